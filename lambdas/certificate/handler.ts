@@ -1,0 +1,4 @@
+// Placeholder until the certificate function is written.
+export const handler = async (): Promise<void> => {
+  throw new Error('not implemented');
+};

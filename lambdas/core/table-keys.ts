@@ -1,0 +1,21 @@
+/**
+ * The single table's item keys. Every item has `pk`, `sk` and a `kind`; items that expire carry `expiresAt`
+ * (epoch seconds, the table's TTL attribute). GSI `byCitizen` (gsi1pk, gsi1sk) lists a citizen's applications.
+ */
+export const keys = {
+  /** Dedupe mark of one inbound WhatsApp message id; kept ≥ 8 days because Meta retries for up to 7. */
+  inboundMessage: (wamid: string) => ({ pk: `MSG#${wamid}`, sk: 'MSG' }),
+  session: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'SESSION' }),
+  /** Outbox replies; the sort key orders a citizen's messages. */
+  outbox: (waId: string, sequence: string) => ({ pk: `OUTBOX#${waId}`, sk: sequence }),
+  application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
+  applicationsOfCitizen: (waId: string) => ({ gsi1pk: `CITIZEN#${waId}` }),
+  /** One certificate per application: the conditional put of this item decides which certificate id wins. */
+  certificateOfApplication: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'CERT' }),
+  certificate: (certId: string) => ({ pk: `CERT#${certId}`, sk: 'CERT' }),
+} as const;
+
+export const ITEM_KINDS = ['inbound-message', 'session', 'outbox', 'application', 'certificate'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;
