@@ -1,4 +1,10 @@
-// Placeholder until the catalog function is written.
-export const handler = async (): Promise<void> => {
-  throw new Error('not implemented');
-};
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { catalog, publicCatalog } from '#core/catalog/catalog.ts';
+import { json } from '#adapters/http.ts';
+import { logger } from '#adapters/powertools.ts';
+
+// The catalog ships with the code, so its public view is computed once per cold start.
+const body = publicCatalog(catalog());
+
+export const handler = middy(async () => json(200, body, { 'cache-control': 'public, max-age=300' })).use(injectLambdaContext(logger));

@@ -23,3 +23,6 @@ export class ConfigurationError extends MitraError {}
 
 /** A conditional write lost a race; the caller reloads and tries again. */
 export class ConflictError extends MitraError {}
+
+/** Input that breaks one of our own closed schemas (workflow input, catalog file, record). */
+export class ValidationError extends MitraError {}

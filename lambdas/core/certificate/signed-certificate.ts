@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ConflictError } from '../errors.ts';
+import { type Claims, ClaimsSchema, claimsOf } from './claims.ts';
+import { canonicalJson, fromBase64Url, sha256, toBase64Url } from './encoding.ts';
+import { type CertificateRecord, CertificateRecordSchema, KeyIdSchema, RawSignatureSchema } from './model.ts';
+import { CANONICALIZATION, keyIdOf, type PublicKeyInput, SIGNATURE_ALGORITHM, verifyCanonical } from './signature.ts';
+
+/**
+ * The signed certificate record, as archived next to the PDF (`{certId}.json`) and attached inside it. `signature`
+ * covers the canonical record; `qr.signature` covers the claims the QR code carries. Both are base64url r‖s made by
+ * the key `keyId`. Closed, like every format of ours.
+ */
+export const SignedCertificateSchema = z.strictObject({
+  record: CertificateRecordSchema,
+  signature: RawSignatureSchema,
+  keyId: KeyIdSchema,
+  algorithm: z.literal(SIGNATURE_ALGORITHM),
+  canonicalization: z.literal(CANONICALIZATION),
+  qr: z.strictObject({ claims: ClaimsSchema, signature: RawSignatureSchema }),
+});
+export type SignedCertificate = z.infer<typeof SignedCertificateSchema>;
+
+export interface SigningKey {
+  /** The short key id (`keyIdOf`), as claims and records carry it. */
+  keyId: string;
+  publicKeyPem: string;
+}
+
+/** The signing port: KMS in AWS, the local KMS API in the embedded runtime, a node:crypto key in unit tests. */
+export interface CertificateSigner {
+  currentKey(): Promise<SigningKey>;
+  /** ECDSA P-256 over a SHA-256 digest (not hashed again); raw r‖s and the id of the key that signed. */
+  signDigest(digest: Uint8Array): Promise<{ keyId: string; signature: Uint8Array }>;
+}
+
+export function recordDigest(record: CertificateRecord): Uint8Array {
+  return sha256(canonicalJson(record));
+}
+
+/**
+ * Signs the record and its QR claims. The claims name the key, so the key is read first; when the signing key
+ * rotates between that read and the signatures, the claims would name the wrong key, so it starts over once.
+ */
+export async function signCertificate(record: CertificateRecord, signer: CertificateSigner): Promise<SignedCertificate> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { keyId } = await signer.currentKey();
+    const claims = claimsOf(record, keyId);
+    const [recordSignature, claimsSignature] = await Promise.all([
+      signer.signDigest(recordDigest(record)),
+      signer.signDigest(sha256(canonicalJson(claims))),
+    ]);
+    if (recordSignature.keyId === keyId && claimsSignature.keyId === keyId) {
+      return assembleSignedCertificate(record, keyId, recordSignature.signature, claimsSignature.signature);
+    }
+  }
+  throw new ConflictError('the signing key changed twice while signing one certificate');
+}
+
+export function assembleSignedCertificate(
+  record: CertificateRecord,
+  keyId: string,
+  recordSignature: Uint8Array,
+  claimsSignature: Uint8Array,
+): SignedCertificate {
+  return {
+    record,
+    signature: toBase64Url(recordSignature),
+    keyId,
+    algorithm: SIGNATURE_ALGORITHM,
+    canonicalization: CANONICALIZATION,
+    qr: { claims: claimsOf(record, keyId), signature: toBase64Url(claimsSignature) },
+  };
+}
+
+export function qrSignatureOf(signed: SignedCertificate): Uint8Array {
+  return fromBase64Url(signed.qr.signature)!;
+}
+
+/**
+ * Checks a signed record completely: its shape, that `publicKey` is the key it names, both signatures, and that the
+ * claims are the ones the record implies. What an auditor runs over the archive or a PDF's attachment.
+ */
+export function verifySignedCertificate(document: unknown, publicKey: PublicKeyInput): boolean {
+  const parsed = SignedCertificateSchema.safeParse(document);
+  if (!parsed.success) return false;
+  const signed = parsed.data;
+  let keyId: string;
+  try {
+    keyId = keyIdOf(publicKey);
+  } catch {
+    return false;
+  }
+  const expectedClaims: Claims = claimsOf(signed.record, signed.keyId);
+  return (
+    keyId === signed.keyId &&
+    canonicalJson(expectedClaims) === canonicalJson(signed.qr.claims) &&
+    verifyCanonical(signed.record, fromBase64Url(signed.signature)!, publicKey) &&
+    verifyCanonical(signed.qr.claims, fromBase64Url(signed.qr.signature)!, publicKey)
+  );
+}

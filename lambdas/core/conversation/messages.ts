@@ -1,0 +1,38 @@
+/**
+ * The conversation's own view of messages, independent of Meta's wire format: inbound turns the webhook parsed,
+ * and outbound replies the sender turns into Graph API payloads.
+ */
+export type InboundContent =
+  | { type: 'text'; text: string }
+  /** A tap on a list row or a reply button (or a template quick reply): the id we gave it and its title. */
+  | { type: 'choice'; id: string; title: string }
+  | { type: 'media'; mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string; caption?: string }
+  | { type: 'location'; latitude: number; longitude: number }
+  /** Anything the conversation cannot act on (reactions, contacts, unsupported, system…). */
+  | { type: 'other'; originalType: string };
+
+export interface InboundMessage {
+  messageId: string;
+  waId: string;
+  profileName?: string;
+  /** Id of the earlier message this one replies to (a tap on a row of an old menu carries it). */
+  contextId?: string;
+  /** When the citizen sent it, by Meta's timestamp. */
+  sentAt: Date;
+  content: InboundContent;
+}
+
+export interface ListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export type Reply =
+  | { type: 'text'; text: string }
+  | { type: 'list'; body: string; button: string; sections: { title: string; rows: ListRow[] }[]; header?: string; footer?: string }
+  | { type: 'buttons'; body: string; buttons: { id: string; title: string }[]; header?: string; footer?: string }
+  /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
+  | { type: 'document'; archiveKey: string; filename: string; caption: string }
+  /** Mark the citizen's message read and show the typing indicator while the reply is prepared. */
+  | { type: 'read-receipt'; messageId: string };

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { newestMtime } from './cloud-assembly.ts';
+import { LOCAL_DEFAULTS, startEmbeddedRuntime } from './runtime.ts';
+import { StartupError } from './startup-error.ts';
+
+// `npm start`: the whole system on this machine, from the same bundles and state machine definitions that deploy.
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.MITRA_DATA_DIR ?? '.mitra';
+
+function synthesizeIfStale(): void {
+  const manifest = 'cdk.out/manifest.json';
+  const sources = newestMtime(['bin', 'lib', 'lambdas', 'assets', 'package-lock.json', 'cdk.json']);
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
+  console.log('Building the function bundles and state machines (cdk synth)…');
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new StartupError('`cdk synth` failed (see above); fix it and run `npm start` again.');
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a port number; it is ${process.env.PORT}`);
+  synthesizeIfStale();
+  const runtime = await startEmbeddedRuntime({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'WARN' });
+  const base = runtime.baseUrl;
+  console.log(`
+Mitra is running at ${base}
+
+  WhatsApp simulator      ${base}/sim
+  Webhook (Meta)          ${base}/webhook        verify token "${LOCAL_DEFAULTS.verifyToken}", app secret "${LOCAL_DEFAULTS.appSecret}"
+  Verify a certificate    ${base}/v/{certId}
+  Transparency log        ${base}/log/checkpoint
+  Public keys             ${base}/keys
+  Service catalog         ${base}/catalog
+  Health                  ${base}/health
+  Simulator API           ${base}/sim/api/send · /sim/api/messages?wa_id= · /sim/api/clock · /sim/api/citizens · /sim/api/otp?aadhaar=
+  Local Graph API         ${base}/graph/${LOCAL_DEFAULTS.graphApiVersion}/${LOCAL_DEFAULTS.phoneNumberId}/messages
+
+  Emulators: DynamoDB Local ${runtime.endpoints.dynamodb} · S3 ${runtime.endpoints.s3} · KMS ${runtime.endpoints.kms} · Step Functions ${runtime.endpoints.stepFunctions}
+  Data kept in ${dataDir}/ across restarts. Ctrl-C stops everything.
+`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    console.error(`Mitra could not start: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,344 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
+import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { routesFromTemplate, serveRoute } from './http-api.ts';
+import { startLocalKms } from './kms-server.ts';
+import { type LoadedFunction, loadFunction } from './lambda-host.ts';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
+import { freePort } from './ports.ts';
+import { type LocalS3, startS3Local } from './s3-local.ts';
+import { sampleCitizens } from './sample-citizens.ts';
+import { type LocalStepFunctions, resolveDefinitionFromTemplate, startLocalStepFunctions } from './step-functions/index.ts';
+import { StartupError } from './startup-error.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
+import { createLocalWhatsApp, type LocalWhatsApp } from './whatsapp/index.ts';
+
+/** The local defaults of CONTRACT.md; each can be overridden by the environment variable of the same role. */
+export const LOCAL_DEFAULTS = {
+  verifyToken: process.env.WHATSAPP_VERIFY_TOKEN ?? 'local-verify-token',
+  appSecret: process.env.WHATSAPP_APP_SECRET ?? 'local-app-secret',
+  accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? 'local-access-token',
+  phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001',
+  graphApiVersion: 'v23.0',
+};
+
+export interface EmbeddedRuntimeOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  dataDir: string;
+  assemblyDir?: string;
+  stage?: string;
+  /** Log level of the handlers' Powertools loggers. */
+  logLevel?: string;
+  /** Status webhooks (sent, delivered) for every message the local Graph API accepts. */
+  statusWebhooks?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedRuntime {
+  baseUrl: string;
+  whatsapp: LocalWhatsApp;
+  clock: { get(): Date; advance(seconds: number): void };
+  endpoints: { dynamodb: string; s3: string; kms: string; stepFunctions: string };
+  names: { table: string; archiveBucket: string; mediaBucket: string; certificateWorkflowArn: string };
+  functions: Map<string, LoadedFunction>;
+  /** Resolves when the outbox stream has delivered everything written so far. */
+  drained(): Promise<void>;
+  health(): Promise<{ ok: boolean; components: Record<string, string> }>;
+  stop(): Promise<void>;
+}
+
+const LAMBDA_ARN_PREFIX = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:`;
+
+export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));
+  };
+
+  try {
+    // The HTTP server binds first: a busy port is the most common reason to fail, and should fail before anything starts.
+    let handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+      res.writeHead(503).end('starting');
+    };
+    const server = createServer((req, res) => {
+      handler(req, res).catch((error: unknown) => {
+        log(`request failed: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Internal Server Error' }));
+      });
+    });
+    const port = await listen(server, options.port, host);
+    stops.push(() => new Promise((done) => server.close(() => done())));
+    server.closeIdleConnections?.();
+    const baseUrl = `http://${host}:${port}`;
+
+    const assembly = readCloudAssembly(options.assemblyDir ?? 'cdk.out', options.stage ?? 'dev');
+    const clock = createClock(join(dataDir, 'clock.json'));
+
+    const dynamo: LocalDynamoDb = await startDynamoDbLocal(await freePort(host), join(dataDir, 'dynamodb'));
+    stops.push(() => dynamo.stop());
+    const [tableLogicalId, tableResource] = single(assembly, 'AWS::DynamoDB::Table');
+    await ensureTable(dynamo.client, tableLogicalId, tableResource);
+
+    const bucketIds = assembly.resourcesOfType('AWS::S3::Bucket').map(([id]) => id);
+    const bucketName = (logicalId: string) => logicalId.toLowerCase();
+    const s3: LocalS3 = await startS3Local(join(dataDir, 's3'), bucketIds.map(bucketName));
+    stops.push(() => s3.stop());
+
+    const kms = await startLocalKms({ host, port: 0, dataDir: join(dataDir, 'kms') });
+    stops.push(() => kms.close());
+
+    // Step Functions needs the functions and the functions need its endpoint: it gets a late-bound invoker.
+    const sfnPort = await freePort(host);
+    const sfnEndpoint = `http://${host}:${sfnPort}`;
+    const stateMachines = assembly.resourcesOfType('AWS::StepFunctions::StateMachine').map(([logicalId]) => ({
+      logicalId,
+      name: logicalId,
+      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${logicalId}`,
+    }));
+
+    const localValues = {
+      WHATSAPP_VERIFY_TOKEN: LOCAL_DEFAULTS.verifyToken,
+      WHATSAPP_PHONE_NUMBER_ID: LOCAL_DEFAULTS.phoneNumberId,
+      GRAPH_API_BASE: `${baseUrl}/graph/${LOCAL_DEFAULTS.graphApiVersion}`,
+      PUBLIC_BASE_URL: baseUrl,
+    };
+    const resolveReference = (name: string, value: unknown): string => {
+      const ref = referencedLogicalId(value);
+      const resource = ref ? assembly.template.Resources[ref.logicalId] : undefined;
+      if (ref && resource) {
+        switch (resource.Type) {
+          case 'AWS::DynamoDB::Table':
+            return ref.logicalId;
+          case 'AWS::S3::Bucket':
+            return bucketName(ref.logicalId);
+          case 'AWS::KMS::Key':
+            return ref.logicalId;
+          case 'AWS::KMS::Alias':
+            return String(resource.Properties?.AliasName);
+          case 'AWS::StepFunctions::StateMachine':
+            return stateMachines.find((sm) => sm.logicalId === ref.logicalId)!.arn;
+          case 'AWS::Lambda::Function':
+            return `${LAMBDA_ARN_PREFIX}${ref.logicalId}`;
+        }
+      }
+      throw new StartupError(`the embedded runtime has no local value for ${name} (${JSON.stringify(value)})`);
+    };
+    const common: Record<string, string> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+      // s3rver knows only path-style addressing and no streamed-upload checksums.
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+      MITRA_CLOCK_OFFSET_MS: String(clock.offsetMs()),
+    };
+    const environmentOf = (fn: FunctionSpec): Record<string, string> => {
+      const env: Record<string, string> = { ...common, AWS_LAMBDA_FUNCTION_NAME: fn.name };
+      for (const [name, value] of Object.entries(fn.environment)) {
+        if (name === 'WHATSAPP_SECRET_ARN') {
+          env.WHATSAPP_ACCESS_TOKEN = LOCAL_DEFAULTS.accessToken;
+          env.WHATSAPP_APP_SECRET = LOCAL_DEFAULTS.appSecret;
+        } else if (name in localValues) {
+          env[name] = localValues[name as keyof typeof localValues];
+        } else if (typeof value === 'string') {
+          env[name] = value;
+        } else {
+          env[name] = resolveReference(name, value);
+        }
+      }
+      return env;
+    };
+
+    const functions = new Map<string, LoadedFunction>();
+    for (const spec of assembly.functions) functions.set(spec.logicalId, await loadFunction(spec, environmentOf(spec)));
+    const invokeByArn = async (functionArn: string, payload: unknown) => {
+      const logicalId = functionArn.startsWith(LAMBDA_ARN_PREFIX) ? functionArn.slice(LAMBDA_ARN_PREFIX.length).split(':')[0]! : functionArn;
+      const fn = functions.get(logicalId);
+      if (!fn) throw new Error(`no local function for ${functionArn}`);
+      return fn.invoke(payload);
+    };
+
+    const sfn: LocalStepFunctions = await startLocalStepFunctions({
+      host,
+      port: sfnPort,
+      dataDir: join(dataDir, 'step-functions'),
+      stateMachines: stateMachines.map((sm) => ({
+        name: sm.name,
+        arn: sm.arn,
+        definition: resolveDefinitionFromTemplate(assembly.template, sm.logicalId, (logicalId, attribute) => resolveReference(`${logicalId}.${attribute ?? 'Ref'}`, attribute ? { 'Fn::GetAtt': [logicalId, attribute] } : { Ref: logicalId })),
+      })),
+      invokeLambda: invokeByArn,
+      now: clock.get,
+      log: (message, details) => log(`[step-functions] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+    });
+    stops.push(() => sfn.close());
+    clock.onAdvance(() => sfn.clockAdvanced());
+
+    const pollers: StreamPoller[] = [];
+    for (const [mappingId, mapping] of assembly.resourcesOfType('AWS::Lambda::EventSourceMapping')) {
+      const p = mapping.Properties ?? {};
+      const source = referencedLogicalId(p.EventSourceArn);
+      const target = referencedLogicalId(p.FunctionName);
+      if (!source || source.logicalId !== tableLogicalId || !target) continue;
+      const fn = functions.get(target.logicalId);
+      if (!fn) throw new StartupError(`event source mapping ${mappingId} targets ${target.logicalId}, which has no bundle`);
+      const filters = ((p.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []).map((f) => JSON.parse(f.Pattern) as unknown);
+      const poller = await startStreamPoller({
+        dynamodb: dynamo.client,
+        endpoint: dynamo.endpoint,
+        tableName: tableLogicalId,
+        mapping: { batchSize: Number(p.BatchSize ?? 100), maximumRetryAttempts: Number(p.MaximumRetryAttempts ?? 3), filters },
+        invoke: (event) => fn.invoke(event),
+        checkpointFile: join(dataDir, 'streams', `${mappingId}.json`),
+        deadLetterFile: join(dataDir, 'streams', `${mappingId}.dead-letters.jsonl`),
+        log: (message, details) => log(`[stream → ${fn.spec.name}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+      });
+      pollers.push(poller);
+      stops.push(() => poller.stop());
+    }
+
+    const whatsapp = createLocalWhatsApp({
+      publicBaseUrl: baseUrl,
+      appSecret: LOCAL_DEFAULTS.appSecret,
+      accessToken: LOCAL_DEFAULTS.accessToken,
+      phoneNumberId: LOCAL_DEFAULTS.phoneNumberId,
+      dataDir: join(dataDir, 'whatsapp'),
+      now: clock.get,
+      clock,
+      citizens: () => [...sampleCitizens],
+      lastOtp: () => undefined,
+      statusWebhooks: options.statusWebhooks ?? true,
+    });
+
+    const routes = routesFromTemplate(assembly);
+    const health = async () => {
+      const components: Record<string, string> = {};
+      await Promise.all([
+        dynamo.client.send(new ListTablesCommand({})).then(
+          () => (components.dynamodb = 'up'),
+          (e: Error) => (components.dynamodb = `down: ${e.message}`),
+        ),
+        probe(`${s3.endpoint}/`).then((s) => (components.s3 = s)),
+        probe(kms.endpoint, 'POST').then((s) => (components.kms = s)),
+        probe(sfnEndpoint, 'POST').then((s) => (components.stepFunctions = s)),
+      ]);
+      components.streams = pollers.every((p) => p.healthy()) ? 'up' : 'down: stream polling is failing';
+      components.functions = `${functions.size} loaded from ${assembly.dir}`;
+      return { ok: Object.values(components).every((s) => !s.startsWith('down')), components };
+    };
+
+    handler = async (req, res) => {
+      const url = new URL(req.url ?? '/', baseUrl);
+      if (url.pathname === '/health' && req.method === 'GET') {
+        const result = await health();
+        res.writeHead(result.ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: result.ok ? 'ok' : 'degraded', ...result }));
+        return;
+      }
+      if (await serveRoute(req, res, url, routes, functions)) return;
+      if (await whatsapp.handle(req, res, url)) return;
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Not Found' }));
+    };
+
+    return {
+      baseUrl,
+      whatsapp,
+      clock,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint, stepFunctions: sfnEndpoint },
+      names: {
+        table: tableLogicalId,
+        archiveBucket: bucketName(resolveBucket(assembly, 'ARCHIVE_BUCKET')),
+        mediaBucket: bucketName(resolveBucket(assembly, 'MEDIA_BUCKET')),
+        certificateWorkflowArn: stateMachines[0]?.arn ?? '',
+      },
+      functions,
+      drained: async () => {
+        await Promise.all(pollers.map((p) => p.drained()));
+      },
+      health,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        fail(new StartupError(`port ${port} on ${host} is busy: stop whatever uses it, or start on another port, e.g. \`PORT=3100 npm start\``));
+      } else {
+        fail(error);
+      }
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      done(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function single(assembly: CloudAssembly, type: string) {
+  const found = assembly.resourcesOfType(type);
+  if (found.length !== 1) throw new StartupError(`the stack must declare exactly one ${type}; it declares ${found.length}`);
+  return found[0]!;
+}
+
+function resolveBucket(assembly: CloudAssembly, variable: string): string {
+  for (const fn of assembly.functions) {
+    const ref = referencedLogicalId(fn.environment[variable]);
+    if (ref) return ref.logicalId;
+  }
+  return '';
+}
+
+async function probe(url: string, method = 'GET'): Promise<string> {
+  try {
+    await fetch(url, { method, signal: AbortSignal.timeout(2000) });
+    return 'up';
+  } catch (error) {
+    return `down: ${(error as Error).message}`;
+  }
+}
+
+/** The runtime's clock: real time plus an offset that tests move forward; kept across restarts. */
+function createClock(file: string) {
+  let offset = 0;
+  if (existsSync(file)) offset = Number((JSON.parse(readFileSync(file, 'utf8')) as { offsetMs: number }).offsetMs) || 0;
+  process.env.MITRA_CLOCK_OFFSET_MS = String(offset);
+  const listeners: (() => void)[] = [];
+  return {
+    get: () => new Date(Date.now() + offset),
+    offsetMs: () => offset,
+    advance(seconds: number) {
+      offset += seconds * 1000;
+      process.env.MITRA_CLOCK_OFFSET_MS = String(offset);
+      writeFileSync(file, JSON.stringify({ offsetMs: offset }));
+      for (const listener of listeners) listener();
+    },
+    onAdvance(listener: () => void) {
+      listeners.push(listener);
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, appendFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import { matchesPattern } from './event-pattern.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
+
+export interface StreamMapping {
+  batchSize: number;
+  maximumRetryAttempts: number;
+  filters: unknown[];
+}
+
+export interface StreamPollerOptions {
+  dynamodb: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  mapping: StreamMapping;
+  invoke: (event: { Records: unknown[] }) => Promise<unknown>;
+  /** Where the last delivered sequence number of each shard is kept, so a restart resumes and never resends. */
+  checkpointFile: string;
+  /** Records that exhausted their retries, as Lambda's on-failure destination would receive them. */
+  deadLetterFile: string;
+  log: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+  /** Resolves once every record written so far has been delivered (for tests). */
+  drained(): Promise<void>;
+  healthy(): boolean;
+}
+
+/**
+ * Delivers DynamoDB Local's stream to a handler as Lambda's event source mapping does: batches in shard order,
+ * filter criteria applied, partial batch failures retried from the first failed record, and a record that keeps
+ * failing set aside after the mapping's retry limit.
+ */
+export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const { Table } = await options.dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+
+  const checkpoints = readCheckpoints(options.checkpointFile, streamArn);
+  const iterators = new Map<string, string | null>();
+  let stopped = false;
+  let lastError: unknown;
+  // A drain waits for an empty poll that began after it was asked for, so records written just before are seen.
+  let pollsStarted = 0;
+  let idleWaiters: { after: number; resolve: () => void }[] = [];
+
+  const saveCheckpoints = () => {
+    mkdirSync(dirname(options.checkpointFile), { recursive: true });
+    const temp = `${options.checkpointFile}.tmp`;
+    writeFileSync(temp, JSON.stringify({ streamArn, shards: checkpoints }));
+    renameSync(temp, options.checkpointFile);
+  };
+
+  const iteratorFor = async (shardId: string): Promise<string | null> => {
+    if (iterators.has(shardId)) return iterators.get(shardId)!;
+    const after = checkpoints[shardId];
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+        ...(after ? { SequenceNumber: after } : {}),
+      }),
+    );
+    iterators.set(shardId, ShardIterator ?? null);
+    return ShardIterator ?? null;
+  };
+
+  const deliver = async (records: _Record[]): Promise<void> => {
+    const events = records.map(toLambdaRecord(streamArn)).filter((record) => passes(options.mapping.filters, record));
+    for (let start = 0; start < events.length; start += options.mapping.batchSize) {
+      let batch = events.slice(start, start + options.mapping.batchSize);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        let failedFrom = -1;
+        try {
+          const result = (await options.invoke({ Records: batch })) as { batchItemFailures?: { itemIdentifier: string }[] } | null;
+          const failures = result?.batchItemFailures ?? [];
+          if (failures.length === 0) break;
+          const ids = new Set(failures.map((f) => f.itemIdentifier));
+          failedFrom = batch.findIndex((r) => ids.has(r.dynamodb.SequenceNumber));
+          if (failedFrom < 0) failedFrom = 0;
+        } catch (error) {
+          options.log('stream handler failed', { error: (error as Error).message });
+          failedFrom = 0;
+        }
+        if (attempt >= options.mapping.maximumRetryAttempts) {
+          options.log('stream records set aside after retries', { count: batch.length - failedFrom });
+          mkdirSync(dirname(options.deadLetterFile), { recursive: true });
+          appendFileSync(options.deadLetterFile, `${JSON.stringify({ at: new Date().toISOString(), records: batch.slice(failedFrom) })}\n`);
+          break;
+        }
+        batch = batch.slice(failedFrom);
+        await sleep(Math.min(200 * 2 ** attempt, 5000));
+        if (stopped) return;
+      }
+    }
+  };
+
+  const pollOnce = async (): Promise<boolean> => {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    let delivered = false;
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId!;
+      let iterator = await iteratorFor(shardId);
+      if (!iterator) continue;
+      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      iterator = NextShardIterator ?? null;
+      if (Records.length > 0) {
+        await deliver(Records);
+        checkpoints[shardId] = Records.at(-1)!.dynamodb!.SequenceNumber!;
+        saveCheckpoints();
+        delivered = true;
+      }
+      iterators.set(shardId, iterator);
+    }
+    return delivered;
+  };
+
+  const loop = (async () => {
+    while (!stopped) {
+      const poll = ++pollsStarted;
+      try {
+        const delivered = await pollOnce();
+        lastError = undefined;
+        if (!delivered) {
+          for (const waiter of idleWaiters.filter((w) => w.after < poll)) waiter.resolve();
+          idleWaiters = idleWaiters.filter((w) => w.after >= poll);
+          await sleep(50);
+        }
+      } catch (error) {
+        lastError = error;
+        iterators.clear();
+        if (!stopped) options.log('stream polling failed; retrying', { error: (error as Error).message });
+        await sleep(500);
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+    },
+    drained() {
+      return new Promise((resolve) => idleWaiters.push({ after: pollsStarted, resolve }));
+    },
+    healthy: () => !stopped && lastError === undefined,
+  };
+}
+
+function readCheckpoints(file: string, streamArn: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { streamArn: string; shards: Record<string, string> };
+    // A re-created table has a new stream: its sequence numbers start over.
+    return saved.streamArn === streamArn ? saved.shards : {};
+  } catch {
+    return {};
+  }
+}
+
+interface LambdaStreamRecord {
+  eventID: string;
+  eventName: string;
+  dynamodb: { SequenceNumber: string } & Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+function toLambdaRecord(streamArn: string) {
+  return (record: _Record): LambdaStreamRecord => {
+    const d = record.dynamodb!;
+    return {
+      eventID: record.eventID!,
+      eventName: record.eventName!,
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: LOCAL_REGION,
+      dynamodb: {
+        ApproximateCreationDateTime: d.ApproximateCreationDateTime ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) : undefined,
+        Keys: d.Keys,
+        NewImage: d.NewImage,
+        OldImage: d.OldImage,
+        SequenceNumber: d.SequenceNumber!,
+        SizeBytes: d.SizeBytes,
+        StreamViewType: d.StreamViewType,
+      },
+      eventSourceARN: streamArn,
+    };
+  };
+}
+
+function passes(filters: unknown[], record: LambdaStreamRecord): boolean {
+  return filters.length === 0 || filters.some((pattern) => matchesPattern(pattern, record));
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type PostWebhook, type SimSendInput, type StatusRequest, WhatsAppEngine } from './engine.ts';
+import type { FaultInjector, InjectedFault } from './faults.ts';
+import { handleGraph } from './graph-api.ts';
+import { sendJson } from './http-io.ts';
+import type { SentMessage } from './message-log.ts';
+import { metaError } from './meta-errors.ts';
+import { handleSim } from './sim-api.ts';
+import { simulatorPage } from './simulator-page.ts';
+import type { LocalTemplate } from './templates.ts';
+
+export type { PostWebhook, SimSendInput, StatusRequest } from './engine.ts';
+export { createFaultInjector, type FaultInjector, type InjectedFault } from './faults.ts';
+export type { SentMessage } from './message-log.ts';
+export type { LocalTemplate } from './templates.ts';
+
+export interface LocalWhatsAppOptions {
+  /** Where /webhook, /graph and /sim live, e.g. http://127.0.0.1:3000. */
+  publicBaseUrl: string;
+  /** Signs webhooks as Meta does ('local-app-secret' in the embedded runtime). */
+  appSecret: string;
+  /** The bearer token the Graph API accepts ('local-access-token'). */
+  accessToken: string;
+  phoneNumberId: string;
+  displayPhoneNumber?: string;
+  businessAccountId?: string;
+  /** Sent messages and media are kept here and survive restarts. */
+  dataDir: string;
+  /** The runtime's advanceable clock: message timestamps, the 24-hour window, media expiry. */
+  now: () => Date;
+  /** Defaults to an HTTP POST of the exact bytes to `${publicBaseUrl}/webhook`. */
+  postWebhook?: PostWebhook;
+  clock: { get(): Date; advance(seconds: number): void };
+  citizens: () => unknown[];
+  lastOtp: (aadhaar: string) => string | undefined;
+  faults?: FaultInjector;
+  /** Approved templates: unknown names (132001) and wrong parameter counts (132000) are refused; the chat shows the text. */
+  templates?: readonly LocalTemplate[];
+  /** Deliver sent and delivered status webhooks after each accepted send (default true; tests may switch it off). */
+  autoStatuses?: boolean;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export interface LocalWhatsApp {
+  /** Serves /graph/… and /sim/…; false for any other path (or unknown /sim route) so the runtime can 404. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** Everything sent to that wa_id through the Graph API, oldest first: request bodies with id and sent_at. */
+  sentMessages(waId: string): SentMessage[];
+  /** Build, escape and sign a Meta webhook payload exactly like Meta and POST it to /webhook. */
+  send(input: SimSendInput): Promise<{ wamid: string; status: number; error?: string }>;
+  /** Deliver a status webhook (sent/delivered/read/failed) for an outbound message id. */
+  deliverStatus(request: StatusRequest): Promise<void>;
+  /** The next sends answer Meta's error JSON for that code (130429, 131056, 131047, 131026, 190, 500…). */
+  injectFault(fault: { code: number; times?: number; waId?: string }): void;
+  /** Resolves when every queued status webhook and in-flight delivery has finished. */
+  idle(): Promise<void>;
+}
+
+const DEFAULT_WA_ID = '919876543210';
+
+export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsApp {
+  const log = options.log ?? ((message: string, detail?: unknown) => console.error(`[whatsapp] ${message}`, detail ?? ''));
+  const templates = options.templates ?? [];
+  const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
+  const engine = new WhatsAppEngine({
+    publicBaseUrl,
+    appSecret: options.appSecret,
+    accessToken: options.accessToken,
+    phoneNumberId: options.phoneNumberId,
+    displayPhoneNumber: options.displayPhoneNumber ?? '15550000001',
+    businessAccountId: options.businessAccountId ?? '100000000000002',
+    dataDir: options.dataDir,
+    now: options.now,
+    ...(options.postWebhook ? { postWebhook: options.postWebhook } : {}),
+    citizens: options.citizens,
+    ...(options.faults ? { faults: options.faults } : {}),
+    templates,
+    autoStatuses: options.autoStatuses ?? true,
+    log,
+  });
+
+  const page = () => {
+    const nonce = randomBytes(16).toString('base64');
+    const citizen = defaultCitizen(options.citizens());
+    return {
+      nonce,
+      html: simulatorPage({
+        nonce,
+        defaultWaId: citizen?.waId ?? DEFAULT_WA_ID,
+        defaultName: citizen?.name ?? 'Citizen',
+        businessNumber: engine.business.displayPhoneNumber,
+      }),
+    };
+  };
+  const simContext = { engine, clock: options.clock, citizens: options.citizens, lastOtp: options.lastOtp, templates, page };
+
+  return {
+    async handle(req, res, url) {
+      try {
+        if (url.pathname.startsWith('/graph/')) return await handleGraph(engine, req, res, url);
+        if (url.pathname === '/sim' || url.pathname.startsWith('/sim/')) return await handleSim(simContext, req, res, url);
+        return false;
+      } catch (error) {
+        log(`${req.method} ${url.pathname} failed`, error);
+        if (!res.headersSent) {
+          if (url.pathname.startsWith('/graph/')) {
+            const failure = metaError(1);
+            sendJson(res, failure.status, failure.body);
+          } else {
+            sendJson(res, 500, { error: 'internal error in the WhatsApp simulator; see the runtime log' });
+          }
+        } else {
+          res.destroy();
+        }
+        return true;
+      }
+    },
+    sentMessages: (waId) => engine.log.sent(waId.replace(/\D/g, '')),
+    async send(input) {
+      const result = await engine.sendInbound(input);
+      return { wamid: result.wamid, status: result.status ?? 0, ...(result.error ? { error: result.error } : {}) };
+    },
+    deliverStatus: (request) => engine.deliverStatus(request),
+    injectFault: (fault: InjectedFault) => engine.faults.inject(fault),
+    idle: () => engine.idle(),
+  };
+}
+
+function defaultCitizen(citizens: unknown[]): { waId: string; name: string } | undefined {
+  for (const citizen of citizens) {
+    if (typeof citizen !== 'object' || citizen === null) continue;
+    const c = citizen as Record<string, unknown>;
+    const digits = String(c['mobile'] ?? c['phone'] ?? c['wa_id'] ?? '').replace(/\D/g, '');
+    if (digits.length < 10) continue;
+    const waId = digits.length === 10 ? `91${digits}` : digits;
+    const name = typeof c['name'] === 'string' ? c['name'] : ((c['name'] as Record<string, unknown> | undefined)?.['en'] as string | undefined);
+    return { waId, name: name ?? 'Citizen' };
+  }
+  return undefined;
+}

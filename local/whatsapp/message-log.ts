@@ -1,0 +1,200 @@
+import { join } from 'node:path';
+import { JsonlFile } from './jsonl-file.ts';
+import type { DeliveryStatus, InboundMessage } from './webhook-payload.ts';
+
+/** One message the system sent through the Graph API: its request body, plus the id and time Meta would assign. */
+export type SentMessage = Record<string, unknown> & { id: string; sent_at: string; to: string; type: string };
+
+export interface OutboundEntry {
+  kind: 'outbound';
+  wa_id: string;
+  id: string;
+  sent_at: string;
+  request: Record<string, unknown>;
+  /** 'service' for free-form replies, the template's category otherwise; shown in status webhooks. */
+  category: string;
+}
+
+export interface InboundEntry {
+  kind: 'inbound';
+  wa_id: string;
+  id: string;
+  received_at: string;
+  name: string;
+  message: InboundMessage;
+}
+
+/** How the system's /webhook answered an inbound delivery (null status: it could not be reached). */
+export interface WebhookResultEntry {
+  kind: 'webhook';
+  id: string;
+  status: number | null;
+  error?: string;
+}
+
+export interface StatusEntry {
+  kind: 'status';
+  id: string;
+  status: DeliveryStatus;
+  at: string;
+}
+
+/** The system's mark-as-read call for an inbound message (blue ticks, and the typing indicator if asked). */
+export interface ReadEntry {
+  kind: 'read';
+  id: string;
+  at: string;
+  typing: boolean;
+}
+
+type Entry = OutboundEntry | InboundEntry | WebhookResultEntry | StatusEntry | ReadEntry;
+
+export interface TimelineItem {
+  direction: 'in' | 'out';
+  id: string;
+  at: string;
+  /** Outbound: the Graph request body. Inbound: the webhook message object. */
+  payload: Record<string, unknown>;
+  /** Outbound: last delivery status. Inbound: 'pending' | 'delivered' | 'failed' (webhook answer) | 'read'. */
+  status: string;
+  webhook_status?: number | null;
+  webhook_error?: string;
+}
+
+/** Both sides of every conversation, kept in memory and appended to dataDir/messages.jsonl. */
+export class MessageLog {
+  private readonly file: JsonlFile<Entry>;
+  private readonly byWaId = new Map<string, Array<OutboundEntry | InboundEntry>>();
+  private readonly outboundById = new Map<string, OutboundEntry>();
+  private readonly inboundById = new Map<string, InboundEntry>();
+  private readonly statuses = new Map<string, DeliveryStatus>();
+  private readonly webhookResults = new Map<string, WebhookResultEntry>();
+  private readonly reads = new Map<string, ReadEntry>();
+
+  constructor(dataDir: string) {
+    this.file = new JsonlFile(join(dataDir, 'messages.jsonl'));
+    for (const entry of this.file.readAll()) this.apply(entry);
+  }
+
+  private apply(entry: Entry): void {
+    switch (entry.kind) {
+      case 'outbound':
+        this.outboundById.set(entry.id, entry);
+        this.conversation(entry.wa_id).push(entry);
+        return;
+      case 'inbound':
+        this.inboundById.set(entry.id, entry);
+        this.conversation(entry.wa_id).push(entry);
+        return;
+      case 'webhook':
+        this.webhookResults.set(entry.id, entry);
+        return;
+      case 'status':
+        if (rank(entry.status) >= rank(this.statuses.get(entry.id))) this.statuses.set(entry.id, entry.status);
+        return;
+      case 'read':
+        this.reads.set(entry.id, entry);
+        return;
+    }
+  }
+
+  private record(entry: Entry): void {
+    this.file.append(entry);
+    this.apply(entry);
+  }
+
+  private conversation(waId: string): Array<OutboundEntry | InboundEntry> {
+    let list = this.byWaId.get(waId);
+    if (!list) {
+      list = [];
+      this.byWaId.set(waId, list);
+    }
+    return list;
+  }
+
+  addOutbound(entry: Omit<OutboundEntry, 'kind'>): void {
+    this.record({ kind: 'outbound', ...entry });
+  }
+
+  addInbound(entry: Omit<InboundEntry, 'kind'>): void {
+    this.record({ kind: 'inbound', ...entry });
+  }
+
+  setWebhookResult(id: string, status: number | null, error?: string): void {
+    this.record({ kind: 'webhook', id, status, ...(error ? { error } : {}) });
+  }
+
+  addStatus(id: string, status: DeliveryStatus, at: Date): void {
+    this.record({ kind: 'status', id, status, at: at.toISOString() });
+  }
+
+  addRead(id: string, at: Date, typing: boolean): void {
+    this.record({ kind: 'read', id, at: at.toISOString(), typing });
+  }
+
+  sent(waId: string): SentMessage[] {
+    return (this.byWaId.get(waId) ?? [])
+      .filter((entry): entry is OutboundEntry => entry.kind === 'outbound')
+      .map((entry) => ({ ...entry.request, id: entry.id, sent_at: entry.sent_at }) as SentMessage);
+  }
+
+  outbound(id: string): OutboundEntry | undefined {
+    return this.outboundById.get(id);
+  }
+
+  inbound(id: string): InboundEntry | undefined {
+    return this.inboundById.get(id);
+  }
+
+  read(id: string): ReadEntry | undefined {
+    return this.reads.get(id);
+  }
+
+  status(id: string): DeliveryStatus | undefined {
+    return this.statuses.get(id);
+  }
+
+  /** When the citizen last wrote: the 24-hour customer service window runs from here. */
+  lastInboundAt(waId: string): Date | undefined {
+    const list = this.byWaId.get(waId) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const entry = list[i]!;
+      if (entry.kind === 'inbound') return new Date(entry.received_at);
+    }
+    return undefined;
+  }
+
+  /** Outbound messages to that citizen, newest first, for matching a tapped reply to what offered it. */
+  *recentOutbound(waId: string): Generator<OutboundEntry> {
+    const list = this.byWaId.get(waId) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const entry = list[i]!;
+      if (entry.kind === 'outbound') yield entry;
+    }
+  }
+
+  timeline(waId: string): TimelineItem[] {
+    return (this.byWaId.get(waId) ?? []).map((entry) => {
+      if (entry.kind === 'outbound') {
+        return { direction: 'out', id: entry.id, at: entry.sent_at, payload: entry.request, status: this.statuses.get(entry.id) ?? 'accepted' };
+      }
+      const webhook = this.webhookResults.get(entry.id);
+      const delivered = webhook?.status !== undefined && webhook.status !== null && webhook.status < 300;
+      const status = this.reads.has(entry.id) ? 'read' : !webhook ? 'pending' : delivered ? 'delivered' : 'failed';
+      return {
+        direction: 'in',
+        id: entry.id,
+        at: entry.received_at,
+        payload: entry.message as unknown as Record<string, unknown>,
+        status,
+        ...(webhook ? { webhook_status: webhook.status } : {}),
+        ...(webhook?.error ? { webhook_error: webhook.error } : {}),
+      };
+    });
+  }
+}
+
+// Statuses can arrive out of order (Meta does not guarantee order); the furthest one wins, failed trumps all.
+function rank(status: DeliveryStatus | undefined): number {
+  return status === undefined ? -1 : ['sent', 'delivered', 'read', 'failed'].indexOf(status);
+}
