@@ -57,12 +57,15 @@ export function readCloudAssembly(dir: string, stage = 'dev'): CloudAssembly {
     const dot = handler.lastIndexOf('.');
     const base = handler.slice(0, dot);
     const bundleDir = join(dir, assetPath);
-    const handlerFile = ['.mjs', '.js', '.cjs'].map((ext) => join(bundleDir, base + ext)).find((file) => existsSync(file));
-    if (!handlerFile) throw new AssemblyError(`the bundle of function ${name} (${bundleDir}) has no ${base}.mjs: run \`npm run synth\``);
-    const environment = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<
-      string,
-      unknown
-    >;
+    const handlerFile = ['.mjs', '.js', '.cjs']
+      .map((ext) => join(bundleDir, base + ext))
+      .find((file) => existsSync(file));
+    if (!handlerFile)
+      throw new AssemblyError(
+        `the bundle of function ${name} (${bundleDir}) has no ${base}.mjs: run \`npm run synth\``,
+      );
+    const environment = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+      ?.Variables ?? {}) as Record<string, unknown>;
     functions.push({ logicalId, name, bundleDir, handlerFile, exportName: handler.slice(dot + 1), environment });
   }
   if (functions.length === 0) throw new AssemblyError(`stack ${stackName} in ${dir} declares no Mitra functions`);
@@ -114,7 +117,8 @@ export function referencedLogicalId(value: unknown): { logicalId: string; attrib
     const v = value as Record<string, unknown>;
     if (typeof v.Ref === 'string') return { logicalId: v.Ref };
     const getAtt = v['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return { logicalId: getAtt[0], attribute: String(getAtt[1]) };
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string')
+      return { logicalId: getAtt[0], attribute: String(getAtt[1]) };
   }
   return undefined;
 }

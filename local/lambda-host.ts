@@ -18,7 +18,8 @@ export async function loadFunction(spec: FunctionSpec, environment: Record<strin
   Object.assign(process.env, environment);
   const module = (await import(pathToFileURL(spec.handlerFile).href)) as Record<string, unknown>;
   const handler = module[spec.exportName];
-  if (typeof handler !== 'function') throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
+  if (typeof handler !== 'function')
+    throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
   return {
     spec,
     async invoke(event) {

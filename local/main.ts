@@ -19,7 +19,8 @@ function synthesizeIfStale(): void {
 }
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a port number; it is ${process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new StartupError(`PORT must be a port number; it is ${process.env.PORT}`);
   synthesizeIfStale();
   const runtime = await startEmbeddedRuntime({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'WARN' });
   const base = runtime.baseUrl;

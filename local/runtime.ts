@@ -11,8 +11,12 @@ import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 import { freePort } from './ports.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens } from './sample-citizens.ts';
-import { type LocalStepFunctions, resolveDefinitionFromTemplate, startLocalStepFunctions } from './step-functions/index.ts';
 import { StartupError } from './startup-error.ts';
+import {
+  type LocalStepFunctions,
+  resolveDefinitionFromTemplate,
+  startLocalStepFunctions,
+} from './step-functions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalWhatsApp, type LocalWhatsApp } from './whatsapp/index.ts';
 
@@ -61,7 +65,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
   mkdirSync(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));
   };
 
   try {
@@ -170,7 +175,9 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const functions = new Map<string, LoadedFunction>();
     for (const spec of assembly.functions) functions.set(spec.logicalId, await loadFunction(spec, environmentOf(spec)));
     const invokeByArn = async (functionArn: string, payload: unknown) => {
-      const logicalId = functionArn.startsWith(LAMBDA_ARN_PREFIX) ? functionArn.slice(LAMBDA_ARN_PREFIX.length).split(':')[0]! : functionArn;
+      const logicalId = functionArn.startsWith(LAMBDA_ARN_PREFIX)
+        ? functionArn.slice(LAMBDA_ARN_PREFIX.length).split(':')[0]!
+        : functionArn;
       const fn = functions.get(logicalId);
       if (!fn) throw new Error(`no local function for ${functionArn}`);
       return fn.invoke(payload);
@@ -183,7 +190,12 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       stateMachines: stateMachines.map((sm) => ({
         name: sm.name,
         arn: sm.arn,
-        definition: resolveDefinitionFromTemplate(assembly.template, sm.logicalId, (logicalId, attribute) => resolveReference(`${logicalId}.${attribute ?? 'Ref'}`, attribute ? { 'Fn::GetAtt': [logicalId, attribute] } : { Ref: logicalId })),
+        definition: resolveDefinitionFromTemplate(assembly.template, sm.logicalId, (logicalId, attribute) =>
+          resolveReference(
+            `${logicalId}.${attribute ?? 'Ref'}`,
+            attribute ? { 'Fn::GetAtt': [logicalId, attribute] } : { Ref: logicalId },
+          ),
+        ),
       })),
       invokeLambda: invokeByArn,
       now: clock.get,
@@ -199,17 +211,25 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       const target = referencedLogicalId(p.FunctionName);
       if (!source || source.logicalId !== tableLogicalId || !target) continue;
       const fn = functions.get(target.logicalId);
-      if (!fn) throw new StartupError(`event source mapping ${mappingId} targets ${target.logicalId}, which has no bundle`);
-      const filters = ((p.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []).map((f) => JSON.parse(f.Pattern) as unknown);
+      if (!fn)
+        throw new StartupError(`event source mapping ${mappingId} targets ${target.logicalId}, which has no bundle`);
+      const filters = ((p.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []).map(
+        (f) => JSON.parse(f.Pattern) as unknown,
+      );
       const poller = await startStreamPoller({
         dynamodb: dynamo.client,
         endpoint: dynamo.endpoint,
         tableName: tableLogicalId,
-        mapping: { batchSize: Number(p.BatchSize ?? 100), maximumRetryAttempts: Number(p.MaximumRetryAttempts ?? 3), filters },
+        mapping: {
+          batchSize: Number(p.BatchSize ?? 100),
+          maximumRetryAttempts: Number(p.MaximumRetryAttempts ?? 3),
+          filters,
+        },
         invoke: (event) => fn.invoke(event),
         checkpointFile: join(dataDir, 'streams', `${mappingId}.json`),
         deadLetterFile: join(dataDir, 'streams', `${mappingId}.dead-letters.jsonl`),
-        log: (message, details) => log(`[stream → ${fn.spec.name}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+        log: (message, details) =>
+          log(`[stream → ${fn.spec.name}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
       });
       pollers.push(poller);
       stops.push(() => poller.stop());
@@ -287,7 +307,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        fail(new StartupError(`port ${port} on ${host} is busy: stop whatever uses it, or start on another port, e.g. \`PORT=3100 npm start\``));
+        fail(
+          new StartupError(
+            `port ${port} on ${host} is busy: stop whatever uses it, or start on another port, e.g. \`PORT=3100 npm start\``,
+          ),
+        );
       } else {
         fail(error);
       }
@@ -301,7 +325,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 function single(assembly: CloudAssembly, type: string) {
   const found = assembly.resourcesOfType(type);
-  if (found.length !== 1) throw new StartupError(`the stack must declare exactly one ${type}; it declares ${found.length}`);
+  if (found.length !== 1)
+    throw new StartupError(`the stack must declare exactly one ${type}; it declares ${found.length}`);
   return found[0]!;
 }
 

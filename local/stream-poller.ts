@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { matchesPattern } from './event-pattern.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
@@ -43,7 +43,11 @@ export interface StreamPoller {
  * failing set aside after the mapping's retry limit.
  */
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
   const { Table } = await options.dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
@@ -85,7 +89,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       for (let attempt = 0; batch.length > 0; attempt++) {
         let failedFrom = -1;
         try {
-          const result = (await options.invoke({ Records: batch })) as { batchItemFailures?: { itemIdentifier: string }[] } | null;
+          const result = (await options.invoke({ Records: batch })) as {
+            batchItemFailures?: { itemIdentifier: string }[];
+          } | null;
           const failures = result?.batchItemFailures ?? [];
           if (failures.length === 0) break;
           const ids = new Set(failures.map((f) => f.itemIdentifier));
@@ -98,7 +104,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         if (attempt >= options.mapping.maximumRetryAttempts) {
           options.log('stream records set aside after retries', { count: batch.length - failedFrom });
           mkdirSync(dirname(options.deadLetterFile), { recursive: true });
-          appendFileSync(options.deadLetterFile, `${JSON.stringify({ at: new Date().toISOString(), records: batch.slice(failedFrom) })}\n`);
+          appendFileSync(
+            options.deadLetterFile,
+            `${JSON.stringify({ at: new Date().toISOString(), records: batch.slice(failedFrom) })}\n`,
+          );
           break;
         }
         batch = batch.slice(failedFrom);
@@ -115,7 +124,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       const shardId = shard.ShardId!;
       let iterator = await iteratorFor(shardId);
       if (!iterator) continue;
-      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const { Records = [], NextShardIterator } = await streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+      );
       iterator = NextShardIterator ?? null;
       if (Records.length > 0) {
         await deliver(Records);
@@ -188,7 +199,9 @@ function toLambdaRecord(streamArn: string) {
       eventSource: 'aws:dynamodb',
       awsRegion: LOCAL_REGION,
       dynamodb: {
-        ApproximateCreationDateTime: d.ApproximateCreationDateTime ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) : undefined,
+        ApproximateCreationDateTime: d.ApproximateCreationDateTime
+          ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000)
+          : undefined,
         Keys: d.Keys,
         NewImage: d.NewImage,
         OldImage: d.OldImage,

@@ -17,7 +17,9 @@ export class ApplicationStore {
   constructor(private readonly tableName: string) {}
 
   async get(applicationId: string): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await dynamodb.send(new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }));
+    const { Item } = await dynamodb.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }),
+    );
     return Item;
   }
 
@@ -25,25 +27,48 @@ export class ApplicationStore {
    * Marks the application issued and queues the certificate for the citizen, in one transaction that only runs
    * while the application is still processing: a retried step queues nothing twice.
    */
-  async markIssued(applicationId: string, waId: string, certificate: IssuedCertificate, service: Service | undefined, language: Language, now: Date) {
+  async markIssued(
+    applicationId: string,
+    waId: string,
+    certificate: IssuedCertificate,
+    service: Service | undefined,
+    language: Language,
+    now: Date,
+  ) {
     const serviceName = service?.name[language] ?? 'certificate';
     await this.settle(applicationId, 'issued', { certId: certificate.certId }, now, [
-      outboxItem(waId, `${applicationId}#issued`, {
-        type: 'document',
-        archiveKey: certificate.pdfKey,
-        filename: `${certificate.certId}.pdf`,
-        caption: t('certificateIssued', language, { service: serviceName, certId: certificate.certId }),
-      }, now),
+      outboxItem(
+        waId,
+        `${applicationId}#issued`,
+        {
+          type: 'document',
+          archiveKey: certificate.pdfKey,
+          filename: `${certificate.certId}.pdf`,
+          caption: t('certificateIssued', language, { service: serviceName, certId: certificate.certId }),
+        },
+        now,
+      ),
     ]);
   }
 
   async markFailed(applicationId: string, waId: string, language: Language, now: Date) {
     await this.settle(applicationId, 'failed', {}, now, [
-      outboxItem(waId, `${applicationId}#failed`, { type: 'text', text: t('applicationFailed', language, { applicationId }) }, now),
+      outboxItem(
+        waId,
+        `${applicationId}#failed`,
+        { type: 'text', text: t('applicationFailed', language, { applicationId }) },
+        now,
+      ),
     ]);
   }
 
-  private async settle(applicationId: string, state: string, details: Record<string, unknown>, now: Date, notices: ReturnType<typeof outboxItem>[]) {
+  private async settle(
+    applicationId: string,
+    state: string,
+    details: Record<string, unknown>,
+    now: Date,
+    notices: ReturnType<typeof outboxItem>[],
+  ) {
     try {
       await dynamodb.send(
         new TransactWriteCommand({
@@ -55,7 +80,13 @@ export class ApplicationStore {
                 UpdateExpression: 'SET #state = :state, updatedAt = :now, outcome = :details',
                 ConditionExpression: '#state IN (:processing, :received)',
                 ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: { ':state': state, ':now': now.toISOString(), ':details': details, ':processing': 'processing', ':received': 'received' },
+                ExpressionAttributeValues: {
+                  ':state': state,
+                  ':now': now.toISOString(),
+                  ':details': details,
+                  ':processing': 'processing',
+                  ':received': 'received',
+                },
               },
             },
             ...notices.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
@@ -64,7 +95,11 @@ export class ApplicationStore {
       );
     } catch (error) {
       // The application already settled: this is a retry of a step that succeeded.
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      )
+        return;
       throw error;
     }
   }

@@ -12,7 +12,9 @@ export const dynamodb = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(ne
 });
 
 // s3rver only understands path-style addressing; S3 itself prefers virtual-hosted style.
-export const s3 = tracer.captureAWSv3Client(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }));
+export const s3 = tracer.captureAWSv3Client(
+  new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
+);
 
 export const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 

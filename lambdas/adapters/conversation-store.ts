@@ -15,7 +15,9 @@ export class ConversationStore {
   constructor(private readonly tableName: string) {}
 
   async loadSession(waId: string): Promise<Session> {
-    const { Item } = await dynamodb.send(new GetCommand({ TableName: this.tableName, Key: keys.session(waId), ConsistentRead: true }));
+    const { Item } = await dynamodb.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.session(waId), ConsistentRead: true }),
+    );
     if (!Item) return newSession(waId);
     return SessionSchema.parse(Item.session);
   }
@@ -46,13 +48,21 @@ export class ConversationStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.session(inbound.waId), kind: 'session', session: turn.session, version: turn.session.version },
+          Item: {
+            ...keys.session(inbound.waId),
+            kind: 'session',
+            session: turn.session,
+            version: turn.session.version,
+          },
           ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
           ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
         },
       },
       ...turn.replies.map((reply, index) => ({
-        Put: { TableName: this.tableName, Item: outboxItem(inbound.waId, `${inbound.messageId}#${String(index).padStart(2, '0')}`, reply, now) },
+        Put: {
+          TableName: this.tableName,
+          Item: outboxItem(inbound.waId, `${inbound.messageId}#${String(index).padStart(2, '0')}`, reply, now),
+        },
       })),
       ...turn.effects.map(({ application }) => ({
         Put: {
@@ -76,8 +86,10 @@ export class ConversationStore {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return { result: 'duplicate', effects: await this.recordedEffects(inbound.messageId) };
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
+      if (reasons[0]?.Code === 'ConditionalCheckFailed')
+        return { result: 'duplicate', effects: await this.recordedEffects(inbound.messageId) };
+      if (reasons[1]?.Code === 'ConditionalCheckFailed')
+        throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
       // A transaction conflicting with another in flight on the same items: also a race, retried the same way.
       if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new ConflictError('transaction conflict');
       throw error;
@@ -85,7 +97,9 @@ export class ConversationStore {
   }
 
   private async recordedEffects(messageId: string): Promise<Effect[]> {
-    const { Item } = await dynamodb.send(new GetCommand({ TableName: this.tableName, Key: keys.inboundMessage(messageId), ConsistentRead: true }));
+    const { Item } = await dynamodb.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.inboundMessage(messageId), ConsistentRead: true }),
+    );
     return (Item?.effects as Effect[] | undefined) ?? [];
   }
 

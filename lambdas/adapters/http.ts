@@ -16,7 +16,11 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function text(statusCode: number, body: string, contentType = 'text/plain; charset=utf-8'): HttpResult {

@@ -43,7 +43,9 @@ async function load(): Promise<WhatsAppConfig> {
   const parsed = SecretSchema.safeParse(JSON.parse(SecretString ?? '{}'));
   if (!parsed.success) {
     // Never echo the secret's content: name only the keys that are wrong.
-    throw new Error(`secret ${secretArn} must be JSON {"accessToken","appSecret"}: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    throw new Error(
+      `secret ${secretArn} must be JSON {"accessToken","appSecret"}: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   }
   return { ...base, ...parsed.data };
 }

@@ -7,7 +7,10 @@ import { sfn } from './aws-clients.ts';
  * the application alone, so a second start (a redelivered webhook finishing its effects) is a no-op in Step
  * Functions Standard.
  */
-export async function startApplicationWorkflow(stateMachineArn: string, application: ApplicationDraft): Promise<string> {
+export async function startApplicationWorkflow(
+  stateMachineArn: string,
+  application: ApplicationDraft,
+): Promise<string> {
   const input = {
     applicationId: application.applicationId,
     serviceId: application.serviceId,
@@ -24,7 +27,8 @@ export async function startApplicationWorkflow(stateMachineArn: string, applicat
     return executionArn!;
   } catch (error) {
     // Same name with a different input: an earlier start already exists under this application id.
-    if (error instanceof ExecutionAlreadyExists) return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${application.applicationId}`;
+    if (error instanceof ExecutionAlreadyExists)
+      return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${application.applicationId}`;
     throw error;
   }
 }

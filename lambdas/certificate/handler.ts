@@ -1,4 +1,73 @@
-// Placeholder until the certificate function is written.
-export const handler = async (): Promise<void> => {
-  throw new Error('not implemented');
-};
+import { randomBytes } from 'node:crypto';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { dynamodb, kms, s3 } from '#adapters/aws-clients.ts';
+import { CertificateStore } from '#adapters/certificate-store.ts';
+import { now } from '#adapters/clock.ts';
+import { requireEnv } from '#adapters/env.ts';
+import { logger } from '#adapters/powertools.ts';
+import { createKmsSigner } from '#adapters/signer.ts';
+import { issueCertificate } from '#core/certificate/issue.ts';
+import { CERT_ID_BYTES, certIdFromBytes } from '#core/certificate/model.ts';
+import { normalizePublicBaseUrl } from '#core/certificate/qr-payload.ts';
+import { CertificateRequestSchema } from '#core/certificate/request.ts';
+import { maskHolderName } from '#core/certificate/verification.ts';
+import { ValidationError } from '#core/errors.ts';
+import { loadCertificateFonts } from '#core/pdf/font-files.ts';
+import { renderCertificatePdf } from '#core/pdf/render-certificate.ts';
+
+const store = new CertificateStore(
+  { dynamodb, s3 },
+  { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') },
+);
+const signer = createKmsSigner(kms, requireEnv('SIGNING_KEY_ID'));
+const publicBaseUrl = normalizePublicBaseUrl(requireEnv('PUBLIC_BASE_URL'));
+// Read at cold start, so a bundle without its fonts fails before the first certificate.
+const fonts = loadCertificateFonts();
+
+export interface CertificateOutput {
+  certId: string;
+  pdfKey: string;
+  recordKey: string;
+  verifyUrl: string;
+  /** SHA-256 (hex) of the PDF. */
+  sha256: string;
+  issuedAt: string;
+  documentType: string;
+  title: string;
+}
+
+/** The workflow's issue step: one certificate per application, however often Step Functions runs this. */
+async function issue(event: unknown): Promise<CertificateOutput> {
+  const parsed = CertificateRequestSchema.safeParse(event);
+  if (!parsed.success) throw new ValidationError(`certificate input: ${z.prettifyError(parsed.error)}`);
+  const request = parsed.data;
+  const started = performance.now();
+  const result = await issueCertificate(request, {
+    store,
+    signer,
+    publicBaseUrl,
+    newCertId: () => certIdFromBytes(randomBytes(CERT_ID_BYTES)),
+    now,
+    render: async (input) => {
+      const { bytes, notes } = await renderCertificatePdf(input, fonts);
+      if (notes.length > 0)
+        logger.warn('certificate printed with omissions', { certId: input.signed.record.certId, notes });
+      return bytes;
+    },
+  });
+  logger.info('certificate issued', {
+    certId: result.certId,
+    applicationId: request.applicationId,
+    serviceId: request.serviceId,
+    holder: maskHolderName(request.applicant.name),
+    outcome: result.outcome,
+    ms: Math.round(performance.now() - started),
+  });
+  // The outcome stays in the log: a retried step answers exactly as the first attempt did.
+  const { outcome: _outcome, ...output } = result;
+  return output;
+}
+
+export const handler = middy(issue).use(injectLambdaContext(logger, { resetKeys: true }));

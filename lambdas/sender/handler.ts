@@ -1,12 +1,10 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { maskPhone } from '#core/masking.ts';
-import { graphPayload } from '#core/whatsapp/outbound.ts';
 import { dynamodb, s3 } from '#adapters/aws-clients.ts';
 import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
@@ -14,6 +12,8 @@ import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import type { OutboxItem } from '#adapters/outbox.ts';
 import { logger } from '#adapters/powertools.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
+import { maskPhone } from '#core/masking.ts';
+import { graphPayload } from '#core/whatsapp/outbound.ts';
 
 const tableName = requireEnv('TABLE_NAME');
 const archiveBucket = requireEnv('ARCHIVE_BUCKET');
@@ -34,7 +34,12 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
       await deliver(item);
     } catch (error) {
       if (error instanceof GraphApiError && !error.retryable) {
-        logger.error('reply undeliverable', { waId: maskPhone(item.waId), sk: item.sk, code: error.code, message: error.message });
+        logger.error('reply undeliverable', {
+          waId: maskPhone(item.waId),
+          sk: item.sk,
+          code: error.code,
+          message: error.message,
+        });
         await markOutbox(item, 'failed', { errorCode: error.code ?? error.httpStatus });
         continue;
       }
@@ -61,7 +66,11 @@ async function deliver(item: OutboxItem): Promise<void> {
   await markOutbox(item, 'sent', wamid ? { wamid } : {});
 }
 
-async function markOutbox(item: OutboxItem, status: 'sent' | 'failed', details: Record<string, unknown>): Promise<void> {
+async function markOutbox(
+  item: OutboxItem,
+  status: 'sent' | 'failed',
+  details: Record<string, unknown>,
+): Promise<void> {
   await dynamodb.send(
     new UpdateCommand({
       TableName: tableName,

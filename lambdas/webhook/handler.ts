@@ -2,13 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { catalog } from '#core/catalog/catalog.ts';
-import { converse } from '#core/conversation/converse.ts';
-import type { InboundMessage } from '#core/conversation/messages.ts';
-import { ConflictError } from '#core/errors.ts';
-import { maskPhone } from '#core/masking.ts';
-import { isValidSignature } from '#core/whatsapp/signature.ts';
-import { readWebhook } from '#core/whatsapp/webhook-payload.ts';
 import { now } from '#adapters/clock.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
 import { requireEnv } from '#adapters/env.ts';
@@ -16,6 +9,13 @@ import { errorResponse, type HttpResult, header, json, rawBody, text } from '#ad
 import { logger } from '#adapters/powertools.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { startApplicationWorkflow } from '#adapters/workflows.ts';
+import { catalog } from '#core/catalog/catalog.ts';
+import { converse } from '#core/conversation/converse.ts';
+import type { InboundMessage } from '#core/conversation/messages.ts';
+import { ConflictError } from '#core/errors.ts';
+import { maskPhone } from '#core/masking.ts';
+import { isValidSignature } from '#core/whatsapp/signature.ts';
+import { readWebhook } from '#core/whatsapp/webhook-payload.ts';
 
 const store = new ConversationStore(requireEnv('TABLE_NAME'));
 const workflowArn = requireEnv('CERTIFICATE_WORKFLOW_ARN');
@@ -48,7 +48,8 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     await Promise.all(contents.messages.map((message) => applyMessage(message)));
     await Promise.all(
       contents.statuses.map((status) => {
-        if (status.status === 'failed') logger.warn('message delivery failed', { messageId: status.messageId, errorCodes: status.errorCodes });
+        if (status.status === 'failed')
+          logger.warn('message delivery failed', { messageId: status.messageId, errorCodes: status.errorCodes });
         return store.recordDeliveryStatus(status.messageId, status.status, status.errorCodes, status.at);
       }),
     );
@@ -63,7 +64,8 @@ function handshake(event: APIGatewayProxyEventV2): HttpResult {
   const query = event.queryStringParameters ?? {};
   const token = Buffer.from(query['hub.verify_token'] ?? '');
   const expected = Buffer.from(config.verifyToken);
-  const matches = query['hub.mode'] === 'subscribe' && token.length === expected.length && timingSafeEqual(token, expected);
+  const matches =
+    query['hub.mode'] === 'subscribe' && token.length === expected.length && timingSafeEqual(token, expected);
   return matches ? text(200, query['hub.challenge'] ?? '') : json(403, { message: 'verification failed' });
 }
 
@@ -76,7 +78,10 @@ async function applyMessage(message: InboundMessage): Promise<void> {
       if (outcome.result === 'duplicate') logger.info('duplicate delivery', { messageId: message.messageId });
       for (const effect of outcome.effects) {
         await startApplicationWorkflow(workflowArn, effect.application);
-        logger.info('application started', { applicationId: effect.application.applicationId, serviceId: effect.application.serviceId });
+        logger.info('application started', {
+          applicationId: effect.application.applicationId,
+          serviceId: effect.application.serviceId,
+        });
       }
       return;
     } catch (error) {

@@ -1,12 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
-import { catalog } from '#core/catalog/catalog.ts';
-import { ValidationError } from '#core/errors.ts';
-import { now } from '#adapters/clock.ts';
 import { ApplicationStore } from '#adapters/application-store.ts';
+import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
+import { catalog } from '#core/catalog/catalog.ts';
+import { ValidationError } from '#core/errors.ts';
 
 const applications = new ApplicationStore(requireEnv('TABLE_NAME'));
 const services = catalog();
@@ -30,7 +30,9 @@ const StepInput = z.discriminatedUnion('step', [
 async function handle(event: unknown): Promise<unknown> {
   const parsed = StepInput.safeParse(event);
   if (!parsed.success) {
-    throw new ValidationError(`workflow step input rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new ValidationError(
+      `workflow step input rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const { step, application } = parsed.data;
   const service = services.services.find((s) => s.id === application.serviceId);
@@ -43,8 +45,18 @@ async function handle(event: unknown): Promise<unknown> {
     }
     case 'notify-issued': {
       if (!application.certificate) throw new ValidationError('notify-issued needs the issued certificate');
-      await applications.markIssued(application.applicationId, application.waId, application.certificate, service, application.language, now());
-      logger.info('certificate delivered to the outbox', { applicationId: application.applicationId, certId: application.certificate.certId });
+      await applications.markIssued(
+        application.applicationId,
+        application.waId,
+        application.certificate,
+        service,
+        application.language,
+        now(),
+      );
+      logger.info('certificate delivered to the outbox', {
+        applicationId: application.applicationId,
+        certId: application.certificate.certId,
+      });
       return application;
     }
     case 'notify-failed': {

@@ -1,5 +1,5 @@
 /** Answers a `Ref` (no attribute) or an `Fn::GetAtt` (with one) for a resource of the template. */
-export type ResolveRef = (logicalId: string, attribute?: string) => string;
+type ResolveRef = (logicalId: string, attribute?: string) => string;
 
 // The embedded runtime's account: the values the local emulators put into every ARN they mint.
 const PSEUDO_PARAMETERS: Record<string, string> = {

@@ -57,7 +57,10 @@ export class ExecutionClosed extends StatesRuntimeFailure {
  */
 export async function statesTimeoutErrorFactory(): Promise<() => Error> {
   const probe = new StateMachine(
-    { StartAt: 'Probe', States: { Probe: { Type: 'Task', Resource: 'arn:aws:states:::probe', TimeoutSeconds: 0.001, End: true } } },
+    {
+      StartAt: 'Probe',
+      States: { Probe: { Type: 'Task', Resource: 'arn:aws:states:::probe', TimeoutSeconds: 0.001, End: true } },
+    },
     { validationOptions: { noValidate: true } },
   ).run(null, { overrides: { taskResourceLocalHandlers: { Probe: () => new Promise(() => {}) } } });
   const failure = await probe.result.then(

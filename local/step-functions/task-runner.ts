@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunOptions } from 'aws-local-stepfunctions';
 import type { Deadlines } from './deadlines.ts';
+import { deferred } from './deferred.ts';
 import type { StateSpec, TaskSpec, TaskTarget, WaitSpec } from './definition.ts';
 import { ExecutionClosed, StatesRuntimeFailure, TaskFailure } from './errors.ts';
 import type { TaskTokens } from './task-tokens.ts';
@@ -8,7 +9,7 @@ import type { TaskTokens } from './task-tokens.ts';
 type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 type JsonValue = Parameters<LocalHandlers[string]>[0];
 
-export type InvokeLambda = (functionArn: string, payload: unknown) => Promise<unknown>;
+type InvokeLambda = (functionArn: string, payload: unknown) => Promise<unknown>;
 /** Runs a non-Lambda Task resource locally; gets the effective Parameters (task token already in place). */
 export type ServiceHandler = (parameters: unknown) => Promise<unknown>;
 export type Log = (message: string, details?: Record<string, unknown>) => void;
@@ -26,7 +27,7 @@ export interface TaskRunnerDeps {
 }
 
 /** What a task needs from the execution it belongs to. */
-export interface ExecutionScope {
+interface ExecutionScope {
   executionArn: string;
   /** Aborted when the execution stops, times out, or the server closes. */
   signal: AbortSignal;
@@ -47,7 +48,11 @@ export const TASK_TOKEN_PLACEHOLDER = `mitra-local-task-token-placeholder-${rand
  * runs here, so nothing ever reaches real AWS. Each handler receives the state's effective input, i.e. after
  * InputPath and Parameters, exactly what AWS passes to the integration.
  */
-export function taskHandlers(states: Map<string, StateSpec>, scope: ExecutionScope, deps: TaskRunnerDeps): LocalHandlers {
+export function taskHandlers(
+  states: Map<string, StateSpec>,
+  scope: ExecutionScope,
+  deps: TaskRunnerDeps,
+): LocalHandlers {
   const handlers: LocalHandlers = {};
   for (const [stateName, spec] of states) {
     handlers[stateName] = async (input) => {
@@ -55,7 +60,10 @@ export function taskHandlers(states: Map<string, StateSpec>, scope: ExecutionSco
       if (scope.signal.aborted) throw new ExecutionClosed();
       const leave = scope.enter();
       try {
-        const result = spec.kind === 'wait' ? await runWait(spec, input, scope, deps) : await runTask(stateName, spec, input, scope, deps);
+        const result =
+          spec.kind === 'wait'
+            ? await runWait(spec, input, scope, deps)
+            : await runTask(stateName, spec, input, scope, deps);
         return result as JsonValue;
       } finally {
         leave();
@@ -66,7 +74,7 @@ export function taskHandlers(states: Map<string, StateSpec>, scope: ExecutionSco
 }
 
 async function runTask(stateName: string, spec: TaskSpec, input: unknown, scope: ExecutionScope, deps: TaskRunnerDeps) {
-  const { promise: interrupted, reject: interrupt } = Promise.withResolvers<never>();
+  const { promise: interrupted, reject: interrupt } = deferred<never>();
   interrupted.catch(() => {});
   const cleanups: Array<() => void> = [onClose(scope.signal, () => interrupt(new ExecutionClosed()))];
   if (spec.timeoutSeconds !== undefined) {
@@ -75,7 +83,9 @@ async function runTask(stateName: string, spec: TaskSpec, input: unknown, scope:
   try {
     if (!spec.callback) {
       if (JSON.stringify(input)?.includes(TASK_TOKEN_PLACEHOLDER)) {
-        throw new StatesRuntimeFailure(`Task state '${stateName}': $$.Task.Token exists only in .waitForTaskToken tasks`);
+        throw new StatesRuntimeFailure(
+          `Task state '${stateName}': $$.Task.Token exists only in .waitForTaskToken tasks`,
+        );
       }
       return await Promise.race([invokeTarget(stateName, spec.target, input, deps), interrupted]);
     }
@@ -107,14 +117,19 @@ async function runCallbackTask(
   armHeartbeat();
   const { token, settled } = deps.tokens.mint(armHeartbeat);
   let unpark: (() => void) | undefined;
+  let finished = false;
   cleanups.push(
     () => cancelHeartbeat?.(),
     () => deps.tokens.close(token),
-    () => unpark?.(),
+    () => {
+      finished = true;
+      unpark?.();
+    },
   );
   // AWS ignores what the integration returns, but a failed call (a Lambda that throws) fails the task.
   const invoked = invokeTarget(stateName, spec.target, withToken(input, token), deps).then(() => {
-    unpark = scope.park();
+    // The callback may have come while the integration was still running.
+    if (!finished) unpark = scope.park();
     return new Promise<never>(() => {});
   });
   return await Promise.race([settled, invoked, interrupted]);
@@ -155,7 +170,11 @@ async function invokeTarget(stateName: string, target: TaskTarget, parameters: u
       }
       if (InvocationType === 'Event') {
         void callLambda(deps, FunctionName, Payload).catch((error: unknown) =>
-          deps.log('asynchronous Lambda invocation failed', { stateName, functionName: FunctionName, error: String(error) }),
+          deps.log('asynchronous Lambda invocation failed', {
+            stateName,
+            functionName: FunctionName,
+            error: String(error),
+          }),
         );
         return lambdaInvokeResult('', 202, deps.now());
       }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { deferred } from './deferred.ts';
 import { SfnApiError, TaskFailure } from './errors.ts';
 
 const TOKEN_PREFIX = 'mitra-local-1.';
@@ -14,7 +15,7 @@ interface PendingTask {
   onHeartbeat: () => void;
 }
 
-export interface MintedToken {
+interface MintedToken {
   token: string;
   /** Settles with SendTaskSuccess's output, or rejects with SendTaskFailure's error (or a timeout, via fail()). */
   settled: Promise<unknown>;
@@ -31,7 +32,7 @@ export class TaskTokens {
 
   mint(onHeartbeat: () => void): MintedToken {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const { promise, resolve, reject } = Promise.withResolvers<unknown>();
+    const { promise, resolve, reject } = deferred<unknown>();
     this.pending.set(token, { resolve, reject, onHeartbeat });
     return { token, settled: promise };
   }

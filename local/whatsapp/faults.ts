@@ -23,7 +23,8 @@ export function createFaultInjector(): FaultInjector {
   return {
     inject(fault) {
       const times = fault.times ?? 1;
-      if (!Number.isInteger(fault.code) || fault.code <= 0) throw new RangeError('fault code must be a positive integer');
+      if (!Number.isInteger(fault.code) || fault.code <= 0)
+        throw new RangeError('fault code must be a positive integer');
       if (!Number.isInteger(times) || times < 1) throw new RangeError('fault times must be a positive integer');
       queue.push({ code: fault.code, remaining: times, ...(fault.waId ? { waId: fault.waId } : {}) });
     },

@@ -31,10 +31,11 @@ const MESSAGE_BODY_LIMIT = 4 * MB;
 // The largest document plus room for the multipart envelope and the other fields.
 const UPLOAD_BODY_LIMIT = 100 * MB + 64 * 1024;
 
-const VERSION = 'v\\d+(?:\\.\\d+)?';
-const MESSAGES = new RegExp(`^/graph/${VERSION}/([^/]+)/messages$`);
-const MEDIA_UPLOAD = new RegExp(`^/graph/${VERSION}/([^/]+)/media$`);
-const OBJECT = new RegExp(`^/graph/${VERSION}/([^/]+)$`);
+// Graph accepts unversioned paths too (they get the oldest supported version), so the version is optional.
+const VERSION = '(?:v\\d+(?:\\.\\d+)?/)?';
+const MESSAGES = new RegExp(`^/graph/${VERSION}([^/]+)/messages$`);
+const MEDIA_UPLOAD = new RegExp(`^/graph/${VERSION}([^/]+)/media$`);
+const OBJECT = new RegExp(`^/graph/${VERSION}([^/]+)$`);
 const MEDIA_BYTES = /^\/graph\/media-bytes\/(\d+)$/;
 
 function answer(res: ServerResponse, result: GraphAnswer): void {
@@ -56,7 +57,12 @@ function authorised(req: IncomingMessage, accessToken: string): boolean {
 }
 
 /** The local Graph API under /graph. Returns false for paths it does not serve. */
-export async function handleGraph(engine: WhatsAppEngine, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleGraph(
+  engine: WhatsAppEngine,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   const path = url.pathname;
   if (!path.startsWith('/graph/')) return false;
   const messages = MESSAGES.exec(path);
@@ -111,7 +117,8 @@ async function handleMessages(engine: WhatsAppEngine, req: IncomingMessage, res:
   try {
     raw = await readBody(req, MESSAGE_BODY_LIMIT);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return metaAnswer(res, 100, `The request body is larger than ${MESSAGE_BODY_LIMIT} bytes.`);
+    if (error instanceof BodyTooLarge)
+      return metaAnswer(res, 100, `The request body is larger than ${MESSAGE_BODY_LIMIT} bytes.`);
     throw error;
   }
   const parsed = parseJson(raw);
@@ -129,7 +136,8 @@ async function handleUpload(engine: WhatsAppEngine, req: IncomingMessage, res: S
   try {
     parts = parseMultipart(await readBody(req, UPLOAD_BODY_LIMIT), boundary);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return metaAnswer(res, 131053, 'The file is larger than 100 MB, the largest media Meta accepts.');
+    if (error instanceof BodyTooLarge)
+      return metaAnswer(res, 131053, 'The file is larger than 100 MB, the largest media Meta accepts.');
     return metaAnswer(res, 100, `The multipart body could not be read: ${(error as Error).message}`);
   }
   const field = (name: string) => parts.find((part) => part.name === name);
@@ -141,11 +149,19 @@ async function handleUpload(engine: WhatsAppEngine, req: IncomingMessage, res: S
   const mimeType = (field('type')?.data.toString('utf8') ?? file.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const limit = UPLOAD_TYPES[mimeType];
   if (limit === undefined) {
-    return metaAnswer(res, 131053, `Param file must be a file with one of the supported types; '${mimeType || 'none'}' is not.`);
+    return metaAnswer(
+      res,
+      131053,
+      `Param file must be a file with one of the supported types; '${mimeType || 'none'}' is not.`,
+    );
   }
   if (file.data.length === 0) return metaAnswer(res, 131053, 'The uploaded file is empty.');
   if (file.data.length > limit) {
-    return metaAnswer(res, 131053, `A ${mimeType} file may be at most ${limit} bytes; this one is ${file.data.length}.`);
+    return metaAnswer(
+      res,
+      131053,
+      `A ${mimeType} file may be at most ${limit} bytes; this one is ${file.data.length}.`,
+    );
   }
   const media = engine.media.put({
     bytes: Buffer.from(file.data),

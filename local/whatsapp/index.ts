@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type PostWebhook, type SimSendInput, type StatusRequest, WhatsAppEngine } from './engine.ts';
+import { citizenContact, type SimSendInput } from './citizen-input.ts';
+import { type StatusRequest, WhatsAppEngine } from './engine.ts';
 import type { FaultInjector, InjectedFault } from './faults.ts';
 import { handleGraph } from './graph-api.ts';
 import { sendJson } from './http-io.ts';
@@ -9,11 +10,14 @@ import { metaError } from './meta-errors.ts';
 import { handleSim } from './sim-api.ts';
 import { simulatorPage } from './simulator-page.ts';
 import type { LocalTemplate } from './templates.ts';
+import type { PostWebhook } from './webhook-transport.ts';
 
-export type { PostWebhook, SimSendInput, StatusRequest } from './engine.ts';
+export type { SimSendInput } from './citizen-input.ts';
+export type { StatusRequest } from './engine.ts';
 export { createFaultInjector, type FaultInjector, type InjectedFault } from './faults.ts';
 export type { SentMessage } from './message-log.ts';
 export type { LocalTemplate } from './templates.ts';
+export type { PostWebhook } from './webhook-transport.ts';
 
 export interface LocalWhatsAppOptions {
   /** Where /webhook, /graph and /sim live, e.g. http://127.0.0.1:3000. */
@@ -38,7 +42,7 @@ export interface LocalWhatsAppOptions {
   /** Approved templates: unknown names (132001) and wrong parameter counts (132000) are refused; the chat shows the text. */
   templates?: readonly LocalTemplate[];
   /** Deliver sent and delivered status webhooks after each accepted send (default true; tests may switch it off). */
-  autoStatuses?: boolean;
+  statusWebhooks?: boolean;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -60,7 +64,8 @@ export interface LocalWhatsApp {
 const DEFAULT_WA_ID = '919876543210';
 
 export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsApp {
-  const log = options.log ?? ((message: string, detail?: unknown) => console.error(`[whatsapp] ${message}`, detail ?? ''));
+  const log =
+    options.log ?? ((message: string, detail?: unknown) => console.error(`[whatsapp] ${message}`, detail ?? ''));
   const templates = options.templates ?? [];
   const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
   const engine = new WhatsAppEngine({
@@ -76,13 +81,16 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     citizens: options.citizens,
     ...(options.faults ? { faults: options.faults } : {}),
     templates,
-    autoStatuses: options.autoStatuses ?? true,
+    statusWebhooks: options.statusWebhooks ?? true,
     log,
   });
 
   const page = () => {
     const nonce = randomBytes(16).toString('base64');
-    const citizen = defaultCitizen(options.citizens());
+    const citizen = options
+      .citizens()
+      .map(citizenContact)
+      .find((contact) => contact !== undefined);
     return {
       nonce,
       html: simulatorPage({
@@ -93,13 +101,21 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
       }),
     };
   };
-  const simContext = { engine, clock: options.clock, citizens: options.citizens, lastOtp: options.lastOtp, templates, page };
+  const simContext = {
+    engine,
+    clock: options.clock,
+    citizens: options.citizens,
+    lastOtp: options.lastOtp,
+    templates,
+    page,
+  };
 
   return {
     async handle(req, res, url) {
       try {
         if (url.pathname.startsWith('/graph/')) return await handleGraph(engine, req, res, url);
-        if (url.pathname === '/sim' || url.pathname.startsWith('/sim/')) return await handleSim(simContext, req, res, url);
+        if (url.pathname === '/sim' || url.pathname.startsWith('/sim/'))
+          return await handleSim(simContext, req, res, url);
         return false;
       } catch (error) {
         log(`${req.method} ${url.pathname} failed`, error);
@@ -125,17 +141,4 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     injectFault: (fault: InjectedFault) => engine.faults.inject(fault),
     idle: () => engine.idle(),
   };
-}
-
-function defaultCitizen(citizens: unknown[]): { waId: string; name: string } | undefined {
-  for (const citizen of citizens) {
-    if (typeof citizen !== 'object' || citizen === null) continue;
-    const c = citizen as Record<string, unknown>;
-    const digits = String(c['mobile'] ?? c['phone'] ?? c['wa_id'] ?? '').replace(/\D/g, '');
-    if (digits.length < 10) continue;
-    const waId = digits.length === 10 ? `91${digits}` : digits;
-    const name = typeof c['name'] === 'string' ? c['name'] : ((c['name'] as Record<string, unknown> | undefined)?.['en'] as string | undefined);
-    return { waId, name: name ?? 'Citizen' };
-  }
-  return undefined;
 }

@@ -47,7 +47,8 @@ class Invalid extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function object(parent: Json, key: string, path: string): Json {
   const value = parent[key];
@@ -65,7 +66,8 @@ function array(parent: Json, key: string, path: string, min: number, max: number
   if (value === undefined || value === null) throw new Invalid(131008, `Parameter '${path}' is required.`);
   if (!Array.isArray(value)) throw new Invalid(100, `Parameter '${path}' must be an array.`);
   if (value.length < min) throw new Invalid(131009, `'${path}' must have at least ${min} ${what}.`);
-  if (value.length > max) throw new Invalid(131009, `'${path}' has ${value.length} ${what}; at most ${max} are allowed.`);
+  if (value.length > max)
+    throw new Invalid(131009, `'${path}' has ${value.length} ${what}; at most ${max} are allowed.`);
   return value;
 }
 
@@ -93,7 +95,8 @@ function media(parent: Json, key: string, path: string, ctx: CheckContext, capti
   if (hasId === hasLink) throw new Invalid(131008, `'${path}' needs exactly one of 'id' or 'link'.`);
   if (hasId) {
     const id = text(value, 'id', `${path}.id`, undefined) as string;
-    if (!ctx.mediaExists(id)) throw new Invalid(131009, `'${path}.id' ${id} is not an uploaded media id, or it expired.`);
+    if (!ctx.mediaExists(id))
+      throw new Invalid(131009, `'${path}.id' ${id} is not an uploaded media id, or it expired.`);
   } else {
     const link = text(value, 'link', `${path}.link`, undefined) as string;
     if (!/^https?:\/\/\S+$/.test(link)) throw new Invalid(131009, `'${path}.link' must be an http(s) URL.`);
@@ -175,7 +178,8 @@ function ctaUrlAction(interactive: Json): void {
   const parameters = object(action, 'parameters', 'interactive.action.parameters');
   text(parameters, 'display_text', 'interactive.action.parameters.display_text', LIMITS.ctaDisplayText);
   const url = text(parameters, 'url', 'interactive.action.parameters.url', undefined) as string;
-  if (!/^https?:\/\/\S+$/.test(url)) throw new Invalid(131009, `'interactive.action.parameters.url' must be an http(s) URL.`);
+  if (!/^https?:\/\/\S+$/.test(url))
+    throw new Invalid(131009, `'interactive.action.parameters.url' must be an http(s) URL.`);
 }
 
 function interactive(message: Json, ctx: CheckContext): void {
@@ -198,7 +202,10 @@ function interactive(message: Json, ctx: CheckContext): void {
       ctaUrlAction(value);
       return;
     default:
-      throw new Invalid(131009, `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url).`);
+      throw new Invalid(
+        131009,
+        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url).`,
+      );
   }
 }
 
@@ -207,7 +214,8 @@ function template(message: Json, ctx: CheckContext): { name: string; language: s
   const name = text(value, 'name', 'template.name', 512) as string;
   const language = object(value, 'language', 'template.language');
   const code = text(language, 'code', 'template.language.code', undefined) as string;
-  const components = value['components'] === undefined ? [] : array(value, 'components', 'template.components', 0, 20, 'components');
+  const components =
+    value['components'] === undefined ? [] : array(value, 'components', 'template.components', 0, 20, 'components');
   components.forEach((component, c) => {
     const path = `template.components[${c}]`;
     if (!isObject(component)) throw new Invalid(100, `'${path}' must be a JSON object.`);
@@ -223,7 +231,8 @@ function template(message: Json, ctx: CheckContext): { name: string; language: s
         const kind = text(parameter, 'type', `${parameterPath}.type`, undefined) as string;
         if (kind === 'text') text(parameter, 'text', `${parameterPath}.text`, undefined);
         else if (kind === 'payload') text(parameter, 'payload', `${parameterPath}.payload`, LIMITS.replyButtonId);
-        else if (['document', 'image', 'video'].includes(kind)) media(parameter, kind, `${parameterPath}.${kind}`, ctx, false);
+        else if (['document', 'image', 'video'].includes(kind))
+          media(parameter, kind, `${parameterPath}.${kind}`, ctx, false);
       });
     }
   });
@@ -284,7 +293,9 @@ function checkMessage(message: Json, ctx: CheckContext): OutboundCheck {
     default:
       throw new Invalid(100, `Param type '${type}' is not a message type the local Graph API accepts.`);
   }
-  return templateInfo ? { ok: true, kind: 'message', to, waId, type, template: templateInfo } : { ok: true, kind: 'message', to, waId, type };
+  return templateInfo
+    ? { ok: true, kind: 'message', to, waId, type, template: templateInfo }
+    : { ok: true, kind: 'message', to, waId, type };
 }
 
 /** Check one POST /{phone_number_id}/messages body the way Meta would, first problem wins. */

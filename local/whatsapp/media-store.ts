@@ -37,7 +37,13 @@ export class MediaStore {
     }
   }
 
-  put(input: { bytes: Buffer; mimeType: string; filename?: string; origin: MediaRecord['origin']; now: Date }): MediaRecord {
+  put(input: {
+    bytes: Buffer;
+    mimeType: string;
+    filename?: string;
+    origin: MediaRecord['origin'];
+    now: Date;
+  }): MediaRecord {
     const digest = createHash('sha256').update(input.bytes).digest();
     const media: MediaRecord = {
       id: mediaId(),

@@ -70,6 +70,9 @@ export class MessageLog {
   private readonly statuses = new Map<string, DeliveryStatus>();
   private readonly webhookResults = new Map<string, WebhookResultEntry>();
   private readonly reads = new Map<string, ReadEntry>();
+  /** Per wa_id, the record order of the last outbound message and of the last read call that asked for typing. */
+  private readonly order = new Map<string, { lastOutbound: number; typing?: { seq: number; at: string } }>();
+  private seq = 0;
 
   constructor(dataDir: string) {
     this.file = new JsonlFile(join(dataDir, 'messages.jsonl'));
@@ -77,10 +80,12 @@ export class MessageLog {
   }
 
   private apply(entry: Entry): void {
+    this.seq += 1;
     switch (entry.kind) {
       case 'outbound':
         this.outboundById.set(entry.id, entry);
         this.conversation(entry.wa_id).push(entry);
+        this.orderOf(entry.wa_id).lastOutbound = this.seq;
         return;
       case 'inbound':
         this.inboundById.set(entry.id, entry);
@@ -92,10 +97,28 @@ export class MessageLog {
       case 'status':
         if (rank(entry.status) >= rank(this.statuses.get(entry.id))) this.statuses.set(entry.id, entry.status);
         return;
-      case 'read':
+      case 'read': {
         this.reads.set(entry.id, entry);
+        const waId = this.inboundById.get(entry.id)?.wa_id;
+        if (waId && entry.typing) this.orderOf(waId).typing = { seq: this.seq, at: entry.at };
         return;
+      }
     }
+  }
+
+  private orderOf(waId: string): { lastOutbound: number; typing?: { seq: number; at: string } } {
+    let order = this.order.get(waId);
+    if (!order) {
+      order = { lastOutbound: 0 };
+      this.order.set(waId, order);
+    }
+    return order;
+  }
+
+  /** When the system last showed "typing…" to that citizen without replying since, if it has. */
+  typingSince(waId: string): Date | undefined {
+    const order = this.order.get(waId);
+    return order?.typing && order.typing.seq > order.lastOutbound ? new Date(order.typing.at) : undefined;
   }
 
   private record(entry: Entry): void {
@@ -176,7 +199,13 @@ export class MessageLog {
   timeline(waId: string): TimelineItem[] {
     return (this.byWaId.get(waId) ?? []).map((entry) => {
       if (entry.kind === 'outbound') {
-        return { direction: 'out', id: entry.id, at: entry.sent_at, payload: entry.request, status: this.statuses.get(entry.id) ?? 'accepted' };
+        return {
+          direction: 'out',
+          id: entry.id,
+          at: entry.sent_at,
+          payload: entry.request,
+          status: this.statuses.get(entry.id) ?? 'accepted',
+        };
       }
       const webhook = this.webhookResults.get(entry.id);
       const delivered = webhook?.status !== undefined && webhook.status !== null && webhook.status < 300;

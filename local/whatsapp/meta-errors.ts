@@ -70,12 +70,14 @@ const CODES: Record<number, CodeInfo> = {
   131047: {
     status: 400,
     title: 'Re-engagement message',
-    details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+    details:
+      'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
   },
   131048: {
     status: 400,
     title: 'Spam rate limit hit',
-    details: 'Message failed to send because there are restrictions on how many messages can be sent from this phone number.',
+    details:
+      'Message failed to send because there are restrictions on how many messages can be sent from this phone number.',
   },
   131049: {
     status: 400,
@@ -115,17 +117,18 @@ export function fbtraceId(): string {
 export function metaError(code: number, details?: string, extra?: { subcode?: number }): MetaErrorResponse {
   const effective = code === INTERNAL_ERROR_ALIAS ? 1 : code;
   const info = CODES[effective] ?? { status: 400, title: 'Error', details: `Error ${effective}` };
-  const error: MetaErrorBody['error'] = info.platform
-    ? { message: info.title, type: 'OAuthException', code: effective }
-    : {
-        message: `(#${effective}) ${info.title}`,
-        type: 'OAuthException',
-        code: effective,
-        error_data: { messaging_product: 'whatsapp', details: details ?? info.details },
-      };
-  if (extra?.subcode !== undefined) error.error_subcode = extra.subcode;
-  if (info.transient) error.is_transient = true;
-  error.fbtrace_id = fbtraceId();
+  // Key order as Meta writes it: message, type, code, error_subcode, is_transient, error_data, fbtrace_id.
+  const error: MetaErrorBody['error'] = {
+    message: info.platform ? info.title : `(#${effective}) ${info.title}`,
+    type: 'OAuthException',
+    code: effective,
+    ...(extra?.subcode !== undefined ? { error_subcode: extra.subcode } : {}),
+    ...(info.transient ? { is_transient: true } : {}),
+    ...(info.platform
+      ? {}
+      : { error_data: { messaging_product: 'whatsapp' as const, details: details ?? info.details } }),
+    fbtrace_id: fbtraceId(),
+  };
   const response: MetaErrorResponse = { status: info.status, body: { error } };
   if (effective === 190) {
     // Graph answers token failures with an OAuth challenge header as well as the JSON body.

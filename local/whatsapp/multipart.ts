@@ -36,7 +36,12 @@ export function parseMultipart(body: Buffer, boundary: string): FormPart[] {
     if (name === undefined) throw new Error('multipart part without a name');
     const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
     const contentType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim();
-    parts.push({ name, data, ...(filename !== undefined ? { filename } : {}), ...(contentType ? { contentType } : {}) });
+    parts.push({
+      name,
+      data,
+      ...(filename !== undefined ? { filename } : {}),
+      ...(contentType ? { contentType } : {}),
+    });
     start = next;
   }
   return parts;

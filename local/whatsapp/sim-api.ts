@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { InvalidSimInput, type StatusRequest, type WhatsAppEngine } from './engine.ts';
+import { InvalidSimInput } from './citizen-input.ts';
+import type { StatusRequest, WhatsAppEngine } from './engine.ts';
 import { BodyTooLarge, parseJson, readBody, sendJson } from './http-io.ts';
 import { type LocalTemplate, renderTemplate } from './templates.ts';
 
@@ -18,11 +19,20 @@ const SEND_BODY_LIMIT = 8 * 1024 * 1024;
 const SMALL_BODY_LIMIT = 64 * 1024;
 const TYPING_MS = 25_000;
 
-const ClockInput = z.strictObject({ advance_seconds: z.number().finite().min(0).max(366 * 86_400) });
+const ClockInput = z.strictObject({
+  advance_seconds: z
+    .number()
+    .finite()
+    .min(0)
+    .max(366 * 86_400),
+});
 const FaultInput = z.strictObject({
   code: z.int().positive(),
   times: z.int().min(1).max(1000).optional(),
-  wa_id: z.string().regex(/^\d{7,15}$/).optional(),
+  wa_id: z
+    .string()
+    .regex(/^\d{7,15}$/)
+    .optional(),
 });
 const StatusInput = z.strictObject({
   id: z.string().min(1),
@@ -48,14 +58,17 @@ async function jsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
 function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new BadRequest(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+    throw new BadRequest(
+      parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+    );
   }
   return parsed.data;
 }
 
 function waIdParam(url: URL): string {
   const waId = (url.searchParams.get('wa_id') ?? '').replace(/\D/g, '');
-  if (!/^\d{7,15}$/.test(waId)) throw new BadRequest('wa_id query parameter is required: 7 to 15 digits with the country code');
+  if (!/^\d{7,15}$/.test(waId))
+    throw new BadRequest('wa_id query parameter is required: 7 to 15 digits with the country code');
   return waId;
 }
 
@@ -67,7 +80,7 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/sim/api/send': {
     POST: async (ctx, req, res) => {
       const body = await jsonBody(req, SEND_BODY_LIMIT);
-      const result = await ctx.engine.sendInbound(body as never);
+      const result = await ctx.engine.sendInbound(body);
       sendJson(res, 200, {
         wamid: result.wamid,
         webhook_status: result.status,
@@ -95,14 +108,19 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
       const aadhaar = (url.searchParams.get('aadhaar') ?? '').replace(/\s/g, '');
       if (!/^\d{12}$/.test(aadhaar)) throw new BadRequest('aadhaar query parameter is required: 12 digits');
       const otp = ctx.lastOtp(aadhaar);
-      if (otp === undefined) return sendJson(res, 404, { error: 'no one-time password was sent for that Aadhaar number' });
+      if (otp === undefined)
+        return sendJson(res, 404, { error: 'no one-time password was sent for that Aadhaar number' });
       sendJson(res, 200, { aadhaar, otp });
     },
   },
   '/sim/api/faults': {
     POST: async (ctx, req, res) => {
       const input = validate(FaultInput, await jsonBody(req, SMALL_BODY_LIMIT));
-      ctx.engine.faults.inject({ code: input.code, ...(input.times ? { times: input.times } : {}), ...(input.wa_id ? { waId: input.wa_id } : {}) });
+      ctx.engine.faults.inject({
+        code: input.code,
+        ...(input.times ? { times: input.times } : {}),
+        ...(input.wa_id ? { waId: input.wa_id } : {}),
+      });
       sendJson(res, 200, { injected: input });
     },
     DELETE: (ctx, _req, res) => {
@@ -113,8 +131,13 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/sim/api/status': {
     POST: async (ctx, req, res) => {
       const input = validate(StatusInput, await jsonBody(req, SMALL_BODY_LIMIT));
-      if (!ctx.engine.log.outbound(input.id)) return sendJson(res, 404, { error: `no outbound message has id ${input.id}` });
-      const request: StatusRequest = { id: input.id, status: input.status, ...(input.error_code ? { errorCode: input.error_code } : {}) };
+      if (!ctx.engine.log.outbound(input.id))
+        return sendJson(res, 404, { error: `no outbound message has id ${input.id}` });
+      const request: StatusRequest = {
+        id: input.id,
+        status: input.status,
+        ...(input.error_code ? { errorCode: input.error_code } : {}),
+      };
       ctx.engine.queueStatus(request);
       sendJson(res, 202, { queued: request });
     },
@@ -154,22 +177,25 @@ function chat(ctx: SimContext, _req: IncomingMessage, res: ServerResponse, url: 
     return rendered ? { ...item, rendered } : item;
   });
   // WhatsApp shows "typing…" from the mark-as-read call with a typing indicator until the reply, or 25 s.
-  let lastOut = 0;
-  let typingSince = 0;
-  for (const item of items) {
-    if (item.direction === 'out') lastOut = Math.max(lastOut, Date.parse(item.at));
-    const read = item.direction === 'in' ? ctx.engine.log.read(item.id) : undefined;
-    if (read?.typing) typingSince = Math.max(typingSince, Date.parse(read.at));
-  }
-  const typing = typingSince > lastOut && now.getTime() - typingSince < TYPING_MS;
-  sendJson(res, 200, { now: now.toISOString(), wa_id: waId, business: ctx.engine.business.displayPhoneNumber, typing, items });
+  const since = ctx.engine.log.typingSince(waId);
+  const typing = since !== undefined && now.getTime() - since.getTime() < TYPING_MS;
+  sendJson(res, 200, {
+    now: now.toISOString(),
+    wa_id: waId,
+    business: ctx.engine.business.displayPhoneNumber,
+    typing,
+    items,
+  });
 }
 
 /** The simulator's media view: no bearer (a browser tab cannot send one) and sandboxed so a file cannot run script. */
 function media(ctx: SimContext, req: IncomingMessage, res: ServerResponse, id: string): void {
   req.resume();
   const record = ctx.engine.media.get(id, ctx.engine.now());
-  if (!record) return sendJson(res, 404, { error: 'no such media, or it expired' });
+  if (!record) {
+    sendJson(res, 404, { error: 'no such media, or it expired' });
+    return;
+  }
   const data = ctx.engine.media.bytes(record);
   const filename = record.filename ?? `${record.id}`;
   res.writeHead(200, {
@@ -184,7 +210,12 @@ function media(ctx: SimContext, req: IncomingMessage, res: ServerResponse, id: s
 }
 
 /** The simulator's routes under /sim. Returns false for paths it does not serve, so the runtime answers 404. */
-export async function handleSim(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleSim(
+  ctx: SimContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   const path = url.pathname;
   const mediaMatch = /^\/sim\/media\/(\d+)$/.exec(path);
   if (mediaMatch) {

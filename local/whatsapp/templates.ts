@@ -20,19 +20,27 @@ type Json = Record<string, unknown>;
 const placeholders = (text: string): number => new Set(text.match(/\{\{\d+\}\}/g) ?? []).size;
 
 function componentParams(components: unknown[], type: string): Json[] {
-  const component = components.find((c): c is Json => typeof c === 'object' && c !== null && (c as Json)['type'] === type);
+  const component = components.find(
+    (c): c is Json => typeof c === 'object' && c !== null && (c as Json)['type'] === type,
+  );
   const parameters = component?.['parameters'];
   return Array.isArray(parameters) ? (parameters as Json[]) : [];
 }
 
 function parameterText(parameter: Json): string {
   if (typeof parameter['text'] === 'string') return parameter['text'];
-  if (parameter['type'] === 'currency') return String((parameter['currency'] as Json | undefined)?.['fallback_value'] ?? '');
-  if (parameter['type'] === 'date_time') return String((parameter['date_time'] as Json | undefined)?.['fallback_value'] ?? '');
+  if (parameter['type'] === 'currency')
+    return String((parameter['currency'] as Json | undefined)?.['fallback_value'] ?? '');
+  if (parameter['type'] === 'date_time')
+    return String((parameter['date_time'] as Json | undefined)?.['fallback_value'] ?? '');
   return `[${String(parameter['type'])}]`;
 }
 
-export function findTemplate(templates: readonly LocalTemplate[], name: string, language: string): LocalTemplate | undefined {
+export function findTemplate(
+  templates: readonly LocalTemplate[],
+  name: string,
+  language: string,
+): LocalTemplate | undefined {
   return templates.find((t) => t.name === name && t.language === language);
 }
 
@@ -47,13 +55,19 @@ export function checkTemplate(
   const expected = placeholders(template.body);
   const given = componentParams(components, 'body').length;
   if (expected !== given) {
-    return { code: 132000, details: `Template '${name}' body expects ${expected} parameters; the message gives ${given}.` };
+    return {
+      code: 132000,
+      details: `Template '${name}' body expects ${expected} parameters; the message gives ${given}.`,
+    };
   }
   return undefined;
 }
 
 /** The text a citizen sees for a template message, or undefined when the template is not declared. */
-export function renderTemplate(templates: readonly LocalTemplate[], request: Json): { text: string; quickReplies: string[] } | undefined {
+export function renderTemplate(
+  templates: readonly LocalTemplate[],
+  request: Json,
+): { text: string; quickReplies: string[] } | undefined {
   const template = request['template'] as Json | undefined;
   const name = template?.['name'];
   const language = (template?.['language'] as Json | undefined)?.['code'];

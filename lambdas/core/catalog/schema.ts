@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 const bilingual = z.strictObject({ en: z.string().min(1), te: z.string().min(1) });
 
-export const SERVICE_KINDS = ['certificate', 'bill-payment', 'booking', 'grievance', 'status-lookup', 'application'] as const;
+export const SERVICE_KINDS = [
+  'certificate',
+  'bill-payment',
+  'booking',
+  'grievance',
+  'status-lookup',
+  'application',
+] as const;
 
 export const FieldSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -40,13 +47,26 @@ export const CatalogSchema = z
     const departments = new Set(catalog.departments.map((d) => d.id));
     const seen = new Set<string>();
     for (const [index, service] of catalog.services.entries()) {
-      if (seen.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', index, 'id'], message: `duplicate service id ${service.id}` });
+      if (seen.has(service.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'id'],
+          message: `duplicate service id ${service.id}`,
+        });
       seen.add(service.id);
       if (!departments.has(service.department)) {
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'department'], message: `unknown department ${service.department}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'department'],
+          message: `unknown department ${service.department}`,
+        });
       }
       if (service.kind === 'certificate' && !service.issues) {
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'issues'], message: 'a certificate service names the document it issues' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'issues'],
+          message: 'a certificate service names the document it issues',
+        });
       }
     }
   });

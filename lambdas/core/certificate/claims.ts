@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CertificateRecord, CertIdSchema, DocumentTypeSchema, KeyIdSchema } from './model.ts';
+import { CertIdSchema, type CertificateRecord, DocumentTypeSchema, KeyIdSchema } from './model.ts';
 
 /**
  * The QR budget. The QR code must stay at version 15 or below with error correction M (412 bytes in byte mode) so a
@@ -12,7 +12,11 @@ export const CLAIM_NAME_MAX_BYTES = 48;
 export const CLAIM_ISSUER_MAX_BYTES = 32;
 
 const IssueDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const claimText = (maxBytes: number) => z.string().min(1).refine((text) => escapedBytes(text) <= maxBytes);
+const claimText = (maxBytes: number) =>
+  z
+    .string()
+    .min(1)
+    .refine((text) => escapedBytes(text) <= maxBytes);
 
 /** What a QR code asserts, signed: `id`, `typ` (document type), `name` (holder), `iat` (issue date), `iss`, `kid`. */
 export const ClaimsSchema = z.strictObject({

@@ -11,7 +11,11 @@ const REVENUE = { department: 'Revenue Department', authority: 'Tahsildar' };
 const KNOWN: Readonly<Record<string, DocumentType>> = {
   'revenue.income-certificate': { documentType: 'income-certificate', title: 'Income Certificate', ...REVENUE },
   'revenue.caste-certificate': { documentType: 'caste-certificate', title: 'Caste Certificate', ...REVENUE },
-  'revenue.residence-certificate': { documentType: 'residence-certificate', title: 'Residence Certificate', ...REVENUE },
+  'revenue.residence-certificate': {
+    documentType: 'residence-certificate',
+    title: 'Residence Certificate',
+    ...REVENUE,
+  },
 };
 
 /**

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
+
+// CommonJS `module.exports = serialize` typed as `export default`: under ESM the default import is the function.
+const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
 
 /** RFC 8785 (JCS) canonical JSON: the exact bytes every signature in Mitra is made over. */
 export function canonicalJson(value: unknown): string {

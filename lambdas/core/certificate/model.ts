@@ -32,19 +32,26 @@ const printable = (max: number) =>
     .min(1)
     .max(max)
     .refine(
-      (text) => text === text.normalize('NFC') && text === text.trim() && !/\s{2}/.test(text) && !text.match(HIDDEN_CHARACTERS),
+      (text) =>
+        text === text.normalize('NFC') && text === text.trim() && !/\s{2}/.test(text) && !text.match(HIDDEN_CHARACTERS),
       { message: 'must be trimmed NFC text without hidden characters or repeated spaces' },
     );
 
 export const CertIdSchema = z.string().regex(CERT_ID_PATTERN, 'a certificate id is 22 base64url characters');
 export const KeyIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a key id is 16 lowercase hex digits');
-export const ServiceIdSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>');
+export const ServiceIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>');
 /** Step Functions execution names are the application ids, and those are at most 80 characters. */
 export const ApplicationIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/);
 /** A short code: the QR code carries it, so it is capped (see claims.ts for the QR budget). */
-export const DocumentTypeSchema = z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'a document type is a kebab-case code of ≤ 24 characters');
+export const DocumentTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,23}$/, 'a document type is a kebab-case code of ≤ 24 characters');
 /** `Date#toISOString()` output only, so one instant has one spelling in the signed bytes. */
-export const IssuedAtSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'issuedAt is a UTC ISO time with milliseconds');
+const IssuedAtSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'issuedAt is a UTC ISO time with milliseconds');
 export const DataKeySchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 export const RawSignatureSchema = z

@@ -1,7 +1,7 @@
 import { type Claims, ClaimsSchema } from './claims.ts';
 import { canonicalJson, fromBase64Url, toBase64Url } from './encoding.ts';
 import { isCertId } from './model.ts';
-import { RAW_SIGNATURE_BYTES, verifyCanonical, type PublicKeyInput } from './signature.ts';
+import { type PublicKeyInput, RAW_SIGNATURE_BYTES, verifyCanonical } from './signature.ts';
 
 export const QR_ERROR_CORRECTION = 'M';
 export const QR_MAX_VERSION = 15;
@@ -26,7 +26,9 @@ export function normalizePublicBaseUrl(value: string): string {
     throw new RangeError('PUBLIC_BASE_URL is an http(s) URL without query, fragment or credentials');
   }
   if (trimmed.length > PUBLIC_BASE_URL_MAX_LENGTH) {
-    throw new RangeError(`PUBLIC_BASE_URL is longer than ${PUBLIC_BASE_URL_MAX_LENGTH} characters; the QR code would not fit`);
+    throw new RangeError(
+      `PUBLIC_BASE_URL is longer than ${PUBLIC_BASE_URL_MAX_LENGTH} characters; the QR code would not fit`,
+    );
   }
   return trimmed;
 }

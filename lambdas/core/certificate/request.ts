@@ -55,7 +55,11 @@ export function buildCertificateRecord(
     serviceId: request.serviceId,
     documentType: type.documentType,
     title: type.title,
-    holder: { name, ...(nameLatin && nameLatin !== name ? { nameLatin } : {}), ...(guardianName ? { guardianName } : {}) },
+    holder: {
+      name,
+      ...(nameLatin && nameLatin !== name ? { nameLatin } : {}),
+      ...(guardianName ? { guardianName } : {}),
+    },
     issuer: { department: type.department, authority: type.authority },
     issuedAt: issue.issuedAt,
     data,
@@ -64,11 +68,7 @@ export function buildCertificateRecord(
 
 /** NFC, no control or format characters, single spaces: what the record schema accepts. */
 function tidy(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(HIDDEN_CHARACTERS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFC').replace(HIDDEN_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function cut(text: string, maxLength: number): string {

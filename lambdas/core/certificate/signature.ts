@@ -61,7 +61,7 @@ export function rawToDer(raw: Uint8Array): Uint8Array {
 export type PublicKeyInput = string | Uint8Array | KeyObject;
 
 /** Accepts a PEM string, SPKI DER bytes or a KeyObject; only P-256 keys are certificate keys. */
-export function certificatePublicKey(key: PublicKeyInput): KeyObject {
+function certificatePublicKey(key: PublicKeyInput): KeyObject {
   const object =
     typeof key === 'string'
       ? createPublicKey(key)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, MitraError } from '../errors.ts';
 import { type Claims, ClaimsSchema, claimsOf } from './claims.ts';
 import { canonicalJson, fromBase64Url, sha256, toBase64Url } from './encoding.ts';
 import { type CertificateRecord, CertificateRecordSchema, KeyIdSchema, RawSignatureSchema } from './model.ts';
@@ -41,17 +41,24 @@ export function recordDigest(record: CertificateRecord): Uint8Array {
  * Signs the record and its QR claims. The claims name the key, so the key is read first; when the signing key
  * rotates between that read and the signatures, the claims would name the wrong key, so it starts over once.
  */
-export async function signCertificate(record: CertificateRecord, signer: CertificateSigner): Promise<SignedCertificate> {
+export async function signCertificate(
+  record: CertificateRecord,
+  signer: CertificateSigner,
+): Promise<SignedCertificate> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const { keyId } = await signer.currentKey();
+    const { keyId, publicKeyPem } = await signer.currentKey();
     const claims = claimsOf(record, keyId);
     const [recordSignature, claimsSignature] = await Promise.all([
       signer.signDigest(recordDigest(record)),
       signer.signDigest(sha256(canonicalJson(claims))),
     ]);
-    if (recordSignature.keyId === keyId && claimsSignature.keyId === keyId) {
-      return assembleSignedCertificate(record, keyId, recordSignature.signature, claimsSignature.signature);
+    if (recordSignature.keyId !== keyId || claimsSignature.keyId !== keyId) continue;
+    const signed = assembleSignedCertificate(record, keyId, recordSignature.signature, claimsSignature.signature);
+    // The archive keeps whatever is signed here forever: check it against the published key before it gets there.
+    if (!verifySignedCertificate(signed, publicKeyPem)) {
+      throw new MitraError(`key ${keyId} returned a signature its public key does not verify`);
     }
+    return signed;
   }
   throw new ConflictError('the signing key changed twice while signing one certificate');
 }

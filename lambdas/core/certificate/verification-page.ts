@@ -3,7 +3,8 @@ import type { VerificationStatus, VerificationView } from './verification.ts';
 /** Security headers of the page: no scripts, no external anything, never framed, no referrer (the URL has claims). */
 export const VERIFICATION_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -59,7 +60,10 @@ export function renderVerificationPage(view: VerificationView): string {
     if (c.revokedAt) rows.push(['revoked', c.revokedAt.slice(0, 10)]);
   }
   const table = rows
-    .map(([label, value]) => `<tr><th>${LABELS[label].en}<br><span lang="te">${LABELS[label].te}</span></th><td>${escapeHtml(value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><th>${LABELS[label].en}<br><span lang="te">${LABELS[label].te}</span></th><td>${escapeHtml(value)}</td></tr>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -86,6 +90,6 @@ ${table ? `<table>${table}</table>` : ''}
 `;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -3,7 +3,7 @@ import { canonicalJson, sha256Hex } from './encoding.ts';
 import { type PresentedClaims, verifyClaims } from './qr-payload.ts';
 import type { PublicKeyInput } from './signature.ts';
 
-export const VERIFICATION_STATUSES = ['valid', 'revoked', 'unknown', 'invalid-signature'] as const;
+const VERIFICATION_STATUSES = ['valid', 'revoked', 'unknown', 'invalid-signature'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** What the verify service knows about an issued certificate: no full name, no form data. */

@@ -61,7 +61,12 @@ function decide(session: Session, inbound: InboundMessage, catalog: Catalog): Tu
   }
   if (picked?.startsWith('svc:')) {
     const service = catalog.services.find((s) => s.id === picked.slice(4));
-    if (service) return askField({ ...session, step: { name: 'form', serviceId: service.id, fieldIndex: 0, values: {} } }, service, language);
+    if (service)
+      return askField(
+        { ...session, step: { name: 'form', serviceId: service.id, fieldIndex: 0, values: {} } },
+        service,
+        language,
+      );
   }
 
   const { step } = session;
@@ -115,7 +120,11 @@ function mainMenu(session: Session, language: Language, catalog: Catalog): Turn 
       sections: [
         {
           title: t('menuSection', language),
-          rows: services.map((s) => ({ id: `svc:${s.id}`, title: s.name[language], description: s.description[language] })),
+          rows: services.map((s) => ({
+            id: `svc:${s.id}`,
+            title: s.name[language],
+            description: s.description[language],
+          })),
         },
       ],
     },
@@ -158,7 +167,13 @@ function answerField(
   ]);
 }
 
-function submit(session: Session, service: Service, values: Record<string, string>, inbound: InboundMessage, language: Language): Turn {
+function submit(
+  session: Session,
+  service: Service,
+  values: Record<string, string>,
+  inbound: InboundMessage,
+  language: Language,
+): Turn {
   const applicationId = applicationIdFor(inbound.messageId);
   const application: ApplicationDraft = {
     applicationId,
@@ -172,7 +187,12 @@ function submit(session: Session, service: Service, values: Record<string, strin
   };
   return say(
     { ...session, step: { name: 'menu' }, options: [] },
-    [{ type: 'text', text: t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays }) }],
+    [
+      {
+        type: 'text',
+        text: t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays }),
+      },
+    ],
     [{ type: 'start-application', application }],
   );
 }

@@ -6,7 +6,12 @@ export type InboundContent =
   | { type: 'text'; text: string }
   /** A tap on a list row or a reply button (or a template quick reply): the id we gave it and its title. */
   | { type: 'choice'; id: string; title: string }
-  | { type: 'media'; mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string; caption?: string }
+  | {
+      type: 'media';
+      mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+      mediaId: string;
+      caption?: string;
+    }
   | { type: 'location'; latitude: number; longitude: number }
   /** Anything the conversation cannot act on (reactions, contacts, unsupported, system…). */
   | { type: 'other'; originalType: string };
@@ -30,7 +35,14 @@ export interface ListRow {
 
 export type Reply =
   | { type: 'text'; text: string }
-  | { type: 'list'; body: string; button: string; sections: { title: string; rows: ListRow[] }[]; header?: string; footer?: string }
+  | {
+      type: 'list';
+      body: string;
+      button: string;
+      sections: { title: string; rows: ListRow[] }[];
+      header?: string;
+      footer?: string;
+    }
   | { type: 'buttons'; body: string; buttons: { id: string; title: string }[]; header?: string; footer?: string }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }

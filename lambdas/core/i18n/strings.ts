@@ -50,5 +50,7 @@ export const strings = {
 export type StringId = keyof typeof strings;
 
 export function t(id: StringId, language: Language, values: Record<string, string | number> = {}): string {
-  return strings[id][language].replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return strings[id][language].replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in values ? String(values[key]) : match,
+  );
 }

@@ -12,7 +12,12 @@ export function graphPayload(to: string, reply: Reply, mediaId?: string): GraphP
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   switch (reply.type) {
     case 'read-receipt':
-      return { messaging_product: 'whatsapp', status: 'read', message_id: reply.messageId, typing_indicator: { type: 'text' } };
+      return {
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: reply.messageId,
+        typing_indicator: { type: 'text' },
+      };
     case 'text':
       return { ...base, type: 'text', text: { body: reply.text, preview_url: false } };
     case 'list':
@@ -28,7 +33,11 @@ export function graphPayload(to: string, reply: Reply, mediaId?: string): GraphP
             button: reply.button,
             sections: reply.sections.map((section) => ({
               title: section.title,
-              rows: section.rows.map((row) => ({ id: row.id, title: row.title, ...(row.description ? { description: row.description } : {}) })),
+              rows: section.rows.map((row) => ({
+                id: row.id,
+                title: row.title,
+                ...(row.description ? { description: row.description } : {}),
+              })),
             })),
           },
         },

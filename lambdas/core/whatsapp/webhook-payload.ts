@@ -35,14 +35,18 @@ const Status = z.looseObject({
 
 const Value = z.looseObject({
   metadata: z.looseObject({ phone_number_id: z.string() }).optional(),
-  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() })).optional(),
+  contacts: z
+    .array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() }))
+    .optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
 });
 
 const Envelope = z.looseObject({
   object: z.string().optional(),
-  entry: z.array(z.looseObject({ changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) })).default([]),
+  entry: z
+    .array(z.looseObject({ changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) }))
+    .default([]),
 });
 
 export interface DeliveryStatus {
@@ -80,7 +84,10 @@ export function readWebhook(body: unknown, phoneNumberId?: string): WebhookConte
         continue;
       }
       if (phoneNumberId && value.data.metadata && value.data.metadata.phone_number_id !== phoneNumberId) {
-        contents.ignored.push({ field: change.field, reason: `for another phone number ${value.data.metadata.phone_number_id}` });
+        contents.ignored.push({
+          field: change.field,
+          reason: `for another phone number ${value.data.metadata.phone_number_id}`,
+        });
         continue;
       }
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
@@ -126,12 +133,18 @@ function contentOf(m: z.infer<typeof Message>): InboundContent {
     const reply = m.interactive.button_reply ?? m.interactive.list_reply;
     if (reply) return { type: 'choice', id: reply.id, title: reply.title };
   }
-  if (m.type === 'button' && m.button) return { type: 'choice', id: m.button.payload ?? m.button.text, title: m.button.text };
+  if (m.type === 'button' && m.button)
+    return { type: 'choice', id: m.button.payload ?? m.button.text, title: m.button.text };
   if (m.type === 'location' && m.location) return { type: 'location', ...m.location };
   for (const mediaType of ['image', 'document', 'audio', 'video', 'sticker'] as const) {
     const media = m[mediaType];
     if (m.type === mediaType && media) {
-      return { type: 'media', mediaType, mediaId: media.id, caption: 'caption' in media ? (media.caption as string | undefined) : undefined };
+      return {
+        type: 'media',
+        mediaType,
+        mediaId: media.id,
+        caption: 'caption' in media ? (media.caption as string | undefined) : undefined,
+      };
     }
   }
   return { type: 'other', originalType: m.type };

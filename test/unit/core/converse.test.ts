@@ -57,7 +57,13 @@ describe('converse', () => {
 
   it('submits a confirmed application as an effect with an id derived from the confirming message', () => {
     const confirm = tap('confirm');
-    const turn = play([text('Hi'), tap('lang:en'), tap('svc:revenue.income-certificate'), text('Ravi Kumar Reddy'), confirm]);
+    const turn = play([
+      text('Hi'),
+      tap('lang:en'),
+      tap('svc:revenue.income-certificate'),
+      text('Ravi Kumar Reddy'),
+      confirm,
+    ]);
     expect(turn.effects).toEqual([
       {
         type: 'start-application',
@@ -69,7 +75,10 @@ describe('converse', () => {
         }),
       },
     ]);
-    expect(turn.replies[1]).toMatchObject({ type: 'text', text: expect.stringContaining(applicationIdFor(confirm.messageId)) });
+    expect(turn.replies[1]).toMatchObject({
+      type: 'text',
+      text: expect.stringContaining(applicationIdFor(confirm.messageId)),
+    });
   });
 
   it('cancels without submitting anything', () => {
@@ -80,7 +89,12 @@ describe('converse', () => {
 
   it('answers media politely and keeps the session where it was', () => {
     const before = play([text('Hi'), tap('lang:en')]);
-    const turn = converse(before.session, inbound({ type: 'media', mediaType: 'sticker', mediaId: 'm1' }), services, now);
+    const turn = converse(
+      before.session,
+      inbound({ type: 'media', mediaType: 'sticker', mediaId: 'm1' }),
+      services,
+      now,
+    );
     expect(turn.replies[1]).toMatchObject({ type: 'text', text: expect.stringContaining('only read text') });
     expect(turn.session.step).toEqual(before.session.step);
   });
@@ -94,10 +108,19 @@ describe('converse', () => {
   it('leaves a valid session after any sequence of inputs', () => {
     const anyInput = fc.oneof(
       fc.string().map((t) => ({ type: 'text', text: t }) as InboundContent),
-      fc.constantFrom('Hi', 'menu', '1', '2', '3', '11', 'నమస్తే').map((t) => ({ type: 'text', text: t }) as InboundContent),
-      fc.constantFrom('lang:en', 'lang:te', 'confirm', 'cancel', 'svc:nope', ...services.services.map((s) => `svc:${s.id}`)).map(
-        (id) => ({ type: 'choice', id, title: id }) as InboundContent,
-      ),
+      fc
+        .constantFrom('Hi', 'menu', '1', '2', '3', '11', 'నమస్తే')
+        .map((t) => ({ type: 'text', text: t }) as InboundContent),
+      fc
+        .constantFrom(
+          'lang:en',
+          'lang:te',
+          'confirm',
+          'cancel',
+          'svc:nope',
+          ...services.services.map((s) => `svc:${s.id}`),
+        )
+        .map((id) => ({ type: 'choice', id, title: id }) as InboundContent),
     );
     fc.assert(
       fc.property(fc.array(anyInput, { maxLength: 15 }), (contents) => {

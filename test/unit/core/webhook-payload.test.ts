@@ -5,7 +5,8 @@ import { isValidSignature } from '#core/whatsapp/signature.ts';
 import { readWebhook } from '#core/whatsapp/webhook-payload.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/meta/${name}`, import.meta.url));
-const sign = (bytes: Buffer, secret = 'local-app-secret') => `sha256=${createHmac('sha256', secret).update(bytes).digest('hex')}`;
+const sign = (bytes: Buffer, secret = 'local-app-secret') =>
+  `sha256=${createHmac('sha256', secret).update(bytes).digest('hex')}`;
 
 describe('webhook signature', () => {
   const body = fixture('text-telugu.json');
@@ -41,7 +42,10 @@ describe('readWebhook', () => {
   });
 
   it('splits a batch into every message and status, and names what it ignores', () => {
-    const contents = readWebhook(JSON.parse(fixture('batch-interactive-and-statuses.json').toString('utf8')), '100000000000001');
+    const contents = readWebhook(
+      JSON.parse(fixture('batch-interactive-and-statuses.json').toString('utf8')),
+      '100000000000001',
+    );
     expect(contents.messages.map((m) => m.content)).toEqual([
       { type: 'choice', id: 'svc:revenue.income-certificate', title: 'Income certificate' },
       { type: 'choice', id: 'lang:te', title: 'తెలుగు' },
@@ -58,7 +62,14 @@ describe('readWebhook', () => {
   it('ignores deliveries for another phone number and shapes it does not know, without throwing', () => {
     const body = JSON.parse(fixture('text-telugu.json').toString('utf8'));
     expect(readWebhook(body, '999').messages).toHaveLength(0);
-    for (const odd of [null, 42, 'x', [], { entry: 'nope' }, { entry: [{ changes: [{ field: 'messages', value: 7 }] }] }]) {
+    for (const odd of [
+      null,
+      42,
+      'x',
+      [],
+      { entry: 'nope' },
+      { entry: [{ changes: [{ field: 'messages', value: 7 }] }] },
+    ]) {
       expect(() => readWebhook(odd)).not.toThrow();
       expect(readWebhook(odd).messages).toEqual([]);
     }

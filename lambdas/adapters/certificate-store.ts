@@ -1,0 +1,276 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { certificateObjectKeys, publicKeyObjectKey } from '#core/certificate/archive-layout.ts';
+import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
+import type { CertificateStorePort, IssuedCertificate } from '#core/certificate/issue.ts';
+import { CertIdSchema, KeyIdSchema } from '#core/certificate/model.ts';
+import { SIGNATURE_ALGORITHM } from '#core/certificate/signature.ts';
+import type { SignedCertificate, SigningKey } from '#core/certificate/signed-certificate.ts';
+import { keys } from '#core/table-keys.ts';
+
+export interface PublishedKey {
+  keyId: string;
+  use: 'certificate-signing' | 'checkpoint-signing';
+  algorithm: string;
+  publicKeyPem: string;
+  validFrom: string;
+}
+
+/** The certificate item as stored; revocation (and later the log) add keys of their own, which are kept. */
+const IssuedItemSchema = z.looseObject({
+  kind: z.literal('certificate'),
+  certId: CertIdSchema,
+  applicationId: z.string(),
+  serviceId: z.string(),
+  documentType: z.string(),
+  title: z.string(),
+  holderMasked: z.string(),
+  issuer: z.object({ department: z.string(), authority: z.string() }),
+  issuedAt: z.string(),
+  status: z.enum(['valid', 'revoked']),
+  revokedAt: z.string().optional(),
+  keyId: KeyIdSchema,
+  recordKey: z.string(),
+  pdfKey: z.string(),
+  recordSha256: z.string(),
+  claimsSha256: z.string(),
+  pdfSha256: z.string(),
+  signature: z.string(),
+  claimsSignature: z.string(),
+});
+
+const KEY_CACHE_MS = 5 * 60 * 1000;
+
+/**
+ * The certificate archive: DynamoDB decides (one certificate per application, by a conditional write), S3 keeps
+ * (the WORM bucket: signed record, PDF, public keys). Nothing here overwrites: DynamoDB items are written with
+ * `attribute_not_exists`, objects only when a HEAD finds none (s3rver ignores If-None-Match, so the HEAD is the
+ * check locally; in AWS `IfNoneMatch: '*'` closes the race as well). Object Lock is the bucket's, set in CDK.
+ */
+export class CertificateStore implements CertificateStorePort {
+  private readonly archivedKeys = new Set<string>();
+  private readonly publicKeys = new Map<string, string>();
+  private published: { at: number; keys: Promise<PublishedKey[]> } | undefined;
+
+  constructor(
+    private readonly clients: { dynamodb: DynamoDBDocumentClient; s3: S3Client },
+    private readonly config: { tableName: string; bucket: string; now?: () => number },
+  ) {}
+
+  async findByApplication(applicationId: string): Promise<IssuedCertificate | undefined> {
+    const claim = await this.clients.dynamodb.send(
+      new GetCommand({
+        TableName: this.config.tableName,
+        Key: keys.certificateOfApplication(applicationId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!claim.Item) return undefined;
+    const certId = CertIdSchema.parse(claim.Item.certId);
+    const issued = await this.getCertificate(certId, { consistent: true });
+    if (!issued) throw new Error(`application ${applicationId} names certificate ${certId}, which has no item`);
+    return issued;
+  }
+
+  async getCertificate(certId: string, options: { consistent?: boolean } = {}): Promise<IssuedCertificate | undefined> {
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({
+        TableName: this.config.tableName,
+        Key: keys.certificate(certId),
+        ConsistentRead: options.consistent,
+      }),
+    );
+    if (!Item) return undefined;
+    const { kind: _kind, pk: _pk, sk: _sk, ...issued } = IssuedItemSchema.parse(Item);
+    return issued as IssuedCertificate;
+  }
+
+  async record(issued: IssuedCertificate): Promise<'recorded' | 'taken'> {
+    const condition = 'attribute_not_exists(pk)';
+    try {
+      await this.clients.dynamodb.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.config.tableName,
+                Item: {
+                  ...keys.certificateOfApplication(issued.applicationId),
+                  kind: 'certificate',
+                  certId: issued.certId,
+                  applicationId: issued.applicationId,
+                  serviceId: issued.serviceId,
+                  issuedAt: issued.issuedAt,
+                },
+                ConditionExpression: condition,
+              },
+            },
+            {
+              Put: {
+                TableName: this.config.tableName,
+                Item: { ...keys.certificate(issued.certId), kind: 'certificate', ...issued },
+                ConditionExpression: condition,
+              },
+            },
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return 'taken';
+      throw error;
+    }
+  }
+
+  async isArchived(issued: IssuedCertificate): Promise<boolean> {
+    const [record, pdf] = await Promise.all([this.exists(issued.recordKey), this.exists(issued.pdfKey)]);
+    return record && pdf;
+  }
+
+  async archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate): Promise<void> {
+    const json = new TextEncoder().encode(canonicalJson(signed));
+    const metadata = { 'cert-id': issued.certId, 'service-id': issued.serviceId, 'issued-at': issued.issuedAt };
+    const expected = certificateObjectKeys(issued.certId, issued.issuedAt);
+    if (expected.pdfKey !== issued.pdfKey || expected.recordKey !== issued.recordKey) {
+      throw new Error(`certificate ${issued.certId} has keys outside the archive layout`);
+    }
+    // The record first: a PDF in the archive always has its signed record next to it.
+    await this.putIfAbsent(issued.recordKey, json, 'application/json', { ...metadata, sha256: sha256Hex(json) });
+    await this.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
+  }
+
+  async archivePublicKey(key: SigningKey, validFrom: string): Promise<void> {
+    if (this.archivedKeys.has(key.keyId)) return;
+    await this.putIfAbsent(
+      publicKeyObjectKey(key.keyId),
+      new TextEncoder().encode(key.publicKeyPem),
+      'application/x-pem-file',
+      {
+        'key-id': key.keyId,
+        use: 'certificate-signing',
+        algorithm: SIGNATURE_ALGORITHM,
+        'valid-from': validFrom,
+      },
+    );
+    this.archivedKeys.add(key.keyId);
+    this.publicKeys.set(key.keyId, key.publicKeyPem);
+  }
+
+  /** The archived public key with this id; kept for the life of the container (archived keys never change). */
+  async publicKeyPem(keyId: string): Promise<string | undefined> {
+    const known = this.publicKeys.get(keyId);
+    if (known) return known;
+    const object = await this.get(publicKeyObjectKey(keyId));
+    if (!object) return undefined;
+    this.publicKeys.set(keyId, object.text);
+    return object.text;
+  }
+
+  /** Every archived public key, for GET /keys; re-read every few minutes so a new key appears. */
+  async listPublicKeys(): Promise<PublishedKey[]> {
+    const now = (this.config.now ?? Date.now)();
+    if (!this.published || now - this.published.at > KEY_CACHE_MS) {
+      const keys = this.readPublishedKeys();
+      this.published = { at: now, keys };
+      keys.catch(() => {
+        this.published = undefined;
+      });
+    }
+    return this.published.keys;
+  }
+
+  private async readPublishedKeys(): Promise<PublishedKey[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.clients.s3.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: 'keys/', ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key?.endsWith('.pem')) names.push(object.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    const published = await Promise.all(
+      names.map(async (name): Promise<PublishedKey | undefined> => {
+        const object = await this.get(name);
+        if (!object) return undefined;
+        const keyId = name.slice('keys/'.length, -'.pem'.length);
+        return {
+          keyId,
+          use: object.metadata.use === 'checkpoint-signing' ? 'checkpoint-signing' : 'certificate-signing',
+          algorithm: object.metadata.algorithm ?? SIGNATURE_ALGORITHM,
+          publicKeyPem: object.text,
+          validFrom: object.metadata['valid-from'] ?? object.lastModified,
+        };
+      }),
+    );
+    return published.filter((key) => key !== undefined).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  }
+
+  private async get(
+    key: string,
+  ): Promise<{ text: string; metadata: Record<string, string>; lastModified: string } | undefined> {
+    try {
+      const object = await this.clients.s3.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      return {
+        text: await object.Body!.transformToString('utf-8'),
+        metadata: object.Metadata ?? {},
+        lastModified: object.LastModified?.toISOString() ?? '',
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async exists(key: string): Promise<boolean> {
+    try {
+      await this.clients.s3.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  private async putIfAbsent(
+    key: string,
+    body: Uint8Array,
+    contentType: string,
+    metadata: Record<string, string>,
+  ): Promise<void> {
+    if (await this.exists(key)) return;
+    try {
+      await this.clients.s3.send(
+        new PutObjectCommand({
+          Bucket: this.config.bucket,
+          Key: key,
+          Body: Buffer.from(body),
+          ContentType: contentType,
+          Metadata: metadata,
+          IfNoneMatch: '*',
+        }),
+      );
+    } catch (error) {
+      // Another attempt wrote it between our HEAD and PUT; what it wrote is the same bytes.
+      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return;
+      throw error;
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}

@@ -1,0 +1,51 @@
+import { Duration } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { StageConfig } from './stage-config.ts';
+
+export interface CertificateArchiveProps {
+  readonly config: StageConfig;
+  readonly accessLogs: IBucket;
+}
+
+/**
+ * The WORM archive of issued certificates, their signed records, the transparency log and every public key
+ * (docs/archive-format.md). Versioning with Object Lock default retention: GOVERNANCE for a day in dev so the stack
+ * can be torn down, COMPLIANCE for `archiveRetentionDays` (default ten years) in prod, which not even the account's
+ * root user can shorten. SSE-KMS with its own rotating key and an S3 bucket key (one KMS call per object stream, not
+ * per object), never public, TLS only, every access logged.
+ */
+export class CertificateArchive extends Construct {
+  readonly bucket: Bucket;
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string, { config, accessLogs }: CertificateArchiveProps) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: `Mitra ${config.stage}: encrypts the certificate archive`,
+      alias: `alias/mitra-${config.stage}-archive`,
+      enableKeyRotation: true,
+      removalPolicy: config.removalPolicy,
+      pendingWindow: Duration.days(config.stage === 'prod' ? 30 : 7),
+    });
+    const retention = Duration.days(config.archiveRetentionDays);
+    this.bucket = new Bucket(this, 'Bucket', {
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention:
+        config.archiveRetentionMode === 'COMPLIANCE'
+          ? ObjectLockRetention.compliance(retention)
+          : ObjectLockRetention.governance(retention),
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'archive/',
+      // Not emptied on destroy: objects under retention cannot be deleted anyway, and in prod nothing may be.
+      removalPolicy: config.removalPolicy,
+    });
+  }
+}

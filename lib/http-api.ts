@@ -1,0 +1,172 @@
+import { Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  DomainName,
+  HttpApi as HttpApiL2,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { OperationsKey } from './operations-key.ts';
+import type { StageConfig } from './stage-config.ts';
+
+type RouteTarget = 'webhook' | 'verify' | 'catalog';
+
+interface PublicRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly target: RouteTarget;
+  /** Public, unauthenticated read routes get their own, lower throttle. */
+  readonly throttled: boolean;
+  /** Why this route has no API Gateway authorizer (AwsSolutions-APIG4). */
+  readonly openBecause: string;
+}
+
+const SIGNED_BY_META =
+  'Meta calls the webhook without credentials API Gateway could check; the function authenticates every POST by its ' +
+  'X-Hub-Signature-256 HMAC over the raw body with the app secret (401 otherwise), and GET answers only the ' +
+  'verify-token handshake.';
+const PUBLIC_BY_DESIGN =
+  'Public by design: anyone holding a printed certificate must be able to verify it, and auditors to fetch the ' +
+  'transparency log and keys, without an account. The route only reads, and is throttled per route.';
+
+/**
+ * The deployed routes: CONTRACT.md "HTTP routes" minus /health (embedded runtime only). The simulator, local Graph
+ * API and OTP routes are never deployed; the infra tests fail if one appears.
+ */
+const PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { method: HttpMethod.GET, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
+  { method: HttpMethod.POST, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
+  { method: HttpMethod.GET, path: '/v/{certId}', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
+  { method: HttpMethod.GET, path: '/log/checkpoint', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
+  {
+    method: HttpMethod.GET,
+    path: '/log/proof/{certId}',
+    target: 'verify',
+    throttled: true,
+    openBecause: PUBLIC_BY_DESIGN,
+  },
+  {
+    method: HttpMethod.GET,
+    path: '/log/consistency',
+    target: 'verify',
+    throttled: true,
+    openBecause: PUBLIC_BY_DESIGN,
+  },
+  { method: HttpMethod.GET, path: '/keys', target: 'verify', throttled: false, openBecause: PUBLIC_BY_DESIGN },
+  {
+    method: HttpMethod.GET,
+    path: '/catalog',
+    target: 'catalog',
+    throttled: false,
+    openBecause: 'The service catalogue is public information, published so that anyone can see what Mitra offers.',
+  },
+];
+
+/** Whole stage: room for Meta's webhook bursts, well under the account's regional limit. */
+const STAGE_THROTTLE = { rateLimit: 500, burstLimit: 1000 } as const;
+/** Verification and log routes: a QR scan is one request; a scraper or loop should not starve the webhook. */
+const PUBLIC_READ_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+export interface HttpApiProps {
+  readonly config: StageConfig;
+  readonly operationsKey: OperationsKey;
+  readonly handlers: Record<RouteTarget, IFunction>;
+}
+
+/**
+ * The HTTP API in front of the webhook, verify and catalog functions: one `$default` stage with JSON access logs
+ * (no query strings: QR claims carry names), a stage throttle and lower per-route throttles on /v and /log, detailed
+ * metrics so the webhook route has its own 5xx and latency alarms, and an optional custom domain. Printed QR codes
+ * outlive deployments, so `publicBaseUrl` is the custom domain whenever one is configured.
+ */
+export class HttpApi extends Construct {
+  readonly api: HttpApiL2;
+  readonly stage: HttpStage;
+  readonly routes: HttpRoute[] = [];
+  readonly domainName?: DomainName;
+  /** `https://<domainName>` if configured, else the execute-api endpoint; the base of every URL in a QR code. */
+  readonly publicBaseUrl: string;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.api = new HttpApiL2(this, 'Api', {
+      description: `Mitra ${config.stage}: WhatsApp webhook, certificate verification, transparency log, catalogue`,
+      createDefaultStage: false,
+    });
+
+    if (config.domainName && config.certificateArn) {
+      this.domainName = new DomainName(this, 'Domain', {
+        domainName: config.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn),
+      });
+    }
+
+    const accessLogs = props.operationsKey.logGroup(this, 'AccessLogs', config.logRetention, config.removalPolicy);
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: STAGE_THROTTLE,
+      detailedMetricsEnabled: true,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+      domainMapping: this.domainName ? { domainName: this.domainName } : undefined,
+    });
+
+    const integrations: Record<RouteTarget, HttpLambdaIntegration> = {
+      webhook: new HttpLambdaIntegration('Webhook', props.handlers.webhook),
+      verify: new HttpLambdaIntegration('Verify', props.handlers.verify),
+      catalog: new HttpLambdaIntegration('Catalog', props.handlers.catalog),
+    };
+    // CfnStage.routeSettings is untyped JSON: CDK passes it through as is, so the keys are CloudFormation's own.
+    const routeSettings: Record<string, Record<string, unknown>> = {};
+    for (const route of PUBLIC_ROUTES) {
+      const [created] = this.api.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: integrations[route.target],
+      });
+      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.openBecause });
+      this.routes.push(created);
+      if (route.throttled) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: PUBLIC_READ_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PUBLIC_READ_THROTTLE.burstLimit,
+          // A route's settings replace the stage defaults for that route; keep its detailed metrics.
+          DetailedMetricsEnabled: true,
+        };
+        // Route settings name routes by key; CloudFormation rejects a stage whose routes do not exist yet.
+        this.stage.node.addDependency(created);
+      }
+    }
+    (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
+
+    this.publicBaseUrl = this.domainName ? `https://${config.domainName}` : this.api.apiEndpoint;
+  }
+}

@@ -1,0 +1,264 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { wildcardFindings } from './nag-findings.ts';
+import type { OperationsKey } from './operations-key.ts';
+import type { StageConfig } from './stage-config.ts';
+
+/** The repository root: entries, the lock file and the fonts are found from here, wherever the CLI was started. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * CloudFormation Metadata key naming a function's folder under lambdas/. The embedded runtime reads it together with
+ * `aws:asset:path` to load each handler from its bundle in cdk.out.
+ */
+const FUNCTION_METADATA_KEY = 'mitra:function';
+
+// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The single table, as a function needs it: its indexes are named so no grant needs an `index/*` wildcard. */
+export interface TableRef {
+  readonly table: ITable;
+  readonly indexNames: readonly string[];
+}
+
+export interface MitraFunctionProps {
+  /** Folder under lambdas/ holding handler.ts; also the function's service name and its `mitra:function` metadata. */
+  readonly name: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly config: StageConfig;
+  readonly operationsKey: OperationsKey;
+  /** Copy the fonts (and HarfBuzz's wasm) into the bundle, for functions that render PDFs. */
+  readonly bundleFonts?: boolean;
+  readonly environment?: Record<string, string>;
+}
+
+/**
+ * The house Lambda function: Node 24 on arm64, an ESM bundle built locally by esbuild (minified, with source maps),
+ * active tracing, its own encrypted log group with retention, and a role that starts with nothing but writing to that
+ * log group. Every other permission comes from a `use…` method that sets the environment variable naming the resource
+ * and grants exactly the access it describes, so the two cannot drift.
+ */
+export class MitraFunction extends Construct {
+  readonly name: string;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: MitraFunctionProps) {
+    super(scope, id);
+    this.name = props.name;
+    const { config } = props;
+
+    // Our own role instead of the default one with AWSLambdaBasicExecutionRole, which may write to every log group.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Mitra ${config.stage} ${props.name} function`,
+    });
+    this.logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      entry: join(PROJECT_ROOT, 'lambdas', props.name, 'handler.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.name,
+        MITRA_STAGE: config.stage,
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        // Prefer packages' ESM builds: they tree-shake, and no package is bundled twice as CommonJS and ESM.
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        forceDockerBundling: false,
+        commandHooks: props.bundleFonts ? fontAssets : undefined,
+      },
+    });
+
+    const cfnFunction = this.function.node.defaultChild as CfnFunction;
+    cfnFunction.addMetadata(FUNCTION_METADATA_KEY, props.name);
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level ' +
+        'permissions (Service Authorization Reference for AWS X-Ray), so their resource must be "*".',
+    });
+  }
+
+  addEnvironment(name: string, value: string): this {
+    this.function.addEnvironment(name, value);
+    return this;
+  }
+
+  /** TABLE_NAME, and item access to the table and its named indexes. */
+  useTable({ table, indexNames }: TableRef, access: 'read' | 'readWrite'): this {
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+    const write = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      // Condition checks inside TransactWriteItems (the webhook's single atomic write).
+      'dynamodb:ConditionCheckItem',
+    ];
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.allow(access === 'read' ? read : [...read, ...write], [table.tableArn]);
+    if (indexNames.length > 0) {
+      this.allow(
+        ['dynamodb:Query'],
+        indexNames.map((index) => `${table.tableArn}/index/${index}`),
+      );
+    }
+    return this;
+  }
+
+  /**
+   * ARCHIVE_BUCKET. Readers may read any object; the writer may also add objects under the archive's three
+   * prefixes. Nobody gets delete, overwrite protection or retention permissions: Object Lock does the rest.
+   */
+  useArchive(bucket: IBucket, access: 'read' | 'write'): this {
+    this.addEnvironment('ARCHIVE_BUCKET', bucket.bucketName);
+    // ListBucket turns a missing object into 404 instead of 403, which the verify page reports as "unknown".
+    this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+    this.allow(
+      ['s3:GetObject'],
+      [bucket.arnForObjects('*')],
+      'The archive is read by key (certificates/{yyyy}/{mm}/{dd}/{certId}.*, log/…, keys/{keyId}.pem), and the keys ' +
+        'are only known at request time; the bucket holds nothing else, and its policy denies plain HTTP.',
+    );
+    if (access === 'write') {
+      this.allow(
+        ['s3:PutObject'],
+        ['certificates/*', 'log/*', 'keys/*'].map((prefix) => bucket.arnForObjects(prefix)),
+        'Each certificate, log leaf, checkpoint and public key is a new object named by a random id or a tree size ' +
+          'under one of the archive layout prefixes (docs/archive-format.md); writing is limited to those prefixes, ' +
+          'and Object Lock makes every version immutable.',
+      );
+    }
+    this.allowKeyThroughS3(bucket, access === 'write');
+    return this;
+  }
+
+  /** MEDIA_BUCKET: inbound citizen media (photos of documents), which expire. */
+  useMediaBucket(bucket: IBucket, access: 'read' | 'write'): this {
+    this.addEnvironment('MEDIA_BUCKET', bucket.bucketName);
+    this.allow(
+      [access === 'write' ? 's3:PutObject' : 's3:GetObject'],
+      [bucket.arnForObjects('*')],
+      'Media objects are keyed by the WhatsApp media id, known only when a message arrives; the bucket holds only ' +
+        'this expiring media and denies plain HTTP.',
+    );
+    this.allowKeyThroughS3(bucket, access === 'write');
+    return this;
+  }
+
+  /** SIGNING_KEY_ID (the key's ARN): sign with it, or only read its public key to verify. */
+  useSigningKey(key: IKey, use: 'sign' | 'verify', variable = 'SIGNING_KEY_ID'): this {
+    this.addEnvironment(variable, key.keyArn);
+    // The signer also reads the public key, to publish it as keys/{keyId}.pem in the archive it signs into.
+    this.allow(use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey'], [key.keyArn]);
+    return this;
+  }
+
+  /** CERTIFICATE_WORKFLOW_ARN: start executions (named by application id, so a retry cannot start a second one). */
+  useWorkflow(stateMachine: IStateMachine, variable = 'CERTIFICATE_WORKFLOW_ARN'): this {
+    this.addEnvironment(variable, stateMachine.stateMachineArn);
+    this.allow(['states:StartExecution'], [stateMachine.stateMachineArn]);
+    return this;
+  }
+
+  /** WHATSAPP_SECRET_ARN: the `{ accessToken, appSecret }` secret, read once per cold start. */
+  useWhatsAppSecret(secret: ISecret): this {
+    this.addEnvironment('WHATSAPP_SECRET_ARN', secret.secretArn);
+    this.allow(['secretsmanager:GetSecretValue'], [secret.secretArn]);
+    return this;
+  }
+
+  /** Consume a table's stream; the mapping's own grants include the unavoidable dynamodb:ListStreams on "*". */
+  consumeStream(table: ITable, props: DynamoEventSourceProps): this {
+    this.function.addEventSource(new DynamoEventSource(table, props));
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'The DynamoDB stream mapping needs dynamodb:ListStreams, which supports no resource-level permissions; ' +
+        'reading records (GetRecords, GetShardIterator, DescribeStream) is granted on this table stream only.',
+    });
+    return this;
+  }
+
+  /**
+   * Adds one Allow statement to the role. A statement with a wildcard must say why in `wildcardReason`; each of its
+   * cdk-nag findings is then acknowledged individually with that reason, and any other wildcard fails synthesis.
+   */
+  private allow(actions: string[], resources: string[], wildcardReason?: string): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
+    if (wildcardReason) {
+      for (const id of wildcardFindings(this, actions, resources)) {
+        Validations.of(this).acknowledge({ id, reason: wildcardReason });
+      }
+    }
+  }
+
+  /** SSE-KMS objects need the bucket's key, and only for calls S3 makes on the function's behalf. */
+  private allowKeyThroughS3(bucket: IBucket, write: boolean): void {
+    if (!bucket.encryptionKey) return;
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: write ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [bucket.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
+  }
+}
+
+/**
+ * Copies the fonts with their licence into the bundle's fonts/ folder, where the code finds them at
+ * `new URL('./fonts/NotoSans-Regular.ttf', import.meta.url)`, and HarfBuzz's wasm next to index.mjs, where the
+ * bundled harfbuzzjs looks for it (`new URL('harfbuzz.wasm', import.meta.url)`).
+ */
+const fontAssets: ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => {
+    const commands = [
+      `mkdir -p "${outputDir}/fonts"`,
+      `cp "${inputDir}"/assets/fonts/*.ttf "${inputDir}/assets/fonts/OFL.txt" "${outputDir}/fonts/"`,
+    ];
+    for (const wasm of ['node_modules/harfbuzzjs/hb.wasm', 'node_modules/harfbuzzjs/dist/harfbuzz.wasm']) {
+      if (existsSync(join(PROJECT_ROOT, wasm))) commands.push(`cp "${inputDir}/${wasm}" "${outputDir}/"`);
+    }
+    return commands;
+  },
+};

@@ -1,0 +1,200 @@
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { AccessLogBucket } from './access-log-bucket.ts';
+import { CertificateArchive } from './certificate-archive.ts';
+import { CertificateWorkflow } from './certificate-workflow.ts';
+import { HttpApi } from './http-api.ts';
+import { MediaBucket } from './media-bucket.ts';
+import { MitraFunction } from './mitra-function.ts';
+import { Monitoring } from './monitoring.ts';
+import { OperationsKey } from './operations-key.ts';
+import { SigningKey } from './signing-key.ts';
+import type { StageConfig } from './stage-config.ts';
+import { StateTable } from './state-table.ts';
+import { WhatsAppCredentials } from './whatsapp-credentials.ts';
+
+export interface MitraStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/** The whole of Mitra in one stack; DESIGN.md "Shape" shows how the parts talk to each other. */
+export class MitraStack extends Stack {
+  readonly table: StateTable;
+  readonly archive: CertificateArchive;
+  readonly media: MediaBucket;
+  readonly certificateSigningKey: SigningKey;
+  readonly whatsApp: WhatsAppCredentials;
+  readonly workflow: CertificateWorkflow;
+  readonly api: HttpApi;
+  readonly functions: Record<
+    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'verify' | 'catalog',
+    MitraFunction
+  >;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: MitraStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const operationsKey = new OperationsKey(this, 'OperationsKey', {
+      stage: config.stage,
+      removalPolicy: config.removalPolicy,
+    });
+    this.table = new StateTable(this, 'StateTable', { config });
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', { config });
+    this.archive = new CertificateArchive(this, 'CertificateArchive', { config, accessLogs: accessLogs.bucket });
+    this.media = new MediaBucket(this, 'MediaBucket', { config, accessLogs: accessLogs.bucket });
+    this.certificateSigningKey = new SigningKey(this, 'CertificateSigningKey', { config, purpose: 'certificate' });
+    this.whatsApp = new WhatsAppCredentials(this, 'WhatsApp', { config });
+
+    const common = { config, operationsKey };
+    const webhook = new MitraFunction(this, 'Webhook', {
+      ...common,
+      name: 'webhook',
+      description:
+        'WhatsApp webhook: verifies Meta signatures, runs one conversation turn, writes replies to the outbox',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+    });
+    const sender = new MitraFunction(this, 'Sender', {
+      ...common,
+      name: 'sender',
+      description: 'Sends outbox messages to the WhatsApp Cloud API in order per citizen',
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+    });
+    const workflowSteps = new MitraFunction(this, 'WorkflowSteps', {
+      ...common,
+      name: 'workflow-steps',
+      description: 'The certificate workflow steps that are not issuing: validate, notify-issued, notify-failed',
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+    });
+    const certificate = new MitraFunction(this, 'Certificate', {
+      ...common,
+      name: 'certificate',
+      description: 'Issues a certificate: PDF with QR code, KMS signature, WORM archive, transparency log leaf',
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      bundleFonts: true,
+    });
+    const verify = new MitraFunction(this, 'Verify', {
+      ...common,
+      name: 'verify',
+      description: 'Certificate verification page, public keys and transparency-log proofs',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+    });
+    const catalog = new MitraFunction(this, 'Catalog', {
+      ...common,
+      name: 'catalog',
+      description: 'The public list of departments and services',
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+    });
+    this.functions = { webhook, sender, workflowSteps, certificate, verify, catalog };
+
+    this.workflow = new CertificateWorkflow(this, 'CertificateWorkflow', {
+      ...common,
+      workflowSteps: workflowSteps.function,
+      certificate: certificate.function,
+    });
+    this.api = new HttpApi(this, 'HttpApi', {
+      ...common,
+      handlers: { webhook: webhook.function, verify: verify.function, catalog: catalog.function },
+    });
+    const { whatsApp } = this;
+
+    webhook
+      .useTable(this.table, 'readWrite')
+      .useWorkflow(this.workflow.stateMachine)
+      .useWhatsAppSecret(whatsApp.secret)
+      .useMediaBucket(this.media.bucket, 'write')
+      .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
+      .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
+      .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase);
+
+    // The failure destination receives only the batch's stream coordinates, not message content.
+    const senderFailures = new Queue(this, 'SenderFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(senderFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the dead-letter destination of the sender's stream mapping; a failure queue for it " +
+        'would add nothing, and its ApproximateNumberOfMessagesVisible alarm pages an operator.',
+    });
+    sender
+      .useTable(this.table, 'readWrite')
+      .useWhatsAppSecret(whatsApp.secret)
+      .useArchive(this.archive.bucket, 'read')
+      // The shared WhatsApp config module reads the verify token at cold start, even where it is not used.
+      .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
+      .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
+      .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
+      .consumeStream(this.table.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        // One batch per shard at a time: a citizen's messages share a partition key, hence a shard, hence order.
+        parallelizationFactor: 1,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(senderFailures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { kind: { S: FilterRule.isEqual('outbox') } } },
+          }),
+        ],
+      });
+
+    workflowSteps.useTable(this.table, 'readWrite');
+
+    certificate
+      .useTable(this.table, 'readWrite')
+      .useArchive(this.archive.bucket, 'write')
+      .useSigningKey(this.certificateSigningKey.key, 'sign')
+      .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
+
+    verify
+      .useTable(this.table, 'read')
+      .useArchive(this.archive.bucket, 'read')
+      .useSigningKey(this.certificateSigningKey.key, 'verify')
+      .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      key: operationsKey.key,
+      functions: Object.values(this.functions),
+      sender,
+      senderFailures,
+      workflow: this.workflow.stateMachine,
+      apiId: this.api.api.apiId,
+      stageName: this.api.stage.stageName,
+    });
+
+    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    output('ApiUrl', this.api.api.apiEndpoint, 'The execute-api endpoint (fallback when no custom domain is set)');
+    output('VerifyBaseUrl', `${this.api.publicBaseUrl}/v/`, 'Base of the verification URLs printed in QR codes');
+    output('WebhookUrl', `${this.api.publicBaseUrl}/webhook`, 'Callback URL to enter in the Meta app dashboard');
+    output('ArchiveBucketName', this.archive.bucket.bucketName, 'The WORM certificate archive, for auditors');
+    output('TableName', this.table.table.tableName, 'The state table');
+    output('SigningKeyArn', this.certificateSigningKey.key.keyArn, 'KMS key that signs certificates');
+    output('WhatsAppSecretArn', whatsApp.secret.secretArn, 'Put {"accessToken","appSecret"} from Meta here');
+    output('AlarmTopicArn', this.monitoring.topic.topicArn, 'Subscribe on-call to this topic');
+    if (this.api.domainName) {
+      output(
+        'CustomDomainTarget',
+        this.api.domainName.regionalDomainName,
+        `Point ${config.domainName} (CNAME or alias) at this regional API Gateway domain`,
+      );
+    }
+  }
+}

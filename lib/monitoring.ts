@@ -1,0 +1,137 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { MitraFunction } from './mitra-function.ts';
+import type { StageConfig } from './stage-config.ts';
+
+/** Meta retries a webhook that has not answered within a few seconds; p99 above this means we are close. */
+const WEBHOOK_P99_LATENCY_MS = 3000;
+/** The outbox is late when the sender reads records older than this: citizens are waiting for replies. */
+const OUTBOX_MAX_AGE_MS = 5 * 60 * 1000;
+
+export interface MonitoringProps {
+  readonly config: StageConfig;
+  readonly key: IKey;
+  readonly functions: readonly MitraFunction[];
+  readonly sender: MitraFunction;
+  readonly senderFailures: IQueue;
+  readonly workflow: IStateMachine;
+  readonly apiId: string;
+  readonly stageName: string;
+}
+
+/**
+ * Alarms on what a citizen would notice: replies that could not be sent (sender failure queue, outbox lag), errors
+ * in any function, workflows that failed or timed out, and the webhook answering Meta with 5xx or slowly. All go to
+ * one encrypted, TLS-only SNS topic; context `alarmEmail` subscribes an address to it.
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: `Mitra ${config.stage} alarms`,
+      masterKey: props.key,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) {
+      this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
+    }
+
+    this.alarm('SenderFailures', {
+      description: 'Outbox records the sender gave up on (on-failure queue of the table stream): replies not sent',
+      metric: props.senderFailures.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: Stats.MAXIMUM,
+      }),
+      threshold: 1,
+    });
+    this.alarm('OutboxLag', {
+      description: 'The sender is reading outbox records more than 5 minutes old: replies are late',
+      metric: props.sender.function.metric('IteratorAge', { period: Duration.minutes(5), statistic: Stats.MAXIMUM }),
+      threshold: OUTBOX_MAX_AGE_MS,
+      evaluationPeriods: 2,
+    });
+    for (const fn of props.functions) {
+      this.alarm(`${pascal(fn.name)}Errors`, {
+        description: `The ${fn.name} function threw or timed out`,
+        metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: Stats.SUM }),
+        threshold: 1,
+      });
+    }
+    this.alarm('WorkflowFailed', {
+      description: 'A certificate workflow execution failed (the citizen was told; the application needs a look)',
+      metric: props.workflow.metricFailed({ period: Duration.minutes(5), statistic: Stats.SUM }),
+      threshold: 1,
+    });
+    this.alarm('WorkflowTimedOut', {
+      description: 'A certificate workflow execution reached its 30-day timeout',
+      metric: props.workflow.metricTimedOut({ period: Duration.minutes(5), statistic: Stats.SUM }),
+      threshold: 1,
+    });
+
+    // Route-level metrics (the stage has detailed metrics on): only Meta's calls to POST /webhook, not verify traffic.
+    const webhookRoute = {
+      ApiId: props.apiId,
+      Stage: props.stageName,
+      Resource: '/webhook',
+      Method: 'POST',
+    };
+    this.alarm('Webhook5xx', {
+      description: 'POST /webhook answered Meta with 5xx: Meta retries, and disables webhooks that keep failing',
+      metric: new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName: '5xx',
+        dimensionsMap: webhookRoute,
+        period: Duration.minutes(5),
+        statistic: Stats.SUM,
+      }),
+      threshold: 5,
+    });
+    this.alarm('WebhookLatencyP99', {
+      description: `POST /webhook p99 latency above ${WEBHOOK_P99_LATENCY_MS} ms for 15 minutes`,
+      metric: new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName: 'Latency',
+        dimensionsMap: webhookRoute,
+        period: Duration.minutes(5),
+        statistic: Stats.p(99),
+      }),
+      threshold: WEBHOOK_P99_LATENCY_MS,
+      evaluationPeriods: 3,
+    });
+  }
+
+  private alarm(
+    id: string,
+    props: { description: string; metric: IMetric; threshold: number; evaluationPeriods?: number },
+  ): void {
+    const alarm = new Alarm(this, id, {
+      alarmDescription: props.description,
+      metric: props.metric,
+      threshold: props.threshold,
+      evaluationPeriods: props.evaluationPeriods ?? 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // No traffic is not an incident.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const action = new SnsAction(this.topic);
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    this.alarms.push(alarm);
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,157 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+const STAGES = ['dev', 'prod'] as const;
+type Stage = (typeof STAGES)[number];
+
+/** Where Mitra deploys when neither `-c region=…` nor the CLI's default region says otherwise. */
+const DEFAULT_REGION = 'ap-south-1';
+const DEFAULT_GRAPH_API_VERSION = 'v23.0';
+/** Ten years: the prod archive's COMPLIANCE retention unless `archiveRetentionDays` says otherwise. */
+const DEFAULT_PROD_ARCHIVE_RETENTION_DAYS = 3650;
+/** One day of GOVERNANCE retention in dev, so a developer can empty the bucket and `cdk destroy` the next day. */
+const DEFAULT_DEV_ARCHIVE_RETENTION_DAYS = 1;
+
+/** Everything a deployment may vary, parsed once from CDK context; the constructs never read context themselves. */
+export interface StageConfig {
+  readonly stage: Stage;
+  readonly region: string;
+  readonly account?: string;
+  /** Custom domain for the public URLs printed in QR codes; set together with `certificateArn`. */
+  readonly domainName?: string;
+  /** Regional ACM certificate for `domainName`, in the stack's region. */
+  readonly certificateArn?: string;
+  readonly archiveRetentionDays: number;
+  readonly archiveRetentionMode: 'GOVERNANCE' | 'COMPLIANCE';
+  /** Complete ARN of an existing secret `{"accessToken","appSecret"}`; absent means the stack creates one. */
+  readonly whatsAppSecretArn?: string;
+  readonly alarmEmail?: string;
+  readonly graphApiVersion: string;
+  /** For stateful resources: the table, buckets, keys, secret and log groups. */
+  readonly removalPolicy: RemovalPolicy;
+  readonly logRetention: RetentionDays;
+  readonly accessLogRetentionDays: number;
+  readonly deletionProtection: boolean;
+}
+
+export class StageConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid Mitra context: ${message}`);
+    this.name = 'StageConfigError';
+  }
+}
+
+export type ContextReader = (key: string) => unknown;
+
+/**
+ * Parses the CDK context (`-c key=value` arrives as a string, cdk.json may hold numbers) and the CLI's
+ * environment into a StageConfig, failing with a message that names the key and what it should be.
+ */
+export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv = {}): StageConfig {
+  const stage = optionalString(context, 'stage') ?? 'dev';
+  if (!isStage(stage)) {
+    throw new StageConfigError(`stage must be one of ${STAGES.join(', ')}, got "${stage}"`);
+  }
+  const prod = stage === 'prod';
+
+  const region = optionalString(context, 'region') ?? nonEmpty(env.CDK_DEFAULT_REGION) ?? DEFAULT_REGION;
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) {
+    throw new StageConfigError(`region must look like ap-south-1, got "${region}"`);
+  }
+  const account = nonEmpty(env.CDK_DEFAULT_ACCOUNT);
+
+  const domainName = optionalString(context, 'domainName');
+  const certificateArn = optionalString(context, 'certificateArn');
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new StageConfigError('domainName and certificateArn must be given together (or neither)');
+  }
+  if (
+    domainName !== undefined &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domainName)
+  ) {
+    throw new StageConfigError(
+      `domainName must be a lower-case DNS name such as verify.example.gov.in, got "${domainName}"`,
+    );
+  }
+  if (certificateArn !== undefined) {
+    const match = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[A-Za-z0-9-]+$/.exec(certificateArn);
+    if (!match) {
+      throw new StageConfigError(`certificateArn must be an ACM certificate ARN, got "${certificateArn}"`);
+    }
+    // An HTTP API's regional custom domain only accepts a certificate from its own region.
+    if (match[1] !== region) {
+      throw new StageConfigError(`certificateArn must be in the stack's region ${region}, got one in ${match[1]}`);
+    }
+  }
+
+  const archiveRetentionDays =
+    optionalInteger(context, 'archiveRetentionDays', 1, 36500) ??
+    (prod ? DEFAULT_PROD_ARCHIVE_RETENTION_DAYS : DEFAULT_DEV_ARCHIVE_RETENTION_DAYS);
+
+  const whatsAppSecretArn = optionalString(context, 'whatsAppSecretArn');
+  // A partial ARN would force a `-??????` wildcard into every grant; the complete one names exactly one secret.
+  if (
+    whatsAppSecretArn !== undefined &&
+    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/.test(
+      whatsAppSecretArn,
+    )
+  ) {
+    throw new StageConfigError(
+      `whatsAppSecretArn must be the complete secret ARN, ending in the 6-character suffix Secrets Manager adds, got "${whatsAppSecretArn}"`,
+    );
+  }
+
+  const alarmEmail = optionalString(context, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) {
+    throw new StageConfigError(`alarmEmail must be an e-mail address, got "${alarmEmail}"`);
+  }
+
+  const graphApiVersion = optionalString(context, 'graphApiVersion') ?? DEFAULT_GRAPH_API_VERSION;
+  if (!/^v\d+\.\d+$/.test(graphApiVersion)) {
+    throw new StageConfigError(`graphApiVersion must look like v23.0, got "${graphApiVersion}"`);
+  }
+
+  return {
+    stage,
+    region,
+    account,
+    domainName,
+    certificateArn,
+    archiveRetentionDays,
+    archiveRetentionMode: prod ? 'COMPLIANCE' : 'GOVERNANCE',
+    whatsAppSecretArn,
+    alarmEmail,
+    graphApiVersion,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    accessLogRetentionDays: prod ? 730 : 30,
+    deletionProtection: prod,
+  };
+}
+
+function isStage(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function optionalString(context: ContextReader, key: string): string | undefined {
+  const value = context(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    throw new StageConfigError(`${key} must be a string, got ${JSON.stringify(value)}`);
+  }
+  return nonEmpty(value);
+}
+
+function optionalInteger(context: ContextReader, key: string, min: number, max: number): number | undefined {
+  const value = context(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new StageConfigError(`${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { OutboundEntry } from './message-log.ts';
+import type { InboundContent } from './webhook-payload.ts';
+
+/** What a citizen does in the simulator: type, tap a list row or button, or send a photo. */
+export const SimSendInputSchema = z
+  .strictObject({
+    from: z.string().regex(/^\+?\d{7,15}$/, 'from must be a wa_id: 7 to 15 digits with the country code'),
+    name: z.string().min(1).max(256).optional(),
+    text: z.string().min(1).max(65_536).optional(),
+    reply_id: z.string().min(1).max(256).optional(),
+    reply_title: z.string().min(1).max(256).optional(),
+    context_id: z.string().min(1).max(512).optional(),
+    image_base64: z.string().min(1).optional(),
+    image_mime_type: z.enum(['image/jpeg', 'image/png']).optional(),
+    /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
+    repeat: z.int().min(1).max(10).optional(),
+  })
+  .refine((input) => input.text !== undefined || input.reply_id !== undefined || input.image_base64 !== undefined, {
+    message: 'give text, reply_id or image_base64',
+  })
+  .refine((input) => !(input.reply_id !== undefined && input.image_base64 !== undefined), {
+    message: 'a reply_id cannot carry an image',
+  });
+
+export type SimSendInput = z.input<typeof SimSendInputSchema>;
+export type ParsedSimSendInput = z.output<typeof SimSendInputSchema>;
+
+/** A simulator request the citizen could not have made; answered as 400 with this message. */
+export class InvalidSimInput extends Error {}
+
+export function parseSimSendInput(raw: unknown): ParsedSimSendInput {
+  const parsed = SimSendInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InvalidSimInput(
+      parsed.error.issues
+        .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+type Json = Record<string, unknown>;
+type ReplyMatch = { kind: 'row'; title: string; description?: string } | { kind: 'button' | 'template'; title: string };
+
+function matchReply(request: Json, replyId: string): ReplyMatch | undefined {
+  if (request['type'] === 'interactive') {
+    const interactive = request['interactive'] as Json;
+    const action = (interactive['action'] ?? {}) as Json;
+    if (interactive['type'] === 'list') {
+      for (const section of (action['sections'] ?? []) as Json[]) {
+        const row = ((section['rows'] ?? []) as Json[]).find((candidate) => candidate['id'] === replyId);
+        if (row) {
+          const description = row['description'];
+          return {
+            kind: 'row',
+            title: String(row['title']),
+            ...(typeof description === 'string' ? { description } : {}),
+          };
+        }
+      }
+    }
+    if (interactive['type'] === 'button') {
+      for (const button of (action['buttons'] ?? []) as Json[]) {
+        const reply = (button['reply'] ?? {}) as Json;
+        if (reply['id'] === replyId) return { kind: 'button', title: String(reply['title']) };
+      }
+    }
+  }
+  if (request['type'] === 'template') {
+    for (const component of ((request['template'] as Json)['components'] ?? []) as Json[]) {
+      if (component['type'] !== 'button' || component['sub_type'] !== 'quick_reply') continue;
+      const parameters = (component['parameters'] ?? []) as Json[];
+      if (parameters.some((parameter) => parameter['payload'] === replyId)) return { kind: 'template', title: replyId };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What WhatsApp sends when the citizen taps `replyId`: the first offer (in the given order) that has it decides
+ * list_reply, button_reply or a template's quick reply (type "button", not "interactive"), and is quoted as context.
+ * An id no message offered still arrives, as a list_reply, so a sender's stale ids can be exercised.
+ */
+export function replyContent(
+  offers: Iterable<OutboundEntry>,
+  replyId: string,
+  replyTitle: string | undefined,
+): { content: InboundContent; contextId?: string } {
+  for (const entry of offers) {
+    const match = matchReply(entry.request, replyId);
+    if (!match) continue;
+    const title = replyTitle ?? match.title;
+    if (match.kind === 'row') {
+      const description = match.description ? { description: match.description } : {};
+      return {
+        content: {
+          type: 'interactive',
+          interactive: { type: 'list_reply', list_reply: { id: replyId, title, ...description } },
+        },
+        contextId: entry.id,
+      };
+    }
+    if (match.kind === 'button') {
+      return {
+        content: { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: replyId, title } } },
+        contextId: entry.id,
+      };
+    }
+    return { content: { type: 'button', button: { payload: replyId, text: title } }, contextId: entry.id };
+  }
+  return {
+    content: {
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: replyId, title: replyTitle ?? replyId } },
+    },
+  };
+}
+
+export function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' {
+  return bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : 'image/jpeg';
+}
+
+/**
+ * A sample citizen's WhatsApp id and profile name, read defensively: the runtime supplies its department records
+ * as they are (mobile or phone, name as a string or as { en, te }). Ten-digit mobiles get India's country code.
+ */
+export function citizenContact(citizen: unknown): { waId: string; name?: string } | undefined {
+  if (typeof citizen !== 'object' || citizen === null) return undefined;
+  const c = citizen as Json;
+  const digits = String(c['mobile'] ?? c['phone'] ?? c['wa_id'] ?? '').replace(/\D/g, '');
+  if (digits.length < 10) return undefined;
+  const name = c['name'];
+  const display = typeof name === 'string' ? name : ((name as Json | undefined)?.['en'] as string | undefined);
+  return {
+    waId: digits.length === 10 ? `91${digits}` : digits,
+    ...(typeof display === 'string' ? { name: display } : {}),
+  };
+}

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mitraFunction, resourcesOfType, type SynthesizedMitra, synthesizeMitra } from './mitra-template.ts';
+
+interface TaskState {
+  Type: string;
+  Resource?: string;
+  Parameters?: { FunctionName: string; [key: string]: unknown };
+  Next?: string;
+  End?: boolean;
+  OutputPath?: string;
+  ResultPath?: string | null;
+  ResultSelector?: Record<string, string>;
+  Retry?: { ErrorEquals: string[]; MaxAttempts?: number; IntervalSeconds?: number; BackoffRate?: number }[];
+  Catch?: { ErrorEquals: string[]; ResultPath?: string; Next: string }[];
+  ErrorPath?: string;
+  CausePath?: string;
+}
+interface Definition {
+  StartAt: string;
+  States: Record<string, TaskState>;
+  TimeoutSeconds?: number;
+  QueryLanguage?: string;
+}
+
+let dev: SynthesizedMitra;
+let definition: Definition;
+let workflowStepsArn: string;
+let certificateArn: string;
+
+/** Joins the DefinitionString, writing each function ARN reference as `<LogicalId>`. */
+function readDefinition(s: SynthesizedMitra): Definition {
+  const [, machine] = resourcesOfType(s.template, 'AWS::StepFunctions::StateMachine')[0]!;
+  const joined = machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] };
+  const text = joined['Fn::Join'][1]
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const ref = part as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+      if (ref.Ref === 'AWS::Partition') return 'aws';
+      if (ref['Fn::GetAtt']) return `<${ref['Fn::GetAtt'][0]}>`;
+      throw new Error(`unexpected reference in the definition: ${JSON.stringify(part)}`);
+    })
+    .join('');
+  return JSON.parse(text) as Definition;
+}
+
+beforeAll(() => {
+  dev = synthesizeMitra();
+  definition = readDefinition(dev);
+  workflowStepsArn = `<${mitraFunction(dev.template, 'workflow-steps')[0]}>`;
+  certificateArn = `<${mitraFunction(dev.template, 'certificate')[0]}>`;
+});
+
+describe('certificate workflow', () => {
+  it('is a Standard state machine with ALL-level logging to an encrypted log group, tracing and mitra:workflow', () => {
+    const [, machine] = resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')[0]!;
+    expect(machine.Metadata?.['mitra:workflow']).toBe('certificate');
+    expect(machine.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } }],
+      },
+    });
+    const logGroupId = (
+      machine.Properties.LoggingConfiguration as {
+        Destinations: { CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [string] } } }[];
+      }
+    ).Destinations[0]!.CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0];
+    expect(dev.template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties).toMatchObject({
+      KmsKeyId: expect.anything(),
+    });
+  });
+
+  it('uses JSONPath and times out after 30 days', () => {
+    expect(definition.QueryLanguage).toBe('JSONPath');
+    expect(definition.TimeoutSeconds).toBe(30 * 24 * 60 * 60);
+  });
+
+  it('runs Validate → Issue certificate → Notify citizen → success', () => {
+    const { States: states } = definition;
+    expect(definition.StartAt).toBe('Validate');
+    expect(states.Validate!.Next).toBe('Issue certificate');
+    expect(states['Issue certificate']!.Next).toBe('Notify citizen');
+    expect(states[states['Notify citizen']!.Next!]!.Type).toBe('Succeed');
+  });
+
+  it('invokes the functions through lambda:invoke with the step name and the application', () => {
+    const { States: states } = definition;
+    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify failure']) {
+      expect(states[name]!.Resource).toBe('arn:aws:states:::lambda:invoke');
+    }
+    expect(states.Validate!.Parameters).toEqual({
+      FunctionName: workflowStepsArn,
+      Payload: { step: 'validate', 'application.$': '$' },
+    });
+    expect(states.Validate!.OutputPath).toBe('$.Payload');
+    expect(states['Issue certificate']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
+    expect(states['Issue certificate']!.ResultSelector).toEqual({
+      'certId.$': '$.Payload.certId',
+      'pdfKey.$': '$.Payload.pdfKey',
+      'recordKey.$': '$.Payload.recordKey',
+      'verifyUrl.$': '$.Payload.verifyUrl',
+    });
+    expect(states['Issue certificate']!.ResultPath).toBe('$.certificate');
+    expect(states['Notify citizen']!.Parameters).toEqual({
+      FunctionName: workflowStepsArn,
+      Payload: { step: 'notify-issued', 'application.$': '$' },
+    });
+    expect(states['Notify failure']!.Parameters).toEqual({
+      FunctionName: workflowStepsArn,
+      Payload: { step: 'notify-failed', 'application.$': '$' },
+    });
+  });
+
+  it('catches every error of every task into Notify failure with the error at $.error, then fails', () => {
+    const { States: states } = definition;
+    for (const name of ['Validate', 'Issue certificate', 'Notify citizen']) {
+      expect(states[name]!.Catch).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
+      ]);
+    }
+    const failed = states[states['Notify failure']!.Next!]!;
+    expect(failed).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' });
+  });
+
+  it("keeps CDK's Lambda service retry everywhere and retries a failed issue twice with backoff", () => {
+    for (const state of Object.values(definition.States).filter((s) => s.Type === 'Task')) {
+      expect(state.Retry?.[0]?.ErrorEquals).toContain('Lambda.ServiceException');
+    }
+    expect(definition.States['Issue certificate']!.Retry).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2, BackoffRate: 2 }),
+    );
+  });
+});

@@ -1,0 +1,286 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionsOf,
+  arnOf,
+  asArray,
+  environmentOf,
+  mitraFunction,
+  PROD_WITH_EVERYTHING,
+  resourcesOfType,
+  type Statement,
+  type SynthesizedMitra,
+  statementsOfFunction,
+  statementsOfRole,
+  synthesizeMitra,
+} from './mitra-template.ts';
+
+const FUNCTIONS = ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog'];
+
+let dev: SynthesizedMitra;
+let prod: SynthesizedMitra;
+
+beforeAll(() => {
+  dev = synthesizeMitra();
+  prod = synthesizeMitra(PROD_WITH_EVERYTHING);
+});
+
+describe('house function construct', () => {
+  it('declares exactly the six functions, each named by mitra:function with its bundle as an asset', () => {
+    const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
+    expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
+    for (const [, fn] of functions) {
+      expect(fn.Metadata?.['aws:asset:path']).toEqual(expect.any(String));
+      expect(fn.Metadata?.['aws:asset:property']).toBe('Code');
+    }
+  });
+
+  it.each(FUNCTIONS)('runs %s on Node 24, arm64, traced, as an ESM bundle with source maps', (name) => {
+    const [, fn] = mitraFunction(dev.template, name);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+    });
+    expect(environmentOf(dev.template, name)).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: name,
+    });
+  });
+
+  it.each(FUNCTIONS)('writes %s logs to its own encrypted log group with the stage retention', (name) => {
+    const [, fn] = mitraFunction(dev.template, name);
+    const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    const groups = (s: SynthesizedMitra) => s.template.findResources('AWS::Logs::LogGroup');
+    expect(groups(dev)[logGroupId]?.Properties).toMatchObject({
+      RetentionInDays: 30,
+      KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^OperationsKey/), 'Arn'] },
+    });
+    const [, prodFn] = mitraFunction(prod.template, name);
+    const prodGroupId = (prodFn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(groups(prod)[prodGroupId]?.Properties).toMatchObject({ RetentionInDays: 365 });
+  });
+
+  it('gives the certificate function 1024 MB', () => {
+    expect(mitraFunction(dev.template, 'certificate')[1].Properties.MemorySize).toBe(1024);
+  });
+
+  it('uses no AWS managed policy: each role may write only its own log group', () => {
+    for (const [, role] of resourcesOfType(dev.template, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+    for (const name of FUNCTIONS) {
+      const [, fn] = mitraFunction(dev.template, name);
+      const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const logStatements = statementsOfFunction(dev.template, name).filter((s) =>
+        asArray(s.Action).some((a) => a.startsWith('logs:')),
+      );
+      expect(logStatements).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] },
+        },
+      ]);
+    }
+  });
+});
+
+describe('environment: each variable is set together with its grant', () => {
+  it.each([
+    [
+      'webhook',
+      [
+        'TABLE_NAME',
+        'CERTIFICATE_WORKFLOW_ARN',
+        'WHATSAPP_SECRET_ARN',
+        'MEDIA_BUCKET',
+        'WHATSAPP_VERIFY_TOKEN',
+        'WHATSAPP_PHONE_NUMBER_ID',
+        'GRAPH_API_BASE',
+      ],
+    ],
+    [
+      'sender',
+      [
+        'TABLE_NAME',
+        'WHATSAPP_SECRET_ARN',
+        'ARCHIVE_BUCKET',
+        'WHATSAPP_VERIFY_TOKEN',
+        'WHATSAPP_PHONE_NUMBER_ID',
+        'GRAPH_API_BASE',
+      ],
+    ],
+    ['workflow-steps', ['TABLE_NAME']],
+    ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
+    ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
+    ['catalog', []],
+  ])('%s gets exactly its variables', (name, variables) => {
+    const common = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'MITRA_STAGE'];
+    expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
+  });
+
+  it('points GRAPH_API_BASE at the configured Graph API version, v23.0 by default', () => {
+    expect(environmentOf(dev.template, 'webhook').GRAPH_API_BASE).toBe('https://graph.facebook.com/v23.0');
+    const v24 = synthesizeMitra({ graphApiVersion: 'v24.0' });
+    expect(environmentOf(v24.template, 'sender').GRAPH_API_BASE).toBe('https://graph.facebook.com/v24.0');
+  });
+
+  it('takes the verify token and phone number id from stack parameters, the token NoEcho', () => {
+    dev.template.hasParameter('WhatsAppVerifyToken', { Type: 'String', NoEcho: true });
+    dev.template.hasParameter('WhatsAppPhoneNumberId', { Type: 'String' });
+    expect(environmentOf(dev.template, 'webhook')).toMatchObject({
+      WHATSAPP_VERIFY_TOKEN: { Ref: 'WhatsAppVerifyToken' },
+      WHATSAPP_PHONE_NUMBER_ID: { Ref: 'WhatsAppPhoneNumberId' },
+    });
+  });
+});
+
+describe('least privilege', () => {
+  const signingKey = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::KMS::Key', 'CertificateSigningKey');
+  const table = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::DynamoDB::Table', 'StateTable');
+
+  it('lets only the certificate function sign, and only with the certificate signing key', () => {
+    const signing = statementsOfFunction(dev.template, 'certificate').filter((s) =>
+      asArray(s.Action).includes('kms:Sign'),
+    );
+    expect(signing).toHaveLength(1);
+    expect(signing[0]!.Resource).toEqual(signingKey(dev));
+
+    const allStatements = resourcesOfType(dev.template, 'AWS::IAM::Role').flatMap(([id]) =>
+      statementsOfRole(dev.template, id),
+    );
+    const signers = allStatements.filter((s) => actionsOf([s]).some((a) => a === 'kms:Sign' || a === 'kms:*'));
+    expect(signers).toEqual(signing);
+  });
+
+  it('keeps the webhook from signing', () => {
+    expect(actionsOf(statementsOfFunction(dev.template, 'webhook'))).not.toContain('kms:Sign');
+  });
+
+  it('lets verify read the table, archive and public key, and write nothing', () => {
+    const statements = statementsOfFunction(dev.template, 'verify');
+    const actions = actionsOf(statements);
+    for (const forbidden of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      's3:PutObject',
+      's3:DeleteObject',
+      'kms:Sign',
+    ]) {
+      expect(actions).not.toContain(forbidden);
+    }
+    const dataActions = actions.filter((a) => /^(dynamodb|s3|kms):/.test(a));
+    expect(dataActions.filter((a) => /\*|Write|Put|Delete|Update|Sign|Encrypt|GenerateDataKey/.test(a))).toEqual([]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:GetPublicKey', Resource: signingKey(dev) }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'] }),
+    );
+  });
+
+  it('grants table access on the table and its named index, never index/*', () => {
+    const tableStatements = statementsOfFunction(dev.template, 'webhook').filter((s) =>
+      asArray(s.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(tableStatements.map((s) => s.Resource)).toEqual([
+      table(dev),
+      { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
+    ]);
+  });
+
+  it('lets the certificate function add archive objects only under the archive layout prefixes, never delete', () => {
+    const statements = statementsOfFunction(dev.template, 'certificate');
+    const archive = arnOf(dev.template, 'AWS::S3::Bucket', 'CertificateArchiveBucket');
+    const puts = statements.filter((s) => asArray(s.Action).includes('s3:PutObject'));
+    expect(puts).toHaveLength(1);
+    expect(asArray(puts[0]!.Resource)).toEqual(
+      ['certificates/*', 'keys/*', 'log/*'].map((prefix) => ({ 'Fn::Join': ['', [archive, `/${prefix}`]] })),
+    );
+    expect(
+      actionsOf(statements).filter((a) => /^s3:(Delete|PutObjectRetention|PutObjectLegalHold|Bypass)/.test(a)),
+    ).toEqual([]);
+  });
+
+  it('has no Action "*" anywhere, and Resource "*" only for actions without resource-level permissions', () => {
+    // Exactly the acknowledged cases: X-Ray, the stream mapping's ListStreams, Step Functions log delivery.
+    const resourceless =
+      /^(xray:|dynamodb:ListStreams$|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/;
+    for (const s of [dev, prod]) {
+      const statements: Statement[] = resourcesOfType(s.template, 'AWS::IAM::Role').flatMap(([id]) =>
+        statementsOfRole(s.template, id),
+      );
+      expect(statements.length).toBeGreaterThan(20);
+      for (const statement of statements.filter((st) => st.Effect === 'Allow')) {
+        for (const action of asArray(statement.Action)) {
+          expect(action).not.toBe('*');
+          expect(action).not.toMatch(/^[a-z0-9-]+:\*$/);
+        }
+        if (asArray(statement.Resource).includes('*')) {
+          for (const action of asArray(statement.Action)) expect(action).toMatch(resourceless);
+        }
+      }
+    }
+  });
+
+  it('lets the webhook start the certificate workflow and read the WhatsApp secret, nothing more of either', () => {
+    const statements = statementsOfFunction(dev.template, 'webhook');
+    const stateMachine = { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) };
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'states:StartExecution', Resource: stateMachine });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: { Ref: expect.stringMatching(/^WhatsAppSecret/) },
+    });
+  });
+
+  it('grants the imported secret by its complete ARN', () => {
+    expect(statementsOfFunction(prod.template, 'sender')).toContainEqual({
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: PROD_WITH_EVERYTHING.whatsAppSecretArn,
+    });
+    expect(environmentOf(prod.template, 'webhook').WHATSAPP_SECRET_ARN).toBe(PROD_WITH_EVERYTHING.whatsAppSecretArn);
+  });
+});
+
+describe('sender: the outbox consumer', () => {
+  it('reads the table stream in order, only outbox INSERTs, with partial batch failures and a failure queue', () => {
+    const [senderId] = mitraFunction(dev.template, 'sender');
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: senderId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StateTable'), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
+      ParallelizationFactor: 1,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: Match.anyValue(),
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SenderFailures'), 'Arn'] } },
+      },
+      FilterCriteria: { Filters: [{ Pattern: Match.anyValue() }] },
+    });
+    const [, mapping] = resourcesOfType(dev.template, 'AWS::Lambda::EventSourceMapping')[0]!;
+    const pattern = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters[0]!.Pattern;
+    expect(JSON.parse(pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { kind: { S: ['outbox'] } } },
+    });
+  });
+
+  it('sends failures to an encrypted, TLS-only queue', () => {
+    dev.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});

@@ -1,0 +1,149 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  environmentOf,
+  mitraFunction,
+  PROD_WITH_EVERYTHING,
+  resourcesOfType,
+  type SynthesizedMitra,
+  synthesizeMitra,
+} from './mitra-template.ts';
+
+/** CONTRACT.md "HTTP routes", minus GET /health, which only the embedded runtime serves. */
+const CONTRACT_ROUTES = [
+  'GET /webhook',
+  'POST /webhook',
+  'GET /v/{certId}',
+  'GET /log/checkpoint',
+  'GET /log/proof/{certId}',
+  'GET /log/consistency',
+  'GET /keys',
+  'GET /catalog',
+];
+const THROTTLED_ROUTES = CONTRACT_ROUTES.filter((key) => / \/(v|log)\//.test(key));
+
+let dev: SynthesizedMitra;
+let prod: SynthesizedMitra;
+
+beforeAll(() => {
+  dev = synthesizeMitra();
+  prod = synthesizeMitra(PROD_WITH_EVERYTHING);
+});
+
+const routeKeys = (s: SynthesizedMitra) =>
+  resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
+
+describe('HTTP API', () => {
+  it("deploys exactly the contract's routes", () => {
+    expect(routeKeys(dev).sort()).toEqual([...CONTRACT_ROUTES].sort());
+    expect(routeKeys(prod).sort()).toEqual([...CONTRACT_ROUTES].sort());
+  });
+
+  it('never deploys the simulator, the local Graph API or an OTP route', () => {
+    for (const key of [...routeKeys(dev), ...routeKeys(prod)]) {
+      expect(key).not.toMatch(/\/sim|\/graph|otp|\/health/i);
+    }
+    expect(dev.json).not.toMatch(/\/sim\b|\/graph\/|api\/otp/);
+  });
+
+  it('sends the webhook, verification and catalog routes to their functions', () => {
+    const integrationOf = (key: string) => {
+      const [, route] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route').find(
+        ([, r]) => r.Properties.RouteKey === key,
+      )!;
+      const target = route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integrationId = target['Fn::Join'][1][1].Ref;
+      const integration = dev.template.findResources('AWS::ApiGatewayV2::Integration')[integrationId]!;
+      return (integration.Properties as { IntegrationUri: { 'Fn::GetAtt': [string, string] } }).IntegrationUri[
+        'Fn::GetAtt'
+      ][0];
+    };
+    const [webhook] = mitraFunction(dev.template, 'webhook');
+    const [verify] = mitraFunction(dev.template, 'verify');
+    const [catalog] = mitraFunction(dev.template, 'catalog');
+    expect(integrationOf('POST /webhook')).toBe(webhook);
+    expect(integrationOf('GET /webhook')).toBe(webhook);
+    for (const key of ['GET /v/{certId}', 'GET /log/checkpoint', 'GET /log/proof/{certId}', 'GET /keys']) {
+      expect(integrationOf(key)).toBe(verify);
+    }
+    expect(integrationOf('GET /catalog')).toBe(catalog);
+  });
+
+  it('throttles the stage, and /v and /log routes more tightly', () => {
+    const [stageId, stage] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: expect.any(Number),
+        ThrottlingBurstLimit: expect.any(Number),
+        DetailedMetricsEnabled: true,
+      },
+    });
+    const routeSettings = stage.Properties.RouteSettings as Record<string, Record<string, number>>;
+    expect(Object.keys(routeSettings).sort()).toEqual([...THROTTLED_ROUTES].sort());
+    const defaults = stage.Properties.DefaultRouteSettings as Record<string, number>;
+    for (const key of THROTTLED_ROUTES) {
+      expect(routeSettings[key]).toMatchObject({
+        ThrottlingRateLimit: expect.any(Number),
+        ThrottlingBurstLimit: expect.any(Number),
+      });
+      expect(routeSettings[key]!.ThrottlingRateLimit).toBeLessThan(defaults.ThrottlingRateLimit!);
+    }
+    // Route settings name routes that must exist before the stage is updated.
+    const dependsOn = dev.template.toJSON().Resources[stageId].DependsOn as string[];
+    expect(dependsOn.filter((id) => /^HttpApiGET(v|log)/.test(id)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('writes JSON access logs of the default stage to an encrypted log group', () => {
+    const [, stage] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const settings = stage.Properties.AccessLogSettings as {
+      DestinationArn: { 'Fn::GetAtt': [string] };
+      Format: string;
+    };
+    expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(settings.Format).not.toContain('querystring');
+    const logGroup = dev.template.findResources('AWS::Logs::LogGroup')[settings.DestinationArn['Fn::GetAtt'][0]];
+    expect(logGroup?.Properties).toMatchObject({ KmsKeyId: expect.anything() });
+  });
+});
+
+describe('public base URL', () => {
+  it('falls back to the execute-api endpoint without a custom domain', () => {
+    const endpoint = { 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] };
+    expect(environmentOf(dev.template, 'certificate').PUBLIC_BASE_URL).toEqual(endpoint);
+    expect(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::DomainName')).toEqual([]);
+  });
+
+  it('uses the custom domain, mapped to the default stage, when one is configured', () => {
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'verify.example.gov.in',
+      DomainNameConfigurations: [
+        Match.objectLike({ CertificateArn: PROD_WITH_EVERYTHING.certificateArn, EndpointType: 'REGIONAL' }),
+      ],
+    });
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+      DomainName: { Ref: Match.stringLikeRegexp('^HttpApiDomain') },
+      ApiId: { Ref: Match.stringLikeRegexp('^HttpApi') },
+      Stage: '$default',
+    });
+    expect(environmentOf(prod.template, 'certificate').PUBLIC_BASE_URL).toBe('https://verify.example.gov.in');
+    expect(environmentOf(prod.template, 'verify').PUBLIC_BASE_URL).toBe('https://verify.example.gov.in');
+    prod.template.hasOutput('VerifyBaseUrl', { Value: 'https://verify.example.gov.in/v/' });
+    prod.template.hasOutput('WebhookUrl', { Value: 'https://verify.example.gov.in/webhook' });
+  });
+
+  it('outputs what an operator needs', () => {
+    for (const output of [
+      'ApiUrl',
+      'VerifyBaseUrl',
+      'WebhookUrl',
+      'ArchiveBucketName',
+      'TableName',
+      'SigningKeyArn',
+      'WhatsAppSecretArn',
+    ]) {
+      dev.template.hasOutput(output, Match.anyValue());
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  mitraFunction,
+  PROD_WITH_EVERYTHING,
+  resourcesOfType,
+  type SynthesizedMitra,
+  synthesizeMitra,
+} from './mitra-template.ts';
+
+let dev: SynthesizedMitra;
+let prod: SynthesizedMitra;
+
+beforeAll(() => {
+  dev = synthesizeMitra();
+  prod = synthesizeMitra(PROD_WITH_EVERYTHING);
+});
+
+const alarms = (s: SynthesizedMitra) =>
+  resourcesOfType(s.template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+const topicRef = { Ref: expect.stringMatching(/^MonitoringAlarmTopic/) };
+
+describe('monitoring', () => {
+  it('alarms on errors of every function', () => {
+    for (const name of ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
+      const [fnId] = mitraFunction(dev.template, name);
+      expect(alarms(dev)).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Errors',
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+          AlarmActions: [topicRef],
+        }),
+      );
+    }
+  });
+
+  it('alarms when the sender gives up on outbox records, or falls behind', () => {
+    expect(alarms(dev)).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [expect.stringMatching(/^SenderFailures/), 'QueueName'] } },
+        ],
+        Threshold: 1,
+      }),
+    );
+    expect(alarms(dev)).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge' }));
+  });
+
+  it('alarms on failed certificate workflow executions', () => {
+    expect(alarms(dev)).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/States',
+        MetricName: 'ExecutionsFailed',
+        Dimensions: [
+          { Name: 'StateMachineArn', Value: { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) } },
+        ],
+      }),
+    );
+  });
+
+  it("alarms on the webhook route's 5xx and p99 latency", () => {
+    const webhookRoute = [
+      { Name: 'ApiId', Value: { Ref: expect.stringMatching(/^HttpApi/) } },
+      { Name: 'Method', Value: 'POST' },
+      { Name: 'Resource', Value: '/webhook' },
+      { Name: 'Stage', Value: '$default' },
+    ];
+    const sortDimensions = (a: Record<string, unknown>) => ({
+      ...a,
+      Dimensions: [...((a.Dimensions as { Name: string }[]) ?? [])].sort((x, y) => x.Name.localeCompare(y.Name)),
+    });
+    const api = alarms(dev)
+      .filter((a) => a.Namespace === 'AWS/ApiGateway')
+      .map(sortDimensions);
+    expect(api).toContainEqual(expect.objectContaining({ MetricName: '5xx', Dimensions: webhookRoute }));
+    expect(api).toContainEqual(
+      expect.objectContaining({ MetricName: 'Latency', ExtendedStatistic: 'p99', Dimensions: webhookRoute }),
+    );
+  });
+
+  it('notifies an encrypted, TLS-only topic, and subscribes alarmEmail when given', () => {
+    dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    dev.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    dev.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    prod.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: PROD_WITH_EVERYTHING.alarmEmail,
+    });
+  });
+
+  it('lets CloudWatch alarms use the topic key', () => {
+    dev.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { describe, expect, it } from 'vitest';
+import { readStageConfig, StageConfigError } from '../../lib/stage-config.ts';
+
+const read = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) =>
+  readStageConfig((key) => context[key], env);
+
+describe('stage config', () => {
+  it('defaults to dev in ap-south-1: destroyable, one-day GOVERNANCE archive, a month of logs', () => {
+    expect(read({})).toMatchObject({
+      stage: 'dev',
+      region: 'ap-south-1',
+      account: undefined,
+      archiveRetentionMode: 'GOVERNANCE',
+      archiveRetentionDays: 1,
+      graphApiVersion: 'v23.0',
+      removalPolicy: RemovalPolicy.DESTROY,
+      logRetention: RetentionDays.ONE_MONTH,
+      deletionProtection: false,
+    });
+  });
+
+  it('makes prod retained, deletion-protected, COMPLIANCE for ten years, with longer logs', () => {
+    expect(read({ stage: 'prod' })).toMatchObject({
+      stage: 'prod',
+      archiveRetentionMode: 'COMPLIANCE',
+      archiveRetentionDays: 3650,
+      removalPolicy: RemovalPolicy.RETAIN,
+      logRetention: RetentionDays.ONE_YEAR,
+      deletionProtection: true,
+    });
+  });
+
+  it('reads numbers given on the command line as strings, and from cdk.json as numbers', () => {
+    expect(read({ stage: 'prod', archiveRetentionDays: '2555' }).archiveRetentionDays).toBe(2555);
+    expect(read({ stage: 'prod', archiveRetentionDays: 2555 }).archiveRetentionDays).toBe(2555);
+  });
+
+  it('takes the region from context, else the CLI default, and the account only from the CLI', () => {
+    expect(read({ region: 'ap-south-2' }, { CDK_DEFAULT_REGION: 'us-east-1' }).region).toBe('ap-south-2');
+    expect(read({}, { CDK_DEFAULT_REGION: 'eu-west-1', CDK_DEFAULT_ACCOUNT: '123456789012' })).toMatchObject({
+      region: 'eu-west-1',
+      account: '123456789012',
+    });
+  });
+
+  it.each([
+    [{ stage: 'staging' }, /stage must be one of dev, prod/],
+    [{ region: 'mumbai' }, /region must look like/],
+    [{ domainName: 'verify.example.gov.in' }, /domainName and certificateArn must be given together/],
+    [{ certificateArn: 'arn:aws:acm:ap-south-1:123456789012:certificate/abc' }, /must be given together/],
+    [
+      { domainName: 'Verify.Example', certificateArn: 'arn:aws:acm:ap-south-1:123456789012:certificate/abc' },
+      /domainName must be/,
+    ],
+    [
+      { domainName: 'verify.example.gov.in', certificateArn: 'not-an-arn' },
+      /certificateArn must be an ACM certificate ARN/,
+    ],
+    [
+      { domainName: 'verify.example.gov.in', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+      /must be in the stack's region ap-south-1/,
+    ],
+    [{ archiveRetentionDays: 'ten years' }, /archiveRetentionDays must be a whole number/],
+    [{ archiveRetentionDays: 0 }, /archiveRetentionDays must be a whole number from 1/],
+    [{ archiveRetentionDays: 1.5 }, /archiveRetentionDays must be a whole number/],
+    [
+      { whatsAppSecretArn: 'arn:aws:secretsmanager:ap-south-1:123456789012:secret:mitra/whatsapp' },
+      /complete secret ARN/,
+    ],
+    [{ alarmEmail: 'oncall' }, /alarmEmail must be an e-mail address/],
+    [{ graphApiVersion: '23' }, /graphApiVersion must look like v23.0/],
+    [{ stage: 42 }, /stage must be a string/],
+  ])('rejects %j with a message naming the key', (context, message) => {
+    expect(() => read(context)).toThrow(StageConfigError);
+    expect(() => read(context)).toThrow(message);
+  });
+});

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
+import { say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+
+// The walking skeleton's promise: "Hi" → menu → a certificate request → Step Functions → a signed PDF with a QR
+// code in the archive → a document in the chat → the QR's URL says valid. Every part is the embedded one,
+// and every handler is loaded from its bundle in cdk.out.
+
+// jsqr is CommonJS whose types say `export default`; the function is its exports object's `default`.
+const jsQR = jsQRModule.default;
+const citizen = '919876543210';
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+describe('one certificate, end to end', () => {
+  it('answers "Hi" through the outbox and the sender with a language choice', async () => {
+    await say(env.runtime, citizen, { text: 'Hi' });
+    const sent = await sentTo(env.runtime, citizen);
+    const reply = sent.find((m) => m.type === 'interactive');
+    expect(reply?.interactive?.type).toBe('button');
+    expect(reply?.interactive?.body.text).toContain('Namaste');
+  });
+
+  it('issues a signed PDF certificate into the archive and delivers it as a document that verifies', async () => {
+    await say(env.runtime, citizen, { reply_id: 'lang:en' });
+    await say(env.runtime, citizen, { reply_id: 'svc:revenue.income-certificate' });
+    await say(env.runtime, citizen, { text: 'Ravi Kumar Reddy' });
+    await say(env.runtime, citizen, { reply_id: 'confirm' });
+
+    const document = await waitFor('the certificate document', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, citizen)).find((m) => m.type === 'document');
+    });
+    expect(document.document?.filename).toMatch(/\.pdf$/);
+    const certId = document.document!.filename!.replace(/\.pdf$/, '');
+
+    // The document resolves through the Graph API's media endpoints to the PDF bytes, as a phone would fetch it.
+    const media = (await (
+      await fetch(`${env.runtime.baseUrl}/graph/v23.0/${document.document!.id}`, {
+        headers: { authorization: 'Bearer local-access-token' },
+      })
+    ).json()) as { url: string };
+    const pdf = Buffer.from(
+      await (await fetch(media.url, { headers: { authorization: 'Bearer local-access-token' } })).arrayBuffer(),
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The archive holds the PDF and its signed record at the contract's keys.
+    const s3 = new S3Client({
+      endpoint: env.runtime.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: env.runtime.names.archiveBucket, Prefix: 'certificates/' }),
+    );
+    const archived = (listed.Contents ?? []).map((o) => o.Key);
+    expect(archived).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^certificates/\\d{4}/\\d{2}/\\d{2}/${certId}\\.pdf$`)),
+        expect.stringMatching(new RegExp(`${certId}\\.json$`)),
+      ]),
+    );
+
+    // The QR code printed on the page, read back from a rendering of it, leads to a page that says valid.
+    const dir = mkdtempSync(join(tmpdir(), 'mitra-pdf-'));
+    writeFileSync(join(dir, 'c.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', join(dir, 'c.pdf'), join(dir, 'page')]);
+    const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
+    const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(qr?.data).toContain(`/v/${certId}`);
+    const verifyUrl = new URL(qr!.data);
+    const verdict = (await (
+      await fetch(`${env.runtime.baseUrl}${verifyUrl.pathname}${verifyUrl.search}`, {
+        headers: { accept: 'application/json' },
+      })
+    ).json()) as { status: string };
+    expect(verdict.status).toBe('valid');
+
+    // The application is on record as issued: asking again for the status is the next issue's; the page is this one's.
+    const page = await fetch(`${env.runtime.baseUrl}${verifyUrl.pathname}${verifyUrl.search}`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+});
+
+describe('webhook at the edge', () => {
+  it("answers Meta's verification handshake only with the right token", async () => {
+    const ok = await fetch(
+      `${env.runtime.baseUrl}/webhook?hub.mode=subscribe&hub.verify_token=local-verify-token&hub.challenge=1158201444`,
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await fetch(
+      `${env.runtime.baseUrl}/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
+    );
+    expect(wrong.status).toBe(403);
+  });
+
+  it('refuses an unsigned or wrongly signed delivery and processes nothing of it', async () => {
+    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
+    const unsigned = await fetch(`${env.runtime.baseUrl}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(unsigned.status).toBe(401);
+    const wrong = await fetch(`${env.runtime.baseUrl}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      body,
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('sends one reply however many times Meta delivers the same message at once', async () => {
+    const other = '919876543299';
+    // The citizen writes first (through the simulator), which opens the 24-hour window for replies.
+    await say(env.runtime, other, { text: 'Hi' });
+    const before = (await sentTo(env.runtime, other)).length;
+    const { createHmac } = await import('node:crypto');
+    const payload = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550000001', phone_number_id: '100000000000001' },
+                contacts: [{ profile: { name: 'Dup' }, wa_id: other }],
+                messages: [
+                  {
+                    from: other,
+                    id: 'wamid.DUPLICATE1',
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    type: 'interactive',
+                    interactive: { type: 'button_reply', button_reply: { id: 'lang:en', title: 'English' } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const signature = `sha256=${createHmac('sha256', 'local-app-secret').update(payload).digest('hex')}`;
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${env.runtime.baseUrl}/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+          body: payload,
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    await env.runtime.drained();
+    const sent = (await sentTo(env.runtime, other)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.interactive?.type).toBe('list');
+  });
+});

@@ -1,0 +1,348 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { canonicalJson, sha256Hex, toBase64Url } from '#core/certificate/encoding.ts';
+import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
+import { verifySignedCertificate } from '#core/certificate/signed-certificate.ts';
+import { keys } from '#core/table-keys.ts';
+import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { type LocalKms, startLocalKms } from '../../local/kms-server.ts';
+import { LOCAL_REGION } from '../../local/local-aws.ts';
+import { freePort } from '../../local/ports.ts';
+import { type LocalS3, startS3Local } from '../../local/s3-local.ts';
+
+const TABLE = 'mitra-test';
+const BUCKET = 'mitra-archive-test';
+const BASE_URL = 'https://verify.mitra.example.in';
+const HOLDER = 'Ravi Kumar Reddy';
+// s3rver 3.7.1 knows one access key, S3RVER (it rejects others with InvalidAccessKeyId); the other emulators take any.
+const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+type Handler<E, R> = (event: E, context: Context) => Promise<R>;
+let issue: Handler<unknown, { certId: string; pdfKey: string; recordKey: string; verifyUrl: string; sha256: string }>;
+let verify: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+let dataDir: string;
+let dynamo: LocalDynamoDb;
+let s3rver: LocalS3;
+let kms: LocalKms;
+let s3: S3Client;
+let table: DynamoDBDocumentClient;
+
+const context = {
+  functionName: 'certificate',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:certificate',
+  memoryLimitInMB: '1024',
+  awsRequestId: 'test',
+  getRemainingTimeInMillis: () => 60_000,
+} as unknown as Context;
+
+function input(applicationId: string, name = HOLDER) {
+  // The shape Step Functions passes after the Validate step, with the workflow's own keys.
+  return {
+    applicationId,
+    serviceId: 'revenue.income-certificate',
+    waId: '919876543210',
+    language: 'en',
+    applicant: { name },
+    values: { 'applicant-name': name, 'annual-income': '1,20,000 rupees', aadhaar: '1234 5678 9012' },
+    submittedAt: '2025-06-01T04:00:00.000Z',
+  };
+}
+
+function httpEvent(rawPath: string, rawQueryString = '', headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers: { host: 'verify.mitra.example.in', ...headers },
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: 'verify.mitra.example.in',
+      domainPrefix: 'verify',
+      http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+async function verifyJson(certId: string, query = '') {
+  const response = await verify(httpEvent(`/v/${certId}`, query, { accept: 'application/json' }), context);
+  return { statusCode: response.statusCode, body: JSON.parse(response.body!) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mitra-certificate-'));
+  [dynamo, s3rver, kms] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal(port)),
+    startS3Local(join(dataDir, 's3'), [BUCKET]),
+    startLocalKms({ port: 0, dataDir: join(dataDir, 'kms') }),
+  ]);
+  await dynamo.client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byCitizen',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    TABLE_NAME: TABLE,
+    ARCHIVE_BUCKET: BUCKET,
+    SIGNING_KEY_ID: 'alias/mitra-local-certificate-signing',
+    PUBLIC_BASE_URL: BASE_URL,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+  });
+  // The handlers read their configuration at import (cold start), so they load after the environment is set.
+  ({ handler: issue } = (await import('../../lambdas/certificate/handler.ts')) as never);
+  ({ handler: verify } = (await import('../../lambdas/verify/handler.ts')) as never);
+  s3 = new S3Client({
+    endpoint: s3rver.endpoint,
+    region: LOCAL_REGION,
+    credentials: CREDENTIALS,
+    forcePathStyle: true,
+  });
+  table = DynamoDBDocumentClient.from(dynamo.client);
+});
+
+afterAll(async () => {
+  await Promise.allSettled([dynamo?.stop(), s3rver?.stop(), kms?.close()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('issuing certificates against the emulators', () => {
+  it('issues one certificate per application, however often the step runs', async () => {
+    const first = await issue(input('AP-SEQUENTIAL01'), context);
+    const again = await issue(input('AP-SEQUENTIAL01'), context);
+    expect(again).toEqual(first);
+    expect(first.certId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(first.pdfKey).toMatch(new RegExp(`^certificates/\\d{4}/\\d{2}/\\d{2}/${first.certId}\\.pdf$`));
+    expect(first.recordKey).toBe(first.pdfKey.replace(/\.pdf$/, '.json'));
+    expect(first.verifyUrl.startsWith(`${BASE_URL}/v/${first.certId}?c=`)).toBe(true);
+  });
+
+  it('issues one certificate when the step runs concurrently', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => issue(input('AP-CONCURRENT01'), context)));
+    expect(new Set(results.map((result) => result.certId)).size).toBe(1);
+    expect(new Set(results.map((result) => result.sha256)).size).toBe(1);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'certificates/' }));
+    const objects = (listed.Contents ?? [])
+      .map((object) => object.Key!)
+      .filter((key) => key.includes(results[0]!.certId));
+    expect(objects).toHaveLength(2);
+  });
+
+  it('archives the PDF and the signed record at the contract’s keys, with their metadata and the key', async () => {
+    const result = await issue(input('AP-ARCHIVE00001'), context);
+    const pdf = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: result.pdfKey }));
+    const pdfBytes = await pdf.Body!.transformToByteArray();
+    expect(Buffer.from(pdfBytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(pdf.ContentType).toBe('application/pdf');
+    expect(sha256Hex(pdfBytes)).toBe(result.sha256);
+    expect(pdf.Metadata).toMatchObject({
+      sha256: result.sha256,
+      'cert-id': result.certId,
+      'service-id': 'revenue.income-certificate',
+      'issued-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+
+    const record = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: result.recordKey }));
+    const json = await record.Body!.transformToString();
+    expect(record.Metadata?.sha256).toBe(sha256Hex(json));
+    const signed = JSON.parse(json);
+    expect(signed).toMatchObject({
+      keyId: expect.any(String),
+      algorithm: 'ECDSA_P256_SHA256',
+      canonicalization: 'RFC8785',
+    });
+    expect(signed.record.holder.name).toBe(HOLDER);
+    expect(JSON.stringify(signed)).not.toContain('1234 5678 9012');
+
+    const key = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `keys/${signed.keyId}.pem` }));
+    const pem = await key.Body!.transformToString();
+    expect(verifySignedCertificate(signed, pem)).toBe(true);
+    const qr = parseQrPayload(result.verifyUrl)!;
+    expect(verifyClaims(qr.claims, qr.signature, pem)).toBe(true);
+
+    const claim = await table.send(
+      new GetCommand({ TableName: TABLE, Key: keys.certificateOfApplication('AP-ARCHIVE00001') }),
+    );
+    expect(claim.Item).toMatchObject({ kind: 'certificate', certId: result.certId });
+    const item = await table.send(new GetCommand({ TableName: TABLE, Key: keys.certificate(result.certId) }));
+    expect(item.Item).toMatchObject({
+      kind: 'certificate',
+      status: 'valid',
+      holderMasked: 'R**** K**** R****',
+      pdfKey: result.pdfKey,
+      recordKey: result.recordKey,
+    });
+    expect(JSON.stringify(item.Item)).not.toContain(HOLDER);
+  });
+
+  it('re-uploads nothing that is already archived', async () => {
+    const result = await issue(input('AP-IDEMPOTENT01'), context);
+    const before = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: result.pdfKey }));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await issue(input('AP-IDEMPOTENT01'), context);
+    const after = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: result.pdfKey }));
+    expect(after.LastModified).toEqual(before.LastModified);
+  });
+
+  it('rejects input that breaks the schema, naming the field', async () => {
+    await expect(issue({ ...input('AP-INVALID0001'), applicant: { name: '' } }, context)).rejects.toThrow(
+      /applicant\.name/,
+    );
+  });
+
+  it('never logs the holder’s full name or an Aadhaar number', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await issue(input('AP-LOGGING00001', 'Sitaramaiah Venkatesh'), context);
+    } finally {
+      spy.mockRestore();
+    }
+    const log = written.join('');
+    expect(log).toContain('certificate issued');
+    expect(log).toContain('S**** V****');
+    expect(log).not.toContain('Sitaramaiah');
+    expect(log).not.toContain('1234 5678 9012');
+  });
+});
+
+describe('verifying certificates against the emulators', () => {
+  it('says valid for the QR code’s URL, as JSON and as a page', async () => {
+    const result = await issue(input('AP-VERIFY000001'), context);
+    const url = new URL(result.verifyUrl);
+    const { statusCode, body } = await verifyJson(result.certId, url.search.slice(1));
+    expect(statusCode).toBe(200);
+    expect(body).toMatchObject({
+      status: 'valid',
+      certId: result.certId,
+      claimsChecked: true,
+      certificate: { title: 'Income Certificate', holder: 'R**** K**** R****', issuer: { authority: 'Tahsildar' } },
+    });
+    expect((await verifyJson(result.certId)).body).toMatchObject({ status: 'valid', claimsChecked: false });
+
+    const page = await verify(httpEvent(url.pathname, url.search.slice(1), { accept: 'text/html' }), context);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': expect.stringContaining("default-src 'none'"),
+    });
+    expect(page.body).toContain('Valid certificate');
+    expect(page.body).not.toContain(HOLDER);
+  });
+
+  it('says invalid-signature when the QR code’s claims were altered or belong to another certificate', async () => {
+    const result = await issue(input('AP-TAMPERED0001'), context);
+    const other = await issue(input('AP-TAMPERED0002', 'Lakshmi Devi'), context);
+    const { claims, signature } = parseQrPayload(result.verifyUrl)!;
+    const { id: _id, ...rest } = { ...claims, name: 'Someone Else' };
+    const tampered = `c=${toBase64Url(Buffer.from(canonicalJson(rest)))}.${toBase64Url(signature)}`;
+    expect((await verifyJson(result.certId, tampered)).body).toEqual({
+      status: 'invalid-signature',
+      certId: result.certId,
+      claimsChecked: true,
+    });
+    // Another certificate's genuine QR claims under this id.
+    expect((await verifyJson(result.certId, new URL(other.verifyUrl).search.slice(1))).body.status).toBe(
+      'invalid-signature',
+    );
+    expect((await verifyJson(result.certId, 'c=garbage')).body.status).toBe('invalid-signature');
+  });
+
+  it('says revoked once the certificate is revoked', async () => {
+    const result = await issue(input('AP-REVOKED00001'), context);
+    await table.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: keys.certificate(result.certId),
+        UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':at': '2025-07-01T00:00:00.000Z' },
+      }),
+    );
+    const { body } = await verifyJson(result.certId, new URL(result.verifyUrl).search.slice(1));
+    expect(body).toMatchObject({ status: 'revoked', certificate: { revokedAt: '2025-07-01T00:00:00.000Z' } });
+  });
+
+  it('answers unknown and malformed ids alike', async () => {
+    const unknown = await verifyJson(toBase64Url(randomBytes(16)));
+    const malformed = await verifyJson('not-an-id');
+    const traversal = await verify(httpEvent('/v/..%2F..%2Fetc', '', { accept: 'application/json' }), context);
+    expect(unknown).toEqual({ statusCode: 404, body: { status: 'unknown' } });
+    expect(malformed).toEqual(unknown);
+    expect(JSON.parse(traversal.body!)).toEqual({ status: 'unknown' });
+    const page = await verify(httpEvent('/v/not-an-id'), context);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Certificate not found');
+  });
+
+  it('publishes the signing key under GET /keys', async () => {
+    const result = await issue(input('AP-KEYS00000001'), context);
+    const response = await verify(httpEvent('/keys'), context);
+    expect(response.statusCode).toBe(200);
+    const { keys: published } = JSON.parse(response.body!) as { keys: Record<string, string>[] };
+    const kid = parseQrPayload(result.verifyUrl)!.claims.kid;
+    expect(published).toEqual([
+      {
+        keyId: kid,
+        use: 'certificate-signing',
+        algorithm: 'ECDSA_P256_SHA256',
+        publicKeyPem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----/),
+        validFrom: expect.stringMatching(/^\d{4}-/),
+      },
+    ]);
+  });
+
+  it('answers the transparency-log routes and unknown routes with 404', async () => {
+    const log = await verify(httpEvent('/log/checkpoint'), context);
+    expect(log.statusCode).toBe(404);
+    expect(JSON.parse(log.body!)).toEqual({ message: 'transparency log not yet available' });
+    expect((await verify(httpEvent('/nowhere'), context)).statusCode).toBe(404);
+  });
+});

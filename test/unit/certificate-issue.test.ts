@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
+import {
+  CertificateMismatchError,
+  type CertificateStorePort,
+  type IssueDependencies,
+  type IssuedCertificate,
+  issueCertificate,
+} from '#core/certificate/issue.ts';
+import { certIdFromBytes } from '#core/certificate/model.ts';
+import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
+import { CertificateRequestSchema } from '#core/certificate/request.ts';
+import {
+  type SignedCertificate,
+  type SigningKey,
+  verifySignedCertificate,
+} from '#core/certificate/signed-certificate.ts';
+import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
+
+/** The store's contract in memory: an atomic conditional record, write-once objects. */
+class MemoryStore implements CertificateStorePort {
+  readonly byApplication = new Map<string, string>();
+  readonly certificates = new Map<string, IssuedCertificate>();
+  readonly objects = new Map<string, Uint8Array>();
+  readonly keys = new Map<string, SigningKey>();
+  failNextArchive = false;
+  writes = 0;
+
+  async findByApplication(applicationId: string) {
+    const certId = this.byApplication.get(applicationId);
+    return certId === undefined ? undefined : this.certificates.get(certId);
+  }
+  async archivePublicKey(key: SigningKey) {
+    if (!this.keys.has(key.keyId)) this.keys.set(key.keyId, key);
+  }
+  async record(issued: IssuedCertificate) {
+    await Promise.resolve(); // let concurrent attempts interleave
+    if (this.byApplication.has(issued.applicationId)) return 'taken' as const;
+    expect(this.keys.has(issued.keyId), 'key archived before the certificate naming it').toBe(true);
+    this.byApplication.set(issued.applicationId, issued.certId);
+    this.certificates.set(issued.certId, issued);
+    return 'recorded' as const;
+  }
+  async isArchived(issued: IssuedCertificate) {
+    return this.objects.has(issued.recordKey) && this.objects.has(issued.pdfKey);
+  }
+  async archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate) {
+    this.put(issued.recordKey, new TextEncoder().encode(canonicalJson(signed)));
+    if (this.failNextArchive) {
+      this.failNextArchive = false;
+      throw new Error('Lambda timed out between the record and the PDF');
+    }
+    this.put(issued.pdfKey, pdf);
+  }
+  private put(key: string, bytes: Uint8Array) {
+    if (this.objects.has(key)) return;
+    this.writes++;
+    this.objects.set(key, bytes);
+  }
+}
+
+function setup() {
+  const store = new MemoryStore();
+  const signer = keySigner();
+  const deps: IssueDependencies = {
+    store,
+    signer,
+    publicBaseUrl: BASE_URL,
+    // A stand-in renderer: deterministic in its input, like the real one.
+    render: async (input) => new TextEncoder().encode(canonicalJson(input)),
+    newCertId: () => certIdFromBytes(randomBytes(16)),
+    now: () => new Date('2025-06-01T04:30:00.000Z'),
+  };
+  return { store, signer, deps };
+}
+
+const request = CertificateRequestSchema.parse(sampleRequest());
+
+describe('issuing a certificate', () => {
+  it('signs, records and archives one certificate whose record and QR verify', async () => {
+    const { store, signer, deps } = setup();
+    const result = await issueCertificate(request, deps);
+    expect(result.outcome).toBe('issued');
+    expect(result.pdfKey).toBe(`certificates/2025/06/01/${result.certId}.pdf`);
+    expect(result.recordKey).toBe(`certificates/2025/06/01/${result.certId}.json`);
+    const signed = JSON.parse(new TextDecoder().decode(store.objects.get(result.recordKey)));
+    const { publicKeyPem } = await signer.currentKey();
+    expect(verifySignedCertificate(signed, publicKeyPem)).toBe(true);
+    expect(result.sha256).toBe(sha256Hex(store.objects.get(result.pdfKey)!));
+    const qr = parseQrPayload(result.verifyUrl)!;
+    expect(qr.certId).toBe(result.certId);
+    expect(verifyClaims(qr.claims, qr.signature, publicKeyPem)).toBe(true);
+    expect(store.certificates.get(result.certId)).toMatchObject({ status: 'valid', holderMasked: 'R**** K**** R****' });
+  });
+
+  it('answers a retry with the same certificate, signing and writing nothing again', async () => {
+    const { store, signer, deps } = setup();
+    const first = await issueCertificate(request, deps);
+    const signatures = signer.signatures;
+    const writes = store.writes;
+    const again = await issueCertificate(request, deps);
+    expect(again).toEqual({ ...first, outcome: 'already-issued' });
+    expect(signer.signatures).toBe(signatures);
+    expect(store.writes).toBe(writes);
+  });
+
+  it('issues exactly one certificate when attempts run concurrently', async () => {
+    const { store, deps } = setup();
+    const results = await Promise.all(Array.from({ length: 6 }, () => issueCertificate(request, deps)));
+    expect(new Set(results.map((result) => result.certId)).size).toBe(1);
+    expect(new Set(results.map((result) => result.sha256)).size).toBe(1);
+    expect(results.filter((result) => result.outcome === 'issued')).toHaveLength(1);
+    expect(store.certificates.size).toBe(1);
+    expect(store.objects.size).toBe(2);
+  });
+
+  it('finishes an attempt that stopped half-way with the very same bytes', async () => {
+    const { store, deps } = setup();
+    store.failNextArchive = true;
+    await expect(issueCertificate(request, deps)).rejects.toThrow(/timed out/);
+    expect(store.objects.size).toBe(1);
+    const result = await issueCertificate(request, deps);
+    expect(result.outcome).toBe('already-issued');
+    expect(sha256Hex(store.objects.get(result.pdfKey)!)).toBe(store.certificates.get(result.certId)!.pdfSha256);
+  });
+
+  it('refuses to finish when the application changed after issuance', async () => {
+    const { store, deps } = setup();
+    store.failNextArchive = true;
+    await expect(issueCertificate(request, deps)).rejects.toThrow();
+    const changed = CertificateRequestSchema.parse(sampleRequest({ applicant: { name: 'Someone Else' } }));
+    await expect(issueCertificate(changed, deps)).rejects.toThrow(CertificateMismatchError);
+  });
+
+  it('starts over when the signing key rotates mid-issue, so the claims name the key that signed', async () => {
+    const { deps } = setup();
+    const old = keySigner();
+    const rotated = keySigner();
+    let rotatedYet = false;
+    deps.signer = {
+      currentKey: () => (rotatedYet ? rotated : old).currentKey(),
+      signDigest: (digest) => {
+        rotatedYet = true;
+        return rotated.signDigest(digest);
+      },
+    };
+    const result = await issueCertificate(request, deps);
+    const qr = parseQrPayload(result.verifyUrl)!;
+    expect(qr.claims.kid).toBe((await rotated.currentKey()).keyId);
+    expect(verifyClaims(qr.claims, qr.signature, rotated.publicKey)).toBe(true);
+  });
+
+  it('refuses a signature the published key does not verify', async () => {
+    const { deps } = setup();
+    const published = keySigner();
+    const other = keySigner();
+    deps.signer = {
+      currentKey: () => published.currentKey(),
+      signDigest: async (digest) => ({
+        ...(await other.signDigest(digest)),
+        keyId: (await published.currentKey()).keyId,
+      }),
+    };
+    await expect(issueCertificate(request, deps)).rejects.toThrow(/does not verify/);
+  });
+});

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQRModule from 'jsqr';
+import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
+import { encodeQrPayload, parseQrPayload, verifyClaims, verifyPageUrl } from '#core/certificate/qr-payload.ts';
+import { buildCertificateRecord, CertificateRequestSchema } from '#core/certificate/request.ts';
+import {
+  qrSignatureOf,
+  type SignedCertificate,
+  signCertificate,
+  verifySignedCertificate,
+} from '#core/certificate/signed-certificate.ts';
+import { fontUrl, loadCertificateFonts } from '#core/pdf/font-files.ts';
+import { attachmentName, type RenderedPdf, renderCertificatePdf } from '#core/pdf/render-certificate.ts';
+import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
+
+// jsqr is CommonJS whose types say `export default`; its exports object carries the function as `default` too.
+const jsQR = jsQRModule.default;
+const STANDARD_14 = /Helvetica|Times|Courier|Symbol|ZapfDingbats/;
+const signer = keySigner();
+const fonts = loadCertificateFonts();
+let directory: string;
+
+async function render(
+  requestOverrides = {},
+): Promise<{ signed: SignedCertificate; qrPayload: string; rendered: RenderedPdf; file: string }> {
+  const request = CertificateRequestSchema.parse(sampleRequest(requestOverrides));
+  const record = buildCertificateRecord(request, {
+    certId: 'Zm9vYmFyYmF6cXV4cXV1dw',
+    issuedAt: '2025-06-01T04:30:00.000Z',
+  });
+  const signed = await signCertificate(record, signer);
+  const qrPayload = encodeQrPayload(BASE_URL, signed.qr.claims, qrSignatureOf(signed));
+  const rendered = await renderCertificatePdf(
+    { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, record.certId) },
+    fonts,
+  );
+  const file = join(directory, `${sha256Hex(rendered.bytes).slice(0, 12)}.pdf`);
+  writeFileSync(file, rendered.bytes);
+  return { signed, qrPayload, rendered, file };
+}
+
+const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'mitra-pdf-'));
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('certificate PDF', { timeout: 30_000 }, () => {
+  it('carries a QR code that a scanner reads back as the signed claims', async () => {
+    const { qrPayload, file } = await render();
+    run('pdftoppm', '-r', '150', '-png', '-singlefile', file, join(directory, 'page'));
+    const png = PNG.sync.read(readFileSync(join(directory, 'page.png')));
+    const decoded = jsQR(
+      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+      png.width,
+      png.height,
+    );
+    expect(decoded?.data).toBe(qrPayload);
+    const parsed = parseQrPayload(decoded!.data)!;
+    expect(verifyClaims(parsed.claims, parsed.signature, signer.publicKey)).toBe(true);
+  });
+
+  it('embeds only subset Noto Sans fonts, no standard-14 font', async () => {
+    const { file } = await render();
+    const rows = run('pdffonts', file).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [name, , , , emb, sub] = row.split(/\s+/);
+      expect(name).toMatch(/^[A-Z]{6}\+NotoSans-(Regular|Bold)$/);
+      expect(name).not.toMatch(STANDARD_14);
+      expect([emb, sub]).toEqual(['yes', 'yes']);
+    }
+  });
+
+  it('has extractable text: the holder name and the certificate number', async () => {
+    const { file, signed } = await render();
+    const text = run('pdftotext', '-layout', file, '-');
+    expect(text).toContain('Ravi Kumar Reddy');
+    expect(text).toContain(signed.record.certId);
+    expect(text).toContain('INCOME CERTIFICATE');
+    expect(text).toContain(`Verify at ${BASE_URL}/v/`);
+  });
+
+  it('attaches the signed record, which verifies on its own', async () => {
+    const { file, signed } = await render();
+    expect(run('pdfdetach', '-list', file)).toContain(`1: ${attachmentName(signed.record.certId)}`);
+    const out = join(directory, 'attached.json');
+    run('pdfdetach', '-save', '1', '-o', out, file);
+    const attached = readFileSync(out, 'utf8');
+    expect(attached).toBe(canonicalJson(signed));
+    expect(verifySignedCertificate(JSON.parse(attached), signer.publicKey)).toBe(true);
+  });
+
+  it('names the certificate and its record hash in the metadata', async () => {
+    const { rendered, signed } = await render();
+    const pdf = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe(`Income Certificate ${signed.record.certId}`);
+    expect(pdf.getProducer()).toBe('Mitra');
+    expect(pdf.getKeywords()).toContain(signed.record.certId);
+    expect(pdf.getKeywords()).toContain(`sha256:${sha256Hex(canonicalJson(signed.record))}`);
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2025-06-01T04:30:00.000Z');
+    expect(pdf.getPageCount()).toBe(1);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+  });
+
+  it('is deterministic: the same signed record renders to the same bytes', async () => {
+    const { signed, qrPayload, rendered } = await render();
+    const again = await renderCertificatePdf(
+      { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, signed.record.certId) },
+      fonts,
+    );
+    expect(sha256Hex(again.bytes)).toBe(sha256Hex(rendered.bytes));
+    expect(rendered.notes).toEqual([]);
+  });
+
+  it('issues a Telugu-named holder without crashing, printing the Latin form when given', async () => {
+    const telugu = await render({ applicant: { name: 'రవి కుమార్' } });
+    expect(telugu.rendered.notes.join(' ')).toMatch(/holder name/);
+    expect(telugu.rendered.notes.join(' ')).not.toContain('రవి');
+    expect(run('pdftotext', telugu.file, '-')).toContain('(name in another script: see the attached signed record)');
+    // Never half a name: a mixed-script name is not printed with its Telugu part dropped.
+    const mixed = await render({ applicant: { name: 'రవి కుమార్ Reddy' }, values: { village: 'గుంటూరు Rural' } });
+    const mixedText = run('pdftotext', mixed.file, '-');
+    expect(mixedText).not.toMatch(/holder\s+Reddy/);
+    expect(mixedText).not.toContain('Rural');
+    expect(mixed.rendered.notes).toHaveLength(2);
+    const withLatin = await render({ applicant: { name: 'రవి కుమార్', nameLatin: 'Ravi Kumar' } });
+    expect(run('pdftotext', withLatin.file, '-')).toContain('Ravi Kumar');
+    expect(verifySignedCertificate(withLatin.signed, signer.publicKey)).toBe(true);
+  });
+
+  it('wraps long values instead of running off the page', async () => {
+    const long =
+      'Door 12-3-45/6, Kothapeta Main Road, near the Rama Temple, Guntur Municipal Corporation, Guntur District';
+    const { file } = await render({ values: { address: long, district: 'Guntur' } });
+    const text = run('pdftotext', '-raw', file, '-').replace(/\s+/g, ' ');
+    expect(text).toContain(long);
+  });
+
+  it('finds its fonts next to the bundle or in the repository', () => {
+    expect(fontUrl('NotoSans-Regular.ttf').pathname).toMatch(/assets\/fonts\/NotoSans-Regular\.ttf$/);
+  });
+
+  it('renders in well under a second', async () => {
+    const started = performance.now();
+    const { rendered } = await render();
+    const ms = performance.now() - started;
+    console.info(`certificate.render_ms=${ms.toFixed(0)} certificate.bytes=${rendered.bytes.length}`);
+    expect(ms).toBeLessThan(1500);
+    expect(rendered.bytes.length).toBeLessThan(100_000);
+  });
+});
