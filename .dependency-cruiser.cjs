@@ -6,7 +6,14 @@ module.exports = {
       comment: 'lambdas/core is the domain: no AWS SDK, no Powertools, no adapter, no handler.',
       severity: 'error',
       from: { path: '^lambdas/core/' },
-      to: { path: ['^node_modules/@aws-sdk/', '^node_modules/@aws-lambda-powertools/', '^node_modules/@middy/', '^lambdas/(?!core/)'] },
+      to: {
+        path: [
+          '^node_modules/@aws-sdk/',
+          '^node_modules/@aws-lambda-powertools/',
+          '^node_modules/@middy/',
+          '^lambdas/(?!core/)',
+        ],
+      },
     },
     {
       name: 'adapters-below-handlers',
@@ -49,6 +56,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };
