@@ -1,43 +1,46 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { readCloudAssembly } from '../local/cloud-assembly.ts';
+import { type FunctionSpec, readCloudAssembly } from '../local/cloud-assembly.ts';
 import type { Figure } from './results-file.ts';
 
 const RUNS = 5;
 
-// Enough configuration for every handler's cold start to complete without reaching any service.
-const coldStartEnv = {
-  TABLE_NAME: 't',
-  ARCHIVE_BUCKET: 'a',
-  MEDIA_BUCKET: 'm',
-  SIGNING_KEY_ID: 'k',
-  CERTIFICATE_WORKFLOW_ARN: 'arn:aws:states:local:000000000000:stateMachine:s',
-  WHATSAPP_VERIFY_TOKEN: 'v',
-  WHATSAPP_PHONE_NUMBER_ID: '1',
-  WHATSAPP_ACCESS_TOKEN: 'a',
-  WHATSAPP_APP_SECRET: 's',
-  GRAPH_API_BASE: 'http://127.0.0.1:9',
-  PUBLIC_BASE_URL: 'http://127.0.0.1:9',
-  AWS_REGION: 'local',
-  POWERTOOLS_TRACE_ENABLED: 'false',
-};
+/**
+ * A cold start's configuration from the function's own template variables: literal values kept, references
+ * replaced by placeholders, and the Secrets Manager secret by the variables the embedded runtime passes instead,
+ * so the import completes without reaching any service.
+ */
+function coldStartEnv(fn: FunctionSpec): Record<string, string> {
+  const env: Record<string, string> = { AWS_REGION: 'local', POWERTOOLS_TRACE_ENABLED: 'false' };
+  for (const [name, value] of Object.entries(fn.environment)) {
+    if (name === 'WHATSAPP_SECRET_ARN') Object.assign(env, { WHATSAPP_ACCESS_TOKEN: 'a', WHATSAPP_APP_SECRET: 's' });
+    else env[name] = typeof value === 'string' ? value : `arn:aws:local:local:000000000000:${name.toLowerCase()}`;
+  }
+  if (env.GRAPH_API_BASE) env.GRAPH_API_BASE = 'http://127.0.0.1:9';
+  if (env.PUBLIC_BASE_URL) env.PUBLIC_BASE_URL = 'http://127.0.0.1:9';
+  return env;
+}
 
 /** Median milliseconds to import a module in a fresh Node process: the code part of a Lambda cold start. */
-function coldImportMs(file: string): number {
+function coldImportMs(file: string, env: Record<string, string> = {}): number {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
-      ],
-      { env: { ...process.env, ...coldStartEnv }, encoding: 'utf8' },
-    );
+    const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(resolve(file)).href)}); console.log(performance.now() - t);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) {
+      const lines = run.stderr
+        .split('\n')
+        .filter((line) => line.trim() && line.length < 300 && !line.trimStart().startsWith('at '));
+      throw new Error(`importing ${file} failed: ${lines.at(-2) ?? run.stderr.slice(-300)}`);
+    }
+    const out = run.stdout;
     samples.push(Number(out.trim().split('\n').at(-1)));
   }
   samples.sort((a, b) => a - b);
@@ -62,7 +65,7 @@ export async function bundleFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const fn of assembly.functions) {
     figures.push({ name: `bundle.${fn.name}.bytes`, value: statSync(fn.handlerFile).size, unit: 'bytes' });
-    const ms = coldImportMs(fn.handlerFile);
+    const ms = coldImportMs(fn.handlerFile, coldStartEnv(fn));
     figures.push({
       name: `bundle.${fn.name}.cold_import_ms`,
       value: ms,

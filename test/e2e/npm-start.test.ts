@@ -1,0 +1,114 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/ports.ts';
+
+// `npm start` as a person runs it: the command prints its URLs, serves /health, keeps data across a restart,
+// stops every child on Ctrl-C, and explains in one line what to do when it cannot start.
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mitra-start-'));
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function start(port: number, env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(tsx, ['local/main.ts'], {
+    env: { ...env, PORT: String(port), MITRA_DATA_DIR: dataDir },
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function untilRunning(run: ReturnType<typeof start>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes('Mitra is running')) {
+    if (run.child.exitCode !== null) throw new Error(`npm start exited: ${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not come up within ${timeoutMs} ms: ${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function dynamoDbLocalProcesses(): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes('DynamoDBLocal') && line.includes(dataDir));
+}
+
+async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+  child.kill('SIGINT');
+  return exited;
+}
+
+describe('npm start', () => {
+  it('comes up healthy, prints its URLs, and Ctrl-C stops every child process', async () => {
+    const port = await freePort();
+    const run = start(port);
+    await untilRunning(run);
+    expect(run.output()).toContain(`http://127.0.0.1:${port}/sim`);
+    expect(run.output()).toContain('local-verify-token');
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { components: Record<string, string> }).components).toMatchObject({
+      dynamodb: 'up',
+      s3: 'up',
+      streams: 'up',
+    });
+    expect(dynamoDbLocalProcesses()).toHaveLength(1);
+
+    // A conversation before the restart…
+    const send = (text: string) =>
+      fetch(`http://127.0.0.1:${port}/sim/api/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: '919876543210', text }),
+      });
+    expect((await send('Hi')).status).toBe(200);
+
+    expect(await stop(run.child, run.exited)).toBe(0);
+    expect(dynamoDbLocalProcesses()).toHaveLength(0);
+
+    // …is still there after it: the language question is answered by a number, which only the stored session explains.
+    const again = start(port);
+    await untilRunning(again);
+    expect((await send('1')).status).toBe(200);
+    const deadline = Date.now() + 20_000;
+    let lists = 0;
+    while (Date.now() < deadline && lists === 0) {
+      const sent = (await (await fetch(`http://127.0.0.1:${port}/sim/api/messages?wa_id=919876543210`)).json()) as {
+        interactive?: { type: string };
+      }[];
+      lists = sent.filter((m) => m.interactive?.type === 'list').length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(lists).toBe(1);
+    expect(await stop(again.child, again.exited)).toBe(0);
+  });
+
+  it('explains in one line that the port is busy', async () => {
+    const blocker = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const run = start(port);
+      expect(await run.exited).toBe(1);
+      const lines = run.output().trim().split('\n');
+      expect(lines.at(-1)).toMatch(new RegExp(`^Mitra could not start: port ${port} .* is busy.*PORT=`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('explains in one line that Java is missing', async () => {
+    const port = await freePort();
+    // Only Node on the PATH: no java.
+    const run = start(port, { ...process.env, PATH: dirname(process.execPath) });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim().split('\n').at(-1)).toMatch(/^Mitra could not start: Java is missing.*Java 17/);
+  });
+});
