@@ -5,19 +5,20 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { type FunctionSpec, readCloudAssembly } from '../local/cloud-assembly.ts';
+import { LOCAL_SECRETS } from '../local/runtime.ts';
 import type { Figure } from './results-file.ts';
 
 const RUNS = 5;
 
 /**
  * A cold start's configuration from the function's own template variables: literal values kept, references
- * replaced by placeholders, and the Secrets Manager secret by the variables the embedded runtime passes instead,
+ * replaced by placeholders, and secrets by the variables the embedded runtime passes instead,
  * so the import completes without reaching any service.
  */
 function coldStartEnv(fn: FunctionSpec): Record<string, string> {
-  const env: Record<string, string> = { AWS_REGION: 'local', POWERTOOLS_TRACE_ENABLED: 'false' };
+  const env: Record<string, string> = { AWS_REGION: 'local' };
   for (const [name, value] of Object.entries(fn.environment)) {
-    if (name === 'WHATSAPP_SECRET_ARN') Object.assign(env, { WHATSAPP_ACCESS_TOKEN: 'a', WHATSAPP_APP_SECRET: 's' });
+    if (name in LOCAL_SECRETS) Object.assign(env, LOCAL_SECRETS[name]);
     else env[name] = typeof value === 'string' ? value : `arn:aws:local:local:000000000000:${name.toLowerCase()}`;
   }
   if (env.GRAPH_API_BASE) env.GRAPH_API_BASE = 'http://127.0.0.1:9';

@@ -205,6 +205,17 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /**
+   * The conversation's identity settings: IDENTITY_ENDPOINT (the Aadhaar OTP department adapter, or `unconfigured`)
+   * and AADHAAR_HASH_KEY_SECRET_ARN, the key of the Aadhaar hashes, readable by this function only.
+   */
+  useIdentity(endpoint: string | undefined, hashKey: ISecret): this {
+    this.addEnvironment('IDENTITY_ENDPOINT', endpoint ?? 'unconfigured');
+    this.addEnvironment('AADHAAR_HASH_KEY_SECRET_ARN', hashKey.secretArn);
+    this.allow(['secretsmanager:GetSecretValue'], [hashKey.secretArn]);
+    return this;
+  }
+
   /** Consume a table's stream; the mapping's own grants include the unavoidable dynamodb:ListStreams on "*". */
   consumeStream(table: ITable, props: DynamoEventSourceProps): this {
     this.function.addEventSource(new DynamoEventSource(table, props));

@@ -3,6 +3,7 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { AadhaarHashKey } from './aadhaar-hash-key.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
 import { CertificateArchive } from './certificate-archive.ts';
 import { CertificateWorkflow } from './certificate-workflow.ts';
@@ -26,6 +27,7 @@ export class MitraStack extends Stack {
   readonly archive: CertificateArchive;
   readonly media: MediaBucket;
   readonly certificateSigningKey: SigningKey;
+  readonly checkpointSigningKey: SigningKey;
   readonly whatsApp: WhatsAppCredentials;
   readonly workflow: CertificateWorkflow;
   readonly api: HttpApi;
@@ -48,6 +50,7 @@ export class MitraStack extends Stack {
     this.archive = new CertificateArchive(this, 'CertificateArchive', { config, accessLogs: accessLogs.bucket });
     this.media = new MediaBucket(this, 'MediaBucket', { config, accessLogs: accessLogs.bucket });
     this.certificateSigningKey = new SigningKey(this, 'CertificateSigningKey', { config, purpose: 'certificate' });
+    this.checkpointSigningKey = new SigningKey(this, 'CheckpointSigningKey', { config, purpose: 'checkpoint' });
     this.whatsApp = new WhatsAppCredentials(this, 'WhatsApp', { config });
 
     const common = { config, operationsKey };
@@ -115,7 +118,9 @@ export class MitraStack extends Stack {
       .useMediaBucket(this.media.bucket, 'write')
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
-      .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase);
+      .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
+      .useIdentity(config.identityEndpoint, new AadhaarHashKey(this, 'AadhaarHashKey', { config }).secret)
+      .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes));
 
     // The failure destination receives only the batch's stream coordinates, not message content.
     const senderFailures = new Queue(this, 'SenderFailures', {
@@ -137,6 +142,12 @@ export class MitraStack extends Stack {
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
+      // Approved UTILITY templates for replies outside the 24-hour window: body {{1}}, and a document-header variant.
+      .addEnvironment('WHATSAPP_REPLY_TEMPLATE', String(this.node.tryGetContext('replyTemplate') ?? 'mitra_update'))
+      .addEnvironment(
+        'WHATSAPP_DOCUMENT_TEMPLATE',
+        String(this.node.tryGetContext('documentTemplate') ?? 'mitra_document'),
+      )
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
@@ -161,6 +172,7 @@ export class MitraStack extends Stack {
       .useTable(this.table, 'readWrite')
       .useArchive(this.archive.bucket, 'write')
       .useSigningKey(this.certificateSigningKey.key, 'sign')
+      .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
 
     verify
@@ -187,6 +199,11 @@ export class MitraStack extends Stack {
     output('ArchiveBucketName', this.archive.bucket.bucketName, 'The WORM certificate archive, for auditors');
     output('TableName', this.table.table.tableName, 'The state table');
     output('SigningKeyArn', this.certificateSigningKey.key.keyArn, 'KMS key that signs certificates');
+    output(
+      'CheckpointSigningKeyArn',
+      this.checkpointSigningKey.key.keyArn,
+      'KMS key that signs transparency-log checkpoints (npm run revoke needs kms:Sign on it)',
+    );
     output('WhatsAppSecretArn', whatsApp.secret.secretArn, 'Put {"accessToken","appSecret"} from Meta here');
     output('AlarmTopicArn', this.monitoring.topic.topicArn, 'Subscribe on-call to this topic');
     if (this.api.domainName) {

@@ -56,6 +56,37 @@ export class Monitoring extends Construct {
       }),
       threshold: 1,
     });
+    // Mitra's own metrics, emitted by the functions in CloudWatch Embedded Metric Format (lambdas/adapters/metrics.ts).
+    const own = (service: string, metricName: string) =>
+      new Metric({
+        namespace: 'Mitra',
+        metricName,
+        dimensionsMap: { service },
+        period: Duration.minutes(5),
+        statistic: Stats.SUM,
+      });
+    this.alarm('GraphAuthFailures', {
+      description:
+        'The Graph API refused our access token (190 or another auth error): no reply reaches any citizen until the ' +
+        'token in the WhatsApp secret is renewed',
+      metric: own('sender', 'GraphAuthFailures'),
+      threshold: 1,
+    });
+    this.alarm('RepliesFailed', {
+      description: 'Replies that finally failed (undeliverable, over limits, rejected by Meta): see the outbox status',
+      metric: own('sender', 'RepliesFailed'),
+      threshold: 1,
+    });
+    this.alarm('DeliveryFailures', {
+      description: 'Meta reported 5 or more sent messages as failed in 5 minutes (statuses[].errors): see the logs',
+      metric: own('webhook', 'DeliveryFailed'),
+      threshold: 5,
+    });
+    this.alarm('TemplateProblems', {
+      description: 'A reply template was rejected, paused, disabled or re-categorised: late notices may not be sent',
+      metric: own('webhook', 'TemplateProblems'),
+      threshold: 1,
+    });
     this.alarm('OutboxLag', {
       description: 'The sender is reading outbox records more than 5 minutes old: replies are late',
       metric: props.sender.function.metric('IteratorAge', { period: Duration.minutes(5), statistic: Stats.MAXIMUM }),

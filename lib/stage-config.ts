@@ -27,6 +27,10 @@ export interface StageConfig {
   readonly whatsAppSecretArn?: string;
   readonly alarmEmail?: string;
   readonly graphApiVersion: string;
+  /** HTTPS endpoint of the Aadhaar OTP identity service (the department adapter); absent: identity checks unavailable. */
+  readonly identityEndpoint?: string;
+  /** Minutes without a message after which a conversation in progress starts over. */
+  readonly sessionInactivityMinutes: number;
   /** For stateful resources: the table, buckets, keys, secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
@@ -111,6 +115,12 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     throw new StageConfigError(`graphApiVersion must look like v23.0, got "${graphApiVersion}"`);
   }
 
+  const identityEndpoint = optionalString(context, 'identityEndpoint');
+  if (identityEndpoint !== undefined && !/^https:\/\/[^\s]+$/.test(identityEndpoint)) {
+    throw new StageConfigError(`identityEndpoint must be an https:// URL, got "${identityEndpoint}"`);
+  }
+  const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
+
   return {
     stage,
     region,
@@ -122,6 +132,8 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     whatsAppSecretArn,
     alarmEmail,
     graphApiVersion,
+    identityEndpoint,
+    sessionInactivityMinutes,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetentionDays: prod ? 730 : 30,

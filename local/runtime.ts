@@ -5,6 +5,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
+import { createLocalIdentity } from './identity/index.ts';
 import { startLocalKms } from './kms-server.ts';
 import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
@@ -18,7 +19,7 @@ import {
   startLocalStepFunctions,
 } from './step-functions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
-import { createLocalWhatsApp, type LocalWhatsApp } from './whatsapp/index.ts';
+import { createLocalWhatsApp, type LocalTemplate, type LocalWhatsApp } from './whatsapp/index.ts';
 
 /** The local defaults of CONTRACT.md; each can be overridden by the environment variable of the same role. */
 export const LOCAL_DEFAULTS = {
@@ -27,6 +28,34 @@ export const LOCAL_DEFAULTS = {
   accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? 'local-access-token',
   phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001',
   graphApiVersion: 'v23.0',
+  aadhaarHashKey: process.env.AADHAAR_HASH_KEY ?? 'local-aadhaar-hash-key-for-the-embedded-runtime',
+};
+
+/**
+ * The UTILITY templates the README asks an operator to create in WhatsApp Manager, declared to the local Graph API
+ * so it refuses a template name or parameter count that Meta would refuse.
+ */
+const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
+  { name: 'mitra_update', language, category: 'UTILITY' as const, body: 'Update from Mitra: {{1}}' },
+  {
+    name: 'mitra_document',
+    language,
+    category: 'UTILITY' as const,
+    body: 'Update from Mitra: {{1}}',
+    header: 'Document',
+  },
+]);
+
+/**
+ * Secrets Manager secrets, by the variable that names them in AWS, and the plain variables the embedded runtime
+ * passes instead (the handlers' config modules read either).
+ */
+export const LOCAL_SECRETS: Record<string, Record<string, string>> = {
+  WHATSAPP_SECRET_ARN: {
+    WHATSAPP_ACCESS_TOKEN: LOCAL_DEFAULTS.accessToken,
+    WHATSAPP_APP_SECRET: LOCAL_DEFAULTS.appSecret,
+  },
+  AADHAAR_HASH_KEY_SECRET_ARN: { AADHAAR_HASH_KEY: LOCAL_DEFAULTS.aadhaarHashKey },
 };
 
 export interface EmbeddedRuntimeOptions {
@@ -116,6 +145,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       WHATSAPP_PHONE_NUMBER_ID: LOCAL_DEFAULTS.phoneNumberId,
       GRAPH_API_BASE: `${baseUrl}/graph/${LOCAL_DEFAULTS.graphApiVersion}`,
       PUBLIC_BASE_URL: baseUrl,
+      IDENTITY_ENDPOINT: `${baseUrl}/identity`,
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -151,16 +181,14 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       S3_FORCE_PATH_STYLE: 'true',
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
       MITRA_CLOCK_OFFSET_MS: String(clock.offsetMs()),
     };
     const environmentOf = (fn: FunctionSpec): Record<string, string> => {
       const env: Record<string, string> = { ...common, AWS_LAMBDA_FUNCTION_NAME: fn.name };
       for (const [name, value] of Object.entries(fn.environment)) {
-        if (name === 'WHATSAPP_SECRET_ARN') {
-          env.WHATSAPP_ACCESS_TOKEN = LOCAL_DEFAULTS.accessToken;
-          env.WHATSAPP_APP_SECRET = LOCAL_DEFAULTS.appSecret;
+        if (name in LOCAL_SECRETS) {
+          Object.assign(env, LOCAL_SECRETS[name]);
         } else if (name in localValues) {
           env[name] = localValues[name as keyof typeof localValues];
         } else if (typeof value === 'string') {
@@ -235,6 +263,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       stops.push(() => poller.stop());
     }
 
+    const identity = createLocalIdentity({ now: clock.get });
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
       appSecret: LOCAL_DEFAULTS.appSecret,
@@ -244,8 +273,9 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       now: clock.get,
       clock,
       citizens: () => [...sampleCitizens],
-      lastOtp: () => undefined,
+      lastOtp: (aadhaar) => identity.lastOtp(aadhaar),
       statusWebhooks: options.statusWebhooks ?? true,
+      templates: LOCAL_TEMPLATES,
     });
 
     const routes = routesFromTemplate(assembly);
@@ -274,6 +304,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         return;
       }
       if (await serveRoute(req, res, url, routes, functions)) return;
+      if (await identity.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Not Found' }));

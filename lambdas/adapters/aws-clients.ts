@@ -3,19 +3,16 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from './powertools.ts';
 
 // Clients are created once per cold start. Endpoints come from the SDK's standard AWS_ENDPOINT_URL_* variables,
 // which only the embedded runtime sets; in AWS they are absent and the regional endpoints are used.
-export const dynamodb = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+export const dynamodb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 
 // s3rver only understands path-style addressing; S3 itself prefers virtual-hosted style.
-export const s3 = tracer.captureAWSv3Client(
-  new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
-);
+export const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
 
-export const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+export const sfn = new SFNClient({});
 
-export const kms = tracer.captureAWSv3Client(new KMSClient({}));
+export const kms = new KMSClient({});

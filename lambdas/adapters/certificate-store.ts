@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -7,11 +7,11 @@ import {
   type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { certificateObjectKeys, publicKeyObjectKey } from '#core/certificate/archive-layout.ts';
 import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
-import type { CertificateStorePort, IssuedCertificate } from '#core/certificate/issue.ts';
+import type { CertificateStorePort, IssuedCertificate, LogPosition } from '#core/certificate/issue.ts';
 import { CertIdSchema, KeyIdSchema } from '#core/certificate/model.ts';
 import { SIGNATURE_ALGORITHM } from '#core/certificate/signature.ts';
 import type { SignedCertificate, SigningKey } from '#core/certificate/signed-certificate.ts';
@@ -38,6 +38,8 @@ const IssuedItemSchema = z.looseObject({
   issuedAt: z.string(),
   status: z.enum(['valid', 'revoked']),
   revokedAt: z.string().optional(),
+  revocationReason: z.string().optional(),
+  revokedBy: z.string().optional(),
   keyId: KeyIdSchema,
   recordKey: z.string(),
   pdfKey: z.string(),
@@ -132,14 +134,70 @@ export class CertificateStore implements CertificateStorePort {
     }
   }
 
+  /**
+   * Marks a valid certificate revoked, once: the first revocation's time, reason and revoker stay, and a repeated
+   * call answers with them ('already-revoked').
+   */
+  async revoke(
+    certId: string,
+    revocation: { revokedAt: string; reason: string; revokedBy: string },
+  ): Promise<
+    | { outcome: 'revoked' | 'already-revoked'; revokedAt: string; reason: string; revokedBy: string }
+    | { outcome: 'unknown' }
+  > {
+    try {
+      await this.clients.dynamodb.send(
+        new UpdateCommand({
+          TableName: this.config.tableName,
+          Key: keys.certificate(certId),
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :valid',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':revoked': 'revoked',
+            ':valid': 'valid',
+            ':at': revocation.revokedAt,
+            ':reason': revocation.reason,
+            ':by': revocation.revokedBy,
+          },
+        }),
+      );
+      return { outcome: 'revoked', ...revocation };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({ TableName: this.config.tableName, Key: keys.certificate(certId), ConsistentRead: true }),
+    );
+    if (!Item) return { outcome: 'unknown' };
+    return {
+      outcome: 'already-revoked',
+      revokedAt: String(Item.revokedAt),
+      reason: String(Item.revocationReason ?? ''),
+      revokedBy: String(Item.revokedBy ?? ''),
+    };
+  }
+
   async isArchived(issued: IssuedCertificate): Promise<boolean> {
     const [record, pdf] = await Promise.all([this.exists(issued.recordKey), this.exists(issued.pdfKey)]);
     return record && pdf;
   }
 
-  async archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate): Promise<void> {
-    const json = new TextEncoder().encode(canonicalJson(signed));
-    const metadata = { 'cert-id': issued.certId, 'service-id': issued.serviceId, 'issued-at': issued.issuedAt };
+  async archive(
+    signed: SignedCertificate,
+    pdf: Uint8Array,
+    issued: IssuedCertificate,
+    logged: LogPosition,
+  ): Promise<void> {
+    const json = new TextEncoder().encode(
+      canonicalJson({ ...signed, log: { index: logged.index, leafHash: logged.leafHash } }),
+    );
+    const metadata = {
+      'cert-id': issued.certId,
+      'service-id': issued.serviceId,
+      'issued-at': issued.issuedAt,
+      'log-index': String(logged.index),
+    };
     const expected = certificateObjectKeys(issued.certId, issued.issuedAt);
     if (expected.pdfKey !== issued.pdfKey || expected.recordKey !== issued.recordKey) {
       throw new Error(`certificate ${issued.certId} has keys outside the archive layout`);
@@ -149,7 +207,11 @@ export class CertificateStore implements CertificateStorePort {
     await this.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
   }
 
-  async archivePublicKey(key: SigningKey, validFrom: string): Promise<void> {
+  async archivePublicKey(
+    key: SigningKey,
+    validFrom: string,
+    use: PublishedKey['use'] = 'certificate-signing',
+  ): Promise<void> {
     if (this.archivedKeys.has(key.keyId)) return;
     await this.putIfAbsent(
       publicKeyObjectKey(key.keyId),
@@ -157,7 +219,7 @@ export class CertificateStore implements CertificateStorePort {
       'application/x-pem-file',
       {
         'key-id': key.keyId,
-        use: 'certificate-signing',
+        use,
         algorithm: SIGNATURE_ALGORITHM,
         'valid-from': validFrom,
       },

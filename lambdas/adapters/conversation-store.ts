@@ -1,5 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  TransactionCanceledException,
+  TransactionConflictException,
+  TransactionInProgressException,
+} from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
@@ -7,6 +11,10 @@ import { ConflictError } from '#core/errors.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './aws-clients.ts';
 import { outboxItem } from './outbox.ts';
+import { logger } from './powertools.ts';
+
+/** When each loaded session's citizen last wrote, kept beside the session without changing its shape. */
+const lastInboundOf = new WeakMap<Session, string>();
 
 export type TurnOutcome = { result: 'applied'; effects: Effect[] } | { result: 'duplicate'; effects: Effect[] };
 
@@ -19,7 +27,15 @@ export class ConversationStore {
       new GetCommand({ TableName: this.tableName, Key: keys.session(waId), ConsistentRead: true }),
     );
     if (!Item) return newSession(waId);
-    return SessionSchema.parse(Item.session);
+    const parsed = SessionSchema.safeParse(Item.session);
+    // A session stored by an older release that this one cannot read starts afresh rather than failing every
+    // delivery of the citizen's messages (which Meta would retry for days). The version is kept: the write stays
+    // conditional on it.
+    const session = parsed.success ? parsed.data : { ...newSession(waId), version: Number(Item.version ?? 0) };
+    if (!parsed.success)
+      logger.warn('stored session unreadable; starting afresh', { issues: parsed.error.issues.length });
+    if (typeof Item.lastInboundAt === 'string') lastInboundOf.set(session, Item.lastInboundAt);
+    return session;
   }
 
   /**
@@ -27,9 +43,15 @@ export class ConversationStore {
    * nobody else wrote it since it was read), the replies into the outbox and any new application. Throws
    * ConflictError when the session moved on; answers 'duplicate' with the effects first recorded when the message
    * was already applied, so the caller can finish them (starting a workflow is idempotent).
+   *
+   * The session item also records when the citizen last wrote (`lastInboundAt`, the latest of Meta's timestamps, so
+   * a late redelivery never moves it back): the sender reads it to know whether the 24-hour window is open.
    */
   async commitTurn(previous: Session, inbound: InboundMessage, turn: Turn, now: Date): Promise<TurnOutcome> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
+    const sentAt = inbound.sentAt.toISOString();
+    const before = lastInboundOf.get(previous);
+    const lastInboundAt = before && before > sentAt ? before : sentAt;
     const items = [
       {
         Put: {
@@ -53,6 +75,7 @@ export class ConversationStore {
             kind: 'session',
             session: turn.session,
             version: turn.session.version,
+            lastInboundAt,
           },
           ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
           ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
@@ -64,7 +87,7 @@ export class ConversationStore {
           Item: outboxItem(inbound.waId, `${inbound.messageId}#${String(index).padStart(2, '0')}`, reply, now),
         },
       })),
-      ...turn.effects.map(({ application }) => ({
+      ...applicationsOf(turn.effects).map((application) => ({
         Put: {
           TableName: this.tableName,
           Item: {
@@ -73,7 +96,7 @@ export class ConversationStore {
             gsi1sk: `${application.submittedAt}#${application.applicationId}`,
             ...application,
             kind: 'application',
-            state: application.serviceKind === 'certificate' ? 'processing' : 'received',
+            state: application.startsWorkflow ? 'processing' : 'received',
             updatedAt: now.toISOString(),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -84,6 +107,8 @@ export class ConversationStore {
       await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
       return { result: 'applied', effects: turn.effects };
     } catch (error) {
+      if (error instanceof TransactionConflictException || error instanceof TransactionInProgressException)
+        throw new ConflictError('transaction conflict', { cause: error });
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed')
@@ -91,7 +116,8 @@ export class ConversationStore {
       if (reasons[1]?.Code === 'ConditionalCheckFailed')
         throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
       // A transaction conflicting with another in flight on the same items: also a race, retried the same way.
-      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new ConflictError('transaction conflict');
+      if (reasons.some((r) => r.Code === 'TransactionConflict'))
+        throw new ConflictError('transaction conflict', { cause: error });
       throw error;
     }
   }
@@ -102,27 +128,9 @@ export class ConversationStore {
     );
     return (Item?.effects as Effect[] | undefined) ?? [];
   }
+}
 
-  /** Records a delivery status reported by Meta for a message we sent. */
-  async recordDeliveryStatus(messageId: string, status: string, errorCodes: number[], at: Date): Promise<void> {
-    try {
-      await dynamodb.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: `WAMID#${messageId}`,
-            sk: `STATUS#${status}`,
-            kind: 'delivery-status',
-            status,
-            errorCodes,
-            at: at.toISOString(),
-            expiresAt: Math.floor(at.getTime() / 1000) + DEDUPE_RETENTION_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
+/** The new applications among a turn's effects: each is written with the turn. */
+function applicationsOf(effects: Effect[]) {
+  return effects.flatMap((effect) => (effect.type === 'start-application' ? [effect.application] : []));
 }

@@ -1,4 +1,5 @@
 import { MitraError } from '#core/errors.ts';
+import { type ErrorAction, errorAction } from '#core/whatsapp/meta-errors.ts';
 import type { WhatsAppConfig } from './whatsapp-config.ts';
 
 /** An error answered by the Graph API; `code` is Meta's error code, on which all handling is keyed. */
@@ -11,16 +12,26 @@ export class GraphApiError extends MitraError {
     super(message);
   }
 
-  /** Worth retrying later: throttling and Meta's own failures. Everything else will fail the same way again. */
-  get retryable(): boolean {
-    return this.httpStatus >= 500 || this.code === 130429 || this.code === 131056 || this.code === 1 || this.code === 2;
+  /** What to do about it (core/whatsapp/meta-errors.ts). */
+  get action(): ErrorAction {
+    return errorAction(this.httpStatus, this.code);
   }
+}
+
+/** Inbound media as Meta serves it: the bytes and their type. */
+export interface DownloadedMedia {
+  bytes: Uint8Array;
+  mimeType: string;
 }
 
 const TIMEOUT_MS = 10_000;
 
 export class GraphApi {
-  constructor(private readonly config: WhatsAppConfig) {}
+  /** `timeoutMs` per request: the webhook, which must answer Meta fast, passes less than the sender. */
+  constructor(
+    private readonly config: WhatsAppConfig,
+    private readonly timeoutMs = TIMEOUT_MS,
+  ) {}
 
   /** POST /{phone_number_id}/messages; answers the new message's wamid (none for a read receipt). */
   async sendMessage(payload: Record<string, unknown>): Promise<string | undefined> {
@@ -45,12 +56,32 @@ export class GraphApi {
     return body.id;
   }
 
-  private async request(path: string, init: RequestInit): Promise<Response> {
-    const response = await fetch(`${this.config.graphApiBase}${path}`, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${this.config.accessToken}` },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+  /**
+   * A citizen's media: `GET /{media-id}` answers a download URL that expires in minutes, and the download itself also
+   * needs the bearer token.
+   */
+  async downloadMedia(mediaId: string): Promise<DownloadedMedia> {
+    const described = await this.request(`/${encodeURIComponent(mediaId)}`, { method: 'GET' });
+    const { url, mime_type } = (await described.json()) as { url?: string; mime_type?: string };
+    if (!url) throw new GraphApiError(described.status, undefined, `media ${mediaId} answered no url`);
+    const download = await this.request(url, { method: 'GET' });
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    return { bytes, mimeType: mime_type ?? download.headers.get('content-type') ?? 'application/octet-stream' };
+  }
+
+  private async request(pathOrUrl: string, init: RequestInit): Promise<Response> {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.config.graphApiBase}${pathOrUrl}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${this.config.accessToken}` },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      // No answer at all (refused, reset, timed out): as good as a 5xx, worth retrying.
+      throw new GraphApiError(0, undefined, `Graph API unreachable: ${(error as Error).message}`);
+    }
     if (response.ok) return response;
     let code: number | undefined;
     let message = `Graph API answered ${response.status}`;

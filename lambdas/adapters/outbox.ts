@@ -1,16 +1,27 @@
-import type { Reply } from '#core/conversation/messages.ts';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
+import type { OutboundReply } from '#core/whatsapp/limits.ts';
+import { dynamodb } from './aws-clients.ts';
 
 /** Outbox items live 30 days: long enough to investigate a failed delivery. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * pending → sending (claimed by one sender invocation) → sent | failed | undeliverable. A claim that fails to
+ * settle (a crash) lapses after its lease, so the stream's redelivery can take it again.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface OutboxItem {
   pk: string;
   sk: string;
   kind: 'outbox';
   waId: string;
-  reply: Reply;
-  status: 'pending' | 'sent' | 'failed';
+  reply: OutboundReply;
+  status: OutboxStatus;
+  /** Send only as the approved template: Meta reported the free-form copy outside the 24-hour window. */
+  templateOnly?: boolean;
   createdAt: string;
   expiresAt: number;
 }
@@ -19,7 +30,7 @@ export interface OutboxItem {
  * One reply waiting in the transactional outbox. The table's stream hands each new item to the sender, in order per
  * citizen; `ref` makes the key deterministic so a retried writer never queues the same reply twice.
  */
-export function outboxItem(waId: string, ref: string, reply: Reply, now: Date): OutboxItem {
+export function outboxItem(waId: string, ref: string, reply: OutboundReply, now: Date): OutboxItem {
   return {
     ...keys.outbox(waId, ref),
     kind: 'outbox',
@@ -28,5 +39,113 @@ export function outboxItem(waId: string, ref: string, reply: Reply, now: Date): 
     status: 'pending',
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
+  };
+}
+
+/**
+ * Just longer than the sender's 60 s timeout, so a live claim never lapses under a send still in flight. A claim is
+ * only ever found held after an invocation died mid-item (one batch per shard at a time), and it lapses soon.
+ */
+const CLAIM_LEASE_MS = 65_000;
+
+export type Claim = { claimed: true } | { claimed: false; status: OutboxStatus; leaseUntil?: string };
+
+/** The sender's conditional bookkeeping on outbox items: at most one sender sends an item, and never twice. */
+export class Outbox {
+  constructor(private readonly tableName: string) {}
+
+  /** pending (or a lapsed claim) → sending. Anything else means the item is settled or being sent. */
+  async claim(item: Pick<OutboxItem, 'pk' | 'sk'>, now: Date): Promise<Claim> {
+    try {
+      await dynamodb.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression:
+            'SET #status = :sending, leaseUntil = :lease, attempts = if_not_exists(attempts, :zero) + :one',
+          ConditionExpression:
+            'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':lease': new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+            ':now': now.toISOString(),
+            ':zero': 0,
+            ':one': 1,
+          },
+        }),
+      );
+      return { claimed: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await dynamodb.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }),
+      );
+      return {
+        claimed: false,
+        status: (Item?.status as OutboxStatus | undefined) ?? 'failed',
+        ...(Item?.leaseUntil ? { leaseUntil: String(Item.leaseUntil) } : {}),
+      };
+    }
+  }
+
+  /** sending → pending, so the stream's retry of this record can claim it again. */
+  async release(item: Pick<OutboxItem, 'pk' | 'sk'>, lastError: string): Promise<void> {
+    await this.transition(item, 'pending', { lastError });
+  }
+
+  /** sending → sent, failed or undeliverable, with what the operator needs to see. */
+  async settle(
+    item: Pick<OutboxItem, 'pk' | 'sk'>,
+    status: Exclude<OutboxStatus, 'pending' | 'sending'>,
+    details: Record<string, unknown>,
+    now: Date,
+  ): Promise<void> {
+    await this.transition(item, status, { details, settledAt: now.toISOString() });
+  }
+
+  private async transition(
+    item: Pick<OutboxItem, 'pk' | 'sk'>,
+    status: OutboxStatus,
+    attributes: Record<string, unknown>,
+  ): Promise<void> {
+    const names = Object.keys(attributes);
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: `SET #status = :status, ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')} REMOVE leaseUntil`,
+        ConditionExpression: '#status = :sending',
+        ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':sending': 'sending',
+          ...Object.fromEntries(names.map((n, i) => [`:a${i}`, attributes[n]])),
+        },
+      }),
+    );
+  }
+}
+
+/** What the sender needs to know about a recipient: when they last wrote (the 24-hour window) and their language. */
+export interface Recipient {
+  lastInboundAt?: Date;
+  language?: string;
+}
+
+export async function readRecipient(tableName: string, waId: string): Promise<Recipient> {
+  const { Item } = await dynamodb.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.session(waId),
+      ProjectionExpression: 'lastInboundAt, #session.#language',
+      ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
+    }),
+  );
+  const language = (Item?.session as { language?: string } | undefined)?.language;
+  return {
+    ...(typeof Item?.lastInboundAt === 'string' ? { lastInboundAt: new Date(Item.lastInboundAt) } : {}),
+    ...(language ? { language } : {}),
   };
 }

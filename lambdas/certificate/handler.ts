@@ -8,6 +8,7 @@ import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
+import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { issueCertificate } from '#core/certificate/issue.ts';
 import { CERT_ID_BYTES, certIdFromBytes } from '#core/certificate/model.ts';
 import { normalizePublicBaseUrl } from '#core/certificate/qr-payload.ts';
@@ -17,11 +18,18 @@ import { ValidationError } from '#core/errors.ts';
 import { loadCertificateFonts } from '#core/pdf/font-files.ts';
 import { renderCertificatePdf } from '#core/pdf/render-certificate.ts';
 
-const store = new CertificateStore(
-  { dynamodb, s3 },
-  { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') },
-);
+const config = { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') };
+const store = new CertificateStore({ dynamodb, s3 }, config);
 const signer = createKmsSigner(kms, requireEnv('SIGNING_KEY_ID'));
+const log = new TransparencyLog(
+  { dynamodb, s3 },
+  {
+    ...config,
+    now,
+    signer: createKmsSigner(kms, requireEnv('CHECKPOINT_SIGNING_KEY_ID')),
+    publishKey: (key, validFrom) => store.archivePublicKey(key, validFrom, 'checkpoint-signing'),
+  },
+);
 const publicBaseUrl = normalizePublicBaseUrl(requireEnv('PUBLIC_BASE_URL'));
 // Read at cold start, so a bundle without its fonts fails before the first certificate.
 const fonts = loadCertificateFonts();
@@ -36,6 +44,8 @@ export interface CertificateOutput {
   issuedAt: string;
   documentType: string;
   title: string;
+  /** The certificate's leaf in the transparency log; a signed checkpoint already includes it. */
+  logIndex: number;
 }
 
 /** The workflow's issue step: one certificate per application, however often Step Functions runs this. */
@@ -47,6 +57,12 @@ async function issue(event: unknown): Promise<CertificateOutput> {
   const result = await issueCertificate(request, {
     store,
     signer,
+    log: {
+      append: async (entry) => {
+        const { index, leafHash, checkpoint } = await log.append(entry);
+        return { index, leafHash, treeSize: checkpoint.treeSize };
+      },
+    },
     publicBaseUrl,
     newCertId: () => certIdFromBytes(randomBytes(CERT_ID_BYTES)),
     now,
@@ -63,6 +79,7 @@ async function issue(event: unknown): Promise<CertificateOutput> {
     serviceId: request.serviceId,
     holder: maskHolderName(request.applicant.name),
     outcome: result.outcome,
+    logIndex: result.logIndex,
     ms: Math.round(performance.now() - started),
   });
   // The outcome stays in the log: a retried step answers exactly as the first attempt did.

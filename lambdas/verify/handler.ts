@@ -3,24 +3,26 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamodb, s3 } from '#adapters/aws-clients.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
+import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { errorResponse, type HttpResult, header, json } from '#adapters/http.ts';
 import { logger } from '#adapters/powertools.ts';
+import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { isCertId } from '#core/certificate/model.ts';
 import { CLAIMS_PARAMETER, decodeClaimsParameter } from '#core/certificate/qr-payload.ts';
 import { assessCertificate, verificationView } from '#core/certificate/verification.ts';
 import { renderVerificationPage, VERIFICATION_PAGE_HEADERS } from '#core/certificate/verification-page.ts';
 
-const store = new CertificateStore(
-  { dynamodb, s3 },
-  { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') },
-);
+const config = { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') };
+const store = new CertificateStore({ dynamodb, s3 }, config);
+// A reader: it serves checkpoints and proofs, and has no key to sign with.
+const log = new TransparencyLog({ dynamodb, s3 }, { ...config, now });
 
 /** Looked up in place of a malformed id, so a bad id costs the same work as an unknown one. */
 const PLACEHOLDER_CERT_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const NO_STORE = { 'cache-control': 'no-store' };
 
-/** GET /v/{certId}, GET /keys and, until the transparency log lands, a 404 for /log/*. */
+/** GET /v/{certId}, GET /keys and the transparency log: /log/checkpoint, /log/proof/{certId}, /log/consistency. */
 async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext?.http?.method ?? 'GET';
   const path = event.rawPath ?? '/';
@@ -30,11 +32,48 @@ async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     if (path === '/keys') {
       return json(200, { keys: await store.listPublicKeys() }, { 'cache-control': 'public, max-age=300' });
     }
-    if (path === '/log' || path.startsWith('/log/')) {
-      return json(404, { message: 'transparency log not yet available' }, NO_STORE);
-    }
+    if (path === '/log/checkpoint') return latestCheckpoint();
+    const proof = /^\/log\/proof\/([^/]*)$/.exec(path);
+    if (proof) return inclusionProof(proof[1]!);
+    if (path === '/log/consistency') return consistency(new URLSearchParams(event.rawQueryString ?? ''));
   }
   return json(404, { message: 'not found' }, NO_STORE);
+}
+
+const SHORT_CACHE = { 'cache-control': 'public, max-age=10' };
+
+async function latestCheckpoint(): Promise<HttpResult> {
+  const checkpoint = await log.latestCheckpoint();
+  if (!checkpoint) return json(404, { message: 'the log is empty' }, NO_STORE);
+  return json(200, checkpoint, SHORT_CACHE);
+}
+
+/** Unknown and malformed ids get the same answer, so the route tells nothing about which ids exist. */
+async function inclusionProof(certId: string): Promise<HttpResult> {
+  const checkpoint = await log.latestCheckpoint();
+  const notFound = json(404, { message: 'no such certificate in the log' }, NO_STORE);
+  if (!checkpoint || !isCertId(certId)) return notFound;
+  const [certificate, revocation] = await Promise.all([
+    log.inclusion(`certificate:${certId}`, checkpoint),
+    log.inclusion(`revocation:${certId}`, checkpoint),
+  ]);
+  if (!certificate) return notFound;
+  return json(200, { certId, checkpoint, certificate, ...(revocation ? { revocation } : {}) }, SHORT_CACHE);
+}
+
+async function consistency(query: URLSearchParams): Promise<HttpResult> {
+  const checkpoint = await log.latestCheckpoint();
+  const size = (name: string) => {
+    const text = query.get(name) ?? '';
+    return /^\d{1,12}$/.test(text) ? Number(text) : Number.NaN;
+  };
+  const from = size('from');
+  const to = size('to');
+  const latest = checkpoint?.treeSize ?? 0;
+  if (!(from >= 1 && from <= to && to <= latest)) {
+    return json(400, { message: `from and to are tree sizes with 1 ≤ from ≤ to ≤ ${latest}` }, NO_STORE);
+  }
+  return json(200, { from, to, proof: await log.consistency(from, to) }, { 'cache-control': 'public, max-age=3600' });
 }
 
 async function verify(pathId: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -45,7 +84,8 @@ async function verify(pathId: string, event: APIGatewayProxyEventV2): Promise<Ht
   const presented = parameter === null ? undefined : (decodeClaimsParameter(pathId, parameter) ?? 'malformed');
   const publicKey = found && presented && presented !== 'malformed' ? await store.publicKeyPem(found.keyId) : undefined;
   const status = assessCertificate(found, presented, publicKey);
-  const view = verificationView(status, found, presented !== undefined);
+  const logged = found && status !== 'invalid-signature' ? await log.indexOf(`certificate:${found.certId}`) : undefined;
+  const view = verificationView(status, found, presented !== undefined, logged?.index);
   logger.info('certificate checked', {
     status,
     claimsChecked: presented !== undefined,

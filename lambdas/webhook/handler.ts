@@ -3,9 +3,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { now } from '#adapters/clock.ts';
+import { turnContext } from '#adapters/conversation-context.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
+import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { requireEnv } from '#adapters/env.ts';
+import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { errorResponse, type HttpResult, header, json, rawBody, text } from '#adapters/http.ts';
+import { MediaStore } from '#adapters/media-store.ts';
+import { countMetric } from '#adapters/metrics.ts';
 import { logger } from '#adapters/powertools.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { startApplicationWorkflow } from '#adapters/workflows.ts';
@@ -15,15 +20,28 @@ import type { InboundMessage } from '#core/conversation/messages.ts';
 import { ConflictError } from '#core/errors.ts';
 import { maskPhone } from '#core/masking.ts';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
-import { readWebhook } from '#core/whatsapp/webhook-payload.ts';
+import {
+  type DeliveryStatus,
+  type InboundMedia,
+  readWebhook,
+  type WebhookContents,
+} from '#core/whatsapp/webhook-payload.ts';
 
 const store = new ConversationStore(requireEnv('TABLE_NAME'));
+const deliveryStatuses = new DeliveryStatuses(requireEnv('TABLE_NAME'));
 const workflowArn = requireEnv('CERTIFICATE_WORKFLOW_ARN');
 const config = await whatsAppConfig();
 const services = catalog();
+// Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
+const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000));
 
-/** A turn that loses a write race is re-applied to the fresh session; this many times at most. */
-const MAX_ATTEMPTS = 12;
+/**
+ * A turn that loses a write race is re-applied to the fresh session; this many times at most. Ten messages from one
+ * citizen at once need up to ten rounds, and DynamoDB may also cancel a round for a transaction in flight.
+ */
+const MAX_ATTEMPTS = 40;
+/** Backoff between re-applications: full jitter, growing to this cap, so racing turns spread out. */
+const CONFLICT_BACKOFF_CAP_MS = 400;
 
 async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext.http.method;
@@ -43,14 +61,26 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   }
 
   const contents = readWebhook(payload, config.phoneNumberId);
-  for (const ignored of contents.ignored) logger.info('webhook part ignored', ignored);
+  logUnapplied(contents);
   try {
-    await Promise.all(contents.messages.map((message) => applyMessage(message)));
+    // Media first: a turn is committed only once what the citizen sent is safe in our bucket.
+    await Promise.all(contents.media.map(keepMedia));
+    // A citizen's messages in one delivery apply in their order; different citizens' in parallel.
+    const byCitizen = new Map<string, InboundMessage[]>();
+    for (const message of contents.messages)
+      byCitizen.set(message.waId, [...(byCitizen.get(message.waId) ?? []), message]);
     await Promise.all(
-      contents.statuses.map((status) => {
-        if (status.status === 'failed')
-          logger.warn('message delivery failed', { messageId: status.messageId, errorCodes: status.errorCodes });
-        return store.recordDeliveryStatus(status.messageId, status.status, status.errorCodes, status.at);
+      [...byCitizen.values()].map(async (messages) => {
+        for (const message of messages) await applyMessage(message);
+      }),
+    );
+    // One citizen's statuses in order (a later status never overtakes an earlier one); citizens in parallel.
+    const statusesByCitizen = new Map<string, DeliveryStatus[]>();
+    for (const status of contents.statuses)
+      statusesByCitizen.set(status.recipient, [...(statusesByCitizen.get(status.recipient) ?? []), status]);
+    await Promise.all(
+      [...statusesByCitizen.values()].map(async (statuses) => {
+        for (const status of statuses) await recordStatus(status);
       }),
     );
   } catch (error) {
@@ -58,6 +88,56 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     return errorResponse(error);
   }
   return json(200, { received: contents.messages.length + contents.statuses.length });
+}
+
+async function recordStatus(status: DeliveryStatus): Promise<void> {
+  const outcome = await deliveryStatuses.record(status);
+  if (status.status !== 'failed') return;
+  countMetric('DeliveryFailed', 1, { errorCodes: status.errorCodes.join(',') });
+  logger.warn('message delivery failed', {
+    messageId: status.messageId,
+    waId: maskPhone(status.recipient),
+    errors: status.errors,
+    outboxSk: outcome.outbox?.sk,
+    resentAsTemplate: outcome.resentAsTemplate,
+  });
+}
+
+async function keepMedia(item: InboundMedia): Promise<void> {
+  try {
+    const key = await media.keep(item);
+    logger.info('inbound media kept', { messageId: item.messageId, mediaType: item.mediaType, key });
+  } catch (error) {
+    // Meta's failures and a missing bucket are worth Meta's retry of the whole delivery; a media id Meta refuses is not.
+    if (error instanceof GraphApiError && (error.action === 'rejected' || error.action === 'undeliverable')) {
+      logger.error('inbound media could not be fetched; the message is applied without it', {
+        messageId: item.messageId,
+        code: error.code,
+        httpStatus: error.httpStatus,
+      });
+      countMetric('InboundMediaLost');
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Everything in the delivery that is not a turn: logged, some of it loudly, never retried by Meta. */
+function logUnapplied(contents: WebhookContents): void {
+  for (const ignored of contents.ignored) logger.info('webhook part ignored', ignored);
+  for (const notice of contents.notices) logger.info('notice received', { ...notice, waId: maskPhone(notice.waId) });
+  for (const error of contents.errors) logger.warn('WhatsApp reported an error', { ...error });
+  for (const change of contents.templateChanges) {
+    const troubling =
+      ['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(change.event ?? '') ||
+      (change.newCategory !== undefined && change.newCategory !== 'UTILITY');
+    if (troubling) {
+      countMetric('TemplateProblems');
+      logger.error('a message template changed in a way that stops notices', { ...change });
+    } else {
+      logger.info('message template update', { ...change });
+    }
+  }
 }
 
 function handshake(event: APIGatewayProxyEventV2): HttpResult {
@@ -72,11 +152,18 @@ function handshake(event: APIGatewayProxyEventV2): HttpResult {
 async function applyMessage(message: InboundMessage): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const session = await store.loadSession(message.waId);
-    const turn = converse(session, message, services, now());
+    const context = await turnContext(session, message, now());
+    const turn = converse(session, message, services, now(), context);
     try {
       const outcome = await store.commitTurn(session, message, turn, now());
       if (outcome.result === 'duplicate') logger.info('duplicate delivery', { messageId: message.messageId });
       for (const effect of outcome.effects) {
+        if (effect.type !== 'start-application') {
+          logger.info('effect left to its handler', { type: effect.type });
+          continue;
+        }
+        // Only certificates issued without an officer have a workflow yet; the rest wait, stored as "received".
+        if (!effect.application.startsWorkflow) continue;
         await startApplicationWorkflow(workflowArn, effect.application);
         logger.info('application started', {
           applicationId: effect.application.applicationId,
@@ -87,7 +174,9 @@ async function applyMessage(message: InboundMessage): Promise<void> {
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
       logger.debug('turn re-applied after a concurrent write', { waId: maskPhone(message.waId), attempt });
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, 5 * 2 ** attempt)),
+      );
     }
   }
 }

@@ -73,20 +73,22 @@ describe('npm start', () => {
     expect(await stop(run.child, run.exited)).toBe(0);
     expect(dynamoDbLocalProcesses()).toHaveLength(0);
 
-    // …is still there after it: the language question is answered by a number, which only the stored session explains.
+    // …is still there after it: the language question is answered by a number, which only the stored session explains,
+    // and the data protection notice (two buttons, like the language question) follows.
     const again = start(port);
     await untilRunning(again);
     expect((await send('1')).status).toBe(200);
     const deadline = Date.now() + 20_000;
-    let lists = 0;
-    while (Date.now() < deadline && lists === 0) {
+    let questions = 0;
+    while (Date.now() < deadline && questions < 2) {
       const sent = (await (await fetch(`http://127.0.0.1:${port}/sim/api/messages?wa_id=919876543210`)).json()) as {
-        interactive?: { type: string };
+        interactive?: { type: string; body: { text: string } };
       }[];
-      lists = sent.filter((m) => m.interactive?.type === 'list').length;
+      questions = sent.filter((m) => m.interactive?.type === 'button').length;
+      if (questions === 2) expect(sent.at(-1)?.interactive?.body.text).toContain('Data Protection Act');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(lists).toBe(1);
+    expect(questions).toBe(2);
     expect(await stop(again.child, again.exited)).toBe(0);
   });
 

@@ -99,6 +99,9 @@ describe('environment: each variable is set together with its grant', () => {
         'WHATSAPP_VERIFY_TOKEN',
         'WHATSAPP_PHONE_NUMBER_ID',
         'GRAPH_API_BASE',
+        'IDENTITY_ENDPOINT',
+        'AADHAAR_HASH_KEY_SECRET_ARN',
+        'SESSION_INACTIVITY_MINUTES',
       ],
     ],
     [
@@ -110,15 +113,24 @@ describe('environment: each variable is set together with its grant', () => {
         'WHATSAPP_VERIFY_TOKEN',
         'WHATSAPP_PHONE_NUMBER_ID',
         'GRAPH_API_BASE',
+        'WHATSAPP_REPLY_TEMPLATE',
+        'WHATSAPP_DOCUMENT_TEMPLATE',
       ],
     ],
     ['workflow-steps', ['TABLE_NAME']],
-    ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
+    ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['catalog', []],
   ])('%s gets exactly its variables', (name, variables) => {
     const common = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'MITRA_STAGE'];
     expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
+  });
+
+  it('names the approved reply templates for the sender, mitra_update and mitra_document by default', () => {
+    expect(environmentOf(dev.template, 'sender')).toMatchObject({
+      WHATSAPP_REPLY_TEMPLATE: 'mitra_update',
+      WHATSAPP_DOCUMENT_TEMPLATE: 'mitra_document',
+    });
   });
 
   it('points GRAPH_API_BASE at the configured Graph API version, v23.0 by default', () => {
@@ -141,12 +153,17 @@ describe('least privilege', () => {
   const signingKey = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::KMS::Key', 'CertificateSigningKey');
   const table = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::DynamoDB::Table', 'StateTable');
 
-  it('lets only the certificate function sign, and only with the certificate signing key', () => {
+  it('lets only the certificate function sign, with the certificate key and the checkpoint key', () => {
     const signing = statementsOfFunction(dev.template, 'certificate').filter((s) =>
       asArray(s.Action).includes('kms:Sign'),
     );
-    expect(signing).toHaveLength(1);
-    expect(signing[0]!.Resource).toEqual(signingKey(dev));
+    expect(signing.flatMap((s) => [s.Resource].flat())).toEqual([
+      signingKey(dev),
+      arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey'),
+    ]);
+    expect(environmentOf(dev.template, 'certificate').CHECKPOINT_SIGNING_KEY_ID).toEqual(
+      arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey'),
+    );
 
     const allStatements = resourcesOfType(dev.template, 'AWS::IAM::Role').flatMap(([id]) =>
       statementsOfRole(dev.template, id),
@@ -231,10 +248,31 @@ describe('least privilege', () => {
     const statements = statementsOfFunction(dev.template, 'webhook');
     const stateMachine = { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) };
     expect(statements).toContainEqual({ Effect: 'Allow', Action: 'states:StartExecution', Resource: stateMachine });
-    expect(statements).toContainEqual({
-      Effect: 'Allow',
-      Action: 'secretsmanager:GetSecretValue',
-      Resource: { Ref: expect.stringMatching(/^WhatsAppSecret/) },
+    const secretsRead = statements
+      .filter((s) => s.Action === 'secretsmanager:GetSecretValue')
+      .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
+    expect(secretsRead).toEqual(
+      expect.arrayContaining([
+        { Ref: expect.stringMatching(/^WhatsAppSecret/) },
+        { Ref: expect.stringMatching(/^AadhaarHashKeySecret/) },
+      ]),
+    );
+    expect(secretsRead).toHaveLength(2);
+  });
+
+  it('gives the webhook the identity endpoint, the Aadhaar hash key and the inactivity timeout from the stage', () => {
+    expect(environmentOf(dev.template, 'webhook')).toMatchObject({
+      IDENTITY_ENDPOINT: 'unconfigured',
+      AADHAAR_HASH_KEY_SECRET_ARN: { Ref: expect.stringMatching(/^AadhaarHashKeySecret/) },
+      SESSION_INACTIVITY_MINUTES: '30',
+    });
+    const configured = synthesizeMitra({
+      identityEndpoint: 'https://aua.example.gov.in/otp',
+      sessionInactivityMinutes: 15,
+    });
+    expect(environmentOf(configured.template, 'webhook')).toMatchObject({
+      IDENTITY_ENDPOINT: 'https://aua.example.gov.in/otp',
+      SESSION_INACTIVITY_MINUTES: '15',
     });
   });
 

@@ -141,6 +141,7 @@ describe('public base URL', () => {
       'ArchiveBucketName',
       'TableName',
       'SigningKeyArn',
+      'CheckpointSigningKeyArn',
       'WhatsAppSecretArn',
     ]) {
       dev.template.hasOutput(output, Match.anyValue());

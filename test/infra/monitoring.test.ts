@@ -49,6 +49,28 @@ describe('monitoring', () => {
     expect(alarms(dev)).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge' }));
   });
 
+  it("alarms on the sender's own metrics: Graph API auth failures and replies that finally failed", () => {
+    for (const metricName of ['GraphAuthFailures', 'RepliesFailed']) {
+      expect(alarms(dev)).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'Mitra',
+          MetricName: metricName,
+          Dimensions: [{ Name: 'service', Value: 'sender' }],
+          Threshold: 1,
+          AlarmActions: [topicRef],
+        }),
+      );
+    }
+    expect(alarms(dev)).toContainEqual(expect.objectContaining({ Namespace: 'Mitra', MetricName: 'TemplateProblems' }));
+    expect(alarms(dev)).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'Mitra',
+        MetricName: 'DeliveryFailed',
+        Dimensions: [{ Name: 'service', Value: 'webhook' }],
+      }),
+    );
+  });
+
   it('alarms on failed certificate workflow executions', () => {
     expect(alarms(dev)).toContainEqual(
       expect.objectContaining({

@@ -32,6 +32,16 @@ describe('stage config', () => {
     });
   });
 
+  it('takes an https identity endpoint and the inactivity minutes, defaulting to none and 30', () => {
+    expect(read({})).toMatchObject({ identityEndpoint: undefined, sessionInactivityMinutes: 30 });
+    expect(read({ identityEndpoint: 'https://aua.example.gov.in/otp', sessionInactivityMinutes: '15' })).toMatchObject({
+      identityEndpoint: 'https://aua.example.gov.in/otp',
+      sessionInactivityMinutes: 15,
+    });
+    expect(() => read({ identityEndpoint: 'http://aua.example.gov.in' })).toThrow(StageConfigError);
+    expect(() => read({ sessionInactivityMinutes: 0 })).toThrow(/sessionInactivityMinutes/);
+  });
+
   it('reads numbers given on the command line as strings, and from cdk.json as numbers', () => {
     expect(read({ stage: 'prod', archiveRetentionDays: '2555' }).archiveRetentionDays).toBe(2555);
     expect(read({ stage: 'prod', archiveRetentionDays: 2555 }).archiveRetentionDays).toBe(2555);

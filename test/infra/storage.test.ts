@@ -186,6 +186,17 @@ describe('certificate signing key', () => {
     });
   });
 
+  it('has a separate checkpoint signing key for the transparency log', () => {
+    dev.template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/mitra-dev-checkpoint-signing',
+      TargetKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CheckpointSigningKey'), 'Arn'] },
+    });
+    dev.template.hasResourceProperties('AWS::KMS::Key', {
+      Description: 'Mitra dev: signs checkpoints (ECDSA P-256)',
+      KeySpec: 'ECC_NIST_P256',
+    });
+  });
+
   it('is retained in prod, so certificates keep verifying after the stack is gone', () => {
     prod.template.hasResource('AWS::KMS::Key', {
       DeletionPolicy: 'Retain',

@@ -7,7 +7,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { otpFor, rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // The walking skeleton's promise: "Hi" → menu → a certificate request → Step Functions → a signed PDF with a QR
 // code in the archive → a document in the chat → the QR's URL says valid. Every part is the embedded one,
@@ -36,9 +36,17 @@ describe('one certificate, end to end', () => {
 
   it('issues a signed PDF certificate into the archive and delivers it as a document that verifies', async () => {
     await say(env.runtime, citizen, { reply_id: 'lang:en' });
+    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'consent:yes') });
     await say(env.runtime, citizen, { reply_id: 'svc:revenue.income-certificate' });
     await say(env.runtime, citizen, { text: 'Ravi Kumar Reddy' });
-    await say(env.runtime, citizen, { reply_id: 'confirm' });
+    await say(env.runtime, citizen, { text: 'Venkata Reddy' });
+    await say(env.runtime, citizen, { text: '234567890124' });
+    await say(env.runtime, citizen, { text: '120000' });
+    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:guntur') });
+    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'confirm') });
+    // Submitting needs the citizen's identity: Aadhaar OTP from the local identity service.
+    await say(env.runtime, citizen, { text: '234567890124' });
+    await say(env.runtime, citizen, { text: await otpFor(env.runtime, '234567890124') });
 
     const document = await waitFor('the certificate document', async () => {
       await env.runtime.drained();
@@ -173,6 +181,7 @@ describe('webhook at the edge', () => {
     await env.runtime.drained();
     const sent = (await sentTo(env.runtime, other)).slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.interactive?.type).toBe('list');
+    // The language chosen, the data protection notice follows, with its two buttons.
+    expect(sent[0]?.interactive?.type).toBe('button');
   });
 });

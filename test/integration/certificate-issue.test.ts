@@ -1,16 +1,29 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CertificateCheck } from '#adapters/certificate-check.ts';
+import { CertificateStore } from '#adapters/certificate-store.ts';
+import { RevocationService } from '#adapters/revocation.ts';
+import { createKmsSigner } from '#adapters/signer.ts';
+import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { canonicalJson, sha256Hex, toBase64Url } from '#core/certificate/encoding.ts';
 import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
+import { scanCertificateImage } from '#core/certificate/scan.ts';
 import { verifySignedCertificate } from '#core/certificate/signed-certificate.ts';
 import { keys } from '#core/table-keys.ts';
+import { verifyCheckpoint } from '#core/transparency-log/checkpoint.ts';
+import { entryLeafHash } from '#core/transparency-log/entry.ts';
+import { fromHex, toHex, verifyConsistency, verifyInclusion } from '#core/transparency-log/merkle.ts';
 import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type LocalKms, startLocalKms } from '../../local/kms-server.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
@@ -25,7 +38,10 @@ const HOLDER = 'Ravi Kumar Reddy';
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
-let issue: Handler<unknown, { certId: string; pdfKey: string; recordKey: string; verifyUrl: string; sha256: string }>;
+let issue: Handler<
+  unknown,
+  { certId: string; pdfKey: string; recordKey: string; verifyUrl: string; sha256: string; logIndex: number }
+>;
 let verify: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
 let dataDir: string;
@@ -128,8 +144,8 @@ beforeAll(async () => {
     TABLE_NAME: TABLE,
     ARCHIVE_BUCKET: BUCKET,
     SIGNING_KEY_ID: 'alias/mitra-local-certificate-signing',
+    CHECKPOINT_SIGNING_KEY_ID: 'alias/mitra-local-checkpoint-signing',
     PUBLIC_BASE_URL: BASE_URL,
-    POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
   // The handlers read their configuration at import (cold start), so they load after the environment is set.
@@ -263,6 +279,7 @@ describe('verifying certificates against the emulators', () => {
       certId: result.certId,
       claimsChecked: true,
       certificate: { title: 'Income Certificate', holder: 'R**** K**** R****', issuer: { authority: 'Tahsildar' } },
+      log: { leafIndex: result.logIndex, proof: `/log/proof/${result.certId}` },
     });
     expect((await verifyJson(result.certId)).body).toMatchObject({ status: 'valid', claimsChecked: false });
 
@@ -274,6 +291,7 @@ describe('verifying certificates against the emulators', () => {
       'content-security-policy': expect.stringContaining("default-src 'none'"),
     });
     expect(page.body).toContain('Valid certificate');
+    expect(page.body).toContain(`#${result.logIndex}`);
     expect(page.body).not.toContain(HOLDER);
   });
 
@@ -295,19 +313,84 @@ describe('verifying certificates against the emulators', () => {
     expect((await verifyJson(result.certId, 'c=garbage')).body.status).toBe('invalid-signature');
   });
 
-  it('says revoked once the certificate is revoked', async () => {
+  it('says revoked, with the date and reason, once revoked; the revocation is a leaf of the log', async () => {
     const result = await issue(input('AP-REVOKED00001'), context);
-    await table.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: keys.certificate(result.certId),
-        UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':revoked': 'revoked', ':at': '2025-07-01T00:00:00.000Z' },
-      }),
+    const kmsClient = new KMSClient({ endpoint: kms.endpoint, region: LOCAL_REGION, credentials: CREDENTIALS });
+    const config = { tableName: TABLE, bucket: BUCKET };
+    const store = new CertificateStore({ dynamodb: table, s3 }, config);
+    const log = new TransparencyLog(
+      { dynamodb: table, s3 },
+      {
+        ...config,
+        now: () => new Date(),
+        signer: createKmsSigner(kmsClient, 'alias/mitra-local-checkpoint-signing'),
+      },
     );
+    const service = new RevocationService(store, log, () => new Date('2025-07-01T00:00:00.000Z'));
+    const revoked = await service.revoke({
+      certId: result.certId,
+      reason: 'Issued on a forged income statement',
+      revokedBy: 'administrator:test',
+    });
+    expect(revoked).toMatchObject({ outcome: 'revoked', revokedAt: '2025-07-01T00:00:00.000Z' });
+    // Revoking again changes nothing and appends no second leaf.
+    const again = await service.revoke({ certId: result.certId, reason: 'another reason', revokedBy: 'x' });
+    expect(again).toEqual({ ...revoked, outcome: 'already-revoked' });
+    expect(
+      await service.revoke({ certId: toBase64Url(randomBytes(16)), reason: 'nothing', revokedBy: 'x' }),
+    ).toMatchObject({
+      outcome: 'unknown',
+    });
+
     const { body } = await verifyJson(result.certId, new URL(result.verifyUrl).search.slice(1));
-    expect(body).toMatchObject({ status: 'revoked', certificate: { revokedAt: '2025-07-01T00:00:00.000Z' } });
+    expect(body).toMatchObject({
+      status: 'revoked',
+      certificate: { revokedAt: '2025-07-01T00:00:00.000Z', revocationReason: 'Issued on a forged income statement' },
+    });
+    const page = await verify(httpEvent(`/v/${result.certId}`, '', { accept: 'text/html' }), context);
+    expect(page.body).toContain('Revoked certificate');
+    expect(page.body).toContain('2025-07-01');
+    expect(page.body).toContain('Issued on a forged income statement');
+
+    const proof = JSON.parse((await verify(httpEvent(`/log/proof/${result.certId}`), context)).body!);
+    expect(proof.revocation).toMatchObject({
+      leafIndex: revoked.outcome === 'revoked' ? revoked.logIndex : -1,
+      entry: { type: 'revocation', certId: result.certId, reason: 'Issued on a forged income statement' },
+    });
+  });
+
+  it('reads a JPEG photo of the printed certificate and answers valid, then revoked', async () => {
+    const result = await issue(input('AP-PHOTO0000001'), context);
+    const pdf = await (
+      await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: result.pdfKey }))
+    ).Body!.transformToByteArray();
+    // The page at 1600 pixels wide, through an independent rasterizer, then as a phone would send it: a JPEG.
+    writeFileSync(join(dataDir, 'photo.pdf'), pdf);
+    const pageArgs = ['-png', '-singlefile', '-scale-to-x', '1600', '-scale-to-y', '-1'];
+    execFileSync('pdftoppm', [...pageArgs, join(dataDir, 'photo.pdf'), join(dataDir, 'photo')]);
+    const png = readFileSync(join(dataDir, 'photo.png'));
+    const page = PNG.sync.read(png);
+    const photo = jpeg.encode({ data: page.data, width: page.width, height: page.height }, 75).data;
+
+    const store = new CertificateStore({ dynamodb: table, s3 }, { tableName: TABLE, bucket: BUCKET });
+    const check = new CertificateCheck(store);
+    const scan = scanCertificateImage(photo);
+    expect(scan).toMatchObject({ ok: true, certId: result.certId });
+    expect(await check.check(scan)).toMatchObject({ status: 'valid', certId: result.certId, claimsChecked: true });
+
+    await store.revoke(result.certId, {
+      revokedAt: '2025-08-01T00:00:00.000Z',
+      reason: 'Superseded by a corrected certificate',
+      revokedBy: 'officer:REV-GNT-0042',
+    });
+    expect(await check.check(scan)).toMatchObject({
+      status: 'revoked',
+      certificate: { revocationReason: 'Superseded by a corrected certificate' },
+    });
+    expect(await check.check(scanCertificateImage(Buffer.from('not a photo')))).toEqual({
+      status: 'unreadable',
+      reason: 'unreadable-image',
+    });
   });
 
   it('answers unknown and malformed ids alike', async () => {
@@ -322,27 +405,91 @@ describe('verifying certificates against the emulators', () => {
     expect(page.body).toContain('Certificate not found');
   });
 
-  it('publishes the signing key under GET /keys', async () => {
+  it('publishes the certificate key and the checkpoint key under GET /keys', async () => {
     const result = await issue(input('AP-KEYS00000001'), context);
     const response = await verify(httpEvent('/keys'), context);
     expect(response.statusCode).toBe(200);
     const { keys: published } = JSON.parse(response.body!) as { keys: Record<string, string>[] };
     const kid = parseQrPayload(result.verifyUrl)!.claims.kid;
-    expect(published).toEqual([
-      {
-        keyId: kid,
-        use: 'certificate-signing',
-        algorithm: 'ECDSA_P256_SHA256',
-        publicKeyPem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----/),
-        validFrom: expect.stringMatching(/^\d{4}-/),
-      },
-    ]);
+    const checkpoint = JSON.parse((await verify(httpEvent('/log/checkpoint'), context)).body!);
+    const key = (keyId: string, use: string) => ({
+      keyId,
+      use,
+      algorithm: 'ECDSA_P256_SHA256',
+      publicKeyPem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----/),
+      validFrom: expect.stringMatching(/^\d{4}-/),
+    });
+    expect(published).toHaveLength(2);
+    expect(published).toEqual(
+      expect.arrayContaining([key(kid, 'certificate-signing'), key(checkpoint.keyId, 'checkpoint-signing')]),
+    );
+    expect(checkpoint.keyId).not.toBe(kid);
   });
 
-  it('answers the transparency-log routes and unknown routes with 404', async () => {
-    const log = await verify(httpEvent('/log/checkpoint'), context);
-    expect(log.statusCode).toBe(404);
-    expect(JSON.parse(log.body!)).toEqual({ message: 'transparency log not yet available' });
+  it('proves a certificate’s leaf is in the signed checkpoint, and later checkpoints extend earlier ones', async () => {
+    const result = await issue(input('AP-LOGPROOF0001'), context);
+    const getJson = async (path: string, query = '') => {
+      const response = await verify(httpEvent(path, query), context);
+      return { statusCode: response.statusCode, body: JSON.parse(response.body!) };
+    };
+    const before = (await getJson('/log/checkpoint')).body;
+    const keyPem = (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `keys/${before.keyId}.pem` }))).Body!;
+    const checkpointKey = await keyPem.transformToString();
+    expect(verifyCheckpoint(before, checkpointKey)).toBe(true);
+
+    const { statusCode, body } = await getJson(`/log/proof/${result.certId}`);
+    expect(statusCode).toBe(200);
+    const { certificate, checkpoint } = body;
+    expect(certificate.entry).toMatchObject({ type: 'certificate', certId: result.certId, pdfSha256: result.sha256 });
+    expect(certificate.leafHash).toBe(toHex(entryLeafHash(certificate.entry)));
+    expect(
+      verifyInclusion(
+        fromHex(certificate.leafHash)!,
+        certificate.leafIndex,
+        checkpoint.treeSize,
+        certificate.proof.map((h: string) => fromHex(h)!),
+        fromHex(checkpoint.rootHash)!,
+      ),
+    ).toBe(true);
+
+    // The archived record names the same leaf; the checkpoint and the leaf are in the archive too.
+    const record = JSON.parse(
+      await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: result.recordKey }))).Body!.transformToString(),
+    );
+    expect(record.log).toEqual({ index: certificate.leafIndex, leafHash: certificate.leafHash });
+    const leafKey = `log/leaves/${String(certificate.leafIndex).padStart(12, '0')}.json`;
+    const leafFile = JSON.parse(
+      await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: leafKey }))).Body!.transformToString(),
+    );
+    expect(leafFile).toEqual({
+      index: certificate.leafIndex,
+      entry: certificate.entry,
+      leafHash: certificate.leafHash,
+    });
+    await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `log/checkpoints/${checkpoint.treeSize}.json` }));
+
+    await issue(input('AP-LOGPROOF0002'), context);
+    const after = (await getJson('/log/checkpoint')).body;
+    expect(after.treeSize).toBeGreaterThan(checkpoint.treeSize);
+    const consistency = await getJson('/log/consistency', `from=${checkpoint.treeSize}&to=${after.treeSize}`);
+    expect(consistency.statusCode).toBe(200);
+    expect(
+      verifyConsistency(
+        checkpoint.treeSize,
+        after.treeSize,
+        consistency.body.proof.map((h: string) => fromHex(h)!),
+        fromHex(checkpoint.rootHash)!,
+        fromHex(after.rootHash)!,
+      ),
+    ).toBe(true);
+    expect((await getJson('/log/consistency', `from=${after.treeSize}&to=${after.treeSize + 5}`)).statusCode).toBe(400);
+  });
+
+  it('answers proofs for unknown and malformed ids alike, and unknown routes with 404', async () => {
+    const unknown = await verify(httpEvent(`/log/proof/${toBase64Url(randomBytes(16))}`), context);
+    const malformed = await verify(httpEvent('/log/proof/nope'), context);
+    expect(unknown.statusCode).toBe(404);
+    expect(malformed.body).toBe(unknown.body);
     expect((await verify(httpEvent('/nowhere'), context)).statusCode).toBe(404);
   });
 });

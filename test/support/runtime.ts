@@ -62,3 +62,25 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The id of the row or button with this action in the last interactive message sent to a number (ids carry a menu token). */
+export async function rowIdOf(runtime: EmbeddedRuntime, waId: string, action: string): Promise<string> {
+  const last = (await sentTo(runtime, waId)).filter((m) => m.type === 'interactive').at(-1);
+  const interactive = last?.interactive?.action as
+    | { sections?: { rows: { id: string }[] }[]; buttons?: { reply: { id: string } }[] }
+    | undefined;
+  const ids = [
+    ...(interactive?.sections ?? []).flatMap((s) => s.rows.map((r) => r.id)),
+    ...(interactive?.buttons ?? []).map((b) => b.reply.id),
+  ];
+  const id = ids.find((candidate) => candidate.split('~')[0] === action);
+  if (!id) throw new Error(`no ${action} among ${ids.join(', ')}`);
+  return id;
+}
+
+/** The OTP the local identity service last sent for an Aadhaar number, as the simulator shows it. */
+export async function otpFor(runtime: EmbeddedRuntime, aadhaar: string): Promise<string> {
+  const response = await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${aadhaar}`);
+  if (!response.ok) throw new Error(`/sim/api/otp answered ${response.status}`);
+  return ((await response.json()) as { otp: string }).otp;
+}

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
 import {
+  type CertificateLogPort,
   CertificateMismatchError,
   type CertificateStorePort,
   type IssueDependencies,
   type IssuedCertificate,
   issueCertificate,
+  type LogPosition,
 } from '#core/certificate/issue.ts';
 import { certIdFromBytes } from '#core/certificate/model.ts';
 import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
@@ -16,7 +18,29 @@ import {
   type SigningKey,
   verifySignedCertificate,
 } from '#core/certificate/signed-certificate.ts';
+import { type CertificateEntry, entryLeafHash } from '#core/transparency-log/entry.ts';
+import { toHex } from '#core/transparency-log/merkle.ts';
 import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
+
+/** The log's contract in memory: one leaf per certificate, whoever appends it and however often. */
+class MemoryLog implements CertificateLogPort {
+  readonly entries = new Map<string, number>();
+  readonly leaves: CertificateEntry[] = [];
+  failNextAppend = false;
+  async append(entry: CertificateEntry) {
+    await Promise.resolve();
+    if (this.failNextAppend) {
+      this.failNextAppend = false;
+      throw new Error('the log was unavailable');
+    }
+    let index = this.entries.get(entry.certId);
+    if (index === undefined) {
+      index = this.leaves.push(entry) - 1;
+      this.entries.set(entry.certId, index);
+    }
+    return { index, leafHash: toHex(entryLeafHash(this.leaves[index]!)), treeSize: this.leaves.length };
+  }
+}
 
 /** The store's contract in memory: an atomic conditional record, write-once objects. */
 class MemoryStore implements CertificateStorePort {
@@ -26,6 +50,7 @@ class MemoryStore implements CertificateStorePort {
   readonly keys = new Map<string, SigningKey>();
   failNextArchive = false;
   writes = 0;
+  log: MemoryLog | undefined;
 
   async findByApplication(applicationId: string) {
     const certId = this.byApplication.get(applicationId);
@@ -45,8 +70,12 @@ class MemoryStore implements CertificateStorePort {
   async isArchived(issued: IssuedCertificate) {
     return this.objects.has(issued.recordKey) && this.objects.has(issued.pdfKey);
   }
-  async archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate) {
-    this.put(issued.recordKey, new TextEncoder().encode(canonicalJson(signed)));
+  async archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate, logged: LogPosition) {
+    expect(this.log?.entries.get(issued.certId), 'leaf appended before the archive names it').toBe(logged.index);
+    this.put(
+      issued.recordKey,
+      new TextEncoder().encode(canonicalJson({ ...signed, log: { index: logged.index, leafHash: logged.leafHash } })),
+    );
     if (this.failNextArchive) {
       this.failNextArchive = false;
       throw new Error('Lambda timed out between the record and the PDF');
@@ -62,17 +91,20 @@ class MemoryStore implements CertificateStorePort {
 
 function setup() {
   const store = new MemoryStore();
+  const log = new MemoryLog();
+  store.log = log;
   const signer = keySigner();
   const deps: IssueDependencies = {
     store,
     signer,
+    log,
     publicBaseUrl: BASE_URL,
     // A stand-in renderer: deterministic in its input, like the real one.
     render: async (input) => new TextEncoder().encode(canonicalJson(input)),
     newCertId: () => certIdFromBytes(randomBytes(16)),
     now: () => new Date('2025-06-01T04:30:00.000Z'),
   };
-  return { store, signer, deps };
+  return { store, signer, log, deps };
 }
 
 const request = CertificateRequestSchema.parse(sampleRequest());
@@ -92,6 +124,36 @@ describe('issuing a certificate', () => {
     expect(qr.certId).toBe(result.certId);
     expect(verifyClaims(qr.claims, qr.signature, publicKeyPem)).toBe(true);
     expect(store.certificates.get(result.certId)).toMatchObject({ status: 'valid', holderMasked: 'R**** K**** R****' });
+  });
+
+  it('logs one leaf with the hashes of the record and the PDF, and archives the record with its log index', async () => {
+    const { store, log, deps } = setup();
+    const result = await issueCertificate(request, deps);
+    expect(log.leaves).toHaveLength(1);
+    const [leaf] = log.leaves;
+    const archived = JSON.parse(new TextDecoder().decode(store.objects.get(result.recordKey)));
+    expect(leaf).toEqual({
+      type: 'certificate',
+      certId: result.certId,
+      serviceId: request.serviceId,
+      issuedAt: result.issuedAt,
+      keyId: archived.keyId,
+      recordSha256: sha256Hex(canonicalJson(archived.record)),
+      pdfSha256: result.sha256,
+    });
+    expect(archived.log).toEqual({ index: 0, leafHash: toHex(entryLeafHash(leaf!)) });
+    expect(result.logIndex).toBe(0);
+  });
+
+  it('does not archive a certificate whose leaf could not be logged, and a retry logs and archives it', async () => {
+    const { store, log, deps } = setup();
+    log.failNextAppend = true;
+    await expect(issueCertificate(request, deps)).rejects.toThrow(/unavailable/);
+    expect(store.objects.size).toBe(0);
+    const result = await issueCertificate(request, deps);
+    expect(result.outcome).toBe('already-issued');
+    expect(log.leaves).toHaveLength(1);
+    expect(store.objects.has(result.pdfKey)).toBe(true);
   });
 
   it('answers a retry with the same certificate, signing and writing nothing again', async () => {

@@ -67,13 +67,13 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(verifyClaims(parsed.claims, parsed.signature, signer.publicKey)).toBe(true);
   });
 
-  it('embeds only subset Noto Sans fonts, no standard-14 font', async () => {
+  it('embeds only subset Noto Sans and Noto Sans Telugu fonts, no standard-14 font', async () => {
     const { file } = await render();
     const rows = run('pdffonts', file).trim().split('\n').slice(2);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const [name, , , , emb, sub] = row.split(/\s+/);
-      expect(name).toMatch(/^[A-Z]{6}\+NotoSans-(Regular|Bold)$/);
+      expect(name).toMatch(/^[A-Z]{6}\+NotoSans(Telugu)?-(Regular|Bold)$/);
       expect(name).not.toMatch(STANDARD_14);
       expect([emb, sub]).toEqual(['yes', 'yes']);
     }
@@ -121,20 +121,18 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(rendered.notes).toEqual([]);
   });
 
-  it('issues a Telugu-named holder without crashing, printing the Latin form when given', async () => {
-    const telugu = await render({ applicant: { name: 'రవి కుమార్' } });
-    expect(telugu.rendered.notes.join(' ')).toMatch(/holder name/);
-    expect(telugu.rendered.notes.join(' ')).not.toContain('రవి');
-    expect(run('pdftotext', telugu.file, '-')).toContain('(name in another script: see the attached signed record)');
-    // Never half a name: a mixed-script name is not printed with its Telugu part dropped.
+  it('prints a Telugu name in Telugu, and never half of a mixed-script value', async () => {
+    const telugu = await render({ applicant: { name: 'రవి కుమార్', nameLatin: 'Ravi Kumar' } });
+    expect(telugu.rendered.notes).toEqual([]);
+    expect(run('pdftotext', telugu.file, '-')).toContain('రవి కుమార్');
+    expect(verifySignedCertificate(telugu.signed, signer.publicKey)).toBe(true);
+    // A mixed-script name or value is not printed with one of its scripts dropped.
     const mixed = await render({ applicant: { name: 'రవి కుమార్ Reddy' }, values: { village: 'గుంటూరు Rural' } });
     const mixedText = run('pdftotext', mixed.file, '-');
     expect(mixedText).not.toMatch(/holder\s+Reddy/);
     expect(mixedText).not.toContain('Rural');
     expect(mixed.rendered.notes).toHaveLength(2);
-    const withLatin = await render({ applicant: { name: 'రవి కుమార్', nameLatin: 'Ravi Kumar' } });
-    expect(run('pdftotext', withLatin.file, '-')).toContain('Ravi Kumar');
-    expect(verifySignedCertificate(withLatin.signed, signer.publicKey)).toBe(true);
+    expect(mixed.rendered.notes.join(' ')).not.toContain('రవి');
   });
 
   it('wraps long values instead of running off the page', async () => {

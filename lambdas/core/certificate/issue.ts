@@ -1,4 +1,5 @@
 import { MitraError } from '../errors.ts';
+import type { CertificateEntry } from '../transparency-log/entry.ts';
 import { certificateObjectKeys } from './archive-layout.ts';
 import { canonicalJson, fromBase64Url, sha256Hex } from './encoding.ts';
 import { encodeQrPayload, verifyPageUrl } from './qr-payload.ts';
@@ -34,8 +35,20 @@ export interface CertificateStorePort {
   /** One atomic conditional write; 'taken' when the application already has a certificate. */
   record(issued: IssuedCertificate): Promise<'recorded' | 'taken'>;
   isArchived(issued: IssuedCertificate): Promise<boolean>;
-  /** Writes the signed record, then the PDF, each only if it is not there yet. */
-  archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate): Promise<void>;
+  /** Writes the signed record (with its place in the log), then the PDF, each only if it is not there yet. */
+  archive(signed: SignedCertificate, pdf: Uint8Array, issued: IssuedCertificate, logged: LogPosition): Promise<void>;
+}
+
+/** Where a certificate's leaf is in the transparency log. */
+export interface LogPosition {
+  index: number;
+  /** SHA-256 leaf hash (hex) of the entry, RFC 9162. */
+  leafHash: string;
+}
+
+/** The transparency log as issuing needs it: append once per certificate, answer when a signed checkpoint has it. */
+export interface CertificateLogPort {
+  append(entry: CertificateEntry): Promise<LogPosition & { treeSize: number }>;
 }
 
 export interface RenderedCertificateInput {
@@ -47,6 +60,7 @@ export interface RenderedCertificateInput {
 export interface IssueDependencies {
   store: CertificateStorePort;
   signer: CertificateSigner;
+  log: CertificateLogPort;
   render(input: RenderedCertificateInput): Promise<Uint8Array>;
   newCertId(): string;
   now(): Date;
@@ -64,6 +78,8 @@ export interface IssueResult {
   issuedAt: string;
   documentType: string;
   title: string;
+  /** The certificate's leaf in the transparency log, already covered by a signed checkpoint. */
+  logIndex: number;
   /** `already-issued` when an earlier or concurrent attempt issued it; the answer is the same certificate. */
   outcome: 'issued' | 'already-issued';
 }
@@ -94,8 +110,9 @@ export async function issueCertificate(request: CertificateRequest, deps: IssueD
     if (!winner) throw new MitraError('the certificate of this application is recorded but cannot be read');
     return finish(request, winner, deps);
   }
-  await deps.store.archive(signed, pdf, issued);
-  return resultOf(issued, qrPayload, 'issued');
+  const logged = await deps.log.append(certificateEntryOf(issued));
+  await deps.store.archive(signed, pdf, issued, logged);
+  return resultOf(issued, qrPayload, logged.index, 'issued');
 }
 
 async function finish(
@@ -114,6 +131,8 @@ async function finish(
     fromBase64Url(issued.claimsSignature)!,
   );
   const qrPayload = encodeQrPayload(deps.publicBaseUrl, signed.qr.claims, qrSignatureOf(signed));
+  // Appending is idempotent per certificate: an attempt that stopped before the log finishes it here.
+  const logged = await deps.log.append(certificateEntryOf(issued));
   if (!(await deps.store.isArchived(issued))) {
     const pdf = await deps.render({
       signed,
@@ -123,9 +142,9 @@ async function finish(
     // Rendering is deterministic; if it ever stops being so, archiving a PDF that differs from the recorded hash
     // would break the archive's promise, so stop instead.
     if (sha256Hex(pdf) !== issued.pdfSha256) throw new MitraError('re-rendered PDF differs from the recorded one');
-    await deps.store.archive(signed, pdf, issued);
+    await deps.store.archive(signed, pdf, issued, logged);
   }
-  return resultOf(issued, qrPayload, 'already-issued');
+  return resultOf(issued, qrPayload, logged.index, 'already-issued');
 }
 
 function describeIssued(signed: SignedCertificate, pdf: Uint8Array): IssuedCertificate {
@@ -150,7 +169,25 @@ function describeIssued(signed: SignedCertificate, pdf: Uint8Array): IssuedCerti
   };
 }
 
-function resultOf(issued: IssuedCertificate, verifyUrl: string, outcome: IssueResult['outcome']): IssueResult {
+/** The certificate's leaf: hashes and ids only, nothing personal. */
+function certificateEntryOf(issued: IssuedCertificate): CertificateEntry {
+  return {
+    type: 'certificate',
+    certId: issued.certId,
+    serviceId: issued.serviceId,
+    issuedAt: issued.issuedAt,
+    keyId: issued.keyId,
+    recordSha256: issued.recordSha256,
+    pdfSha256: issued.pdfSha256,
+  };
+}
+
+function resultOf(
+  issued: IssuedCertificate,
+  verifyUrl: string,
+  logIndex: number,
+  outcome: IssueResult['outcome'],
+): IssueResult {
   return {
     certId: issued.certId,
     pdfKey: issued.pdfKey,
@@ -160,6 +197,7 @@ function resultOf(issued: IssuedCertificate, verifyUrl: string, outcome: IssueRe
     issuedAt: issued.issuedAt,
     documentType: issued.documentType,
     title: issued.title,
+    logIndex,
     outcome,
   };
 }

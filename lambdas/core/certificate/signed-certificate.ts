@@ -17,6 +17,13 @@ export const SignedCertificateSchema = z.strictObject({
   algorithm: z.literal(SIGNATURE_ALGORITHM),
   canonicalization: z.literal(CANONICALIZATION),
   qr: z.strictObject({ claims: ClaimsSchema, signature: RawSignatureSchema }),
+  /**
+   * The certificate's leaf in the transparency log, in the archived copy only (the PDF is rendered before the leaf
+   * exists). Not signed: it points into the log, where the leaf itself names this certificate and its hashes.
+   */
+  log: z
+    .strictObject({ index: z.number().int().nonnegative(), leafHash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .optional(),
 });
 export type SignedCertificate = z.infer<typeof SignedCertificateSchema>;
 

@@ -46,6 +46,8 @@ const LABELS = {
   issuer: { en: 'Issued by', te: 'జారీ చేసినవారు' },
   date: { en: 'Date of issue', te: 'జారీ తేదీ' },
   revoked: { en: 'Revoked on', te: 'రద్దు తేదీ' },
+  reason: { en: 'Reason', te: 'కారణం' },
+  log: { en: 'Public log entry', te: 'పబ్లిక్ లాగ్ నమోదు' },
 };
 
 /** The verify page for a person: one small bilingual page, readable on a cheap phone, with no scripts at all. */
@@ -58,7 +60,9 @@ export function renderVerificationPage(view: VerificationView): string {
     rows.push(['document', c.title], ['holder', c.holder], ['issuer', `${c.issuer.authority}, ${c.issuer.department}`]);
     rows.push(['date', c.issueDate]);
     if (c.revokedAt) rows.push(['revoked', c.revokedAt.slice(0, 10)]);
+    if (c.revocationReason) rows.push(['reason', c.revocationReason]);
   }
+  if (view.log) rows.push(['log', `#${view.log.leafIndex}`]);
   const table = rows
     .map(
       ([label, value]) =>

@@ -16,6 +16,7 @@ export interface CertificateSummary {
   issuedAt: string;
   status: 'valid' | 'revoked';
   revokedAt?: string;
+  revocationReason?: string;
   keyId: string;
   /** SHA-256 (hex) of the canonical claims the QR code carries; a presented QR must hash to exactly this. */
   claimsSha256: string;
@@ -53,7 +54,10 @@ export interface VerificationView {
     issuedAt: string;
     issueDate: string;
     revokedAt?: string;
+    revocationReason?: string;
   };
+  /** The certificate's leaf in the public transparency log; GET /log/proof/{certId} proves it. */
+  log?: { leafIndex: number; proof: string };
 }
 
 /**
@@ -64,6 +68,7 @@ export function verificationView(
   status: VerificationStatus,
   summary: CertificateSummary | undefined,
   claimsChecked: boolean,
+  logIndex?: number,
 ): VerificationView {
   if (status === 'unknown' || !summary) return { status: 'unknown' };
   if (status === 'invalid-signature') return { status, certId: summary.certId, claimsChecked };
@@ -79,7 +84,9 @@ export function verificationView(
       issuedAt: summary.issuedAt,
       issueDate: issueDateOf(summary.issuedAt),
       ...(summary.revokedAt ? { revokedAt: summary.revokedAt } : {}),
+      ...(summary.revokedAt && summary.revocationReason ? { revocationReason: summary.revocationReason } : {}),
     },
+    ...(logIndex === undefined ? {} : { log: { leafIndex: logIndex, proof: `/log/proof/${summary.certId}` } }),
   };
 }
 

@@ -1,8 +1,38 @@
-import { createHash } from 'node:crypto';
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
+import { maskedAadhaar, parseAadhaar, protectAadhaar } from '../forms/aadhaar.ts';
+import { typedNumber } from '../forms/digits.ts';
+import { validateField } from '../forms/validators.ts';
 import { t } from '../i18n/strings.ts';
+import { meansTheSameAnywhere, parseRowId } from './actions.ts';
+import { applicationIdFor, istTime, statusText } from './applications.ts';
+import { type Command, commandOf, normalizeText } from './commands.ts';
+import {
+  DEFAULT_SETTINGS,
+  expired,
+  identityCurrent,
+  identityLocked,
+  turnNeeds as needsOf,
+  type TurnContext,
+  type TurnNeeds,
+  typedOtp,
+} from './context.ts';
 import type { InboundMessage, Reply } from './messages.ts';
-import type { Session } from './session.ts';
+import { pageIndexOf } from './paging.ts';
+import {
+  consentScreen,
+  departmentsScreen,
+  editScreen,
+  fieldScreen,
+  languageScreen,
+  type Screen,
+  searchScreen,
+  servicesOf,
+  servicesScreen,
+  summaryScreen,
+  text,
+} from './screens.ts';
+import { searchServices } from './search.ts';
+import { type IdentityPurpose, newSession, type Session, type SessionStep } from './session.ts';
 
 /** A new application, to be stored with the turn and then started as a workflow. */
 export interface ApplicationDraft {
@@ -14,9 +44,19 @@ export interface ApplicationDraft {
   values: Record<string, string>;
   submittedAt: string;
   slaDays: number;
+  /** Keyed hash of the Aadhaar number the citizen verified by OTP: only they see it under "status". */
+  citizenHash: string;
+  /**
+   * Whether a workflow takes it up now: certificates that need no officer. The others (officer approval, bills,
+   * bookings, grievances…) wait in state "received" until their workflows exist.
+   */
+  startsWorkflow: boolean;
 }
 
-export type Effect = { type: 'start-application'; application: ApplicationDraft };
+export type Effect =
+  | { type: 'start-application'; application: ApplicationDraft }
+  /** A photo the citizen sent, possibly of a certificate to verify (handled by the certificate code). */
+  | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language };
 
 export interface Turn {
   session: Session;
@@ -24,157 +64,507 @@ export interface Turn {
   effects: Effect[];
 }
 
-const GREETINGS = new Set(['hi', 'hello', 'hey', 'menu', 'start', 'namaste', 'నమస్తే', 'నమస్కారం', 'హాయ్']);
+type Input =
+  | { kind: 'command'; command: Command }
+  /** An option of the current menu, tapped or typed as its number. */
+  | { kind: 'option'; action: string }
+  /** A tap on a row or button of an earlier menu. */
+  | { kind: 'stale'; action: string }
+  | { kind: 'bad-number'; number: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; mediaId: string }
+  | { kind: 'unreadable' };
+
+interface Env {
+  catalog: Catalog;
+  now: Date;
+  context: TurnContext;
+  inbound: InboundMessage;
+  /** The menu token of this turn: the version the session gets when this turn is written. */
+  token: number;
+}
+
+const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+const LANGUAGE_WORDS: Record<string, Language> = { english: 'en', ఇంగ్లీష్: 'en', telugu: 'te', తెలుగు: 'te' };
 
 /**
  * One turn of the conversation: the citizen's message applied to their session. Pure: the same session, message,
- * catalog and time always give the same turn, so the webhook can re-apply it after losing a write race.
+ * catalog, time and context always give the same turn, so the webhook can re-apply it after losing a write race.
  */
-export function converse(session: Session, inbound: InboundMessage, catalog: Catalog, now: Date): Turn {
-  const turn = decide(session, inbound, catalog);
+export function converse(
+  session: Session,
+  inbound: InboundMessage,
+  catalog: Catalog,
+  now: Date,
+  context: TurnContext = { settings: DEFAULT_SETTINGS },
+): Turn {
+  const env: Env = { catalog, now, context, inbound, token: session.version + 1 };
+  const turn = decide(session, readInput(session, inbound), env);
+  const silent = turn.replies.length === 0 && session.stopped && turn.session.stopped;
   return {
-    ...turn,
     session: { ...turn.session, waId: session.waId, version: session.version + 1, lastActiveAt: now.toISOString() },
-    replies: [{ type: 'read-receipt', messageId: inbound.messageId }, ...turn.replies],
-    effects: turn.effects.map((effect) => ({
-      ...effect,
-      application: { ...effect.application, submittedAt: now.toISOString() },
-    })),
+    // Nothing at all goes to a citizen who sent STOP, not even a read receipt.
+    replies: silent ? [] : [{ type: 'read-receipt', messageId: inbound.messageId }, ...turn.replies],
+    effects: turn.effects.map((effect) =>
+      effect.type === 'start-application'
+        ? { ...effect, application: { ...effect.application, submittedAt: now.toISOString() } }
+        : effect,
+    ),
   };
 }
 
-function decide(session: Session, inbound: InboundMessage, catalog: Catalog): Turn {
-  const language: Language = session.language ?? 'en';
+/** What the webhook must look up before calling `converse` for this message. */
+export function turnNeeds(session: Session, inbound: InboundMessage, now: Date, context = DEFAULT_SETTINGS): TurnNeeds {
+  return needsOf(session, inbound, now, context, (s, message) => {
+    const input = readInput(s, message);
+    return input.kind === 'command' && input.command === 'status';
+  });
+}
+
+function readInput(session: Session, inbound: InboundMessage): Input {
   const { content } = inbound;
-  if (content.type !== 'text' && content.type !== 'choice') {
-    return say(session, [{ type: 'text', text: t('textOnly', language) }]);
+  if (content.type === 'choice') {
+    const { action, token } = parseRowId(content.id);
+    const current = token === session.menu.token && session.menu.options.includes(action);
+    return current ? { kind: 'option', action } : { kind: 'stale', action };
   }
-  const typed = content.type === 'text' ? content.text.trim() : '';
-  const picked = content.type === 'choice' ? content.id : pickByNumber(session, typed);
+  if (content.type === 'media' && content.mediaType === 'image') return { kind: 'image', mediaId: content.mediaId };
+  if (content.type !== 'text') return { kind: 'unreadable' };
+  const command = commandOf(content.text);
+  if (command) return { kind: 'command', command };
+  const options = session.menu.options;
+  const number = typedNumber(content.text);
+  if (number !== undefined && options.length > 0) {
+    const action = options[number - 1];
+    return action ? { kind: 'option', action } : { kind: 'bad-number', number };
+  }
+  const language = LANGUAGE_WORDS[normalizeText(content.text)];
+  if (language && !FORM_STEPS.has(session.step.name)) return { kind: 'option', action: `lang:${language}` };
+  return { kind: 'text', text: content.text };
+}
 
-  if (content.type === 'text' && GREETINGS.has(typed.toLowerCase())) {
-    return session.language ? mainMenu(session, session.language, catalog) : chooseLanguage(session);
-  }
-  if (picked?.startsWith('lang:')) {
-    const chosen: Language = picked === 'lang:te' ? 'te' : 'en';
-    return mainMenu({ ...session, language: chosen }, chosen, catalog);
-  }
-  if (picked?.startsWith('svc:')) {
-    const service = catalog.services.find((s) => s.id === picked.slice(4));
-    if (service)
-      return askField(
-        { ...session, step: { name: 'form', serviceId: service.id, fieldIndex: 0, values: {} } },
-        service,
-        language,
-      );
-  }
+function decide(session: Session, input: Input, env: Env): Turn {
+  const language: Language = session.language ?? 'en';
+  const { settings } = env.context;
 
-  const { step } = session;
-  if (step.name === 'new') return chooseLanguage(session);
-  if (step.name === 'form' && content.type === 'text') {
-    const service = catalog.services.find((s) => s.id === step.serviceId);
-    if (service) return answerField(session, step, service, typed, language);
+  if (session.stopped) {
+    if (input.kind === 'command' && input.command === 'start')
+      return home({ ...session, stopped: false }, env, [t('resumed', language)]);
+    return say(session, []);
   }
-  if (step.name === 'confirm' && picked === 'confirm') {
-    const service = catalog.services.find((s) => s.id === step.serviceId);
-    if (service) return submit(session, service, step.values, inbound, language);
+  if (input.kind === 'command' && input.command === 'stop') {
+    const step: SessionStep = session.language ? { name: 'menu', page: 0 } : { name: 'new' };
+    return say({ ...session, stopped: true, step, menu: { token: env.token, options: [] } }, [
+      text(t('stopped', language)),
+    ]);
   }
-  if (step.name === 'confirm' && picked === 'cancel') {
-    return say({ ...session, step: { name: 'menu' } }, [{ type: 'text', text: t('cancelled', language) }]);
+  if (expired(session, env.now, settings)) {
+    return home({ ...session, step: { name: 'menu', page: 0 } }, env, [
+      t('sessionExpired', language, { minutes: settings.inactivityMinutes }),
+    ]);
   }
-  return say(session, [{ type: 'text', text: t('notUnderstood', language) }]);
+  const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
+  if (action?.startsWith('lang:')) return chooseLanguage(session, action === 'lang:te' ? 'te' : 'en', env);
+  if (!session.language) return show(session, { name: 'choose-language' }, languageScreen(env.token), env);
+  if (!session.consentedAt) {
+    if (action === 'consent:yes') return home({ ...session, consentedAt: env.now.toISOString() }, env);
+    if (action === 'consent:no') {
+      // Nothing the citizen typed is kept; only the language they chose to read this in.
+      const fresh = { ...newSession(session.waId), version: session.version, language: session.language };
+      return say(fresh, [text(t('consentDeclined', language))]);
+    }
+    return show(session, { name: 'consent' }, consentScreen(language, env.token), env);
+  }
+  // A photo is personal data too: it is only looked at after consent.
+  if (input.kind === 'image') {
+    return say(
+      session,
+      [text(t('scanNotYet', language))],
+      [{ type: 'scan-certificate', waId: session.waId, mediaId: input.mediaId, language }],
+    );
+  }
+  if (input.kind === 'unreadable') return say(session, [text(t('textOnly', language))]);
+
+  switch (input.kind) {
+    case 'command':
+      return command(session, input.command, language, env);
+    case 'stale':
+      if (meansTheSameAnywhere(input.action)) return act(session, input.action, language, env);
+      return render(session, env, [t('staleMenu', language)]);
+    case 'bad-number':
+      return say(session, [
+        text(t('noSuchOption', language, { number: input.number, count: session.menu.options.length })),
+      ]);
+    case 'option':
+      return act(session, input.action, language, env);
+    case 'text':
+      return typed(session, input.text, language, env);
+  }
 }
 
 function say(session: Session, replies: Reply[], effects: Effect[] = []): Turn {
   return { session, replies, effects };
 }
 
-function pickByNumber(session: Session, typed: string): string | undefined {
-  if (!/^\d{1,3}$/.test(typed)) return undefined;
-  return session.options[Number(typed) - 1];
+/** Moves to a step and shows it; the options shown become the menu that typed numbers and taps are read against. */
+function show(session: Session, step: SessionStep, screen: Screen, env: Env, effects: Effect[] = []): Turn {
+  return {
+    session: { ...session, step, menu: { token: env.token, options: screen.options } },
+    replies: screen.replies,
+    effects,
+  };
 }
 
-function chooseLanguage(session: Session): Turn {
-  const options = ['lang:en', 'lang:te'];
-  return say({ ...session, step: { name: 'choose-language' }, options }, [
-    {
-      type: 'buttons',
-      body: `${t('greeting', 'en')}\n\n${t('greeting', 'te')}\n\n1. English\n2. తెలుగు`,
-      buttons: [
-        { id: 'lang:en', title: t('languageEnglish', 'en') },
-        { id: 'lang:te', title: t('languageTelugu', 'te') },
-      ],
-    },
-  ]);
+/** Text replies first, then a screen. */
+const withText = (lines: string[], screen: Screen): Screen => ({
+  replies: [...lines.map(text), ...screen.replies],
+  options: screen.options,
+});
+
+function chooseLanguage(session: Session, language: Language, env: Env): Turn {
+  const chosen = { ...session, language };
+  if (!chosen.consentedAt) return show(chosen, { name: 'consent' }, consentScreen(language, env.token), env);
+  if (session.step.name === 'new' || session.step.name === 'choose-language') return home(chosen, env);
+  return render(chosen, env);
 }
 
-function mainMenu(session: Session, language: Language, catalog: Catalog): Turn {
-  const services = catalog.services.slice(0, 10);
-  const options = services.map((s) => `svc:${s.id}`);
-  const numbered = services.map((s, i) => `${i + 1}. ${s.name[language]}`).join('\n');
-  return say({ ...session, language, step: { name: 'menu' }, options }, [
-    {
-      type: 'list',
-      body: `${t('mainMenu', language)}\n\n${numbered}`,
-      button: t('menuButton', language),
-      sections: [
-        {
-          title: t('menuSection', language),
-          rows: services.map((s) => ({
-            id: `svc:${s.id}`,
-            title: s.name[language],
-            description: s.description[language],
-          })),
-        },
-      ],
-    },
-  ]);
+/** The main menu (or whatever must come before it: the language, the consent). */
+function home(session: Session, env: Env, before: string[] = []): Turn {
+  if (!session.language)
+    return show(session, { name: 'choose-language' }, withText(before, languageScreen(env.token)), env);
+  if (!session.consentedAt)
+    return show(session, { name: 'consent' }, withText(before, consentScreen(session.language, env.token)), env);
+  return show(
+    session,
+    { name: 'menu', page: 0 },
+    withText(before, departmentsScreen(env.catalog, session.language, 0, env.token)),
+    env,
+  );
 }
 
-function askField(session: Session, service: Service, language: Language): Turn {
-  const step = session.step;
-  if (step.name !== 'form') return say(session, []);
-  const field = service.fields[step.fieldIndex]!;
-  return say({ ...session, options: [] }, [{ type: 'text', text: field.prompt[language] }]);
+/** Shows the current step again (after a tap on an old menu, or in a new language). */
+function render(session: Session, env: Env, before: string[] = []): Turn {
+  const language = session.language ?? 'en';
+  const { step } = session;
+  const service = 'serviceId' in step ? findService(env.catalog, step.serviceId) : undefined;
+  switch (step.name) {
+    case 'menu':
+      return show(session, step, withText(before, departmentsScreen(env.catalog, language, step.page, env.token)), env);
+    case 'services':
+      return show(
+        session,
+        step,
+        withText(before, servicesScreen(env.catalog, language, step.departmentId, step.page, env.token)),
+        env,
+      );
+    case 'search': {
+      const results = searchServices(env.catalog, step.query);
+      if (results.length > 0)
+        return show(session, step, withText(before, searchScreen(results, language, step.query, env.token)), env);
+      break;
+    }
+    case 'form':
+      if (service)
+        return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, before), env);
+      break;
+    case 'confirm':
+      if (service) return show(session, step, summaryScreen(service, step.values, language, env.token, before), env);
+      break;
+    case 'edit':
+      if (service)
+        return show(session, step, withText(before, editScreen(service, step.values, language, env.token)), env);
+      break;
+    case 'identity-aadhaar':
+      return show(
+        session,
+        step,
+        withText([...before, t('identityNeeded', language)], { replies: [], options: [] }),
+        env,
+      );
+    case 'identity-otp':
+      return show(
+        session,
+        step,
+        withText([...before, t('otpSent', language, { aadhaar: maskedAadhaar(step.last4) })], {
+          replies: [],
+          options: [],
+        }),
+        env,
+      );
+  }
+  return home(session, env, before);
 }
 
-function answerField(
+function command(session: Session, which: Command, language: Language, env: Env): Turn {
+  const { step } = session;
+  switch (which) {
+    case 'greet':
+    case 'start':
+    case 'stop':
+      return home(session, env);
+    case 'help':
+      return say(session, [text(t('help', language))]);
+    case 'language':
+      return show(session, step, languageScreen(env.token), env);
+    case 'status':
+      return status(session, env);
+    case 'cancel':
+      if (FORM_STEPS.has(step.name))
+        return show(
+          session,
+          { name: 'menu', page: 0 },
+          { replies: [text(t('cancelled', language))], options: [] },
+          env,
+        );
+      return home(session, env);
+    case 'back':
+      return back(session, env);
+  }
+}
+
+function back(session: Session, env: Env): Turn {
+  const language = session.language ?? 'en';
+  const { step } = session;
+  if (step.name === 'form' || step.name === 'confirm' || step.name === 'edit') {
+    const service = findService(env.catalog, step.serviceId);
+    if (!service) return home(session, env);
+    if (step.name === 'edit' || (step.name === 'form' && step.editing))
+      return toSummary(session, service, step.values, env);
+    const index = step.name === 'confirm' ? service.fields.length - 1 : step.fieldIndex - 1;
+    if (index < 0) {
+      // Back to the page of the service list the service was chosen from.
+      const onPage = pageIndexOf(servicesOf(env.catalog, service.department), service);
+      return show(
+        session,
+        { name: 'services', departmentId: service.department, page: onPage },
+        servicesScreen(env.catalog, language, service.department, onPage, env.token),
+        env,
+      );
+    }
+    return askField(session, service, index, step.values, false, env);
+  }
+  return home(session, env);
+}
+
+function act(session: Session, action: string, language: Language, env: Env): Turn {
+  const { step } = session;
+  if (action.startsWith('consent:')) return home(session, env);
+  if (action.startsWith('dept:')) {
+    const departmentId = action.slice(5);
+    if (!env.catalog.departments.some((d) => d.id === departmentId))
+      return home(session, env, [t('notUnderstood', language)]);
+    return show(
+      session,
+      { name: 'services', departmentId, page: 0 },
+      servicesScreen(env.catalog, language, departmentId, 0, env.token),
+      env,
+    );
+  }
+  if (action.startsWith('svc:')) {
+    const service = findService(env.catalog, action.slice(4));
+    if (!service) return home(session, env, [t('notUnderstood', language)]);
+    const intro = t('formIntro', language, { service: service.name[language], count: service.fields.length });
+    return askField(session, service, 0, {}, false, env, [intro]);
+  }
+  if (action === 'more') {
+    if (step.name === 'menu') return render({ ...session, step: { ...step, page: step.page + 1 } }, env);
+    if (step.name === 'services') return render({ ...session, step: { ...step, page: step.page + 1 } }, env);
+    if (step.name === 'form') return render({ ...session, step: { ...step, page: step.page + 1 } }, env);
+  }
+  if (action.startsWith('opt:') && step.name === 'form') {
+    const service = findService(env.catalog, step.serviceId);
+    if (service) return answer(session, step, service, action.slice(4), env);
+  }
+  if (step.name === 'confirm') {
+    const service = findService(env.catalog, step.serviceId);
+    if (service && action === 'confirm') return confirm(session, service, step.values, env);
+    if (service && action === 'edit')
+      return show(
+        session,
+        { name: 'edit', serviceId: service.id, values: step.values },
+        editScreen(service, step.values, language, env.token),
+        env,
+      );
+  }
+  if (action === 'cancel') return command(session, 'cancel', language, env);
+  if (action.startsWith('field:') && step.name === 'edit') {
+    const service = findService(env.catalog, step.serviceId);
+    const index = service?.fields.findIndex((f) => f.id === action.slice(6)) ?? -1;
+    if (service && index >= 0) return askField(session, service, index, step.values, true, env);
+  }
+  return render(session, env, [t('notUnderstood', language)]);
+}
+
+function typed(session: Session, typedText: string, language: Language, env: Env): Turn {
+  const { step } = session;
+  if (step.name === 'form') {
+    const service = findService(env.catalog, step.serviceId);
+    if (service) return answer(session, step, service, typedText, env);
+  }
+  if (step.name === 'identity-aadhaar') return identityAadhaar(session, step.purpose, typedText, env);
+  if (step.name === 'identity-otp') return identityOtp(session, step, typedText, env);
+  if (step.name === 'confirm' || step.name === 'edit') return render(session, env, [t('notUnderstood', language)]);
+  const department = env.catalog.departments.find((d) =>
+    [d.name.en, d.name.te, d.id].some((name) => normalizeText(name) === normalizeText(typedText)),
+  );
+  if (department) return act(session, `dept:${department.id}`, language, env);
+  const results = searchServices(env.catalog, typedText);
+  if (results.length === 0)
+    return say(session, [text(t('searchNothing', language, { query: typedText.trim().slice(0, 60) }))]);
+  const query = typedText.trim().slice(0, 100);
+  return show(session, { name: 'search', query }, searchScreen(results, language, query, env.token), env);
+}
+
+function findService(catalog: Catalog, serviceId: string): Service | undefined {
+  return catalog.services.find((s) => s.id === serviceId);
+}
+
+function askField(
   session: Session,
-  step: Extract<Session['step'], { name: 'form' }>,
   service: Service,
-  typed: string,
-  language: Language,
+  fieldIndex: number,
+  values: Record<string, string>,
+  editing: boolean,
+  env: Env,
+  before: string[] = [],
 ): Turn {
-  const field = service.fields[step.fieldIndex]!;
-  const value = typed.replace(/\s+/g, ' ');
-  if (field.type === 'name' && !/^[\p{L}\p{M}][\p{L}\p{M} .'-]{1,99}$/u.test(value)) {
-    return say(session, [{ type: 'text', text: `${t('invalidName', language)}\n${field.prompt[language]}` }]);
+  const language = session.language ?? 'en';
+  return show(
+    session,
+    { name: 'form', serviceId: service.id, fieldIndex, values, page: 0, editing },
+    fieldScreen(service, fieldIndex, 0, language, env.token, before),
+    env,
+  );
+}
+
+function answer(
+  session: Session,
+  step: Extract<SessionStep, { name: 'form' }>,
+  service: Service,
+  raw: string,
+  env: Env,
+): Turn {
+  const language = session.language ?? 'en';
+  const field = service.fields[step.fieldIndex];
+  if (!field) return home(session, env);
+  const result = validateField(field, raw, env.now, language);
+  if (!result.ok) {
+    const problem = t(result.error, language, result.values);
+    return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
   }
-  const values = { ...step.values, [field.id]: value };
-  if (step.fieldIndex + 1 < service.fields.length) {
-    return askField({ ...session, step: { ...step, fieldIndex: step.fieldIndex + 1, values } }, service, language);
+  const values = { ...step.values, [field.id]: result.value };
+  if (result.aadhaar) {
+    // The full number goes no further than this line: the session and the application keep a keyed hash and the last four.
+    const { hash, last4 } = protectAadhaar(result.aadhaar, env.context.settings.aadhaarHashKey);
+    values[field.id] = maskedAadhaar(last4);
+    values[`${field.id}:hash`] = hash;
   }
-  const summary = service.fields.map((f) => `${f.prompt[language].split(/[.?]/)[0]}: ${values[f.id]}`).join('\n');
-  return say({ ...session, step: { name: 'confirm', serviceId: service.id, values }, options: ['confirm', 'cancel'] }, [
-    {
-      type: 'buttons',
-      body: t('confirmSummary', language, { service: service.name[language], fields: summary, fee: service.fee }),
-      buttons: [
-        { id: 'confirm', title: t('confirmButton', language) },
-        { id: 'cancel', title: t('cancelButton', language) },
-      ],
+  const next = step.fieldIndex + 1;
+  if (!step.editing && next < service.fields.length) return askField(session, service, next, values, false, env);
+  return toSummary(session, service, values, env);
+}
+
+function toSummary(session: Session, service: Service, values: Record<string, string>, env: Env): Turn {
+  return show(
+    session,
+    { name: 'confirm', serviceId: service.id, values },
+    summaryScreen(service, values, session.language ?? 'en', env.token),
+    env,
+  );
+}
+
+function confirm(session: Session, service: Service, values: Record<string, string>, env: Env): Turn {
+  if (identityCurrent(session, env.now, env.context.settings))
+    return submit(session, service, values, session.identity.aadhaarHash!, env);
+  return startIdentity(session, { name: 'submit', serviceId: service.id, values }, env);
+}
+
+function startIdentity(session: Session, purpose: IdentityPurpose, env: Env): Turn {
+  const language = session.language ?? 'en';
+  if (identityLocked(session, env.now)) return locked(session, env);
+  return show(
+    session,
+    { name: 'identity-aadhaar', purpose },
+    { replies: [text(t('identityNeeded', language))], options: [] },
+    env,
+  );
+}
+
+function locked(session: Session, env: Env): Turn {
+  const language = session.language ?? 'en';
+  const until = istTime(session.identity.lockedUntil ?? env.now.toISOString());
+  return show(
+    session,
+    { name: 'menu', page: 0 },
+    { replies: [text(t('otpLocked', language, { until }))], options: [] },
+    env,
+  );
+}
+
+function identityAadhaar(session: Session, purpose: IdentityPurpose, typedText: string, env: Env): Turn {
+  const language = session.language ?? 'en';
+  if (identityLocked(session, env.now)) return locked(session, env);
+  const aadhaar = parseAadhaar(typedText);
+  if (!aadhaar) return say(session, [text(`${t('invalidAadhaar', language)}`)]);
+  const request = env.context.otpRequest;
+  if (!request?.ok) return say(session, [text(t('identityUnavailable', language))]);
+  const { hash, last4 } = protectAadhaar(aadhaar, env.context.settings.aadhaarHashKey);
+  return show(
+    session,
+    { name: 'identity-otp', purpose, txnId: request.txnId, aadhaarHash: hash, last4 },
+    { replies: [text(t('otpSent', language, { aadhaar: maskedAadhaar(last4) }))], options: [] },
+    env,
+  );
+}
+
+function identityOtp(
+  session: Session,
+  step: Extract<SessionStep, { name: 'identity-otp' }>,
+  typedText: string,
+  env: Env,
+): Turn {
+  const language = session.language ?? 'en';
+  const { settings } = env.context;
+  if (identityLocked(session, env.now)) return locked(session, env);
+  if (!typedOtp(typedText)) return say(session, [text(t('otpInvalidFormat', language))]);
+  const check = env.context.otpCheck;
+  if (!check?.ok) return say(session, [text(t('identityUnavailable', language))]);
+  if (!check.valid) {
+    const failedAttempts = session.identity.failedAttempts + 1;
+    if (failedAttempts >= settings.wrongOtpLimit) {
+      const lockedUntil = new Date(env.now.getTime() + settings.lockMinutes * 60_000).toISOString();
+      return locked({ ...session, identity: { ...session.identity, failedAttempts: 0, lockedUntil } }, env);
+    }
+    return say({ ...session, identity: { ...session.identity, failedAttempts } }, [
+      text(t('otpWrong', language, { left: settings.wrongOtpLimit - failedAttempts })),
+    ]);
+  }
+  const verified: Session = {
+    ...session,
+    identity: {
+      verifiedAt: env.now.toISOString(),
+      aadhaarHash: step.aadhaarHash,
+      last4: step.last4,
+      failedAttempts: 0,
     },
-  ]);
+  };
+  const thanks = t('identityVerified', language);
+  if (step.purpose.name === 'status') return statusReply(verified, env, [thanks]);
+  const service = findService(env.catalog, step.purpose.serviceId);
+  if (!service) return home(verified, env, [thanks]);
+  return submit(verified, service, step.purpose.values, step.aadhaarHash, env, [thanks]);
 }
 
 function submit(
   session: Session,
   service: Service,
   values: Record<string, string>,
-  inbound: InboundMessage,
-  language: Language,
+  citizenHash: string,
+  env: Env,
+  before: string[] = [],
 ): Turn {
-  const applicationId = applicationIdFor(inbound.messageId);
+  const language = session.language ?? 'en';
+  const applicationId = applicationIdFor(env.inbound.messageId);
   const application: ApplicationDraft = {
     applicationId,
     serviceId: service.id,
@@ -184,29 +574,31 @@ function submit(
     values,
     submittedAt: '',
     slaDays: service.slaDays,
+    citizenHash,
+    startsWorkflow: service.kind === 'certificate' && !service.officerApproval,
   };
-  return say(
-    { ...session, step: { name: 'menu' }, options: [] },
-    [
-      {
-        type: 'text',
-        text: t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays }),
-      },
-    ],
-    [{ type: 'start-application', application }],
-  );
+  const authority = service.authority[language];
+  const next = application.startsWorkflow
+    ? t('nextInstant', language)
+    : service.officerApproval
+      ? t('nextOfficer', language, { authority })
+      : t('nextReceived', language, { authority });
+  const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
+  return show(session, { name: 'menu', page: 0 }, { replies: [...before, done].map(text), options: [] }, env, [
+    { type: 'start-application', application },
+  ]);
 }
 
-/**
- * The application id is derived from the message that confirmed it, so a re-applied or redelivered turn names the
- * same application (and so the same workflow execution). Crockford base32, 12 characters, 60 bits.
- */
-export function applicationIdFor(messageId: string): string {
-  const digest = createHash('sha256').update(messageId).digest();
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let bits = 0n;
-  for (const byte of digest.subarray(0, 8)) bits = (bits << 8n) | BigInt(byte);
-  let id = '';
-  for (let i = 0; i < 12; i++) id += alphabet[Number((bits >> BigInt(59 - i * 5)) & 31n)];
-  return `AP-${id}`;
+function status(session: Session, env: Env): Turn {
+  if (identityCurrent(session, env.now, env.context.settings)) return statusReply(session, env);
+  if (identityLocked(session, env.now)) return locked(session, env);
+  return startIdentity(session, { name: 'status' }, env);
 }
+
+function statusReply(session: Session, env: Env, before: string[] = []): Turn {
+  const language = session.language ?? 'en';
+  const body = statusText(env.context.applications ?? [], session.identity.aadhaarHash, env.catalog, language);
+  return show(session, { name: 'menu', page: 0 }, { replies: [...before, body].map(text), options: [] }, env);
+}
+
+export { applicationIdFor };

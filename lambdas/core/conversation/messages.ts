@@ -27,7 +27,7 @@ export interface InboundMessage {
   content: InboundContent;
 }
 
-export interface ListRow {
+interface ListRow {
   id: string;
   title: string;
   description?: string;

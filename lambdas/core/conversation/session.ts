@@ -1,16 +1,40 @@
 import { z } from 'zod';
 
+const Values = z.record(z.string(), z.string());
+
+/** Why the citizen is proving who they are, and what to do once they have. */
+const IdentityPurpose = z.discriminatedUnion('name', [
+  z.strictObject({ name: z.literal('status') }),
+  z.strictObject({ name: z.literal('submit'), serviceId: z.string(), values: Values }),
+]);
+
 const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('new') }),
   z.strictObject({ name: z.literal('choose-language') }),
-  z.strictObject({ name: z.literal('menu') }),
+  z.strictObject({ name: z.literal('consent') }),
+  z.strictObject({ name: z.literal('menu'), page: z.number().int().nonnegative().default(0) }),
+  z.strictObject({ name: z.literal('services'), departmentId: z.string(), page: z.number().int().nonnegative() }),
+  z.strictObject({ name: z.literal('search'), query: z.string() }),
   z.strictObject({
     name: z.literal('form'),
     serviceId: z.string(),
     fieldIndex: z.number().int().nonnegative(),
-    values: z.record(z.string(), z.string()),
+    values: Values,
+    /** Page of a choice field's options. */
+    page: z.number().int().nonnegative().default(0),
+    /** Editing one answer from the summary: return to it afterwards. */
+    editing: z.boolean().default(false),
   }),
-  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: z.record(z.string(), z.string()) }),
+  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: Values }),
+  z.strictObject({ name: z.literal('edit'), serviceId: z.string(), values: Values }),
+  z.strictObject({ name: z.literal('identity-aadhaar'), purpose: IdentityPurpose }),
+  z.strictObject({
+    name: z.literal('identity-otp'),
+    purpose: IdentityPurpose,
+    txnId: z.string(),
+    aadhaarHash: z.string(),
+    last4: z.string().regex(/^\d{4}$/),
+  }),
 ]);
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */
@@ -19,15 +43,43 @@ export const SessionSchema = z.strictObject({
   /** 0 for a session never stored; each stored write increments it. */
   version: z.number().int().nonnegative(),
   language: z.enum(['en', 'te']).optional(),
+  /** When the citizen accepted the data protection notice. */
+  consentedAt: z.string().optional(),
+  /** The citizen sent STOP: nothing is sent until START. */
+  stopped: z.boolean().default(false),
   step: Step,
-  /** The option ids the last menu showed, in order, so a typed number picks the same option as a tap. */
-  options: z.array(z.string()).default([]),
+  /**
+   * The options the last menu showed, in order, so a typed number picks the same option as a tap; `token` is put in
+   * every row id of that menu, so a tap on an older menu is recognised as such.
+   */
+  menu: z.strictObject({ token: z.number().int().nonnegative(), options: z.array(z.string()) }).default({
+    token: 0,
+    options: [],
+  }),
+  /** Aadhaar OTP: the last successful check (a keyed hash and last four digits only) and wrong-OTP lock-out. */
+  identity: z
+    .strictObject({
+      verifiedAt: z.string().optional(),
+      aadhaarHash: z.string().optional(),
+      last4: z.string().optional(),
+      failedAttempts: z.number().int().nonnegative().default(0),
+      lockedUntil: z.string().optional(),
+    })
+    .default({ failedAttempts: 0 }),
   lastActiveAt: z.string().optional(),
 });
 
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionStep = Session['step'];
+export type IdentityPurpose = z.infer<typeof IdentityPurpose>;
 
 export function newSession(waId: string): Session {
-  return { waId, version: 0, step: { name: 'new' }, options: [] };
+  return {
+    waId,
+    version: 0,
+    stopped: false,
+    step: { name: 'new' },
+    menu: { token: 0, options: [] },
+    identity: { failedAttempts: 0 },
+  };
 }

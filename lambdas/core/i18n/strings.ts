@@ -1,6 +1,9 @@
 import type { Language } from '../catalog/schema.ts';
 
-/** Every user-facing string, in English and Telugu. Placeholders are `{name}`. */
+/**
+ * Every user-facing string, in English and Telugu. Placeholders are `{name}`. Button titles stay within 20 UTF-16
+ * code units, list row titles within 24 and section titles within 24 (checked by tests).
+ */
 export const strings = {
   greeting: {
     en: 'Namaste! I am Mitra, the Government of Andhra Pradesh on WhatsApp. Please choose your language.',
@@ -8,35 +11,189 @@ export const strings = {
   },
   languageEnglish: { en: 'English', te: 'English' },
   languageTelugu: { en: 'తెలుగు', te: 'తెలుగు' },
-  mainMenu: {
-    en: 'What would you like to do? Tap "Services" or type a number.',
-    te: 'మీకు ఏ సేవ కావాలి? "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి.',
+  consentNotice: {
+    en: 'Before we start: to provide government services, Mitra processes your WhatsApp number and the details you type (such as names, Aadhaar, addresses), only for the service you ask for, under the Digital Personal Data Protection Act, 2023. Aadhaar numbers are never stored in full. You can send STOP at any time to stop all messages.\n\nDo you agree?',
+    te: 'ప్రారంభించే ముందు: ప్రభుత్వ సేవలు అందించడానికి, డిజిటల్ వ్యక్తిగత డేటా రక్షణ చట్టం, 2023 ప్రకారం, మిత్ర మీ వాట్సాప్ నంబర్‌ను, మీరు టైప్ చేసే వివరాలను (పేర్లు, ఆధార్, చిరునామాలు వంటివి) మీరు కోరిన సేవ కోసం మాత్రమే ఉపయోగిస్తుంది. ఆధార్ సంఖ్యను పూర్తిగా ఎప్పుడూ నిల్వ చేయము. ఎప్పుడైనా STOP పంపి సందేశాలు ఆపవచ్చు.\n\nమీరు అంగీకరిస్తారా?',
   },
-  menuButton: { en: 'Services', te: 'సేవలు' },
-  menuSection: { en: 'Certificates', te: 'ధృవపత్రాలు' },
+  consentAccept: { en: 'I agree', te: 'అంగీకరిస్తున్నాను' },
+  consentDecline: { en: 'No, thanks', te: 'వద్దు' },
+  consentDeclined: {
+    en: 'Understood. Without your consent Mitra cannot provide services, and nothing you typed has been kept. Send "Hi" whenever you change your mind.',
+    te: 'సరే. మీ అంగీకారం లేకుండా మిత్ర సేవలు అందించలేదు; మీరు టైప్ చేసినది ఏదీ ఉంచలేదు. మనసు మార్చుకుంటే "Hi" పంపండి.',
+  },
+  stopped: {
+    en: 'You will get no more messages from Mitra. Send START to resume at any time.',
+    te: 'మిత్ర నుండి ఇక సందేశాలు రావు. మళ్లీ ప్రారంభించడానికి ఎప్పుడైనా START పంపండి.',
+  },
+  resumed: { en: 'Welcome back!', te: 'తిరిగి స్వాగతం!' },
+  mainMenu: {
+    en: 'Choose a department: tap "Departments" or type its number. You can also type what you need (e.g. "income certificate"), "status" for your applications, "help", or "language".',
+    te: 'శాఖను ఎంచుకోండి: "శాఖలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి. మీకు కావలసినది కూడా టైప్ చేయవచ్చు (ఉదా. "ఆదాయ"), దరఖాస్తుల కోసం "స్థితి", "సహాయం" లేదా "భాష".',
+  },
+  departmentsButton: { en: 'Departments', te: 'శాఖలు' },
+  departmentsSection: { en: 'Departments', te: 'శాఖలు' },
+  departmentsPage: { en: 'Departments, page {page} of {pages}', te: 'శాఖలు, పేజీ {page}/{pages}' },
+  servicesIntro: {
+    en: '{department}: choose a service. Tap "Services" or type its number; "menu" goes back.',
+    te: '{department}: సేవను ఎంచుకోండి. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి; వెనుకకు "menu".',
+  },
+  servicesButton: { en: 'Services', te: 'సేవలు' },
+  servicesSection: { en: 'Services', te: 'సేవలు' },
+  moreRow: { en: 'More…', te: 'మరిన్ని…' },
+  moreRowDescription: { en: 'Show the next page', te: 'తదుపరి పేజీ చూపండి' },
+  searchResults: {
+    en: 'Services that match "{query}". Tap "Services" or type a number:',
+    te: '"{query}" కు సరిపోయే సేవలు. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి:',
+  },
+  searchNothing: {
+    en: 'Sorry, I found no service for "{query}". Try other words (e.g. "caste", "bus ticket", "ration card"), or type "menu" to see the departments.',
+    te: 'క్షమించండి, "{query}" కు సేవ దొరకలేదు. వేరే పదాలు ప్రయత్నించండి (ఉదా. "కుల", "బస్ టికెట్", "రేషన్"), లేదా శాఖల కోసం "menu" టైప్ చేయండి.',
+  },
   notUnderstood: {
-    en: 'Sorry, I did not understand that. Please choose from the menu, or type "menu".',
-    te: 'క్షమించండి, అర్థం కాలేదు. దయచేసి మెనూ నుండి ఎంచుకోండి, లేదా "menu" అని టైప్ చేయండి.',
+    en: 'Sorry, I did not understand that. Please choose from the options shown, or type "menu".',
+    te: 'క్షమించండి, అర్థం కాలేదు. చూపిన ఎంపికల నుండి ఎంచుకోండి, లేదా "menu" అని టైప్ చేయండి.',
+  },
+  noSuchOption: {
+    en: 'There is no option {number} here. Please type a number from 1 to {count}.',
+    te: 'ఇక్కడ {number} వ ఎంపిక లేదు. దయచేసి 1 నుండి {count} వరకు సంఖ్య టైప్ చేయండి.',
+  },
+  staleMenu: {
+    en: 'That was from an earlier message, so I have not acted on it. Here is where we are now:',
+    te: 'అది పాత సందేశంలోనిది, కాబట్టి దానిపై చర్య తీసుకోలేదు. ఇప్పుడు మనం ఇక్కడ ఉన్నాం:',
   },
   textOnly: {
     en: 'Sorry, I can only read text messages and taps on the menu here. Type "menu" to see the services.',
     te: 'క్షమించండి, ఇక్కడ నేను టెక్స్ట్ సందేశాలు, మెనూ ఎంపికలు మాత్రమే చదవగలను. సేవల కోసం "menu" అని టైప్ చేయండి.',
   },
+  scanNotYet: {
+    en: 'Thank you for the photo. Checking a certificate from a photo is not available here yet; open the link in its QR code to verify it.',
+    te: 'ఫోటోకు ధన్యవాదాలు. ఫోటో నుండి సర్టిఫికెట్ తనిఖీ ఇంకా అందుబాటులో లేదు; ధృవీకరించడానికి దాని QR కోడ్‌లోని లింక్ తెరవండి.',
+  },
+  help: {
+    en: 'Mitra gives you Andhra Pradesh government services on WhatsApp.\n• "menu": the departments\n• type what you need, e.g. "income certificate" or "bus ticket"\n• "status": your applications\n• "language": English or Telugu\n• in a form: "back" for the previous question, "cancel" to stop\n• "STOP": no more messages',
+    te: 'మిత్ర వాట్సాప్‌లో ఆంధ్రప్రదేశ్ ప్రభుత్వ సేవలు అందిస్తుంది.\n• "menu": శాఖలు\n• కావలసినది టైప్ చేయండి, ఉదా. "ఆదాయ" లేదా "బస్ టికెట్"\n• "స్థితి": మీ దరఖాస్తులు\n• "భాష": ఇంగ్లీష్ లేదా తెలుగు\n• ఫారంలో: మునుపటి ప్రశ్నకు "వెనుకకు", ఆపడానికి "రద్దు"\n• "STOP": ఇక సందేశాలు వద్దు',
+  },
+  sessionExpired: {
+    en: 'We stopped where we were after {minutes} minutes without a reply, and nothing was submitted. Let us start again.',
+    te: '{minutes} నిమిషాలు స్పందన లేనందున ఆపేశాము, ఏదీ సమర్పించలేదు. మళ్లీ ప్రారంభిద్దాం.',
+  },
+  formIntro: {
+    en: '{service}: {count} question(s). Type "back" for the previous one, "cancel" to stop.',
+    te: '{service}: {count} ప్రశ్న(లు). మునుపటిదానికి "వెనుకకు", ఆపడానికి "రద్దు" టైప్ చేయండి.',
+  },
+  choiceButton: { en: 'Choose', te: 'ఎంచుకోండి' },
+  choiceSection: { en: 'Options', te: 'ఎంపికలు' },
   invalidName: {
     en: 'Please type the name in letters only (2 to 100 characters).',
     te: 'దయచేసి పేరును అక్షరాలలో మాత్రమే టైప్ చేయండి (2 నుండి 100 అక్షరాలు).',
   },
-  confirmSummary: {
-    en: 'Please check your application:\nService: {service}\n{fields}\nFee: ₹{fee}\nTap Confirm to submit.',
-    te: 'దయచేసి మీ దరఖాస్తును సరిచూసుకోండి:\nసేవ: {service}\n{fields}\nరుసుము: ₹{fee}\nసమర్పించడానికి నిర్ధారించు నొక్కండి.',
+  invalidText: {
+    en: 'Please type between {min} and {max} characters.',
+    te: 'దయచేసి {min} నుండి {max} అక్షరాల మధ్య టైప్ చేయండి.',
+  },
+  invalidAadhaar: {
+    en: 'That is not a valid Aadhaar number. Please type the 12 digits exactly as on the Aadhaar card.',
+    te: 'అది సరైన ఆధార్ సంఖ్య కాదు. ఆధార్ కార్డుపై ఉన్న 12 అంకెలను సరిగ్గా టైప్ చేయండి.',
+  },
+  invalidMobile: {
+    en: 'Please type a 10-digit mobile number starting with 6, 7, 8 or 9.',
+    te: 'దయచేసి 6, 7, 8 లేదా 9 తో మొదలయ్యే 10 అంకెల మొబైల్ నంబర్ టైప్ చేయండి.',
+  },
+  invalidPincode: {
+    en: 'Please type a 6-digit PIN code, e.g. 522001.',
+    te: 'దయచేసి 6 అంకెల పిన్ కోడ్ టైప్ చేయండి, ఉదా. 522001.',
+  },
+  invalidDate: {
+    en: 'Please type a real date as DD-MM-YYYY, e.g. 15-08-1990.',
+    te: 'దయచేసి సరైన తేదీని DD-MM-YYYY గా టైప్ చేయండి, ఉదా. 15-08-1990.',
+  },
+  invalidDatePast: {
+    en: 'That date must be today or earlier. Please type it as DD-MM-YYYY.',
+    te: 'ఆ తేదీ ఈ రోజు లేదా అంతకు ముందుది కావాలి. DD-MM-YYYY గా టైప్ చేయండి.',
+  },
+  invalidDateFuture: {
+    en: 'That date must be between today and a year from now. Please type it as DD-MM-YYYY.',
+    te: 'ఆ తేదీ ఈ రోజు నుండి ఒక సంవత్సరం లోపు ఉండాలి. DD-MM-YYYY గా టైప్ చేయండి.',
+  },
+  invalidChoice: {
+    en: 'Please choose one of the options: tap "Choose" or type its number.',
+    te: 'దయచేసి ఎంపికలలో ఒకటి ఎంచుకోండి: "ఎంచుకోండి" నొక్కండి లేదా సంఖ్య టైప్ చేయండి.',
+  },
+  invalidDigits: {
+    en: 'Please type only digits, {min} to {max} of them.',
+    te: 'దయచేసి {min} నుండి {max} అంకెలు మాత్రమే టైప్ చేయండి.',
+  },
+  invalidDigitsExact: { en: 'Please type exactly {min} digit(s).', te: 'దయచేసి సరిగ్గా {min} అంకె(లు) టైప్ చేయండి.' },
+  invalidAmount: {
+    en: 'Please type an amount in whole rupees, from {min} to {max}.',
+    te: 'దయచేసి {min} నుండి {max} వరకు పూర్తి రూపాయలలో మొత్తం టైప్ చేయండి.',
+  },
+  summary: {
+    en: 'Please check your application:\nService: {service}\n{fields}\nFee: ₹{fee}\n\nConfirm to submit, Edit to change an answer.',
+    te: 'దయచేసి మీ దరఖాస్తును సరిచూసుకోండి:\nసేవ: {service}\n{fields}\nరుసుము: ₹{fee}\n\nసమర్పించడానికి నిర్ధారించు, మార్చడానికి సవరించు.',
   },
   confirmButton: { en: 'Confirm', te: 'నిర్ధారించు' },
+  editButton: { en: 'Edit', te: 'సవరించు' },
   cancelButton: { en: 'Cancel', te: 'రద్దు' },
-  cancelled: { en: 'Cancelled. Nothing was submitted.', te: 'రద్దు చేయబడింది. ఏదీ సమర్పించబడలేదు.' },
-  submitted: {
-    en: 'Your application {applicationId} for {service} has been received. You will get it here within {sla} working day(s).',
-    te: '{service} కోసం మీ దరఖాస్తు {applicationId} అందింది. {sla} పని దినం(ల)లో ఇక్కడే అందుతుంది.',
+  editWhich: { en: 'Which answer do you want to change?', te: 'ఏ సమాధానం మార్చాలనుకుంటున్నారు?' },
+  editButtonList: { en: 'Answers', te: 'సమాధానాలు' },
+  cancelled: {
+    en: 'Cancelled. Nothing was submitted. Type "menu" for the departments.',
+    te: 'రద్దు చేయబడింది. ఏదీ సమర్పించలేదు. శాఖల కోసం "menu" టైప్ చేయండి.',
   },
+  submitted: {
+    en: 'Submitted. Your application number is {applicationId} ({service}).\n{next}\nService level: within {sla} working day(s). Type "status" at any time to see it.',
+    te: 'సమర్పించబడింది. మీ దరఖాస్తు సంఖ్య {applicationId} ({service}).\n{next}\nసేవా గడువు: {sla} పని దినం(ల)లో. ఎప్పుడైనా చూడటానికి "స్థితి" టైప్ చేయండి.',
+  },
+  nextInstant: {
+    en: 'Your document is being prepared and will arrive here in a few minutes.',
+    te: 'మీ పత్రం సిద్ధమవుతోంది, కొన్ని నిమిషాల్లో ఇక్కడే అందుతుంది.',
+  },
+  nextOfficer: {
+    en: 'The department ({authority}) has received it; an officer must review it. It stays in the "received" state until they take it up, and you will hear from us here.',
+    te: 'శాఖ ({authority}) దీన్ని స్వీకరించింది; ఒక అధికారి పరిశీలించాలి. వారు చేపట్టే వరకు "స్వీకరించబడింది" స్థితిలో ఉంటుంది; ఇక్కడే తెలియజేస్తాము.',
+  },
+  nextReceived: {
+    en: 'The department ({authority}) has received it. It waits in the "received" state until they take it up; you will hear from us here.',
+    te: 'శాఖ ({authority}) దీన్ని స్వీకరించింది. వారు చేపట్టే వరకు "స్వీకరించబడింది" స్థితిలో ఉంటుంది; ఇక్కడే తెలియజేస్తాము.',
+  },
+  identityNeeded: {
+    en: 'To protect your information, please confirm who you are with Aadhaar OTP. Type your 12-digit Aadhaar number.',
+    te: 'మీ సమాచార రక్షణ కోసం, ఆధార్ ఓటీపీతో మీ గుర్తింపు నిర్ధారించండి. మీ 12 అంకెల ఆధార్ సంఖ్య టైప్ చేయండి.',
+  },
+  otpSent: {
+    en: 'We sent a one-time password (OTP) to the mobile number linked with Aadhaar {aadhaar}. Please type the 6-digit OTP.',
+    te: 'ఆధార్ {aadhaar} కు అనుసంధానమైన మొబైల్‌కు ఓటీపీ పంపాము. దయచేసి 6 అంకెల ఓటీపీ టైప్ చేయండి.',
+  },
+  otpInvalidFormat: { en: 'Please type the 6-digit OTP.', te: 'దయచేసి 6 అంకెల ఓటీపీ టైప్ చేయండి.' },
+  otpWrong: {
+    en: 'That OTP is not correct. {left} attempt(s) left; please type it again.',
+    te: 'ఆ ఓటీపీ సరైనది కాదు. ఇంకా {left} ప్రయత్నం(లు) ఉన్నాయి; మళ్లీ టైప్ చేయండి.',
+  },
+  otpLocked: {
+    en: 'Too many wrong OTPs. For your safety, identity checks are paused until {until} (IST). Type "menu" for the departments.',
+    te: 'చాలా తప్పు ఓటీపీలు. మీ భద్రత కోసం, {until} (IST) వరకు గుర్తింపు తనిఖీ నిలిపివేయబడింది. శాఖల కోసం "menu" టైప్ చేయండి.',
+  },
+  identityUnavailable: {
+    en: 'The Aadhaar identity service is not reachable right now. Please try again in a few minutes.',
+    te: 'ఆధార్ గుర్తింపు సేవ ప్రస్తుతం అందుబాటులో లేదు. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.',
+  },
+  identityVerified: { en: 'Thank you, your identity is confirmed.', te: 'ధన్యవాదాలు, మీ గుర్తింపు నిర్ధారించబడింది.' },
+  statusNone: {
+    en: 'You have no applications yet. Type "menu" to apply for a service.',
+    te: 'మీకు ఇంకా దరఖాస్తులు లేవు. సేవ కోసం "menu" టైప్ చేయండి.',
+  },
+  statusList: { en: 'Your applications:\n{list}', te: 'మీ దరఖాస్తులు:\n{list}' },
+  statusLine: {
+    en: '• {applicationId}: {service}, {state} (submitted {submitted}, due by {due})',
+    te: '• {applicationId}: {service}, {state} (సమర్పణ {submitted}, గడువు {due})',
+  },
+  stateReceived: { en: 'received, waiting for the department', te: 'స్వీకరించబడింది, శాఖ కోసం వేచి ఉంది' },
+  stateProcessing: { en: 'being processed', te: 'ప్రాసెస్ అవుతోంది' },
+  stateIssued: { en: 'issued', te: 'జారీ చేయబడింది' },
+  stateFailed: { en: 'could not be completed', te: 'పూర్తి కాలేదు' },
+  stateRejected: { en: 'rejected', te: 'తిరస్కరించబడింది' },
+  stateUnknown: { en: 'in progress', te: 'పురోగతిలో ఉంది' },
   certificateIssued: {
     en: 'Your {service} is ready. Certificate number {certId}. Scan its QR code to verify it.',
     te: 'మీ {service} సిద్ధంగా ఉంది. సర్టిఫికెట్ సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',

@@ -4,9 +4,16 @@ import { ConfigurationError } from '../errors.ts';
 export interface CertificateFonts {
   regular: Uint8Array;
   bold: Uint8Array;
+  teluguRegular: Uint8Array;
+  teluguBold: Uint8Array;
 }
 
-const FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const;
+const FILES = {
+  regular: 'NotoSans-Regular.ttf',
+  bold: 'NotoSans-Bold.ttf',
+  teluguRegular: 'NotoSansTelugu-Regular.ttf',
+  teluguBold: 'NotoSansTelugu-Bold.ttf',
+} as const;
 
 /**
  * Fonts ship with the code (OFL, assets/fonts/OFL.txt). The bundle copies them to `fonts/` next to index.mjs; under
@@ -30,6 +37,8 @@ export function loadCertificateFonts(): CertificateFonts {
   cached ??= {
     regular: new Uint8Array(readFileSync(fontUrl(FILES.regular))),
     bold: new Uint8Array(readFileSync(fontUrl(FILES.bold))),
+    teluguRegular: new Uint8Array(readFileSync(fontUrl(FILES.teluguRegular))),
+    teluguBold: new Uint8Array(readFileSync(fontUrl(FILES.teluguBold))),
   };
   return cached;
 }

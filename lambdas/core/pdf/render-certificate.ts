@@ -5,10 +5,22 @@ import { canonicalJson, sha256Hex } from '../certificate/encoding.ts';
 import type { RenderedCertificateInput } from '../certificate/issue.ts';
 import type { CertificateFonts } from './font-files.ts';
 import { drawQrCode } from './qr-code.ts';
+import { drawShapedLine, type ShapedLine, shapedWidth } from './shaped-text.ts';
+import { createShaper, type Shaper } from './shaping.ts';
 import { drawable, wrap } from './text.ts';
 
 const PRODUCER = 'Mitra';
 const GOVERNMENT = 'Government of Andhra Pradesh';
+const GOVERNMENT_TE = 'ఆంధ్రప్రదేశ్ ప్రభుత్వం';
+/** The Telugu titles of the document types; any other certificate is a "ధృవీకరణ పత్రం" (certificate). */
+const TELUGU_TITLES: Readonly<Record<string, string>> = {
+  'income-certificate': 'ఆదాయ ధృవీకరణ పత్రం',
+  'caste-certificate': 'కుల ధృవీకరణ పత్రం',
+  'residence-certificate': 'నివాస ధృవీకరణ పత్రం',
+};
+const TELUGU_CERTIFICATE = 'ధృవీకరణ పత్రం';
+/** Text that the Telugu font draws whole: Telugu letters, digits and signs, spaces and ZWJ/ZWNJ. */
+const TELUGU_TEXT = /^(?:[\u0C00-\u0C7F .,'-]|\u200C|\u200D)+$/u;
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 52;
@@ -23,6 +35,8 @@ const RULE = rgb(0.72, 0.72, 0.72);
 
 export interface RenderedPdf {
   bytes: Uint8Array;
+  /** Every Telugu line drawn, with the glyph ids HarfBuzz chose and their ids in the embedded subset font. */
+  shapedLines: (ShapedLine & { text: string; weight: 'regular' | 'bold' })[];
   /** What could not be shown as given (e.g. a Telugu name before shaping lands); for the log, never with the text. */
   notes: string[];
 }
@@ -30,6 +44,17 @@ export interface RenderedPdf {
 interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
+}
+
+/** One HarfBuzz shaper per font file, made once per container. */
+const shapers = new WeakMap<Uint8Array, Shaper>();
+function shaperFor(bytes: Uint8Array): Shaper {
+  let shaper = shapers.get(bytes);
+  if (!shaper) {
+    shaper = createShaper(bytes);
+    shapers.set(bytes, shaper);
+  }
+  return shaper;
 }
 
 /**
@@ -57,7 +82,31 @@ export async function renderCertificatePdf(
     }),
     bold: await pdf.embedFont(fontFiles.bold, { subset: true, customName: subsetName('NotoSans-Bold', recordSha256) }),
   };
+  const telugu = {
+    regular: await pdf.embedFont(fontFiles.teluguRegular, {
+      subset: true,
+      customName: subsetName('NotoSansTelugu-Regular', recordSha256),
+    }),
+    bold: await pdf.embedFont(fontFiles.teluguBold, {
+      subset: true,
+      customName: subsetName('NotoSansTelugu-Bold', recordSha256),
+    }),
+  };
   const page = pdf.addPage([A4.width, A4.height]);
+  const shapedLines: RenderedPdf['shapedLines'] = [];
+  /** Draws a Telugu line shaped by HarfBuzz; `x` undefined centres it. */
+  const drawTelugu = (text: string, bold: boolean, size: number, y: number, x?: number, color = INK) => {
+    const bytes = bold ? fontFiles.teluguBold : fontFiles.teluguRegular;
+    const shaper = shaperFor(bytes);
+    const left = x ?? (A4.width - shapedWidth(shaper, text, size)) / 2;
+    const line = drawShapedLine(pdf, page, bold ? telugu.bold : telugu.regular, shaper, text, {
+      x: left,
+      y,
+      size,
+      color,
+    });
+    shapedLines.push({ text, weight: bold ? 'bold' : 'regular', ...line });
+  };
   // A value is printed whole or not at all: half a name or address would read as a different one.
   const show = (text: string, font: PDFFont, what: string): string => {
     const result = drawable(font, text);
@@ -69,6 +118,8 @@ export async function renderCertificatePdf(
   drawFrame(page);
   let y = A4.height - 64;
   centred(page, GOVERNMENT.toUpperCase(), fonts.bold, 16, y, NAVY);
+  y -= 20;
+  drawTelugu(GOVERNMENT_TE, true, 13, y, undefined, NAVY);
   y -= 20;
   centred(page, show(record.issuer.department, fonts.regular, 'department'), fonts.regular, 12, y, INK);
   y -= 16;
@@ -85,7 +136,9 @@ export async function renderCertificatePdf(
   y -= 36;
   const title = show(record.title, fonts.bold, 'title');
   centred(page, title.toUpperCase(), fonts.bold, 22, y, NAVY);
-  y -= 26;
+  y -= 24;
+  drawTelugu(TELUGU_TITLES[record.documentType] ?? TELUGU_CERTIFICATE, true, 16, y, undefined, NAVY);
+  y -= 28;
   page.drawText(`Certificate No.: ${record.certId}`, { x: MARGIN, y, size: 10, font: fonts.regular, color: INK });
   const dateText = `Date of issue: ${longDate(issueDateOf(record.issuedAt))}`;
   page.drawText(dateText, {
@@ -107,13 +160,17 @@ export async function renderCertificatePdf(
   }
 
   y -= 10;
-  const rows: [string, string][] = [['Name of the holder', holderName(record.holder, fonts.regular, notes)]];
+  const rows: [string, string | { telugu: string }][] = [
+    ['Name of the holder', holderName(record.holder, fonts.regular, notes)],
+  ];
   if (record.holder.guardianName)
     rows.push(["Father's / guardian's name", show(record.holder.guardianName, fonts.regular, 'guardian name')]);
   for (const key of Object.keys(record.data).sort())
     rows.push([labelOf(key), show(record.data[key]!, fonts.regular, `field ${key}`)]);
   rows.push(['Application number', record.applicationId], ['Service', record.serviceId]);
-  y = drawTable(page, fonts, rows, y);
+  y = drawTable(page, fonts, rows, y, (text, x, rowY, size) =>
+    drawTelugu(text, false, size, rowY, x, size < 10 ? MUTED : INK),
+  );
 
   y -= 28;
   page.drawText('Issued by', { x: MARGIN, y, size: 9, font: fonts.regular, color: MUTED });
@@ -162,20 +219,28 @@ export async function renderCertificatePdf(
     modificationDate: issuedAt,
     afRelationship: AFRelationship.Data,
   });
-  return { bytes: await pdf.save(), notes };
+  return { bytes: await pdf.save(), notes, shapedLines };
 }
 
 export function attachmentName(certId: string): string {
   return `certificate-${certId}.json`;
 }
 
-/** Until Telugu shaping lands, what stands in for text the Latin font cannot draw. */
+/** What stands in for text that neither the Latin nor the Telugu font can draw. */
 const NOT_SHOWN = '(in another script: see the attached signed record)';
 
-/** The holder's name as printed; a name in a script the font lacks falls back to its Latin form or a pointer. */
-function holderName(holder: { name: string; nameLatin?: string }, font: PDFFont, notes: string[]): string {
+/**
+ * The holder's name as printed: in Latin letters, or in Telugu shaped by HarfBuzz; a name in another script falls
+ * back to its Latin form or a pointer to the record.
+ */
+function holderName(
+  holder: { name: string; nameLatin?: string },
+  font: PDFFont,
+  notes: string[],
+): string | { telugu: string } {
   const shown = drawable(font, holder.name);
   if (!shown.omitted) return shown.text;
+  if (TELUGU_TEXT.test(holder.name)) return { telugu: holder.name };
   notes.push('holder name: not drawable with the Latin font; printed its Latin form or a pointer to the record');
   const latin = holder.nameLatin === undefined ? undefined : drawable(font, holder.nameLatin);
   return latin && !latin.omitted ? latin.text : `(name in another script: see the attached signed record)`;
@@ -204,25 +269,57 @@ function centred(page: PDFPage, text: string, font: PDFFont, size: number, y: nu
   page.drawText(text, { x: (A4.width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color });
 }
 
-/** A two-column table of label and value; returns the y below it. */
-function drawTable(page: PDFPage, fonts: Fonts, rows: [string, string][], top: number): number {
+/** Telugu labels of the table's rows, printed under the English ones. */
+const TELUGU_LABELS: Readonly<Record<string, string>> = {
+  'Name of the holder': 'పేరు',
+  "Father's / guardian's name": 'తండ్రి / సంరక్షకుని పేరు',
+  'Application number': 'దరఖాస్తు సంఖ్య',
+  Service: 'సేవ',
+  'Annual income': 'వార్షిక ఆదాయం',
+  District: 'జిల్లా',
+  Mandal: 'మండలం',
+  Village: 'గ్రామం',
+  Address: 'చిరునామా',
+  Caste: 'కులం',
+};
+
+/**
+ * A two-column table of label (English, with the Telugu under it when known) and value; returns the y below it.
+ * Telugu is drawn by `drawTelugu`, shaped.
+ */
+function drawTable(
+  page: PDFPage,
+  fonts: Fonts,
+  rows: [string, string | { telugu: string }][],
+  top: number,
+  drawTelugu: (text: string, x: number, y: number, size: number) => void,
+): number {
   const labelWidth = 170;
   const valueWidth = CONTENT_WIDTH - labelWidth - 16;
   let y = top;
   page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.6, color: RULE });
   for (const [label, value] of rows) {
-    const lines = wrap(fonts.regular, 10.5, value || '—', valueWidth);
-    const height = Math.max(lines.length, 1) * 14 + 10;
+    const teluguLabel = TELUGU_LABELS[label];
     page.drawText(label, { x: MARGIN + 6, y: y - 17, size: 9.5, font: fonts.bold, color: MUTED });
-    lines.forEach((line, index) => {
-      page.drawText(line, {
-        x: MARGIN + labelWidth + 8,
-        y: y - 17 - index * 14,
-        size: 10.5,
-        font: fonts.regular,
-        color: INK,
+    if (teluguLabel) drawTelugu(teluguLabel, MARGIN + 6, y - 29, 8);
+    const labelHeight = teluguLabel ? 36 : 24;
+    let height: number;
+    if (typeof value === 'string') {
+      const lines = wrap(fonts.regular, 10.5, value || '—', valueWidth);
+      lines.forEach((line, index) => {
+        page.drawText(line, {
+          x: MARGIN + labelWidth + 8,
+          y: y - 17 - index * 14,
+          size: 10.5,
+          font: fonts.regular,
+          color: INK,
+        });
       });
-    });
+      height = Math.max(Math.max(lines.length, 1) * 14 + 10, labelHeight);
+    } else {
+      drawTelugu(value.telugu, MARGIN + labelWidth + 8, y - 18, 11);
+      height = Math.max(28, labelHeight);
+    }
     y -= height;
     page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.6, color: RULE });
   }

@@ -1,14 +1,19 @@
 import type { Reply } from '../conversation/messages.ts';
+import type { OutboundReply, TemplateReply } from './limits.ts';
 
 type GraphPayload = Record<string, unknown>;
 
 /**
  * The Graph API request body for one reply. A document is sent by the media id its upload returned.
- * Limits are enforced before this point by the catalog tests and, for free text, by the caller.
+ * The sender brings every reply within Meta's limits (fitReply in limits.ts) before building its payload.
  */
-export function graphPayload(to: string, reply: Exclude<Reply, { type: 'document' }>): GraphPayload;
-export function graphPayload(to: string, reply: Extract<Reply, { type: 'document' }>, mediaId: string): GraphPayload;
-export function graphPayload(to: string, reply: Reply, mediaId?: string): GraphPayload {
+export function graphPayload(to: string, reply: Exclude<OutboundReply, { type: 'document' }>): GraphPayload;
+export function graphPayload(
+  to: string,
+  reply: Extract<Reply, { type: 'document' }> | TemplateReply,
+  mediaId: string,
+): GraphPayload;
+export function graphPayload(to: string, reply: OutboundReply, mediaId?: string): GraphPayload {
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   switch (reply.type) {
     case 'read-receipt':
@@ -55,6 +60,35 @@ export function graphPayload(to: string, reply: Reply, mediaId?: string): GraphP
         },
       };
     case 'document':
-      return { ...base, type: 'document', document: { id: mediaId, filename: reply.filename, caption: reply.caption } };
+      return {
+        ...base,
+        type: 'document',
+        document: { id: mediaId, filename: reply.filename, ...(reply.caption ? { caption: reply.caption } : {}) },
+      };
+    case 'template':
+      return templatePayload(to, reply, mediaId);
   }
+}
+
+function templatePayload(to: string, reply: TemplateReply, mediaId: string | undefined): GraphPayload {
+  const components: Record<string, unknown>[] = [];
+  if (reply.document && mediaId) {
+    components.push({
+      type: 'header',
+      parameters: [{ type: 'document', document: { id: mediaId, filename: reply.document.filename } }],
+    });
+  }
+  if (reply.parameters.length > 0)
+    components.push({ type: 'body', parameters: reply.parameters.map((text) => ({ type: 'text', text })) });
+  return {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    type: 'template',
+    template: {
+      name: reply.name,
+      language: { code: reply.language },
+      components,
+    },
+  };
 }

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import type { InboundContent, InboundMessage } from '../conversation/messages.ts';
 
 // Meta's webhook is not ours and grows: parse the parts we use, let every other key through untouched.
+const MediaObject = z.looseObject({
+  id: z.string(),
+  mime_type: z.string().optional(),
+  caption: z.string().optional(),
+  filename: z.string().optional(),
+});
+
 const Message = z.looseObject({
   from: z.string(),
   id: z.string(),
@@ -14,15 +21,26 @@ const Message = z.looseObject({
       type: z.string(),
       button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
       list_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+      nfm_reply: z.looseObject({ response_json: z.string(), name: z.string().optional() }).optional(),
     })
     .optional(),
   button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
   location: z.looseObject({ latitude: z.number(), longitude: z.number() }).optional(),
-  image: z.looseObject({ id: z.string(), caption: z.string().optional() }).optional(),
-  document: z.looseObject({ id: z.string(), caption: z.string().optional() }).optional(),
-  audio: z.looseObject({ id: z.string() }).optional(),
-  video: z.looseObject({ id: z.string(), caption: z.string().optional() }).optional(),
-  sticker: z.looseObject({ id: z.string() }).optional(),
+  image: MediaObject.optional(),
+  document: MediaObject.optional(),
+  audio: MediaObject.optional(),
+  video: MediaObject.optional(),
+  sticker: MediaObject.optional(),
+  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
+  system: z.looseObject({ type: z.string().optional(), new_wa_id: z.string().optional() }).optional(),
+  errors: z.array(z.looseObject({ code: z.number() })).optional(),
+});
+
+const MetaError = z.looseObject({
+  code: z.number(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
 });
 
 const Status = z.looseObject({
@@ -30,7 +48,8 @@ const Status = z.looseObject({
   status: z.string(),
   timestamp: z.string(),
   recipient_id: z.string(),
-  errors: z.array(z.looseObject({ code: z.number(), title: z.string().optional() })).optional(),
+  errors: z.array(MetaError).optional(),
+  pricing: z.looseObject({ category: z.string().optional() }).optional(),
 });
 
 const Value = z.looseObject({
@@ -40,6 +59,19 @@ const Value = z.looseObject({
     .optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+const TemplateUpdate = z.looseObject({
+  message_template_id: z.union([z.number(), z.string()]).optional(),
+  message_template_name: z.string().optional(),
+  message_template_language: z.string().optional(),
+  event: z.string().optional(),
+  reason: z.string().nullable().optional(),
+  previous_category: z.string().optional(),
+  new_category: z.string().optional(),
+  previous_quality_score: z.string().optional(),
+  new_quality_score: z.string().optional(),
 });
 
 const Envelope = z.looseObject({
@@ -49,31 +81,102 @@ const Envelope = z.looseObject({
     .default([]),
 });
 
+interface WhatsAppError {
+  code: number;
+  title?: string;
+  details?: string;
+}
+
 export interface DeliveryStatus {
   messageId: string;
+  /** sent, delivered, read, failed (or whatever Meta adds: kept as given). */
   status: string;
   recipient: string;
   at: Date;
   errorCodes: number[];
+  errors: WhatsAppError[];
+  pricingCategory?: string;
+}
+
+/** Media a citizen sent that we keep: Meta's download URL expires in minutes, so it is fetched at once. */
+export interface InboundMedia {
+  messageId: string;
+  waId: string;
+  mediaId: string;
+  mediaType: 'image' | 'document' | 'audio';
+  mimeType?: string;
+  filename?: string;
+}
+
+/** A change to one of our message templates: its approval status, quality or category. */
+interface TemplateChange {
+  field: string;
+  templateName?: string;
+  language?: string;
+  event?: string;
+  reason?: string;
+  previousCategory?: string;
+  newCategory?: string;
+  newQuality?: string;
+}
+
+/** A message the conversation does not turn on (a reaction, a system notice), logged only. */
+interface Notice {
+  messageId: string;
+  waId: string;
+  type: string;
+  detail?: string;
 }
 
 export interface WebhookContents {
+  /** Messages for the conversation, in delivery order. */
   messages: InboundMessage[];
+  media: InboundMedia[];
   statuses: DeliveryStatus[];
+  notices: Notice[];
+  templateChanges: TemplateChange[];
+  /** Errors Meta reports out of band (`value.errors`), not tied to one message we sent. */
+  errors: WhatsAppError[];
   /** Parts we do not act on (other fields, unknown shapes), for the log. */
   ignored: { field: string; reason: string }[];
 }
 
-/** Splits one delivery into the messages and statuses it carries; never throws on an unexpected shape. */
+const TEMPLATE_FIELDS = new Set([
+  'message_template_status_update',
+  'template_category_update',
+  'message_template_quality_update',
+  'message_template_components_update',
+]);
+
+/** Types that say something about the conversation but are not a turn in it. */
+const NOTICE_TYPES = new Set(['reaction', 'system', 'ephemeral', 'request_welcome']);
+
+/** Splits one delivery into what it carries; never throws on an unexpected shape. */
 export function readWebhook(body: unknown, phoneNumberId?: string): WebhookContents {
-  const contents: WebhookContents = { messages: [], statuses: [], ignored: [] };
+  const contents: WebhookContents = {
+    messages: [],
+    media: [],
+    statuses: [],
+    notices: [],
+    templateChanges: [],
+    errors: [],
+    ignored: [],
+  };
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) {
     contents.ignored.push({ field: '(envelope)', reason: 'not a WhatsApp Business Account webhook' });
     return contents;
   }
+  if (envelope.data.object !== undefined && envelope.data.object !== 'whatsapp_business_account') {
+    contents.ignored.push({ field: '(envelope)', reason: `object ${envelope.data.object}` });
+    return contents;
+  }
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
+      if (TEMPLATE_FIELDS.has(change.field)) {
+        readTemplateChange(change.field, change.value, contents);
+        continue;
+      }
       if (change.field !== 'messages') {
         contents.ignored.push({ field: change.field, reason: 'field not handled' });
         continue;
@@ -90,41 +193,107 @@ export function readWebhook(body: unknown, phoneNumberId?: string): WebhookConte
         });
         continue;
       }
-      const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
-      for (const raw of value.data.messages ?? []) {
-        const message = Message.safeParse(raw);
-        if (!message.success) {
-          contents.ignored.push({ field: change.field, reason: 'message without from/id/timestamp/type' });
-          continue;
-        }
-        const m = message.data;
-        contents.messages.push({
-          messageId: m.id,
-          waId: m.from,
-          profileName: names.get(m.from),
-          contextId: m.context?.id,
-          sentAt: new Date(Number(m.timestamp) * 1000),
-          content: contentOf(m),
-        });
-      }
-      for (const raw of value.data.statuses ?? []) {
-        const status = Status.safeParse(raw);
-        if (!status.success) {
-          contents.ignored.push({ field: change.field, reason: 'status without id/status/recipient' });
-          continue;
-        }
-        const s = status.data;
-        contents.statuses.push({
-          messageId: s.id,
-          status: s.status,
-          recipient: s.recipient_id,
-          at: new Date(Number(s.timestamp) * 1000),
-          errorCodes: (s.errors ?? []).map((e) => e.code),
-        });
+      readMessages(value.data, contents);
+      readStatuses(value.data.statuses ?? [], contents);
+      for (const raw of value.data.errors ?? []) {
+        const error = MetaError.safeParse(raw);
+        if (error.success) contents.errors.push(metaError(error.data));
+        else contents.ignored.push({ field: change.field, reason: 'error without code' });
       }
     }
   }
   return contents;
+}
+
+function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): void {
+  const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
+  for (const raw of value.messages ?? []) {
+    const message = Message.safeParse(raw);
+    if (!message.success) {
+      contents.ignored.push({ field: 'messages', reason: 'message without from/id/timestamp/type' });
+      continue;
+    }
+    const m = message.data;
+    if (NOTICE_TYPES.has(m.type)) {
+      contents.notices.push({ messageId: m.id, waId: m.from, type: m.type, detail: noticeDetail(m) });
+      continue;
+    }
+    contents.messages.push({
+      messageId: m.id,
+      waId: m.from,
+      profileName: names.get(m.from),
+      contextId: m.context?.id,
+      sentAt: new Date(Number(m.timestamp) * 1000),
+      content: contentOf(m),
+    });
+    for (const mediaType of ['image', 'document', 'audio'] as const) {
+      const media = m[mediaType];
+      if (m.type === mediaType && media) {
+        contents.media.push({
+          messageId: m.id,
+          waId: m.from,
+          mediaId: media.id,
+          mediaType,
+          ...(media.mime_type ? { mimeType: media.mime_type } : {}),
+          ...(media.filename ? { filename: media.filename } : {}),
+        });
+      }
+    }
+  }
+}
+
+function readStatuses(raws: unknown[], contents: WebhookContents): void {
+  for (const raw of raws) {
+    const status = Status.safeParse(raw);
+    if (!status.success) {
+      contents.ignored.push({ field: 'messages', reason: 'status without id/status/timestamp/recipient' });
+      continue;
+    }
+    const s = status.data;
+    const errors = (s.errors ?? []).map(metaError);
+    contents.statuses.push({
+      messageId: s.id,
+      status: s.status,
+      recipient: s.recipient_id,
+      at: new Date(Number(s.timestamp) * 1000),
+      errorCodes: errors.map((e) => e.code),
+      errors,
+      ...(s.pricing?.category ? { pricingCategory: s.pricing.category } : {}),
+    });
+  }
+}
+
+function readTemplateChange(field: string, raw: unknown, contents: WebhookContents): void {
+  const value = TemplateUpdate.safeParse(raw);
+  if (!value.success) {
+    contents.ignored.push({ field, reason: 'unexpected value shape' });
+    return;
+  }
+  const v = value.data;
+  contents.templateChanges.push({
+    field,
+    ...(v.message_template_name ? { templateName: v.message_template_name } : {}),
+    ...(v.message_template_language ? { language: v.message_template_language } : {}),
+    ...(v.event ? { event: v.event } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.previous_category ? { previousCategory: v.previous_category } : {}),
+    ...(v.new_category ? { newCategory: v.new_category } : {}),
+    ...(v.new_quality_score ? { newQuality: v.new_quality_score } : {}),
+  });
+}
+
+function metaError(e: z.infer<typeof MetaError>): WhatsAppError {
+  return {
+    code: e.code,
+    ...((e.title ?? e.message) ? { title: e.title ?? e.message } : {}),
+    ...(e.error_data?.details ? { details: e.error_data.details } : {}),
+  };
+}
+
+function noticeDetail(m: z.infer<typeof Message>): string | undefined {
+  if (m.type === 'reaction') return m.reaction?.emoji ? `reacted to ${m.reaction.message_id}` : 'removed a reaction';
+  if (m.type === 'system') return m.system?.type;
+  return undefined;
 }
 
 function contentOf(m: z.infer<typeof Message>): InboundContent {
@@ -132,10 +301,13 @@ function contentOf(m: z.infer<typeof Message>): InboundContent {
   if (m.type === 'interactive' && m.interactive) {
     const reply = m.interactive.button_reply ?? m.interactive.list_reply;
     if (reply) return { type: 'choice', id: reply.id, title: reply.title };
+    // A WhatsApp Flow's answer (nfm_reply): the conversation has no flows yet, so it is answered like any other.
+    return { type: 'other', originalType: `interactive.${m.interactive.type}` };
   }
   if (m.type === 'button' && m.button)
     return { type: 'choice', id: m.button.payload ?? m.button.text, title: m.button.text };
-  if (m.type === 'location' && m.location) return { type: 'location', ...m.location };
+  if (m.type === 'location' && m.location)
+    return { type: 'location', latitude: m.location.latitude, longitude: m.location.longitude };
   for (const mediaType of ['image', 'document', 'audio', 'video', 'sticker'] as const) {
     const media = m[mediaType];
     if (m.type === mediaType && media) {
@@ -143,9 +315,10 @@ function contentOf(m: z.infer<typeof Message>): InboundContent {
         type: 'media',
         mediaType,
         mediaId: media.id,
-        caption: 'caption' in media ? (media.caption as string | undefined) : undefined,
+        ...(media.caption === undefined ? {} : { caption: media.caption }),
       };
     }
   }
+  // contacts, unsupported (131051), and any type Meta adds later: the conversation answers them politely.
   return { type: 'other', originalType: m.type };
 }

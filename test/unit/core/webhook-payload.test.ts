@@ -49,14 +49,19 @@ describe('readWebhook', () => {
     expect(contents.messages.map((m) => m.content)).toEqual([
       { type: 'choice', id: 'svc:revenue.income-certificate', title: 'Income certificate' },
       { type: 'choice', id: 'lang:te', title: 'తెలుగు' },
-      { type: 'other', originalType: 'reaction' },
+    ]);
+    expect(contents.notices).toEqual([
+      { messageId: 'wamid.REACT1', waId: '919876543211', type: 'reaction', detail: 'reacted to wamid.X' },
     ]);
     expect(contents.messages[0]!.contextId).toBe('wamid.MENU1');
     expect(contents.statuses).toEqual([
       expect.objectContaining({ messageId: 'wamid.OUT1', status: 'delivered', errorCodes: [] }),
       expect.objectContaining({ messageId: 'wamid.OUT2', status: 'failed', errorCodes: [131047] }),
     ]);
-    expect(contents.ignored).toEqual([{ field: 'message_template_status_update', reason: 'field not handled' }]);
+    expect(contents.templateChanges).toEqual([
+      expect.objectContaining({ templateName: 'certificate_ready', event: 'APPROVED', language: 'en_US' }),
+    ]);
+    expect(contents.ignored).toEqual([]);
   });
 
   it('ignores deliveries for another phone number and shapes it does not know, without throwing', () => {
@@ -72,6 +77,115 @@ describe('readWebhook', () => {
     ]) {
       expect(() => readWebhook(odd)).not.toThrow();
       expect(readWebhook(odd).messages).toEqual([]);
+    }
+  });
+});
+
+const read = (name: string) => readWebhook(JSON.parse(fixture(name).toString('utf8')), '100000000000001');
+
+describe('readWebhook on contract fixtures of every message type', () => {
+  it.each([
+    ['interactive-button-reply.json', { type: 'choice', id: 'lang:te', title: 'తెలుగు' }],
+    [
+      'interactive-list-reply.json',
+      { type: 'choice', id: 'svc:revenue.income-certificate', title: 'Income certificate' },
+    ],
+    ['interactive-nfm-reply.json', { type: 'other', originalType: 'interactive.nfm_reply' }],
+    ['button-quick-reply.json', { type: 'choice', id: 'status:APP-123', title: 'Check status' }],
+    ['location.json', { type: 'location', latitude: 16.5062, longitude: 80.648 }],
+    ['image.json', { type: 'media', mediaType: 'image', mediaId: '1482937461234567', caption: 'ఆధార్ కార్డు' }],
+    ['document.json', { type: 'media', mediaType: 'document', mediaId: '1482937461234568', caption: 'ration card' }],
+    ['audio.json', { type: 'media', mediaType: 'audio', mediaId: '1482937461234569' }],
+    ['video.json', { type: 'media', mediaType: 'video', mediaId: '1482937461234570', caption: 'caption' }],
+    ['sticker.json', { type: 'media', mediaType: 'sticker', mediaId: '1482937461234571' }],
+    ['contacts.json', { type: 'other', originalType: 'contacts' }],
+    ['unsupported.json', { type: 'other', originalType: 'unsupported' }],
+    ['unknown-type.json', { type: 'other', originalType: 'hologram' }],
+  ])('%s becomes one conversation turn', (name, content) => {
+    const contents = read(name);
+    expect(contents.messages).toHaveLength(1);
+    expect(contents.messages[0]!.content).toEqual(content);
+    expect(contents.messages[0]!.waId).toBe('919876543210');
+    expect(contents.messages[0]!.sentAt.getTime()).toBe(1764300100_000);
+    expect(contents.ignored).toEqual([]);
+  });
+
+  it('carries the id of the message a tap replies to', () => {
+    expect(read('button-quick-reply.json').messages[0]!.contextId).toBe('wamid.HBgMTEMPLATE01');
+    expect(read('interactive-list-reply.json').messages[0]!.contextId).toBe('wamid.HBgMMENU0002');
+  });
+
+  it('lists image, document and audio for fetching, with their mime types, and not video or stickers', () => {
+    expect(read('image.json').media).toEqual([
+      {
+        messageId: 'wamid.HBgMIMAGE0000001',
+        waId: '919876543210',
+        mediaId: '1482937461234567',
+        mediaType: 'image',
+        mimeType: 'image/jpeg',
+      },
+    ]);
+    expect(read('document.json').media[0]).toMatchObject({ mediaType: 'document', filename: 'ration-card.pdf' });
+    expect(read('audio.json').media[0]).toMatchObject({ mediaType: 'audio', mimeType: 'audio/ogg; codecs=opus' });
+    expect(read('video.json').media).toEqual([]);
+    expect(read('sticker.json').media).toEqual([]);
+  });
+
+  it('keeps reactions and system notices out of the conversation', () => {
+    expect(read('reaction.json')).toMatchObject({
+      messages: [],
+      notices: [{ type: 'reaction', messageId: 'wamid.HBgMREACTION00001' }],
+    });
+    expect(read('system-number-changed.json')).toMatchObject({
+      messages: [],
+      notices: [{ type: 'system', detail: 'user_changed_number' }],
+    });
+  });
+
+  it('reads sent, delivered and read statuses in order, and a failure with its error', () => {
+    expect(read('statuses-sent-delivered-read.json').statuses.map((s) => s.status)).toEqual([
+      'sent',
+      'delivered',
+      'read',
+    ]);
+    expect(read('statuses-sent-delivered-read.json').statuses[0]).toMatchObject({
+      messageId: 'wamid.HBgMOUT000000001',
+      recipient: '919876543210',
+      pricingCategory: 'service',
+    });
+    expect(read('status-failed.json').statuses).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        errorCodes: [131026],
+        errors: [{ code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' }],
+      }),
+    ]);
+  });
+
+  it('reads out-of-band errors, template status and category updates, and ignores other fields by name', () => {
+    expect(read('value-errors.json').errors).toEqual([
+      { code: 131000, title: 'Something went wrong', details: 'Message failed to send due to an unknown error.' },
+    ]);
+    expect(read('template-status-update.json').templateChanges).toEqual([
+      {
+        field: 'message_template_status_update',
+        templateName: 'mitra_update',
+        language: 'te',
+        event: 'REJECTED',
+        reason: 'INCORRECT_CATEGORY',
+      },
+    ]);
+    expect(read('template-category-update.json').templateChanges).toEqual([
+      expect.objectContaining({ previousCategory: 'UTILITY', newCategory: 'MARKETING' }),
+    ]);
+    expect(read('account-update.json').ignored).toEqual([{ field: 'account_update', reason: 'field not handled' }]);
+  });
+
+  it('keeps every fixture signed over its raw bytes verifiable, escapes and all', () => {
+    for (const name of ['contacts.json', 'image.json', 'interactive-nfm-reply.json', 'reaction.json']) {
+      const bytes = fixture(name);
+      expect(bytes.toString('utf8')).toMatch(/^[\x20-\x7e]*$/);
+      expect(isValidSignature(bytes, sign(bytes), 'local-app-secret')).toBe(true);
     }
   });
 });

@@ -1,0 +1,78 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { encodeQrPayload, verifyPageUrl } from '../lambdas/core/certificate/qr-payload.ts';
+import { buildCertificateRecord } from '../lambdas/core/certificate/request.ts';
+import { derToRaw, keyIdOf, publicKeyPem } from '../lambdas/core/certificate/signature.ts';
+import { qrSignatureOf, signCertificate } from '../lambdas/core/certificate/signed-certificate.ts';
+import { loadCertificateFonts } from '../lambdas/core/pdf/font-files.ts';
+import { drawQrCode } from '../lambdas/core/pdf/qr-code.ts';
+import { renderCertificatePdf } from '../lambdas/core/pdf/render-certificate.ts';
+import { signDigestP256 } from '../local/kms-server.ts';
+import type { Figure } from './results-file.ts';
+
+const RUNS = 30;
+const BASE_URL = 'https://verify.mitra.example.in';
+
+/**
+ * Milliseconds and bytes per certificate (signed record, embedded subset fonts, vector QR, attachment), beside a
+ * bare pdf-lib A4 page with only the same QR code: the price of everything a certificate carries beyond its QR.
+ */
+export async function certificateFigures(): Promise<Figure[]> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const keyId = keyIdOf(publicKey);
+  const signer = {
+    currentKey: async () => ({ keyId, publicKeyPem: publicKeyPem(publicKey) }),
+    // A digest signed as KMS does (MessageType DIGEST): no second hash.
+    signDigest: async (digest: Uint8Array) => ({ keyId, signature: derToRaw(signDigestP256(digest, privateKey)) }),
+  };
+  const record = buildCertificateRecord(
+    {
+      applicationId: 'AP-BENCH0000001',
+      serviceId: 'revenue.income-certificate',
+      applicant: { name: 'Ravi Kumar Reddy', guardianName: 'Venkata Reddy' },
+      values: { 'annual-income': '1,20,000 rupees', district: 'Guntur' },
+    },
+    { certId: 'AAAAAAAAAAAAAAAAAAAAAA', issuedAt: '2025-06-01T04:30:00.000Z' },
+  );
+  const signed = await signCertificate(record, signer);
+  const qrPayload = encodeQrPayload(BASE_URL, signed.qr.claims, qrSignatureOf(signed));
+  const fonts = loadCertificateFonts();
+  const input = { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, record.certId) };
+
+  const certificate = await measure(async () => (await renderCertificatePdf(input, fonts)).bytes);
+  const bare = await measure(async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    const page = pdf.addPage([595.28, 841.89]);
+    drawQrCode(page, qrPayload, { x: 52, y: 60, size: 160 });
+    return pdf.save();
+  });
+  return [
+    {
+      name: 'certificate.render_ms',
+      value: certificate.ms,
+      unit: 'ms',
+      baseline: { name: 'bare pdf-lib page with the same QR', value: bare.ms },
+      ratio: certificate.ms / bare.ms,
+    },
+    {
+      name: 'certificate.bytes',
+      value: certificate.bytes,
+      unit: 'bytes',
+      baseline: { name: 'bare pdf-lib page with the same QR', value: bare.bytes },
+      ratio: certificate.bytes / bare.bytes,
+    },
+  ];
+}
+
+async function measure(make: () => Promise<Uint8Array>): Promise<{ ms: number; bytes: number }> {
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) bytes = (await make()).length; // warm-up: JIT, font parsing caches
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    bytes = (await make()).length;
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, bytes };
+}

@@ -1,0 +1,117 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransparencyLog } from '../lambdas/adapters/transparency-log.ts';
+import { derToRaw, keyIdOf, publicKeyPem } from '../lambdas/core/certificate/signature.ts';
+import type { CertificateEntry } from '../lambdas/core/transparency-log/entry.ts';
+import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { signDigestP256 } from '../local/kms-server.ts';
+import { freePort } from '../local/ports.ts';
+import { startS3Local } from '../local/s3-local.ts';
+import type { Figure } from './results-file.ts';
+
+const SEQUENCERS = 4;
+const CONCURRENT_PER_SEQUENCER = 16;
+const APPENDS = 400;
+const SEQUENTIAL_APPENDS = 60;
+
+/**
+ * Appends per second to the transparency log on DynamoDB Local and s3rver, each append returning only once a signed
+ * checkpoint includes it: 4 sequencers (as 4 Lambda containers) with 16 appends in flight each, beside one caller
+ * appending one entry at a time.
+ */
+export async function transparencyLogFigures(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-log-'));
+  const [dynamo, s3rver] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal(port)),
+    startS3Local(join(dir, 's3'), ['bench-archive']),
+  ]);
+  try {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const keyId = keyIdOf(publicKey);
+    const signer = {
+      currentKey: async () => ({ keyId, publicKeyPem: publicKeyPem(publicKey) }),
+      signDigest: async (digest: Uint8Array) => ({ keyId, signature: derToRaw(signDigestP256(digest, privateKey)) }),
+    };
+    const documents = DynamoDBDocumentClient.from(dynamo.client);
+    const s3 = new S3Client({
+      endpoint: s3rver.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    let table = 0;
+    const freshLog = async () => {
+      const tableName = `bench-log-${table++}`;
+      await dynamo.client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        }),
+      );
+      return () =>
+        new TransparencyLog(
+          { dynamodb: documents, s3 },
+          { tableName, bucket: 'bench-archive', now: () => new Date(), signer },
+        );
+    };
+
+    let serial = 0;
+    const entry = (): CertificateEntry => ({
+      type: 'certificate',
+      certId: `${(serial++).toString(36).padStart(21, 'B')}A`,
+      serviceId: 'revenue.income-certificate',
+      issuedAt: '2025-06-01T04:30:00.000Z',
+      keyId,
+      recordSha256: serial.toString(16).padStart(64, '0'),
+      pdfSha256: 'f'.repeat(64),
+    });
+
+    const concurrentLogs = Array.from({ length: SEQUENCERS }, await freshLog());
+    const concurrent = await timed(async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: SEQUENCERS * CONCURRENT_PER_SEQUENCER }, async (_, worker) => {
+          while (next < APPENDS) {
+            next++;
+            await concurrentLogs[worker % SEQUENCERS]!.append(entry());
+          }
+        }),
+      );
+    });
+    const sequentialLog = (await freshLog())();
+    const sequential = await timed(async () => {
+      for (let i = 0; i < SEQUENTIAL_APPENDS; i++) await sequentialLog.append(entry());
+    });
+    const perSecond = APPENDS / (concurrent / 1000);
+    const sequentialPerSecond = SEQUENTIAL_APPENDS / (sequential / 1000);
+    return [
+      {
+        name: 'log.appends_per_s',
+        value: perSecond,
+        unit: 'appends/s',
+        baseline: { name: 'one append at a time', value: sequentialPerSecond },
+        ratio: perSecond / sequentialPerSecond,
+      },
+    ];
+  } finally {
+    await Promise.allSettled([dynamo.stop(), s3rver.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}

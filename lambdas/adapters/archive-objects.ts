@@ -1,0 +1,70 @@
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+
+/**
+ * Write-once objects in the WORM archive. An object is written only when a HEAD finds none (s3rver ignores
+ * If-None-Match, so the HEAD is the check locally; in AWS `IfNoneMatch: '*'` closes the race as well).
+ */
+export class ArchiveObjects {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await object.Body!.transformToString('utf-8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async putIfAbsent(
+    key: string,
+    body: Uint8Array | string,
+    contentType: string,
+    metadata: Record<string, string> = {},
+  ): Promise<void> {
+    if (await this.exists(key)) return;
+    try {
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
+          ContentType: contentType,
+          Metadata: metadata,
+          IfNoneMatch: '*',
+        }),
+      );
+    } catch (error) {
+      // Another attempt wrote it between our HEAD and PUT; what it wrote is the same bytes.
+      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return;
+      throw error;
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}

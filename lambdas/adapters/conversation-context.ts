@@ -1,0 +1,22 @@
+import type { TurnContext } from '#core/conversation/context.ts';
+import type { InboundMessage } from '#core/conversation/messages.ts';
+import type { Session } from '#core/conversation/session.ts';
+import { ApplicationQueries } from './application-queries.ts';
+import { conversationSettings } from './conversation-settings.ts';
+import { optionalEnv, requireEnv } from './env.ts';
+import { HttpIdentityService } from './identity.ts';
+import { loadTurnContext } from './turn-context.ts';
+
+const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
+const sources = {
+  settings: await conversationSettings(),
+  applications: new ApplicationQueries(requireEnv('TABLE_NAME')),
+  ...(identityEndpoint && identityEndpoint !== 'unconfigured'
+    ? { identity: new HttpIdentityService(identityEndpoint) }
+    : {}),
+};
+
+/** The webhook's turn context, from the sources configured for this function (created once per cold start). */
+export function turnContext(session: Session, message: InboundMessage, now: Date): Promise<TurnContext> {
+  return loadTurnContext(sources, session, message, now);
+}

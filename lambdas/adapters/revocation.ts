@@ -1,0 +1,44 @@
+import { RevocationReasonSchema } from '#core/certificate/revocation.ts';
+import type { CertificateStore } from './certificate-store.ts';
+import type { TransparencyLog } from './transparency-log.ts';
+
+export type RevocationResult =
+  | { outcome: 'revoked' | 'already-revoked'; certId: string; revokedAt: string; reason: string; logIndex: number }
+  | { outcome: 'unknown'; certId: string };
+
+/**
+ * Revokes a certificate: the table first (the verify page says "revoked" at once), then a revocation leaf in the
+ * transparency log, returning once a signed checkpoint includes it. Idempotent: repeating a revocation (after a crash
+ * between the two steps, or a second officer) appends the first revocation's leaf, never a second one.
+ */
+export class RevocationService {
+  constructor(
+    private readonly store: CertificateStore,
+    private readonly log: TransparencyLog,
+    private readonly now: () => Date,
+  ) {}
+
+  async revoke(request: { certId: string; reason: string; revokedBy: string }): Promise<RevocationResult> {
+    const reason = RevocationReasonSchema.parse(request.reason);
+    const marked = await this.store.revoke(request.certId, {
+      revokedAt: this.now().toISOString(),
+      reason,
+      revokedBy: request.revokedBy,
+    });
+    if (marked.outcome === 'unknown') return { outcome: 'unknown', certId: request.certId };
+    const { index } = await this.log.append({
+      type: 'revocation',
+      certId: request.certId,
+      revokedAt: marked.revokedAt,
+      reason: marked.reason,
+      revokedBy: marked.revokedBy,
+    });
+    return {
+      outcome: marked.outcome,
+      certId: request.certId,
+      revokedAt: marked.revokedAt,
+      reason: marked.reason,
+      logIndex: index,
+    };
+  }
+}

@@ -1,0 +1,417 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { canonicalJson } from '#core/certificate/encoding.ts';
+import type { CertificateSigner, SigningKey } from '#core/certificate/signed-certificate.ts';
+import { MitraError } from '#core/errors.ts';
+import {
+  LOG_ORIGIN,
+  type SignedCheckpoint,
+  SignedCheckpointSchema,
+  signCheckpoint,
+} from '#core/transparency-log/checkpoint.ts';
+import {
+  checkpointObjectKey,
+  entryIdOf,
+  entryLeafHash,
+  type LogEntry,
+  LogEntrySchema,
+  leafObjectKey,
+} from '#core/transparency-log/entry.ts';
+import {
+  appendToFrontier,
+  consistencyProof,
+  fromHex,
+  frontierRoot,
+  type Hash,
+  inclusionProof,
+  toHex,
+} from '#core/transparency-log/merkle.ts';
+import { ArchiveObjects } from './archive-objects.ts';
+
+/** Leaves, entries and checkpoints of the log in the single table; every item is written once, the head excepted. */
+const logKeys = {
+  head: { pk: 'LOG', sk: 'HEAD' },
+  leaf: (index: number) => ({ pk: 'LOG#LEAVES', sk: pad(index) }),
+  entry: (entryId: string) => ({ pk: `LOG#ENTRY#${entryId}`, sk: 'ENTRY' }),
+  checkpoint: (treeSize: number) => ({ pk: 'LOG#CHECKPOINTS', sk: pad(treeSize) }),
+};
+
+/** DynamoDB transactions hold 100 items; a batch is 2 per leaf (leaf, entry) plus the head. */
+const MAX_BATCH = 49;
+const MAX_ATTEMPTS = 40;
+
+export interface LoggedEntry {
+  index: number;
+  leafHash: string;
+  /** The signed checkpoint that includes the leaf: appending returns only once there is one. */
+  checkpoint: SignedCheckpoint;
+}
+
+interface Head {
+  size: number;
+  frontier: Hash[];
+}
+
+interface Pending {
+  entry: LogEntry;
+  entryId: string;
+  leafHash: Hash;
+  resolve(index: number): void;
+  reject(error: unknown): void;
+}
+
+export interface InclusionAnswer {
+  leafIndex: number;
+  leafHash: string;
+  entry: LogEntry;
+  treeSize: number;
+  proof: string[];
+}
+
+/**
+ * The transparency log's sequencer and reader. Appends are linearizable: the head item (size and frontier) changes
+ * only by a transaction conditional on the size it was read at, which also writes the new leaves and the
+ * one-per-entry items; a lost race reads the head again. Concurrent appends in one process are batched into one
+ * transaction. After the append, a checkpoint covering it is signed (its own KMS key) and archived with the leaves.
+ */
+export class TransparencyLog {
+  private readonly objects: ArchiveObjects;
+  private readonly queue: Pending[] = [];
+  private pumping = false;
+  private readonly leafCache: Hash[] = [];
+  private cacheFill: Promise<void> = Promise.resolve();
+  private checkpointing: Promise<SignedCheckpoint> | undefined;
+  private readonly archivedCheckpoints = new Set<number>();
+  private keyPublished = false;
+
+  constructor(
+    private readonly clients: { dynamodb: DynamoDBDocumentClient; s3: S3Client },
+    private readonly config: {
+      tableName: string;
+      bucket: string;
+      now: () => Date;
+      /** Signs checkpoints; absent in readers (the verify function). */
+      signer?: CertificateSigner;
+      /** Archives the checkpoint key under keys/ before the first checkpoint that names it. */
+      publishKey?: (key: SigningKey, validFrom: string) => Promise<void>;
+    },
+  ) {
+    this.objects = new ArchiveObjects(clients.s3, config.bucket);
+  }
+
+  /** Appends the entry unless it is already in the log (one leaf per entry id), then waits for a checkpoint. */
+  async append(entry: LogEntry): Promise<LoggedEntry> {
+    const parsed = LogEntrySchema.parse(entry);
+    const leafHash = entryLeafHash(parsed);
+    const index = await new Promise<number>((resolve, reject) => {
+      this.queue.push({ entry: parsed, entryId: entryIdOf(parsed), leafHash, resolve, reject });
+      void this.pump();
+    });
+    const checkpoint = await this.ensureCheckpoint(index + 1);
+    return { index, leafHash: toHex(leafHash), checkpoint };
+  }
+
+  /** The index of an entry already in the log. */
+  async indexOf(entryId: string): Promise<{ index: number; leafHash: string } | undefined> {
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({ TableName: this.config.tableName, Key: logKeys.entry(entryId), ConsistentRead: true }),
+    );
+    return Item ? { index: Number(Item.index), leafHash: String(Item.leafHash) } : undefined;
+  }
+
+  async latestCheckpoint(): Promise<SignedCheckpoint | undefined> {
+    const { Items } = await this.clients.dynamodb.send(
+      new QueryCommand({
+        TableName: this.config.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': logKeys.checkpoint(0).pk },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = Items?.[0];
+    return item ? SignedCheckpointSchema.parse(JSON.parse(String(item.checkpoint))) : undefined;
+  }
+
+  /** Inclusion proof of an entry against the latest checkpoint; undefined when it is not in a checkpoint yet. */
+  async inclusion(entryId: string, checkpoint: SignedCheckpoint): Promise<InclusionAnswer | undefined> {
+    const found = await this.indexOf(entryId);
+    if (!found || found.index >= checkpoint.treeSize) return undefined;
+    const leaves = await this.leafHashes(checkpoint.treeSize);
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({ TableName: this.config.tableName, Key: logKeys.leaf(found.index) }),
+    );
+    return {
+      leafIndex: found.index,
+      leafHash: found.leafHash,
+      entry: LogEntrySchema.parse(JSON.parse(String(Item?.entry))),
+      treeSize: checkpoint.treeSize,
+      proof: inclusionProof(leaves, found.index, checkpoint.treeSize).map(toHex),
+    };
+  }
+
+  async consistency(from: number, to: number): Promise<string[]> {
+    const leaves = await this.leafHashes(to);
+    return consistencyProof(leaves, from, to).map(toHex);
+  }
+
+  /** The first `size` leaf hashes; the log is append-only, so what was read once is kept for the container's life. */
+  async leafHashes(size: number): Promise<Hash[]> {
+    // One reader at a time extends the cache, so concurrent requests never append the same leaves twice.
+    const filled = this.cacheFill.then(() => this.fillCache(size));
+    this.cacheFill = filled.catch(() => undefined);
+    await filled;
+    return this.leafCache.slice(0, size);
+  }
+
+  private async fillCache(size: number): Promise<void> {
+    if (this.leafCache.length >= size) return;
+    for (const item of await this.readLeaves(this.leafCache.length, size)) {
+      if (item.index !== this.leafCache.length) throw new MitraError(`log leaf ${this.leafCache.length} is missing`);
+      this.leafCache.push(fromHex(item.leafHash)!);
+    }
+    if (this.leafCache.length < size) throw new MitraError(`the log has fewer than ${size} leaves`);
+  }
+
+  private async readLeaves(from: number, to: number) {
+    const leaves: { index: number; leafHash: string; entry: string }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.dynamodb.send(
+        new QueryCommand({
+          TableName: this.config.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': logKeys.leaf(0).pk, ':from': pad(from), ':to': pad(to - 1) },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        leaves.push({ index: Number(item.index), leafHash: String(item.leafHash), entry: String(item.entry) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return leaves;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.appendBatch(batch);
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async appendBatch(batch: Pending[]): Promise<void> {
+    // Entries logged before (a retried issue) answer with their index; duplicates in the batch share one leaf.
+    let todo: Pending[] = [];
+    const byId = new Map<string, Pending[]>();
+    for (const pending of batch) {
+      const same = byId.get(pending.entryId);
+      if (same) same.push(pending);
+      else {
+        byId.set(pending.entryId, [pending]);
+        todo.push(pending);
+      }
+    }
+    const settle = (entryId: string, index: number, leafHash: string) => {
+      for (const pending of byId.get(entryId) ?? []) {
+        if (toHex(pending.leafHash) === leafHash) pending.resolve(index);
+        else pending.reject(new MitraError(`log entry ${entryId} was logged before with different content`));
+      }
+    };
+    const resolveLogged = async () => {
+      const found = await Promise.all(todo.map((pending) => this.indexOf(pending.entryId)));
+      todo = todo.filter((pending, i) => {
+        const logged = found[i];
+        if (logged) settle(pending.entryId, logged.index, logged.leafHash);
+        return !logged;
+      });
+    };
+    await resolveLogged();
+
+    for (let attempt = 0; todo.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new MitraError('the log head kept changing; giving up on this append');
+      const head = await this.readHead();
+      let frontier = head.frontier;
+      const items = todo.flatMap((pending, offset) => {
+        const index = head.size + offset;
+        frontier = appendToFrontier(frontier, index, pending.leafHash);
+        const leafHash = toHex(pending.leafHash);
+        return [
+          {
+            Put: {
+              TableName: this.config.tableName,
+              Item: { ...logKeys.leaf(index), kind: 'log-leaf', index, leafHash, entry: canonicalJson(pending.entry) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.config.tableName,
+              Item: { ...logKeys.entry(pending.entryId), kind: 'log-entry', index, leafHash },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ];
+      });
+      const size = head.size + todo.length;
+      items.push({
+        Put: {
+          TableName: this.config.tableName,
+          Item: {
+            ...logKeys.head,
+            kind: 'log-head',
+            size,
+            frontier: frontier.map(toHex),
+            rootHash: toHex(frontierRoot(frontier)),
+          },
+          ConditionExpression: head.size === 0 ? 'attribute_not_exists(pk)' : '#size = :size',
+          ...(head.size === 0
+            ? {}
+            : { ExpressionAttributeNames: { '#size': 'size' }, ExpressionAttributeValues: { ':size': head.size } }),
+        } as never,
+      });
+      try {
+        await this.clients.dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
+        todo.forEach((pending, offset) => {
+          settle(pending.entryId, head.size + offset, toHex(pending.leafHash));
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        // An entry item that exists now was logged by another sequencer; a changed head is a lost race.
+        if (
+          reasons.some((reason, i) => i % 2 === 1 && i < items.length - 1 && reason.Code === 'ConditionalCheckFailed')
+        ) {
+          await resolveLogged();
+        }
+        await sleep(Math.random() * Math.min(100, 2 ** attempt));
+      }
+    }
+  }
+
+  private async readHead(): Promise<Head> {
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({ TableName: this.config.tableName, Key: logKeys.head, ConsistentRead: true }),
+    );
+    if (!Item) return { size: 0, frontier: [] };
+    return { size: Number(Item.size), frontier: (Item.frontier as string[]).map((hex) => fromHex(hex)!) };
+  }
+
+  /**
+   * A signed checkpoint of at least `minSize` leaves, archived with every leaf it covers. The first checkpoint of a
+   * size wins (a conditional put); later signers of the same size answer with it.
+   */
+  async ensureCheckpoint(minSize: number): Promise<SignedCheckpoint> {
+    // One checkpoint at a time per sequencer: it covers every leaf appended before it started, so concurrent
+    // appenders mostly find their leaf in it instead of each signing (and archiving leaves for) one of their own.
+    for (let inFlight = this.checkpointing; inFlight; inFlight = this.checkpointing) {
+      const checkpoint = await inFlight.catch(() => undefined);
+      if (checkpoint && checkpoint.treeSize >= minSize) return checkpoint;
+    }
+    const started = this.checkpointOnce(minSize).finally(() => {
+      this.checkpointing = undefined;
+    });
+    this.checkpointing = started;
+    return started;
+  }
+
+  private async checkpointOnce(minSize: number): Promise<SignedCheckpoint> {
+    const latest = await this.latestCheckpoint();
+    if (latest && latest.treeSize >= minSize) {
+      await this.archiveCheckpoint(latest);
+      return latest;
+    }
+    const { signer } = this.config;
+    if (!signer) throw new MitraError('this log reader cannot sign checkpoints');
+    const head = await this.readHead();
+    if (head.size < minSize) throw new MitraError(`the log head is at ${head.size}, below ${minSize}`);
+    await this.archiveLeaves(latest?.treeSize ?? 0, head.size);
+
+    const timestamp = this.config.now().toISOString();
+    if (!this.keyPublished && this.config.publishKey) {
+      await this.config.publishKey(await signer.currentKey(), timestamp);
+      this.keyPublished = true;
+    }
+    const signed = await signCheckpoint(
+      { origin: LOG_ORIGIN, treeSize: head.size, rootHash: toHex(frontierRoot(head.frontier)), timestamp },
+      signer,
+    );
+    let winner = signed;
+    try {
+      await this.clients.dynamodb.send(
+        new PutCommand({
+          TableName: this.config.tableName,
+          Item: { ...logKeys.checkpoint(head.size), kind: 'log-checkpoint', checkpoint: canonicalJson(signed) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.clients.dynamodb.send(
+        new GetCommand({ TableName: this.config.tableName, Key: logKeys.checkpoint(head.size), ConsistentRead: true }),
+      );
+      winner = SignedCheckpointSchema.parse(JSON.parse(String(Item!.checkpoint)));
+    }
+    await this.archiveCheckpoint(winner);
+    return winner;
+  }
+
+  private async archiveCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    if (this.archivedCheckpoints.has(checkpoint.treeSize)) return;
+    await this.objects.putIfAbsent(
+      checkpointObjectKey(checkpoint.treeSize),
+      canonicalJson(checkpoint),
+      'application/json',
+      { 'tree-size': String(checkpoint.treeSize), 'root-hash': checkpoint.rootHash },
+    );
+    this.archivedCheckpoints.add(checkpoint.treeSize);
+  }
+
+  /** Writes leaves [from, to) to the archive, each once; a checkpoint is archived only after all its leaves. */
+  private async archiveLeaves(from: number, to: number): Promise<void> {
+    if (to <= from) return;
+    const leaves = await this.readLeaves(from, to);
+    for (let i = 0; i < leaves.length; i += 16) {
+      await Promise.all(
+        leaves
+          .slice(i, i + 16)
+          .map((leaf) =>
+            this.objects.putIfAbsent(
+              leafObjectKey(leaf.index),
+              canonicalJson({ index: leaf.index, entry: JSON.parse(leaf.entry), leafHash: leaf.leafHash }),
+              'application/json',
+              { 'leaf-hash': leaf.leafHash },
+            ),
+          ),
+      );
+    }
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(12, '0');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

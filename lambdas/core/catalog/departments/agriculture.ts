@@ -1,0 +1,63 @@
+import { department } from '../define.ts';
+import { fields as F } from '../fields.ts';
+
+export default department(
+  'agriculture',
+  ['Agriculture', 'వ్యవసాయం'],
+  ['Mandal Agricultural Officer', 'మండల వ్యవసాయ అధికారి'],
+  [
+    {
+      id: 'farmer-support-status',
+      kind: 'status-lookup',
+      name: ['Farmer support status', 'రైతు సాయం స్థితి'],
+      about: ['Payment status of the farmer investment support scheme', 'రైతు పెట్టుబడి సాయం చెల్లింపు స్థితి'],
+      synonyms: ['rythu bharosa', 'annadata sukhibhava', 'farmer support', 'pm kisan', 'రైతు భరోసా', 'రైతు'],
+      fields: [F.aadhaar],
+      slaDays: 1,
+      issues: 'status-report',
+    },
+    {
+      id: 'crop-insurance',
+      kind: 'application',
+      name: ['Crop insurance', 'పంట బీమా'],
+      about: ['Enrol a crop for insurance or claim for crop loss', 'పంటకు బీమా నమోదు లేదా పంట నష్ట క్లెయిమ్'],
+      synonyms: ['crop insurance', 'fasal bima', 'panta bima', 'పంట బీమా'],
+      fields: [F.applicantName, F.village, F.surveyNumber, F.details],
+      slaDays: 30,
+      officerApproval: true,
+      issues: 'acknowledgement',
+    },
+    {
+      id: 'soil-test',
+      kind: 'booking',
+      name: ['Soil testing', 'మట్టి పరీక్ష'],
+      about: ['Book a soil test and get a soil health card', 'మట్టి పరీక్ష బుక్ చేసి సాయిల్ హెల్త్ కార్డు పొందండి'],
+      synonyms: ['soil test', 'soil health card', 'matti', 'మట్టి'],
+      fields: [F.applicantName, F.village, F.surveyNumber],
+      slaDays: 15,
+      issues: 'soil-health-card',
+    },
+    {
+      id: 'seed-subsidy',
+      kind: 'application',
+      name: ['Seed subsidy', 'విత్తన సబ్సిడీ'],
+      about: ['Subsidised seed through the village RBK', 'గ్రామ ఆర్బీకే ద్వారా సబ్సిడీ విత్తనాలు'],
+      synonyms: ['seeds', 'seed subsidy', 'vittanalu', 'విత్తనాలు'],
+      fields: [F.applicantName, F.aadhaar, F.village],
+      slaDays: 7,
+      officerApproval: true,
+      issues: 'subsidy-token',
+    },
+    {
+      id: 'farm-machinery',
+      kind: 'application',
+      name: ['Farm machinery subsidy', 'యంత్ర పరికరాల సబ్సిడీ'],
+      about: ['Subsidy on tractors, sprayers and implements', 'ట్రాక్టర్లు, స్ప్రేయర్లు, పరికరాలపై సబ్సిడీ'],
+      synonyms: ['tractor', 'machinery', 'sprayer', 'yantra', 'యంత్ర'],
+      fields: [F.applicantName, F.aadhaar, F.details],
+      slaDays: 30,
+      officerApproval: true,
+      issues: 'sanction-order',
+    },
+  ],
+);

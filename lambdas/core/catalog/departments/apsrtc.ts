@@ -1,0 +1,61 @@
+import { department } from '../define.ts';
+import { fields as F } from '../fields.ts';
+
+export default department(
+  'apsrtc',
+  ['APSRTC buses', 'ఏపీఎస్ఆర్టీసీ బస్సులు'],
+  ['Andhra Pradesh State Road Transport Corporation', 'ఆంధ్రప్రదేశ్ రాష్ట్ర రోడ్డు రవాణా సంస్థ'],
+  [
+    {
+      id: 'bus-ticket',
+      kind: 'booking',
+      name: ['Bus ticket', 'బస్ టికెట్'],
+      about: ['Book a seat on an APSRTC bus', 'ఏపీఎస్ఆర్టీసీ బస్సులో సీటు బుక్ చేయండి'],
+      synonyms: ['bus', 'ticket', 'rtc', 'bus ticket', 'బస్', 'టికెట్'],
+      fields: [F.fromPlace, F.toPlace, F.travelDate, F.persons],
+      slaDays: 1,
+      issues: 'e-ticket',
+    },
+    {
+      id: 'bus-pass',
+      kind: 'application',
+      name: ['Bus pass', 'బస్ పాస్'],
+      about: ['Student, senior citizen or monthly bus pass', 'విద్యార్థి, వృద్ధులు లేదా నెలవారీ బస్ పాస్'],
+      synonyms: ['bus pass', 'student pass', 'pass', 'బస్ పాస్'],
+      fields: [F.applicantName, F.dateOfBirth, F.fromPlace, F.toPlace],
+      fee: 100,
+      slaDays: 3,
+      issues: 'bus-pass',
+    },
+    {
+      id: 'ticket-cancellation',
+      kind: 'application',
+      name: ['Cancel a bus ticket', 'బస్ టికెట్ రద్దు'],
+      about: ['Cancel a booked ticket and get the refund', 'బుక్ చేసిన టికెట్ రద్దు చేసి వాపసు పొందండి'],
+      synonyms: ['cancel ticket', 'refund', 'raddu', 'రద్దు'],
+      fields: [F.referenceNumber],
+      slaDays: 7,
+      issues: 'refund-receipt',
+    },
+    {
+      id: 'parcel-tracking',
+      kind: 'status-lookup',
+      name: ['Parcel tracking', 'పార్శిల్ ట్రాకింగ్'],
+      about: ['Where is a parcel sent by APSRTC cargo', 'ఏపీఎస్ఆర్టీసీ కార్గో పార్శిల్ ఎక్కడ ఉంది'],
+      synonyms: ['parcel', 'cargo', 'courier', 'పార్శిల్'],
+      fields: [F.referenceNumber],
+      slaDays: 1,
+      issues: 'status-report',
+    },
+    {
+      id: 'bus-complaint',
+      kind: 'grievance',
+      name: ['Bus service complaint', 'బస్ సేవ ఫిర్యాదు'],
+      about: ['Rude staff, a missed bus, overcharging', 'సిబ్బంది ప్రవర్తన, బస్ రాకపోవడం, అధిక ఛార్జీ'],
+      synonyms: ['bus complaint', 'conductor', 'driver', 'బస్ ఫిర్యాదు'],
+      fields: [F.complaint, F.eventDate],
+      slaDays: 7,
+      issues: 'acknowledgement',
+    },
+  ],
+);

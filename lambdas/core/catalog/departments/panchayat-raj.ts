@@ -1,0 +1,62 @@
+import { department } from '../define.ts';
+import { fields as F } from '../fields.ts';
+
+export default department(
+  'panchayat-raj',
+  ['Panchayat Raj', 'పంచాయతీ రాజ్'],
+  ['Panchayat Secretary', 'పంచాయతీ కార్యదర్శి'],
+  [
+    {
+      id: 'house-tax',
+      kind: 'bill-payment',
+      name: ['Village house tax', 'గ్రామ ఇంటి పన్ను'],
+      about: ['Pay the house tax of a gram panchayat', 'గ్రామ పంచాయతీ ఇంటి పన్ను చెల్లించండి'],
+      synonyms: ['panchayat tax', 'village tax', 'illu pannu', 'ఇంటి పన్ను', 'పంచాయతీ'],
+      fields: [F.assessmentNumber],
+      slaDays: 1,
+      issues: 'payment-receipt',
+    },
+    {
+      id: 'birth-certificate',
+      kind: 'certificate',
+      name: ['Village birth cert.', 'గ్రామ జనన పత్రం'],
+      about: ['Certificate of a birth registered in a village', 'గ్రామంలో నమోదైన జనన ధృవీకరణ'],
+      synonyms: ['village birth', 'janana', 'జనన'],
+      fields: [F.childName, F.dateOfBirth, F.gender, F.village],
+      slaDays: 3,
+      issues: 'birth-certificate',
+    },
+    {
+      id: 'death-certificate',
+      kind: 'certificate',
+      name: ['Village death cert.', 'గ్రామ మరణ పత్రం'],
+      about: ['Certificate of a death registered in a village', 'గ్రామంలో నమోదైన మరణ ధృవీకరణ'],
+      synonyms: ['village death', 'marana', 'మరణ'],
+      fields: [F.deceasedName, F.eventDate, F.village],
+      slaDays: 3,
+      issues: 'death-certificate',
+    },
+    {
+      id: 'building-permission',
+      kind: 'application',
+      name: ['Village building permit', 'గ్రామ భవన అనుమతి'],
+      about: ['Permission to build a house in a village', 'గ్రామంలో ఇల్లు కట్టడానికి అనుమతి'],
+      synonyms: ['village building', 'house permission', 'ఇంటి అనుమతి'],
+      fields: [F.applicantName, F.village, F.surveyNumber],
+      fee: 500,
+      slaDays: 15,
+      officerApproval: true,
+      issues: 'building-permit',
+    },
+    {
+      id: 'road-complaint',
+      kind: 'grievance',
+      name: ['Village road complaint', 'గ్రామ రోడ్డు ఫిర్యాదు'],
+      about: ['A damaged village road or culvert', 'దెబ్బతిన్న గ్రామ రోడ్డు లేదా కల్వర్టు'],
+      synonyms: ['road', 'potholes', 'roddu', 'రోడ్డు'],
+      fields: [F.village, F.complaint],
+      slaDays: 15,
+      issues: 'acknowledgement',
+    },
+  ],
+);

@@ -1,0 +1,61 @@
+import { department } from '../define.ts';
+import { fields as F } from '../fields.ts';
+
+export default department(
+  'village-secretariat',
+  ['Village Secretariat', 'గ్రామ, వార్డు సచివాలయం'],
+  ['Panchayat or Ward Secretary, Village and Ward Secretariats', 'పంచాయతీ లేదా వార్డు కార్యదర్శి, గ్రామ వార్డు సచివాలయాలు'],
+  [
+    {
+      id: 'public-grievance',
+      kind: 'grievance',
+      name: ['Public grievance (PGRS)', 'ప్రజా సమస్య (పీజీఆర్ఎస్)'],
+      about: ['Any problem with a government office or scheme', 'ప్రభుత్వ కార్యాలయం లేదా పథకంలో ఏ సమస్య అయినా'],
+      synonyms: ['grievance', 'spandana', 'pgrs', 'problem', 'samasya', 'సమస్య', 'స్పందన'],
+      fields: [F.complaint, F.district],
+      slaDays: 15,
+      issues: 'acknowledgement',
+    },
+    {
+      id: 'grievance-status',
+      kind: 'status-lookup',
+      name: ['Grievance status', 'ఫిర్యాదు స్థితి'],
+      about: ['Progress of a grievance registered earlier', 'ముందు నమోదు చేసిన ఫిర్యాదు పురోగతి'],
+      synonyms: ['grievance status', 'complaint status', 'ఫిర్యాదు స్థితి'],
+      fields: [F.referenceNumber],
+      slaDays: 1,
+      issues: 'status-report',
+    },
+    {
+      id: 'doorstep-service',
+      kind: 'booking',
+      name: ['Doorstep service', 'ఇంటి వద్దకే సేవ'],
+      about: ['Ask a secretariat employee to visit the elderly or sick', 'వృద్ధులు, రోగుల ఇంటికి సచివాలయ ఉద్యోగి సందర్శన'],
+      synonyms: ['doorstep', 'home visit', 'volunteer', 'ఇంటి వద్ద'],
+      fields: [F.applicantName, F.address, F.details],
+      slaDays: 3,
+      issues: 'appointment-slip',
+    },
+    {
+      id: 'scheme-eligibility',
+      kind: 'status-lookup',
+      name: ['Scheme eligibility', 'పథకాల అర్హత'],
+      about: ['Which welfare schemes a household qualifies for', 'కుటుంబానికి ఏ సంక్షేమ పథకాలకు అర్హత ఉంది'],
+      synonyms: ['eligibility', 'schemes', 'pathakam', 'పథకం', 'అర్హత'],
+      fields: [F.aadhaar],
+      slaDays: 1,
+      issues: 'status-report',
+    },
+    {
+      id: 'household-update',
+      kind: 'application',
+      name: ['Household data update', 'కుటుంబ వివరాల మార్పు'],
+      about: ['Correct household details in the secretariat survey', 'సచివాలయ సర్వేలో కుటుంబ వివరాల సవరణ'],
+      synonyms: ['household', 'survey correction', 'kutumbam', 'సవరణ'],
+      fields: [F.applicantName, F.aadhaar, F.details],
+      slaDays: 15,
+      officerApproval: true,
+      issues: 'acknowledgement',
+    },
+  ],
+);

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { Catalog, Language } from '../catalog/schema.ts';
+import { t } from '../i18n/strings.ts';
+import type { ApplicationSummary } from './context.ts';
+
+const STATE_STRINGS = {
+  received: 'stateReceived',
+  processing: 'stateProcessing',
+  issued: 'stateIssued',
+  failed: 'stateFailed',
+  rejected: 'stateRejected',
+} as const;
+
+/**
+ * What "status" says: the applications submitted under the verified Aadhaar (by its keyed hash), newest first, with
+ * their states and due dates. Applications of an earlier holder of the phone number, or without a verified
+ * applicant, are not shown.
+ */
+export function statusText(
+  applications: ApplicationSummary[],
+  aadhaarHash: string | undefined,
+  catalog: Catalog,
+  language: Language,
+): string {
+  const own = applications
+    .filter((a) => a.citizenHash !== undefined && a.citizenHash === aadhaarHash)
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
+    .slice(0, 10);
+  if (own.length === 0) return t('statusNone', language);
+  const lines = own.map((a) =>
+    t('statusLine', language, {
+      applicationId: a.applicationId,
+      service: catalog.services.find((s) => s.id === a.serviceId)?.name[language] ?? a.serviceId,
+      state: t(STATE_STRINGS[a.state as keyof typeof STATE_STRINGS] ?? 'stateUnknown', language),
+      submitted: istDate(a.submittedAt),
+      due: istDate(addWorkingDays(a.submittedAt, a.slaDays)),
+    }),
+  );
+  return t('statusList', language, { list: lines.join('\n') });
+}
+
+const IST_OFFSET_MS = 330 * 60_000;
+
+function istDate(iso: string): string {
+  const date = new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString();
+  return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+}
+
+export function istTime(iso: string): string {
+  return new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** Working days are Monday to Saturday, as in Andhra Pradesh's government offices. */
+function addWorkingDays(iso: string, days: number): string {
+  const date = new Date(Date.parse(iso) + IST_OFFSET_MS);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (date.getUTCDay() !== 0) left--;
+  }
+  return new Date(date.getTime() - IST_OFFSET_MS).toISOString();
+}
+
+/**
+ * The application id is derived from the message that confirmed it, so a re-applied or redelivered turn names the
+ * same application (and so the same workflow execution). Crockford base32, 12 characters, 60 bits.
+ */
+export function applicationIdFor(messageId: string): string {
+  const digest = createHash('sha256').update(messageId).digest();
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 8)) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 0; i < 12; i++) id += alphabet[Number((bits >> BigInt(59 - i * 5)) & 31n)];
+  return `AP-${id}`;
+}

@@ -1,0 +1,108 @@
+import { parseAadhaar } from '../forms/aadhaar.ts';
+import { latinDigits } from '../forms/digits.ts';
+import type { InboundMessage } from './messages.ts';
+import type { Session } from './session.ts';
+
+/** An application as "status" shows it. */
+export interface ApplicationSummary {
+  applicationId: string;
+  serviceId: string;
+  state: string;
+  submittedAt: string;
+  slaDays: number;
+  /** Keyed hash of the Aadhaar of the citizen who submitted it (verified by OTP). */
+  citizenHash?: string;
+}
+
+export interface ConversationSettings {
+  /** Minutes without a message after which a conversation in progress starts over. */
+  inactivityMinutes: number;
+  /** Key of the Aadhaar hash (HMAC-SHA256), from configuration. */
+  aadhaarHashKey: string;
+  /** An OTP check counts this many days for seeing applications and submitting. */
+  identityValidDays: number;
+  wrongOtpLimit: number;
+  lockMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: ConversationSettings = {
+  inactivityMinutes: 30,
+  aadhaarHashKey: 'local-aadhaar-hash-key',
+  identityValidDays: 30,
+  wrongOtpLimit: 3,
+  lockMinutes: 30,
+};
+
+/**
+ * What the webhook looked up for this turn, because `turnNeeds` said the turn would need it. The conversation stays a
+ * pure function: every answer from the outside world arrives here, before the turn is decided.
+ */
+export interface TurnContext {
+  settings: ConversationSettings;
+  applications?: ApplicationSummary[];
+  /** The identity service's answer to sending an OTP for the Aadhaar number typed in this message. */
+  otpRequest?: { ok: true; txnId: string } | { ok: false };
+  /** The identity service's answer to the OTP typed in this message. */
+  otpCheck?: { ok: true; valid: boolean } | { ok: false };
+}
+
+export interface TurnNeeds {
+  applications: boolean;
+  /** Full Aadhaar only for the identity service's call; never stored. */
+  otpRequest?: { aadhaar: string };
+  otpCheck?: { txnId: string; otp: string };
+}
+
+export function identityLocked(session: Session, now: Date): boolean {
+  const until = session.identity.lockedUntil;
+  return until !== undefined && Date.parse(until) > now.getTime();
+}
+
+export function identityCurrent(session: Session, now: Date, settings: ConversationSettings): boolean {
+  const { verifiedAt, aadhaarHash } = session.identity;
+  if (!verifiedAt || !aadhaarHash) return false;
+  return now.getTime() - Date.parse(verifiedAt) < settings.identityValidDays * 86_400_000;
+}
+
+const MID_FLOW = new Set(['services', 'search', 'form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+
+/** A conversation in progress that has been idle too long starts over. */
+export function expired(session: Session, now: Date, settings: ConversationSettings): boolean {
+  if (!session.lastActiveAt || !MID_FLOW.has(session.step.name)) return false;
+  return now.getTime() - Date.parse(session.lastActiveAt) > settings.inactivityMinutes * 60_000;
+}
+
+/** The exact text of a typed OTP, or undefined. */
+export function typedOtp(text: string): string | undefined {
+  const digits = latinDigits(text).replace(/\s/g, '');
+  return /^\d{6}$/.test(digits) ? digits : undefined;
+}
+
+/**
+ * What the webhook must look up before `converse` can decide this turn: the citizen's applications (for "status", or
+ * an OTP check that leads to it), or a call to the identity service (send an OTP, check one).
+ */
+export function turnNeeds(
+  session: Session,
+  inbound: InboundMessage,
+  now: Date,
+  settings: ConversationSettings,
+  isStatusRequest: (session: Session, inbound: InboundMessage) => boolean,
+): TurnNeeds {
+  const none: TurnNeeds = { applications: false };
+  if (session.stopped || expired(session, now, settings)) return none;
+  const text = inbound.content.type === 'text' ? inbound.content.text : undefined;
+  const { step } = session;
+  if (text !== undefined && !identityLocked(session, now)) {
+    if (step.name === 'identity-aadhaar') {
+      const aadhaar = parseAadhaar(text);
+      if (aadhaar) return { applications: false, otpRequest: { aadhaar } };
+    }
+    if (step.name === 'identity-otp') {
+      const otp = typedOtp(text);
+      if (otp) return { applications: step.purpose.name === 'status', otpCheck: { txnId: step.txnId, otp } };
+    }
+  }
+  if (isStatusRequest(session, inbound) && identityCurrent(session, now, settings)) return { applications: true };
+  return none;
+}

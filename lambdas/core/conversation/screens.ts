@@ -1,0 +1,214 @@
+import type { Catalog, Field, Language, Service } from '../catalog/schema.ts';
+import { LIMITS } from '../catalog/schema.ts';
+import { t } from '../i18n/strings.ts';
+import { rowId } from './actions.ts';
+import type { Reply } from './messages.ts';
+import { pageOf } from './paging.ts';
+
+/** What one turn shows: its replies, and the actions of the options they offer, in the order they are numbered. */
+export interface Screen {
+  replies: Reply[];
+  options: string[];
+}
+
+interface Row {
+  action: string;
+  title: string;
+  description?: string;
+}
+
+export const text = (body: string): Reply => ({ type: 'text', text: body });
+
+/** A list message whose rows are also numbered in its body, so typing the number works like tapping the row. */
+function listScreen(intro: string, button: string, section: string, rows: Row[], token: number): Screen {
+  const numbered = rows.map((row, i) => `${i + 1}. ${row.title}`).join('\n');
+  return {
+    replies: [
+      {
+        type: 'list',
+        body: `${intro}\n\n${numbered}`,
+        button,
+        sections: [
+          {
+            title: section,
+            rows: rows.map((row) => ({
+              id: rowId(row.action, token),
+              title: row.title,
+              ...(row.description ? { description: row.description } : {}),
+            })),
+          },
+        ],
+      },
+    ],
+    options: rows.map((row) => row.action),
+  };
+}
+
+function moreRow(language: Language): Row {
+  return { action: 'more', title: t('moreRow', language), description: t('moreRowDescription', language) };
+}
+
+export function languageScreen(token: number): Screen {
+  return {
+    replies: [
+      {
+        type: 'buttons',
+        body: `${t('greeting', 'en')}\n\n${t('greeting', 'te')}\n\n1. ${t('languageEnglish', 'en')}\n2. ${t('languageTelugu', 'te')}`,
+        buttons: [
+          { id: rowId('lang:en', token), title: t('languageEnglish', 'en') },
+          { id: rowId('lang:te', token), title: t('languageTelugu', 'te') },
+        ],
+      },
+    ],
+    options: ['lang:en', 'lang:te'],
+  };
+}
+
+export function consentScreen(language: Language, token: number): Screen {
+  const yes = t('consentAccept', language);
+  const no = t('consentDecline', language);
+  return {
+    replies: [
+      {
+        type: 'buttons',
+        body: `${t('consentNotice', language)}\n\n1. ${yes}\n2. ${no}`,
+        buttons: [
+          { id: rowId('consent:yes', token), title: yes },
+          { id: rowId('consent:no', token), title: no },
+        ],
+      },
+    ],
+    options: ['consent:yes', 'consent:no'],
+  };
+}
+
+export function departmentsScreen(catalog: Catalog, language: Language, page: number, token: number): Screen {
+  const shown = pageOf(catalog.departments, page);
+  const rows: Row[] = shown.items.map((d) => ({ action: `dept:${d.id}`, title: d.name[language] }));
+  if (shown.more) rows.push(moreRow(language));
+  const section =
+    shown.pages > 1
+      ? t('departmentsPage', language, { page: shown.page + 1, pages: shown.pages })
+      : t('departmentsSection', language);
+  return listScreen(t('mainMenu', language), t('departmentsButton', language), section, rows, token);
+}
+
+export function servicesOf(catalog: Catalog, departmentId: string): Service[] {
+  return catalog.services.filter((s) => s.department === departmentId);
+}
+
+export function servicesScreen(
+  catalog: Catalog,
+  language: Language,
+  departmentId: string,
+  page: number,
+  token: number,
+): Screen {
+  const department = catalog.departments.find((d) => d.id === departmentId);
+  const shown = pageOf(servicesOf(catalog, departmentId), page);
+  const rows: Row[] = shown.items.map((s) => serviceRow(s, language));
+  if (shown.more) rows.push(moreRow(language));
+  return listScreen(
+    t('servicesIntro', language, { department: department?.name[language] ?? departmentId }),
+    t('servicesButton', language),
+    t('servicesSection', language),
+    rows,
+    token,
+  );
+}
+
+const serviceRow = (s: Service, language: Language): Row => ({
+  action: `svc:${s.id}`,
+  title: s.name[language],
+  description: s.description[language],
+});
+
+export function searchScreen(results: Service[], language: Language, query: string, token: number): Screen {
+  return listScreen(
+    t('searchResults', language, { query: query.slice(0, 60) }),
+    t('servicesButton', language),
+    t('servicesSection', language),
+    results.map((s) => serviceRow(s, language)),
+    token,
+  );
+}
+
+/** The question for one field: a list of its options for a choice, a text prompt otherwise. */
+export function fieldScreen(
+  service: Service,
+  fieldIndex: number,
+  page: number,
+  language: Language,
+  token: number,
+  before: string[] = [],
+): Screen {
+  const field = service.fields[fieldIndex]!;
+  const prompt = [...before, field.prompt[language]].join('\n\n');
+  if (field.type !== 'choice') return { replies: [text(prompt)], options: [] };
+  const shown = pageOf(field.options ?? [], page);
+  const rows: Row[] = shown.items.map((o) => ({ action: `opt:${o.id}`, title: o.label[language] }));
+  if (shown.more) rows.push(moreRow(language));
+  return listScreen(prompt, t('choiceButton', language), t('choiceSection', language), rows, token);
+}
+
+function displayValue(field: Field, value: string | undefined, language: Language, max = 80): string {
+  if (value === undefined) return '-';
+  if (field.type === 'choice') return field.options?.find((o) => o.id === value)?.label[language] ?? value;
+  if (field.type === 'date') {
+    const [year, month, day] = value.split('-');
+    return `${day}-${month}-${year}`;
+  }
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+export function summaryScreen(
+  service: Service,
+  values: Record<string, string>,
+  language: Language,
+  token: number,
+  before: string[] = [],
+): Screen {
+  const buttons = ['confirmButton', 'editButton', 'cancelButton'] as const;
+  const body = (max: number) =>
+    [
+      ...before,
+      t('summary', language, {
+        service: service.name[language],
+        fields: service.fields
+          .map((f) => `${f.label[language]}: ${displayValue(f, values[f.id], language, max)}`)
+          .join('\n'),
+        fee: service.fee,
+      }),
+      buttons.map((id, i) => `${i + 1}. ${t(id, language)}`).join('\n'),
+    ].join('\n\n');
+  let max = 80;
+  while (body(max).length > LIMITS.body && max > 10) max -= 10;
+  return {
+    replies: [
+      {
+        type: 'buttons',
+        body: body(max),
+        buttons: [
+          { id: rowId('confirm', token), title: t('confirmButton', language) },
+          { id: rowId('edit', token), title: t('editButton', language) },
+          { id: rowId('cancel', token), title: t('cancelButton', language) },
+        ],
+      },
+    ],
+    options: ['confirm', 'edit', 'cancel'],
+  };
+}
+
+export function editScreen(
+  service: Service,
+  values: Record<string, string>,
+  language: Language,
+  token: number,
+): Screen {
+  const rows: Row[] = service.fields.slice(0, 10).map((f) => ({
+    action: `field:${f.id}`,
+    title: f.label[language],
+    description: displayValue(f, values[f.id], language, LIMITS.rowDescription),
+  }));
+  return listScreen(t('editWhich', language), t('editButtonList', language), t('choiceSection', language), rows, token);
+}

@@ -1,0 +1,89 @@
+import type { Field, Language } from '../catalog/schema.ts';
+import type { StringId } from '../i18n/strings.ts';
+import { maskedAadhaar, parseAadhaar } from './aadhaar.ts';
+import { latinDigits } from './digits.ts';
+
+export type Validation =
+  | { ok: true; value: string; aadhaar?: string }
+  | { ok: false; error: StringId; values?: Record<string, string | number> };
+
+type Validator = (field: Field, text: string, now: Date, language: Language) => Validation;
+
+const fail = (error: StringId, values?: Record<string, string | number>): Validation => ({ ok: false, error, values });
+
+/** One validator per field type: the schema's field types and this table are checked against each other by tests. */
+export const VALIDATORS: Record<Field['type'], Validator> = {
+  name: (_field, text) => {
+    const value = text.replace(/\s+/g, ' ').trim();
+    return /^[\p{L}\p{M}][\p{L}\p{M} .'-]{1,99}$/u.test(value) ? { ok: true, value } : fail('invalidName');
+  },
+  text: (field, text) => {
+    const value = maskAadhaarNumbers(text.replace(/\s+/g, ' ').trim());
+    const min = field.min ?? 1;
+    const max = field.max ?? 500;
+    return value.length >= min && value.length <= max ? { ok: true, value } : fail('invalidText', { min, max });
+  },
+  aadhaar: (_field, text) => {
+    const aadhaar = parseAadhaar(text);
+    return aadhaar ? { ok: true, value: aadhaar, aadhaar } : fail('invalidAadhaar');
+  },
+  mobile: (_field, text) => {
+    const digits = latinDigits(text)
+      .replace(/[\s-]/g, '')
+      .replace(/^(\+?91|0)(?=\d{10}$)/, '');
+    return /^[6-9]\d{9}$/.test(digits) ? { ok: true, value: digits } : fail('invalidMobile');
+  },
+  pincode: (_field, text) => {
+    const digits = latinDigits(text).replace(/\s/g, '');
+    return /^[1-9]\d{5}$/.test(digits) ? { ok: true, value: digits } : fail('invalidPincode');
+  },
+  date: (field, text, now) => {
+    const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(latinDigits(text));
+    if (!match) return fail('invalidDate');
+    const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+      return fail('invalidDate');
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    if (field.when === 'past' && (date.getTime() > today || year < 1900)) return fail('invalidDatePast');
+    if (field.when === 'future' && (date.getTime() < today || date.getTime() > today + 366 * 86_400_000))
+      return fail('invalidDateFuture');
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return { ok: true, value: iso };
+  },
+  choice: (field, text, _now, language) => {
+    const typed = text.trim().toLowerCase();
+    const option = field.options?.find(
+      (o) => o.id === typed || o.label[language].toLowerCase() === typed || o.label.en.toLowerCase() === typed,
+    );
+    return option ? { ok: true, value: option.id } : fail('invalidChoice');
+  },
+  number: (field, text) => {
+    const digits = latinDigits(text).replace(/[\s-]/g, '');
+    const min = field.min ?? 1;
+    const max = field.max ?? 20;
+    const pattern = new RegExp(`^\\d{${min},${max}}$`);
+    if (!pattern.test(digits)) return fail(min === max ? 'invalidDigitsExact' : 'invalidDigits', { min, max });
+    return { ok: true, value: digits };
+  },
+  amount: (field, text) => {
+    const cleaned = latinDigits(text).replace(/[\s,₹]|rs\.?|inr/gi, '');
+    const min = field.min ?? 1;
+    const max = field.max ?? 1_000_000;
+    if (!/^\d{1,9}$/.test(cleaned) || Number(cleaned) < min || Number(cleaned) > max)
+      return fail('invalidAmount', { min, max });
+    return { ok: true, value: String(Number(cleaned)) };
+  },
+};
+
+export function validateField(field: Field, text: string, now: Date, language: Language): Validation {
+  return VALIDATORS[field.type](field, text, now, language);
+}
+
+/** Free text keeps no Aadhaar number in full, even one typed into a complaint or an address. */
+export function maskAadhaarNumbers(text: string): string {
+  return text.replace(/(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/g, (digits) => {
+    const aadhaar = parseAadhaar(digits);
+    return aadhaar ? maskedAadhaar(aadhaar.slice(-4)) : digits;
+  });
+}

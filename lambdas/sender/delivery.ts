@@ -1,0 +1,257 @@
+import type { Claim, OutboxItem, OutboxStatus, Recipient } from '#adapters/outbox.ts';
+import { maskPhone } from '#core/masking.ts';
+import { type ReplyTemplates, templateInstead, windowOpen } from '#core/whatsapp/customer-window.ts';
+import { fitReply, type OutboundReply } from '#core/whatsapp/limits.ts';
+import { backoffMs, type ErrorAction } from '#core/whatsapp/meta-errors.ts';
+import { graphPayload } from '#core/whatsapp/outbound.ts';
+
+/** A Graph API failure as the sender sees it: Meta's code and what to do about it. */
+export interface SendFailure extends Error {
+  code: number | undefined;
+  httpStatus: number;
+  action: ErrorAction;
+}
+
+export interface DeliveryDependencies {
+  claim(item: OutboxItem): Promise<Claim>;
+  release(item: OutboxItem, lastError: string): Promise<void>;
+  settle(item: OutboxItem, status: Exclude<OutboxStatus, 'pending' | 'sending'>, details: object): Promise<void>;
+  recipient(waId: string): Promise<Recipient>;
+  /** Remembers which outbox item a wamid came from, so its delivery statuses find it. */
+  linkSent(wamid: string, item: OutboxItem): Promise<void>;
+  /** POST /messages; answers the wamid (none for a read receipt). Throws a SendFailure. */
+  send(payload: Record<string, unknown>): Promise<string | undefined>;
+  /** The archived PDF, uploaded to /media; answers the media id. Throws a SendFailure. */
+  uploadDocument(archiveKey: string, filename: string): Promise<string>;
+  isSendFailure(error: unknown): error is SendFailure;
+  templates: ReplyTemplates;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  metric(name: string, properties?: Record<string, string | number>): void;
+  log: {
+    info(message: string, details?: object): void;
+    warn(message: string, details?: object): void;
+    error(message: string, details?: object): void;
+  };
+}
+
+/** In-process retries before the record goes back to the stream (which retries it, in order, later). */
+const RETRY_POLICY = {
+  throttled: { attempts: 4, baseMs: 250, capMs: 4000 },
+  transient: { attempts: 3, baseMs: 200, capMs: 2000 },
+  /** Meta's pair rate is about one message every 6 s per citizen in bursts. */
+  pairRate: { attempts: 3, baseMs: 1000, capMs: 6000 },
+} as const;
+
+/** How far apart messages to a citizen go once Meta said we were too quick for them (131056). */
+const PAIR_PACING_MS = 1000;
+
+/** The longest the sender waits for a lapsing claim within one invocation (its timeout is 60 s). */
+const MAX_LEASE_WAIT_MS = 40_000;
+
+export type Outcome = 'sent' | 'skipped' | 'settled-failed' | 'retry-later';
+
+/**
+ * Sends outbox items one by one, in the order given. Each item is claimed first (so a redelivered record whose
+ * item is already sent is skipped, never sent twice), brought within Meta's limits, sent as a template when the
+ * citizen's 24-hour window is closed, and settled with what happened. Meta's errors are handled by code.
+ */
+export function createDelivery(deps: DeliveryDependencies) {
+  const recipients = new Map<string, Promise<Recipient>>();
+  const pacing = new Map<string, number>();
+  const recipient = (waId: string) => {
+    let known = recipients.get(waId);
+    if (!known) {
+      known = deps.recipient(waId);
+      recipients.set(waId, known);
+    }
+    return known;
+  };
+
+  /** Waits out the pacing of a citizen Meta told us to slow down for. */
+  const paced = async (waId: string) => {
+    const next = pacing.get(waId);
+    if (next === undefined) return;
+    const wait = next - Date.now();
+    if (wait > 0) await deps.sleep(wait);
+    pacing.set(waId, Date.now() + PAIR_PACING_MS);
+  };
+
+  async function sendOnce(item: OutboxItem, reply: OutboundReply): Promise<string | undefined> {
+    await paced(item.waId);
+    if (reply.type === 'document') {
+      const mediaId = await deps.uploadDocument(reply.archiveKey, reply.filename);
+      return deps.send(graphPayload(item.waId, reply, mediaId));
+    }
+    if (reply.type === 'template' && reply.document) {
+      const mediaId = await deps.uploadDocument(reply.document.archiveKey, reply.document.filename);
+      return deps.send(graphPayload(item.waId, reply, mediaId));
+    }
+    return deps.send(graphPayload(item.waId, reply));
+  }
+
+  /** Sends with the in-process retries of RETRY_POLICY; throws the last failure when they are used up. */
+  async function sendWithRetries(item: OutboxItem, reply: OutboundReply): Promise<string | undefined> {
+    const tries = { throttled: 0, transient: 0, pairRate: 0 };
+    for (;;) {
+      try {
+        return await sendOnce(item, reply);
+      } catch (error) {
+        if (!deps.isSendFailure(error)) throw error;
+        const kind =
+          error.action === 'throttled'
+            ? 'throttled'
+            : error.action === 'transient'
+              ? 'transient'
+              : error.action === 'pair-rate'
+                ? 'pairRate'
+                : undefined;
+        if (!kind) throw error;
+        if (kind === 'pairRate') pacing.set(item.waId, Date.now() + PAIR_PACING_MS);
+        const policy = RETRY_POLICY[kind];
+        if (++tries[kind] >= policy.attempts) throw error;
+        const wait =
+          kind === 'pairRate'
+            ? policy.baseMs * 2 ** (tries[kind] - 1) + backoffMs(0, policy.baseMs, policy.capMs, deps.random)
+            : backoffMs(tries[kind], policy.baseMs, policy.capMs, deps.random);
+        deps.log.warn('Graph API asked us to slow down; retrying', {
+          waId: maskPhone(item.waId),
+          sk: item.sk,
+          code: error.code,
+          httpStatus: error.httpStatus,
+          waitMs: Math.min(wait, policy.capMs),
+        });
+        await deps.sleep(Math.min(wait, policy.capMs));
+      }
+    }
+  }
+
+  async function prepare(item: OutboxItem): Promise<OutboundReply> {
+    const { reply } = item;
+    if (reply.type === 'read-receipt' || reply.type === 'template') return reply;
+    const { lastInboundAt, language } = await recipient(item.waId);
+    // Only a known, closed window sends the template first; otherwise Meta's 131047 decides (at once, or later in a
+    // failed status, after which the webhook queues the reply again as templateOnly).
+    if (item.templateOnly || (lastInboundAt && !windowOpen(lastInboundAt, deps.now()))) {
+      const template = templateInstead(reply, deps.templates, language ?? 'en');
+      if (template) {
+        deps.metric('TemplateFallbacks', { reason: item.templateOnly ? 'failed status 131047' : 'window closed' });
+        return template;
+      }
+    }
+    return reply;
+  }
+
+  async function settleFailed(
+    item: OutboxItem,
+    status: 'failed' | 'undeliverable',
+    details: Record<string, unknown>,
+  ): Promise<Outcome> {
+    await deps.settle(item, status, details);
+    deps.metric('RepliesFailed', { status, ...(typeof details.code === 'number' ? { code: details.code } : {}) });
+    deps.log.error(status === 'undeliverable' ? 'reply undeliverable' : 'reply failed for good', {
+      waId: maskPhone(item.waId),
+      sk: item.sk,
+      ...details,
+    });
+    return 'settled-failed';
+  }
+
+  /** Delivers one item; 'retry-later' means: stop here and hand this record and the rest back to the stream. */
+  async function deliver(item: OutboxItem): Promise<Outcome> {
+    let claim = await deps.claim(item);
+    if (!claim.claimed && claim.status === 'sending' && claim.leaseUntil) {
+      // Held by an invocation that died mid-item: wait for its lease to lapse rather than send it in parallel.
+      const wait = Date.parse(claim.leaseUntil) - deps.now().getTime();
+      if (wait <= MAX_LEASE_WAIT_MS) {
+        await deps.sleep(Math.max(0, wait) + 50);
+        claim = await deps.claim(item);
+      }
+    }
+    if (!claim.claimed) {
+      if (claim.status === 'sending') return 'retry-later';
+      deps.log.info('outbox item already settled; not sent again', { sk: item.sk, status: claim.status });
+      return 'skipped';
+    }
+    let reply = await prepare(item);
+    for (let swapped = reply !== item.reply; ; ) {
+      const { reply: fitted, problems } = fitReply(reply);
+      if (problems.length > 0) return settleFailed(item, 'failed', { reason: 'over Meta limits', problems });
+      try {
+        const wamid = await sendWithRetries(item, fitted);
+        await recordSent(item, fitted, wamid);
+        return 'sent';
+      } catch (error) {
+        if (!deps.isSendFailure(error)) {
+          await deps.release(item, (error as Error).message).catch(() => undefined);
+          throw error;
+        }
+        const details = { code: error.code, httpStatus: error.httpStatus, error: error.message };
+        if (item.reply.type === 'read-receipt' && error.action !== 'auth') {
+          // A read receipt that cannot go is not worth holding the citizen's replies back for.
+          await deps.settle(item, 'failed', details);
+          return 'settled-failed';
+        }
+        switch (error.action) {
+          case 'window-closed': {
+            const template = swapped ? undefined : templateInstead(reply, deps.templates, await languageOf(item));
+            if (!template) return settleFailed(item, 'failed', { ...details, reason: 'window closed' });
+            deps.metric('TemplateFallbacks', { reason: '131047' });
+            deps.log.info('24-hour window closed; sending the approved template instead', {
+              waId: maskPhone(item.waId),
+              sk: item.sk,
+              template: template.name,
+            });
+            reply = template;
+            swapped = true;
+            continue;
+          }
+          case 'undeliverable':
+            return settleFailed(item, 'undeliverable', details);
+          case 'rejected':
+            return settleFailed(item, 'failed', details);
+          case 'auth':
+            deps.metric('GraphAuthFailures', { code: error.code ?? error.httpStatus });
+            deps.log.error('GRAPH API AUTHENTICATION FAILED: the WhatsApp access token is invalid or expired', {
+              ...details,
+              action: 'renew the system user token in the WhatsApp secret; replies wait on the stream until then',
+            });
+            await deps.release(item, error.message);
+            return 'retry-later';
+          default:
+            await deps.release(item, error.message);
+            deps.log.warn('reply will be retried from the stream', {
+              waId: maskPhone(item.waId),
+              sk: item.sk,
+              ...details,
+            });
+            return 'retry-later';
+        }
+      }
+    }
+  }
+
+  /**
+   * After Meta accepted the message, nothing may put it back to pending (that would send it twice): a failure to
+   * record is logged, and a claim left unsettled lapses only after its lease.
+   */
+  async function recordSent(item: OutboxItem, fitted: OutboundReply, wamid: string | undefined): Promise<void> {
+    try {
+      // The link first: Meta's status webhooks for the wamid may already be on their way.
+      if (wamid) await deps.linkSent(wamid, item);
+      await deps.settle(item, 'sent', {
+        ...(wamid ? { wamid } : {}),
+        ...(fitted.type === 'template' ? { template: fitted.name } : {}),
+      });
+    } catch (error) {
+      deps.log.error('reply sent but not recorded as sent', { sk: item.sk, wamid, error: (error as Error).message });
+    }
+  }
+
+  async function languageOf(item: OutboxItem): Promise<string> {
+    return (await recipient(item.waId)).language ?? 'en';
+  }
+
+  return { deliver };
+}

@@ -1,0 +1,125 @@
+import { createPrivateKey } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { verifyCheckpoint } from '#core/transparency-log/checkpoint.ts';
+import { type CertificateEntry, entryLeafHash } from '#core/transparency-log/entry.ts';
+import { rootHash, toHex } from '#core/transparency-log/merkle.ts';
+import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { LOCAL_REGION } from '../../local/local-aws.ts';
+import { freePort } from '../../local/ports.ts';
+import { type LocalS3, startS3Local } from '../../local/s3-local.ts';
+import { keySigner, vectors } from '../unit/certificate-fixtures.ts';
+
+const TABLE = 'mitra-log-test';
+const BUCKET = 'mitra-log-archive';
+const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+let dataDir: string;
+let dynamo: LocalDynamoDb;
+let s3rver: LocalS3;
+let s3: S3Client;
+let documents: DynamoDBDocumentClient;
+const checkpointKey = keySigner(createPrivateKey(vectors.privateKeyPem));
+
+/** One sequencer, as one Lambda container holds it. */
+function sequencer() {
+  return new TransparencyLog(
+    { dynamodb: documents, s3 },
+    { tableName: TABLE, bucket: BUCKET, now: () => new Date(), signer: checkpointKey },
+  );
+}
+
+let serial = 0;
+function entry(): CertificateEntry {
+  const n = serial++;
+  return {
+    type: 'certificate',
+    certId: `${String(n).padStart(21, 'A')}A`,
+    serviceId: 'revenue.income-certificate',
+    issuedAt: '2025-06-01T04:30:00.000Z',
+    keyId: vectors.keyId,
+    recordSha256: n.toString(16).padStart(64, '0'),
+    pdfSha256: 'f'.repeat(64),
+  };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mitra-log-'));
+  [dynamo, s3rver] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal(port)),
+    startS3Local(join(dataDir, 's3'), [BUCKET]),
+  ]);
+  await dynamo.client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    }),
+  );
+  documents = DynamoDBDocumentClient.from(dynamo.client);
+  s3 = new S3Client({
+    endpoint: s3rver.endpoint,
+    region: LOCAL_REGION,
+    credentials: CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+});
+
+afterAll(async () => {
+  await Promise.allSettled([dynamo?.stop(), s3rver?.stop()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the transparency log on the emulators', () => {
+  it('gives concurrent appends from several sequencers distinct, gap-free indices in one consistent tree', async () => {
+    const sequencers = [sequencer(), sequencer(), sequencer()];
+    const entries = Array.from({ length: 24 }, entry);
+    const logged = await Promise.all(entries.map((e, i) => sequencers[i % 3]!.append(e)));
+
+    const indices = logged.map((l) => l.index).sort((a, b) => a - b);
+    expect(indices).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    for (const l of logged) {
+      expect(l.checkpoint.treeSize).toBeGreaterThan(l.index);
+      expect(verifyCheckpoint(l.checkpoint, checkpointKey.publicKey)).toBe(true);
+    }
+
+    // The tree the checkpoint signs is the tree of the leaves in index order.
+    const reader = sequencer();
+    const latest = (await reader.latestCheckpoint())!;
+    expect(latest.treeSize).toBe(24);
+    const byIndex = new Map(logged.map((l, i) => [l.index, entries[i]!]));
+    const hashes = Array.from({ length: 24 }, (_, i) => entryLeafHash(byIndex.get(i)!));
+    expect(latest.rootHash).toBe(toHex(rootHash(hashes)));
+  });
+
+  it('appends an entry once, however often and from however many sequencers it is appended', async () => {
+    const e = entry();
+    const [a, b, c] = await Promise.all([sequencer().append(e), sequencer().append(e), sequencer().append(e)]);
+    expect(new Set([a!.index, b!.index, c!.index]).size).toBe(1);
+    expect((await sequencer().append(e)).index).toBe(a!.index);
+    await expect(sequencer().append({ ...e, pdfSha256: 'e'.repeat(64) })).rejects.toThrow(/different content/);
+  });
+
+  it('archives every leaf and checkpoint it signs, each readable by itself', async () => {
+    const latest = (await sequencer().latestCheckpoint())!;
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'log/leaves/' }));
+    expect(listed.Contents?.length).toBe(latest.treeSize);
+    const text = async (key: string) =>
+      (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString();
+    const archived = JSON.parse(await text(`log/checkpoints/${latest.treeSize}.json`));
+    expect(archived).toEqual(latest);
+    const leaf = JSON.parse(await text('log/leaves/000000000000.json'));
+    expect(leaf.leafHash).toBe(toHex(entryLeafHash(leaf.entry)));
+  });
+});

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime } from '../support/runtime.ts';
+
+// An administrator revokes with `npm run revoke` over the embedded runtime's data; the verify page, the log proof
+// and the audit all see it after the next start.
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+
+function run(script: string, ...args: string[]): Promise<{ status: number | null; output: string }> {
+  const child = spawn(join('node_modules', '.bin', 'tsx'), [script, ...args], { env: { ...process.env, PORT: '1' } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
+}
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+describe('npm run revoke', () => {
+  it('revokes a certificate with its reason, as a leaf of the log', async () => {
+    const certificate = [...env.runtime.functions.values()].find((fn) => fn.spec.name === 'certificate')!;
+    const issued = (await certificate.invoke({
+      applicationId: 'AP-REVOKECLI001',
+      serviceId: 'revenue.income-certificate',
+      applicant: { name: 'Ravi Kumar Reddy' },
+      values: { 'annual-income': '1,20,000 rupees' },
+    })) as { certId: string; logIndex: number };
+    const { dataDir } = env;
+    await env.runtime.stop();
+
+    const revoked = await run(
+      'tools/revoke.ts',
+      issued.certId,
+      '--reason',
+      'Issued in error',
+      '--data-dir',
+      dataDir,
+      '--by',
+      'administrator:test',
+    );
+    expect(revoked.output).toContain(`Revoked ${issued.certId}`);
+    expect(revoked.status).toBe(0);
+    const unknown = await run(
+      'tools/revoke.ts',
+      'AAAAAAAAAAAAAAAAAAAAAA',
+      '--reason',
+      'Issued in error',
+      '--data-dir',
+      dataDir,
+    );
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toContain('no certificate');
+
+    env = await startTestRuntime({ dataDir });
+    const answer = await fetch(`${env.runtime.baseUrl}/v/${issued.certId}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(await answer.json()).toMatchObject({
+      status: 'revoked',
+      certificate: { revocationReason: 'Issued in error', revokedAt: expect.stringMatching(/^\d{4}-/) },
+    });
+    const proof = (await (await fetch(`${env.runtime.baseUrl}/log/proof/${issued.certId}`)).json()) as {
+      certificate: { leafIndex: number };
+      revocation: { leafIndex: number; entry: { type: string; revokedBy: string } };
+    };
+    expect(proof.certificate.leafIndex).toBe(issued.logIndex);
+    expect(proof.revocation.entry).toMatchObject({ type: 'revocation', revokedBy: 'administrator:test' });
+
+    const audit = await run('tools/audit.ts', '--data-dir', dataDir, '--json');
+    expect(JSON.parse(audit.output)).toMatchObject({ ok: true, certificates: { revoked: 1 } });
+  });
+});

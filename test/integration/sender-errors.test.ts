@@ -1,0 +1,205 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
+import { say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+
+// Each Meta error code injected by the local Graph API, and what the sender (its bundle from cdk.out, fed by the
+// table's stream) does about it.
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let db: DynamoDBDocumentClient;
+const metrics: string[] = [];
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+  db = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: env.runtime.endpoints.dynamodb,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  // The handlers run in this process: their Embedded Metric Format lines arrive on its stdout.
+  const write = process.stdout.write.bind(process.stdout);
+  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const line = String(chunk);
+    if (line.includes('"CloudWatchMetrics"')) {
+      metrics.push(line);
+      return true;
+    }
+    return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write);
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await env?.stop();
+});
+
+const outboxOf = async (waId: string) =>
+  (
+    await db.send(
+      new QueryCommand({
+        TableName: env.runtime.names.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `OUTBOX#${waId}` },
+      }),
+    )
+  ).Items ?? [];
+const replies = async (waId: string) => (await sentTo(env.runtime, waId)).filter((m) => m.status !== 'read');
+const metricCount = (name: string) => metrics.filter((m) => m.includes(`"Name":"${name}"`)).length;
+
+/** An outbox item as a workflow step writes it, for a citizen who wrote before. */
+async function enqueue(waId: string, sk: string, reply: Record<string, unknown>) {
+  const item = {
+    pk: `OUTBOX#${waId}`,
+    sk,
+    kind: 'outbox',
+    waId,
+    reply,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  };
+  await db.send(new PutCommand({ TableName: env.runtime.names.table, Item: item }));
+  await env.runtime.drained();
+  return item;
+}
+
+describe('sender: Meta errors by code', () => {
+  it('130429: backs off with jitter and retries until the reply goes', async () => {
+    const waId = '919822130429';
+    env.runtime.whatsapp.injectFault({ code: 130429, times: 2, waId });
+    await say(env.runtime, waId, { text: 'Hi' });
+    expect((await replies(waId)).length).toBeGreaterThan(0);
+    expect((await outboxOf(waId)).every((i) => i.status === 'sent')).toBe(true);
+  });
+
+  it('131056: slows down for that citizen and then delivers, in order', async () => {
+    const waId = '919822131056';
+    env.runtime.whatsapp.injectFault({ code: 131056, times: 1, waId });
+    await say(env.runtime, waId, { text: 'Hi' });
+    const outbox = (await outboxOf(waId)).filter((i) => i.reply.type !== 'read-receipt');
+    expect(outbox.every((i) => i.status === 'sent')).toBe(true);
+    expect((await replies(waId)).length).toBe(outbox.length);
+  });
+
+  it('131047: sends the approved UTILITY template with the reply text instead', async () => {
+    const waId = '919822131047';
+    await say(env.runtime, waId, { text: 'Hi' });
+    env.runtime.whatsapp.injectFault({ code: 131047, times: 1, waId });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'Your income certificate is ready.' });
+    const template = (await replies(waId)).find((m) => m.type === 'template') as
+      | { template: { name: string; components: { parameters: { text: string }[] }[] } }
+      | undefined;
+    expect(template).toMatchObject({
+      template: { name: 'mitra_update', components: [{ parameters: [{ text: 'Your income certificate is ready.' }] }] },
+    });
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({
+      status: 'sent',
+      details: { template: 'mitra_update' },
+    });
+  });
+
+  it('131026: records the reply as undeliverable, counts it, and never retries', async () => {
+    const waId = '919822131026';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const before = metricCount('RepliesFailed');
+    env.runtime.whatsapp.injectFault({ code: 131026, times: 1, waId });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'Undeliverable notice' });
+    const item = (await outboxOf(waId)).find((i) => i.sk === 'notice#01');
+    expect(item).toMatchObject({ status: 'undeliverable', attempts: 1, details: { code: 131026 } });
+    expect((await replies(waId)).some((m) => m.text?.body === 'Undeliverable notice')).toBe(false);
+    expect(metricCount('RepliesFailed')).toBe(before + 1);
+  });
+
+  it('5xx: retries and delivers', async () => {
+    const waId = '919822000500';
+    await say(env.runtime, waId, { text: 'Hi' });
+    env.runtime.whatsapp.injectFault({ code: 500, times: 2, waId });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'After a hiccup' });
+    expect((await replies(waId)).some((m) => m.text?.body === 'After a hiccup')).toBe(true);
+  });
+
+  it('190: logs loudly, emits the alarm metric, keeps the reply and sends it once the token works', async () => {
+    const waId = '919822000190';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const before = metricCount('GraphAuthFailures');
+    env.runtime.whatsapp.injectFault({ code: 190, times: 1, waId });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'After the token' });
+    await waitFor('the reply after the auth failure', async () =>
+      (await replies(waId)).find((m) => m.text?.body === 'After the token'),
+    );
+    expect(metricCount('GraphAuthFailures')).toBe(before + 1);
+  });
+});
+
+describe('sender: limits, idempotency and the 24-hour window', () => {
+  it('cuts an over-long Telugu text at a grapheme boundary, which the Graph API (with its own checks) accepts', async () => {
+    const waId = '919822004096';
+    await say(env.runtime, waId, { text: 'Hi' });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'శ్రీ'.repeat(1500) });
+    const sent = (await replies(waId)).find((m) => m.text?.body.startsWith('శ్రీ'));
+    expect(sent!.text!.body.length).toBeLessThanOrEqual(4096);
+    expect(sent!.text!.body.endsWith('శ్రీ…')).toBe(true);
+  });
+
+  it('never sends a message over a limit cutting cannot fix, and marks it failed', async () => {
+    const waId = '919822000004';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const before = (await replies(waId)).length;
+    await enqueue(waId, 'notice#01', {
+      type: 'buttons',
+      body: 'Pick one',
+      buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })),
+    });
+    expect((await replies(waId)).length).toBe(before);
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({
+      status: 'failed',
+      details: { reason: 'over Meta limits' },
+    });
+  });
+
+  it('does not send again when the stream redelivers a record whose item is already sent', async () => {
+    const waId = '919822000002';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const item = await enqueue(waId, 'notice#01', { type: 'text', text: 'Only once' });
+    const sender = [...env.runtime.functions.values()].find((f) => f.spec.name === 'sender')!;
+    const record = { eventName: 'INSERT', dynamodb: { NewImage: marshall(item), SequenceNumber: '9' } };
+    expect(await sender.invoke({ Records: [record, record] })).toEqual({ batchItemFailures: [] });
+    expect((await replies(waId)).filter((m) => m.text?.body === 'Only once')).toHaveLength(1);
+  });
+
+  it('records delivery statuses on the outbox item, and resends as the template when Meta fails it later with 131047', async () => {
+    const waId = '919822000047';
+    await say(env.runtime, waId, { text: 'Hi' });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'Certificate ready (late failure)' });
+    const sent = (await outboxOf(waId)).find((i) => i.sk === 'notice#01')!;
+    const wamid = (sent.details as { wamid: string }).wamid;
+    await env.runtime.whatsapp.deliverStatus({ id: wamid, status: 'delivered' });
+    await env.runtime.whatsapp.idle();
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({ delivery: 'delivered' });
+
+    await env.runtime.whatsapp.deliverStatus({ id: wamid, status: 'failed', errorCode: 131047 });
+    await env.runtime.whatsapp.idle();
+    await env.runtime.drained();
+    const outbox = await outboxOf(waId);
+    expect(outbox.find((i) => i.sk === 'notice#01')).toMatchObject({ delivery: 'failed', deliveryErrors: [131047] });
+    expect(outbox.find((i) => i.sk === 'notice#01#template')).toMatchObject({ status: 'sent', templateOnly: true });
+    const template = (await replies(waId)).at(-1) as { type: string; template?: { name: string } };
+    expect(template).toMatchObject({ type: 'template', template: { name: 'mitra_update' } });
+  });
+
+  it('sends the template straight away when the table says the citizen last wrote over 24 hours ago', async () => {
+    const waId = '919822000024';
+    await say(env.runtime, waId, { text: 'Hi' });
+    env.runtime.clock.advance(25 * 3600);
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'Your application was approved.' });
+    const last = (await replies(waId)).at(-1) as { type: string; template?: { name: string } };
+    expect(last.type).toBe('template');
+    expect(last.template?.name).toBe('mitra_update');
+    expect(metricCount('TemplateFallbacks')).toBeGreaterThan(0);
+  });
+});

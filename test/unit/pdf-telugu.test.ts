@@ -1,0 +1,216 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, rgb } from 'pdf-lib';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeQrPayload, verifyPageUrl } from '#core/certificate/qr-payload.ts';
+import { buildCertificateRecord, CertificateRequestSchema } from '#core/certificate/request.ts';
+import { qrSignatureOf, signCertificate } from '#core/certificate/signed-certificate.ts';
+import { fontUrl, loadCertificateFonts } from '#core/pdf/font-files.ts';
+import { type RenderedPdf, renderCertificatePdf } from '#core/pdf/render-certificate.ts';
+import { drawShapedLine } from '#core/pdf/shaped-text.ts';
+import { createShaper, type Shaper } from '#core/pdf/shaping.ts';
+import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
+
+const fonts = loadCertificateFonts();
+const TITLE = 'ఆదాయ ధృవీకరణ పత్రం';
+const NAME = 'శ్రీనివాస్ లక్ష్మీ ప్రసాద్';
+let directory: string;
+let rendered: RenderedPdf;
+let file: string;
+
+const run = (command: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  execFileSync(command, args, { encoding: 'utf8', env: env ?? process.env });
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'mitra-telugu-'));
+  const request = CertificateRequestSchema.parse(sampleRequest({ applicant: { name: NAME } }));
+  const record = buildCertificateRecord(request, {
+    certId: 'Zm9vYmFyYmF6cXV4cXV1dw',
+    issuedAt: '2025-06-01T04:30:00.000Z',
+  });
+  const signed = await signCertificate(record, keySigner());
+  const qrPayload = encodeQrPayload(BASE_URL, signed.qr.claims, qrSignatureOf(signed));
+  rendered = await renderCertificatePdf(
+    { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, record.certId) },
+    fonts,
+  );
+  file = join(directory, 'certificate.pdf');
+  writeFileSync(file, rendered.bytes);
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** The embedded font programs (FontFile2) of the PDF, by base font name without the subset tag. */
+async function embeddedFonts(bytes: Uint8Array) {
+  const pdf = await PDFDocument.load(bytes);
+  const found = new Map<string, ReturnType<typeof fontkit.create>>();
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    const dict = (object as { dict?: { get(name: PDFName): unknown } }).dict ?? object;
+    const get = (dict as { get?: (name: PDFName) => unknown }).get?.bind(dict);
+    if (!get || get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const name = String(get(PDFName.of('FontName'))).replace(/^\/[A-Z]{6}\+/, '');
+    const stream = pdf.context.lookup(get(PDFName.of('FontFile2')) as never);
+    if (stream instanceof PDFRawStream)
+      found.set(name, fontkit.create(Buffer.from(decodePDFRawStream(stream).decode())));
+  }
+  return found;
+}
+
+describe('Telugu shaped by HarfBuzz', { timeout: 60_000 }, () => {
+  it('draws, for every Telugu line, exactly the glyphs HarfBuzz chose, each present in the embedded subset', async () => {
+    expect(rendered.shapedLines.map((line) => line.text)).toEqual(
+      expect.arrayContaining(['ఆంధ్రప్రదేశ్ ప్రభుత్వం', TITLE, NAME, 'పేరు', 'దరఖాస్తు సంఖ్య']),
+    );
+    const embedded = await embeddedFonts(rendered.bytes);
+    for (const line of rendered.shapedLines) {
+      const bold = line.weight === 'bold';
+      const bytes = bold ? fonts.teluguBold : fonts.teluguRegular;
+      const expected = createShaper(bytes)
+        .shape(line.text)
+        .map((glyph) => glyph.glyphId);
+      expect(line.glyphIds).toEqual(expected);
+      // Conjuncts and vowel signs: HarfBuzz output is not one glyph per character.
+      if (line.text === TITLE || line.text === NAME) expect(line.glyphIds.length).not.toBe([...line.text].length);
+
+      const original = fontkit.create(Buffer.from(bytes)) as unknown as FontkitFont;
+      const subset = embedded.get(bold ? 'NotoSansTelugu-Bold' : 'NotoSansTelugu-Regular') as unknown as FontkitFont;
+      expect(subset, 'the Telugu font is embedded').toBeDefined();
+      line.glyphIds.forEach((glyphId, i) => {
+        const inSubset = subset.getGlyph(line.subsetGlyphIds[i]!);
+        expect(inSubset.path.toSVG()).toBe(original.getGlyph(glyphId).path.toSVG());
+        expect(inSubset.advanceWidth).toBe(original.getGlyph(glyphId).advanceWidth);
+      });
+    }
+  });
+
+  it('extracts to the exact Telugu strings', () => {
+    const text = run('pdftotext', [file, '-']);
+    for (const expected of ['ఆంధ్రప్రదేశ్ ప్రభుత్వం', TITLE, NAME, 'దరఖాస్తు సంఖ్య', 'వార్షిక ఆదాయం', 'జిల్లా']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('looks like the title as an independent shaper (Pango) draws it', async () => {
+    const size = 40;
+    const dpi = 72;
+    const ours = inkOf(await rasterizeShaped(TITLE, size, dpi, createShaper(fonts.teluguBold)));
+    const pango = inkOf(pangoView(TITLE, size, dpi));
+    expect(Math.abs(ours.width - pango.width)).toBeLessThanOrEqual(3);
+    expect(Math.abs(ours.height - pango.height)).toBeLessThanOrEqual(3);
+    expect(difference(ours, pango)).toBeLessThan(0.12);
+
+    // The same check tells a rendering without shaping (one glyph per character) apart.
+    const shaper = createShaper(fonts.teluguBold);
+    const unshaped: Shaper = {
+      unitsPerEm: shaper.unitsPerEm,
+      shape: (text) => [...text].flatMap((character) => shaper.shape(character)),
+    };
+    const naive = inkOf(await rasterizeShaped(TITLE, size, dpi, unshaped));
+    expect(difference(naive, pango)).toBeGreaterThan(0.2);
+  });
+});
+
+interface FontkitFont {
+  getGlyph(id: number): { path: { toSVG(): string }; advanceWidth: number };
+}
+
+async function rasterizeShaped(text: string, size: number, dpi: number, shaper: Shaper): Promise<PNG> {
+  {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.registerFontkit(fontkit);
+    const font = await pdf.embedFont(fonts.teluguBold, { subset: true });
+    const page = pdf.addPage([700, 120]);
+    drawShapedLine(pdf, page, font, shaper, text, { x: 20, y: 40, size, color: rgb(0, 0, 0) });
+    const pdfFile = join(directory, `line-${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(pdfFile, await pdf.save());
+    run('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-gray', pdfFile, pdfFile]);
+    return PNG.sync.read(readFileSync(`${pdfFile}.png`));
+  }
+}
+
+/** pango-view (Debian's pango1.0-tools) with only this repository's fonts visible to fontconfig. */
+function pangoView(text: string, size: number, dpi: number): PNG {
+  const config = join(directory, 'fonts.conf');
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>${join(fontUrl('NotoSansTelugu-Bold.ttf').pathname, '..')}</dir><cachedir>${join(directory, 'fc-cache')}</cachedir></fontconfig>`,
+  );
+  const out = join(directory, 'pango.png');
+  run(
+    'pango-view',
+    [
+      '-q',
+      '--dpi',
+      String(dpi),
+      '--font',
+      `Noto Sans Telugu Bold ${size}px`,
+      '--margin',
+      '20',
+      '-o',
+      out,
+      '--text',
+      text,
+    ],
+    {
+      ...process.env,
+      FONTCONFIG_FILE: config,
+    },
+  );
+  return PNG.sync.read(readFileSync(out));
+}
+
+interface Ink {
+  width: number;
+  height: number;
+  dark: (x: number, y: number) => boolean;
+}
+
+/** The image cropped to its ink (pixels darker than mid-grey). */
+function inkOf(png: PNG): Ink {
+  const darkAt = (x: number, y: number) => {
+    const i = (y * png.width + x) * 4;
+    return (png.data[i]! + png.data[i + 1]! + png.data[i + 2]!) / 3 < 128 && png.data[i + 3]! > 128;
+  };
+  let [left, top, right, bottom] = [png.width, png.height, -1, -1];
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      if (!darkAt(x, y)) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return {
+    width: right - left + 1,
+    height: bottom - top + 1,
+    dark: (x, y) => x >= 0 && y >= 0 && x <= right - left && y <= bottom - top && darkAt(x + left, y + top),
+  };
+}
+
+/**
+ * Share of ink pixels of either crop (aligned at their top-left corners) with no ink in the other within one pixel:
+ * anti-aliasing and hinting move edges by a pixel, a wrong or misplaced glyph moves whole strokes.
+ */
+function difference(a: Ink, b: Ink): number {
+  const unmatched = (from: Ink, to: Ink) => {
+    let count = 0;
+    let ink = 0;
+    for (let y = 0; y < from.height; y++) {
+      for (let x = 0; x < from.width; x++) {
+        if (!from.dark(x, y)) continue;
+        ink++;
+        let near = false;
+        for (let dy = -1; dy <= 1 && !near; dy++)
+          for (let dx = -1; dx <= 1 && !near; dx++) near = to.dark(x + dx, y + dy);
+        if (!near) count++;
+      }
+    }
+    return { count, ink };
+  };
+  const [ab, ba] = [unmatched(a, b), unmatched(b, a)];
+  return (ab.count + ba.count) / (ab.ink + ba.ink);
+}

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim, OutboxItem, OutboxStatus, Recipient } from '#adapters/outbox.ts';
+import { errorAction } from '#core/whatsapp/meta-errors.ts';
+import { createDelivery, type SendFailure } from '../../lambdas/sender/delivery.ts';
+
+class FakeFailure extends Error implements SendFailure {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: number | undefined,
+  ) {
+    super(`Graph API answered ${httpStatus} (${code})`);
+  }
+  get action() {
+    return errorAction(this.httpStatus, this.code);
+  }
+}
+
+const NOW = new Date('2026-11-28T10:00:00Z');
+const waId = '919876543210';
+
+function item(reply: OutboxItem['reply'], sk = 'wamid.IN#01'): OutboxItem {
+  return {
+    pk: `OUTBOX#${waId}`,
+    sk,
+    kind: 'outbox',
+    waId,
+    reply,
+    status: 'pending',
+    createdAt: NOW.toISOString(),
+    expiresAt: 0,
+  };
+}
+
+/** A Graph API that answers the queued failures first, then succeeds; and an outbox kept in memory. */
+function harness(
+  options: { failures?: FakeFailure[]; recipient?: Recipient; settleFails?: boolean; heldForMs?: number } = {},
+) {
+  let held = options.heldForMs;
+  const failures = [...(options.failures ?? [])];
+  const sent: Record<string, unknown>[] = [];
+  const uploads: string[] = [];
+  const statuses = new Map<string, OutboxStatus>();
+  const settled: { sk: string; status: string; details: object }[] = [];
+  const metrics: string[] = [];
+  const sleeps: number[] = [];
+  const errors: string[] = [];
+  const links: string[] = [];
+  const delivery = createDelivery({
+    async claim(i): Promise<Claim> {
+      if (held !== undefined) {
+        const leaseUntil = new Date(NOW.getTime() + held).toISOString();
+        held = undefined;
+        return { claimed: false, status: 'sending', leaseUntil };
+      }
+      const status = statuses.get(i.sk) ?? 'pending';
+      if (status !== 'pending') return { claimed: false, status };
+      statuses.set(i.sk, 'sending');
+      return { claimed: true };
+    },
+    async release(i) {
+      statuses.set(i.sk, 'pending');
+    },
+    async settle(i, status, details) {
+      if (options.settleFails) throw new Error('table unavailable');
+      statuses.set(i.sk, status);
+      settled.push({ sk: i.sk, status, details });
+    },
+    recipient: async () => options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' },
+    linkSent: async (wamid, i) => {
+      links.push(`${wamid}→${i.sk}`);
+    },
+    async send(payload) {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      sent.push(payload);
+      return payload.status === 'read' ? undefined : `wamid.OUT${sent.length}`;
+    },
+    async uploadDocument(key) {
+      uploads.push(key);
+      return 'media-1';
+    },
+    isSendFailure: (e): e is SendFailure => e instanceof FakeFailure,
+    templates: { text: 'mitra_update', document: 'mitra_document' },
+    now: () => NOW,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    metric: (name) => metrics.push(name),
+    log: { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) },
+  });
+  return { delivery, sent, uploads, statuses, settled, metrics, sleeps, errors, links };
+}
+
+const text = item({ type: 'text', text: 'Your application is received.' });
+
+describe('sender delivery', () => {
+  it('sends a reply once, and skips a redelivered record whose item is already sent', async () => {
+    const h = harness();
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(await h.delivery.deliver(text)).toBe('skipped');
+    expect(h.sent).toHaveLength(1);
+    expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT1' } }]);
+    expect(h.links).toEqual([`wamid.OUT1→${text.sk}`]);
+  });
+
+  it('never puts a reply Meta accepted back to pending, even when recording it fails', async () => {
+    const h = harness({ settleFails: true });
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.statuses.get(text.sk)).toBe('sending');
+    // A redelivery finds the claim still held and waits for its lease instead of sending again.
+    expect(await h.delivery.deliver(text)).toBe('retry-later');
+    expect(h.sent).toHaveLength(1);
+    expect(h.errors).toContain('reply sent but not recorded as sent');
+  });
+
+  it('waits for the lease of a claim left by an invocation that died, then sends, never in parallel', async () => {
+    const h = harness({ heldForMs: 30_000 });
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.sleeps[0]).toBeGreaterThanOrEqual(30_000);
+    expect(h.sent).toHaveLength(1);
+    expect(await harness({ heldForMs: 120_000 }).delivery.deliver(text)).toBe('retry-later');
+  });
+
+  it('backs off with jitter on 130429 and retries until it goes', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 130429), new FakeFailure(400, 130429)] });
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.sleeps).toHaveLength(2);
+    expect(h.sleeps[1]!).toBeGreaterThan(h.sleeps[0]!);
+  });
+
+  it('hands 130429 back to the stream when it persists, releasing the claim', async () => {
+    const h = harness({ failures: Array.from({ length: 4 }, () => new FakeFailure(400, 130429)) });
+    expect(await h.delivery.deliver(text)).toBe('retry-later');
+    expect(h.statuses.get(text.sk)).toBe('pending');
+  });
+
+  it('slows down for the citizen on 131056: waits at least a second, then paces their next message', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 131056)] });
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.sleeps[0]!).toBeGreaterThanOrEqual(1000);
+    const before = h.sleeps.length;
+    expect(await h.delivery.deliver(item({ type: 'text', text: 'next' }, 'wamid.IN#02'))).toBe('sent');
+    expect(h.sleeps.length).toBe(before + 1);
+  });
+
+  it('sends the approved template with the text as its parameter on 131047', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 131047)] });
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.sent[0]).toMatchObject({
+      type: 'template',
+      template: {
+        name: 'mitra_update',
+        language: { code: 'te' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Your application is received.' }] }],
+      },
+    });
+    expect(h.metrics).toContain('TemplateFallbacks');
+  });
+
+  it('sends the template straight away when the table says the window closed, a document in its header', async () => {
+    const h = harness({ recipient: { lastInboundAt: new Date(NOW.getTime() - 25 * 3600_000), language: 'en' } });
+    const document = item({
+      type: 'document',
+      archiveKey: 'certificates/2026/11/28/c.pdf',
+      filename: 'c.pdf',
+      caption: 'Your certificate',
+    });
+    expect(await h.delivery.deliver(document)).toBe('sent');
+    expect(h.uploads).toEqual(['certificates/2026/11/28/c.pdf']);
+    expect(h.sent[0]).toMatchObject({
+      type: 'template',
+      template: {
+        name: 'mitra_document',
+        components: [
+          { type: 'header', parameters: [{ type: 'document', document: { id: 'media-1', filename: 'c.pdf' } }] },
+          { type: 'body', parameters: [{ type: 'text', text: 'Your certificate' }] },
+        ],
+      },
+    });
+  });
+
+  it('sends a reply queued again after a failed status with 131047 as the template, window open or not', async () => {
+    const h = harness();
+    expect(await h.delivery.deliver({ ...text, sk: 'wamid.IN#01#template', templateOnly: true })).toBe('sent');
+    expect(h.sent[0]).toMatchObject({ type: 'template', template: { name: 'mitra_update' } });
+  });
+
+  it('records 131026 as undeliverable, with a metric, and never retries it', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 131026)] });
+    expect(await h.delivery.deliver(text)).toBe('settled-failed');
+    expect(h.settled[0]).toMatchObject({ status: 'undeliverable', details: { code: 131026 } });
+    expect(h.metrics).toContain('RepliesFailed');
+    expect(h.sleeps).toEqual([]);
+  });
+
+  it('retries a 5xx, and hands it back to the stream when it persists', async () => {
+    expect(await harness({ failures: [new FakeFailure(503, 2)] }).delivery.deliver(text)).toBe('sent');
+    const h = harness({ failures: Array.from({ length: 3 }, () => new FakeFailure(500, undefined)) });
+    expect(await h.delivery.deliver(text)).toBe('retry-later');
+  });
+
+  it('logs an auth failure loudly, counts it for the alarm, and keeps the reply for later', async () => {
+    const h = harness({ failures: [new FakeFailure(401, 190)] });
+    expect(await h.delivery.deliver(text)).toBe('retry-later');
+    expect(h.metrics).toContain('GraphAuthFailures');
+    expect(h.errors.join(' ')).toMatch(/AUTHENTICATION FAILED/);
+    expect(h.statuses.get(text.sk)).toBe('pending');
+  });
+
+  it('never sends what breaks a limit cutting cannot fix, and says so', async () => {
+    const h = harness();
+    const buttons = item({
+      type: 'buttons',
+      body: 'Pick',
+      buttons: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })),
+    });
+    expect(await h.delivery.deliver(buttons)).toBe('settled-failed');
+    expect(h.sent).toEqual([]);
+    expect(h.settled[0]).toMatchObject({ status: 'failed', details: { reason: 'over Meta limits' } });
+  });
+
+  it('cuts an over-long text at a grapheme boundary before sending', async () => {
+    const h = harness();
+    await h.delivery.deliver(item({ type: 'text', text: 'శ్రీ'.repeat(2000) }));
+    const body = (h.sent[0] as { text: { body: string } }).text.body;
+    expect(body.length).toBeLessThanOrEqual(4096);
+    expect(body.endsWith('శ్రీ…')).toBe(true);
+  });
+
+  it('does not hold replies back for a read receipt Meta refuses', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 100)] });
+    expect(await h.delivery.deliver(item({ type: 'read-receipt', messageId: 'wamid.IN' }))).toBe('settled-failed');
+  });
+});
