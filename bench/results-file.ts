@@ -31,6 +31,6 @@ export function report(figures: Figure[], file = 'bench/results.json'): void {
   console.log(`\nwritten to ${file}`);
 }
 
-export function round(value: number): number {
+function round(value: number): number {
   return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
 }

@@ -32,7 +32,7 @@ export class MitraStack extends Stack {
   readonly workflow: CertificateWorkflow;
   readonly api: HttpApi;
   readonly functions: Record<
-    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'verify' | 'catalog',
+    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'certificateTasks' | 'verify' | 'catalog',
     MitraFunction
   >;
   readonly monitoring: Monitoring;
@@ -84,6 +84,14 @@ export class MitraStack extends Stack {
       timeout: Duration.seconds(60),
       bundleFonts: true,
     });
+    const certificateTasks = new MitraFunction(this, 'CertificateTasks', {
+      ...common,
+      name: 'certificate-tasks',
+      description: 'Certificate work asked in the chat: checks photographed QR codes, revokes for officers',
+      // Decoding a 12 MP photo takes hundreds of milliseconds; more memory is more CPU.
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+    });
     const verify = new MitraFunction(this, 'Verify', {
       ...common,
       name: 'verify',
@@ -98,7 +106,7 @@ export class MitraStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(10),
     });
-    this.functions = { webhook, sender, workflowSteps, certificate, verify, catalog };
+    this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog };
 
     this.workflow = new CertificateWorkflow(this, 'CertificateWorkflow', {
       ...common,
@@ -175,6 +183,39 @@ export class MitraStack extends Stack {
       .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
 
+    const certificateTaskFailures = new Queue(this, 'CertificateTaskFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(certificateTaskFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the certificate-tasks stream mapping; a failure queue ' +
+        'for it would add nothing, and its ApproximateNumberOfMessagesVisible alarm pages an operator.',
+    });
+    certificateTasks
+      .useTable(this.table, 'readWrite')
+      // A revocation is a leaf of the transparency log: leaves and signed checkpoints go to the archive.
+      .useArchive(this.archive.bucket, 'write')
+      .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
+      .useMediaBucket(this.media.bucket, 'read')
+      .consumeStream(this.table.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 5,
+        // Tasks are independent of each other: a failed one is retried alone, the others are answered.
+        reportBatchItemFailures: true,
+        retryAttempts: 3,
+        maxRecordAge: Duration.hours(1),
+        onFailure: new SqsDlq(certificateTaskFailures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { kind: { S: FilterRule.isEqual('certificate-task') } } },
+          }),
+        ],
+      });
+
     verify
       .useTable(this.table, 'read')
       .useArchive(this.archive.bucket, 'read')
@@ -187,6 +228,7 @@ export class MitraStack extends Stack {
       functions: Object.values(this.functions),
       sender,
       senderFailures,
+      certificateTaskFailures,
       workflow: this.workflow.stateMachine,
       apiId: this.api.api.apiId,
       stageName: this.api.stage.stageName,

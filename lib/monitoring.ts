@@ -21,6 +21,8 @@ export interface MonitoringProps {
   readonly functions: readonly MitraFunction[];
   readonly sender: MitraFunction;
   readonly senderFailures: IQueue;
+  /** The certificate-tasks stream mapping's failure queue: photos that were never answered. */
+  readonly certificateTaskFailures: IQueue;
   readonly workflow: IStateMachine;
   readonly apiId: string;
   readonly stageName: string;
@@ -51,6 +53,14 @@ export class Monitoring extends Construct {
     this.alarm('SenderFailures', {
       description: 'Outbox records the sender gave up on (on-failure queue of the table stream): replies not sent',
       metric: props.senderFailures.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: Stats.MAXIMUM,
+      }),
+      threshold: 1,
+    });
+    this.alarm('CertificateTaskFailures', {
+      description: 'Certificate tasks (photos of QR codes to check) given up on: the citizen got no answer',
+      metric: props.certificateTaskFailures.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: Stats.MAXIMUM,
       }),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * What the embedded runtime reads from `cdk synth` output: the same functions (by their bundles), table, routes,
  * stream mapping and state machines that deploy. Nothing here is written twice by hand.
  */
-export type Template = { Resources: Record<string, CfnResource>; Parameters?: Record<string, unknown> };
+type Template = { Resources: Record<string, CfnResource>; Parameters?: Record<string, unknown> };
 export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
@@ -32,7 +32,7 @@ export interface CloudAssembly {
   resourcesOfType(type: string): [string, CfnResource][];
 }
 
-export class AssemblyError extends Error {}
+class AssemblyError extends Error {}
 
 export function readCloudAssembly(dir: string, stage = 'dev'): CloudAssembly {
   const manifestPath = join(dir, 'manifest.json');

@@ -47,7 +47,7 @@ export function routesFromTemplate(assembly: CloudAssembly): Route[] {
   });
 }
 
-export function matchRoute(routes: Route[], method: string, path: string) {
+function matchRoute(routes: Route[], method: string, path: string) {
   for (const route of routes) {
     if (route.method !== method && route.method !== 'ANY') continue;
     const match = route.matcher.exec(path);
@@ -61,7 +61,7 @@ export function matchRoute(routes: Route[], method: string, path: string) {
   return undefined;
 }
 
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'too-large'> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -75,7 +75,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|[^;]*\+json)/i;
 
 /** An API Gateway HTTP API (payload format 2.0) event, built as API Gateway builds it. */
-export function apiGatewayEvent(
+function apiGatewayEvent(
   req: IncomingMessage,
   url: URL,
   body: Buffer,
@@ -126,7 +126,7 @@ export function apiGatewayEvent(
 }
 
 /** Writes a handler's result back as API Gateway does, including its shortcut for results without a statusCode. */
-export function writeResult(res: ServerResponse, result: unknown): void {
+function writeResult(res: ServerResponse, result: unknown): void {
   if (result === null || typeof result !== 'object' || !('statusCode' in result)) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(typeof result === 'string' ? result : JSON.stringify(result));

@@ -12,6 +12,7 @@ import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 import { freePort } from './ports.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens } from './sample-citizens.ts';
+import { registerOfficers, sampleOfficers } from './sample-officers.ts';
 import { StartupError } from './startup-error.ts';
 import {
   type LocalStepFunctions,
@@ -122,6 +123,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     stops.push(() => dynamo.stop());
     const [tableLogicalId, tableResource] = single(assembly, 'AWS::DynamoDB::Table');
     await ensureTable(dynamo.client, tableLogicalId, tableResource);
+    await registerOfficers(dynamo.client, tableLogicalId, sampleOfficers);
 
     const bucketIds = assembly.resourcesOfType('AWS::S3::Bucket').map(([id]) => id);
     const bucketName = (logicalId: string) => logicalId.toLowerCase();

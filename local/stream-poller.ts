@@ -11,7 +11,7 @@ import {
 import { matchesPattern } from './event-pattern.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 
-export interface StreamMapping {
+interface StreamMapping {
   batchSize: number;
   maximumRetryAttempts: number;
   filters: unknown[];

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationSummary } from '#core/conversation/context.ts';
 import { keys } from '#core/table-keys.ts';
-import { dynamodb } from './aws-clients.ts';
+import { dynamodb } from './dynamodb-client.ts';
 
 const BY_CITIZEN_INDEX = 'byCitizen';
 

@@ -3,7 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
 import { keys } from '#core/table-keys.ts';
-import { dynamodb } from './aws-clients.ts';
+import { dynamodb } from './dynamodb-client.ts';
 import { outboxItem } from './outbox.ts';
 
 interface IssuedCertificate {

@@ -5,12 +5,14 @@ import { ApplicationQueries } from './application-queries.ts';
 import { conversationSettings } from './conversation-settings.ts';
 import { optionalEnv, requireEnv } from './env.ts';
 import { HttpIdentityService } from './identity.ts';
+import { OfficerRegistry } from './officers.ts';
 import { loadTurnContext } from './turn-context.ts';
 
 const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
 const sources = {
   settings: await conversationSettings(),
   applications: new ApplicationQueries(requireEnv('TABLE_NAME')),
+  officers: new OfficerRegistry(requireEnv('TABLE_NAME')),
   ...(identityEndpoint && identityEndpoint !== 'unconfigured'
     ? { identity: new HttpIdentityService(identityEndpoint) }
     : {}),

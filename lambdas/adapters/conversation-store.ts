@@ -4,12 +4,14 @@ import {
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError } from '#core/errors.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
-import { dynamodb } from './aws-clients.ts';
+import { dynamodb } from './dynamodb-client.ts';
+import { mediaKey } from './media-store.ts';
 import { outboxItem } from './outbox.ts';
 import { logger } from './powertools.ts';
 
@@ -40,7 +42,8 @@ export class ConversationStore {
 
   /**
    * Writes the turn in one transaction: the message-id dedupe mark (only if the message is new), the session (only if
-   * nobody else wrote it since it was read), the replies into the outbox and any new application. Throws
+   * nobody else wrote it since it was read), the replies into the outbox, any new application and any certificate
+   * task (a photo to check), which the certificate-tasks function takes up from the table's stream. Throws
    * ConflictError when the session moved on; answers 'duplicate' with the effects first recorded when the message
    * was already applied, so the caller can finish them (starting a workflow is idempotent).
    *
@@ -102,6 +105,9 @@ export class ConversationStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
+      ...certificateTasksOf(inbound.messageId, turn.effects, now).map((task) => ({
+        Put: { TableName: this.tableName, Item: task, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
     ];
     try {
       await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
@@ -133,4 +139,24 @@ export class ConversationStore {
 /** The new applications among a turn's effects: each is written with the turn. */
 function applicationsOf(effects: Effect[]) {
   return effects.flatMap((effect) => (effect.type === 'start-application' ? [effect.application] : []));
+}
+
+/** Certificate tasks live as long as the dedupe mark of the message that asked for them. */
+function certificateTasksOf(messageId: string, effects: Effect[], now: Date): CertificateTask[] {
+  const common = {
+    ...keys.certificateTask(messageId),
+    kind: 'certificate-task' as const,
+    messageId,
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + DEDUPE_RETENTION_SECONDS,
+  };
+  return effects.flatMap((effect): CertificateTask[] => {
+    if (effect.type === 'scan-certificate')
+      return [{ ...common, task: 'scan', waId: effect.waId, language: effect.language, mediaKey: mediaKey(effect) }];
+    if (effect.type === 'revoke-certificate') {
+      const { waId, language, certId, reason } = effect;
+      return [{ ...common, task: 'revoke', waId, language, certId, reason }];
+    }
+    return [];
+  });
 }

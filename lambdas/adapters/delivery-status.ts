@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEDUPE_RETENTION_SECONDS } from '#core/table-keys.ts';
 import type { DeliveryStatus } from '#core/whatsapp/webhook-payload.ts';
-import { dynamodb } from './aws-clients.ts';
+import { dynamodb } from './dynamodb-client.ts';
 import type { OutboxItem } from './outbox.ts';
 
 /** Statuses only move forward; a late "delivered" after "read" changes nothing. */

@@ -1,10 +1,10 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import type { InboundMedia } from '#core/whatsapp/webhook-payload.ts';
-import { s3 } from './aws-clients.ts';
 import type { GraphApi } from './graph-api.ts';
+import { s3 } from './s3-client.ts';
 
 /** Where a citizen's media is kept: by citizen and media id, so a redelivered message writes the same object. */
-function mediaKey(media: Pick<InboundMedia, 'waId' | 'mediaId'>): string {
+export function mediaKey(media: Pick<InboundMedia, 'waId' | 'mediaId'>): string {
   return `inbound/${media.waId}/${media.mediaId}`;
 }
 
@@ -33,5 +33,17 @@ export class MediaStore {
     await s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
     );
+  }
+}
+
+/** The bytes of media kept by `MediaStore.keep`, or undefined when there are none (Meta refused it, or it expired). */
+export async function readMedia(bucket: string, key: string): Promise<Uint8Array | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return await object.Body!.transformToByteArray();
+  } catch (error) {
+    if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404))
+      return undefined;
+    throw error;
   }
 }

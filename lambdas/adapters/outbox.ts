@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
-import { dynamodb } from './aws-clients.ts';
+import { dynamodb } from './dynamodb-client.ts';
 
 /** Outbox items live 30 days: long enough to investigate a failed delivery. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 60 * 60;
@@ -40,6 +40,32 @@ export function outboxItem(waId: string, ref: string, reply: OutboundReply, now:
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
   };
+}
+
+/**
+ * Queues one reply outside a turn (the answer to work done later). Conditional on the deterministic key, so a retried
+ * writer leaves the first copy alone: answers whether this call queued it.
+ */
+export async function queueReply(
+  tableName: string,
+  waId: string,
+  ref: string,
+  reply: OutboundReply,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await dynamodb.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: outboxItem(waId, ref, reply, now),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /**

@@ -4,11 +4,13 @@ import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import type { ApplicationQueries } from './application-queries.ts';
 import type { IdentityService } from './identity.ts';
+import type { OfficerRegistry } from './officers.ts';
 import { logger } from './powertools.ts';
 
 export interface TurnContextSources {
   settings: ConversationSettings;
   applications: ApplicationQueries;
+  officers: Pick<OfficerRegistry, 'find'>;
   /** Absent when no identity endpoint is configured: the conversation then says the check is unavailable. */
   identity?: IdentityService;
 }
@@ -27,7 +29,7 @@ export async function loadTurnContext(
   const needs = turnNeeds(session, message, now, sources.settings);
   const context: TurnContext = { settings: sources.settings };
   const { identity } = sources;
-  const [applications, otpRequest, otpCheck] = await Promise.all([
+  const [applications, otpRequest, otpCheck, officer] = await Promise.all([
     needs.applications ? sources.applications.ofCitizen(session.waId) : undefined,
     needs.otpRequest
       ? identity
@@ -45,7 +47,9 @@ export async function loadTurnContext(
           )
         : unavailable('verifyOtp', 'no identity endpoint configured')
       : undefined,
+    needs.officer ? sources.officers.find(session.waId) : undefined,
   ]);
+  if (officer) context.officer = officer;
   if (applications) context.applications = applications;
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;

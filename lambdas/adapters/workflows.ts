@@ -1,6 +1,6 @@
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ApplicationDraft } from '#core/conversation/converse.ts';
-import { sfn } from './aws-clients.ts';
+import { sfn } from './sfn-client.ts';
 
 /**
  * Starts the workflow of one application. The execution name is the application id and the input is a function of

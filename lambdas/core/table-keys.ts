@@ -13,9 +13,10 @@ export const keys = {
   /** One certificate per application: the conditional put of this item decides which certificate id wins. */
   certificateOfApplication: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'CERT' }),
   certificate: (certId: string) => ({ pk: `CERT#${certId}`, sk: 'CERT' }),
+  /** Work the chat asked of the certificate code (check a photo), keyed by the inbound message that asked for it. */
+  certificateTask: (wamid: string) => ({ pk: `TASK#${wamid}`, sk: 'TASK' }),
+  /** A registered officer, by the WhatsApp number they act from (added by an administrator). */
+  officer: (waId: string) => ({ pk: `OFFICER#${waId}`, sk: 'OFFICER' }),
 } as const;
-
-export const ITEM_KINDS = ['inbound-message', 'session', 'outbox', 'application', 'certificate'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;

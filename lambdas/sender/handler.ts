@@ -4,7 +4,6 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { s3 } from '#adapters/aws-clients.ts';
 import { now } from '#adapters/clock.ts';
 import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { requireEnv } from '#adapters/env.ts';
@@ -12,6 +11,7 @@ import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { Outbox, type OutboxItem, readRecipient } from '#adapters/outbox.ts';
 import { logger } from '#adapters/powertools.ts';
+import { s3 } from '#adapters/s3-client.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { createDelivery } from './delivery.ts';
 

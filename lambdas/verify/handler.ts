@@ -1,12 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { dynamodb, s3 } from '#adapters/aws-clients.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
+import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { errorResponse, type HttpResult, header, json } from '#adapters/http.ts';
 import { logger } from '#adapters/powertools.ts';
+import { s3 } from '#adapters/s3-client.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { isCertId } from '#core/certificate/model.ts';
 import { CLAIMS_PARAMETER, decodeClaimsParameter } from '#core/certificate/qr-payload.ts';

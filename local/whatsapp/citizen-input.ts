@@ -3,7 +3,7 @@ import type { OutboundEntry } from './message-log.ts';
 import type { InboundContent } from './webhook-payload.ts';
 
 /** What a citizen does in the simulator: type, tap a list row or button, or send a photo. */
-export const SimSendInputSchema = z
+const SimSendInputSchema = z
   .strictObject({
     from: z.string().regex(/^\+?\d{7,15}$/, 'from must be a wa_id: 7 to 15 digits with the country code'),
     name: z.string().min(1).max(256).optional(),

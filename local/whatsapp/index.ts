@@ -12,12 +12,7 @@ import { simulatorPage } from './simulator-page.ts';
 import type { LocalTemplate } from './templates.ts';
 import type { PostWebhook } from './webhook-transport.ts';
 
-export type { SimSendInput } from './citizen-input.ts';
-export type { StatusRequest } from './engine.ts';
-export { createFaultInjector, type FaultInjector, type InjectedFault } from './faults.ts';
-export type { SentMessage } from './message-log.ts';
 export type { LocalTemplate } from './templates.ts';
-export type { PostWebhook } from './webhook-transport.ts';
 
 export interface LocalWhatsAppOptions {
   /** Where /webhook, /graph and /sim live, e.g. http://127.0.0.1:3000. */

@@ -32,7 +32,7 @@ export interface WebhookResultEntry {
   error?: string;
 }
 
-export interface StatusEntry {
+interface StatusEntry {
   kind: 'status';
   id: string;
   status: DeliveryStatus;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
  * { messaging_product, details }, fbtrace_id } }`. The title lives only inside `message`; senders must key on
  * `code`, so the simulator always fills `code` and `details` exactly and keeps titles close to Meta's.
  */
-export interface MetaErrorBody {
+interface MetaErrorBody {
   error: {
     message: string;
     type: string;
@@ -104,13 +104,10 @@ const CODES: Record<number, CodeInfo> = {
   },
 };
 
-/** Codes the simulator knows by title; any other code can still be injected and answers 400 like Meta's. */
-export const KNOWN_ERROR_CODES: readonly number[] = Object.keys(CODES).map(Number);
-
 /** The alias tests use for "the Graph API had an internal error": Meta answers it as code 1 with HTTP 500. */
-export const INTERNAL_ERROR_ALIAS = 500;
+const INTERNAL_ERROR_ALIAS = 500;
 
-export function fbtraceId(): string {
+function fbtraceId(): string {
   return randomBytes(9).toString('base64').replace(/[+/=]/g, 'A');
 }
 

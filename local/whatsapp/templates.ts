@@ -36,11 +36,7 @@ function parameterText(parameter: Json): string {
   return `[${String(parameter['type'])}]`;
 }
 
-export function findTemplate(
-  templates: readonly LocalTemplate[],
-  name: string,
-  language: string,
-): LocalTemplate | undefined {
+function findTemplate(templates: readonly LocalTemplate[], name: string, language: string): LocalTemplate | undefined {
   return templates.find((t) => t.name === name && t.language === language);
 }
 

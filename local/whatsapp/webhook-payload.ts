@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
  * "name\u0040example.com"). Escaping at least these is what makes a receiver that parses and re-serialises before
  * the HMAC fail here, as it would in production.
  */
-export const META_ESCAPED_ASCII: Readonly<Record<string, string>> = { '/': '\\/', '@': '\\u0040' };
+const META_ESCAPED_ASCII: Readonly<Record<string, string>> = { '/': '\\/', '@': '\\u0040' };
 
 const hex4 = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
 
@@ -22,7 +22,7 @@ export function metaJson(value: unknown): string {
   return json.replace(/[\u0080-\uffff/@]/g, (char) => META_ESCAPED_ASCII[char] ?? hex4(char.charCodeAt(0)));
 }
 
-export function hmacHex(algorithm: 'sha256' | 'sha1', secret: string, bytes: Buffer): string {
+function hmacHex(algorithm: 'sha256' | 'sha1', secret: string, bytes: Buffer): string {
   return createHmac(algorithm, secret).update(bytes).digest('hex');
 }
 
@@ -159,4 +159,4 @@ export function statusWebhook(business: BusinessNumber, input: StatusInput): Rec
   return envelope(business, { statuses: [status] });
 }
 
-export const epochSeconds = (at: Date): string => String(Math.floor(at.getTime() / 1000));
+const epochSeconds = (at: Date): string => String(Math.floor(at.getTime() / 1000));

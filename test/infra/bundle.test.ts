@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 describe('function bundles', () => {
-  it.each(['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog'])(
+  it.each(['webhook', 'sender', 'workflow-steps', 'certificate', 'certificate-tasks', 'verify', 'catalog'])(
     '%s is one minified ESM file with its source map and a require shim',
     (name) => {
       const dir = bundleOf(name);

@@ -15,7 +15,7 @@ import {
   synthesizeMitra,
 } from './mitra-template.ts';
 
-const FUNCTIONS = ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog'];
+const FUNCTIONS = ['webhook', 'sender', 'workflow-steps', 'certificate', 'certificate-tasks', 'verify', 'catalog'];
 
 let dev: SynthesizedMitra;
 let prod: SynthesizedMitra;
@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the six functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the seven functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -119,6 +119,7 @@ describe('environment: each variable is set together with its grant', () => {
     ],
     ['workflow-steps', ['TABLE_NAME']],
     ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
+    ['certificate-tasks', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'CHECKPOINT_SIGNING_KEY_ID', 'MEDIA_BUCKET']],
     ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['catalog', []],
   ])('%s gets exactly its variables', (name, variables) => {
@@ -153,23 +154,22 @@ describe('least privilege', () => {
   const signingKey = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::KMS::Key', 'CertificateSigningKey');
   const table = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::DynamoDB::Table', 'StateTable');
 
-  it('lets only the certificate function sign, with the certificate key and the checkpoint key', () => {
-    const signing = statementsOfFunction(dev.template, 'certificate').filter((s) =>
-      asArray(s.Action).includes('kms:Sign'),
-    );
-    expect(signing.flatMap((s) => [s.Resource].flat())).toEqual([
-      signingKey(dev),
-      arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey'),
-    ]);
-    expect(environmentOf(dev.template, 'certificate').CHECKPOINT_SIGNING_KEY_ID).toEqual(
-      arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey'),
-    );
+  it('lets only the certificate function sign certificates, and it and certificate-tasks sign checkpoints', () => {
+    const checkpointKey = arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey');
+    const signingOf = (name: string) =>
+      statementsOfFunction(dev.template, name).filter((s) => asArray(s.Action).includes('kms:Sign'));
+    const signing = signingOf('certificate');
+    expect(signing.flatMap((s) => [s.Resource].flat())).toEqual([signingKey(dev), checkpointKey]);
+    const revoking = signingOf('certificate-tasks');
+    expect(revoking.flatMap((s) => [s.Resource].flat())).toEqual([checkpointKey]);
+    for (const name of ['certificate', 'certificate-tasks'])
+      expect(environmentOf(dev.template, name).CHECKPOINT_SIGNING_KEY_ID).toEqual(checkpointKey);
 
     const allStatements = resourcesOfType(dev.template, 'AWS::IAM::Role').flatMap(([id]) =>
       statementsOfRole(dev.template, id),
     );
     const signers = allStatements.filter((s) => actionsOf([s]).some((a) => a === 'kms:Sign' || a === 'kms:*'));
-    expect(signers).toEqual(signing);
+    expect(signers).toEqual([...signing, ...revoking]);
   });
 
   it('keeps the webhook from signing', () => {
@@ -286,6 +286,60 @@ describe('least privilege', () => {
   });
 });
 
+/** The one filter pattern of the stream mapping that invokes this function. */
+function filterOfMapping(s: SynthesizedMitra, name: string): unknown {
+  const [functionId] = mitraFunction(s.template, name);
+  const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping').filter(
+    ([, m]) => (m.Properties.FunctionName as { Ref?: string }).Ref === functionId,
+  );
+  expect(mappings).toHaveLength(1);
+  const filters = (mappings[0]![1].Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+  expect(filters).toHaveLength(1);
+  return JSON.parse(filters[0]!.Pattern);
+}
+
+describe('certificate-tasks: the consumer of certificate work asked for in the chat', () => {
+  it('reads only certificate-task INSERTs from the table stream, with partial batch failures and a failure queue', () => {
+    const [functionId] = mitraFunction(dev.template, 'certificate-tasks');
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StateTable'), 'StreamArn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CertificateTaskFailures'), 'Arn'] } },
+      },
+    });
+    expect(filterOfMapping(dev, 'certificate-tasks')).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { kind: { S: ['certificate-task'] } } },
+    });
+  });
+
+  it('reads media, appends to the log under the archive prefixes only, and deletes nothing', () => {
+    const statements = statementsOfFunction(dev.template, 'certificate-tasks');
+    const actions = actionsOf(statements);
+    for (const forbidden of ['s3:DeleteObject', 'states:StartExecution', 'dynamodb:DeleteTable']) {
+      expect(actions).not.toContain(forbidden);
+    }
+    const archive = arnOf(dev.template, 'AWS::S3::Bucket', 'CertificateArchiveBucket');
+    const writable = statements
+      .filter((st) => asArray(st.Action).includes('s3:PutObject'))
+      .flatMap((st) => asArray(st.Resource as unknown));
+    expect(writable).toHaveLength(3);
+    expect(writable).toEqual(
+      expect.arrayContaining(
+        ['certificates/*', 'log/*', 'keys/*'].map((prefix) => ({ 'Fn::Join': ['', [archive, `/${prefix}`]] })),
+      ),
+    );
+    const media = arnOf(dev.template, 'AWS::S3::Bucket', 'MediaBucket');
+    const readable = statements
+      .filter((st) => asArray(st.Action).includes('s3:GetObject'))
+      .flatMap((st) => asArray(st.Resource as unknown));
+    expect(readable).toContainEqual({ 'Fn::Join': ['', [media, '/*']] });
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+});
+
 describe('sender: the outbox consumer', () => {
   it('reads the table stream in order, only outbox INSERTs, with partial batch failures and a failure queue', () => {
     const [senderId] = mitraFunction(dev.template, 'sender');
@@ -303,9 +357,7 @@ describe('sender: the outbox consumer', () => {
       },
       FilterCriteria: { Filters: [{ Pattern: Match.anyValue() }] },
     });
-    const [, mapping] = resourcesOfType(dev.template, 'AWS::Lambda::EventSourceMapping')[0]!;
-    const pattern = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters[0]!.Pattern;
-    expect(JSON.parse(pattern)).toEqual({
+    expect(filterOfMapping(dev, 'sender')).toEqual({
       eventName: ['INSERT'],
       dynamodb: { NewImage: { kind: { S: ['outbox'] } } },
     });

@@ -22,7 +22,15 @@ const topicRef = { Ref: expect.stringMatching(/^MonitoringAlarmTopic/) };
 
 describe('monitoring', () => {
   it('alarms on errors of every function', () => {
-    for (const name of ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
+    for (const name of [
+      'webhook',
+      'sender',
+      'workflow-steps',
+      'certificate',
+      'certificate-tasks',
+      'verify',
+      'catalog',
+    ]) {
       const [fnId] = mitraFunction(dev.template, name);
       expect(alarms(dev)).toContainEqual(
         expect.objectContaining({
@@ -33,6 +41,22 @@ describe('monitoring', () => {
         }),
       );
     }
+  });
+
+  it('alarms when certificate tasks are given up on: a photo left unanswered', () => {
+    expect(alarms(dev)).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          {
+            Name: 'QueueName',
+            Value: { 'Fn::GetAtt': [expect.stringMatching(/^CertificateTaskFailures/), 'QueueName'] },
+          },
+        ],
+        AlarmActions: [topicRef],
+      }),
+    );
   });
 
   it('alarms when the sender gives up on outbox records, or falls behind', () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationQueries } from '#adapters/application-queries.ts';
 import { HttpIdentityService, IdentityServiceError } from '#adapters/identity.ts';
+import { OfficerRegistry } from '#adapters/officers.ts';
 import { loadTurnContext } from '#adapters/turn-context.ts';
 import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { newSession } from '#core/conversation/session.ts';
@@ -63,6 +64,7 @@ describe('Aadhaar OTP identity adapter', () => {
       {
         settings: DEFAULT_SETTINGS,
         applications: new ApplicationQueries('unused'),
+        officers: new OfficerRegistry('unused'),
         identity: new HttpIdentityService('http://127.0.0.1:9/identity'),
       },
       session,

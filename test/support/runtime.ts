@@ -42,7 +42,11 @@ export async function sentTo(runtime: EmbeddedRuntime, waId: string): Promise<Se
 }
 
 /** A citizen's message through /sim/api/send (signed exactly as Meta signs), then the outbox drained. */
-export async function say(runtime: EmbeddedRuntime, waId: string, input: { text?: string; reply_id?: string }) {
+export async function say(
+  runtime: EmbeddedRuntime,
+  waId: string,
+  input: { text?: string; reply_id?: string; image_base64?: string },
+) {
   const response = await fetch(`${runtime.baseUrl}/sim/api/send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

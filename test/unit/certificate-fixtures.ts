@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Claims } from '#core/certificate/claims.ts';
 import type { CertificateRecord } from '#core/certificate/model.ts';
@@ -49,10 +49,6 @@ export function keySigner(
     },
   };
   return signer;
-}
-
-export function vectorSigner() {
-  return keySigner(createPrivateKey(vectors.privateKeyPem));
 }
 
 export function sampleRequest(overrides: Partial<CertificateRequest> = {}): CertificateRequest {

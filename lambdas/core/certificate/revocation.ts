@@ -10,7 +10,7 @@ export const RevocationReasonSchema = z
  * An officer registered to act on certificates of one department. `id` is what the log records as the revoker (an
  * officer number, never a phone number).
  */
-const OfficerSchema = z.strictObject({
+export const OfficerSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9-]{3,40}$/),
   waId: z.string().regex(/^\d{6,20}$/),
   name: z.string().min(1).max(120),

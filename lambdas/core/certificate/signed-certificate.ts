@@ -40,7 +40,7 @@ export interface CertificateSigner {
   signDigest(digest: Uint8Array): Promise<{ keyId: string; signature: Uint8Array }>;
 }
 
-export function recordDigest(record: CertificateRecord): Uint8Array {
+function recordDigest(record: CertificateRecord): Uint8Array {
   return sha256(canonicalJson(record));
 }
 

@@ -1,6 +1,8 @@
+import type { Officer } from '../certificate/revocation.ts';
 import { parseAadhaar } from '../forms/aadhaar.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { InboundMessage } from './messages.ts';
+import { parseRevokeCommand } from './officer-commands.ts';
 import type { Session } from './session.ts';
 
 /** An application as "status" shows it. */
@@ -44,6 +46,8 @@ export interface TurnContext {
   otpRequest?: { ok: true; txnId: string } | { ok: false };
   /** The identity service's answer to the OTP typed in this message. */
   otpCheck?: { ok: true; valid: boolean } | { ok: false };
+  /** The registered officer who sent this message, looked up only for an officer's command. */
+  officer?: Officer;
 }
 
 export interface TurnNeeds {
@@ -51,6 +55,8 @@ export interface TurnNeeds {
   /** Full Aadhaar only for the identity service's call; never stored. */
   otpRequest?: { aadhaar: string };
   otpCheck?: { txnId: string; otp: string };
+  /** The message is an officer's command: look up whether the sender is a registered officer. */
+  officer?: true;
 }
 
 export function identityLocked(session: Session, now: Date): boolean {
@@ -93,6 +99,8 @@ export function turnNeeds(
   if (session.stopped || expired(session, now, settings)) return none;
   const text = inbound.content.type === 'text' ? inbound.content.text : undefined;
   const { step } = session;
+  if (text !== undefined && session.consentedAt && parseRevokeCommand(text))
+    return { applications: false, officer: true };
   if (text !== undefined && !identityLocked(session, now)) {
     if (step.name === 'identity-aadhaar') {
       const aadhaar = parseAadhaar(text);

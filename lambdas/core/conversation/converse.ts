@@ -1,4 +1,5 @@
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
+import { RevocationReasonSchema } from '../certificate/revocation.ts';
 import { maskedAadhaar, parseAadhaar, protectAadhaar } from '../forms/aadhaar.ts';
 import { typedNumber } from '../forms/digits.ts';
 import { validateField } from '../forms/validators.ts';
@@ -17,6 +18,7 @@ import {
   typedOtp,
 } from './context.ts';
 import type { InboundMessage, Reply } from './messages.ts';
+import { parseRevokeCommand } from './officer-commands.ts';
 import { pageIndexOf } from './paging.ts';
 import {
   consentScreen,
@@ -55,8 +57,10 @@ export interface ApplicationDraft {
 
 export type Effect =
   | { type: 'start-application'; application: ApplicationDraft }
-  /** A photo the citizen sent, possibly of a certificate to verify (handled by the certificate code). */
-  | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language };
+  /** A photo the citizen sent, possibly of a certificate's QR code: checked off the webhook's path, answered later. */
+  | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language }
+  /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
+  | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language };
 
 export interface Turn {
   session: Session;
@@ -179,11 +183,22 @@ function decide(session: Session, input: Input, env: Env): Turn {
   if (input.kind === 'image') {
     return say(
       session,
-      [text(t('scanNotYet', language))],
+      [text(t('scanChecking', language))],
       [{ type: 'scan-certificate', waId: session.waId, mediaId: input.mediaId, language }],
     );
   }
   if (input.kind === 'unreadable') return say(session, [text(t('textOnly', language))]);
+  // Only a registered officer's message is read as a command to revoke; anyone else's is ordinary text.
+  const revocation = input.kind === 'text' && env.context.officer ? parseRevokeCommand(input.text) : undefined;
+  if (revocation) {
+    const reason = RevocationReasonSchema.safeParse(revocation.reason);
+    if (!reason.success) return say(session, [text(t('revokeNeedsReason', language))]);
+    return say(
+      session,
+      [text(t('revokeStarted', language, { certId: revocation.certId }))],
+      [{ type: 'revoke-certificate', waId: session.waId, certId: revocation.certId, reason: reason.data, language }],
+    );
+  }
 
   switch (input.kind) {
     case 'command':

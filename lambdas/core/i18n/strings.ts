@@ -65,9 +65,57 @@ export const strings = {
     en: 'Sorry, I can only read text messages and taps on the menu here. Type "menu" to see the services.',
     te: 'క్షమించండి, ఇక్కడ నేను టెక్స్ట్ సందేశాలు, మెనూ ఎంపికలు మాత్రమే చదవగలను. సేవల కోసం "menu" అని టైప్ చేయండి.',
   },
-  scanNotYet: {
-    en: 'Thank you for the photo. Checking a certificate from a photo is not available here yet; open the link in its QR code to verify it.',
-    te: 'ఫోటోకు ధన్యవాదాలు. ఫోటో నుండి సర్టిఫికెట్ తనిఖీ ఇంకా అందుబాటులో లేదు; ధృవీకరించడానికి దాని QR కోడ్‌లోని లింక్ తెరవండి.',
+  scanChecking: {
+    en: 'Thank you for the photo. Checking the certificate QR code in it…',
+    te: 'ఫోటోకు ధన్యవాదాలు. అందులోని సర్టిఫికెట్ QR కోడ్‌ను తనిఖీ చేస్తున్నాం…',
+  },
+  scanValid: {
+    en: '✅ Valid: {title}, issued to {holder} by {authority} ({department}) on {issueDate}. Certificate {certId}.',
+    te: '✅ చెల్లుబాటు అవుతుంది: {title}, {holder} కు {authority} ({department}) {issueDate} న జారీ చేసింది. సర్టిఫికెట్ {certId}.',
+  },
+  scanRevoked: {
+    en: '⛔ Revoked: {title}, issued to {holder} on {issueDate}, was revoked on {revokedDate}: {reason}. Do not accept it. Certificate {certId}.',
+    te: '⛔ రద్దు చేయబడింది: {holder} కు {issueDate} న జారీ అయిన {title} {revokedDate} న రద్దు చేయబడింది: {reason}. దీన్ని అంగీకరించవద్దు. సర్టిఫికెట్ {certId}.',
+  },
+  scanInvalid: {
+    en: '❌ Invalid: this QR code was not issued by the Government of Andhra Pradesh as shown, or it was altered. Do not accept the document.',
+    te: '❌ చెల్లదు: ఈ QR కోడ్ ఆంధ్రప్రదేశ్ ప్రభుత్వం జారీ చేసినది కాదు, లేదా మార్చబడింది. ఈ పత్రాన్ని అంగీకరించవద్దు.',
+  },
+  scanNoQrCode: {
+    en: 'Sorry, I could not find a QR code in that photo. Please send a clear, well-lit photo of the whole QR code on the certificate.',
+    te: 'క్షమించండి, ఆ ఫోటోలో QR కోడ్ కనిపించలేదు. దయచేసి సర్టిఫికెట్‌పై ఉన్న QR కోడ్ మొత్తం స్పష్టంగా, వెలుతురులో ఫోటో తీసి పంపండి.',
+  },
+  scanUnreadable: {
+    en: 'Sorry, I could not open that image. Please send the QR code as a photo (JPEG or PNG).',
+    te: 'క్షమించండి, ఆ చిత్రాన్ని తెరవలేకపోయాను. దయచేసి QR కోడ్‌ను ఫోటోగా (JPEG లేదా PNG) పంపండి.',
+  },
+  scanNotCertificate: {
+    en: 'That QR code is not a Mitra certificate, so I cannot vouch for it.',
+    te: 'ఆ QR కోడ్ మిత్ర సర్టిఫికెట్‌ది కాదు, కాబట్టి దాన్ని ధృవీకరించలేను.',
+  },
+  revokeStarted: {
+    en: 'Revoking certificate {certId}…',
+    te: 'సర్టిఫికెట్ {certId} ను ఉపసంహరిస్తున్నాం…',
+  },
+  revokeNeedsReason: {
+    en: 'To revoke, type "revoke", the certificate id and the reason (3 to 200 characters), e.g. "revoke <id> issued on a forged statement".',
+    te: 'ఉపసంహరించడానికి "ఉపసంహరించు", సర్టిఫికెట్ ఐడి, కారణం (3 నుండి 200 అక్షరాలు) టైప్ చేయండి, ఉదా. "ఉపసంహరించు <id> నకిలీ పత్రంతో జారీ అయింది".',
+  },
+  revokeDone: {
+    en: 'Certificate {certId} is revoked as of {revokedAt}: {reason}. The verify page now says so, and the revocation is entry {logIndex} of the public log.',
+    te: 'సర్టిఫికెట్ {certId} {revokedAt} నుండి ఉపసంహరించబడింది: {reason}. ధృవీకరణ పేజీ ఇప్పుడు అదే చూపుతుంది; ఇది పబ్లిక్ లాగ్‌లో {logIndex} వ నమోదు.',
+  },
+  revokeAlready: {
+    en: 'Certificate {certId} was already revoked on {revokedAt}: {reason}.',
+    te: 'సర్టిఫికెట్ {certId} ఇప్పటికే {revokedAt} న ఉపసంహరించబడింది: {reason}.',
+  },
+  revokeUnknown: {
+    en: 'No certificate {certId} was issued. Please check the id on the certificate.',
+    te: 'సర్టిఫికెట్ {certId} జారీ కాలేదు. దయచేసి సర్టిఫికెట్‌పై ఉన్న ఐడిని తనిఖీ చేయండి.',
+  },
+  revokeNotAllowed: {
+    en: 'You cannot revoke certificate {certId}: only a tahsildar, revenue divisional officer or district collector of the {department} can.',
+    te: 'మీరు సర్టిఫికెట్ {certId} ను ఉపసంహరించలేరు: {department} యొక్క తహసీల్దార్, రెవెన్యూ డివిజనల్ అధికారి లేదా జిల్లా కలెక్టర్ మాత్రమే చేయగలరు.',
   },
   help: {
     en: 'Mitra gives you Andhra Pradesh government services on WhatsApp.\n• "menu": the departments\n• type what you need, e.g. "income certificate" or "bus ticket"\n• "status": your applications\n• "language": English or Telugu\n• in a form: "back" for the previous question, "cancel" to stop\n• "STOP": no more messages',

@@ -388,6 +388,9 @@ describe('media', () => {
     expect(turn.effects).toEqual([
       { type: 'scan-certificate', waId: citizen.waId, mediaId: 'media-1', language: 'en' },
     ]);
+    expect(citizen.replies).toEqual([
+      { type: 'text', text: expect.stringContaining('Checking the certificate QR code') },
+    ]);
   });
 
   it('looks at no photo before the citizen has consented', () => {

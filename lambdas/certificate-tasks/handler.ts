@@ -1,0 +1,116 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { CertificateCheck } from '#adapters/certificate-check.ts';
+import { CertificateStore } from '#adapters/certificate-store.ts';
+import { now } from '#adapters/clock.ts';
+import { dynamodb } from '#adapters/dynamodb-client.ts';
+import { requireEnv } from '#adapters/env.ts';
+import { kms } from '#adapters/kms-client.ts';
+import { readMedia } from '#adapters/media-store.ts';
+import { OfficerRegistry } from '#adapters/officers.ts';
+import { queueReply } from '#adapters/outbox.ts';
+import { logger } from '#adapters/powertools.ts';
+import { RevocationService } from '#adapters/revocation.ts';
+import { s3 } from '#adapters/s3-client.ts';
+import { createKmsSigner } from '#adapters/signer.ts';
+import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { mayRevoke } from '#core/certificate/revocation.ts';
+import { scanCertificateImage } from '#core/certificate/scan.ts';
+import {
+  type CertificateTask,
+  CertificateTaskSchema,
+  type RevocationOutcome,
+  revocationAnswer,
+  scanAnswer,
+} from '#core/certificate/tasks.ts';
+import { maskPhone } from '#core/masking.ts';
+
+const tableName = requireEnv('TABLE_NAME');
+const mediaBucket = requireEnv('MEDIA_BUCKET');
+const archive = { tableName, bucket: requireEnv('ARCHIVE_BUCKET') };
+const store = new CertificateStore({ dynamodb, s3 }, archive);
+const check = new CertificateCheck(store);
+const officers = new OfficerRegistry(tableName);
+const revocations = new RevocationService(
+  store,
+  new TransparencyLog(
+    { dynamodb, s3 },
+    {
+      ...archive,
+      now,
+      signer: createKmsSigner(kms, requireEnv('CHECKPOINT_SIGNING_KEY_ID')),
+      publishKey: (key, validFrom) => store.archivePublicKey(key, validFrom, 'checkpoint-signing'),
+    },
+  ),
+  now,
+);
+
+/**
+ * Performs the certificate work the chat asked for (a photographed QR code to check, an officer's revocation) and
+ * answers through the outbox. A retried record answers at most once: the answer's key derives from the asking
+ * message, and a repeated revocation appends no second leaf.
+ */
+async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image) continue;
+    const parsed = CertificateTaskSchema.safeParse(unmarshall(image as Record<string, AttributeValue>));
+    if (!parsed.success) {
+      // Not worth a retry: a malformed task fails the same way every time.
+      logger.error('certificate task unreadable; skipped', { issues: parsed.error.issues });
+      continue;
+    }
+    const task = parsed.data;
+    try {
+      const started = performance.now();
+      const { answer, outcome } = task.task === 'scan' ? await scan(task) : await revoke(task);
+      const queued = await queueReply(tableName, task.waId, `${task.messageId}#answer`, answer, now());
+      logger.info('certificate task done', {
+        task: task.task,
+        waId: maskPhone(task.waId),
+        messageId: task.messageId,
+        outcome,
+        queued,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      logger.error('certificate task failed; retried from the stream', {
+        messageId: task.messageId,
+        error: error as Error,
+      });
+      failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
+async function scan(task: Extract<CertificateTask, { task: 'scan' }>) {
+  const bytes = await readMedia(mediaBucket, task.mediaKey);
+  const result = await check.check(bytes ? scanCertificateImage(bytes) : { ok: false, reason: 'unreadable-image' });
+  return { answer: { type: 'text' as const, text: scanAnswer(result, task.language) }, outcome: result.status };
+}
+
+async function revoke(task: Extract<CertificateTask, { task: 'revoke' }>) {
+  const result = await revocationFor(task);
+  return { answer: { type: 'text' as const, text: revocationAnswer(result, task.language) }, outcome: result.outcome };
+}
+
+/** The registry is read again here: an officer removed since the message arrived revokes nothing. */
+async function revocationFor(task: Extract<CertificateTask, { task: 'revoke' }>): Promise<RevocationOutcome> {
+  const [officer, certificate] = await Promise.all([officers.find(task.waId), store.getCertificate(task.certId)]);
+  if (!certificate) return { outcome: 'unknown', certId: task.certId };
+  const decision = officer
+    ? mayRevoke(officer, certificate.issuer)
+    : { allowed: false as const, why: 'not a registered officer' };
+  if (!decision.allowed) {
+    logger.warn('revocation refused', { certId: task.certId, waId: maskPhone(task.waId), why: decision.why });
+    return { outcome: 'not-allowed', certId: task.certId, department: certificate.issuer.department };
+  }
+  return revocations.revoke({ certId: task.certId, reason: task.reason, revokedBy: decision.revokedBy });
+}
+
+export const handler = middy(handle).use(injectLambdaContext(logger, { resetKeys: true }));
