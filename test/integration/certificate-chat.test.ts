@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { applyForIncomeCertificate, downloadDocument, rasterize } from '../support/certificates.ts';
+import { rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // Checking a certificate in the chat: a photo of its QR code goes through the webhook (which only records the task),
 // the certificate-tasks function on the table's stream (loaded from its bundle in cdk.out) and the outbox.
@@ -71,39 +67,12 @@ async function verdictOf(id: string): Promise<{ status: string; certificate?: { 
 describe('verifying a certificate from a photo in the chat', () => {
   it('issues a certificate, whose printed page becomes a JPEG photo', async () => {
     await consent(citizen);
-    await say(env.runtime, citizen, { reply_id: 'svc:revenue.income-certificate' });
-    await say(env.runtime, citizen, { text: 'Ravi Kumar Reddy' });
-    await say(env.runtime, citizen, { text: 'Venkata Reddy' });
-    await say(env.runtime, citizen, { text: '234567890124' });
-    await say(env.runtime, citizen, { text: '120000' });
-    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:guntur') });
-    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'confirm') });
-    await say(env.runtime, citizen, { text: '234567890124' });
-    await say(env.runtime, citizen, { text: await otpFor(env.runtime, '234567890124') });
-    const document = await waitFor('the certificate document', async () => {
-      await env.runtime.drained();
-      return (await sentTo(env.runtime, citizen)).find((m) => m.type === 'document');
-    });
+    const document = await applyForIncomeCertificate(env.runtime, citizen);
     certId = document.document!.filename!.replace(/\.pdf$/, '');
-    const media = (await (
-      await fetch(`${env.runtime.baseUrl}/graph/v23.0/${document.document!.id}`, {
-        headers: { authorization: 'Bearer local-access-token' },
-      })
-    ).json()) as { url: string };
-    const pdf = Buffer.from(
-      await (await fetch(media.url, { headers: { authorization: 'Bearer local-access-token' } })).arrayBuffer(),
+    const png = rasterize(await downloadDocument(env.runtime, document));
+    pagePhoto = Buffer.from(jpeg.encode({ data: png.data, width: png.width, height: png.height }, 85).data).toString(
+      'base64',
     );
-    const dir = mkdtempSync(join(tmpdir(), 'mitra-photo-'));
-    try {
-      writeFileSync(join(dir, 'c.pdf'), pdf);
-      execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', join(dir, 'c.pdf'), join(dir, 'page')]);
-      const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
-      pagePhoto = Buffer.from(jpeg.encode({ data: png.data, width: png.width, height: png.height }, 85).data).toString(
-        'base64',
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
     expect(pagePhoto.length).toBeGreaterThan(1000);
   });
 

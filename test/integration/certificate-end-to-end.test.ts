@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { otpFor, rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { applyForIncomeCertificate, downloadDocument, rasterize } from '../support/certificates.ts';
+import { rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
 // The walking skeleton's promise: "Hi" → menu → a certificate request → Step Functions → a signed PDF with a QR
 // code in the archive → a document in the chat → the QR's URL says valid. Every part is the embedded one,
@@ -37,33 +33,12 @@ describe('one certificate, end to end', () => {
   it('issues a signed PDF certificate into the archive and delivers it as a document that verifies', async () => {
     await say(env.runtime, citizen, { reply_id: 'lang:en' });
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'consent:yes') });
-    await say(env.runtime, citizen, { reply_id: 'svc:revenue.income-certificate' });
-    await say(env.runtime, citizen, { text: 'Ravi Kumar Reddy' });
-    await say(env.runtime, citizen, { text: 'Venkata Reddy' });
-    await say(env.runtime, citizen, { text: '234567890124' });
-    await say(env.runtime, citizen, { text: '120000' });
-    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:guntur') });
-    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'confirm') });
-    // Submitting needs the citizen's identity: Aadhaar OTP from the local identity service.
-    await say(env.runtime, citizen, { text: '234567890124' });
-    await say(env.runtime, citizen, { text: await otpFor(env.runtime, '234567890124') });
-
-    const document = await waitFor('the certificate document', async () => {
-      await env.runtime.drained();
-      return (await sentTo(env.runtime, citizen)).find((m) => m.type === 'document');
-    });
+    const document = await applyForIncomeCertificate(env.runtime, citizen);
     expect(document.document?.filename).toMatch(/\.pdf$/);
     const certId = document.document!.filename!.replace(/\.pdf$/, '');
 
     // The document resolves through the Graph API's media endpoints to the PDF bytes, as a phone would fetch it.
-    const media = (await (
-      await fetch(`${env.runtime.baseUrl}/graph/v23.0/${document.document!.id}`, {
-        headers: { authorization: 'Bearer local-access-token' },
-      })
-    ).json()) as { url: string };
-    const pdf = Buffer.from(
-      await (await fetch(media.url, { headers: { authorization: 'Bearer local-access-token' } })).arrayBuffer(),
-    );
+    const pdf = await downloadDocument(env.runtime, document);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The archive holds the PDF and its signed record at the contract's keys.
@@ -85,10 +60,7 @@ describe('one certificate, end to end', () => {
     );
 
     // The QR code printed on the page, read back from a rendering of it, leads to a page that says valid.
-    const dir = mkdtempSync(join(tmpdir(), 'mitra-pdf-'));
-    writeFileSync(join(dir, 'c.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', join(dir, 'c.pdf'), join(dir, 'page')]);
-    const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
+    const png = rasterize(pdf);
     const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(qr?.data).toContain(`/v/${certId}`);
     const verifyUrl = new URL(qr!.data);
