@@ -65,29 +65,23 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   try {
     // Media first: a turn is committed only once what the citizen sent is safe in our bucket.
     await Promise.all(contents.media.map(keepMedia));
-    // A citizen's messages in one delivery apply in their order; different citizens' in parallel.
-    const byCitizen = new Map<string, InboundMessage[]>();
-    for (const message of contents.messages)
-      byCitizen.set(message.waId, [...(byCitizen.get(message.waId) ?? []), message]);
-    await Promise.all(
-      [...byCitizen.values()].map(async (messages) => {
-        for (const message of messages) await applyMessage(message);
-      }),
-    );
-    // One citizen's statuses in order (a later status never overtakes an earlier one); citizens in parallel.
-    const statusesByCitizen = new Map<string, DeliveryStatus[]>();
-    for (const status of contents.statuses)
-      statusesByCitizen.set(status.recipient, [...(statusesByCitizen.get(status.recipient) ?? []), status]);
-    await Promise.all(
-      [...statusesByCitizen.values()].map(async (statuses) => {
-        for (const status of statuses) await recordStatus(status);
-      }),
-    );
+    // A citizen's messages in one delivery apply in their order, and a later status never overtakes an earlier
+    // one; different citizens go in parallel.
+    await inOrderPerCitizen(contents.messages, (message) => message.waId, applyMessage);
+    await inOrderPerCitizen(contents.statuses, (status) => status.recipient, recordStatus);
   } catch (error) {
     // Nothing of a failed message was written: Meta retries the delivery, and dedupe keeps the rest exactly-once.
     return errorResponse(error);
   }
   return json(200, { received: contents.messages.length + contents.statuses.length });
+}
+
+async function inOrderPerCitizen<T>(items: T[], citizen: (item: T) => string, apply: (item: T) => Promise<void>) {
+  await Promise.all(
+    [...Map.groupBy(items, citizen).values()].map(async (ofOneCitizen) => {
+      for (const item of ofOneCitizen) await apply(item);
+    }),
+  );
 }
 
 async function recordStatus(status: DeliveryStatus): Promise<void> {
