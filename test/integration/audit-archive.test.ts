@@ -1,32 +1,26 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '#core/certificate/encoding.ts';
 import { entryLeafHash } from '#core/transparency-log/entry.ts';
 import { toHex } from '#core/transparency-log/merkle.ts';
-import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { type LocalKms, startLocalKms } from '../../local/kms-server.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
-import { freePort } from '../../local/ports.ts';
-import { type LocalS3, startS3Local } from '../../local/s3-local.ts';
+import type { LocalS3 } from '../../local/s3-local.ts';
+import { type CertificateEmulators, startCertificateEmulators } from '../support/certificate-emulators.ts';
 
 // The auditor's promise: from the archive alone, every altered, deleted or unlogged certificate is named.
 
 const TABLE = 'mitra-audit-test';
 const BUCKET = 'mitra-audit-archive';
-const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 type Issued = { certId: string; pdfKey: string; recordKey: string; sha256: string };
 let issue: (event: unknown, context: Context) => Promise<Issued>;
+let emulators: CertificateEmulators;
 let dataDir: string;
-let dynamo: LocalDynamoDb;
 let s3rver: LocalS3;
-let kms: LocalKms;
 let s3: S3Client;
 const context = {
   functionName: 'certificate',
@@ -67,52 +61,18 @@ const applicant = (applicationId: string) => ({
 });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mitra-audit-'));
-  [dynamo, s3rver, kms] = await Promise.all([
-    freePort().then((port) => startDynamoDbLocal(port)),
-    startS3Local(join(dataDir, 's3'), [BUCKET]),
-    startLocalKms({ port: 0, dataDir: join(dataDir, 'kms') }),
-  ]);
-  await dynamo.client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-    }),
-  );
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
-    AWS_ENDPOINT_URL_KMS: kms.endpoint,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    TABLE_NAME: TABLE,
-    ARCHIVE_BUCKET: BUCKET,
-    SIGNING_KEY_ID: 'alias/mitra-local-certificate-signing',
-    CHECKPOINT_SIGNING_KEY_ID: 'alias/mitra-local-checkpoint-signing',
-    PUBLIC_BASE_URL: 'https://verify.mitra.example.in',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  emulators = await startCertificateEmulators({
+    table: TABLE,
+    bucket: BUCKET,
+    publicBaseUrl: 'https://verify.mitra.example.in',
+    logLevel: 'ERROR',
   });
+  ({ dataDir, s3rver, s3 } = emulators);
   ({ handler: issue } = (await import('../../lambdas/certificate/handler.ts')) as never);
-  s3 = new S3Client({
-    endpoint: s3rver.endpoint,
-    region: LOCAL_REGION,
-    credentials: CREDENTIALS,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
 });
 
 afterAll(async () => {
-  await Promise.allSettled([dynamo?.stop(), s3rver?.stop(), kms?.close()]);
-  rmSync(dataDir, { recursive: true, force: true });
+  await emulators?.stop();
 });
 
 describe('npm run audit', () => {

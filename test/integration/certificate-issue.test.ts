@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import jpeg from 'jpeg-js';
@@ -24,11 +22,10 @@ import { keys } from '#core/table-keys.ts';
 import { verifyCheckpoint } from '#core/transparency-log/checkpoint.ts';
 import { entryLeafHash } from '#core/transparency-log/entry.ts';
 import { fromHex, toHex, verifyConsistency, verifyInclusion } from '#core/transparency-log/merkle.ts';
-import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { type LocalKms, startLocalKms } from '../../local/kms-server.ts';
+import type { LocalDynamoDb } from '../../local/dynamodb-local.ts';
+import type { LocalKms } from '../../local/kms-server.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
-import { freePort } from '../../local/ports.ts';
-import { type LocalS3, startS3Local } from '../../local/s3-local.ts';
+import { type CertificateEmulators, startCertificateEmulators } from '../support/certificate-emulators.ts';
 
 const TABLE = 'mitra-test';
 const BUCKET = 'mitra-archive-test';
@@ -44,9 +41,9 @@ let issue: Handler<
 >;
 let verify: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
+let emulators: CertificateEmulators;
 let dataDir: string;
 let dynamo: LocalDynamoDb;
-let s3rver: LocalS3;
 let kms: LocalKms;
 let s3: S3Client;
 let table: DynamoDBDocumentClient;
@@ -102,67 +99,21 @@ async function verifyJson(certId: string, query = '') {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mitra-certificate-'));
-  [dynamo, s3rver, kms] = await Promise.all([
-    freePort().then((port) => startDynamoDbLocal(port)),
-    startS3Local(join(dataDir, 's3'), [BUCKET]),
-    startLocalKms({ port: 0, dataDir: join(dataDir, 'kms') }),
-  ]);
-  await dynamo.client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S',
-      })),
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'byCitizen',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
-    AWS_ENDPOINT_URL_KMS: kms.endpoint,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    TABLE_NAME: TABLE,
-    ARCHIVE_BUCKET: BUCKET,
-    SIGNING_KEY_ID: 'alias/mitra-local-certificate-signing',
-    CHECKPOINT_SIGNING_KEY_ID: 'alias/mitra-local-checkpoint-signing',
-    PUBLIC_BASE_URL: BASE_URL,
-    POWERTOOLS_LOG_LEVEL: 'INFO',
+  emulators = await startCertificateEmulators({
+    table: TABLE,
+    bucket: BUCKET,
+    publicBaseUrl: BASE_URL,
+    logLevel: 'INFO',
   });
+  ({ dataDir, dynamo, kms, s3 } = emulators);
   // The handlers read their configuration at import (cold start), so they load after the environment is set.
   ({ handler: issue } = (await import('../../lambdas/certificate/handler.ts')) as never);
   ({ handler: verify } = (await import('../../lambdas/verify/handler.ts')) as never);
-  s3 = new S3Client({
-    endpoint: s3rver.endpoint,
-    region: LOCAL_REGION,
-    credentials: CREDENTIALS,
-    forcePathStyle: true,
-  });
   table = DynamoDBDocumentClient.from(dynamo.client);
 });
 
 afterAll(async () => {
-  await Promise.allSettled([dynamo?.stop(), s3rver?.stop(), kms?.close()]);
-  rmSync(dataDir, { recursive: true, force: true });
+  await emulators?.stop();
 });
 
 describe('issuing certificates against the emulators', () => {
