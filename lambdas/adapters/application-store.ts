@@ -69,6 +69,9 @@ export class ApplicationStore {
     now: Date,
     notices: ReturnType<typeof outboxItem>[],
   ) {
+    // A citizen who sent STOP gets nothing until START: the application settles, the notice is not queued, and
+    // "status" shows the outcome when they come back.
+    if (notices.length > 0 && (await this.hasStopped(notices[0]!.waId))) notices = [];
     try {
       await dynamodb.send(
         new TransactWriteCommand({
@@ -102,5 +105,18 @@ export class ApplicationStore {
         return;
       throw error;
     }
+  }
+
+  private async hasStopped(waId: string): Promise<boolean> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.session(waId),
+        ConsistentRead: true,
+        ProjectionExpression: '#session.stopped',
+        ExpressionAttributeNames: { '#session': 'session' },
+      }),
+    );
+    return (Item?.session as { stopped?: boolean } | undefined)?.stopped === true;
   }
 }
