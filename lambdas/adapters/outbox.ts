@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -158,20 +158,42 @@ export class Outbox {
 export interface Recipient {
   lastInboundAt?: Date;
   language?: string;
+  /** Messages to this citizen go spaced out until then (Meta answered 131056). */
+  pacedUntil?: Date;
 }
 
+/** The citizen's session and pacing items, both under the citizen's key: one query. */
 export async function readRecipient(tableName: string, waId: string): Promise<Recipient> {
-  const { Item } = await dynamodb.send(
-    new GetCommand({
+  const { Items = [] } = await dynamodb.send(
+    new QueryCommand({
       TableName: tableName,
-      Key: keys.session(waId),
-      ProjectionExpression: 'lastInboundAt, #session.#language',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.session(waId).pk },
+      ProjectionExpression: 'sk, lastInboundAt, #session.#language, pacedUntil',
       ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
     }),
   );
-  const language = (Item?.session as { language?: string } | undefined)?.language;
+  const session = Items.find((item) => item.sk === keys.session(waId).sk);
+  const pacing = Items.find((item) => item.sk === keys.pairPacing(waId).sk);
+  const language = (session?.session as { language?: string } | undefined)?.language;
   return {
-    ...(typeof Item?.lastInboundAt === 'string' ? { lastInboundAt: new Date(Item.lastInboundAt) } : {}),
+    ...(typeof session?.lastInboundAt === 'string' ? { lastInboundAt: new Date(session.lastInboundAt) } : {}),
     ...(language ? { language } : {}),
+    ...(typeof pacing?.pacedUntil === 'string' ? { pacedUntil: new Date(pacing.pacedUntil) } : {}),
   };
+}
+
+/** Remembers, beyond this invocation, that messages to the citizen must be spaced out until `until`. */
+export async function recordPairPacing(tableName: string, waId: string, until: Date): Promise<void> {
+  await dynamodb.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.pairPacing(waId),
+        kind: 'pair-pacing',
+        pacedUntil: until.toISOString(),
+        expiresAt: Math.floor(until.getTime() / 1000) + 3600,
+      },
+    }),
+  );
 }

@@ -6,6 +6,8 @@ export const keys = {
   /** Dedupe mark of one inbound WhatsApp message id; kept ≥ 8 days because Meta retries for up to 7. */
   inboundMessage: (wamid: string) => ({ pk: `MSG#${wamid}`, sk: 'MSG' }),
   session: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'SESSION' }),
+  /** Until when Meta's pair rate limit (131056) asked us to space out messages to this citizen. */
+  pairPacing: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'PAIR-PACING' }),
   /** Outbox replies; the sort key orders a citizen's messages. */
   outbox: (waId: string, sequence: string) => ({ pk: `OUTBOX#${waId}`, sk: sequence }),
   application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),

@@ -17,6 +17,8 @@ export interface DeliveryDependencies {
   release(item: OutboxItem, lastError: string): Promise<void>;
   settle(item: OutboxItem, status: Exclude<OutboxStatus, 'pending' | 'sending'>, details: object): Promise<void>;
   recipient(waId: string): Promise<Recipient>;
+  /** Keeps a citizen's pacing for the sender's later invocations (each stream batch is a new one). */
+  slowDown(waId: string, until: Date): Promise<void>;
   /** Remembers which outbox item a wamid came from, so its delivery statuses find it. */
   linkSent(wamid: string, item: OutboxItem): Promise<void>;
   /** POST /messages; answers the wamid (none for a read receipt). Throws a SendFailure. */
@@ -44,8 +46,10 @@ const RETRY_POLICY = {
   pairRate: { attempts: 3, baseMs: 1000, capMs: 6000 },
 } as const;
 
-/** How far apart messages to a citizen go once Meta said we were too quick for them (131056). */
+/** How far apart messages to a citizen go once Meta said we were too quick for them (131056)… */
 const PAIR_PACING_MS = 1000;
+/** …and for how long after Meta said so. */
+const PAIR_PACING_WINDOW_MS = 5 * 60_000;
 
 /** The longest the sender waits for a lapsing claim within one invocation (its timeout is 60 s). */
 const MAX_LEASE_WAIT_MS = 40_000;
@@ -69,12 +73,20 @@ export function createDelivery(deps: DeliveryDependencies) {
     return known;
   };
 
-  /** Waits out the pacing of a citizen Meta told us to slow down for. */
+  /**
+   * Waits out the pacing of a citizen Meta told us to slow down for: in this invocation, from the last send; after
+   * it, for the pacing window recorded in the table.
+   */
   const paced = async (waId: string) => {
     const next = pacing.get(waId);
-    if (next === undefined) return;
-    const wait = next - Date.now();
-    if (wait > 0) await deps.sleep(wait);
+    if (next === undefined) {
+      const { pacedUntil } = await recipient(waId);
+      if (!pacedUntil || pacedUntil <= deps.now()) return;
+      await deps.sleep(PAIR_PACING_MS);
+    } else {
+      const wait = next - Date.now();
+      if (wait > 0) await deps.sleep(wait);
+    }
     pacing.set(waId, Date.now() + PAIR_PACING_MS);
   };
 
@@ -108,7 +120,10 @@ export function createDelivery(deps: DeliveryDependencies) {
                 ? 'pairRate'
                 : undefined;
         if (!kind) throw error;
-        if (kind === 'pairRate') pacing.set(item.waId, Date.now() + PAIR_PACING_MS);
+        if (kind === 'pairRate') {
+          pacing.set(item.waId, Date.now() + PAIR_PACING_MS);
+          await deps.slowDown(item.waId, new Date(deps.now().getTime() + PAIR_PACING_WINDOW_MS));
+        }
         const policy = RETRY_POLICY[kind];
         if (++tries[kind] >= policy.attempts) throw error;
         const wait =

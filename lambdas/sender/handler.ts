@@ -9,7 +9,7 @@ import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { countMetric } from '#adapters/metrics.ts';
-import { Outbox, type OutboxItem, readRecipient } from '#adapters/outbox.ts';
+import { Outbox, type OutboxItem, readRecipient, recordPairPacing } from '#adapters/outbox.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
@@ -31,6 +31,7 @@ const dependencies = {
   settle: (item: OutboxItem, status: 'sent' | 'failed' | 'undeliverable', details: object) =>
     outbox.settle(item, status, details as Record<string, unknown>, now()),
   recipient: (waId: string) => readRecipient(tableName, waId),
+  slowDown: (waId: string, until: Date) => recordPairPacing(tableName, waId, until),
   linkSent: (wamid: string, item: OutboxItem) => statuses.linkSent(wamid, item, now()),
   send: (payload: Record<string, unknown>) => graph.sendMessage(payload),
   async uploadDocument(archiveKey: string, filename: string) {

@@ -84,6 +84,15 @@ describe('sender: Meta errors by code', () => {
     const outbox = (await outboxOf(waId)).filter((i) => i.reply.type !== 'read-receipt');
     expect(outbox.every((i) => i.status === 'sent')).toBe(true);
     expect((await replies(waId)).length).toBe(outbox.length);
+    // The slow-down outlives this invocation of the sender: the next batches pace this citizen too.
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: env.runtime.names.table,
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': `CITIZEN#${waId}`, ':sk': 'PAIR-PACING' },
+      }),
+    );
+    expect(new Date(Items[0]?.pacedUntil as string).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('131047: sends the approved UTILITY template with the reply text instead', async () => {

@@ -45,6 +45,7 @@ function harness(
   const sleeps: number[] = [];
   const errors: string[] = [];
   const links: string[] = [];
+  const slowDowns: { waId: string; until: Date }[] = [];
   const delivery = createDelivery({
     async claim(i): Promise<Claim> {
       if (held !== undefined) {
@@ -66,6 +67,9 @@ function harness(
       settled.push({ sk: i.sk, status, details });
     },
     recipient: async () => options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' },
+    slowDown: async (waId, until) => {
+      slowDowns.push({ waId, until });
+    },
     linkSent: async (wamid, i) => {
       links.push(`${wamid}→${i.sk}`);
     },
@@ -89,7 +93,7 @@ function harness(
     metric: (name) => metrics.push(name),
     log: { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) },
   });
-  return { delivery, sent, uploads, statuses, settled, metrics, sleeps, errors, links };
+  return { delivery, sent, uploads, statuses, settled, metrics, sleeps, errors, links, slowDowns };
 }
 
 const text = item({ type: 'text', text: 'Your application is received.' });
@@ -142,6 +146,18 @@ describe('sender delivery', () => {
     const before = h.sleeps.length;
     expect(await h.delivery.deliver(item({ type: 'text', text: 'next' }, 'wamid.IN#02'))).toBe('sent');
     expect(h.sleeps.length).toBe(before + 1);
+    // …and keeps it for the sender's later invocations, for five minutes.
+    expect(h.slowDowns).toEqual([{ waId: text.waId, until: new Date(NOW.getTime() + 5 * 60_000) }]);
+  });
+
+  it('paces a citizen in a later invocation while the recorded slow-down lasts, and not after', async () => {
+    const lastInboundAt = new Date(NOW.getTime() - 60_000);
+    const slowed = harness({ recipient: { lastInboundAt, pacedUntil: new Date(NOW.getTime() + 60_000) } });
+    expect(await slowed.delivery.deliver(text)).toBe('sent');
+    expect(slowed.sleeps).toEqual([1000]);
+    const lapsed = harness({ recipient: { lastInboundAt, pacedUntil: new Date(NOW.getTime() - 1) } });
+    expect(await lapsed.delivery.deliver(text)).toBe('sent');
+    expect(lapsed.sleeps).toEqual([]);
   });
 
   it('sends the approved template with the text as its parameter on 131047', async () => {
