@@ -26,14 +26,25 @@ export class ArchiveObjects {
     }
   }
 
-  async getText(key: string): Promise<string | undefined> {
+  /** The object's text, metadata and last-modified time; undefined when there is none. */
+  async get(
+    key: string,
+  ): Promise<{ text: string; metadata: Record<string, string>; lastModified: string } | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return await object.Body!.transformToString('utf-8');
+      return {
+        text: await object.Body!.transformToString('utf-8'),
+        metadata: object.Metadata ?? {},
+        lastModified: object.LastModified?.toISOString() ?? '',
+      };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
     }
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    return (await this.get(key))?.text;
   }
 
   async putIfAbsent(

@@ -1,12 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { certificateObjectKeys, publicKeyObjectKey } from '#core/certificate/archive-layout.ts';
@@ -16,6 +9,7 @@ import { CertIdSchema, KeyIdSchema } from '#core/certificate/model.ts';
 import { SIGNATURE_ALGORITHM } from '#core/certificate/signature.ts';
 import type { SignedCertificate, SigningKey } from '#core/certificate/signed-certificate.ts';
 import { keys } from '#core/table-keys.ts';
+import { ArchiveObjects } from './archive-objects.ts';
 
 export interface PublishedKey {
   keyId: string;
@@ -62,11 +56,14 @@ export class CertificateStore implements CertificateStorePort {
   private readonly archivedKeys = new Set<string>();
   private readonly publicKeys = new Map<string, string>();
   private published: { at: number; keys: Promise<PublishedKey[]> } | undefined;
+  private readonly objects: ArchiveObjects;
 
   constructor(
     private readonly clients: { dynamodb: DynamoDBDocumentClient; s3: S3Client },
     private readonly config: { tableName: string; bucket: string; now?: () => number },
-  ) {}
+  ) {
+    this.objects = new ArchiveObjects(clients.s3, config.bucket);
+  }
 
   async findByApplication(applicationId: string): Promise<IssuedCertificate | undefined> {
     const claim = await this.clients.dynamodb.send(
@@ -179,7 +176,10 @@ export class CertificateStore implements CertificateStorePort {
   }
 
   async isArchived(issued: IssuedCertificate): Promise<boolean> {
-    const [record, pdf] = await Promise.all([this.exists(issued.recordKey), this.exists(issued.pdfKey)]);
+    const [record, pdf] = await Promise.all([
+      this.objects.exists(issued.recordKey),
+      this.objects.exists(issued.pdfKey),
+    ]);
     return record && pdf;
   }
 
@@ -203,8 +203,11 @@ export class CertificateStore implements CertificateStorePort {
       throw new Error(`certificate ${issued.certId} has keys outside the archive layout`);
     }
     // The record first: a PDF in the archive always has its signed record next to it.
-    await this.putIfAbsent(issued.recordKey, json, 'application/json', { ...metadata, sha256: sha256Hex(json) });
-    await this.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
+    await this.objects.putIfAbsent(issued.recordKey, json, 'application/json', {
+      ...metadata,
+      sha256: sha256Hex(json),
+    });
+    await this.objects.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
   }
 
   async archivePublicKey(
@@ -213,7 +216,7 @@ export class CertificateStore implements CertificateStorePort {
     use: PublishedKey['use'] = 'certificate-signing',
   ): Promise<void> {
     if (this.archivedKeys.has(key.keyId)) return;
-    await this.putIfAbsent(
+    await this.objects.putIfAbsent(
       publicKeyObjectKey(key.keyId),
       new TextEncoder().encode(key.publicKeyPem),
       'application/x-pem-file',
@@ -232,7 +235,7 @@ export class CertificateStore implements CertificateStorePort {
   async publicKeyPem(keyId: string): Promise<string | undefined> {
     const known = this.publicKeys.get(keyId);
     if (known) return known;
-    const object = await this.get(publicKeyObjectKey(keyId));
+    const object = await this.objects.get(publicKeyObjectKey(keyId));
     if (!object) return undefined;
     this.publicKeys.set(keyId, object.text);
     return object.text;
@@ -263,7 +266,7 @@ export class CertificateStore implements CertificateStorePort {
     } while (token);
     const published = await Promise.all(
       names.map(async (name): Promise<PublishedKey | undefined> => {
-        const object = await this.get(name);
+        const object = await this.objects.get(name);
         if (!object) return undefined;
         const keyId = name.slice('keys/'.length, -'.pem'.length);
         return {
@@ -277,62 +280,4 @@ export class CertificateStore implements CertificateStorePort {
     );
     return published.filter((key) => key !== undefined).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   }
-
-  private async get(
-    key: string,
-  ): Promise<{ text: string; metadata: Record<string, string>; lastModified: string } | undefined> {
-    try {
-      const object = await this.clients.s3.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
-      return {
-        text: await object.Body!.transformToString('utf-8'),
-        metadata: object.Metadata ?? {},
-        lastModified: object.LastModified?.toISOString() ?? '',
-      };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
-  }
-
-  private async exists(key: string): Promise<boolean> {
-    try {
-      await this.clients.s3.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
-      return true;
-    } catch (error) {
-      if (isMissing(error)) return false;
-      throw error;
-    }
-  }
-
-  private async putIfAbsent(
-    key: string,
-    body: Uint8Array,
-    contentType: string,
-    metadata: Record<string, string>,
-  ): Promise<void> {
-    if (await this.exists(key)) return;
-    try {
-      await this.clients.s3.send(
-        new PutObjectCommand({
-          Bucket: this.config.bucket,
-          Key: key,
-          Body: Buffer.from(body),
-          ContentType: contentType,
-          Metadata: metadata,
-          IfNoneMatch: '*',
-        }),
-      );
-    } catch (error) {
-      // Another attempt wrote it between our HEAD and PUT; what it wrote is the same bytes.
-      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return;
-      throw error;
-    }
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  return (
-    error instanceof S3ServiceException &&
-    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
-  );
 }

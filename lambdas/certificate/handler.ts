@@ -11,7 +11,7 @@ import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
-import { issueCertificate } from '#core/certificate/issue.ts';
+import { type IssueResult, issueCertificate } from '#core/certificate/issue.ts';
 import { CERT_ID_BYTES, certIdFromBytes } from '#core/certificate/model.ts';
 import { normalizePublicBaseUrl } from '#core/certificate/qr-payload.ts';
 import { CertificateRequestSchema } from '#core/certificate/request.ts';
@@ -36,19 +36,8 @@ const publicBaseUrl = normalizePublicBaseUrl(requireEnv('PUBLIC_BASE_URL'));
 // Read at cold start, so a bundle without its fonts fails before the first certificate.
 const fonts = loadCertificateFonts();
 
-export interface CertificateOutput {
-  certId: string;
-  pdfKey: string;
-  recordKey: string;
-  verifyUrl: string;
-  /** SHA-256 (hex) of the PDF. */
-  sha256: string;
-  issuedAt: string;
-  documentType: string;
-  title: string;
-  /** The certificate's leaf in the transparency log; a signed checkpoint already includes it. */
-  logIndex: number;
-}
+/** What the workflow's state receives: the issue result, without whether this attempt or an earlier one issued it. */
+type CertificateOutput = Omit<IssueResult, 'outcome'>;
 
 /** The workflow's issue step: one certificate per application, however often Step Functions runs this. */
 async function issue(event: unknown): Promise<CertificateOutput> {

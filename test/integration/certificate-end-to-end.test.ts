@@ -5,6 +5,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { applyForIncomeCertificate, downloadDocument, rasterize } from '../support/certificates.ts';
 import { rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
+// The handshake, signatures and duplicate deliveries at the webhook are tested in webhook-ingress.test.ts.
 // The walking skeleton's promise: "Hi" → menu → a certificate request → Step Functions → a signed PDF with a QR
 // code in the archive → a document in the chat → the QR's URL says valid. Every part is the embedded one,
 // and every handler is loaded from its bundle in cdk.out.
@@ -74,86 +75,5 @@ describe('one certificate, end to end', () => {
     // The application is on record as issued: asking again for the status is the next issue's; the page is this one's.
     const page = await fetch(`${env.runtime.baseUrl}${verifyUrl.pathname}${verifyUrl.search}`);
     expect(page.headers.get('content-type')).toContain('text/html');
-  });
-});
-
-describe('webhook at the edge', () => {
-  it("answers Meta's verification handshake only with the right token", async () => {
-    const ok = await fetch(
-      `${env.runtime.baseUrl}/webhook?hub.mode=subscribe&hub.verify_token=local-verify-token&hub.challenge=1158201444`,
-    );
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(
-      `${env.runtime.baseUrl}/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
-    );
-    expect(wrong.status).toBe(403);
-  });
-
-  it('refuses an unsigned or wrongly signed delivery and processes nothing of it', async () => {
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
-    const unsigned = await fetch(`${env.runtime.baseUrl}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    expect(unsigned.status).toBe(401);
-    const wrong = await fetch(`${env.runtime.baseUrl}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
-      body,
-    });
-    expect(wrong.status).toBe(401);
-  });
-
-  it('sends one reply however many times Meta delivers the same message at once', async () => {
-    const other = '919876543299';
-    // The citizen writes first (through the simulator), which opens the 24-hour window for replies.
-    await say(env.runtime, other, { text: 'Hi' });
-    const before = (await sentTo(env.runtime, other)).length;
-    const { createHmac } = await import('node:crypto');
-    const payload = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550000001', phone_number_id: '100000000000001' },
-                contacts: [{ profile: { name: 'Dup' }, wa_id: other }],
-                messages: [
-                  {
-                    from: other,
-                    id: 'wamid.DUPLICATE1',
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    type: 'interactive',
-                    interactive: { type: 'button_reply', button_reply: { id: 'lang:en', title: 'English' } },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
-    const signature = `sha256=${createHmac('sha256', 'local-app-secret').update(payload).digest('hex')}`;
-    const statuses = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        fetch(`${env.runtime.baseUrl}/webhook`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-          body: payload,
-        }).then((r) => r.status),
-      ),
-    );
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    await env.runtime.drained();
-    const sent = (await sentTo(env.runtime, other)).slice(before);
-    expect(sent).toHaveLength(1);
-    // The language chosen, the data protection notice follows, with its two buttons.
-    expect(sent[0]?.interactive?.type).toBe('button');
   });
 });

@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
 
 // Each Meta error code injected by the local Graph API, and what the sender (its bundle from cdk.out, fed by the
 // table's stream) does about it.
@@ -14,14 +12,7 @@ const metrics: string[] = [];
 
 beforeAll(async () => {
   env = await startTestRuntime();
-  db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: env.runtime.endpoints.dynamodb,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  db = tableClient(env.runtime);
   // The handlers run in this process: their Embedded Metric Format lines arrive on its stdout.
   const write = process.stdout.write.bind(process.stdout);
   vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {

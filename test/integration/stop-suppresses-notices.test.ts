@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { rowIdOf, say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
 // "STOP at any time ends all messages but the confirmation": that includes what a workflow finishes later.
 // The notify step runs here as Step Functions runs it, through the workflow-steps bundle.
@@ -13,13 +11,7 @@ let table: DynamoDBDocumentClient;
 
 beforeAll(async () => {
   env = await startTestRuntime();
-  table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: env.runtime.endpoints.dynamodb,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-  );
+  table = tableClient(env.runtime);
 });
 afterAll(async () => {
   await env?.stop();

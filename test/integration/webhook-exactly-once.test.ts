@@ -1,11 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationStore as Store } from '#adapters/conversation-store.ts';
 import type { Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { startTestRuntime, tableClient } from '../support/runtime.ts';
 
 // The webhook's one atomic write, raced directly against DynamoDB Local: the dedupe mark, the versioned session,
 // the outbox replies and the application commit together or not at all.
@@ -25,13 +24,7 @@ beforeAll(async () => {
   });
   const { ConversationStore } = await import('#adapters/conversation-store.ts');
   store = new ConversationStore(env.runtime.names.table);
-  db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: env.runtime.endpoints.dynamodb,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-  );
+  db = tableClient(env.runtime);
 });
 afterAll(async () => {
   await env?.stop();

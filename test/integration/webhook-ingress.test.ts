@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 import { messagesPayload, newWamid, postWebhook, signature, textMessage } from './webhook-support.ts';
 
 // The webhook as Meta reaches it: the local HTTP API builds API Gateway events from the synthesized routes, and the
@@ -16,13 +15,7 @@ const base = () => env.runtime.baseUrl;
 
 beforeAll(async () => {
   env = await startTestRuntime();
-  db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: env.runtime.endpoints.dynamodb,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-  );
+  db = tableClient(env.runtime);
 });
 afterAll(async () => {
   await env?.stop();

@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from '../../local/runtime.ts';
 
 /** The embedded runtime on free ports over a fresh data folder, exactly as `npm start` runs it. */
@@ -87,4 +90,12 @@ export async function otpFor(runtime: EmbeddedRuntime, aadhaar: string): Promise
   const response = await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${aadhaar}`);
   if (!response.ok) throw new Error(`/sim/api/otp answered ${response.status}`);
   return ((await response.json()) as { otp: string }).otp;
+}
+
+/** A document client on the runtime's DynamoDB Local, for tests that look at or seed the table directly. */
+export function tableClient(runtime: EmbeddedRuntime): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: runtime.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
 }
