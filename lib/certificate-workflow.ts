@@ -2,9 +2,12 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   type CfnStateMachine,
+  Choice,
+  Condition,
   DefinitionBody,
   Errors,
   Fail,
+  IntegrationPattern,
   JsonPath,
   LogLevel,
   QueryLanguage,
@@ -12,6 +15,7 @@ import {
   StateMachineType,
   Succeed,
   TaskInput,
+  Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -34,13 +38,29 @@ export interface CertificateWorkflowProps {
 }
 
 /**
- * Issues a certificate for one application: Validate → Issue certificate → Notify citizen. Any failure goes to
- * Notify failure (the citizen hears about it through the outbox) and ends the execution as failed, so the
- * ExecutionsFailed alarm sees it. Input: `{ applicationId, serviceId, waId, applicant, submittedAt }`; the webhook
- * names each execution by application id, so one application is one execution.
+ * How long a payment link stays open, and how long an application escalated past its SLA waits for the senior
+ * officer before the citizen is told it could not be decided.
+ */
+const PAYMENT_WINDOW = Duration.hours(48);
+const ESCALATION_WINDOW = Duration.days(30);
+
+/**
+ * Issues a certificate for one application:
  *
- * Standard (not Express): exactly-once steps, 90 days of history for audits, and `.waitForTaskToken` for the officer
- * approval and payment steps that come next — hence the 30-day execution timeout.
+ *   Validate → [fee due: Await payment] → [officer must approve: Await officer decision, until the SLA is due;
+ *   then Escalate to a senior officer] → Approved? → Issue certificate → Notify citizen
+ *
+ * Validate answers the application with its `plan` from the catalog and the record (fee still due, officer approval,
+ * seconds left of the SLA), and the Choices read it. The waits are `.waitForTaskToken` callbacks: the step stores the token on the application
+ * and tells the citizen (payment link) or the department's officers (approve / reject buttons); the payment gateway's
+ * signed callback or the officer's decision in the chat resumes the execution. A payment link that expires or an
+ * officer's rejection ends the execution as succeeded (the workflow did its job; the citizen has been told). Any
+ * other failure goes to Notify failure and ends the execution as failed, so the ExecutionsFailed alarm sees it.
+ *
+ * Input: `{ applicationId, serviceId, waId, language, applicant, values, submittedAt }`; the webhook names each
+ * execution by application id, so one application is one execution. Standard (not Express): exactly-once steps, 90
+ * days of history for audits, and `.waitForTaskToken`. The execution timeout covers the longest SLA in the catalog
+ * (90 working days), the payment window and the escalation.
  */
 export class CertificateWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -48,13 +68,35 @@ export class CertificateWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: CertificateWorkflowProps) {
     super(scope, id);
     const { config, workflowSteps, certificate } = props;
+    const step = (name: string, stepName: string, extra: Record<string, unknown> = {}) =>
+      new LambdaInvoke(this, name, {
+        lambdaFunction: workflowSteps,
+        payload: TaskInput.fromObject({ step: stepName, application: JsonPath.entirePayload, ...extra }),
+        resultPath: JsonPath.DISCARD,
+      });
+    const callback = (
+      name: string,
+      stepName: string,
+      timeout: Timeout,
+      resultPath: string,
+      extra: Record<string, unknown>,
+    ) =>
+      new LambdaInvoke(this, name, {
+        lambdaFunction: workflowSteps,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({
+          step: stepName,
+          application: JsonPath.entirePayload,
+          taskToken: JsonPath.taskToken,
+          ...extra,
+        }),
+        taskTimeout: timeout,
+        // What SendTaskSuccess carried: the payment, or the officer's decision.
+        resultPath,
+      });
 
-    const notifyFailure = new LambdaInvoke(this, 'Notify failure', {
-      lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({ step: 'notify-failed', application: JsonPath.entirePayload }),
-      // Keep the application and its $.error for the Fail state: the failed step's error becomes the execution's.
-      resultPath: JsonPath.DISCARD,
-    });
+    // Keep the application and its $.error for the Fail state: the failed step's error becomes the execution's.
+    const notifyFailure = step('Notify failure', 'notify-failed');
     notifyFailure.next(
       new Fail(this, 'Failed', {
         comment: 'The citizen has been told; the execution fails with the error of the step that failed',
@@ -66,9 +108,38 @@ export class CertificateWorkflow extends Construct {
     const validate = new LambdaInvoke(this, 'Validate', {
       lambdaFunction: workflowSteps,
       payload: TaskInput.fromObject({ step: 'validate', application: JsonPath.entirePayload }),
-      // The step returns the validated application, which becomes the state.
+      // The step returns the validated application with its plan, which becomes the state.
       outputPath: '$.Payload',
     });
+
+    // The gateway's callback answers { paymentId, amount, paidAt }.
+    const awaitPayment = callback(
+      'Await payment',
+      'request-payment',
+      Timeout.duration(PAYMENT_WINDOW),
+      '$.payment',
+      {},
+    );
+    awaitPayment.addRetry({ errors: [Errors.TASKS_FAILED], maxAttempts: 2, interval: Duration.seconds(5) });
+    const closeUnpaid = step('Close unpaid', 'payment-expired');
+    closeUnpaid.next(new Succeed(this, 'Not paid', { comment: 'The payment link expired; the citizen was told' }));
+    awaitPayment.addCatch(closeUnpaid, { errors: [Errors.TIMEOUT], resultPath: '$.paymentTimeout' });
+
+    // The officer's decision answers { decision: 'approved' | 'rejected', officerId, reason?, decidedAt }.
+    const awaitDecision = callback(
+      'Await officer decision',
+      'request-approval',
+      Timeout.at('$.plan.approvalTimeoutSeconds'),
+      '$.decision',
+      { escalated: false },
+    );
+    const awaitEscalated = callback('Escalate', 'request-approval', Timeout.duration(ESCALATION_WINDOW), '$.decision', {
+      escalated: true,
+    });
+    for (const wait of [awaitDecision, awaitEscalated]) {
+      wait.addRetry({ errors: [Errors.TASKS_FAILED], maxAttempts: 2, interval: Duration.seconds(5) });
+    }
+    awaitDecision.addCatch(awaitEscalated, { errors: [Errors.TIMEOUT], resultPath: '$.slaBreach' });
 
     const issue = new LambdaInvoke(this, 'Issue certificate', {
       lambdaFunction: certificate,
@@ -89,26 +160,38 @@ export class CertificateWorkflow extends Construct {
       interval: Duration.seconds(5),
       backoffRate: 2,
     });
+    const notify = step('Notify citizen', 'notify-issued');
+    const notifyRejected = step('Notify rejection', 'notify-rejected');
 
-    const notify = new LambdaInvoke(this, 'Notify citizen', {
-      lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({ step: 'notify-issued', application: JsonPath.entirePayload }),
-      resultPath: JsonPath.DISCARD,
-    });
-
-    for (const task of [validate, issue, notify]) {
+    for (const task of [validate, awaitPayment, awaitDecision, awaitEscalated, issue, notify, notifyRejected]) {
       task.addCatch(notifyFailure, { errors: [Errors.ALL], resultPath: '$.error' });
     }
 
-    const definition = validate.next(issue).next(notify).next(new Succeed(this, 'Issued'));
+    issue.next(notify).next(new Succeed(this, 'Issued'));
+    notifyRejected.next(new Succeed(this, 'Rejected', { comment: 'An officer rejected it; the citizen was told why' }));
+    const decided = new Choice(this, 'Approved?')
+      .when(Condition.stringEquals('$.decision.decision', 'approved'), issue)
+      .otherwise(notifyRejected);
+    awaitDecision.next(decided);
+    awaitEscalated.next(decided);
+    const needsApproval = new Choice(this, 'Officer to approve?')
+      .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
+      .otherwise(issue);
+    awaitPayment.next(needsApproval);
+    const definition = validate.next(
+      new Choice(this, 'Fee to pay?')
+        .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
+        .otherwise(needsApproval),
+    );
 
     const logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      comment: 'Mitra: validate an application, issue its signed certificate, notify the citizen',
+      comment:
+        'Mitra: validate an application, take its fee, await the officer, issue its signed certificate, notify the citizen',
       definitionBody: DefinitionBody.fromChainable(definition),
       stateMachineType: StateMachineType.STANDARD,
       queryLanguage: QueryLanguage.JSON_PATH,
-      timeout: Duration.days(30),
+      timeout: Duration.days(180),
       tracingEnabled: true,
       // Every transition is logged, without the applicant's personal data: that stays in the execution history,
       // readable only with states:GetExecutionHistory.

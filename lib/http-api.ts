@@ -16,7 +16,7 @@ import { Construct } from 'constructs';
 import type { OperationsKey } from './operations-key.ts';
 import type { StageConfig } from './stage-config.ts';
 
-type RouteTarget = 'webhook' | 'verify' | 'catalog';
+type RouteTarget = 'webhook' | 'verify' | 'catalog' | 'payments';
 
 interface PublicRoute {
   readonly method: HttpMethod;
@@ -32,6 +32,10 @@ const SIGNED_BY_META =
   'Meta calls the webhook without credentials API Gateway could check; the function authenticates every POST by its ' +
   'X-Hub-Signature-256 HMAC over the raw body with the app secret (401 otherwise), and GET answers only the ' +
   'verify-token handshake.';
+const SIGNED_BY_GATEWAY =
+  'The payment gateway calls back server to server without credentials API Gateway could check; the function ' +
+  'authenticates every POST by its X-Payment-Signature HMAC over the raw body with the webhook secret (401 ' +
+  'otherwise), and only settles payments on links Mitra created.';
 const PUBLIC_BY_DESIGN =
   'Public by design: anyone holding a printed certificate must be able to verify it, and auditors to fetch the ' +
   'transparency log and keys, without an account. The route only reads, and is throttled per route.';
@@ -43,6 +47,13 @@ const PUBLIC_BY_DESIGN =
 const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: HttpMethod.GET, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
   { method: HttpMethod.POST, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
+  {
+    method: HttpMethod.POST,
+    path: '/payments/callback',
+    target: 'payments',
+    throttled: false,
+    openBecause: SIGNED_BY_GATEWAY,
+  },
   { method: HttpMethod.GET, path: '/v/{certId}', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
   { method: HttpMethod.GET, path: '/log/checkpoint', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
   {
@@ -143,6 +154,7 @@ export class HttpApi extends Construct {
       webhook: new HttpLambdaIntegration('Webhook', props.handlers.webhook),
       verify: new HttpLambdaIntegration('Verify', props.handlers.verify),
       catalog: new HttpLambdaIntegration('Catalog', props.handlers.catalog),
+      payments: new HttpLambdaIntegration('Payments', props.handlers.payments),
     };
     // CfnStage.routeSettings is untyped JSON: CDK passes it through as is, so the keys are CloudFormation's own.
     const routeSettings: Record<string, Record<string, unknown>> = {};

@@ -198,6 +198,26 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /**
+   * Answer a `.waitForTaskToken` wait of this state machine (payment callbacks, officer decisions): only
+   * states:SendTaskSuccess, only on this state machine. The token itself names the task.
+   */
+  useTaskCallbacks(stateMachine: IStateMachine): this {
+    this.allow(['states:SendTaskSuccess'], [stateMachine.stateMachineArn]);
+    return this;
+  }
+
+  /**
+   * PAYMENT_SECRET_ARN: the payment gateway's `{ apiKey, webhookSecret }` secret, read once per cold start; and, for a
+   * function that creates payment links, PAYMENT_GATEWAY_ENDPOINT.
+   */
+  usePaymentGateway(secret: ISecret, endpoint?: string): this {
+    if (endpoint !== undefined) this.addEnvironment('PAYMENT_GATEWAY_ENDPOINT', endpoint);
+    this.addEnvironment('PAYMENT_SECRET_ARN', secret.secretArn);
+    this.allow(['secretsmanager:GetSecretValue'], [secret.secretArn]);
+    return this;
+  }
+
   /** WHATSAPP_SECRET_ARN: the `{ accessToken, appSecret }` secret, read once per cold start. */
   useWhatsAppSecret(secret: ISecret): this {
     this.addEnvironment('WHATSAPP_SECRET_ARN', secret.secretArn);

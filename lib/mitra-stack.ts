@@ -12,6 +12,7 @@ import { MediaBucket } from './media-bucket.ts';
 import { MitraFunction } from './mitra-function.ts';
 import { Monitoring } from './monitoring.ts';
 import { OperationsKey } from './operations-key.ts';
+import { PaymentCredentials } from './payment-credentials.ts';
 import { SigningKey } from './signing-key.ts';
 import type { StageConfig } from './stage-config.ts';
 import { StateTable } from './state-table.ts';
@@ -29,10 +30,11 @@ export class MitraStack extends Stack {
   readonly certificateSigningKey: SigningKey;
   readonly checkpointSigningKey: SigningKey;
   readonly whatsApp: WhatsAppCredentials;
+  readonly payment: PaymentCredentials;
   readonly workflow: CertificateWorkflow;
   readonly api: HttpApi;
   readonly functions: Record<
-    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'certificateTasks' | 'verify' | 'catalog',
+    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'certificateTasks' | 'verify' | 'catalog' | 'payments',
     MitraFunction
   >;
   readonly monitoring: Monitoring;
@@ -52,6 +54,7 @@ export class MitraStack extends Stack {
     this.certificateSigningKey = new SigningKey(this, 'CertificateSigningKey', { config, purpose: 'certificate' });
     this.checkpointSigningKey = new SigningKey(this, 'CheckpointSigningKey', { config, purpose: 'checkpoint' });
     this.whatsApp = new WhatsAppCredentials(this, 'WhatsApp', { config });
+    this.payment = new PaymentCredentials(this, 'Payment', { config });
 
     const common = { config, operationsKey };
     const webhook = new MitraFunction(this, 'Webhook', {
@@ -72,7 +75,7 @@ export class MitraStack extends Stack {
     const workflowSteps = new MitraFunction(this, 'WorkflowSteps', {
       ...common,
       name: 'workflow-steps',
-      description: 'The certificate workflow steps that are not issuing: validate, notify-issued, notify-failed',
+      description: 'The certificate workflow steps that are not issuing: validate, payment, officer decision, notices',
       memorySize: 512,
       timeout: Duration.seconds(30),
     });
@@ -87,7 +90,7 @@ export class MitraStack extends Stack {
     const certificateTasks = new MitraFunction(this, 'CertificateTasks', {
       ...common,
       name: 'certificate-tasks',
-      description: 'Certificate work asked in the chat: checks photographed QR codes, revokes for officers',
+      description: 'Work asked in the chat: checks photographed QR codes; revocations and decisions by officers',
       // Decoding a 12 MP photo takes hundreds of milliseconds; more memory is more CPU.
       memorySize: 1024,
       timeout: Duration.seconds(30),
@@ -106,7 +109,14 @@ export class MitraStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(10),
     });
-    this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog };
+    const payments = new MitraFunction(this, 'Payments', {
+      ...common,
+      name: 'payments',
+      description: "The payment gateway's signed callback: settles an application's fee and resumes its workflow",
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+    });
+    this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog, payments };
 
     this.workflow = new CertificateWorkflow(this, 'CertificateWorkflow', {
       ...common,
@@ -115,7 +125,12 @@ export class MitraStack extends Stack {
     });
     this.api = new HttpApi(this, 'HttpApi', {
       ...common,
-      handlers: { webhook: webhook.function, verify: verify.function, catalog: catalog.function },
+      handlers: {
+        webhook: webhook.function,
+        verify: verify.function,
+        catalog: catalog.function,
+        payments: payments.function,
+      },
     });
     const { whatsApp } = this;
 
@@ -174,7 +189,15 @@ export class MitraStack extends Stack {
         ],
       });
 
-    workflowSteps.useTable(this.table, 'readWrite');
+    workflowSteps
+      .useTable(this.table, 'readWrite')
+      // "Await payment" creates the application's payment link.
+      .usePaymentGateway(this.payment.secret, this.payment.endpoint);
+
+    payments
+      .useTable(this.table, 'readWrite')
+      .usePaymentGateway(this.payment.secret)
+      .useTaskCallbacks(this.workflow.stateMachine);
 
     certificate
       .useTable(this.table, 'readWrite')
@@ -200,6 +223,8 @@ export class MitraStack extends Stack {
       .useArchive(this.archive.bucket, 'write')
       .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
       .useMediaBucket(this.media.bucket, 'read')
+      // An officer's decision resumes the application's workflow, waiting on its task token.
+      .useTaskCallbacks(this.workflow.stateMachine)
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 5,
@@ -247,6 +272,12 @@ export class MitraStack extends Stack {
       'KMS key that signs transparency-log checkpoints (npm run revoke needs kms:Sign on it)',
     );
     output('WhatsAppSecretArn', whatsApp.secret.secretArn, 'Put {"accessToken","appSecret"} from Meta here');
+    output(
+      'PaymentCallbackUrl',
+      `${this.api.publicBaseUrl}/payments/callback`,
+      'Callback (webhook) URL to register with the payment gateway',
+    );
+    output('PaymentSecretArn', this.payment.secret.secretArn, 'Put {"apiKey","webhookSecret"} from the gateway here');
     output('AlarmTopicArn', this.monitoring.topic.topicArn, 'Subscribe on-call to this topic');
     if (this.api.domainName) {
       output(

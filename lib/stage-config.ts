@@ -31,6 +31,10 @@ export interface StageConfig {
   readonly identityEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
+  /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
+  readonly paymentGatewayEndpoint?: string;
+  /** Complete ARN of an existing secret `{"apiKey","webhookSecret"}`; absent means the stack creates one. */
+  readonly paymentSecretArn?: string;
   /** For stateful resources: the table, buckets, keys, secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
@@ -92,18 +96,8 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     optionalInteger(context, 'archiveRetentionDays', 1, 36500) ??
     (prod ? DEFAULT_PROD_ARCHIVE_RETENTION_DAYS : DEFAULT_DEV_ARCHIVE_RETENTION_DAYS);
 
-  const whatsAppSecretArn = optionalString(context, 'whatsAppSecretArn');
-  // A partial ARN would force a `-??????` wildcard into every grant; the complete one names exactly one secret.
-  if (
-    whatsAppSecretArn !== undefined &&
-    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/.test(
-      whatsAppSecretArn,
-    )
-  ) {
-    throw new StageConfigError(
-      `whatsAppSecretArn must be the complete secret ARN, ending in the 6-character suffix Secrets Manager adds, got "${whatsAppSecretArn}"`,
-    );
-  }
+  const whatsAppSecretArn = completeSecretArn(context, 'whatsAppSecretArn');
+  const paymentSecretArn = completeSecretArn(context, 'paymentSecretArn');
 
   const alarmEmail = optionalString(context, 'alarmEmail');
   if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) {
@@ -120,6 +114,11 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     throw new StageConfigError(`identityEndpoint must be an https:// URL, got "${identityEndpoint}"`);
   }
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
+  const paymentGatewayEndpoint = optionalString(context, 'paymentGatewayEndpoint');
+  // Payment links and the API key travel to it: never over plain HTTP.
+  if (paymentGatewayEndpoint !== undefined && !/^https:\/\/[^\s]+$/.test(paymentGatewayEndpoint)) {
+    throw new StageConfigError(`paymentGatewayEndpoint must be an https:// URL, got "${paymentGatewayEndpoint}"`);
+  }
 
   return {
     stage,
@@ -134,6 +133,8 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     graphApiVersion,
     identityEndpoint,
     sessionInactivityMinutes,
+    paymentGatewayEndpoint,
+    paymentSecretArn,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetentionDays: prod ? 730 : 30,
@@ -156,6 +157,20 @@ function optionalString(context: ContextReader, key: string): string | undefined
     throw new StageConfigError(`${key} must be a string, got ${JSON.stringify(value)}`);
   }
   return nonEmpty(value);
+}
+
+/** A partial ARN would force a `-??????` wildcard into every grant; the complete one names exactly one secret. */
+function completeSecretArn(context: ContextReader, key: string): string | undefined {
+  const arn = optionalString(context, key);
+  if (
+    arn !== undefined &&
+    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/.test(arn)
+  ) {
+    throw new StageConfigError(
+      `${key} must be the complete secret ARN, ending in the 6-character suffix Secrets Manager adds, got "${arn}"`,
+    );
+  }
+  return arn;
 }
 
 function optionalInteger(context: ContextReader, key: string, min: number, max: number): number | undefined {

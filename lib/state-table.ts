@@ -12,6 +12,8 @@ import type { StageConfig } from './stage-config.ts';
 
 /** The GSI listing a citizen's applications (lambdas/core/table-keys.ts `applicationsOfCitizen`). */
 const BY_CITIZEN_INDEX = 'byCitizen';
+/** Officers of a department, to tell them of applications waiting for a decision (lambdas/adapters/officers.ts). */
+const OFFICERS_BY_DEPARTMENT_INDEX = 'officersByDepartment';
 
 export interface StateTableProps {
   readonly config: StageConfig;
@@ -28,7 +30,7 @@ export interface StateTableProps {
  */
 export class StateTable extends Construct implements TableRef {
   readonly table: Table;
-  readonly indexNames = [BY_CITIZEN_INDEX] as const;
+  readonly indexNames = [BY_CITIZEN_INDEX, OFFICERS_BY_DEPARTMENT_INDEX] as const;
 
   constructor(scope: Construct, id: string, { config }: StateTableProps) {
     super(scope, id);
@@ -47,6 +49,13 @@ export class StateTable extends Construct implements TableRef {
       indexName: BY_CITIZEN_INDEX,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    // Sparse: only officer items carry a top-level `department`; small items, so all attributes are projected.
+    this.table.addGlobalSecondaryIndex({
+      indexName: OFFICERS_BY_DEPARTMENT_INDEX,
+      partitionKey: { name: 'department', type: AttributeType.STRING },
+      sortKey: { name: 'waId', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
   }

@@ -1,6 +1,7 @@
-import { CfnParameter, Stack, Validations } from 'aws-cdk-lib';
-import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { issuedSecret } from './issued-secret.ts';
 import type { StageConfig } from './stage-config.ts';
 
 export interface WhatsAppCredentialsProps {
@@ -25,30 +26,19 @@ export class WhatsAppCredentials extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
 
-    if (config.whatsAppSecretArn) {
-      this.secret = Secret.fromSecretCompleteArn(this, 'Secret', config.whatsAppSecretArn);
-    } else {
-      const secret = new Secret(this, 'Secret', {
-        description:
-          `Mitra ${config.stage}: WhatsApp Cloud API credentials as JSON {"accessToken","appSecret"}. ` +
-          'Replace both values with the ones from Meta after the first deploy.',
-        generateSecretString: {
-          // Random placeholders: the webhook rejects every signature until the real app secret is put here.
-          secretStringTemplate: JSON.stringify({ accessToken: 'replace-with-the-meta-access-token' }),
-          generateStringKey: 'appSecret',
-          passwordLength: 48,
-          excludePunctuation: true,
-        },
-        removalPolicy: config.removalPolicy,
-      });
-      Validations.of(secret).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason:
-          'Meta issues both values: the app secret is reset and the system-user access token regenerated in Meta ' +
-          'Business settings, then put into this secret. No rotation Lambda can obtain new ones from Meta.',
-      });
-      this.secret = secret;
-    }
+    this.secret = issuedSecret(this, 'Secret', {
+      existingArn: config.whatsAppSecretArn,
+      description:
+        `Mitra ${config.stage}: WhatsApp Cloud API credentials as JSON {"accessToken","appSecret"}. ` +
+        'Replace both values with the ones from Meta after the first deploy.',
+      // A random app secret: the webhook rejects every signature until the real one is put here.
+      placeholders: { accessToken: 'replace-with-the-meta-access-token' },
+      generatedKey: 'appSecret',
+      whyNoRotation:
+        'Meta issues both values: the app secret is reset and the system-user access token regenerated in Meta ' +
+        'Business settings, then put into this secret. No rotation Lambda can obtain new ones from Meta.',
+      removalPolicy: config.removalPolicy,
+    });
 
     // Parameters belong to the stack, so their names are the ones `cdk deploy --parameters` documents.
     this.verifyToken = new CfnParameter(stack, 'WhatsAppVerifyToken', {

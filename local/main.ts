@@ -35,6 +35,8 @@ Mitra is running at ${base}
   Service catalog         ${base}/catalog
   Health                  ${base}/health
   Simulator API           ${base}/sim/api/send · /sim/api/messages?wa_id= · /sim/api/clock · /sim/api/citizens · /sim/api/otp?aadhaar=
+  Payment gateway (fake)  ${base}/payment-gateway/payment-links · pay pages ${base}/pay/{linkId} · ${base}/sim/api/payments?order_id=
+  Payment callback        ${base}/payments/callback     webhook secret "${LOCAL_DEFAULTS.paymentWebhookSecret}", API key "${LOCAL_DEFAULTS.paymentApiKey}"
   Local Graph API         ${base}/graph/${LOCAL_DEFAULTS.graphApiVersion}/${LOCAL_DEFAULTS.phoneNumberId}/messages
 
   Emulators: DynamoDB Local ${runtime.endpoints.dynamodb} · S3 ${runtime.endpoints.s3} · KMS ${runtime.endpoints.kms} · Step Functions ${runtime.endpoints.stepFunctions}

@@ -9,6 +9,7 @@ import { createLocalIdentity } from './identity/index.ts';
 import { startLocalKms } from './kms-server.ts';
 import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
+import { createLocalPaymentGateway } from './payments/index.ts';
 import { freePort } from './ports.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens } from './sample-citizens.ts';
@@ -30,6 +31,8 @@ export const LOCAL_DEFAULTS = {
   phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? '100000000000001',
   graphApiVersion: 'v23.0',
   aadhaarHashKey: process.env.AADHAAR_HASH_KEY ?? 'local-aadhaar-hash-key-for-the-embedded-runtime',
+  paymentApiKey: process.env.PAYMENT_API_KEY ?? 'local-payment-api-key',
+  paymentWebhookSecret: process.env.PAYMENT_WEBHOOK_SECRET ?? 'local-payment-webhook-secret',
 };
 
 /**
@@ -57,6 +60,10 @@ export const LOCAL_SECRETS: Record<string, Record<string, string>> = {
     WHATSAPP_APP_SECRET: LOCAL_DEFAULTS.appSecret,
   },
   AADHAAR_HASH_KEY_SECRET_ARN: { AADHAAR_HASH_KEY: LOCAL_DEFAULTS.aadhaarHashKey },
+  PAYMENT_SECRET_ARN: {
+    PAYMENT_API_KEY: LOCAL_DEFAULTS.paymentApiKey,
+    PAYMENT_WEBHOOK_SECRET: LOCAL_DEFAULTS.paymentWebhookSecret,
+  },
 };
 
 export interface EmbeddedRuntimeOptions {
@@ -148,6 +155,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       GRAPH_API_BASE: `${baseUrl}/graph/${LOCAL_DEFAULTS.graphApiVersion}`,
       PUBLIC_BASE_URL: baseUrl,
       IDENTITY_ENDPOINT: `${baseUrl}/identity`,
+      PAYMENT_GATEWAY_ENDPOINT: `${baseUrl}/payment-gateway`,
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -280,6 +288,15 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       templates: LOCAL_TEMPLATES,
     });
 
+    const paymentGateway = createLocalPaymentGateway({
+      publicBaseUrl: baseUrl,
+      apiKey: LOCAL_DEFAULTS.paymentApiKey,
+      webhookSecret: LOCAL_DEFAULTS.paymentWebhookSecret,
+      callbackUrl: `${baseUrl}/payments/callback`,
+      dataDir: join(dataDir, 'payment-gateway'),
+      now: clock.get,
+    });
+
     const routes = routesFromTemplate(assembly);
     const health = async () => {
       const components: Record<string, string> = {};
@@ -307,6 +324,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       }
       if (await serveRoute(req, res, url, routes, functions)) return;
       if (await identity.handle(req, res, url)) return;
+      if (await paymentGateway.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Not Found' }));

@@ -1,8 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
 import { keys } from '#core/table-keys.ts';
+import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { outboxItem } from './outbox.ts';
 
@@ -10,6 +12,26 @@ interface IssuedCertificate {
   certId: string;
   pdfKey: string;
   verifyUrl: string;
+}
+
+/** States from which an application may still settle (be issued, rejected or fail). */
+const OPEN_STATES = ['received', 'processing', 'awaiting-payment', 'paid', 'awaiting-approval'] as const;
+
+/** Notices to officers sent in the same write as the wait they are about (a department has a handful). */
+const MAX_OFFICER_NOTICES = 25;
+
+export interface DecisionWait {
+  taskToken: string;
+  /** The issuer's department: only its deciding officers may decide. */
+  department: string;
+  dueAt: Date;
+  escalated: boolean;
+}
+
+interface Notice {
+  waId: string;
+  ref: string;
+  reply: OutboundReply;
 }
 
 /** Application records, and the notices a workflow queues for the citizen when an application settles. */
@@ -34,9 +56,11 @@ export class ApplicationStore {
     service: Service | undefined,
     language: Language,
     now: Date,
+    decision?: OfficerDecision,
   ) {
     const serviceName = service?.name[language] ?? 'certificate';
-    await this.settle(applicationId, 'issued', { certId: certificate.certId }, now, [
+    const details = { certId: certificate.certId, ...(decision ? { decision } : {}) };
+    await this.settle(applicationId, 'issued', details, now, [
       outboxItem(
         waId,
         `${applicationId}#issued`,
@@ -48,6 +72,62 @@ export class ApplicationStore {
         },
         now,
       ),
+    ]);
+  }
+
+  /** The workflow token and department of an application waiting for an officer's decision, or undefined. */
+  async awaitingDecision(applicationId: string): Promise<{ taskToken: string; department: string } | undefined> {
+    const item = await this.get(applicationId);
+    const approval = item?.approval as { taskToken?: unknown; department?: unknown } | undefined;
+    if (item?.state !== 'awaiting-approval' || typeof approval?.taskToken !== 'string') return undefined;
+    return { taskToken: approval.taskToken, department: String(approval.department) };
+  }
+
+  /**
+   * Puts the application in the officers' hands: stores the workflow's token (a re-driven or retried step replaces
+   * it) and, in the same transaction, queues the notices to the officers and the citizen. Retried, the notices are
+   * rewritten under the same keys and not sent again.
+   */
+  async awaitDecision(applicationId: string, wait: DecisionWait, officers: Notice[], citizen: Notice, now: Date) {
+    const notices = [...officers.slice(0, MAX_OFFICER_NOTICES)];
+    if (!(await this.hasStopped(citizen.waId))) notices.push(citizen);
+    await dynamodb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.application(applicationId),
+              UpdateExpression: 'SET #state = :waiting, approval = :approval, updatedAt = :now',
+              ConditionExpression: '#state IN (:processing, :paid, :waiting)',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: {
+                ':waiting': 'awaiting-approval',
+                ':processing': 'processing',
+                ':paid': 'paid',
+                ':now': now.toISOString(),
+                ':approval': {
+                  taskToken: wait.taskToken,
+                  department: wait.department,
+                  requestedAt: now.toISOString(),
+                  dueAt: wait.dueAt.toISOString(),
+                  escalated: wait.escalated,
+                },
+              },
+            },
+          },
+          ...notices.map((n) => ({
+            Put: { TableName: this.tableName, Item: outboxItem(n.waId, n.ref, n.reply, now) },
+          })),
+        ],
+      }),
+    );
+  }
+
+  /** Records the officer's rejection and tells the citizen why, once. */
+  async markRejected(applicationId: string, waId: string, decision: OfficerDecision, citizenNotice: string, now: Date) {
+    await this.settle(applicationId, 'rejected', { decision }, now, [
+      outboxItem(waId, `${applicationId}#rejected`, { type: 'text', text: citizenNotice }, now),
     ]);
   }
 
@@ -81,14 +161,13 @@ export class ApplicationStore {
                 TableName: this.tableName,
                 Key: keys.application(applicationId),
                 UpdateExpression: 'SET #state = :state, updatedAt = :now, outcome = :details',
-                ConditionExpression: '#state IN (:processing, :received)',
+                ConditionExpression: `#state IN (${OPEN_STATES.map((_, i) => `:open${i}`).join(', ')})`,
                 ExpressionAttributeNames: { '#state': 'state' },
                 ExpressionAttributeValues: {
                   ':state': state,
                   ':now': now.toISOString(),
                   ':details': details,
-                  ':processing': 'processing',
-                  ':received': 'received',
+                  ...Object.fromEntries(OPEN_STATES.map((open, i) => [`:open${i}`, open])),
                 },
               },
             },
@@ -107,7 +186,8 @@ export class ApplicationStore {
     }
   }
 
-  private async hasStopped(waId: string): Promise<boolean> {
+  /** A citizen who sent STOP gets no notices until START. */
+  async hasStopped(waId: string): Promise<boolean> {
     const { Item } = await dynamodb.send(
       new GetCommand({
         TableName: this.tableName,

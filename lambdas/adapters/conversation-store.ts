@@ -40,6 +40,20 @@ export class ConversationStore {
     return session;
   }
 
+  /** The language someone chose in the chat, if they ever did (officers' notices are sent in it). */
+  async languageOf(waId: string): Promise<'en' | 'te' | undefined> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.session(waId),
+        ProjectionExpression: '#session.#language',
+        ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
+      }),
+    );
+    const language = (Item?.session as { language?: unknown } | undefined)?.language;
+    return language === 'en' || language === 'te' ? language : undefined;
+  }
+
   /**
    * Writes the turn in one transaction: the message-id dedupe mark (only if the message is new), the session (only if
    * nobody else wrote it since it was read), the replies into the outbox, any new application and any certificate
@@ -156,6 +170,10 @@ function certificateTasksOf(messageId: string, effects: Effect[], now: Date): Ce
     if (effect.type === 'revoke-certificate') {
       const { waId, language, certId, reason } = effect;
       return [{ ...common, task: 'revoke', waId, language, certId, reason }];
+    }
+    if (effect.type === 'decide-application') {
+      const { waId, language, applicationId, decision, reason } = effect;
+      return [{ ...common, task: 'decide', waId, language, applicationId, decision, ...(reason ? { reason } : {}) }];
     }
     return [];
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MitraError } from '#core/errors.ts';
 
 /** The identity service could not be reached or answered out of contract. */
@@ -9,8 +10,12 @@ export class IdentityServiceError extends MitraError {}
  * adapter passes it through once per request.
  */
 export interface IdentityService {
-  /** Sends an OTP; answers the transaction id the check must quote. */
-  requestOtp(aadhaar: string): Promise<{ txnId: string }>;
+  /**
+   * Sends an OTP; answers the transaction id the check must quote. The caller names the request (`requestId`, see
+   * {@link otpRequestId}) so that asking again with the same id answers the same transaction instead of sending a
+   * second OTP that would supersede the first.
+   */
+  requestOtp(aadhaar: string, requestId: string): Promise<{ txnId: string }>;
   /** True when the OTP is the one sent in that transaction and has not expired. */
   verifyOtp(txnId: string, otp: string): Promise<boolean>;
 }
@@ -18,15 +23,29 @@ export interface IdentityService {
 const TIMEOUT_MS = 4000;
 
 /**
- * The identity service over HTTP at a configured endpoint (IDENTITY_ENDPOINT): `POST {endpoint}/otp {aadhaar}` →
- * `{txnId}`, and `POST {endpoint}/otp/verify {txnId, otp}` → `{valid}`. The embedded runtime serves the same API with
- * simulated OTPs; in AWS the endpoint is the AUA's gateway (or a Lambda in front of it).
+ * The request id for the OTP a citizen's message asks for. One message is one request however often it is handled:
+ * Meta delivers a message more than once (sometimes several deliveries at the same moment) and the webhook re-applies
+ * a turn after a concurrent write, and each of those must answer the OTP already sent rather than send another.
+ *
+ * Derived from the WhatsApp message id rather than the id itself: the identity provider keeps request ids in its own
+ * logs, and a hash there cannot be joined with Meta's records of the citizen's messages. It is also a fixed 32
+ * lowercase hex characters, whatever length and alphabet Meta's ids have.
+ */
+export function otpRequestId(messageId: string): string {
+  return createHash('sha256').update(`mitra:otp-request:${messageId}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The identity service over HTTP at a configured endpoint (IDENTITY_ENDPOINT): `POST {endpoint}/otp {aadhaar,
+ * requestId}` → `{txnId}` (the same txnId, and no new OTP, for a requestId already served; 409 when the requestId was
+ * used with another Aadhaar number), and `POST {endpoint}/otp/verify {txnId, otp}` → `{valid}`. The embedded runtime
+ * serves the same API with simulated OTPs; in AWS the endpoint is the AUA's gateway (or a Lambda in front of it).
  */
 export class HttpIdentityService implements IdentityService {
   constructor(private readonly endpoint: string) {}
 
-  async requestOtp(aadhaar: string): Promise<{ txnId: string }> {
-    const body = (await this.post('/otp', { aadhaar })) as { txnId?: unknown };
+  async requestOtp(aadhaar: string, requestId: string): Promise<{ txnId: string }> {
+    const body = (await this.post('/otp', { aadhaar, requestId })) as { txnId?: unknown };
     if (typeof body.txnId !== 'string') throw new IdentityServiceError('identity service answered without txnId');
     return { txnId: body.txnId };
   }

@@ -3,7 +3,7 @@ import { turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import type { ApplicationQueries } from './application-queries.ts';
-import type { IdentityService } from './identity.ts';
+import { type IdentityService, otpRequestId } from './identity.ts';
 import type { OfficerRegistry } from './officers.ts';
 import { logger } from './powertools.ts';
 
@@ -17,8 +17,10 @@ export interface TurnContextSources {
 
 /**
  * Looks up what `converse` will need for this message (the citizen's applications, an OTP sent or checked), so the
- * conversation itself stays pure. A failing identity service is an answer the conversation handles ("try again in a
- * few minutes"), not an error that would make Meta redeliver the message.
+ * conversation itself stays pure. The webhook calls this again for every delivery and every re-applied turn of the
+ * same message, so the OTP request is named after the message: the identity service sends one OTP per message. A
+ * failing identity service is an answer the conversation handles ("try again in a few minutes"), not an error that
+ * would make Meta redeliver the message.
  */
 export async function loadTurnContext(
   sources: TurnContextSources,
@@ -33,7 +35,7 @@ export async function loadTurnContext(
     needs.applications ? sources.applications.ofCitizen(session.waId) : undefined,
     needs.otpRequest
       ? identity
-        ? identity.requestOtp(needs.otpRequest.aadhaar).then(
+        ? identity.requestOtp(needs.otpRequest.aadhaar, otpRequestId(message.messageId)).then(
             ({ txnId }) => ({ ok: true as const, txnId }),
             (error: unknown) => unavailable('requestOtp', error),
           )

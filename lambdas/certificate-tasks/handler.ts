@@ -3,9 +3,11 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { ApplicationStore } from '#adapters/application-store.ts';
 import { CertificateCheck } from '#adapters/certificate-check.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
+import { decideApplication } from '#adapters/decisions.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { kms } from '#adapters/kms-client.ts';
@@ -17,6 +19,7 @@ import { RevocationService } from '#adapters/revocation.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { decisionAnswer } from '#core/applications/approval.ts';
 import { mayRevoke } from '#core/certificate/revocation.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
 import {
@@ -34,6 +37,7 @@ const archive = { tableName, bucket: requireEnv('ARCHIVE_BUCKET') };
 const store = new CertificateStore({ dynamodb, s3 }, archive);
 const check = new CertificateCheck(store);
 const officers = new OfficerRegistry(tableName);
+const applications = new ApplicationStore(tableName);
 const revocations = new RevocationService(
   store,
   new TransparencyLog(
@@ -49,9 +53,10 @@ const revocations = new RevocationService(
 );
 
 /**
- * Performs the certificate work the chat asked for (a photographed QR code to check, an officer's revocation) and
- * answers through the outbox. A retried record answers at most once: the answer's key derives from the asking
- * message, and a repeated revocation appends no second leaf.
+ * Performs the work the chat asked for off the webhook's path (a photographed QR code to check, an officer's
+ * revocation or decision on an application) and answers through the outbox. A retried record answers at most once:
+ * the answer's key derives from the asking message, a repeated revocation appends no second leaf, and a repeated
+ * decision finds the workflow no longer waiting.
  */
 async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
@@ -67,7 +72,8 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
     const task = parsed.data;
     try {
       const started = performance.now();
-      const { answer, outcome } = task.task === 'scan' ? await scan(task) : await revoke(task);
+      const { answer, outcome } =
+        task.task === 'scan' ? await scan(task) : task.task === 'revoke' ? await revoke(task) : await decide(task);
       const queued = await queueReply(tableName, task.waId, `${task.messageId}#answer`, answer, now());
       logger.info('certificate task done', {
         task: task.task,
@@ -97,6 +103,14 @@ async function scan(task: Extract<CertificateTask, { task: 'scan' }>) {
 async function revoke(task: Extract<CertificateTask, { task: 'revoke' }>) {
   const result = await revocationFor(task);
   return { answer: { type: 'text' as const, text: revocationAnswer(result, task.language) }, outcome: result.outcome };
+}
+
+async function decide(task: Extract<CertificateTask, { task: 'decide' }>) {
+  const officer = await officers.find(task.waId);
+  const result = await decideApplication(applications, task, officer, now());
+  if (result.outcome === 'not-allowed')
+    logger.warn('decision refused', { applicationId: task.applicationId, waId: maskPhone(task.waId) });
+  return { answer: { type: 'text' as const, text: decisionAnswer(result, task.language) }, outcome: result.outcome };
 }
 
 /** The registry is read again here: an officer removed since the message arrived revokes nothing. */

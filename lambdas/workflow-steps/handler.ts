@@ -3,26 +3,67 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
+import { ConversationStore } from '#adapters/conversation-store.ts';
 import { requireEnv } from '#adapters/env.ts';
+import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
+import {
+  ApplicationIdSchema,
+  approvalRequest,
+  OfficerDecisionSchema,
+  officersToNotify,
+} from '#core/applications/approval.ts';
+import { dueDate, istDate, secondsUntilDue } from '#core/applications/dates.ts';
 import { catalog } from '#core/catalog/catalog.ts';
+import type { Service } from '#core/catalog/schema.ts';
+import { documentTypeFor } from '#core/certificate/document-types.ts';
 import { ValidationError } from '#core/errors.ts';
+import { t } from '#core/i18n/strings.ts';
+import { closeUnpaid, requestPayment } from './payment-steps.ts';
 
-const applications = new ApplicationStore(requireEnv('TABLE_NAME'));
+const tableName = requireEnv('TABLE_NAME');
+const applications = new ApplicationStore(tableName);
+const registry = new OfficerRegistry(tableName);
+const conversations = new ConversationStore(tableName);
 const services = catalog();
+/** lib/certificate-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
+const ESCALATION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 const Application = z.looseObject({
-  applicationId: z.string().regex(/^AP-[0-9A-Z]{12}$/),
+  applicationId: ApplicationIdSchema,
   serviceId: z.string(),
   waId: z.string().regex(/^\d{6,20}$/),
   language: z.enum(['en', 'te']).default('en'),
+  values: z.record(z.string(), z.string()).default({}),
+  // Always in the workflow's input; optional here so that a failure is always notified.
+  submittedAt: z.string().optional(),
   certificate: z.looseObject({ certId: z.string(), pdfKey: z.string(), verifyUrl: z.string() }).optional(),
+  decision: OfficerDecisionSchema.optional(),
   error: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
 
-// The state machine passes `{ step, application }`; the step names are the contract with lib/certificate-workflow.ts.
+/** What Validate adds for the workflow's Choices, from the catalog. */
+const Plan = z.strictObject({
+  fee: z.number().nonnegative(),
+  /** A fee not yet paid: false when the payment came in before (an execution re-driven after a restart). */
+  feeDue: z.boolean(),
+  officerApproval: z.boolean(),
+  department: z.string(),
+  approvalTimeoutSeconds: z.number().int().positive(),
+});
+const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
+type Planned = z.infer<typeof Planned>;
+
+const taskToken = z.string().min(1);
+
+// The state machine passes `{ step, application, … }`; the step names are the contract with
+// lib/certificate-workflow.ts.
 const StepInput = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('validate'), application: Application }),
+  z.strictObject({ step: z.literal('request-payment'), application: Planned, taskToken }),
+  z.strictObject({ step: z.literal('payment-expired'), application: Planned }),
+  z.strictObject({ step: z.literal('request-approval'), application: Planned, taskToken, escalated: z.boolean() }),
+  z.strictObject({ step: z.literal('notify-rejected'), application: Planned }),
   z.strictObject({ step: z.literal('notify-issued'), application: Application }),
   z.strictObject({ step: z.literal('notify-failed'), application: Application }),
 ]);
@@ -34,13 +75,40 @@ async function handle(event: unknown): Promise<unknown> {
       `workflow step input rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
-  const { step, application } = parsed.data;
+  const input = parsed.data;
+  const { application } = input;
   const service = services.services.find((s) => s.id === application.serviceId);
-  switch (step) {
+  switch (input.step) {
     case 'validate': {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
       const stored = await applications.get(application.applicationId);
       if (!stored) throw new ValidationError(`application ${application.applicationId} is not on record`);
+      const { submittedAt } = application;
+      if (!submittedAt) throw new ValidationError('the application has no submittedAt');
+      const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
+      return { ...application, plan: planOf(service, submittedAt, paid) };
+    }
+    case 'request-payment':
+      await requestPayment(input.application, input.taskToken);
+      return application;
+    case 'payment-expired':
+      await closeUnpaid(input.application);
+      return application;
+    case 'request-approval':
+      if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
+      await requestApproval(input.application, service, input.taskToken, input.escalated);
+      return application;
+    case 'notify-rejected': {
+      const { decision, language } = input.application;
+      if (!service || decision?.decision !== 'rejected') throw new ValidationError('notify-rejected needs a rejection');
+      const notice = t('applicationRejected', language, {
+        applicationId: application.applicationId,
+        service: service.name[language],
+        authority: service.authority[language],
+        reason: decision.reason ?? '-',
+      });
+      await applications.markRejected(application.applicationId, application.waId, decision, notice, now());
+      logger.info('application rejected', { applicationId: application.applicationId, officerId: decision.officerId });
       return application;
     }
     case 'notify-issued': {
@@ -52,6 +120,7 @@ async function handle(event: unknown): Promise<unknown> {
         service,
         application.language,
         now(),
+        application.decision,
       );
       logger.info('certificate delivered to the outbox', {
         applicationId: application.applicationId,
@@ -65,6 +134,57 @@ async function handle(event: unknown): Promise<unknown> {
       return application;
     }
   }
+}
+
+/** The catalog's say on this application: its fee, whether an officer decides, and how long they have. */
+function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<typeof Plan> {
+  return {
+    fee: service.fee,
+    feeDue: service.fee > 0 && !paid,
+    officerApproval: service.officerApproval,
+    department: documentTypeFor(service.id).department,
+    approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
+  };
+}
+
+/**
+ * "Await officer decision" / "Escalate": stores the token and tells the department's deciding officers (senior ones
+ * once the SLA has passed) and the citizen. The officer's decision in the chat resumes the workflow.
+ */
+async function requestApproval(application: Planned, service: Service, token: string, escalated: boolean) {
+  const at = now();
+  const { applicationId, waId, language, plan } = application;
+  const slaDue = dueDate(application.submittedAt, service.slaDays);
+  const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
+  const officers = officersToNotify(await registry.ofDepartment(plan.department), plan.department, escalated);
+  if (officers.length === 0) logger.error('no officer registered to decide', { department: plan.department });
+  const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
+  const officerNotices = await Promise.all(
+    officers.map(async (officer) => {
+      const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
+      const reply = approvalRequest(service, application, escalated ? slaDue : dueAt, escalated, officerLanguage);
+      return { waId: officer.waId, ref: noticeRef, reply };
+    }),
+  );
+  const citizenText = escalated
+    ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
+    : t('approvalRequested', language, {
+        applicationId,
+        service: service.name[language],
+        authority: service.authority[language],
+        due: istDate(slaDue.toISOString()),
+      });
+  await applications.awaitDecision(
+    applicationId,
+    { taskToken: token, department: plan.department, dueAt, escalated },
+    officerNotices,
+    { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
+    at,
+  );
+  logger.info(escalated ? 'application escalated past its SLA' : 'application awaits an officer', {
+    applicationId,
+    officersNotified: officerNotices.length,
+  });
 }
 
 export const handler = middy(handle).use(injectLambdaContext(logger));

@@ -21,6 +21,11 @@ export interface TaskSpec {
   callback: boolean;
   timeoutSeconds?: number;
   heartbeatSeconds?: number;
+  /**
+   * TimeoutSecondsPath / HeartbeatSecondsPath were given: Parameters were wrapped so the library evaluates the paths,
+   * and the task's input arrives as `{ parameters, timeoutSeconds?, heartbeatSeconds? }` (see wrapDynamicTimeouts).
+   */
+  dynamicTimeouts?: true;
 }
 
 /** A Wait state; SecondsPath / TimestampPath arrive already evaluated, as the task's `seconds` / `timestamp`. */
@@ -76,7 +81,7 @@ function prepareStates(machine: Json, specs: Map<string, StateSpec>): void {
     }
     switch (state.Type) {
       case 'Task':
-        specs.set(name, prepareTask(name, state));
+        specs.set(name, prepareTask(state));
         break;
       case 'Wait':
         specs.set(name, { kind: 'wait', seconds: state.Seconds as number, timestamp: state.Timestamp as string });
@@ -97,12 +102,7 @@ function prepareStates(machine: Json, specs: Map<string, StateSpec>): void {
   }
 }
 
-function prepareTask(name: string, state: Json): TaskSpec {
-  for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
-    if (field in state) {
-      throw new Error(`Task state '${name}': ${field} is not supported locally; use a fixed timeout`);
-    }
-  }
+function prepareTask(state: Json): TaskSpec {
   const resource = String(state.Resource);
   const spec: TaskSpec = {
     kind: 'task',
@@ -111,9 +111,27 @@ function prepareTask(name: string, state: Json): TaskSpec {
     timeoutSeconds: state.TimeoutSeconds as number | undefined,
     heartbeatSeconds: state.HeartbeatSeconds as number | undefined,
   };
+  if (typeof state.TimeoutSecondsPath === 'string' || typeof state.HeartbeatSecondsPath === 'string') {
+    wrapDynamicTimeouts(state);
+    spec.dynamicTimeouts = true;
+  }
   state.TimeoutSeconds = LIBRARY_TASK_TIMEOUT_SECONDS;
   delete state.HeartbeatSeconds;
   return spec;
+}
+
+/**
+ * The library knows nothing of TimeoutSecondsPath / HeartbeatSecondsPath. Wrapping Parameters lets it evaluate the
+ * paths (against the input after InputPath, as Parameters are) beside the real Parameters; the task runner unwraps
+ * them before calling the integration, which sees exactly the original Parameters.
+ */
+function wrapDynamicTimeouts(state: Json): void {
+  const wrapped: Json = 'Parameters' in state ? { parameters: state.Parameters } : { 'parameters.$': '$' };
+  if (typeof state.TimeoutSecondsPath === 'string') wrapped['timeoutSeconds.$'] = state.TimeoutSecondsPath;
+  if (typeof state.HeartbeatSecondsPath === 'string') wrapped['heartbeatSeconds.$'] = state.HeartbeatSecondsPath;
+  state.Parameters = wrapped;
+  delete state.TimeoutSecondsPath;
+  delete state.HeartbeatSecondsPath;
 }
 
 function taskTarget(resource: string): TaskTarget {

@@ -73,7 +73,16 @@ export function taskHandlers(
   return handlers;
 }
 
-async function runTask(stateName: string, spec: TaskSpec, input: unknown, scope: ExecutionScope, deps: TaskRunnerDeps) {
+async function runTask(
+  stateName: string,
+  declared: TaskSpec,
+  effectiveInput: unknown,
+  scope: ExecutionScope,
+  deps: TaskRunnerDeps,
+) {
+  const { spec, input } = declared.dynamicTimeouts
+    ? withDynamicTimeouts(stateName, declared, effectiveInput)
+    : { spec: declared, input: effectiveInput };
   const { promise: interrupted, reject: interrupt } = deferred<never>();
   interrupted.catch(() => {});
   const cleanups: Array<() => void> = [onClose(scope.signal, () => interrupt(new ExecutionClosed()))];
@@ -93,6 +102,27 @@ async function runTask(stateName: string, spec: TaskSpec, input: unknown, scope:
   } finally {
     for (const cleanup of cleanups) cleanup();
   }
+}
+
+/** Unwraps the Parameters that carried TimeoutSecondsPath / HeartbeatSecondsPath (definition.ts) and checks them. */
+function withDynamicTimeouts(stateName: string, declared: TaskSpec, input: unknown) {
+  const { parameters, timeoutSeconds, heartbeatSeconds } = input as Record<string, unknown>;
+  const spec = { ...declared };
+  for (const [field, value] of [
+    ['timeoutSeconds', timeoutSeconds],
+    ['heartbeatSeconds', heartbeatSeconds],
+  ] as const) {
+    if (value === undefined) continue;
+    // AWS: a positive integer, or the task fails with States.Runtime.
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+      throw new StatesRuntimeFailure(
+        `Task state '${stateName}': ${field === 'timeoutSeconds' ? 'TimeoutSecondsPath' : 'HeartbeatSecondsPath'} ` +
+          `gave ${JSON.stringify(value)}, not a positive whole number of seconds`,
+      );
+    }
+    spec[field] = value;
+  }
+  return { spec, input: parameters };
 }
 
 /** `.waitForTaskToken`: call the integration with a fresh token, then wait for SendTaskSuccess / SendTaskFailure. */

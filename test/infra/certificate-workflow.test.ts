@@ -3,6 +3,10 @@ import { mitraFunction, resourcesOfType, type SynthesizedMitra, synthesizeMitra 
 
 interface TaskState {
   Type: string;
+  Choices?: { Variable: string; BooleanEquals?: boolean; StringEquals?: string; Next: string }[];
+  Default?: string;
+  TimeoutSeconds?: number;
+  TimeoutSecondsPath?: string;
   Resource?: string;
   Parameters?: { FunctionName: string; [key: string]: unknown };
   Next?: string;
@@ -72,22 +76,79 @@ describe('certificate workflow', () => {
     });
   });
 
-  it('uses JSONPath and times out after 30 days', () => {
+  it('uses JSONPath and outlasts the longest SLA in the catalog (90 working days) with payment and escalation', () => {
     expect(definition.QueryLanguage).toBe('JSONPath');
-    expect(definition.TimeoutSeconds).toBe(30 * 24 * 60 * 60);
+    expect(definition.TimeoutSeconds).toBe(180 * 24 * 60 * 60);
   });
 
-  it('runs Validate → Issue certificate → Notify citizen → success', () => {
+  it('runs Validate → [Await payment] → [Await officer decision → Escalate] → Approved? → Issue → Notify', () => {
     const { States: states } = definition;
     expect(definition.StartAt).toBe('Validate');
-    expect(states.Validate!.Next).toBe('Issue certificate');
+    expect(states.Validate!.Next).toBe('Fee to pay?');
+    expect(states['Fee to pay?']).toMatchObject({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' }],
+      Default: 'Officer to approve?',
+    });
+    expect(states['Await payment']!.Next).toBe('Officer to approve?');
+    expect(states['Officer to approve?']).toMatchObject({
+      Choices: [{ Variable: '$.plan.officerApproval', BooleanEquals: true, Next: 'Await officer decision' }],
+      Default: 'Issue certificate',
+    });
+    expect(states['Await officer decision']!.Next).toBe('Approved?');
+    expect(states.Escalate!.Next).toBe('Approved?');
+    expect(states['Approved?']).toMatchObject({
+      Choices: [{ Variable: '$.decision.decision', StringEquals: 'approved', Next: 'Issue certificate' }],
+      Default: 'Notify rejection',
+    });
     expect(states['Issue certificate']!.Next).toBe('Notify citizen');
     expect(states[states['Notify citizen']!.Next!]!.Type).toBe('Succeed');
+    expect(states[states['Notify rejection']!.Next!]!.Type).toBe('Succeed');
+    expect(states[states['Close unpaid']!.Next!]!.Type).toBe('Succeed');
+  });
+
+  it('waits on task tokens: 48 hours for the payment, the SLA for the officer, then 30 days escalated', () => {
+    const { States: states } = definition;
+    const callback = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+    expect(states['Await payment']).toMatchObject({
+      Resource: callback,
+      TimeoutSeconds: 48 * 3600,
+      ResultPath: '$.payment',
+      Parameters: {
+        FunctionName: workflowStepsArn,
+        Payload: { step: 'request-payment', 'application.$': '$', 'taskToken.$': '$$.Task.Token' },
+      },
+    });
+    expect(states['Await payment']!.Catch![0]).toEqual({
+      ErrorEquals: ['States.Timeout'],
+      ResultPath: '$.paymentTimeout',
+      Next: 'Close unpaid',
+    });
+    expect(states['Await officer decision']).toMatchObject({
+      Resource: callback,
+      TimeoutSecondsPath: '$.plan.approvalTimeoutSeconds',
+      ResultPath: '$.decision',
+      Parameters: { Payload: { step: 'request-approval', escalated: false, 'taskToken.$': '$$.Task.Token' } },
+    });
+    expect(states['Await officer decision']!.Catch![0]).toEqual({
+      ErrorEquals: ['States.Timeout'],
+      ResultPath: '$.slaBreach',
+      Next: 'Escalate',
+    });
+    expect(states.Escalate).toMatchObject({
+      Resource: callback,
+      TimeoutSeconds: 30 * 24 * 3600,
+      ResultPath: '$.decision',
+      Parameters: { Payload: { step: 'request-approval', escalated: true } },
+    });
+    expect(states.Escalate!.Catch).toEqual([
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
+    ]);
   });
 
   it('invokes the functions through lambda:invoke with the step name and the application', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify failure']) {
+    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify rejection', 'Notify failure']) {
       expect(states[name]!.Resource).toBe('arn:aws:states:::lambda:invoke');
     }
     expect(states.Validate!.Parameters).toEqual({
@@ -115,7 +176,7 @@ describe('certificate workflow', () => {
 
   it('catches every error of every task into Notify failure with the error at $.error, then fails', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Issue certificate', 'Notify citizen']) {
+    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify rejection']) {
       expect(states[name]!.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
       ]);

@@ -15,7 +15,16 @@ import {
   synthesizeMitra,
 } from './mitra-template.ts';
 
-const FUNCTIONS = ['webhook', 'sender', 'workflow-steps', 'certificate', 'certificate-tasks', 'verify', 'catalog'];
+const FUNCTIONS = [
+  'webhook',
+  'sender',
+  'workflow-steps',
+  'certificate',
+  'certificate-tasks',
+  'verify',
+  'catalog',
+  'payments',
+];
 
 let dev: SynthesizedMitra;
 let prod: SynthesizedMitra;
@@ -26,7 +35,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the seven functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the eight functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -117,11 +126,12 @@ describe('environment: each variable is set together with its grant', () => {
         'WHATSAPP_DOCUMENT_TEMPLATE',
       ],
     ],
-    ['workflow-steps', ['TABLE_NAME']],
+    ['workflow-steps', ['TABLE_NAME', 'PAYMENT_GATEWAY_ENDPOINT', 'PAYMENT_SECRET_ARN']],
     ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['certificate-tasks', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'CHECKPOINT_SIGNING_KEY_ID', 'MEDIA_BUCKET']],
     ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['catalog', []],
+    ['payments', ['TABLE_NAME', 'PAYMENT_SECRET_ARN']],
   ])('%s gets exactly its variables', (name, variables) => {
     const common = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'MITRA_STAGE'];
     expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
@@ -200,14 +210,30 @@ describe('least privilege', () => {
     );
   });
 
-  it('grants table access on the table and its named index, never index/*', () => {
+  it('grants table access on the table and its named indexes, never index/*', () => {
     const tableStatements = statementsOfFunction(dev.template, 'webhook').filter((s) =>
       asArray(s.Action).some((a) => a.startsWith('dynamodb:')),
     );
     expect(tableStatements.map((s) => s.Resource)).toEqual([
       table(dev),
-      { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
+      [
+        { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
+        { 'Fn::Join': ['', [table(dev), '/index/officersByDepartment']] },
+      ],
     ]);
+  });
+
+  it('lets only the functions that resume waiting workflows send task success, on the one state machine', () => {
+    const machine = { Ref: resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')[0]![0] };
+    for (const name of ['certificate-tasks', 'payments']) {
+      expect(statementsOfFunction(dev.template, name)).toContainEqual(
+        expect.objectContaining({ Action: 'states:SendTaskSuccess', Resource: machine }),
+      );
+    }
+    for (const name of ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
+      const actions = statementsOfFunction(dev.template, name).flatMap((s) => asArray(s.Action));
+      expect(actions).not.toContain('states:SendTaskSuccess');
+    }
   });
 
   it('lets the certificate function add archive objects only under the archive layout prefixes, never delete', () => {

@@ -20,6 +20,8 @@ const CONTRACT_ROUTES = [
   'GET /keys',
   'GET /catalog',
 ];
+/** Deployed beyond the contract: the payment gateway's signed callback (README, "Fees and payments"). */
+const DEPLOYED_ROUTES = [...CONTRACT_ROUTES, 'POST /payments/callback'];
 const THROTTLED_ROUTES = CONTRACT_ROUTES.filter((key) => / \/(v|log)\//.test(key));
 
 let dev: SynthesizedMitra;
@@ -34,9 +36,9 @@ const routeKeys = (s: SynthesizedMitra) =>
   resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
 
 describe('HTTP API', () => {
-  it("deploys exactly the contract's routes", () => {
-    expect(routeKeys(dev).sort()).toEqual([...CONTRACT_ROUTES].sort());
-    expect(routeKeys(prod).sort()).toEqual([...CONTRACT_ROUTES].sort());
+  it("deploys exactly the contract's routes and the payment callback", () => {
+    expect(routeKeys(dev).sort()).toEqual([...DEPLOYED_ROUTES].sort());
+    expect(routeKeys(prod).sort()).toEqual([...DEPLOYED_ROUTES].sort());
   });
 
   it('never deploys the simulator, the local Graph API or an OTP route', () => {
@@ -46,7 +48,7 @@ describe('HTTP API', () => {
     expect(dev.json).not.toMatch(/\/sim\b|\/graph\/|api\/otp/);
   });
 
-  it('sends the webhook, verification and catalog routes to their functions', () => {
+  it('sends the webhook, verification, catalog and payment callback routes to their functions', () => {
     const integrationOf = (key: string) => {
       const [, route] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route').find(
         ([, r]) => r.Properties.RouteKey === key,
@@ -67,6 +69,7 @@ describe('HTTP API', () => {
       expect(integrationOf(key)).toBe(verify);
     }
     expect(integrationOf('GET /catalog')).toBe(catalog);
+    expect(integrationOf('POST /payments/callback')).toBe(mitraFunction(dev.template, 'payments')[0]);
   });
 
   it('throttles the stage, and /v and /log routes more tightly', () => {

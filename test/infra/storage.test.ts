@@ -40,6 +40,13 @@ describe('state table', () => {
             { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
           ],
         }),
+        Match.objectLike({
+          IndexName: 'officersByDepartment',
+          KeySchema: [
+            { AttributeName: 'department', KeyType: 'HASH' },
+            { AttributeName: 'waId', KeyType: 'RANGE' },
+          ],
+        }),
       ],
     });
   });

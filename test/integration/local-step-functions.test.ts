@@ -54,7 +54,7 @@ function synthesizeWorkflows() {
   const approvalFn = fn('ApprovalFn');
   const issueFn = fn('IssueFn');
   const noRetry = { retryOnServiceExceptions: false };
-  const callback = (id: string, heartbeat: Duration, taskTimeout?: Duration) =>
+  const callback = (id: string, heartbeat: Duration | string, taskTimeout?: Duration | string) =>
     new tasks.LambdaInvoke(stack, id, {
       ...noRetry,
       lambdaFunction: approvalFn,
@@ -64,8 +64,13 @@ function synthesizeWorkflows() {
         applicationId: sfn.JsonPath.stringAt('$.applicationId'),
         executionId: sfn.JsonPath.executionId,
       }),
-      heartbeatTimeout: sfn.Timeout.duration(heartbeat),
-      ...(taskTimeout ? { taskTimeout: sfn.Timeout.duration(taskTimeout) } : {}),
+      heartbeatTimeout: typeof heartbeat === 'string' ? sfn.Timeout.at(heartbeat) : sfn.Timeout.duration(heartbeat),
+      ...(taskTimeout
+        ? {
+            taskTimeout:
+              typeof taskTimeout === 'string' ? sfn.Timeout.at(taskTimeout) : sfn.Timeout.duration(taskTimeout),
+          }
+        : {}),
       resultPath: '$.approval',
     });
 
@@ -117,6 +122,16 @@ function synthesizeWorkflows() {
     ),
   });
 
+  // An officer's SLA comes with the application: TimeoutSecondsPath / HeartbeatSecondsPath.
+  const dueFromInput = new sfn.StateMachine(stack, 'DueFromInput', {
+    definitionBody: sfn.DefinitionBody.fromChainable(
+      callback('AwaitWithinSla', '$.heartbeatSeconds', '$.slaSeconds').addCatch(
+        new sfn.Pass(stack, 'Escalate', { parameters: { outcome: 'escalated', 'applicationId.$': '$.applicationId' } }),
+        { errors: ['States.Timeout'], resultPath: '$.timeout' },
+      ),
+    ),
+  });
+
   const perDocument = new sfn.StateMachine(stack, 'PerDocument', {
     definitionBody: sfn.DefinitionBody.fromChainable(
       new sfn.Map(stack, 'EachDocument', {
@@ -155,6 +170,7 @@ function synthesizeWorkflows() {
       machine('quick', quick),
       machine('cooling-off', coolingOff),
       machine('per-document', perDocument),
+      machine('due-from-input', dueFromInput),
       machine('unsupported', unsupported),
     ],
     functions: {
@@ -466,6 +482,37 @@ describe('local Step Functions API', () => {
 
     const execution = await server.settled(arn);
     expect(execution).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+  });
+
+  it("takes a callback task's timeout and heartbeat from its input, and catches the timeout", async () => {
+    const arn = await server.start('due-from-input', 'app-sla', {
+      applicationId: 'app-sla',
+      slaSeconds: 3 * 24 * 3600,
+      heartbeatSeconds: 30 * 24 * 3600,
+    });
+    // The integration received exactly the Parameters CDK wrote, not the local runtime's wrapping.
+    await server.waitingToken('app-sla');
+    const call = server.lambdas.invocations.findLast((c) => c.payload.applicationId === 'app-sla');
+    expect(Object.keys(call!.payload).sort()).toEqual(['applicationId', 'executionId', 'token']);
+
+    server.advanceClock(2 * 24 * HOUR);
+    expect(await server.status(arn)).toBe('RUNNING');
+    server.advanceClock(24 * HOUR + 1000);
+    const execution = await server.settled(arn);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output!)).toEqual({ outcome: 'escalated', applicationId: 'app-sla' });
+  });
+
+  it('fails a task whose timeout path gives no positive whole number of seconds, as AWS does', async () => {
+    const arn = await server.start('due-from-input', 'app-sla-bad', {
+      applicationId: 'app-sla-bad',
+      slaSeconds: 0,
+      heartbeatSeconds: 60,
+    });
+    const execution = await server.settled(arn);
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(execution.cause).toMatch(/TimeoutSecondsPath gave 0/);
+    expect(server.lambdas.invocations.some((c) => c.payload.applicationId === 'app-sla-bad')).toBe(false);
   });
 
   it('gives each Map iteration its own token, and times the execution out on the advanced clock', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayRevoke, type Officer, RevocationReasonSchema } from '#core/certificate/revocation.ts';
+import { mayRevoke, RevocationReasonSchema } from '#core/certificate/revocation.ts';
+import type { Officer } from '#core/officers.ts';
 
 const tahsildar: Officer = {
   id: 'REV-GNT-0042',

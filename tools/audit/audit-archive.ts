@@ -22,6 +22,7 @@ import {
   verifyConsistency,
 } from '../../lambdas/core/transparency-log/merkle.ts';
 import type { ArchiveStore } from './archive-store.ts';
+import { versionFindings } from './versions.ts';
 
 type FindingKind = 'tampered' | 'missing' | 'unlogged' | 'deleted' | 'overwritten' | 'invalid';
 
@@ -263,14 +264,7 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
 
   // Versions: in a WORM archive every key has one version and nothing is deleted.
   const versions = await store.versions();
-  if (versions) {
-    const byKey = new Map<string, typeof versions>();
-    for (const v of versions) byKey.set(v.key, [...(byKey.get(v.key) ?? []), v]);
-    for (const [key, list] of byKey) {
-      if (list.some((v) => v.deleteMarker)) find('deleted', key, 'a delete marker hides this object');
-      else if (list.length > 1) find('overwritten', key, `${list.length} versions of this object exist`);
-    }
-  }
+  for (const finding of versionFindings(versions ?? [])) find(finding.kind, finding.object, finding.detail);
 
   findings.sort((a, b) => a.object.localeCompare(b.object) || a.kind.localeCompare(b.kind));
   return {

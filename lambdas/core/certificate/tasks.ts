@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicationIdSchema, DecisionReasonSchema } from '../applications/approval.ts';
 import type { Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { CertIdSchema } from './model.ts';
@@ -26,6 +27,14 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
   z.strictObject({ ...taskItem, task: z.literal('scan'), mediaKey: z.string().min(1) }),
   /** Revoke for the officer who sends from `waId`; the registry is read again when it is done. */
   z.strictObject({ ...taskItem, task: z.literal('revoke'), certId: CertIdSchema, reason: RevocationReasonSchema }),
+  /** An officer's decision on the application waiting for one; the registry is read again when it is done. */
+  z.strictObject({
+    ...taskItem,
+    task: z.literal('decide'),
+    applicationId: ApplicationIdSchema,
+    decision: z.enum(['approved', 'rejected']),
+    reason: DecisionReasonSchema.optional(),
+  }),
 ]);
 export type CertificateTask = z.infer<typeof CertificateTaskSchema>;
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dueDate, istDate } from '../applications/dates.ts';
 import type { Catalog, Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import type { ApplicationSummary } from './context.ts';
@@ -9,6 +10,10 @@ const STATE_STRINGS = {
   issued: 'stateIssued',
   failed: 'stateFailed',
   rejected: 'stateRejected',
+  'awaiting-payment': 'stateAwaitingPayment',
+  'payment-expired': 'statePaymentExpired',
+  paid: 'statePaid',
+  'awaiting-approval': 'stateAwaitingApproval',
 } as const;
 
 /**
@@ -33,32 +38,10 @@ export function statusText(
       service: catalog.services.find((s) => s.id === a.serviceId)?.name[language] ?? a.serviceId,
       state: t(STATE_STRINGS[a.state as keyof typeof STATE_STRINGS] ?? 'stateUnknown', language),
       submitted: istDate(a.submittedAt),
-      due: istDate(addWorkingDays(a.submittedAt, a.slaDays)),
+      due: istDate(dueDate(a.submittedAt, a.slaDays).toISOString()),
     }),
   );
   return t('statusList', language, { list: lines.join('\n') });
-}
-
-const IST_OFFSET_MS = 330 * 60_000;
-
-function istDate(iso: string): string {
-  const date = new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString();
-  return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
-}
-
-export function istTime(iso: string): string {
-  return new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString().slice(11, 16);
-}
-
-/** Working days are Monday to Saturday, as in Andhra Pradesh's government offices. */
-function addWorkingDays(iso: string, days: number): string {
-  const date = new Date(Date.parse(iso) + IST_OFFSET_MS);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (date.getUTCDay() !== 0) left--;
-  }
-  return new Date(date.getTime() - IST_OFFSET_MS).toISOString();
 }
 
 /**

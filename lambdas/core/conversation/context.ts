@@ -1,8 +1,8 @@
-import type { Officer } from '../certificate/revocation.ts';
 import { parseAadhaar } from '../forms/aadhaar.ts';
 import { latinDigits } from '../forms/digits.ts';
+import type { Officer } from '../officers.ts';
 import type { InboundMessage } from './messages.ts';
-import { parseRevokeCommand } from './officer-commands.ts';
+import { officerDecisionOf, parseRevokeCommand } from './officer-commands.ts';
 import type { Session } from './session.ts';
 
 /** An application as "status" shows it. */
@@ -70,7 +70,16 @@ export function identityCurrent(session: Session, now: Date, settings: Conversat
   return now.getTime() - Date.parse(verifiedAt) < settings.identityValidDays * 86_400_000;
 }
 
-const MID_FLOW = new Set(['services', 'search', 'form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+const MID_FLOW = new Set([
+  'services',
+  'search',
+  'form',
+  'confirm',
+  'edit',
+  'identity-aadhaar',
+  'identity-otp',
+  'officer-reason',
+]);
 
 /** A conversation in progress that has been idle too long starts over. */
 export function expired(session: Session, now: Date, settings: ConversationSettings): boolean {
@@ -101,6 +110,8 @@ export function turnNeeds(
   const { step } = session;
   if (text !== undefined && session.consentedAt && parseRevokeCommand(text))
     return { applications: false, officer: true };
+  // An officer acts on a notice they were sent, whether or not they ever chatted with the bot before.
+  if (officerDecisionOf(inbound)) return { applications: false, officer: true };
   if (text !== undefined && !identityLocked(session, now)) {
     if (step.name === 'identity-aadhaar') {
       const aadhaar = parseAadhaar(text);

@@ -1,3 +1,5 @@
+import { DecisionReasonSchema } from '../applications/approval.ts';
+import { istTime } from '../applications/dates.ts';
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import { RevocationReasonSchema } from '../certificate/revocation.ts';
 import { maskedAadhaar, parseAadhaar, protectAadhaar } from '../forms/aadhaar.ts';
@@ -5,7 +7,7 @@ import { typedNumber } from '../forms/digits.ts';
 import { validateField } from '../forms/validators.ts';
 import { t } from '../i18n/strings.ts';
 import { meansTheSameAnywhere, parseRowId } from './actions.ts';
-import { applicationIdFor, istTime, statusText } from './applications.ts';
+import { applicationIdFor, statusText } from './applications.ts';
 import { type Command, commandOf, normalizeText } from './commands.ts';
 import {
   DEFAULT_SETTINGS,
@@ -18,7 +20,7 @@ import {
   typedOtp,
 } from './context.ts';
 import type { InboundMessage, Reply } from './messages.ts';
-import { parseRevokeCommand } from './officer-commands.ts';
+import { type DecisionCommand, officerDecisionOf, parseRevokeCommand } from './officer-commands.ts';
 import { pageIndexOf } from './paging.ts';
 import {
   consentScreen,
@@ -49,8 +51,8 @@ export interface ApplicationDraft {
   /** Keyed hash of the Aadhaar number the citizen verified by OTP: only they see it under "status". */
   citizenHash: string;
   /**
-   * Whether a workflow takes it up now: certificates that need no officer. The others (officer approval, bills,
-   * bookings, grievances…) wait in state "received" until their workflows exist.
+   * Whether a workflow takes it up now: certificates (fee, officer approval and issue are its steps). The other kinds
+   * (bills, bookings, grievances…) wait in state "received" until their workflows exist.
    */
   startsWorkflow: boolean;
 }
@@ -59,6 +61,15 @@ export type Effect =
   | { type: 'start-application'; application: ApplicationDraft }
   /** A photo the citizen sent, possibly of a certificate's QR code: checked off the webhook's path, answered later. */
   | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language }
+  /** A registered officer's decision on an application; their right to decide it is checked where it is done. */
+  | {
+      type: 'decide-application';
+      waId: string;
+      applicationId: string;
+      decision: 'approved' | 'rejected';
+      reason?: string;
+      language: Language;
+    }
   /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
   | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language };
 
@@ -167,6 +178,9 @@ function decide(session: Session, input: Input, env: Env): Turn {
       t('sessionExpired', language, { minutes: settings.inactivityMinutes }),
     ]);
   }
+  // Officers act on notices whatever their own conversation is doing, before any language or consent screen.
+  const officerTurn = officerAction(session, input, env);
+  if (officerTurn) return officerTurn;
   const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
   if (action?.startsWith('lang:')) return chooseLanguage(session, action === 'lang:te' ? 'te' : 'en', env);
   if (!session.language) return show(session, { name: 'choose-language' }, languageScreen(env.token), env);
@@ -215,6 +229,61 @@ function decide(session: Session, input: Input, env: Env): Turn {
     case 'text':
       return typed(session, input.text, language, env);
   }
+}
+
+/**
+ * A registered officer's Approve / Reject (tapped on a notice or typed), or the reason they type after tapping
+ * Reject. Undefined when the message is none of these, or the sender is not a registered officer.
+ */
+function officerAction(session: Session, input: Input, env: Env): Turn | undefined {
+  const language: Language = session.language ?? 'en';
+  const { step } = session;
+  if (step.name === 'officer-reason' && (input.kind === 'text' || input.kind === 'command')) {
+    const { applicationId } = step;
+    const back: Session = { ...session, step: { name: 'menu', page: 0 }, menu: { token: env.token, options: [] } };
+    if (input.kind === 'command') {
+      if (input.command !== 'cancel' && input.command !== 'back') return undefined;
+      return say(back, [text(t('decisionCancelled', language, { applicationId }))]);
+    }
+    const reason = DecisionReasonSchema.safeParse(input.text);
+    if (!reason.success) return say(session, [text(t('decisionNeedsReason', language, { applicationId }))]);
+    return decided(back, { decision: 'rejected', applicationId, reason: reason.data });
+  }
+  const command = env.context.officer ? officerDecisionOf(env.inbound) : undefined;
+  if (!command) return undefined;
+  const { applicationId } = command;
+  if (command.decision === 'approved') return decided(session, { ...command, reason: '' });
+  if (!command.reason) {
+    // A tap on Reject (or "reject <id>" alone): ask for the reason, with no menu open to catch a typed number.
+    const asking: Session = {
+      ...session,
+      step: { name: 'officer-reason', applicationId },
+      menu: { token: env.token, options: [] },
+    };
+    return say(asking, [text(t('decisionAskReason', language, { applicationId }))]);
+  }
+  const reason = DecisionReasonSchema.safeParse(command.reason);
+  if (!reason.success) return say(session, [text(t('decisionNeedsReason', language, { applicationId }))]);
+  return decided(session, { ...command, reason: reason.data });
+}
+
+function decided(session: Session, command: DecisionCommand): Turn {
+  const language: Language = session.language ?? 'en';
+  const { applicationId, decision, reason } = command;
+  return say(
+    session,
+    [text(t('decisionStarted', language, { applicationId }))],
+    [
+      {
+        type: 'decide-application',
+        waId: session.waId,
+        applicationId,
+        decision,
+        ...(reason ? { reason } : {}),
+        language,
+      },
+    ],
+  );
 }
 
 function say(session: Session, replies: Reply[], effects: Effect[] = []): Turn {
@@ -590,14 +659,15 @@ function submit(
     submittedAt: '',
     slaDays: service.slaDays,
     citizenHash,
-    startsWorkflow: service.kind === 'certificate' && !service.officerApproval,
+    startsWorkflow: service.kind === 'certificate',
   };
   const authority = service.authority[language];
-  const next = application.startsWorkflow
-    ? t('nextInstant', language)
-    : service.officerApproval
-      ? t('nextOfficer', language, { authority })
-      : t('nextReceived', language, { authority });
+  const next = !application.startsWorkflow
+    ? t('nextReceived', language, { authority })
+    : [
+        ...(service.fee > 0 ? [t('nextFee', language, { fee: service.fee })] : []),
+        service.officerApproval ? t('nextOfficer', language, { authority }) : t('nextInstant', language),
+      ].join(' ');
   const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
   return show(session, { name: 'menu', page: 0 }, { replies: [...before, done].map(text), options: [] }, env, [
     { type: 'start-application', application },

@@ -1,4 +1,5 @@
 import { isCertId } from '../certificate/model.ts';
+import type { InboundMessage } from './messages.ts';
 
 /** Words that start a revocation: English, and Telugu "withdraw" (not "రద్దు", which already cancels a form). */
 const REVOKE_WORDS = ['revoke', 'ఉపసంహరించు', 'ఉపసంహరణ'];
@@ -14,4 +15,45 @@ export function parseRevokeCommand(text: string): { certId: string; reason: stri
   if (!REVOKE_WORDS.includes(word.toLowerCase().replace(/[:.,]+$/, ''))) return undefined;
   if (!isCertId(certId)) return undefined;
   return { certId, reason: reason.trim() };
+}
+
+const APPROVE_WORDS = ['approve', 'approved', 'ఆమోదించు', 'ఆమోదం'];
+const REJECT_WORDS = ['reject', 'rejected', 'తిరస్కరించు', 'తిరస్కరణ'];
+const DECISION_BUTTON = /^decide:(approve|reject):(AP-[0-9A-Z]{12})$/;
+
+export interface DecisionCommand {
+  decision: 'approved' | 'rejected';
+  applicationId: string;
+  /** Empty when none was typed (a rejection then asks for one). */
+  reason: string;
+}
+
+/** An officer's typed "approve <application id>" or "reject <application id> <reason…>"; anything else is not one. */
+export function parseDecisionCommand(text: string): DecisionCommand | undefined {
+  const match = /^\s*(\S+)\s+(AP-[0-9A-Z]{12})(?:[\s:.,-]+([\s\S]*))?$/i.exec(text.normalize('NFC'));
+  if (!match) return undefined;
+  const [, word = '', id = '', reason = ''] = match;
+  const verb = word.toLowerCase().replace(/[:.,]+$/, '');
+  const decision = APPROVE_WORDS.includes(verb) ? 'approved' : REJECT_WORDS.includes(verb) ? 'rejected' : undefined;
+  if (!decision) return undefined;
+  return { decision, applicationId: id.toUpperCase(), reason: reason.trim() };
+}
+
+/** The id of an Approve / Reject button on an officer's notice: it names the application, not a menu. */
+export function decisionButtonId(decision: 'approve' | 'reject', applicationId: string): string {
+  return `decide:${decision}:${applicationId}`;
+}
+
+function parseDecisionButton(id: string): DecisionCommand | undefined {
+  const match = DECISION_BUTTON.exec(id);
+  if (!match) return undefined;
+  return { decision: match[1] === 'approve' ? 'approved' : 'rejected', applicationId: match[2]!, reason: '' };
+}
+
+/** A decision in this message: a tap on a notice's Approve / Reject button, or a typed command. */
+export function officerDecisionOf(inbound: InboundMessage): DecisionCommand | undefined {
+  const { content } = inbound;
+  if (content.type === 'choice') return parseDecisionButton(content.id);
+  if (content.type === 'text') return parseDecisionCommand(content.text);
+  return undefined;
 }

@@ -151,7 +151,7 @@ export function fieldScreen(
   return listScreen(prompt, t('choiceButton', language), t('choiceSection', language), rows, token);
 }
 
-function displayValue(field: Field, value: string | undefined, language: Language, max = 80): string {
+export function displayValue(field: Field, value: string | undefined, language: Language, max = 80): string {
   if (value === undefined) return '-';
   if (field.type === 'choice') return field.options?.find((o) => o.id === value)?.label[language] ?? value;
   if (field.type === 'date') {

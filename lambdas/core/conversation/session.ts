@@ -35,6 +35,8 @@ const Step = z.discriminatedUnion('name', [
     aadhaarHash: z.string(),
     last4: z.string().regex(/^\d{4}$/),
   }),
+  /** An officer tapped Reject: their next message is the reason the citizen will read. */
+  z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
 ]);
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */

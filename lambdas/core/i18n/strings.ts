@@ -193,13 +193,17 @@ export const strings = {
     en: 'Submitted. Your application number is {applicationId} ({service}).\n{next}\nService level: within {sla} working day(s). Type "status" at any time to see it.',
     te: 'సమర్పించబడింది. మీ దరఖాస్తు సంఖ్య {applicationId} ({service}).\n{next}\nసేవా గడువు: {sla} పని దినం(ల)లో. ఎప్పుడైనా చూడటానికి "స్థితి" టైప్ చేయండి.',
   },
+  nextFee: {
+    en: 'First pay the fee of ₹{fee} through the payment link we send you next.',
+    te: 'ముందుగా తర్వాత పంపే చెల్లింపు లింక్ ద్వారా ₹{fee} రుసుము చెల్లించండి.',
+  },
   nextInstant: {
     en: 'Your document is being prepared and will arrive here in a few minutes.',
     te: 'మీ పత్రం సిద్ధమవుతోంది, కొన్ని నిమిషాల్లో ఇక్కడే అందుతుంది.',
   },
   nextOfficer: {
-    en: 'The department ({authority}) has received it; an officer must review it. It stays in the "received" state until they take it up, and you will hear from us here.',
-    te: 'శాఖ ({authority}) దీన్ని స్వీకరించింది; ఒక అధికారి పరిశీలించాలి. వారు చేపట్టే వరకు "స్వీకరించబడింది" స్థితిలో ఉంటుంది; ఇక్కడే తెలియజేస్తాము.',
+    en: 'An officer of the department ({authority}) will review it and decide; you will hear from us here.',
+    te: 'శాఖ ({authority}) అధికారి దీన్ని పరిశీలించి నిర్ణయిస్తారు; ఇక్కడే మీకు తెలియజేస్తాము.',
   },
   nextReceived: {
     en: 'The department ({authority}) has received it. It waits in the "received" state until they take it up; you will hear from us here.',
@@ -242,6 +246,26 @@ export const strings = {
   stateFailed: { en: 'could not be completed', te: 'పూర్తి కాలేదు' },
   stateRejected: { en: 'rejected', te: 'తిరస్కరించబడింది' },
   stateUnknown: { en: 'in progress', te: 'పురోగతిలో ఉంది' },
+  // Payments
+  paymentRequested: {
+    en: 'Your application {applicationId} ({service}) has a fee of {amount}. Pay it within 48 hours by UPI, card or net banking at this link: {url}',
+    te: 'మీ దరఖాస్తు {applicationId} ({service}) కు రుసుము {amount}. 48 గంటల్లోగా ఈ లింక్ ద్వారా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి: {url}',
+  },
+  paymentReceived: {
+    en: 'We received your payment of {amount} for application {applicationId}. We will tell you when it moves on.',
+    te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు {amount} అందింది. తదుపరి దశ గురించి మీకు తెలియజేస్తాము.',
+  },
+  paymentFailed: {
+    en: 'Your payment for application {applicationId} did not go through. You can try again with the same link: {url}',
+    te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు పూర్తి కాలేదు. అదే లింక్‌తో మళ్లీ ప్రయత్నించవచ్చు: {url}',
+  },
+  paymentExpired: {
+    en: 'The fee for application {applicationId} was not paid within 48 hours, so the application is closed. You can apply again at any time.',
+    te: 'దరఖాస్తు {applicationId} రుసుము 48 గంటల్లో చెల్లించనందున దరఖాస్తు మూసివేయబడింది. మీరు ఎప్పుడైనా మళ్లీ దరఖాస్తు చేయవచ్చు.',
+  },
+  stateAwaitingPayment: { en: 'waiting for the fee to be paid', te: 'రుసుము చెల్లింపు కోసం వేచి ఉంది' },
+  statePaid: { en: 'fee paid', te: 'రుసుము చెల్లించబడింది' },
+  statePaymentExpired: { en: 'closed, fee not paid', te: 'రుసుము చెల్లించనందున మూసివేయబడింది' },
   certificateIssued: {
     en: 'Your {service} is ready. Certificate number {certId}. Scan its QR code to verify it.',
     te: 'మీ {service} సిద్ధంగా ఉంది. సర్టిఫికెట్ సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
@@ -249,6 +273,62 @@ export const strings = {
   applicationFailed: {
     en: 'We could not complete your application {applicationId}. An officer has been told; please try again later.',
     te: 'మీ దరఖాస్తు {applicationId} పూర్తి చేయలేకపోయాము. అధికారికి తెలియజేశాము; దయచేసి తర్వాత మళ్లీ ప్రయత్నించండి.',
+  },
+  // Officer approval
+  stateAwaitingApproval: { en: 'with the officer for a decision', te: 'నిర్ణయం కోసం అధికారి వద్ద ఉంది' },
+  approvalRequested: {
+    en: 'Your application {applicationId} ({service}) is now with the {authority} for a decision, due by {due}.',
+    te: 'మీ దరఖాస్తు {applicationId} ({service}) ఇప్పుడు నిర్ణయం కోసం {authority} వద్ద ఉంది; గడువు {due}.',
+  },
+  approvalEscalated: {
+    en: 'Your application {applicationId} was not decided by {due}. It has been escalated to a senior officer; we are sorry for the delay.',
+    te: 'మీ దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు. దీన్ని ఉన్నతాధికారికి పంపాము; ఆలస్యానికి క్షమించండి.',
+  },
+  officerApprovalRequest: {
+    en: 'Application {applicationId} needs your decision.\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
+    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి.',
+  },
+  officerEscalatedRequest: {
+    en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
+    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి.',
+  },
+  approveButton: { en: 'Approve', te: 'ఆమోదించు' },
+  rejectButton: { en: 'Reject', te: 'తిరస్కరించు' },
+  decisionAskReason: {
+    en: 'Why is application {applicationId} rejected? Type the reason the citizen will read, or "cancel".',
+    te: 'దరఖాస్తు {applicationId} ఎందుకు తిరస్కరిస్తున్నారు? పౌరుడు చదివే కారణాన్ని టైప్ చేయండి, లేదా "రద్దు".',
+  },
+  decisionNeedsReason: {
+    en: 'To reject, give the reason (at least 3 characters): reject {applicationId} <reason>',
+    te: 'తిరస్కరించడానికి కారణం ఇవ్వండి (కనీసం 3 అక్షరాలు): reject {applicationId} <కారణం>',
+  },
+  decisionCancelled: {
+    en: 'Nothing was recorded for {applicationId}.',
+    te: '{applicationId} కోసం ఏదీ నమోదు చేయలేదు.',
+  },
+  decisionStarted: {
+    en: 'Recording your decision on {applicationId}…',
+    te: '{applicationId} పై మీ నిర్ణయాన్ని నమోదు చేస్తున్నాము…',
+  },
+  decisionApproved: {
+    en: 'Approved: application {applicationId}. The certificate is being issued to the citizen.',
+    te: 'ఆమోదించబడింది: దరఖాస్తు {applicationId}. పౌరుడికి సర్టిఫికెట్ జారీ అవుతోంది.',
+  },
+  decisionRejected: {
+    en: 'Rejected: application {applicationId}. The citizen will be told your reason.',
+    te: 'తిరస్కరించబడింది: దరఖాస్తు {applicationId}. మీ కారణాన్ని పౌరుడికి తెలియజేస్తాము.',
+  },
+  decisionNotWaiting: {
+    en: 'Application {applicationId} is not waiting for a decision: it may already have been decided, or the id is mistyped.',
+    te: 'దరఖాస్తు {applicationId} నిర్ణయం కోసం వేచి లేదు: ఇప్పటికే నిర్ణయం జరిగి ఉండవచ్చు, లేదా సంఖ్య తప్పుగా ఉండవచ్చు.',
+  },
+  decisionNotAllowed: {
+    en: 'You cannot decide application {applicationId}: only deciding officers of the {department} can.',
+    te: 'దరఖాస్తు {applicationId} పై మీరు నిర్ణయించలేరు: {department} నిర్ణయాధికారులు మాత్రమే నిర్ణయించగలరు.',
+  },
+  applicationRejected: {
+    en: 'Your application {applicationId} ({service}) was rejected by the {authority}. Reason: {reason}\nYou may apply again with corrected details.',
+    te: 'మీ దరఖాస్తు {applicationId} ({service}) ను {authority} తిరస్కరించారు. కారణం: {reason}\nసరైన వివరాలతో మళ్లీ దరఖాస్తు చేయవచ్చు.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -342,7 +342,7 @@ describe('forms', () => {
 });
 
 describe('certificates that need an officer', () => {
-  it('are not issued automatically: they wait as "received" for the approval step', () => {
+  it('go to the certificate workflow, which waits for the officer, and the citizen is told so', () => {
     const citizen = new Citizen().ready();
     citizen.tap('svc:revenue.no-property-certificate');
     citizen.text('Ravi Kumar');
@@ -352,8 +352,22 @@ describe('certificates that need an officer', () => {
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);
     const effect = citizen.text('123456', otpOk).effects[0];
-    expect(effect).toMatchObject({ application: { serviceKind: 'certificate', startsWorkflow: false } });
-    expect(citizen.said).toContain('an officer must review it');
+    expect(effect).toMatchObject({ application: { serviceKind: 'certificate', startsWorkflow: true } });
+    expect(citizen.said).toContain('An officer of the department (Tahsildar, Revenue Department) will review it');
+    expect(citizen.said).not.toContain('fee');
+  });
+
+  it('with a fee, tell the citizen a payment link comes first', () => {
+    const citizen = new Citizen().ready();
+    citizen.tap('svc:revenue.encumbrance-certificate');
+    citizen.text('Ravi Kumar');
+    citizen.tap('opt:guntur');
+    citizen.text('Tenali');
+    citizen.text('123/4A');
+    citizen.tap('confirm');
+    citizen.text(AADHAAR, verified);
+    citizen.text('123456', otpOk);
+    expect(citizen.said).toContain('First pay the fee of ₹100');
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Officer } from '#core/certificate/revocation.ts';
 import { revocationAnswer, scanAnswer } from '#core/certificate/tasks.ts';
 import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { turnNeeds } from '#core/conversation/converse.ts';
 import { parseRevokeCommand } from '#core/conversation/officer-commands.ts';
+import type { Officer } from '#core/officers.ts';
 import { Citizen } from './citizen.ts';
 
 const CERT_ID = 'AbCdEfGhIjKlMnOpQrStUw';

@@ -1,0 +1,37 @@
+import type { DecisionOutcome, OfficerDecision } from '#core/applications/approval.ts';
+import { mayDecide, type Officer } from '#core/officers.ts';
+import type { ApplicationStore } from './application-store.ts';
+import { resumeTask } from './task-callbacks.ts';
+
+export interface DecisionRequest {
+  applicationId: string;
+  decision: 'approved' | 'rejected';
+  reason?: string;
+}
+
+/**
+ * Carries an officer's decision to the workflow waiting for it. The application must be waiting for a decision, and
+ * the officer must hold a deciding role in its department; the workflow's token is closed by the first decision, so
+ * of two officers deciding at once only one is heard and the other is told it was already decided. The workflow
+ * itself records the decision and tells the citizen.
+ */
+export async function decideApplication(
+  applications: ApplicationStore,
+  request: DecisionRequest,
+  officer: Officer | undefined,
+  now: Date,
+): Promise<DecisionOutcome> {
+  const { applicationId } = request;
+  const waiting = await applications.awaitingDecision(applicationId);
+  if (!waiting) return { outcome: 'not-waiting', applicationId };
+  const right = officer ? mayDecide(officer, waiting.department) : { allowed: false as const };
+  if (!officer || !right.allowed) return { outcome: 'not-allowed', applicationId, department: waiting.department };
+  const decision: OfficerDecision = {
+    decision: request.decision,
+    officerId: officer.id,
+    ...(request.reason ? { reason: request.reason } : {}),
+    decidedAt: now.toISOString(),
+  };
+  const heard = await resumeTask(waiting.taskToken, decision);
+  return heard ? { outcome: request.decision, applicationId } : { outcome: 'not-waiting', applicationId };
+}

@@ -1,0 +1,111 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+import { MitraError } from '#core/errors.ts';
+import { optionalEnv, requireEnv } from './env.ts';
+
+/** The payment gateway could not be reached, refused the request, or answered out of contract. */
+class PaymentGatewayError extends MitraError {}
+
+const SecretSchema = z.strictObject({ apiKey: z.string().min(1), webhookSecret: z.string().min(1) });
+type PaymentSecrets = z.infer<typeof SecretSchema>;
+
+let cached: Promise<PaymentSecrets> | undefined;
+
+/**
+ * The gateway's credentials: the API key that creates links and the secret its callbacks are signed with. In AWS
+ * they live in one Secrets Manager secret (JSON `{ apiKey, webhookSecret }`) named by PAYMENT_SECRET_ARN, read once
+ * per cold start; the embedded runtime passes its local defaults as PAYMENT_API_KEY and PAYMENT_WEBHOOK_SECRET.
+ */
+export function paymentSecrets(): Promise<PaymentSecrets> {
+  cached ??= loadSecrets().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+async function loadSecrets(): Promise<PaymentSecrets> {
+  const secretArn = optionalEnv('PAYMENT_SECRET_ARN');
+  if (!secretArn) {
+    return { apiKey: requireEnv('PAYMENT_API_KEY'), webhookSecret: requireEnv('PAYMENT_WEBHOOK_SECRET') };
+  }
+  const client = new SecretsManagerClient({});
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  let json: unknown;
+  try {
+    json = JSON.parse(SecretString ?? '{}');
+  } catch {
+    throw new Error(`secret ${secretArn} must be JSON {"apiKey","webhookSecret"}`);
+  }
+  const parsed = SecretSchema.safeParse(json);
+  if (!parsed.success) {
+    // Never echo the secret's content: name only the keys that are wrong.
+    throw new Error(
+      `secret ${secretArn} must be JSON {"apiKey","webhookSecret"}: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+export interface PaymentLinkRequest {
+  /** Our application id: the gateway answers the link it already made for an order rather than make another. */
+  orderId: string;
+  amountPaise: number;
+  description: string;
+  customerWaId: string;
+  expiresAt: string;
+}
+
+export interface PaymentLink {
+  linkId: string;
+  url: string;
+  /** When the gateway stops taking payment on the link (the one it already had, for an order it knows). */
+  expiresAt: string;
+}
+
+const LinkAnswer = z.looseObject({
+  linkId: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const TIMEOUT_MS = 8000;
+
+/**
+ * The gateway's payment-link API at PAYMENT_GATEWAY_ENDPOINT: `POST {endpoint}/payment-links` with
+ * `Authorization: Bearer <apiKey>` and `{ orderId, amountPaise, currency: 'INR', description, customerWaId,
+ * expiresAt }` → `{ linkId, url, expiresAt? }`. The same orderId answers the same link, so a retried step never
+ * makes the citizen a second one.
+ */
+export async function createPaymentLink(request: PaymentLinkRequest): Promise<PaymentLink> {
+  const endpoint = requireEnv('PAYMENT_GATEWAY_ENDPOINT');
+  if (endpoint === 'unconfigured') {
+    throw new PaymentGatewayError('no payment gateway is configured (context paymentGatewayEndpoint)');
+  }
+  const { apiKey } = await paymentSecrets();
+  const url = `${endpoint.replace(/\/+$/, '')}/payment-links`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ ...request, currency: 'INR' }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS} ms` : String(error);
+    throw new PaymentGatewayError(`payment gateway unreachable at ${url}: ${reason}`, { cause: error });
+  }
+  if (!response.ok) {
+    // The gateway's own message says what it disliked; it carries no secret of ours.
+    const detail = (await response.text().catch(() => '')).slice(0, 300);
+    throw new PaymentGatewayError(
+      `payment gateway answered ${response.status} for order ${request.orderId}: ${detail}`,
+    );
+  }
+  const parsed = LinkAnswer.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new PaymentGatewayError(`payment gateway answered order ${request.orderId} without a usable { linkId, url }`);
+  }
+  return { linkId: parsed.data.linkId, url: parsed.data.url, expiresAt: parsed.data.expiresAt ?? request.expiresAt };
+}

@@ -1,0 +1,225 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#core/table-keys.ts';
+import type { OutboundReply } from '#core/whatsapp/limits.ts';
+import { dynamodb } from './dynamodb-client.ts';
+import { type OutboxItem, outboxItem } from './outbox.ts';
+
+/** What an application awaiting its fee keeps: the link the citizen pays on and the token that resumes the workflow. */
+export interface AwaitedPayment {
+  taskToken: string;
+  linkId: string;
+  url: string;
+  amountPaise: number;
+  expiresAt: string;
+  /** The captured payment, once the gateway confirmed it. */
+  received?: ReceivedPayment;
+}
+
+export interface ReceivedPayment {
+  paymentId: string;
+  amountPaise: number;
+  paidAt: string;
+  method?: string;
+}
+
+/** A captured payment Mitra did not accept: an operator reconciles it (usually a refund). */
+export interface PaymentIssue extends ReceivedPayment {
+  reason: 'wrong-amount' | 'not-awaiting-payment' | 'after-link-expired' | 'wait-closed';
+  currency: string;
+  recordedAt: string;
+}
+
+export interface PaymentApplicationRecord {
+  applicationId: string;
+  waId: string;
+  language?: string;
+  state: string;
+  payment?: AwaitedPayment;
+}
+
+/** The payment side of application records: awaiting the fee, paid, expired, and what could not be accepted. */
+export class PaymentStore {
+  constructor(private readonly tableName: string) {}
+
+  async get(applicationId: string): Promise<PaymentApplicationRecord | undefined> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }),
+    );
+    return Item as PaymentApplicationRecord | undefined;
+  }
+
+  /**
+   * The application awaits its fee on this link with this task token, and the citizen's notice is queued, in one
+   * transaction. A retried or re-driven step replaces the token (the old one is dead) and queues nothing twice: the
+   * notice's key is deterministic and a second copy cancels the transaction, which then runs without it. Answers
+   * false when the application is not processing or awaiting payment (it moved on; nothing is written).
+   */
+  async awaitPayment(applicationId: string, payment: AwaitedPayment, notice: OutboxItem | undefined, now: Date) {
+    const update = {
+      TableName: this.tableName,
+      Key: keys.application(applicationId),
+      UpdateExpression: 'SET #state = :awaiting, payment = :payment, updatedAt = :now',
+      ConditionExpression: '#state IN (:processing, :awaiting)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':awaiting': 'awaiting-payment',
+        ':processing': 'processing',
+        ':payment': payment,
+        ':now': now.toISOString(),
+      },
+    };
+    if (notice) {
+      try {
+        await dynamodb.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: update },
+              { Put: { TableName: this.tableName, Item: notice, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [application, queued] = error.CancellationReasons ?? [];
+        if (application?.Code === 'ConditionalCheckFailed') return false;
+        // Only the notice was there already: a retry. The token still has to be replaced.
+        if (queued?.Code !== 'ConditionalCheckFailed') throw error;
+      }
+    }
+    try {
+      await dynamodb.send(new UpdateCommand(update));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * awaiting-payment → paid with the captured payment, and the citizen's receipt queued, in one transaction
+   * conditional on the link still being the one paid on. Answers the task token to resume the workflow with, or
+   * undefined when the application was no longer awaiting this payment (a concurrent callback won).
+   */
+  async markPaid(
+    applicationId: string,
+    linkId: string,
+    received: ReceivedPayment,
+    notice: OutboxItem | undefined,
+    now: Date,
+  ): Promise<string | undefined> {
+    const application = await this.get(applicationId);
+    const token = application?.payment?.taskToken;
+    if (!token) return undefined;
+    try {
+      await dynamodb.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.application(applicationId),
+                UpdateExpression: 'SET #state = :paid, payment.received = :received, updatedAt = :now',
+                // The token read above is the one stored: a re-driven step that replaced it cancels this write.
+                ConditionExpression: '#state = :awaiting AND payment.linkId = :linkId AND payment.taskToken = :token',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':paid': 'paid',
+                  ':awaiting': 'awaiting-payment',
+                  ':linkId': linkId,
+                  ':token': token,
+                  ':received': received,
+                  ':now': now.toISOString(),
+                },
+              },
+            },
+            ...(notice
+              ? [{ Put: { TableName: this.tableName, Item: notice, ConditionExpression: 'attribute_not_exists(pk)' } }]
+              : []),
+          ],
+        }),
+      );
+      return token;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return undefined;
+      throw error;
+    }
+  }
+
+  /** awaiting-payment → payment-expired, with the citizen's notice. False when the application had moved on. */
+  async expire(applicationId: string, notice: OutboxItem | undefined, now: Date): Promise<boolean> {
+    try {
+      await dynamodb.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.application(applicationId),
+                UpdateExpression: 'SET #state = :expired, updatedAt = :now',
+                ConditionExpression: '#state = :awaiting',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':expired': 'payment-expired',
+                  ':awaiting': 'awaiting-payment',
+                  ':now': now.toISOString(),
+                },
+              },
+            },
+            ...(notice ? [{ Put: { TableName: this.tableName, Item: notice } }] : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      )
+        return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records on the application a captured payment that was not accepted, once per payment id (a repeated callback
+   * records nothing more). Answers whether this call recorded it.
+   */
+  async recordIssue(applicationId: string, issue: PaymentIssue): Promise<boolean> {
+    try {
+      await dynamodb.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.application(applicationId),
+          UpdateExpression:
+            'SET paymentIssues = list_append(if_not_exists(paymentIssues, :none), :issue) ADD paymentIssueIds :ids',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(paymentIssueIds, :id)',
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':issue': [issue],
+            ':ids': new Set([issue.paymentId]),
+            ':id': issue.paymentId,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}
+
+/** A notice for the citizen, or none for one who sent STOP. */
+export function noticeFor(
+  stopped: boolean,
+  waId: string,
+  ref: string,
+  text: string,
+  now: Date,
+): OutboxItem | undefined {
+  if (stopped) return undefined;
+  const reply: OutboundReply = { type: 'text', text };
+  return outboxItem(waId, ref, reply, now);
+}

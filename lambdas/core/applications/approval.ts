@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { type Language, LIMITS, type Service } from '../catalog/schema.ts';
+
+import type { Reply } from '../conversation/messages.ts';
+import { decisionButtonId } from '../conversation/officer-commands.ts';
+import { displayValue } from '../conversation/screens.ts';
+import { t } from '../i18n/strings.ts';
+import { mayDecide, type Officer, SENIOR_ROLES } from '../officers.ts';
+import { istDate } from './dates.ts';
+
+export const ApplicationIdSchema = z.string().regex(/^AP-[0-9A-Z]{12}$/, 'an application id is AP- and 12 characters');
+
+/** Why an officer rejected an application, as the citizen reads it: short, printable, no line breaks. */
+export const DecisionReasonSchema = z
+  .string()
+  .transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(3, 'give a reason of at least 3 characters').max(300, 'keep the reason under 300 characters'));
+
+/** What an officer's decision resumes the workflow with (SendTaskSuccess output, `$.decision` in the state). */
+export const OfficerDecisionSchema = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  /** The officer's id, never their phone number. */
+  officerId: z.string(),
+  reason: z.string().optional(),
+  decidedAt: z.string(),
+});
+export type OfficerDecision = z.infer<typeof OfficerDecisionSchema>;
+
+/**
+ * Who hears of an application waiting for a decision: the department's deciding officers; once it is past its SLA,
+ * its senior officers (all deciding officers if the department has no senior one registered, so it never goes
+ * unheard).
+ */
+export function officersToNotify(officers: readonly Officer[], department: string, escalated: boolean): Officer[] {
+  const deciding = officers.filter((o) => mayDecide(o, department).allowed);
+  if (!escalated) return deciding;
+  const senior = deciding.filter((o) => SENIOR_ROLES.includes(o.role));
+  return senior.length > 0 ? senior : deciding;
+}
+
+export interface WaitingApplication {
+  applicationId: string;
+  values: Record<string, string>;
+  submittedAt: string;
+}
+
+/**
+ * The notice an officer gets for an application waiting for their decision: what was asked, by when, and Approve /
+ * Reject buttons whose ids name the application (so a tap works however old the notice). Values are shortened until
+ * the body fits WhatsApp's limit.
+ */
+export function approvalRequest(
+  service: Service,
+  application: WaitingApplication,
+  due: Date,
+  escalated: boolean,
+  language: Language,
+): Reply {
+  const { applicationId } = application;
+  const body = (max: number) =>
+    t(escalated ? 'officerEscalatedRequest' : 'officerApprovalRequest', language, {
+      applicationId,
+      service: service.name[language],
+      submitted: istDate(application.submittedAt),
+      due: istDate(due.toISOString()),
+      details: service.fields
+        .map((f) => `${f.label[language]}: ${displayValue(f, application.values[f.id], language, max)}`)
+        .join('\n'),
+    });
+  let max = 80;
+  while (body(max).length > LIMITS.body && max > 10) max -= 10;
+  return {
+    type: 'buttons',
+    body: body(max),
+    buttons: [
+      { id: decisionButtonId('approve', applicationId), title: t('approveButton', language) },
+      { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
+    ],
+  };
+}
+
+export type DecisionOutcome =
+  | { outcome: 'approved' | 'rejected' | 'not-waiting'; applicationId: string }
+  | { outcome: 'not-allowed'; applicationId: string; department: string };
+
+/** The chat's answer to an officer's decision, in their language. */
+export function decisionAnswer(result: DecisionOutcome, language: Language): string {
+  const { applicationId } = result;
+  switch (result.outcome) {
+    case 'approved':
+      return t('decisionApproved', language, { applicationId });
+    case 'rejected':
+      return t('decisionRejected', language, { applicationId });
+    case 'not-waiting':
+      return t('decisionNotWaiting', language, { applicationId });
+    case 'not-allowed':
+      return t('decisionNotAllowed', language, { applicationId, department: result.department });
+  }
+}

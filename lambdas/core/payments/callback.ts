@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isValidSignature } from '#core/whatsapp/signature.ts';
+
+/** The header the gateway signs its server-to-server callbacks with: `sha256=<hex HMAC-SHA256 of the raw body>`. */
+export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
+
+/**
+ * The gateway's callback for one payment attempt on a link. `orderId` is the order the link was created for, which
+ * is our application id; amounts are integer paise.
+ */
+export const PaymentCallback = z.strictObject({
+  event: z.enum(['payment.captured', 'payment.failed']),
+  paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  orderId: z.string().regex(/^AP-[0-9A-Z]{12}$/),
+  amountPaise: z.number().int().positive(),
+  currency: z.literal('INR'),
+  paidAt: z.iso.datetime({ offset: true }),
+  method: z.string().max(40).optional(),
+});
+export type PaymentCallback = z.infer<typeof PaymentCallback>;
+
+/**
+ * Checks the callback's signature over the body bytes exactly as received, with the gateway's webhook secret. The
+ * scheme is Meta's (HMAC-SHA256, `sha256=` hex, compared in constant time after a length check), so it is the same
+ * check.
+ */
+export function isValidPaymentSignature(rawBody: Buffer, header: string | undefined, webhookSecret: string): boolean {
+  return isValidSignature(rawBody, header, webhookSecret);
+}
+
+export type ParsedCallback = { ok: true; callback: PaymentCallback } | { ok: false; problem: string };
+
+/** A signed body that is not JSON, or not the callback's shape, is refused (400) rather than half-understood. */
+export function parsePaymentCallback(rawBody: Buffer): ParsedCallback {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { ok: false, problem: 'body is not JSON' };
+  }
+  const parsed = PaymentCallback.safeParse(body);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    };
+  }
+  return { ok: true, callback: parsed.data };
+}

@@ -1,0 +1,102 @@
+import { ApplicationStore } from '#adapters/application-store.ts';
+import { now } from '#adapters/clock.ts';
+import { requireEnv } from '#adapters/env.ts';
+import { createPaymentLink } from '#adapters/payment-gateway.ts';
+import { noticeFor, PaymentStore } from '#adapters/payment-store.ts';
+import { logger } from '#adapters/powertools.ts';
+import { catalog } from '#core/catalog/catalog.ts';
+import { ValidationError } from '#core/errors.ts';
+import { t } from '#core/i18n/strings.ts';
+import { formatRupees, rupeesToPaise } from '#core/payments/amount.ts';
+
+/** What the payment steps read of the workflow's state; the state machine passes all of it. */
+export interface PaymentApplication {
+  applicationId: string;
+  serviceId: string;
+  waId: string;
+  language: 'en' | 'te';
+  plan: { fee: number };
+}
+
+/** As long as the workflow waits for the payment (lib/certificate-workflow.ts, "Await payment"). */
+const PAYMENT_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+const tableName = requireEnv('TABLE_NAME');
+// Read at cold start so a function deployed without a gateway setting fails before its first payment.
+requireEnv('PAYMENT_GATEWAY_ENDPOINT');
+const payments = new PaymentStore(tableName);
+const applications = new ApplicationStore(tableName);
+
+/**
+ * "Await payment": makes (or finds again) the gateway's payment link for the application's fee, stores it with the
+ * task token on the application, and sends the citizen the link. The workflow then waits until the gateway's
+ * callback (lambdas/payments) resumes it with the token, or the payment window closes.
+ */
+export async function requestPayment(application: PaymentApplication, taskToken: string): Promise<void> {
+  const { applicationId, waId, language } = application;
+  const amountPaise = rupeesToPaise(application.plan.fee);
+  const service = catalog().services.find((s) => s.id === application.serviceId);
+  if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
+  const at = now();
+
+  const stored = await payments.get(applicationId);
+  if (!stored) throw new ValidationError(`application ${applicationId} is not on record`);
+  // A retried or re-driven step reuses the link it stored; the gateway would answer the same one for the order anyway.
+  const earlier = stored.payment?.amountPaise === amountPaise ? stored.payment : undefined;
+  const link = earlier
+    ? { linkId: earlier.linkId, url: earlier.url, expiresAt: earlier.expiresAt }
+    : await createPaymentLink({
+        orderId: applicationId,
+        amountPaise,
+        description: `${service.name.en}, application ${applicationId}`,
+        customerWaId: waId,
+        expiresAt: new Date(at.getTime() + PAYMENT_WINDOW_MS).toISOString(),
+      });
+
+  const notice = noticeFor(
+    await applications.hasStopped(waId),
+    waId,
+    `${applicationId}#payment-link`,
+    t('paymentRequested', language, {
+      applicationId,
+      service: service.name[language],
+      amount: formatRupees(amountPaise),
+      url: link.url,
+    }),
+    at,
+  );
+  const awaiting = await payments.awaitPayment(applicationId, { taskToken, amountPaise, ...link }, notice, at);
+  if (!awaiting) {
+    // Paid already (an execution re-driven after the callback), or closed: nothing to ask the citizen for.
+    logger.error('payment requested for an application that is not waiting for one', {
+      applicationId,
+      state: stored.state,
+    });
+    throw new ValidationError(`application ${applicationId} is ${stored.state}, not waiting for a payment`);
+  }
+  logger.info('payment link sent', { applicationId, linkId: link.linkId, amountPaise, notified: notice !== undefined });
+}
+
+/** "Close unpaid": the payment window closed without a payment; the application closes and the citizen is told. */
+export async function closeUnpaid(application: PaymentApplication): Promise<void> {
+  const { applicationId, waId, language } = application;
+  const at = now();
+  const notice = noticeFor(
+    await applications.hasStopped(waId),
+    waId,
+    `${applicationId}#payment-expired`,
+    t('paymentExpired', language, { applicationId }),
+    at,
+  );
+  if (await payments.expire(applicationId, notice, at)) {
+    logger.info('unpaid application closed', { applicationId });
+    return;
+  }
+  const stored = await payments.get(applicationId);
+  if (stored?.state === 'payment-expired') return;
+  // The callback marked it paid just as the wait timed out: the citizen paid for a workflow that has ended.
+  logger.error('payment window closed on an application that is not awaiting payment; needs refund or a restart', {
+    applicationId,
+    state: stored?.state,
+  });
+}

@@ -1,0 +1,211 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { type PayPageLink, payPage } from './pay-page.ts';
+
+/**
+ * The embedded runtime's stand-in for an Indian payment gateway (the kind government portals use): payment links
+ * made over an API with a bearer key, a hosted pay page, and a server-to-server callback signed with the webhook
+ * secret over the raw body (`X-Payment-Signature: sha256=<hex>`). It is a fake of a third party and shares no code
+ * with lambdas/, so it catches mistakes in Mitra's side of the contract rather than repeating them.
+ */
+export interface LocalPaymentGateway {
+  /**
+   * `POST /payment-gateway/payment-links`, `GET|POST /pay/{linkId}` and `GET /sim/api/payments?order_id=`; false for
+   * other paths.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+}
+
+interface Attempt {
+  paymentId: string;
+  outcome: 'captured' | 'failed';
+  at: string;
+  /** What Mitra's callback endpoint answered. */
+  callbackStatus: number;
+}
+
+interface Link extends PayPageLink {
+  currency: 'INR';
+  customerWaId: string;
+  url: string;
+  createdAt: string;
+  attempts: Attempt[];
+}
+
+export interface LocalPaymentGatewayOptions {
+  publicBaseUrl: string;
+  apiKey: string;
+  webhookSecret: string;
+  /** Where the signed callbacks go: the runtime's own `/payments/callback`, as registered with a real gateway. */
+  callbackUrl: string;
+  dataDir: string;
+  now: () => Date;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): LocalPaymentGateway {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, 'links.json');
+  // Links survive a restart like the rest of the runtime's data: a citizen's link keeps working.
+  const links = new Map<string, Link>(
+    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Link[]).map((l) => [l.linkId, l]) : [],
+  );
+  const save = () => {
+    writeFileSync(`${file}.tmp`, JSON.stringify([...links.values()], null, 1));
+    renameSync(`${file}.tmp`, file);
+  };
+  const statusOf = (link: Link): Link['status'] =>
+    link.status === 'created' && options.now().getTime() > Date.parse(link.expiresAt) ? 'expired' : link.status;
+
+  const createLink = async (req: IncomingMessage, res: ServerResponse) => {
+    const presented = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${options.apiKey}`);
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
+      return send(res, 401, { message: 'invalid API key' });
+    const body = await readJson(req);
+    const problem = linkRequestProblem(body);
+    if (problem) return send(res, 400, { message: problem });
+    const request = body as Record<string, string & number>;
+    const existing = [...links.values()].find((l) => l.orderId === request.orderId);
+    if (existing) {
+      if (existing.amountPaise !== request.amountPaise)
+        return send(res, 409, { message: `order ${request.orderId} already has a link for another amount` });
+      return send(res, 200, answer(existing));
+    }
+    const linkId = `plink_${randomBytes(9).toString('base64url')}`;
+    const link: Link = {
+      linkId,
+      orderId: request.orderId,
+      amountPaise: request.amountPaise,
+      currency: 'INR',
+      description: request.description,
+      customerWaId: request.customerWaId,
+      expiresAt: new Date(request.expiresAt).toISOString(),
+      url: `${options.publicBaseUrl}/pay/${linkId}`,
+      createdAt: options.now().toISOString(),
+      status: 'created',
+      attempts: [],
+    };
+    links.set(linkId, link);
+    save();
+    send(res, 201, answer(link));
+  };
+
+  /** The citizen's UPI app paid (or failed): the gateway tells Mitra, signed, and answers what Mitra answered. */
+  const settle = async (req: IncomingMessage, res: ServerResponse, link: Link) => {
+    const body = (await readJson(req)) as { outcome?: unknown } | undefined;
+    const outcome = body?.outcome;
+    if (outcome !== 'captured' && outcome !== 'failed')
+      return send(res, 400, { message: 'outcome must be "captured" or "failed"' });
+    const status = statusOf(link);
+    if (status !== 'created') return send(res, 409, { message: `this link is ${status}` });
+    const paymentId = `pay_${randomBytes(9).toString('base64url')}`;
+    const at = options.now().toISOString();
+    if (outcome === 'captured') link.status = 'paid';
+    const callback = Buffer.from(
+      JSON.stringify({
+        event: outcome === 'captured' ? 'payment.captured' : 'payment.failed',
+        paymentId,
+        orderId: link.orderId,
+        amountPaise: link.amountPaise,
+        currency: link.currency,
+        paidAt: at,
+        method: 'upi',
+      }),
+      'utf8',
+    );
+    const response = await fetch(options.callbackUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-payment-signature': `sha256=${createHmac('sha256', options.webhookSecret).update(callback).digest('hex')}`,
+      },
+      body: callback,
+      signal: AbortSignal.timeout(30_000),
+    });
+    const answered = Buffer.from(await response.arrayBuffer());
+    link.attempts.push({ paymentId, outcome, at, callbackStatus: response.status });
+    save();
+    res.writeHead(response.status, {
+      'content-type': response.headers.get('content-type') ?? 'application/json',
+      'x-payment-id': paymentId,
+    });
+    res.end(answered);
+  };
+
+  return {
+    async handle(req, res, url) {
+      const method = req.method ?? 'GET';
+      if (url.pathname === '/payment-gateway/payment-links') {
+        if (method !== 'POST') send(res, 405, { message: 'method not allowed' });
+        else await createLink(req, res);
+        return true;
+      }
+      if (url.pathname === '/sim/api/payments' && method === 'GET') {
+        const orderId = url.searchParams.get('order_id');
+        const listed = [...links.values()]
+          .filter((l) => orderId === null || l.orderId === orderId)
+          .map((l) => ({ ...l, status: statusOf(l) }));
+        send(res, 200, { links: listed });
+        return true;
+      }
+      const pay = /^\/pay\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+      if (!pay) return false;
+      const link = links.get(pay[1]!);
+      if (method === 'GET') {
+        res.writeHead(link ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(link ? payPage({ ...link, status: statusOf(link) }) : '<!doctype html><p>No such payment link.</p>');
+      } else if (method !== 'POST') {
+        send(res, 405, { message: 'method not allowed' });
+      } else if (!link) {
+        send(res, 404, { message: 'no such payment link' });
+      } else {
+        await settle(req, res, link);
+      }
+      return true;
+    },
+  };
+}
+
+function answer(link: Link) {
+  return { linkId: link.linkId, url: link.url, expiresAt: link.expiresAt };
+}
+
+function linkRequestProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return 'body must be a JSON object';
+  const b = body as Record<string, unknown>;
+  if (typeof b.orderId !== 'string' || !ORDER_ID.test(b.orderId)) return 'orderId must be 1 to 64 letters or digits';
+  if (typeof b.amountPaise !== 'number' || !Number.isInteger(b.amountPaise) || b.amountPaise <= 0)
+    return 'amountPaise must be a positive whole number of paise';
+  if (b.currency !== 'INR') return 'currency must be INR';
+  if (typeof b.description !== 'string' || b.description.length === 0 || b.description.length > 200)
+    return 'description must be 1 to 200 characters';
+  if (typeof b.customerWaId !== 'string' || !/^\d{6,20}$/.test(b.customerWaId))
+    return 'customerWaId must be a phone number in international format, digits only';
+  if (typeof b.expiresAt !== 'string' || Number.isNaN(Date.parse(b.expiresAt))) return 'expiresAt must be a date';
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,238 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '#core/table-keys.ts';
+import {
+  otpFor,
+  rowIdOf,
+  type SentMessage,
+  say,
+  sentTo,
+  startTestRuntime,
+  tableClient,
+  waitFor,
+} from '../support/runtime.ts';
+
+// A family member certificate needs the tahsildar's decision: the workflow (from cdk.out) waits on a task token,
+// the department's officers get Approve / Reject buttons in WhatsApp, and their decision, carried by the
+// certificate-tasks function, resumes it. Officers are the embedded runtime's samples (local/sample-officers.ts).
+
+const tahsildar = '919000000042';
+const collector = '919000000007';
+const clerk = '919000000101';
+const schoolOfficer = '919000000201';
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+  // Officers who wrote to the bot today get notices with buttons; the others get the approved template (below).
+  for (const officer of [tahsildar, collector]) {
+    await say(env.runtime, officer, { text: 'Hi' });
+    await say(env.runtime, officer, { reply_id: 'lang:en' });
+  }
+}, 120_000);
+afterAll(async () => {
+  await env?.stop();
+});
+
+const bodyOf = (m: SentMessage) =>
+  m.text?.body ??
+  m.interactive?.body.text ??
+  m.document?.caption ??
+  // A template outside the 24-hour window carries the text as its one body parameter.
+  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
+    (c) => c.type === 'body',
+  )?.parameters[0]?.text ??
+  '';
+
+async function textsAfter(waId: string, skip: number): Promise<string[]> {
+  return (await sentTo(env.runtime, waId)).slice(skip).map(bodyOf);
+}
+
+/** A citizen who consents and applies for a family member certificate; answers the application id. */
+async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): Promise<string> {
+  await say(env.runtime, waId, { text: 'Hi' });
+  await say(env.runtime, waId, { reply_id: 'lang:en' });
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
+  await say(env.runtime, waId, { reply_id: 'svc:revenue.family-member-certificate' });
+  await say(env.runtime, waId, { text: 'Lakshmi Devi Kota' });
+  await say(env.runtime, waId, { text: 'Ramana Kota' });
+  await say(env.runtime, waId, { text: aadhaar });
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
+  await say(env.runtime, waId, { text: '4-12 Gandhi Nagar, Tenali, Guntur district' });
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
+  await say(env.runtime, waId, { text: aadhaar });
+  await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
+  const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
+  expect(submitted).toContain('An officer of the department');
+  return /AP-[0-9A-Z]{12}/.exec(submitted!)![0];
+}
+
+/** The decision notice an officer got for this application, once the workflow has asked for it. */
+async function noticeTo(waId: string, applicationId: string, escalated = false): Promise<SentMessage> {
+  return waitFor(`the notice to ${waId}`, async () => {
+    await env.runtime.drained();
+    return (await sentTo(env.runtime, waId)).find(
+      (m) =>
+        (m.type === 'interactive' || m.type === 'template') &&
+        bodyOf(m).includes(applicationId) &&
+        bodyOf(m).startsWith('Escalated') === escalated,
+    );
+  });
+}
+
+function buttonIds(notice: SentMessage): string[] {
+  return ((notice.interactive?.action.buttons ?? []) as { reply: { id: string; title: string } }[]).map(
+    (b) => b.reply.id,
+  );
+}
+
+/** Sends an officer's message and waits for the certificate-tasks answer after "Recording your decision…". */
+async function decide(waId: string, input: { text?: string; reply_id?: string }): Promise<string> {
+  const before = (await sentTo(env.runtime, waId)).length;
+  await say(env.runtime, waId, input);
+  return waitFor('the answer to the decision', async () => {
+    await env.runtime.drained();
+    const texts = await textsAfter(waId, before);
+    expect(texts[0]).toContain('Recording your decision');
+    return texts[1];
+  });
+}
+
+async function applicationItem(applicationId: string) {
+  const { Item } = await tableClient(env.runtime).send(
+    new GetCommand({ TableName: env.runtime.names.table, Key: keys.application(applicationId) }),
+  );
+  return Item;
+}
+
+async function stateOf(applicationId: string, state: string) {
+  return waitFor(`application ${applicationId} ${state}`, async () => {
+    await env.runtime.drained();
+    const item = await applicationItem(applicationId);
+    return item?.state === state ? item : undefined;
+  });
+}
+
+describe('officer approval in the chat', () => {
+  it('asks the deciding officers, not the clerk, and issues the certificate when the tahsildar approves', async () => {
+    const citizen = '919876510001';
+    const applicationId = await applyForFamilyMemberCertificate(citizen, '234567890124');
+    const notice = await noticeTo(tahsildar, applicationId);
+    expect(bodyOf(notice)).toContain('Family member cert.');
+    expect(bodyOf(notice)).toContain('Lakshmi Devi Kota');
+    // The Aadhaar number reaches the officer masked, as it is stored.
+    expect(bodyOf(notice)).not.toContain('234567890124');
+    expect(buttonIds(notice)).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
+    await noticeTo(collector, applicationId);
+    expect((await sentTo(env.runtime, clerk)).some((m) => bodyOf(m).includes(applicationId))).toBe(false);
+    expect((await applicationItem(applicationId))?.state).toBe('awaiting-approval');
+    expect((await sentTo(env.runtime, citizen)).map(bodyOf).join('\n')).toContain('is now with the Tahsildar');
+
+    expect(await decide(tahsildar, { reply_id: `decide:approve:${applicationId}` })).toContain(
+      `Approved: application ${applicationId}`,
+    );
+    const document = await waitFor('the certificate', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, citizen)).find((m) => m.type === 'document');
+    });
+    expect(document.document?.caption).toContain('Family member cert.');
+    const issued = await stateOf(applicationId, 'issued');
+    expect(issued.outcome).toMatchObject({ decision: { decision: 'approved', officerId: 'REV-GNT-0042' } });
+
+    // The collector's tap on the same notice comes second: the application no longer waits.
+    expect(await decide(collector, { reply_id: `decide:approve:${applicationId}` })).toContain(
+      `Application ${applicationId} is not waiting for a decision`,
+    );
+  });
+
+  it('asks a rejecting officer for the reason and tells the citizen it', async () => {
+    const citizen = '919876510002';
+    const applicationId = await applyForFamilyMemberCertificate(citizen, '345678901238');
+    await noticeTo(tahsildar, applicationId);
+
+    const before = (await sentTo(env.runtime, tahsildar)).length;
+    await say(env.runtime, tahsildar, { reply_id: `decide:reject:${applicationId}` });
+    expect((await textsAfter(tahsildar, before)).join('\n')).toContain(`Why is application ${applicationId} rejected?`);
+    // Too short a reason is asked again, not sent to the citizen.
+    await say(env.runtime, tahsildar, { text: 'no' });
+    expect((await textsAfter(tahsildar, before)).at(-1)).toContain('give the reason');
+    expect(await decide(tahsildar, { text: 'The ration card shows a different household' })).toContain(
+      `Rejected: application ${applicationId}`,
+    );
+
+    const rejection = await waitFor('the rejection notice', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, citizen)).map(bodyOf).find((text) => text.includes('was rejected'));
+    });
+    expect(rejection).toContain('Reason: The ration card shows a different household');
+    const rejected = await stateOf(applicationId, 'rejected');
+    expect(rejected.outcome).toMatchObject({ decision: { decision: 'rejected', officerId: 'REV-GNT-0042' } });
+    expect((await sentTo(env.runtime, citizen)).some((m) => m.type === 'document')).toBe(false);
+  });
+
+  it('refuses a clerk and an officer of another department, and keeps the application waiting', async () => {
+    const citizen = '919876510003';
+    const applicationId = await applyForFamilyMemberCertificate(citizen, '456789012341');
+    await noticeTo(tahsildar, applicationId);
+
+    expect(await decide(clerk, { text: `approve ${applicationId}` })).toContain(
+      `You cannot decide application ${applicationId}: only deciding officers of the Revenue Department can.`,
+    );
+    expect(await decide(schoolOfficer, { text: `approve ${applicationId.toLowerCase()}` })).toContain(
+      'You cannot decide',
+    );
+    expect((await applicationItem(applicationId))?.state).toBe('awaiting-approval');
+
+    // The same words from someone who is not an officer are ordinary text: no decision is recorded.
+    const stranger = '919876510004';
+    await say(env.runtime, stranger, { text: 'Hi' });
+    await say(env.runtime, stranger, { reply_id: 'lang:en' });
+    await say(env.runtime, stranger, { reply_id: await rowIdOf(env.runtime, stranger, 'consent:yes') });
+    await say(env.runtime, stranger, { text: `approve ${applicationId}` });
+    expect((await sentTo(env.runtime, stranger)).map(bodyOf).join('\n')).not.toContain('Recording your decision');
+    expect((await applicationItem(applicationId))?.state).toBe('awaiting-approval');
+
+    // A typed rejection with its reason, from the tahsildar, settles it.
+    expect(await decide(tahsildar, { text: `reject ${applicationId} Address is outside this mandal` })).toContain(
+      'Rejected',
+    );
+    await stateOf(applicationId, 'rejected');
+  });
+
+  it('escalates to the collector when the SLA passes without a decision, and the collector decides', async () => {
+    const citizen = '919876510005';
+    const applicationId = await applyForFamilyMemberCertificate(citizen, '234567890124');
+    await noticeTo(tahsildar, applicationId);
+    const waiting = await applicationItem(applicationId);
+    const dueAt = Date.parse(String(waiting?.approval.dueAt));
+
+    // Seven working days (Monday to Saturday), to the end of the day in India: past that, the wait times out.
+    const now = Date.parse(
+      ((await (await fetch(`${env.runtime.baseUrl}/sim/api/clock`)).json()) as { now: string }).now,
+    );
+    await fetch(`${env.runtime.baseUrl}/sim/api/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance_seconds: Math.ceil((dueAt - now) / 1000) + 60 }),
+    });
+
+    // Days have passed since the collector last wrote: the notice comes as the approved template, which says
+    // what to type.
+    const escalated = await noticeTo(collector, applicationId, true);
+    expect(escalated.type).toBe('template');
+    expect(bodyOf(escalated)).toContain('was not decided by');
+    expect(bodyOf(escalated)).toContain(`type "approve ${applicationId}"`);
+    // The tahsildar is not a senior officer: the escalation goes to the collector only.
+    expect(
+      (await sentTo(env.runtime, tahsildar)).some(
+        (m) => bodyOf(m).startsWith('Escalated') && bodyOf(m).includes(applicationId),
+      ),
+    ).toBe(false);
+    expect((await sentTo(env.runtime, citizen)).map(bodyOf).join('\n')).toContain('escalated to a senior officer');
+    expect((await applicationItem(applicationId))?.approval).toMatchObject({ escalated: true });
+
+    expect(await decide(collector, { text: `Approve ${applicationId}` })).toContain('Approved');
+    const issued = await stateOf(applicationId, 'issued');
+    expect(issued.outcome).toMatchObject({ decision: { officerId: 'REV-KRI-0007' } });
+  });
+});
