@@ -165,11 +165,17 @@ export class MitraStack extends Stack {
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
-      // Approved UTILITY templates for replies outside the 24-hour window: body {{1}}, and a document-header variant.
+      // Approved UTILITY templates for replies outside the 24-hour window: body {{1}}, a document-header variant, and a
+      // variant with Approve / Reject quick replies.
       .addEnvironment('WHATSAPP_REPLY_TEMPLATE', String(this.node.tryGetContext('replyTemplate') ?? 'mitra_update'))
       .addEnvironment(
         'WHATSAPP_DOCUMENT_TEMPLATE',
         String(this.node.tryGetContext('documentTemplate') ?? 'mitra_document'),
+      )
+      // Approve / Reject quick replies for officers' decision notices.
+      .addEnvironment(
+        'WHATSAPP_DECISION_TEMPLATE',
+        String(this.node.tryGetContext('decisionTemplate') ?? 'mitra_decision'),
       )
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

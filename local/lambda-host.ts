@@ -4,6 +4,8 @@ import type { FunctionSpec } from './cloud-assembly.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
+let loads = 0;
+
 export interface LoadedFunction {
   spec: FunctionSpec;
   invoke(event: unknown): Promise<unknown>;
@@ -16,7 +18,10 @@ export interface LoadedFunction {
  */
 export async function loadFunction(spec: FunctionSpec, environment: Record<string, string>): Promise<LoadedFunction> {
   Object.assign(process.env, environment);
-  const module = (await import(pathToFileURL(spec.handlerFile).href)) as Record<string, unknown>;
+  // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
+  // must not reuse clients built for the previous one's endpoints.
+  const url = `${pathToFileURL(spec.handlerFile).href}?load=${++loads}`;
+  const module = (await import(url)) as Record<string, unknown>;
   const handler = module[spec.exportName];
   if (typeof handler !== 'function')
     throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);

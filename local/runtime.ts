@@ -11,6 +11,7 @@ import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 import { createLocalPaymentGateway } from './payments/index.ts';
 import { freePort } from './ports.ts';
+import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens } from './sample-citizens.ts';
 import { registerOfficers, sampleOfficers } from './sample-officers.ts';
@@ -47,6 +48,13 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
     category: 'UTILITY' as const,
     body: 'Update from Mitra: {{1}}',
     header: 'Document',
+  },
+  {
+    name: 'mitra_decision',
+    language,
+    category: 'UTILITY' as const,
+    body: 'Update from Mitra: {{1}}',
+    quickReplies: language === 'te' ? ['ఆమోదించు', 'తిరస్కరించు'] : ['Approve', 'Reject'],
   },
 ]);
 
@@ -330,11 +338,17 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       res.end(JSON.stringify({ message: 'Not Found' }));
     };
 
+    const endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint, stepFunctions: sfnEndpoint };
+    // Administrator tools (`npm run revoke`) find the running emulators here rather than opening the data folder a
+    // second time; the file goes when the runtime stops.
+    const unpublish = publishRuntimeEndpoints(dataDir, { pid: process.pid, baseUrl, ...endpoints });
+    stops.push(async () => unpublish());
+
     return {
       baseUrl,
       whatsapp,
       clock,
-      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint, stepFunctions: sfnEndpoint },
+      endpoints,
       names: {
         table: tableLogicalId,
         archiveBucket: bucketName(resolveBucket(assembly, 'ARCHIVE_BUCKET')),

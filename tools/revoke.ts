@@ -15,12 +15,13 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { startLocalKms } from '../local/kms-server.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
 import { freePort } from '../local/ports.ts';
+import { runningRuntimeEndpoints } from '../local/runtime-endpoints.ts';
 import { startS3Local } from '../local/s3-local.ts';
 
 const USAGE = `Revokes a certificate: the verify page says "revoked" with the date and reason, and a revocation leaf is
 appended to the transparency log.
 
-  npm run revoke -- <certId> --reason "…"                        the embedded runtime's data (stop \`npm start\` first)
+  npm run revoke -- <certId> --reason "…"                        the embedded runtime's data (running or not)
   npm run revoke -- <certId> --reason "…" --table <name> --bucket <name> [--stage dev] [--region ap-south-1]
                                                                   a deployment, with IAM credentials that may update
                                                                   the table, write log/ and keys/ in the archive and
@@ -120,18 +121,13 @@ function awsBackends(values: {
 }
 
 /**
- * The embedded runtime's data, opened with the same emulators over the same folders; names come from the cloud
- * assembly as the runtime resolves them. DynamoDB Local's database file cannot be shared with a running runtime.
+ * The embedded runtime's data: through the running runtime's emulators when `npm start` is up on that folder (its
+ * endpoints file says where), otherwise opened with the same emulators over the same folders. Names come from the
+ * cloud assembly as the runtime resolves them.
  */
 async function localBackends(dataDirOption: string, stage: string): Promise<Backends> {
-  const port = process.env.PORT ?? '3000';
-  const running = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) }).then(
-    () => true,
-    () => false,
-  );
-  if (running)
-    throw new Error(`the embedded runtime is running on port ${port}: stop \`npm start\` and run this again`);
   const dataDir = resolve(dataDirOption);
+  const running = await runningRuntimeEndpoints(dataDir);
   const assembly = readCloudAssembly('cdk.out', stage);
   const environment = assembly.functionByName('certificate').environment;
   const logicalId = (name: string) => {
@@ -139,28 +135,46 @@ async function localBackends(dataDirOption: string, stage: string): Promise<Back
     if (!ref) throw new Error(`the certificate function in cdk.out has no ${name}: run \`npm run synth\``);
     return ref.logicalId;
   };
+  const emulators: Emulators = running ? { ...running, stop: async () => {} } : await startEmulators(dataDir);
+  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  return {
+    dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({ ...local, endpoint: emulators.dynamodb }), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    s3: new S3Client({
+      region: LOCAL_REGION,
+      endpoint: emulators.s3,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    }),
+    kms: new KMSClient({ ...local, endpoint: emulators.kms }),
+    tableName: logicalId('TABLE_NAME'),
+    bucket: logicalId('ARCHIVE_BUCKET').toLowerCase(),
+    checkpointKey: logicalId('CHECKPOINT_SIGNING_KEY_ID'),
+    close: emulators.stop,
+  };
+}
+
+interface Emulators {
+  dynamodb: string;
+  s3: string;
+  kms: string;
+  stop(): Promise<void>;
+}
+
+/** The runtime's emulators over its data folders, for as long as the revocation takes. */
+async function startEmulators(dataDir: string): Promise<Emulators> {
   const [dynamo, s3rver, kms] = await Promise.all([
     freePort().then((p) => startDynamoDbLocal(p, join(dataDir, 'dynamodb'))),
     startS3Local(join(dataDir, 's3'), []),
     startLocalKms({ port: 0, dataDir: join(dataDir, 'kms') }),
   ]);
-  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   return {
-    dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({ ...local, endpoint: dynamo.endpoint }), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    s3: new S3Client({
-      region: LOCAL_REGION,
-      endpoint: s3rver.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    }),
-    kms: new KMSClient({ ...local, endpoint: kms.endpoint }),
-    tableName: logicalId('TABLE_NAME'),
-    bucket: logicalId('ARCHIVE_BUCKET').toLowerCase(),
-    checkpointKey: logicalId('CHECKPOINT_SIGNING_KEY_ID'),
-    async close() {
+    dynamodb: dynamo.endpoint,
+    s3: s3rver.endpoint,
+    kms: kms.endpoint,
+    async stop() {
       await Promise.allSettled([dynamo.stop(), s3rver.stop(), kms.close()]);
     },
   };

@@ -20,6 +20,7 @@ const archiveBucket = requireEnv('ARCHIVE_BUCKET');
 const templates = {
   text: requireEnv('WHATSAPP_REPLY_TEMPLATE'),
   document: requireEnv('WHATSAPP_DOCUMENT_TEMPLATE'),
+  decision: requireEnv('WHATSAPP_DECISION_TEMPLATE'),
 };
 const graph = new GraphApi(await whatsAppConfig());
 const outbox = new Outbox(tableName);

@@ -56,6 +56,25 @@ export function checkTemplate(
       details: `Template '${name}' body expects ${expected} parameters; the message gives ${given}.`,
     };
   }
+  // Each quick-reply button the message fills must exist in the template and carry a payload.
+  for (const component of components as Json[]) {
+    if (component?.['type'] !== 'button') continue;
+    const index = Number(component['index']);
+    const payload = (component['parameters'] as Json[] | undefined)?.[0]?.['payload'];
+    if (
+      component['sub_type'] !== 'quick_reply' ||
+      !Number.isInteger(index) ||
+      index < 0 ||
+      index >= (template.quickReplies ?? []).length ||
+      typeof payload !== 'string' ||
+      payload.length === 0
+    ) {
+      return {
+        code: 132000,
+        details: `Template '${name}' has no quick-reply button ${String(component['index'])} to fill with a payload.`,
+      };
+    }
+  }
   return undefined;
 }
 

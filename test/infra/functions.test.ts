@@ -124,6 +124,7 @@ describe('environment: each variable is set together with its grant', () => {
         'GRAPH_API_BASE',
         'WHATSAPP_REPLY_TEMPLATE',
         'WHATSAPP_DOCUMENT_TEMPLATE',
+        'WHATSAPP_DECISION_TEMPLATE',
       ],
     ],
     ['workflow-steps', ['TABLE_NAME', 'PAYMENT_GATEWAY_ENDPOINT', 'PAYMENT_SECRET_ARN']],
@@ -137,10 +138,11 @@ describe('environment: each variable is set together with its grant', () => {
     expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
   });
 
-  it('names the approved reply templates for the sender, mitra_update and mitra_document by default', () => {
+  it('names the approved reply templates for the sender, mitra_update, mitra_document and mitra_decision by default', () => {
     expect(environmentOf(dev.template, 'sender')).toMatchObject({
       WHATSAPP_REPLY_TEMPLATE: 'mitra_update',
       WHATSAPP_DOCUMENT_TEMPLATE: 'mitra_document',
+      WHATSAPP_DECISION_TEMPLATE: 'mitra_decision',
     });
   });
 

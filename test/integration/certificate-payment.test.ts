@@ -188,6 +188,24 @@ describe('a certificate with a fee', () => {
     });
     expect(again.status).toBe(409);
   });
+
+  it('goes to the officer once paid, and is issued when the tahsildar approves', async () => {
+    await waitFor('the application to await the officer', async () => {
+      await env.runtime.drained();
+      return (await application(paid.applicationId)).state === 'awaiting-approval' ? true : undefined;
+    });
+    // The sample tahsildar (local/sample-officers.ts) types the decision the notice asks for.
+    await say(env.runtime, '919000000042', { text: `approve ${paid.applicationId}` });
+    const document = await waitFor('the certificate', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, PAYER)).find((m) => m.type === 'document');
+    });
+    expect(document.document?.caption).toContain('Encumbrance certificate');
+    const issued = await application(paid.applicationId);
+    expect(issued.state).toBe('issued');
+    expect(issued.payment?.received).toMatchObject({ paymentId: paid.paymentId });
+    expect(await executionStatus(paid.applicationId)).toBe('SUCCEEDED');
+  });
 });
 
 describe('payments Mitra does not accept', () => {

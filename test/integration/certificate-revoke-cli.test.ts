@@ -76,4 +76,21 @@ describe('npm run revoke', () => {
     const audit = await run('tools/audit.ts', '--data-dir', dataDir, '--json');
     expect(JSON.parse(audit.output)).toMatchObject({ ok: true, certificates: { revoked: 1 } });
   });
+
+  it('revokes through the running runtime while `npm start` is up, and the verify page says so at once', async () => {
+    const certificate = [...env.runtime.functions.values()].find((fn) => fn.spec.name === 'certificate')!;
+    const issued = (await certificate.invoke({
+      applicationId: 'AP-REVOKECLI002',
+      serviceId: 'revenue.income-certificate',
+      applicant: { name: 'Lakshmi Devi Naidu' },
+      values: { 'annual-income': '90,000 rupees' },
+    })) as { certId: string };
+    const revoked = await run('tools/revoke.ts', issued.certId, '--reason', 'Wrong income', '--data-dir', env.dataDir);
+    expect(revoked.output).toContain(`Revoked ${issued.certId}`);
+    expect(revoked.status).toBe(0);
+    const answer = await fetch(`${env.runtime.baseUrl}/v/${issued.certId}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(await answer.json()).toMatchObject({ status: 'revoked', certificate: { revocationReason: 'Wrong income' } });
+  });
 });

@@ -216,12 +216,18 @@ describe('officer approval in the chat', () => {
       body: JSON.stringify({ advance_seconds: Math.ceil((dueAt - now) / 1000) + 60 }),
     });
 
-    // Days have passed since the collector last wrote: the notice comes as the approved template, which says
-    // what to type.
+    // Days have passed since the collector last wrote: the notice comes as the approved decision template, whose
+    // quick replies carry the same decisions as the buttons.
     const escalated = await noticeTo(collector, applicationId, true);
     expect(escalated.type).toBe('template');
+    expect(escalated.template).toMatchObject({ name: 'mitra_decision' });
     expect(bodyOf(escalated)).toContain('was not decided by');
-    expect(bodyOf(escalated)).toContain(`type "approve ${applicationId}"`);
+    const quickReplies = (
+      (escalated.template as { components: { type: string; parameters: { payload?: string }[] }[] }).components ?? []
+    )
+      .filter((c) => c.type === 'button')
+      .map((c) => c.parameters[0]?.payload);
+    expect(quickReplies).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
     // The tahsildar is not a senior officer: the escalation goes to the collector only.
     expect(
       (await sentTo(env.runtime, tahsildar)).some(
@@ -231,7 +237,8 @@ describe('officer approval in the chat', () => {
     expect((await sentTo(env.runtime, citizen)).map(bodyOf).join('\n')).toContain('escalated to a senior officer');
     expect((await applicationItem(applicationId))?.approval).toMatchObject({ escalated: true });
 
-    expect(await decide(collector, { text: `Approve ${applicationId}` })).toContain('Approved');
+    // A tap on the template's Approve arrives as a quick-reply `button` message.
+    expect(await decide(collector, { reply_id: quickReplies[0]! })).toContain('Approved');
     const issued = await stateOf(applicationId, 'issued');
     expect(issued.outcome).toMatchObject({ decision: { officerId: 'REV-KRI-0007' } });
   });

@@ -23,6 +23,23 @@ describe('declared templates', () => {
     expect(checkTemplate(templates, 'certificate_ready', 'te', body('a', 'b'))).toBeUndefined();
   });
 
+  it('refuses a quick-reply payload for a button the template does not have, or an empty one', () => {
+    const button = (index: string, payload: string) => ({
+      type: 'button',
+      sub_type: 'quick_reply',
+      index,
+      parameters: [{ type: 'payload', payload }],
+    });
+    const message = (...buttons: object[]) => [...body('a', 'b'), ...buttons];
+    expect(checkTemplate(templates, 'certificate_ready', 'te', message(button('0', 'get:MITRA-42')))).toBeUndefined();
+    expect(checkTemplate(templates, 'certificate_ready', 'te', message(button('1', 'x')))).toMatchObject({
+      code: 132000,
+    });
+    expect(checkTemplate(templates, 'certificate_ready', 'te', message(button('0', '')))).toMatchObject({
+      code: 132000,
+    });
+  });
+
   it('renders the text the citizen reads, with the quick-reply labels', () => {
     const request = {
       type: 'template',

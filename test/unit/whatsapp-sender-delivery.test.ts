@@ -84,7 +84,7 @@ function harness(
       return 'media-1';
     },
     isSendFailure: (e): e is SendFailure => e instanceof FakeFailure,
-    templates: { text: 'mitra_update', document: 'mitra_document' },
+    templates: { text: 'mitra_update', document: 'mitra_document', decision: 'mitra_decision' },
     now: () => NOW,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -191,6 +191,46 @@ describe('sender delivery', () => {
         components: [
           { type: 'header', parameters: [{ type: 'document', document: { id: 'media-1', filename: 'c.pdf' } }] },
           { type: 'body', parameters: [{ type: 'text', text: 'Your certificate' }] },
+        ],
+      },
+    });
+  });
+
+  it("sends an officer's decision notice outside the window as the template with Approve / Reject quick replies", async () => {
+    const h = harness({ recipient: { lastInboundAt: new Date(NOW.getTime() - 25 * 3600_000), language: 'en' } });
+    const notice = item({
+      type: 'buttons',
+      body: 'Application AP-0123456789AB needs your decision.\nService: Caste certificate',
+      buttons: [
+        { id: 'decide:approve:AP-0123456789AB', title: 'Approve' },
+        { id: 'decide:reject:AP-0123456789AB', title: 'Reject' },
+      ],
+      closedWindowTemplate: 'decision',
+    });
+    expect(await h.delivery.deliver(notice)).toBe('sent');
+    expect(h.sent[0]).toMatchObject({
+      type: 'template',
+      template: {
+        name: 'mitra_decision',
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Application AP-0123456789AB needs your decision. · Service: Caste certificate' },
+            ],
+          },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '0',
+            parameters: [{ type: 'payload', payload: 'decide:approve:AP-0123456789AB' }],
+          },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '1',
+            parameters: [{ type: 'payload', payload: 'decide:reject:AP-0123456789AB' }],
+          },
         ],
       },
     });

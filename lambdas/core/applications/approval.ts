@@ -76,6 +76,7 @@ export function approvalRequest(
       { id: decisionButtonId('approve', applicationId), title: t('approveButton', language) },
       { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
     ],
+    closedWindowTemplate: 'decision',
   };
 }
 

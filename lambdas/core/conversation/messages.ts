@@ -43,7 +43,18 @@ export type Reply =
       header?: string;
       footer?: string;
     }
-  | { type: 'buttons'; body: string; buttons: { id: string; title: string }[]; header?: string; footer?: string }
+  | {
+      type: 'buttons';
+      body: string;
+      buttons: { id: string; title: string }[];
+      header?: string;
+      footer?: string;
+      /**
+       * Outside the 24-hour window, send it as this approved template with quick-reply buttons (their payloads are
+       * these buttons' ids), instead of the plain text template that loses the buttons.
+       */
+      closedWindowTemplate?: 'decision';
+    }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
   /** Mark the citizen's message read and show the typing indicator while the reply is prepared. */

@@ -7,10 +7,14 @@ export function windowOpen(lastInboundAt: Date | undefined, now: Date): boolean 
   return lastInboundAt !== undefined && now.getTime() - lastInboundAt.getTime() < CUSTOMER_WINDOW_MS;
 }
 
-/** The approved UTILITY templates: one with a text body `{{1}}`, one that also has a document header. */
+/**
+ * The approved UTILITY templates: one with a text body `{{1}}`, one that also has a document header, and one with
+ * the body and two quick-reply buttons (Approve, Reject) for officers' decisions.
+ */
 export interface ReplyTemplates {
   text: string;
   document: string;
+  decision: string;
 }
 
 /**
@@ -32,6 +36,15 @@ export function templateInstead(
       language,
       parameters: [text],
       document: { archiveKey: reply.archiveKey, filename: reply.filename },
+    };
+  }
+  if (reply.type === 'buttons' && reply.closedWindowTemplate === 'decision') {
+    return {
+      type: 'template',
+      name: templates.decision,
+      language,
+      parameters: [text],
+      quickReplies: reply.buttons.map((b) => b.id),
     };
   }
   return { type: 'template', name: templates.text, language, parameters: [text] };

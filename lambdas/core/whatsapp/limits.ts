@@ -30,6 +30,8 @@ export interface TemplateReply {
   parameters: string[];
   /** A document header, uploaded like a document reply and sent by media id. */
   document?: { archiveKey: string; filename: string };
+  /** Payloads of the template's quick-reply buttons, in their order; a tap comes back as a `button` message. */
+  quickReplies?: string[];
 }
 
 export type OutboundReply = Reply | TemplateReply;
@@ -171,6 +173,7 @@ export function violations(reply: OutboundReply): string[] {
         within('template parameter', p, LIMITS.templateParameter);
         if (/[\t\r\n]| {5,}/.test(p)) found.push('template parameter with new line, tab or 5 spaces');
       }
+      for (const payload of reply.quickReplies ?? []) within('quick-reply payload', payload, LIMITS.rowId);
       break;
   }
   return found;

@@ -80,6 +80,14 @@ function templatePayload(to: string, reply: TemplateReply, mediaId: string | und
   }
   if (reply.parameters.length > 0)
     components.push({ type: 'body', parameters: reply.parameters.map((text) => ({ type: 'text', text })) });
+  for (const [index, payload] of (reply.quickReplies ?? []).entries()) {
+    components.push({
+      type: 'button',
+      sub_type: 'quick_reply',
+      index: String(index),
+      parameters: [{ type: 'payload', payload }],
+    });
+  }
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
