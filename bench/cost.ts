@@ -46,11 +46,12 @@ export function costFigures(measured: Figure[]): Figure[] {
     2 * PRICE.dynamoWriteUnit +
     (1 / 1024 / 1024) * PRICE.logsIngestedGb;
 
-  // One certificate, after the conversation that asked for it: the workflow's transitions, three step invocations,
+  // One certificate that needs no fee and no officer, after the conversation that asked for it: the workflow's seven
+  // transitions (Validate, two Choices, Issue, Notify, Succeed, and the start), two step invocations,
   // rendering, one KMS signature (and one for the log checkpoint), the archive writes (record, PDF, leaf, checkpoint),
   // table writes (claim, certificate, application, outbox), the document upload by the sender.
   const perCertificate =
-    6 * PRICE.stepFunctionsTransition +
+    7 * PRICE.stepFunctionsTransition +
     2 * lambda(MEMORY_GB.workflowSteps, 30) +
     lambda(MEMORY_GB.certificate, renderMs + 100) +
     2 * PRICE.kmsAsymmetricRequest +
