@@ -1,6 +1,7 @@
 import { bundleFigures } from './bundles.ts';
 import { certificateFigures } from './certificate.ts';
 import { costFigures } from './cost.ts';
+import { endToEndFigures } from './end-to-end.ts';
 import { report } from './results-file.ts';
 import { transparencyLogFigures } from './transparency-log.ts';
 import { webhookFigures } from './webhook.ts';
@@ -12,5 +13,6 @@ const measured = [
   ...(await webhookFigures()),
   ...(await certificateFigures()),
   ...(await transparencyLogFigures()),
+  ...(await endToEndFigures()),
 ];
 report([...measured, ...costFigures(measured)]);

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EmbeddedRuntime, startEmbeddedRuntime } from '../local/runtime.ts';
+import type { Figure } from './results-file.ts';
+
+const RUNS = 7;
+const AADHAAR = '234567890124';
+
+/**
+ * From the citizen's last message (the OTP that submits an income certificate application) to the PDF arriving in
+ * their chat, on the embedded runtime: webhook, Step Functions from cdk.out, the certificate function, the outbox and
+ * the sender's upload. Beside it, in the same run, the certificate function alone, invoked directly: the rest is
+ * what the path around it costs.
+ */
+export async function endToEndFigures(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-bench-e2e-'));
+  const runtime = await startEmbeddedRuntime({
+    port: 0,
+    dataDir,
+    logLevel: 'ERROR',
+    statusWebhooks: false,
+    log: () => undefined,
+  });
+  try {
+    const whole: number[] = [];
+    for (let i = 0; i < RUNS; i++)
+      whole.push(await confirmToCertificate(runtime, `9198800${String(i).padStart(5, '0')}`));
+    const certificate = [...runtime.functions.values()].find((fn) => fn.spec.name === 'certificate')!;
+    const alone: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      await certificate.invoke({
+        applicationId: `AP-BENCHE2E${String(i).padStart(4, '0')}`,
+        serviceId: 'revenue.income-certificate',
+        applicant: { name: 'Ravi Kumar Reddy' },
+        values: { 'applicant-name': 'Ravi Kumar Reddy', 'father-name': 'Venkata Reddy', 'annual-income': '120000' },
+      });
+      alone.push(performance.now() - started);
+    }
+    const value = median(whole);
+    const baseline = median(alone);
+    return [
+      {
+        name: 'e2e.confirm_to_certificate_ms',
+        value,
+        unit: 'ms',
+        baseline: { name: 'certificate function alone', value: baseline },
+        ratio: value / baseline,
+      },
+    ];
+  } finally {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One citizen's application up to the OTP, then the milliseconds from sending the OTP to the document. */
+async function confirmToCertificate(runtime: EmbeddedRuntime, waId: string): Promise<number> {
+  const say = async (input: { text?: string; reply_id?: string }) => {
+    await runtime.whatsapp.send({ from: waId, ...input });
+    await runtime.drained();
+  };
+  const tap = async (action: string) => say({ reply_id: rowId(runtime, waId, action) });
+  await say({ text: 'Hi' });
+  await say({ reply_id: 'lang:en' });
+  await tap('consent:yes');
+  await say({ reply_id: 'svc:revenue.income-certificate' });
+  await say({ text: 'Ravi Kumar Reddy' });
+  await say({ text: 'Venkata Reddy' });
+  await say({ text: AADHAAR });
+  await say({ text: '120000' });
+  await tap('opt:guntur');
+  await tap('confirm');
+  await say({ text: AADHAAR });
+  const otp = ((await (await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${AADHAAR}`)).json()) as { otp: string })
+    .otp;
+  const started = performance.now();
+  await runtime.whatsapp.send({ from: waId, text: otp });
+  for (const deadline = started + 60_000; performance.now() < deadline; ) {
+    if (runtime.whatsapp.sentMessages(waId).some((m) => m.type === 'document')) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`no certificate reached ${waId} within a minute`);
+}
+
+/** The id of the row or button for `action` in the last interactive message (ids carry the menu's token). */
+function rowId(runtime: EmbeddedRuntime, waId: string, action: string): string {
+  const last = runtime.whatsapp
+    .sentMessages(waId)
+    .filter((m) => m.type === 'interactive')
+    .at(-1) as { interactive?: { action: Record<string, unknown> } } | undefined;
+  const { sections = [], buttons = [] } = (last?.interactive?.action ?? {}) as {
+    sections?: { rows: { id: string }[] }[];
+    buttons?: { reply: { id: string } }[];
+  };
+  const ids = [...sections.flatMap((s) => s.rows.map((r) => r.id)), ...buttons.map((b) => b.reply.id)];
+  const id = ids.find((candidate) => candidate.split('~')[0] === action);
+  if (!id) throw new Error(`no ${action} offered to ${waId}`);
+  return id;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
