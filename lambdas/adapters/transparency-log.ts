@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -26,11 +27,13 @@ import {
 } from '#core/transparency-log/entry.ts';
 import {
   appendToFrontier,
-  consistencyProof,
+  type CompleteSubtrees,
+  consistencyProofFrom,
   fromHex,
   frontierRoot,
   type Hash,
-  inclusionProof,
+  inclusionProofFrom,
+  nodeHash,
   toHex,
 } from '#core/transparency-log/merkle.ts';
 import { ArchiveObjects } from './archive-objects.ts';
@@ -41,10 +44,18 @@ const logKeys = {
   leaf: (index: number) => ({ pk: 'LOG#LEAVES', sk: pad(index) }),
   entry: (entryId: string) => ({ pk: `LOG#ENTRY#${entryId}`, sk: 'ENTRY' }),
   checkpoint: (treeSize: number) => ({ pk: 'LOG#CHECKPOINTS', sk: pad(treeSize) }),
+  /** The hash of a complete subtree above the leaves (level ≥ 1), written with the leaf that closes it. */
+  node: (level: number, index: number) => ({ pk: `LOG#NODES#${level}`, sk: pad(index) }),
 };
 
-/** DynamoDB transactions hold 100 items; a batch is 2 per leaf (leaf, entry) plus the head. */
-const MAX_BATCH = 49;
+/**
+ * DynamoDB transactions hold 100 items. A batch of B leaves writes 2 per leaf (leaf, entry), the head, and the
+ * complete subtrees the leaves close: fewer than B + 34 for any log under 2^34 leaves. 20 leaves stay within 95.
+ */
+const MAX_BATCH = 20;
+/** BatchGetItem reads at most 100 keys a call. */
+const MAX_BATCH_GET = 100;
+const NO_HASH = new Uint8Array(32);
 const MAX_ATTEMPTS = 40;
 
 export interface LoggedEntry {
@@ -53,6 +64,14 @@ export interface LoggedEntry {
   /** The signed checkpoint that includes the leaf: appending returns only once there is one. */
   checkpoint: SignedCheckpoint;
 }
+
+/** A complete subtree: the 2^level leaves from index·2^level on (leaves are level 0). */
+interface NodeId {
+  level: number;
+  index: number;
+}
+
+const nodeKey = (level: number, index: number) => `${level}/${index}`;
 
 interface Head {
   size: number;
@@ -85,8 +104,6 @@ export class TransparencyLog {
   private readonly objects: ArchiveObjects;
   private readonly queue: Pending[] = [];
   private pumping = false;
-  private readonly leafCache: Hash[] = [];
-  private cacheFill: Promise<void> = Promise.resolve();
   private checkpointing: Promise<SignedCheckpoint> | undefined;
   private readonly archivedCheckpoints = new Set<number>();
   private keyPublished = false;
@@ -145,40 +162,108 @@ export class TransparencyLog {
   async inclusion(entryId: string, checkpoint: SignedCheckpoint): Promise<InclusionAnswer | undefined> {
     const found = await this.indexOf(entryId);
     if (!found || found.index >= checkpoint.treeSize) return undefined;
-    const leaves = await this.leafHashes(checkpoint.treeSize);
-    const { Item } = await this.clients.dynamodb.send(
-      new GetCommand({ TableName: this.config.tableName, Key: logKeys.leaf(found.index) }),
-    );
+    const [{ Item }, proof] = await Promise.all([
+      this.clients.dynamodb.send(new GetCommand({ TableName: this.config.tableName, Key: logKeys.leaf(found.index) })),
+      this.proof((complete) => inclusionProofFrom(complete, found.index, checkpoint.treeSize)),
+    ]);
     return {
       leafIndex: found.index,
       leafHash: found.leafHash,
       entry: LogEntrySchema.parse(JSON.parse(String(Item?.entry))),
       treeSize: checkpoint.treeSize,
-      proof: inclusionProof(leaves, found.index, checkpoint.treeSize).map(toHex),
+      proof: proof.map(toHex),
     };
   }
 
   async consistency(from: number, to: number): Promise<string[]> {
-    const leaves = await this.leafHashes(to);
-    return consistencyProof(leaves, from, to).map(toHex);
+    return (await this.proof((complete) => consistencyProofFrom(complete, from, to))).map(toHex);
   }
 
-  /** The first `size` leaf hashes; the log is append-only, so what was read once is kept for the container's life. */
-  async leafHashes(size: number): Promise<Hash[]> {
-    // One reader at a time extends the cache, so concurrent requests never append the same leaves twice.
-    const filled = this.cacheFill.then(() => this.fillCache(size));
-    this.cacheFill = filled.catch(() => undefined);
-    await filled;
-    return this.leafCache.slice(0, size);
+  /**
+   * Builds a proof from the complete subtrees it needs: a first pass only records which (O(log² n) of them), they
+   * are read, and a second pass computes the proof. Nothing reads the whole log, however large it grows.
+   */
+  private async proof(build: (complete: CompleteSubtrees) => Hash[]): Promise<Hash[]> {
+    const needed = new Map<string, NodeId>();
+    build((level, index) => {
+      needed.set(nodeKey(level, index), { level, index });
+      return NO_HASH;
+    });
+    const known = await this.completeSubtrees([...needed.values()]);
+    return build((level, index) => {
+      const hash = known.get(nodeKey(level, index));
+      if (!hash) throw new MitraError(`log subtree ${level}/${index} was not read`);
+      return hash;
+    });
   }
 
-  private async fillCache(size: number): Promise<void> {
-    if (this.leafCache.length >= size) return;
-    for (const item of await this.readLeaves(this.leafCache.length, size)) {
-      if (item.index !== this.leafCache.length) throw new MitraError(`log leaf ${this.leafCache.length} is missing`);
-      this.leafCache.push(fromHex(item.leafHash)!);
+  /**
+   * The hashes of these complete subtrees, from their node items (leaves from leaf items). A node that is not stored
+   * (a log appended before nodes were kept) is computed from its children, down to the leaves if need be.
+   */
+  private async completeSubtrees(wanted: NodeId[]): Promise<Map<string, Hash>> {
+    const known = new Map<string, Hash>();
+    const missing: NodeId[] = [];
+    let round = wanted;
+    while (round.length > 0) {
+      const read = await this.readNodes(round);
+      const next = new Map<string, NodeId>();
+      for (const node of round) {
+        const hash = read.get(nodeKey(node.level, node.index));
+        if (hash) {
+          known.set(nodeKey(node.level, node.index), hash);
+        } else if (node.level === 0) {
+          throw new MitraError(`log leaf ${node.index} is missing`);
+        } else {
+          missing.push(node);
+          for (const child of [2 * node.index, 2 * node.index + 1]) {
+            const key = nodeKey(node.level - 1, child);
+            if (!known.has(key)) next.set(key, { level: node.level - 1, index: child });
+          }
+        }
+      }
+      round = [...next.values()];
     }
-    if (this.leafCache.length < size) throw new MitraError(`the log has fewer than ${size} leaves`);
+    // Parents were found missing before their children: computed in reverse, every child is known in time.
+    for (const { level, index } of missing.reverse()) {
+      const left = known.get(nodeKey(level - 1, 2 * index));
+      const right = known.get(nodeKey(level - 1, 2 * index + 1));
+      if (!left || !right) throw new MitraError(`log subtree ${level}/${index} cannot be computed`);
+      known.set(nodeKey(level, index), nodeHash(left, right));
+    }
+    return known;
+  }
+
+  private async readNodes(nodes: NodeId[]): Promise<Map<string, Hash>> {
+    const found = new Map<string, Hash>();
+    for (let i = 0; i < nodes.length; i += MAX_BATCH_GET) {
+      let keys: Record<string, unknown>[] = nodes
+        .slice(i, i + MAX_BATCH_GET)
+        .map(({ level, index }) => (level === 0 ? logKeys.leaf(index) : logKeys.node(level, index)));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS) throw new MitraError('the log nodes could not be read');
+        const { Responses, UnprocessedKeys } = await this.clients.dynamodb.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.config.tableName]: {
+                Keys: keys,
+                ProjectionExpression: 'pk, sk, leafHash, #hash',
+                ExpressionAttributeNames: { '#hash': 'hash' },
+              },
+            },
+          }),
+        );
+        for (const item of Responses?.[this.config.tableName] ?? []) {
+          const hash = fromHex(String(item.leafHash ?? item.hash));
+          if (!hash) throw new MitraError(`log item ${String(item.pk)}/${String(item.sk)} has no hash`);
+          const level = item.pk === logKeys.leaf(0).pk ? 0 : Number(String(item.pk).slice('LOG#NODES#'.length));
+          found.set(nodeKey(level, Number(item.sk)), hash);
+        }
+        keys = (UnprocessedKeys?.[this.config.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        if (keys.length > 0) await sleep(Math.random() * Math.min(100, 2 ** attempt));
+      }
+    }
+    return found;
   }
 
   private async readLeaves(from: number, to: number) {
@@ -251,9 +336,17 @@ export class TransparencyLog {
       if (attempt >= MAX_ATTEMPTS) throw new MitraError('the log head kept changing; giving up on this append');
       const head = await this.readHead();
       let frontier = head.frontier;
+      const nodes: Record<string, unknown>[] = [];
       const items = todo.flatMap((pending, offset) => {
         const index = head.size + offset;
-        frontier = appendToFrontier(frontier, index, pending.leafHash);
+        frontier = appendToFrontier(frontier, index, pending.leafHash, (level, nodeIndex, hash) =>
+          nodes.push({
+            Put: {
+              TableName: this.config.tableName,
+              Item: { ...logKeys.node(level, nodeIndex), kind: 'log-node', hash: toHex(hash) },
+            },
+          }),
+        );
         const leafHash = toHex(pending.leafHash);
         return [
           {
@@ -290,7 +383,7 @@ export class TransparencyLog {
         } as never,
       });
       try {
-        await this.clients.dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
+        await this.clients.dynamodb.send(new TransactWriteCommand({ TransactItems: [...items, ...nodes] as never }));
         todo.forEach((pending, offset) => {
           settle(pending.entryId, head.size + offset, toHex(pending.leafHash));
         });

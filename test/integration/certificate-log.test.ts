@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { verifyCheckpoint } from '#core/transparency-log/checkpoint.ts';
-import { type CertificateEntry, entryLeafHash } from '#core/transparency-log/entry.ts';
-import { rootHash, toHex } from '#core/transparency-log/merkle.ts';
+import { type CertificateEntry, entryIdOf, entryLeafHash } from '#core/transparency-log/entry.ts';
+import { fromHex, rootHash, toHex, verifyConsistency, verifyInclusion } from '#core/transparency-log/merkle.ts';
 import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
 import { freePort } from '../../local/ports.ts';
@@ -121,5 +121,59 @@ describe('the transparency log on the emulators', () => {
     expect(archived).toEqual(latest);
     const leaf = JSON.parse(await text('log/leaves/000000000000.json'));
     expect(leaf.leafHash).toBe(toHex(entryLeafHash(leaf.entry)));
+  });
+
+  it('proves inclusion of every leaf and consistency between checkpoints from the stored subtrees', async () => {
+    // A second run of appends on top of the earlier ones: 60 leaves or so, from two sequencers.
+    const added = Array.from({ length: 33 }, entry);
+    const sequencers = [sequencer(), sequencer()];
+    const logged = await Promise.all(added.map((e, i) => sequencers[i % 2]!.append(e)));
+    const reader = sequencer();
+    const latest = (await reader.latestCheckpoint())!;
+    const root = fromHex(latest.rootHash)!;
+    for (const [i, e] of added.entries()) {
+      const answer = (await reader.inclusion(entryIdOf(e), latest))!;
+      expect(answer.leafIndex).toBe(logged[i]!.index);
+      const proof = answer.proof.map((hex) => fromHex(hex)!);
+      expect(verifyInclusion(fromHex(answer.leafHash)!, answer.leafIndex, latest.treeSize, proof, root)).toBe(true);
+    }
+    // Every complete subtree above the leaves is stored as its leaf closes it: size − popcount(size) of them.
+    const nodes = await Promise.all(
+      Array.from({ length: 6 }, (_, level) =>
+        documents.send(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `LOG#NODES#${level + 1}` },
+          }),
+        ),
+      ),
+    );
+    const ones = latest.treeSize.toString(2).replaceAll('0', '').length;
+    expect(nodes.reduce((sum, page) => sum + (page.Items?.length ?? 0), 0)).toBe(latest.treeSize - ones);
+
+    const checkpoints = await Promise.all(logged.map((l) => l.checkpoint));
+    for (const older of checkpoints.slice(0, 5)) {
+      const proof = (await reader.consistency(older.treeSize, latest.treeSize)).map((hex) => fromHex(hex)!);
+      expect(verifyConsistency(older.treeSize, latest.treeSize, proof, fromHex(older.rootHash)!, root)).toBe(true);
+    }
+  });
+
+  it('still proves a log whose subtrees were never stored, from its leaves', async () => {
+    const reader = sequencer();
+    const latest = (await reader.latestCheckpoint())!;
+    const before = await reader.consistency(5, latest.treeSize);
+    for (let level = 1; level <= 6; level++) {
+      const { Items = [] } = await documents.send(
+        new QueryCommand({
+          TableName: TABLE,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `LOG#NODES#${level}` },
+        }),
+      );
+      for (const item of Items)
+        await documents.send(new DeleteCommand({ TableName: TABLE, Key: { pk: item.pk, sk: item.sk } }));
+    }
+    expect(await sequencer().consistency(5, latest.treeSize)).toEqual(before);
   });
 });

@@ -3,11 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendToFrontier,
+  type CompleteSubtrees,
   consistencyProof,
+  consistencyProofFrom,
   emptyRoot,
   frontierRoot,
   type Hash,
   inclusionProof,
+  inclusionProofFrom,
   leafHash,
   nodeHash,
   rootHash,
@@ -142,9 +145,60 @@ describe('the frontier the sequencer keeps', () => {
     );
   });
 
+  it('reports every complete subtree a leaf closes, with the hash of exactly those leaves', () => {
+    const all = leaves(70);
+    const closed: [number, number, Hash][] = [];
+    let frontier: Hash[] = [];
+    all.forEach((leaf, size) => {
+      frontier = appendToFrontier(frontier, size, leaf, (level, index, hash) => closed.push([level, index, hash]));
+    });
+    // 70 leaves close 35 + 17 + 8 + 4 + 2 + 1 subtrees above the leaves.
+    expect(closed).toHaveLength(67);
+    for (const [level, index, hash] of closed) {
+      expect(hash).toEqual(rootHash(all.slice(index * 2 ** level, (index + 1) * 2 ** level)));
+    }
+  });
+
   it('rejects a frontier that does not belong to the size', () => {
     const [a, b] = leaves(2);
     expect(() => appendToFrontier([a!], 3, b!)).toThrow(RangeError);
     expect(nodeHash(a!, b!)).not.toEqual(nodeHash(b!, a!));
+  });
+});
+
+describe('proofs from stored complete subtrees', () => {
+  /** The complete subtrees of the leaves, counting the distinct ones a proof asks for. */
+  const stored = (all: Hash[]) => {
+    const asked = new Set<string>();
+    const complete: CompleteSubtrees = (level, index) => {
+      asked.add(`${level}/${index}`);
+      return rootHash(all.slice(index * 2 ** level, (index + 1) * 2 ** level));
+    };
+    return { complete, asked };
+  };
+
+  it('equal the proofs computed from the leaves, for inclusion and consistency', () => {
+    fc.assert(
+      fc.property(treeAndIndex, twoSizes, ([n, m], [from, to]) => {
+        const all = leaves(Math.max(n, to));
+        expect(inclusionProofFrom(stored(all).complete, m, n)).toEqual(inclusionProof(all, m, n));
+        expect(consistencyProofFrom(stored(all).complete, from, to)).toEqual(consistencyProof(all, from, to));
+      }),
+    );
+  });
+
+  it('read a few dozen subtrees of a tree of a billion leaves, not the leaves', () => {
+    // No leaf exists here: every hash comes from the oracle, as it would from the table's node items.
+    const asked = new Set<string>();
+    const complete: CompleteSubtrees = (level, index) => {
+      asked.add(`${level}/${index}`);
+      return sha(Uint8Array.of(level), new TextEncoder().encode(String(index)));
+    };
+    const size = 1_000_000_007;
+    expect(inclusionProofFrom(complete, 123_456_789, size)).toHaveLength(30);
+    expect(asked.size).toBeLessThan(30 * 30);
+    asked.clear();
+    expect(consistencyProofFrom(complete, 987_654_321, size).length).toBeLessThanOrEqual(31);
+    expect(asked.size).toBeLessThan(31 * 31);
   });
 });

@@ -42,9 +42,37 @@ function subtreeHash(leaves: readonly Hash[], start: number, end: number): Hash 
   return nodeHash(subtreeHash(leaves, start, start + k), subtreeHash(leaves, start + k, end));
 }
 
+/**
+ * The hash of a complete subtree: the 2^level leaves from index·2^level on. Leaves are level 0. A log that stores
+ * these as it appends answers any proof from O(log² n) of them, never the whole log.
+ */
+export type CompleteSubtrees = (level: number, index: number) => Hash;
+
+/**
+ * MTH(D[start:end]) for the ranges RFC 9162's recursion produces: a complete aligned subtree is looked up, any other
+ * range is split at the largest power of two below its size, as MTH itself is defined.
+ */
+function rangeHash(complete: CompleteSubtrees, start: number, end: number): Hash {
+  const n = end - start;
+  if (isPowerOfTwo(n) && start % n === 0) return complete(Math.log2(n), start / n);
+  const k = split(n);
+  return nodeHash(rangeHash(complete, start, start + k), rangeHash(complete, start + k, end));
+}
+
+/** Complete subtrees computed from the leaves themselves. */
+function fromLeaves(leaves: readonly Hash[]): CompleteSubtrees {
+  return (level, index) => subtreeHash(leaves, index * 2 ** level, (index + 1) * 2 ** level);
+}
+
 /** PATH(m, D[n]) of RFC 9162 2.1.3.1: the audit path of leaf `index` in the tree of the first `treeSize` leaves. */
 export function inclusionProof(leaves: readonly Hash[], index: number, treeSize = leaves.length): Hash[] {
-  if (!Number.isInteger(index) || index < 0 || index >= treeSize || treeSize > leaves.length) {
+  if (treeSize > leaves.length) throw new RangeError(`no leaf ${index} in a tree of ${treeSize}`);
+  return inclusionProofFrom(fromLeaves(leaves), index, treeSize);
+}
+
+/** PATH(m, D[n]) from the hashes of complete subtrees. */
+export function inclusionProofFrom(complete: CompleteSubtrees, index: number, treeSize: number): Hash[] {
+  if (!Number.isInteger(index) || index < 0 || index >= treeSize) {
     throw new RangeError(`no leaf ${index} in a tree of ${treeSize}`);
   }
   const path: Hash[] = [];
@@ -54,10 +82,10 @@ export function inclusionProof(leaves: readonly Hash[], index: number, treeSize 
     const k = split(n);
     if (m < k) {
       walk(m, start, start + k);
-      path.push(subtreeHash(leaves, start + k, end));
+      path.push(rangeHash(complete, start + k, end));
     } else {
       walk(m - k, start + k, end);
-      path.push(subtreeHash(leaves, start, start + k));
+      path.push(rangeHash(complete, start, start + k));
     }
   };
   walk(index, 0, treeSize);
@@ -95,24 +123,30 @@ export function verifyInclusion(
 
 /** PROOF(m, D[n]) of RFC 9162 2.1.4.1: proves the tree of the first `from` leaves is a prefix of the first `to`. */
 export function consistencyProof(leaves: readonly Hash[], from: number, to = leaves.length): Hash[] {
-  if (!Number.isInteger(from) || from < 0 || from > to || to > leaves.length) {
+  if (to > leaves.length) throw new RangeError(`no consistency proof from ${from} to ${to}`);
+  return consistencyProofFrom(fromLeaves(leaves), from, to);
+}
+
+/** PROOF(m, D[n]) from the hashes of complete subtrees. */
+export function consistencyProofFrom(complete: CompleteSubtrees, from: number, to: number): Hash[] {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to) {
     throw new RangeError(`no consistency proof from ${from} to ${to}`);
   }
   if (from === 0 || from === to) return [];
   const proof: Hash[] = [];
-  const subproof = (m: number, start: number, end: number, complete: boolean): void => {
+  const subproof = (m: number, start: number, end: number, isOldTree: boolean): void => {
     const n = end - start;
     if (m === n) {
-      if (!complete) proof.push(subtreeHash(leaves, start, end));
+      if (!isOldTree) proof.push(rangeHash(complete, start, end));
       return;
     }
     const k = split(n);
     if (m <= k) {
-      subproof(m, start, start + k, complete);
-      proof.push(subtreeHash(leaves, start + k, end));
+      subproof(m, start, start + k, isOldTree);
+      proof.push(rangeHash(complete, start + k, end));
     } else {
       subproof(m - k, start + k, end, false);
-      proof.push(subtreeHash(leaves, start, start + k));
+      proof.push(rangeHash(complete, start, start + k));
     }
   };
   subproof(from, 0, to, true);
@@ -162,17 +196,26 @@ export function verifyConsistency(
 
 /**
  * The right edge of a tree: the roots of its perfect subtrees, largest first (one per set bit of the size). Enough
- * to append a leaf and compute the new root in O(log n), so the sequencer never reads the whole log.
+ * to append a leaf and compute the new root in O(log n), so the sequencer never reads the whole log. Each complete
+ * subtree the leaf closes (level ≥ 1) is reported to `closed`, so it can be stored for proofs.
  */
-export function appendToFrontier(frontier: readonly Hash[], size: number, leaf: Hash): Hash[] {
+export function appendToFrontier(
+  frontier: readonly Hash[],
+  size: number,
+  leaf: Hash,
+  closed?: (level: number, index: number, hash: Hash) => void,
+): Hash[] {
   if (frontier.length !== popCount(size))
     throw new RangeError(`a frontier of a tree of ${size} has ${popCount(size)} hashes`);
   const next = [...frontier];
   let carry = leaf;
   let bits = size;
+  let level = 0;
   while (bits & 1) {
     carry = nodeHash(next.pop()!, carry);
     bits = Math.floor(bits / 2);
+    level++;
+    closed?.(level, Math.floor(size / 2 ** level), carry);
   }
   next.push(carry);
   return next;
