@@ -14,6 +14,8 @@ import type { StageConfig } from './stage-config.ts';
 const BY_CITIZEN_INDEX = 'byCitizen';
 /** Officers of a department, to tell them of applications waiting for a decision (lambdas/adapters/officers.ts). */
 const OFFICERS_BY_DEPARTMENT_INDEX = 'officersByDepartment';
+/** A department's applications waiting for an officer, soonest due first: the officers' worklist. */
+const AWAITING_DECISION_INDEX = 'awaitingDecision';
 
 export interface StateTableProps {
   readonly config: StageConfig;
@@ -30,7 +32,7 @@ export interface StateTableProps {
  */
 export class StateTable extends Construct implements TableRef {
   readonly table: Table;
-  readonly indexNames = [BY_CITIZEN_INDEX, OFFICERS_BY_DEPARTMENT_INDEX] as const;
+  readonly indexNames = [BY_CITIZEN_INDEX, OFFICERS_BY_DEPARTMENT_INDEX, AWAITING_DECISION_INDEX] as const;
 
   constructor(scope: Construct, id: string, { config }: StateTableProps) {
     super(scope, id);
@@ -56,6 +58,13 @@ export class StateTable extends Construct implements TableRef {
       indexName: OFFICERS_BY_DEPARTMENT_INDEX,
       partitionKey: { name: 'department', type: AttributeType.STRING },
       sortKey: { name: 'waId', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    // Sparse: an application carries these two attributes only while it waits for an officer's decision.
+    this.table.addGlobalSecondaryIndex({
+      indexName: AWAITING_DECISION_INDEX,
+      partitionKey: { name: 'awaitingDepartment', type: AttributeType.STRING },
+      sortKey: { name: 'approvalDueAt', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
   }

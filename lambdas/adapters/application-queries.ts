@@ -1,11 +1,17 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationSummary } from '#core/conversation/context.ts';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationSummary, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
 const BY_CITIZEN_INDEX = 'byCitizen';
+const AWAITING_DECISION_INDEX = 'awaitingDecision';
+/** The officers' worklist shows this many, soonest due first (one WhatsApp list). */
+const WORKLIST_SIZE = 10;
 
-/** Reads a citizen's applications for "status", newest first, through the `byCitizen` index. */
+/**
+ * Reads a citizen's applications for "status", newest first, through the `byCitizen` index; and a department's
+ * applications waiting for an officer's decision, for the officers' worklist.
+ */
 export class ApplicationQueries {
   constructor(private readonly tableName: string) {}
 
@@ -29,4 +35,41 @@ export class ApplicationQueries {
       ...(typeof item.citizenHash === 'string' ? { citizenHash: item.citizenHash } : {}),
     }));
   }
+
+  /** The department's applications waiting for a decision, soonest due first, and how many wait in all. */
+  async awaitingDecision(department: string): Promise<{ waiting: WaitingApplicationSummary[]; total: number }> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: AWAITING_DECISION_INDEX,
+      KeyConditionExpression: 'awaitingDepartment = :department',
+      ExpressionAttributeValues: { ':department': department },
+    };
+    const [{ Items = [] }, { Count = 0 }] = await Promise.all([
+      dynamodb.send(new QueryCommand({ ...query, Limit: WORKLIST_SIZE })),
+      dynamodb.send(new QueryCommand({ ...query, Select: 'COUNT' })),
+    ]);
+    return { waiting: Items.map(waitingSummary), total: Count };
+  }
+
+  /** One application, if it waits for a decision now. */
+  async waitingApplication(applicationId: string): Promise<WaitingApplicationSummary | undefined> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }),
+    );
+    return Item?.state === 'awaiting-approval' ? waitingSummary(Item) : undefined;
+  }
+}
+
+function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummary {
+  const approval = (item.approval ?? {}) as { dueAt?: unknown; escalated?: unknown; department?: unknown };
+  return {
+    applicationId: String(item.applicationId),
+    serviceId: String(item.serviceId),
+    submittedAt: String(item.submittedAt),
+    values: (item.values ?? {}) as Record<string, string>,
+    department: String(approval.department ?? item.awaitingDepartment),
+    // When the SLA was (or is) due, as the worklist is ordered.
+    dueAt: String(item.approvalDueAt ?? approval.dueAt),
+    escalated: approval.escalated === true,
+  };
 }

@@ -24,7 +24,10 @@ export interface DecisionWait {
   taskToken: string;
   /** The issuer's department: only its deciding officers may decide. */
   department: string;
+  /** When the wait times out: the SLA, or the end of the escalation. */
   dueAt: Date;
+  /** When the SLA was due: the worklist's order, so the overdue come first. */
+  slaDueAt: Date;
   escalated: boolean;
 }
 
@@ -98,7 +101,10 @@ export class ApplicationStore {
             Update: {
               TableName: this.tableName,
               Key: keys.application(applicationId),
-              UpdateExpression: 'SET #state = :waiting, approval = :approval, updatedAt = :now',
+              UpdateExpression:
+                'SET #state = :waiting, approval = :approval, updatedAt = :now, ' +
+                // The officers' worklist index (lib/state-table.ts awaitingDecision), until the application settles.
+                'awaitingDepartment = :department, approvalDueAt = :dueAt',
               ConditionExpression: '#state IN (:processing, :paid, :waiting)',
               ExpressionAttributeNames: { '#state': 'state' },
               ExpressionAttributeValues: {
@@ -106,6 +112,8 @@ export class ApplicationStore {
                 ':processing': 'processing',
                 ':paid': 'paid',
                 ':now': now.toISOString(),
+                ':department': wait.department,
+                ':dueAt': wait.slaDueAt.toISOString(),
                 ':approval': {
                   taskToken: wait.taskToken,
                   department: wait.department,
@@ -160,7 +168,8 @@ export class ApplicationStore {
               Update: {
                 TableName: this.tableName,
                 Key: keys.application(applicationId),
-                UpdateExpression: 'SET #state = :state, updatedAt = :now, outcome = :details',
+                UpdateExpression:
+                  'SET #state = :state, updatedAt = :now, outcome = :details REMOVE awaitingDepartment, approvalDueAt',
                 ConditionExpression: `#state IN (${OPEN_STATES.map((_, i) => `:open${i}`).join(', ')})`,
                 ExpressionAttributeNames: { '#state': 'state' },
                 ExpressionAttributeValues: {

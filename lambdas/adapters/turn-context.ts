@@ -51,7 +51,15 @@ export async function loadTurnContext(
       : undefined,
     needs.officer ? sources.officers.find(session.waId) : undefined,
   ]);
-  if (officer) context.officer = officer;
+  if (officer) {
+    context.officer = officer;
+    // What an officer asked to see, of their own department only.
+    if (needs.officerQueue) context.officerQueue = await sources.applications.awaitingDecision(officer.department);
+    if (needs.openApplication) {
+      const opened = await sources.applications.waitingApplication(needs.openApplication);
+      context.openedApplication = opened?.department === officer.department ? opened : null;
+    }
+  }
   if (applications) context.applications = applications;
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;

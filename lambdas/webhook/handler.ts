@@ -156,7 +156,7 @@ async function applyMessage(message: InboundMessage): Promise<void> {
           logger.info('effect left to its handler', { type: effect.type });
           continue;
         }
-        // Only certificates issued without an officer have a workflow yet; the rest wait, stored as "received".
+        // Only certificates have a workflow yet; the other kinds wait, stored as "received".
         if (!effect.application.startsWorkflow) continue;
         await startApplicationWorkflow(workflowArn, effect.application);
         logger.info('application started', {

@@ -176,7 +176,7 @@ async function requestApproval(application: Planned, service: Service, token: st
       });
   await applications.awaitDecision(
     applicationId,
-    { taskToken: token, department: plan.department, dueAt, escalated },
+    { taskToken: token, department: plan.department, dueAt, slaDueAt: slaDue, escalated },
     officerNotices,
     { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
     at,

@@ -219,6 +219,7 @@ describe('least privilege', () => {
     expect(tableStatements.map((s) => s.Resource)).toEqual([
       table(dev),
       [
+        { 'Fn::Join': ['', [table(dev), '/index/awaitingDecision']] },
         { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
         { 'Fn::Join': ['', [table(dev), '/index/officersByDepartment']] },
       ],

@@ -47,6 +47,13 @@ describe('state table', () => {
             { AttributeName: 'waId', KeyType: 'RANGE' },
           ],
         }),
+        Match.objectLike({
+          IndexName: 'awaitingDecision',
+          KeySchema: [
+            { AttributeName: 'awaitingDepartment', KeyType: 'HASH' },
+            { AttributeName: 'approvalDueAt', KeyType: 'RANGE' },
+          ],
+        }),
       ],
     });
   });

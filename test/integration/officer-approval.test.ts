@@ -192,11 +192,31 @@ describe('officer approval in the chat', () => {
     expect((await sentTo(env.runtime, stranger)).map(bodyOf).join('\n')).not.toContain('Recording your decision');
     expect((await applicationItem(applicationId))?.state).toBe('awaiting-approval');
 
+    // "pending" lists the department's waiting applications; a row opens the notice again, with its buttons.
+    await say(env.runtime, tahsildar, { text: 'pending' });
+    const worklist = (await sentTo(env.runtime, tahsildar)).at(-1)!;
+    const sections = (worklist.interactive?.action.sections ?? []) as { rows: { id: string; title: string }[] }[];
+    const rows = sections[0]?.rows ?? [];
+    expect(rows.map((r) => r.title)).toContain(applicationId);
+    await say(env.runtime, tahsildar, { reply_id: `decide:open:${applicationId}` });
+    const reopened = (await sentTo(env.runtime, tahsildar)).at(-1)!;
+    expect(buttonIds(reopened)).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
+    // Another department's worklist does not show it, and its officer cannot open it.
+    await say(env.runtime, schoolOfficer, { text: 'pending' });
+    expect(bodyOf((await sentTo(env.runtime, schoolOfficer)).at(-1)!)).toContain(
+      'No application of the School Education Department is waiting',
+    );
+    await say(env.runtime, schoolOfficer, { reply_id: `decide:open:${applicationId}` });
+    expect(bodyOf((await sentTo(env.runtime, schoolOfficer)).at(-1)!)).toContain('is not waiting for a decision');
+
     // A typed rejection with its reason, from the tahsildar, settles it.
     expect(await decide(tahsildar, { text: `reject ${applicationId} Address is outside this mandal` })).toContain(
       'Rejected',
     );
     await stateOf(applicationId, 'rejected');
+    // Settled, it leaves the worklist.
+    await say(env.runtime, tahsildar, { text: 'pending' });
+    expect(bodyOf((await sentTo(env.runtime, tahsildar)).at(-1)!)).not.toContain(applicationId);
   });
 
   it('escalates to the collector when the SLA passes without a decision, and the collector decides', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import { type Catalog, type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import type { WaitingApplicationSummary } from '../conversation/context.ts';
 
 import type { Reply } from '../conversation/messages.ts';
-import { decisionButtonId } from '../conversation/officer-commands.ts';
+import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';
 import { displayValue } from '../conversation/screens.ts';
 import { t } from '../i18n/strings.ts';
 import { mayDecide, type Officer, SENIOR_ROLES } from '../officers.ts';
@@ -77,6 +78,38 @@ export function approvalRequest(
       { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
     ],
     closedWindowTemplate: 'decision',
+  };
+}
+
+/**
+ * An officer's worklist: their department's applications waiting for a decision, soonest due first, as a list
+ * whose rows open each one's notice again.
+ */
+export function worklistReply(
+  queue: { waiting: WaitingApplicationSummary[]; total: number },
+  department: string,
+  catalog: Catalog,
+  language: Language,
+): Reply {
+  if (queue.waiting.length === 0) return { type: 'text', text: t('worklistEmpty', language, { department }) };
+  const rows = queue.waiting.map((a) => {
+    const service = catalog.services.find((s) => s.id === a.serviceId)?.name[language] ?? a.serviceId;
+    return {
+      id: worklistRowId(a.applicationId),
+      title: a.applicationId,
+      description: t('worklistRow', language, { service, due: istDate(a.dueAt) }),
+    };
+  });
+  return {
+    type: 'list',
+    body: t('worklist', language, {
+      total: queue.total,
+      department,
+      shown: rows.length,
+      list: rows.map((r, i) => `${i + 1}. ${r.title}: ${r.description}`).join('\n'),
+    }),
+    button: t('worklistButton', language),
+    sections: [{ title: t('worklistSection', language), rows }],
   };
 }
 

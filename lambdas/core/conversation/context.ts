@@ -2,8 +2,20 @@ import { parseAadhaar } from '../forms/aadhaar.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { Officer } from '../officers.ts';
 import type { InboundMessage } from './messages.ts';
-import { officerDecisionOf, parseRevokeCommand } from './officer-commands.ts';
+import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from './officer-commands.ts';
 import type { Session } from './session.ts';
+
+/** An application waiting for an officer's decision, as the officers' worklist and its notice show it. */
+export interface WaitingApplicationSummary {
+  applicationId: string;
+  serviceId: string;
+  submittedAt: string;
+  values: Record<string, string>;
+  department: string;
+  /** When its SLA is (or was) due. */
+  dueAt: string;
+  escalated: boolean;
+}
 
 /** An application as "status" shows it. */
 export interface ApplicationSummary {
@@ -48,6 +60,10 @@ export interface TurnContext {
   otpCheck?: { ok: true; valid: boolean } | { ok: false };
   /** The registered officer who sent this message, looked up only for an officer's command. */
   officer?: Officer;
+  /** For an officer's "pending": the first applications of their department waiting for a decision, and the count. */
+  officerQueue?: { waiting: WaitingApplicationSummary[]; total: number };
+  /** For an officer's tap on a worklist row: that application, or null when it no longer waits. */
+  openedApplication?: WaitingApplicationSummary | null;
 }
 
 export interface TurnNeeds {
@@ -57,6 +73,10 @@ export interface TurnNeeds {
   otpCheck?: { txnId: string; otp: string };
   /** The message is an officer's command: look up whether the sender is a registered officer. */
   officer?: true;
+  /** An officer's "pending": and, if they are one, their department's worklist. */
+  officerQueue?: true;
+  /** An officer opened this application from the worklist: read it, if they are one. */
+  openApplication?: string;
 }
 
 export function identityLocked(session: Session, now: Date): boolean {
@@ -112,6 +132,9 @@ export function turnNeeds(
     return { applications: false, officer: true };
   // An officer acts on a notice they were sent, whether or not they ever chatted with the bot before.
   if (officerDecisionOf(inbound)) return { applications: false, officer: true };
+  if (text !== undefined && isWorklistCommand(text)) return { applications: false, officer: true, officerQueue: true };
+  const opened = inbound.content.type === 'choice' ? openedFromWorklist(inbound.content.id) : undefined;
+  if (opened) return { applications: false, officer: true, openApplication: opened };
   if (text !== undefined && !identityLocked(session, now)) {
     if (step.name === 'identity-aadhaar') {
       const aadhaar = parseAadhaar(text);

@@ -1,4 +1,4 @@
-import { DecisionReasonSchema } from '../applications/approval.ts';
+import { approvalRequest, DecisionReasonSchema, worklistReply } from '../applications/approval.ts';
 import { istTime } from '../applications/dates.ts';
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import { RevocationReasonSchema } from '../certificate/revocation.ts';
@@ -249,7 +249,19 @@ function officerAction(session: Session, input: Input, env: Env): Turn | undefin
     if (!reason.success) return say(session, [text(t('decisionNeedsReason', language, { applicationId }))]);
     return decided(back, { decision: 'rejected', applicationId, reason: reason.data });
   }
-  const command = env.context.officer ? officerDecisionOf(env.inbound) : undefined;
+  const { officer, officerQueue, openedApplication } = env.context;
+  if (officer && officerQueue)
+    return say(session, [worklistReply(officerQueue, officer.department, env.catalog, language)]);
+  if (officer && openedApplication !== undefined) {
+    const service = openedApplication && findService(env.catalog, openedApplication.serviceId);
+    if (!openedApplication || !service) {
+      const applicationId = env.inbound.content.type === 'choice' ? env.inbound.content.id.split(':').at(-1)! : '';
+      return say(session, [text(t('decisionNotWaiting', language, { applicationId }))]);
+    }
+    const due = new Date(openedApplication.dueAt);
+    return say(session, [approvalRequest(service, openedApplication, due, openedApplication.escalated, language)]);
+  }
+  const command = officer ? officerDecisionOf(env.inbound) : undefined;
   if (!command) return undefined;
   const { applicationId } = command;
   if (command.decision === 'approved') return decided(session, { ...command, reason: '' });

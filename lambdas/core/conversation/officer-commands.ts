@@ -50,6 +50,22 @@ function parseDecisionButton(id: string): DecisionCommand | undefined {
   return { decision: match[1] === 'approve' ? 'approved' : 'rejected', applicationId: match[2]!, reason: '' };
 }
 
+/** Words an officer types for their worklist: the applications of their department waiting for a decision. */
+const WORKLIST_WORDS = ['pending', 'worklist', 'waiting', 'పెండింగ్', 'పెండింగ్ దరఖాస్తులు', 'నిరీక్షణ'];
+
+export function isWorklistCommand(text: string): boolean {
+  return WORKLIST_WORDS.includes(text.normalize('NFC').trim().toLowerCase());
+}
+
+/** The row id of a worklist entry: it names the application, so it opens whichever list it came from. */
+export function worklistRowId(applicationId: string): string {
+  return `decide:open:${applicationId}`;
+}
+
+export function openedFromWorklist(id: string): string | undefined {
+  return /^decide:open:(AP-[0-9A-Z]{12})$/.exec(id)?.[1];
+}
+
 /** A decision in this message: a tap on a notice's Approve / Reject button, or a typed command. */
 export function officerDecisionOf(inbound: InboundMessage): DecisionCommand | undefined {
   const { content } = inbound;

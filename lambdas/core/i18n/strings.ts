@@ -285,14 +285,25 @@ export const strings = {
     te: 'మీ దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు. దీన్ని ఉన్నతాధికారికి పంపాము; ఆలస్యానికి క్షమించండి.',
   },
   officerApprovalRequest: {
-    en: 'Application {applicationId} needs your decision.\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
-    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి.',
+    en: 'Application {applicationId} needs your decision.\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
+    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "pending" అని టైప్ చేయండి.',
   },
   officerEscalatedRequest: {
     en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
     te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి.',
   },
   approveButton: { en: 'Approve', te: 'ఆమోదించు' },
+  worklist: {
+    en: '{total} applications of the {department} wait for a decision; the {shown} due soonest:\n{list}\n\nTap one to see it and decide.',
+    te: '{department} లో {total} దరఖాస్తులు నిర్ణయం కోసం వేచి ఉన్నాయి; ముందుగా గడువు ఉన్న {shown}:\n{list}\n\nచూసి నిర్ణయించడానికి ఒకదాన్ని నొక్కండి.',
+  },
+  worklistEmpty: {
+    en: 'No application of the {department} is waiting for a decision.',
+    te: '{department} లో నిర్ణయం కోసం ఏ దరఖాస్తూ వేచి లేదు.',
+  },
+  worklistButton: { en: 'Applications', te: 'దరఖాస్తులు' },
+  worklistSection: { en: 'Waiting for you', te: 'మీ కోసం వేచి ఉన్నవి' },
+  worklistRow: { en: '{service}, due {due}', te: '{service}, గడువు {due}' },
   rejectButton: { en: 'Reject', te: 'తిరస్కరించు' },
   decisionAskReason: {
     en: 'Why is application {applicationId} rejected? Type the reason the citizen will read, or "cancel".',

@@ -104,6 +104,68 @@ describe('officer decisions in the conversation', () => {
   });
 });
 
+describe("an officer's worklist", () => {
+  const waiting = (id: string, dueAt: string) => ({
+    applicationId: id,
+    serviceId: 'revenue.family-member-certificate',
+    submittedAt: '2026-11-20T04:30:00.000Z',
+    values: { 'applicant-name': 'Lakshmi Devi Kota' },
+    department: 'Revenue Department',
+    dueAt,
+    escalated: false,
+  });
+
+  it('looks the worklist up only for "pending" (in English or Telugu) and a tap on a worklist row', () => {
+    const desk = new Citizen(tahsildar.waId);
+    const needs = (content: { type: 'text'; text: string } | { type: 'choice'; id: string; title: string }) =>
+      turnNeeds(
+        desk.session,
+        { messageId: 'wamid.1', waId: tahsildar.waId, sentAt: desk.now, content },
+        desk.now,
+        DEFAULT_SETTINGS,
+      );
+    expect(needs({ type: 'text', text: 'Pending' })).toMatchObject({ officer: true, officerQueue: true });
+    expect(needs({ type: 'text', text: 'పెండింగ్' })).toMatchObject({ officerQueue: true });
+    expect(needs({ type: 'choice', id: `decide:open:${APP}`, title: APP })).toMatchObject({ openApplication: APP });
+    expect(needs({ type: 'text', text: 'pending applications for me' }).officerQueue).toBeUndefined();
+  });
+
+  it('lists the waiting applications, soonest due first, with the count, as rows that open each', () => {
+    const desk = new Citizen(tahsildar.waId).ready();
+    const queue = {
+      waiting: [waiting(APP, '2026-11-25T18:29:59.000Z'), waiting('AP-ZYXWVTSRQPNM', '2026-12-01T18:29:59.000Z')],
+      total: 14,
+    };
+    desk.text('pending', { officer: tahsildar, officerQueue: queue });
+    expect(desk.list.sections[0]!.rows.map((r) => [r.id, r.title])).toEqual([
+      [`decide:open:${APP}`, APP],
+      ['decide:open:AP-ZYXWVTSRQPNM', 'AP-ZYXWVTSRQPNM'],
+    ]);
+    expect(desk.list.sections[0]!.rows[0]!.description).toBe('Family member cert., due 25-11-2026');
+    expect(desk.said).toContain('14 applications of the Revenue Department wait for a decision');
+    desk.text('pending', { officer: tahsildar, officerQueue: { waiting: [], total: 0 } });
+    expect(desk.said).toContain('No application of the Revenue Department is waiting');
+  });
+
+  it("opens an application's notice again from the worklist, or says it no longer waits", () => {
+    const desk = new Citizen(tahsildar.waId).ready();
+    desk.send(
+      { type: 'choice', id: `decide:open:${APP}`, title: APP },
+      { officer: tahsildar, openedApplication: waiting(APP, '2026-11-25T18:29:59.000Z') },
+    );
+    expect(desk.replies[0]).toMatchObject({
+      type: 'buttons',
+      buttons: [{ id: `decide:approve:${APP}` }, { id: `decide:reject:${APP}` }],
+    });
+    expect(desk.said).toContain('Lakshmi Devi Kota');
+    desk.send(
+      { type: 'choice', id: `decide:open:${APP}`, title: APP },
+      { officer: tahsildar, openedApplication: null },
+    );
+    expect(desk.said).toContain(`Application ${APP} is not waiting for a decision`);
+  });
+});
+
 describe('who decides, and by when', () => {
   it('notifies deciding officers of the department, and only senior ones once escalated', () => {
     const officers = [
