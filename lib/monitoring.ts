@@ -97,6 +97,20 @@ export class Monitoring extends Construct {
       metric: own('webhook', 'TemplateProblems'),
       threshold: 1,
     });
+    this.alarm('PaymentsNeedingRefund', {
+      description:
+        'A citizen paid and Mitra could not accept the payment (wrong amount, link expired, application no longer ' +
+        'waiting): refund it; the application item lists it under paymentIssues',
+      metric: own('payments', 'PaymentsNeedingRefund'),
+      threshold: 1,
+    });
+    this.alarm('NoOfficerToDecide', {
+      description:
+        'An application needs an officer of a department that has no deciding officer registered: register one ' +
+        '(README "Officers"); the application waits until one decides',
+      metric: own('workflow-steps', 'NoOfficerToDecide'),
+      threshold: 1,
+    });
     this.alarm('OutboxLag', {
       description: 'The sender is reading outbox records more than 5 minutes old: replies are late',
       metric: props.sender.function.metric('IteratorAge', { period: Duration.minutes(5), statistic: Stats.MAXIMUM }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
+import { countMetric } from '#adapters/metrics.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
@@ -157,7 +158,11 @@ async function requestApproval(application: Planned, service: Service, token: st
   const slaDue = dueDate(application.submittedAt, service.slaDays);
   const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
   const officers = officersToNotify(await registry.ofDepartment(plan.department), plan.department, escalated);
-  if (officers.length === 0) logger.error('no officer registered to decide', { department: plan.department });
+  if (officers.length === 0) {
+    logger.error('no officer registered to decide', { department: plan.department });
+    countMetric('NoOfficerToDecide');
+  }
+  if (escalated) countMetric('ApplicationsEscalated');
   const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
   const officerNotices = await Promise.all(
     officers.map(async (officer) => {

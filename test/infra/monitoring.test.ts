@@ -95,6 +95,23 @@ describe('monitoring', () => {
     );
   });
 
+  it('alarms on payments to refund and on applications no officer is registered to decide', () => {
+    for (const [service, name] of [
+      ['payments', 'PaymentsNeedingRefund'],
+      ['workflow-steps', 'NoOfficerToDecide'],
+    ]) {
+      expect(alarms(dev)).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'Mitra',
+          MetricName: name,
+          Dimensions: [{ Name: 'service', Value: service }],
+          Threshold: 1,
+          AlarmActions: [topicRef],
+        }),
+      );
+    }
+  });
+
   it('alarms on failed certificate workflow executions', () => {
     expect(alarms(dev)).toContainEqual(
       expect.objectContaining({
