@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
-import { countMetric } from '#adapters/metrics.ts';
 import { requireEnv } from '#adapters/env.ts';
+import { countMetric } from '#adapters/metrics.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
 import {

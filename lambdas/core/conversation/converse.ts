@@ -20,7 +20,13 @@ import {
   typedOtp,
 } from './context.ts';
 import type { InboundMessage, Reply } from './messages.ts';
-import { type DecisionCommand, officerDecisionOf, parseRevokeCommand } from './officer-commands.ts';
+import {
+  type DecisionCommand,
+  isWorklistCommand,
+  officerDecisionOf,
+  openedFromWorklist,
+  parseRevokeCommand,
+} from './officer-commands.ts';
 import { pageIndexOf } from './paging.ts';
 import {
   consentScreen,
@@ -250,14 +256,14 @@ function officerAction(session: Session, input: Input, env: Env): Turn | undefin
     return decided(back, { decision: 'rejected', applicationId, reason: reason.data });
   }
   const { officer, officerQueue, openedApplication } = env.context;
-  if (officer && officerQueue)
+  const { content } = env.inbound;
+  if (officer && officerQueue && content.type === 'text' && isWorklistCommand(content.text))
     return say(session, [worklistReply(officerQueue, officer.department, env.catalog, language)]);
-  if (officer && openedApplication !== undefined) {
+  const opened = content.type === 'choice' ? openedFromWorklist(content.id) : undefined;
+  if (officer && opened) {
     const service = openedApplication && findService(env.catalog, openedApplication.serviceId);
-    if (!openedApplication || !service) {
-      const applicationId = env.inbound.content.type === 'choice' ? env.inbound.content.id.split(':').at(-1)! : '';
-      return say(session, [text(t('decisionNotWaiting', language, { applicationId }))]);
-    }
+    if (!openedApplication || !service)
+      return say(session, [text(t('decisionNotWaiting', language, { applicationId: opened }))]);
     const due = new Date(openedApplication.dueAt);
     return say(session, [approvalRequest(service, openedApplication, due, openedApplication.escalated, language)]);
   }
