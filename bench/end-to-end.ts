@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type EmbeddedRuntime, startEmbeddedRuntime } from '../local/runtime.ts';
+import type { EmbeddedRuntime } from '../local/runtime.ts';
 import type { Figure } from './results-file.ts';
+import { startBenchRuntime } from './runtime.ts';
 
 const RUNS = 7;
 const AADHAAR = '234567890124';
@@ -14,14 +12,8 @@ const AADHAAR = '234567890124';
  * what the path around it costs.
  */
 export async function endToEndFigures(): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-bench-e2e-'));
-  const runtime = await startEmbeddedRuntime({
-    port: 0,
-    dataDir,
-    logLevel: 'ERROR',
-    statusWebhooks: false,
-    log: () => undefined,
-  });
+  const bench = await startBenchRuntime('e2e');
+  const { runtime } = bench;
   try {
     const whole: number[] = [];
     for (let i = 0; i < RUNS; i++)
@@ -50,8 +42,7 @@ export async function endToEndFigures(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

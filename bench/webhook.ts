@@ -1,12 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isValidSignature } from '../lambdas/core/whatsapp/signature.ts';
-import { LOCAL_DEFAULTS, startEmbeddedRuntime } from '../local/runtime.ts';
+import { LOCAL_DEFAULTS } from '../local/runtime.ts';
 import type { Figure } from './results-file.ts';
+import { startBenchRuntime } from './runtime.ts';
 
 /** Messages per run, from this many citizens, this many in flight at once: bounded, loopback only. */
 const MESSAGES = 600;
@@ -115,14 +113,8 @@ async function minimalHandler(secret: string): Promise<{ url: string; server: Se
  */
 export async function webhookFigures(): Promise<Figure[]> {
   const secret = LOCAL_DEFAULTS.appSecret;
-  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-bench-webhook-'));
-  const runtime = await startEmbeddedRuntime({
-    port: 0,
-    dataDir,
-    logLevel: 'ERROR',
-    statusWebhooks: false,
-    log: () => undefined,
-  });
+  const bench = await startBenchRuntime('webhook');
+  const { runtime } = bench;
   const minimal = await minimalHandler(secret);
   try {
     const phone = LOCAL_DEFAULTS.phoneNumberId;
@@ -169,7 +161,6 @@ export async function webhookFigures(): Promise<Figure[]> {
     ];
   } finally {
     await new Promise((resolve) => minimal.server.close(resolve));
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }

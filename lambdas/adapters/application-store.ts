@@ -1,10 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
+import { ConflictError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
+import { transitionApplication } from './application-transitions.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { outboxItem } from './outbox.ts';
 
@@ -94,42 +95,30 @@ export class ApplicationStore {
   async awaitDecision(applicationId: string, wait: DecisionWait, officers: Notice[], citizen: Notice, now: Date) {
     const notices = [...officers.slice(0, MAX_OFFICER_NOTICES)];
     if (!(await this.hasStopped(citizen.waId))) notices.push(citizen);
-    await dynamodb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.application(applicationId),
-              UpdateExpression:
-                'SET #state = :waiting, approval = :approval, updatedAt = :now, ' +
-                // The officers' worklist index (lib/state-table.ts awaitingDecision), until the application settles.
-                'awaitingDepartment = :department, approvalDueAt = :dueAt',
-              ConditionExpression: '#state IN (:processing, :paid, :waiting)',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: {
-                ':waiting': 'awaiting-approval',
-                ':processing': 'processing',
-                ':paid': 'paid',
-                ':now': now.toISOString(),
-                ':department': wait.department,
-                ':dueAt': wait.slaDueAt.toISOString(),
-                ':approval': {
-                  taskToken: wait.taskToken,
-                  department: wait.department,
-                  requestedAt: now.toISOString(),
-                  dueAt: wait.dueAt.toISOString(),
-                  escalated: wait.escalated,
-                },
-              },
-            },
+    const waiting = await transitionApplication(
+      this.tableName,
+      {
+        applicationId,
+        // From itself too: a re-driven or escalated wait replaces the token.
+        from: ['processing', 'paid', 'awaiting-approval'],
+        to: 'awaiting-approval',
+        set: {
+          approval: {
+            taskToken: wait.taskToken,
+            department: wait.department,
+            requestedAt: now.toISOString(),
+            dueAt: wait.dueAt.toISOString(),
+            escalated: wait.escalated,
           },
-          ...notices.map((n) => ({
-            Put: { TableName: this.tableName, Item: outboxItem(n.waId, n.ref, n.reply, now) },
-          })),
-        ],
-      }),
+          // The officers' worklist index (lib/state-table.ts awaitingDecision), until the application settles.
+          awaitingDepartment: wait.department,
+          approvalDueAt: wait.slaDueAt.toISOString(),
+        },
+        notices: notices.map((n) => outboxItem(n.waId, n.ref, n.reply, now)),
+      },
+      now,
     );
+    if (!waiting) throw new ConflictError(`application ${applicationId} can no longer wait for an officer`);
   }
 
   /** Records the officer's rejection and tells the citizen why, once. */
@@ -160,42 +149,21 @@ export class ApplicationStore {
     // A citizen who sent STOP gets nothing until START: the application settles, the notice is not queued, and
     // "status" shows the outcome when they come back.
     if (notices.length > 0 && (await this.hasStopped(notices[0]!.waId))) notices = [];
-    try {
-      await dynamodb.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.application(applicationId),
-                UpdateExpression:
-                  'SET #state = :state, updatedAt = :now, outcome = :details REMOVE awaitingDepartment, approvalDueAt',
-                ConditionExpression: `#state IN (${OPEN_STATES.map((_, i) => `:open${i}`).join(', ')})`,
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: {
-                  ':state': state,
-                  ':now': now.toISOString(),
-                  ':details': details,
-                  ...Object.fromEntries(OPEN_STATES.map((open, i) => [`:open${i}`, open])),
-                },
-              },
-            },
-            ...notices.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-          ],
-        }),
-      );
-    } catch (error) {
-      // The application already settled: this is a retry of a step that succeeded.
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      )
-        return;
-      throw error;
-    }
+    // False: the application already settled, and this is a retry of a step that succeeded.
+    await transitionApplication(
+      this.tableName,
+      {
+        applicationId,
+        from: OPEN_STATES,
+        to: state,
+        set: { outcome: details },
+        remove: ['awaitingDepartment', 'approvalDueAt'],
+        notices,
+      },
+      now,
+    );
   }
 
-  /** A citizen who sent STOP gets no notices until START. */
   async hasStopped(waId: string): Promise<boolean> {
     const { Item } = await dynamodb.send(
       new GetCommand({

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
+import { transitionApplication } from './application-transitions.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { type OutboxItem, outboxItem } from './outbox.ts';
 
@@ -112,74 +113,32 @@ export class PaymentStore {
     const application = await this.get(applicationId);
     const token = application?.payment?.taskToken;
     if (!token) return undefined;
-    try {
-      await dynamodb.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.application(applicationId),
-                UpdateExpression: 'SET #state = :paid, payment.received = :received, updatedAt = :now',
-                // The token read above is the one stored: a re-driven step that replaced it cancels this write.
-                ConditionExpression: '#state = :awaiting AND payment.linkId = :linkId AND payment.taskToken = :token',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: {
-                  ':paid': 'paid',
-                  ':awaiting': 'awaiting-payment',
-                  ':linkId': linkId,
-                  ':token': token,
-                  ':received': received,
-                  ':now': now.toISOString(),
-                },
-              },
-            },
-            ...(notice
-              ? [{ Put: { TableName: this.tableName, Item: notice, ConditionExpression: 'attribute_not_exists(pk)' } }]
-              : []),
-          ],
-        }),
-      );
-      return token;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return undefined;
-      throw error;
-    }
+    const paid = await transitionApplication(
+      this.tableName,
+      {
+        applicationId,
+        from: ['awaiting-payment'],
+        to: 'paid',
+        set: { 'payment.received': received },
+        // The token read above is the one stored: a re-driven step that replaced it cancels this write.
+        condition: {
+          expression: 'payment.linkId = :linkId AND payment.taskToken = :token',
+          values: { ':linkId': linkId, ':token': token },
+        },
+        notices: notice ? [notice] : [],
+      },
+      now,
+    );
+    return paid ? token : undefined;
   }
 
   /** awaiting-payment → payment-expired, with the citizen's notice. False when the application had moved on. */
   async expire(applicationId: string, notice: OutboxItem | undefined, now: Date): Promise<boolean> {
-    try {
-      await dynamodb.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.application(applicationId),
-                UpdateExpression: 'SET #state = :expired, updatedAt = :now',
-                ConditionExpression: '#state = :awaiting',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: {
-                  ':expired': 'payment-expired',
-                  ':awaiting': 'awaiting-payment',
-                  ':now': now.toISOString(),
-                },
-              },
-            },
-            ...(notice ? [{ Put: { TableName: this.tableName, Item: notice } }] : []),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      )
-        return false;
-      throw error;
-    }
+    return transitionApplication(
+      this.tableName,
+      { applicationId, from: ['awaiting-payment'], to: 'payment-expired', notices: notice ? [notice] : [] },
+      now,
+    );
   }
 
   /**
