@@ -111,6 +111,13 @@ export class CertificateWorkflow extends Construct {
       // The step returns the validated application with its plan, which becomes the state.
       outputPath: '$.Payload',
     });
+    // It only reads; the household records being unreachable for a while is worth waiting out.
+    validate.addRetry({
+      errors: ['DepartmentRecordsError'],
+      maxAttempts: 4,
+      interval: Duration.seconds(10),
+      backoffRate: 2,
+    });
 
     // The gateway's callback answers { paymentId, amount, paidAt }.
     const awaitPayment = callback(

@@ -99,6 +99,9 @@ export class MitraFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
+        // Error classes keep their names through minification: Step Functions matches Retry and Catch on them,
+        // and operators read them in execution histories and logs.
+        keepNames: true,
         sourceMap: true,
         forceDockerBundling: false,
         commandHooks: props.bundleFonts ? fontAssets : undefined,

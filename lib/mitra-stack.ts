@@ -198,7 +198,9 @@ export class MitraStack extends Stack {
     workflowSteps
       .useTable(this.table, 'readWrite')
       // "Await payment" creates the application's payment link.
-      .usePaymentGateway(this.payment.secret, this.payment.endpoint);
+      .usePaymentGateway(this.payment.secret, this.payment.endpoint)
+      // Validate confirms a certificate's declared facts from the household records (by UID token only).
+      .addEnvironment('RECORDS_ENDPOINT', config.recordsEndpoint ?? 'unconfigured');
 
     payments
       .useTable(this.table, 'readWrite')

@@ -29,6 +29,11 @@ export interface StageConfig {
   readonly graphApiVersion: string;
   /** HTTPS endpoint of the Aadhaar OTP identity service (the department adapter); absent: identity checks unavailable. */
   readonly identityEndpoint?: string;
+  /**
+   * HTTPS endpoint of the state's household records (the department adapter), asked by UID token; absent: no
+   * certificate is issued without an officer, since nothing can confirm what the citizen declared.
+   */
+  readonly recordsEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
@@ -109,16 +114,10 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     throw new StageConfigError(`graphApiVersion must look like v23.0, got "${graphApiVersion}"`);
   }
 
-  const identityEndpoint = optionalString(context, 'identityEndpoint');
-  if (identityEndpoint !== undefined && !/^https:\/\/[^\s]+$/.test(identityEndpoint)) {
-    throw new StageConfigError(`identityEndpoint must be an https:// URL, got "${identityEndpoint}"`);
-  }
+  const identityEndpoint = httpsEndpoint(context, 'identityEndpoint');
+  const recordsEndpoint = httpsEndpoint(context, 'recordsEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
-  const paymentGatewayEndpoint = optionalString(context, 'paymentGatewayEndpoint');
-  // Payment links and the API key travel to it: never over plain HTTP.
-  if (paymentGatewayEndpoint !== undefined && !/^https:\/\/[^\s]+$/.test(paymentGatewayEndpoint)) {
-    throw new StageConfigError(`paymentGatewayEndpoint must be an https:// URL, got "${paymentGatewayEndpoint}"`);
-  }
+  const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
 
   return {
     stage,
@@ -132,6 +131,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     alarmEmail,
     graphApiVersion,
     identityEndpoint,
+    recordsEndpoint,
     sessionInactivityMinutes,
     paymentGatewayEndpoint,
     paymentSecretArn,
@@ -181,4 +181,13 @@ function optionalInteger(context: ContextReader, key: string, min: number, max: 
     throw new StageConfigError(`${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return parsed;
+}
+
+/** An adapter endpoint from context: Aadhaar data, payment links and keys travel to it, so never over plain HTTP. */
+function httpsEndpoint(context: ContextReader, key: string): string | undefined {
+  const value = optionalString(context, key);
+  if (value !== undefined && !/^https:\/\/[^\s]+$/.test(value)) {
+    throw new StageConfigError(`${key} must be an https:// URL, got "${value}"`);
+  }
+  return value;
 }

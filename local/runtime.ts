@@ -11,9 +11,10 @@ import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 import { createLocalPaymentGateway } from './payments/index.ts';
 import { freePort } from './ports.ts';
+import { createLocalRecords } from './records/index.ts';
 import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
-import { sampleCitizens } from './sample-citizens.ts';
+import { sampleCitizens, sampleHouseholds } from './sample-citizens.ts';
 import { registerOfficers, sampleOfficers } from './sample-officers.ts';
 import { StartupError } from './startup-error.ts';
 import {
@@ -164,6 +165,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       PUBLIC_BASE_URL: baseUrl,
       IDENTITY_ENDPOINT: `${baseUrl}/identity`,
       PAYMENT_GATEWAY_ENDPOINT: `${baseUrl}/payment-gateway`,
+      RECORDS_ENDPOINT: baseUrl,
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -282,6 +284,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     }
 
     const identity = createLocalIdentity({ now: clock.get });
+    const records = createLocalRecords(sampleHouseholds);
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
       appSecret: LOCAL_DEFAULTS.appSecret,
@@ -332,6 +335,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       }
       if (await serveRoute(req, res, url, routes, functions)) return;
       if (await identity.handle(req, res, url)) return;
+      if (await records.handle(req, res, url)) return;
       if (await paymentGateway.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' });

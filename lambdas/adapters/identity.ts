@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { MitraError } from '#core/errors.ts';
 
+export interface OtpCheck {
+  valid: boolean;
+  uidToken?: string;
+}
+
 /** The identity service could not be reached or answered out of contract. */
 export class IdentityServiceError extends MitraError {}
 
@@ -16,8 +21,11 @@ export interface IdentityService {
    * second OTP that would supersede the first.
    */
   requestOtp(aadhaar: string, requestId: string): Promise<{ txnId: string }>;
-  /** True when the OTP is the one sent in that transaction and has not expired. */
-  verifyOtp(txnId: string, otp: string): Promise<boolean>;
+  /**
+   * Valid when the OTP is the one sent in that transaction and has not expired; then also the UID token, the
+   * pseudonymous per-agency token Aadhaar authentication returns, which the state's records are keyed by.
+   */
+  verifyOtp(txnId: string, otp: string): Promise<OtpCheck>;
 }
 
 const TIMEOUT_MS = 4000;
@@ -50,9 +58,12 @@ export class HttpIdentityService implements IdentityService {
     return { txnId: body.txnId };
   }
 
-  async verifyOtp(txnId: string, otp: string): Promise<boolean> {
-    const body = (await this.post('/otp/verify', { txnId, otp })) as { valid?: unknown };
-    return body.valid === true;
+  async verifyOtp(txnId: string, otp: string): Promise<OtpCheck> {
+    const body = (await this.post('/otp/verify', { txnId, otp })) as { valid?: unknown; uidToken?: unknown };
+    if (body.valid !== true) return { valid: false };
+    return typeof body.uidToken === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(body.uidToken)
+      ? { valid: true, uidToken: body.uidToken }
+      : { valid: true };
   }
 
   private async post(path: string, payload: unknown): Promise<unknown> {

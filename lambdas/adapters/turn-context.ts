@@ -44,7 +44,7 @@ export async function loadTurnContext(
     needs.otpCheck
       ? identity
         ? identity.verifyOtp(needs.otpCheck.txnId, needs.otpCheck.otp).then(
-            (valid) => ({ ok: true as const, valid }),
+            (check) => ({ ok: true as const, ...check }),
             (error: unknown) => unavailable('verifyOtp', error),
           )
         : unavailable('verifyOtp', 'no identity endpoint configured')

@@ -19,6 +19,7 @@ export async function startApplicationWorkflow(
     applicant: { name: application.values['applicant-name'] ?? '' },
     values: application.values,
     submittedAt: application.submittedAt,
+    ...(application.citizenToken ? { citizenToken: application.citizenToken } : {}),
   };
   try {
     const { executionArn } = await sfn.send(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
+import { HttpDepartmentRecords } from '#adapters/department-records.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
@@ -15,6 +16,7 @@ import {
   officersToNotify,
 } from '#core/applications/approval.ts';
 import { dueDate, istDate, secondsUntilDue } from '#core/applications/dates.ts';
+import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { documentTypeFor } from '#core/certificate/document-types.ts';
@@ -27,6 +29,8 @@ const applications = new ApplicationStore(tableName);
 const registry = new OfficerRegistry(tableName);
 const conversations = new ConversationStore(tableName);
 const services = catalog();
+const recordsEndpoint = requireEnv('RECORDS_ENDPOINT');
+const records = recordsEndpoint === 'unconfigured' ? undefined : new HttpDepartmentRecords(recordsEndpoint);
 /** lib/certificate-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
 const ESCALATION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -48,9 +52,13 @@ const Plan = z.strictObject({
   fee: z.number().nonnegative(),
   /** A fee not yet paid: false when the payment came in before (an execution re-driven after a restart). */
   feeDue: z.boolean(),
+  /** The catalog's say, or a records check that could not confirm what the citizen declared. */
   officerApproval: z.boolean(),
   department: z.string(),
   approvalTimeoutSeconds: z.number().int().positive(),
+  recordCheck: z
+    .strictObject({ verified: z.boolean(), noRecord: z.literal(true).optional(), mismatches: z.array(z.string()) })
+    .optional(),
 });
 const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
 type Planned = z.infer<typeof Planned>;
@@ -87,7 +95,14 @@ async function handle(event: unknown): Promise<unknown> {
       const { submittedAt } = application;
       if (!submittedAt) throw new ValidationError('the application has no submittedAt');
       const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
-      return { ...application, plan: planOf(service, submittedAt, paid) };
+      const recordCheck = await recordCheckFor(service, application);
+      if (recordCheck && !recordCheck.verified)
+        logger.info('records do not confirm the application; an officer decides', {
+          applicationId: application.applicationId,
+          noRecord: recordCheck.noRecord === true,
+          mismatches: recordCheck.mismatches,
+        });
+      return { ...application, plan: planOf(service, submittedAt, paid, recordCheck) };
     }
     case 'request-payment':
       await requestPayment(input.application, input.taskToken);
@@ -138,14 +153,32 @@ async function handle(event: unknown): Promise<unknown> {
 }
 
 /** The catalog's say on this application: its fee, whether an officer decides, and how long they have. */
-function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<typeof Plan> {
+function planOf(
+  service: Service,
+  submittedAt: string,
+  paid: boolean,
+  recordCheck: RecordCheck | undefined,
+): z.infer<typeof Plan> {
   return {
     fee: service.fee,
     feeDue: service.fee > 0 && !paid,
-    officerApproval: service.officerApproval,
+    officerApproval: service.officerApproval || (recordCheck !== undefined && !recordCheck.verified),
+    ...(recordCheck ? { recordCheck } : {}),
     department: documentTypeFor(service.id).department,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };
+}
+
+/**
+ * A certificate issued without an officer states facts the citizen declared (name, father's name, income, caste,
+ * district); the household records must confirm every one of them the records can, or an officer decides. Undefined
+ * when there is nothing to confirm (an officer decides anyway, or the service asks nothing the records hold).
+ */
+async function recordCheckFor(service: Service, application: z.infer<typeof Application>) {
+  if (service.kind !== 'certificate' || service.officerApproval || !recordsCanConfirm(service)) return undefined;
+  const token = typeof application.citizenToken === 'string' ? application.citizenToken : undefined;
+  const record = records && token ? await records.lookup(token) : undefined;
+  return checkAgainstRecords(service, application.values, record);
 }
 
 /**
@@ -167,13 +200,20 @@ async function requestApproval(application: Planned, service: Service, token: st
   const officerNotices = await Promise.all(
     officers.map(async (officer) => {
       const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
-      const reply = approvalRequest(service, application, escalated ? slaDue : dueAt, escalated, officerLanguage);
+      const reply = approvalRequest(
+        service,
+        application,
+        escalated ? slaDue : dueAt,
+        escalated,
+        officerLanguage,
+        plan.recordCheck,
+      );
       return { waId: officer.waId, ref: noticeRef, reply };
     }),
   );
   const citizenText = escalated
     ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
-    : t('approvalRequested', language, {
+    : t(plan.recordCheck && !plan.recordCheck.verified ? 'approvalRecordsUnconfirmed' : 'approvalRequested', language, {
         applicationId,
         service: service.name[language],
         authority: service.authority[language],

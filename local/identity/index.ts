@@ -1,6 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseAadhaar } from '../../lambdas/core/forms/aadhaar.ts';
+import { readJsonBody, sendJsonBody } from '../json-io.ts';
+import { localUidToken } from '../uid-token.ts';
 
 /** How long a simulated OTP stays valid, as UIDAI's do. */
 const OTP_VALID_MS = 10 * 60_000;
@@ -50,10 +52,7 @@ export function createLocalIdentity(options: { now: () => Date }): LocalIdentity
   const served = new Map<string, ServedRequest>();
   const sent = new Map<string, { last: string; count: number }>();
 
-  const reply = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
+  const reply = sendJsonBody;
 
   // Both maps are in insertion order, which is expiry order while the clock only moves forward.
   const forgetExpired = (now: number) => {
@@ -103,7 +102,7 @@ export function createLocalIdentity(options: { now: () => Date }): LocalIdentity
         reply(res, 405, { message: 'method not allowed' });
         return true;
       }
-      const body = (await readJson(req)) as Record<string, unknown> | undefined;
+      const body = (await readJsonBody(req)) as Record<string, unknown> | undefined;
       if (url.pathname === '/identity/otp') {
         requestOtp(res, body);
         return true;
@@ -115,7 +114,8 @@ export function createLocalIdentity(options: { now: () => Date }): LocalIdentity
           transaction.expiresAt > options.now().getTime() &&
           typeof body?.otp === 'string' &&
           body.otp === transaction.otp;
-        reply(res, 200, { valid });
+        // A valid OTP also answers the UID token, as Aadhaar authentication does: the key of the state's records.
+        reply(res, 200, valid ? { valid, uidToken: localUidToken(transaction.aadhaar) } : { valid });
         return true;
       }
       reply(res, 404, { message: 'Not Found' });
@@ -124,14 +124,4 @@ export function createLocalIdentity(options: { now: () => Date }): LocalIdentity
     lastOtp: (aadhaar) => sent.get(aadhaar.replace(/\s/g, ''))?.last,
     otpsSent,
   };
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }

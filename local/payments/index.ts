@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { readJsonBody, sendJsonBody } from '../json-io.ts';
 import { type PayPageLink, payPage } from './pay-page.ts';
 
 /**
@@ -43,8 +44,6 @@ export interface LocalPaymentGatewayOptions {
   dataDir: string;
   now: () => Date;
 }
-
-const MAX_BODY_BYTES = 64 * 1024;
 const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): LocalPaymentGateway {
@@ -65,16 +64,16 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     const presented = Buffer.from(req.headers.authorization ?? '');
     const expected = Buffer.from(`Bearer ${options.apiKey}`);
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
-      return send(res, 401, { message: 'invalid API key' });
-    const body = await readJson(req);
+      return sendJsonBody(res, 401, { message: 'invalid API key' });
+    const body = await readJsonBody(req);
     const problem = linkRequestProblem(body);
-    if (problem) return send(res, 400, { message: problem });
+    if (problem) return sendJsonBody(res, 400, { message: problem });
     const request = body as Record<string, string & number>;
     const existing = [...links.values()].find((l) => l.orderId === request.orderId);
     if (existing) {
       if (existing.amountPaise !== request.amountPaise)
-        return send(res, 409, { message: `order ${request.orderId} already has a link for another amount` });
-      return send(res, 200, answer(existing));
+        return sendJsonBody(res, 409, { message: `order ${request.orderId} already has a link for another amount` });
+      return sendJsonBody(res, 200, answer(existing));
     }
     const linkId = `plink_${randomBytes(9).toString('base64url')}`;
     const link: Link = {
@@ -92,17 +91,17 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     };
     links.set(linkId, link);
     save();
-    send(res, 201, answer(link));
+    sendJsonBody(res, 201, answer(link));
   };
 
   /** The citizen's UPI app paid (or failed): the gateway tells Mitra, signed, and answers what Mitra answered. */
   const settle = async (req: IncomingMessage, res: ServerResponse, link: Link) => {
-    const body = (await readJson(req)) as { outcome?: unknown } | undefined;
+    const body = (await readJsonBody(req)) as { outcome?: unknown } | undefined;
     const outcome = body?.outcome;
     if (outcome !== 'captured' && outcome !== 'failed')
-      return send(res, 400, { message: 'outcome must be "captured" or "failed"' });
+      return sendJsonBody(res, 400, { message: 'outcome must be "captured" or "failed"' });
     const status = statusOf(link);
-    if (status !== 'created') return send(res, 409, { message: `this link is ${status}` });
+    if (status !== 'created') return sendJsonBody(res, 409, { message: `this link is ${status}` });
     const paymentId = `pay_${randomBytes(9).toString('base64url')}`;
     const at = options.now().toISOString();
     if (outcome === 'captured') link.status = 'paid';
@@ -141,7 +140,7 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     async handle(req, res, url) {
       const method = req.method ?? 'GET';
       if (url.pathname === '/payment-gateway/payment-links') {
-        if (method !== 'POST') send(res, 405, { message: 'method not allowed' });
+        if (method !== 'POST') sendJsonBody(res, 405, { message: 'method not allowed' });
         else await createLink(req, res);
         return true;
       }
@@ -150,7 +149,7 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
         const listed = [...links.values()]
           .filter((l) => orderId === null || l.orderId === orderId)
           .map((l) => ({ ...l, status: statusOf(l) }));
-        send(res, 200, { links: listed });
+        sendJsonBody(res, 200, { links: listed });
         return true;
       }
       const pay = /^\/pay\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
@@ -160,9 +159,9 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
         res.writeHead(link ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(link ? payPage({ ...link, status: statusOf(link) }) : '<!doctype html><p>No such payment link.</p>');
       } else if (method !== 'POST') {
-        send(res, 405, { message: 'method not allowed' });
+        sendJsonBody(res, 405, { message: 'method not allowed' });
       } else if (!link) {
-        send(res, 404, { message: 'no such payment link' });
+        sendJsonBody(res, 404, { message: 'no such payment link' });
       } else {
         await settle(req, res, link);
       }
@@ -188,24 +187,4 @@ function linkRequestProblem(body: unknown): string | undefined {
     return 'customerWaId must be a phone number in international format, digits only';
   if (typeof b.expiresAt !== 'string' || Number.isNaN(Date.parse(b.expiresAt))) return 'expiresAt must be a date';
   return undefined;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }

@@ -42,6 +42,12 @@ describe('stage config', () => {
     expect(() => read({ sessionInactivityMinutes: 0 })).toThrow(/sessionInactivityMinutes/);
   });
 
+  it('takes an https household-records endpoint, and none by default', () => {
+    expect(read({}).recordsEndpoint).toBeUndefined();
+    expect(read({ recordsEndpoint: 'https://records.ap.gov.in' }).recordsEndpoint).toBe('https://records.ap.gov.in');
+    expect(() => read({ recordsEndpoint: 'http://records.ap.gov.in' })).toThrow(/recordsEndpoint must be an https/);
+  });
+
   it('reads numbers given on the command line as strings, and from cdk.json as numbers', () => {
     expect(read({ stage: 'prod', archiveRetentionDays: '2555' }).archiveRetentionDays).toBe(2555);
     expect(read({ stage: 'prod', archiveRetentionDays: 2555 }).archiveRetentionDays).toBe(2555);

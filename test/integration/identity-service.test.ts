@@ -32,9 +32,12 @@ describe('Aadhaar OTP identity adapter', () => {
     const { txnId } = await service.requestOtp('234567890124', otpRequestId('wamid.first'));
     const otp = identity.lastOtp('234567890124')!;
     expect(otp).toMatch(/^\d{6}$/);
-    expect(await service.verifyOtp(txnId, otp === '000000' ? '111111' : '000000')).toBe(false);
-    expect(await service.verifyOtp(txnId, otp)).toBe(true);
-    expect(await service.verifyOtp('no-such-transaction', otp)).toBe(false);
+    expect(await service.verifyOtp(txnId, otp === '000000' ? '111111' : '000000')).toEqual({ valid: false });
+    // A valid OTP answers the UID token too: the same for the same Aadhaar number, and not the number itself.
+    const check = await service.verifyOtp(txnId, otp);
+    expect(check).toMatchObject({ valid: true, uidToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(check.uidToken).not.toContain('234567890124');
+    expect(await service.verifyOtp('no-such-transaction', otp)).toEqual({ valid: false });
   });
 
   it('lets an OTP expire after 10 minutes', async () => {
@@ -42,7 +45,7 @@ describe('Aadhaar OTP identity adapter', () => {
     const { txnId } = await service.requestOtp('345678901238', otpRequestId('wamid.expiring'));
     const otp = identity.lastOtp('345678901238')!;
     now = new Date(now.getTime() + 11 * 60_000);
-    expect(await service.verifyOtp(txnId, otp)).toBe(false);
+    expect(await service.verifyOtp(txnId, otp)).toEqual({ valid: false });
   });
 
   it('refuses a number that is not an Aadhaar number, as an error of the service', async () => {
@@ -60,7 +63,7 @@ describe('Aadhaar OTP identity adapter', () => {
     expect(repeats.map((r) => r.txnId)).toEqual(Array(5).fill(first.txnId));
     expect(identity.otpsSent('456789012341')).toBe(1);
     expect(identity.lastOtp('456789012341')).toBe(otp);
-    expect(await service.verifyOtp(first.txnId, otp)).toBe(true);
+    expect(await service.verifyOtp(first.txnId, otp)).toMatchObject({ valid: true });
 
     // Another message of the same citizen is another request: a fresh OTP in a new transaction.
     const next = await service.requestOtp('456789012341', otpRequestId('wamid.retyped'));

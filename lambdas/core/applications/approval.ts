@@ -8,6 +8,7 @@ import { displayValue } from '../conversation/screens.ts';
 import { t } from '../i18n/strings.ts';
 import { mayDecide, type Officer, SENIOR_ROLES } from '../officers.ts';
 import { istDate } from './dates.ts';
+import type { RecordCheck } from './records.ts';
 
 export const ApplicationIdSchema = z.string().regex(/^AP-[0-9A-Z]{12}$/, 'an application id is AP- and 12 characters');
 
@@ -56,17 +57,20 @@ export function approvalRequest(
   due: Date,
   escalated: boolean,
   language: Language,
+  recordCheck?: RecordCheck,
 ): Reply {
   const { applicationId } = application;
+  const records = recordCheck && !recordCheck.verified ? `\n${recordsLine(service, recordCheck, language)}` : '';
   const body = (max: number) =>
     t(escalated ? 'officerEscalatedRequest' : 'officerApprovalRequest', language, {
       applicationId,
       service: service.name[language],
       submitted: istDate(application.submittedAt),
       due: istDate(due.toISOString()),
-      details: service.fields
-        .map((f) => `${f.label[language]}: ${displayValue(f, application.values[f.id], language, max)}`)
-        .join('\n'),
+      details:
+        service.fields
+          .map((f) => `${f.label[language]}: ${displayValue(f, application.values[f.id], language, max)}`)
+          .join('\n') + records,
     });
   let max = 80;
   while (body(max).length > LIMITS.body && max > 10) max -= 10;
@@ -111,6 +115,14 @@ export function worklistReply(
     button: t('worklistButton', language),
     sections: [{ title: t('worklistSection', language), rows }],
   };
+}
+
+/** What the records check found, for the officer who now decides. */
+function recordsLine(service: Service, check: RecordCheck, language: Language): string {
+  if (check.noRecord) return t('recordsNoRecord', language);
+  if (check.mismatches.length === 0) return t('recordsIncomplete', language);
+  const fields = check.mismatches.map((id) => service.fields.find((f) => f.id === id)?.label[language] ?? id);
+  return t('recordsMismatch', language, { fields: fields.join(', ') });
 }
 
 export type DecisionOutcome =

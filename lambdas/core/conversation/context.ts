@@ -57,7 +57,7 @@ export interface TurnContext {
   /** The identity service's answer to sending an OTP for the Aadhaar number typed in this message. */
   otpRequest?: { ok: true; txnId: string } | { ok: false };
   /** The identity service's answer to the OTP typed in this message. */
-  otpCheck?: { ok: true; valid: boolean } | { ok: false };
+  otpCheck?: { ok: true; valid: boolean; uidToken?: string } | { ok: false };
   /** The registered officer who sent this message, looked up only for an officer's command. */
   officer?: Officer;
   /** For an officer's "pending": the first applications of their department waiting for a decision, and the count. */

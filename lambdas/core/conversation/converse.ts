@@ -56,6 +56,8 @@ export interface ApplicationDraft {
   slaDays: number;
   /** Keyed hash of the Aadhaar number the citizen verified by OTP: only they see it under "status". */
   citizenHash: string;
+  /** The citizen's UID token from that verification, for the records check; absent when none was returned. */
+  citizenToken?: string;
   /**
    * Whether a workflow takes it up now: certificates (fee, officer approval and issue are its steps). The other kinds
    * (bills, bookings, grievances…) wait in state "received" until their workflows exist.
@@ -647,6 +649,7 @@ function identityOtp(
       verifiedAt: env.now.toISOString(),
       aadhaarHash: step.aadhaarHash,
       last4: step.last4,
+      ...(check.uidToken ? { uidToken: check.uidToken } : {}),
       failedAttempts: 0,
     },
   };
@@ -677,6 +680,7 @@ function submit(
     submittedAt: '',
     slaDays: service.slaDays,
     citizenHash,
+    ...(session.identity.uidToken ? { citizenToken: session.identity.uidToken } : {}),
     startsWorkflow: service.kind === 'certificate',
   };
   const authority = service.authority[language];

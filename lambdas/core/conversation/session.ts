@@ -64,6 +64,8 @@ export const SessionSchema = z.strictObject({
       verifiedAt: z.string().optional(),
       aadhaarHash: z.string().optional(),
       last4: z.string().optional(),
+      /** The UID token the Aadhaar authentication returned: pseudonymous, the key of the state's records. */
+      uidToken: z.string().optional(),
       failedAttempts: z.number().int().nonnegative().default(0),
       lockedUntil: z.string().optional(),
     })

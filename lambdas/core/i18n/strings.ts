@@ -280,6 +280,22 @@ export const strings = {
     en: 'Your application {applicationId} ({service}) is now with the {authority} for a decision, due by {due}.',
     te: 'మీ దరఖాస్తు {applicationId} ({service}) ఇప్పుడు నిర్ణయం కోసం {authority} వద్ద ఉంది; గడువు {due}.',
   },
+  approvalRecordsUnconfirmed: {
+    en: "The department's records could not confirm every detail of your application {applicationId} ({service}), so the {authority} will check it; a decision is due by {due}.",
+    te: 'మీ దరఖాస్తు {applicationId} ({service}) లోని ప్రతి వివరాన్నీ శాఖ రికార్డులు నిర్ధారించలేకపోయాయి, కాబట్టి {authority} పరిశీలిస్తారు; నిర్ణయం గడువు {due}.',
+  },
+  recordsNoRecord: {
+    en: 'Records check: no household record was found for this applicant.',
+    te: 'రికార్డుల తనిఖీ: ఈ దరఖాస్తుదారుకు కుటుంబ రికార్డు దొరకలేదు.',
+  },
+  recordsMismatch: {
+    en: 'Records check: the household records differ on: {fields}.',
+    te: 'రికార్డుల తనిఖీ: కుటుంబ రికార్డులు వీటిలో భిన్నంగా ఉన్నాయి: {fields}.',
+  },
+  recordsIncomplete: {
+    en: 'Records check: the household records do not hold all of these details.',
+    te: 'రికార్డుల తనిఖీ: ఈ వివరాలన్నీ కుటుంబ రికార్డుల్లో లేవు.',
+  },
   approvalEscalated: {
     en: 'Your application {applicationId} was not decided by {due}. It has been escalated to a senior officer; we are sorry for the delay.',
     te: 'మీ దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు. దీన్ని ఉన్నతాధికారికి పంపాము; ఆలస్యానికి క్షమించండి.',
