@@ -47,12 +47,13 @@ const ESCALATION_WINDOW = Duration.days(30);
 /**
  * Issues a certificate for one application:
  *
- *   Validate → [fee due: Await payment] → [officer must approve: Await officer decision, until the SLA is due;
+ *   Validate → Look up records → [fee due: Await payment] → [officer must approve: Await officer decision, until the SLA is due;
  *   then Escalate to a senior officer] → Approved? → Issue certificate → Notify citizen
  *
  * Validate answers the application with its `plan` from the catalog and the record (fee still due, officer approval,
- * seconds left of the SLA), and the Choices read it. The waits are `.waitForTaskToken` callbacks: the step stores the token on the application
- * and tells the citizen (payment link) or the department's officers (approve / reject buttons); the payment gateway's
+ * seconds left of the SLA); Look up records sends an instant certificate the household records do not confirm to an
+ * officer; the Choices read the plan. The waits are `.waitForTaskToken` callbacks: the step stores the token on the
+ * application and tells the citizen (payment link) or the department's officers (approve / reject buttons); the payment gateway's
  * signed callback or the officer's decision in the chat resumes the execution. A payment link that expires or an
  * officer's rejection ends the execution as succeeded (the workflow did its job; the citizen has been told). Any
  * other failure goes to Notify failure and ends the execution as failed, so the ExecutionsFailed alarm sees it.
@@ -111,8 +112,15 @@ export class CertificateWorkflow extends Construct {
       // The step returns the validated application with its plan, which becomes the state.
       outputPath: '$.Payload',
     });
+    // The state's household records confirm, or not, what an instant certificate would state; an application they
+    // do not confirm goes to an officer (the step sets plan.officerApproval).
+    const lookUpRecords = new LambdaInvoke(this, 'Look up records', {
+      lambdaFunction: workflowSteps,
+      payload: TaskInput.fromObject({ step: 'look-up-records', application: JsonPath.entirePayload }),
+      outputPath: '$.Payload',
+    });
     // It only reads; the household records being unreachable for a while is worth waiting out.
-    validate.addRetry({
+    lookUpRecords.addRetry({
       errors: ['DepartmentRecordsError'],
       maxAttempts: 4,
       interval: Duration.seconds(10),
@@ -170,7 +178,16 @@ export class CertificateWorkflow extends Construct {
     const notify = step('Notify citizen', 'notify-issued');
     const notifyRejected = step('Notify rejection', 'notify-rejected');
 
-    for (const task of [validate, awaitPayment, awaitDecision, awaitEscalated, issue, notify, notifyRejected]) {
+    for (const task of [
+      validate,
+      lookUpRecords,
+      awaitPayment,
+      awaitDecision,
+      awaitEscalated,
+      issue,
+      notify,
+      notifyRejected,
+    ]) {
       task.addCatch(notifyFailure, { errors: [Errors.ALL], resultPath: '$.error' });
     }
 
@@ -185,11 +202,13 @@ export class CertificateWorkflow extends Construct {
       .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
       .otherwise(issue);
     awaitPayment.next(needsApproval);
-    const definition = validate.next(
-      new Choice(this, 'Fee to pay?')
-        .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
-        .otherwise(needsApproval),
-    );
+    const definition = validate
+      .next(lookUpRecords)
+      .next(
+        new Choice(this, 'Fee to pay?')
+          .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
+          .otherwise(needsApproval),
+      );
 
     const logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
     this.stateMachine = new StateMachine(this, 'StateMachine', {

@@ -16,7 +16,7 @@ import {
   officersToNotify,
 } from '#core/applications/approval.ts';
 import { dueDate, istDate, secondsUntilDue } from '#core/applications/dates.ts';
-import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
+import { checkAgainstRecords, recordsCanConfirm } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { documentTypeFor } from '#core/certificate/document-types.ts';
@@ -52,7 +52,7 @@ const Plan = z.strictObject({
   fee: z.number().nonnegative(),
   /** A fee not yet paid: false when the payment came in before (an execution re-driven after a restart). */
   feeDue: z.boolean(),
-  /** The catalog's say, or a records check that could not confirm what the citizen declared. */
+  /** The catalog's say, or (after Look up records) records that could not confirm what the citizen declared. */
   officerApproval: z.boolean(),
   department: z.string(),
   approvalTimeoutSeconds: z.number().int().positive(),
@@ -69,6 +69,7 @@ const taskToken = z.string().min(1);
 // lib/certificate-workflow.ts.
 const StepInput = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('validate'), application: Application }),
+  z.strictObject({ step: z.literal('look-up-records'), application: Planned }),
   z.strictObject({ step: z.literal('request-payment'), application: Planned, taskToken }),
   z.strictObject({ step: z.literal('payment-expired'), application: Planned }),
   z.strictObject({ step: z.literal('request-approval'), application: Planned, taskToken, escalated: z.boolean() }),
@@ -95,14 +96,23 @@ async function handle(event: unknown): Promise<unknown> {
       const { submittedAt } = application;
       if (!submittedAt) throw new ValidationError('the application has no submittedAt');
       const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
-      const recordCheck = await recordCheckFor(service, application);
-      if (recordCheck && !recordCheck.verified)
+      return { ...application, plan: planOf(service, submittedAt, paid) };
+    }
+    case 'look-up-records': {
+      if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
+      const { plan } = input.application;
+      const recordCheck = await recordCheckFor(service, input.application);
+      if (!recordCheck) return input.application;
+      if (!recordCheck.verified)
         logger.info('records do not confirm the application; an officer decides', {
           applicationId: application.applicationId,
           noRecord: recordCheck.noRecord === true,
           mismatches: recordCheck.mismatches,
         });
-      return { ...application, plan: planOf(service, submittedAt, paid, recordCheck) };
+      return {
+        ...input.application,
+        plan: { ...plan, officerApproval: plan.officerApproval || !recordCheck.verified, recordCheck },
+      };
     }
     case 'request-payment':
       await requestPayment(input.application, input.taskToken);
@@ -153,17 +163,11 @@ async function handle(event: unknown): Promise<unknown> {
 }
 
 /** The catalog's say on this application: its fee, whether an officer decides, and how long they have. */
-function planOf(
-  service: Service,
-  submittedAt: string,
-  paid: boolean,
-  recordCheck: RecordCheck | undefined,
-): z.infer<typeof Plan> {
+function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<typeof Plan> {
   return {
     fee: service.fee,
     feeDue: service.fee > 0 && !paid,
-    officerApproval: service.officerApproval || (recordCheck !== undefined && !recordCheck.verified),
-    ...(recordCheck ? { recordCheck } : {}),
+    officerApproval: service.officerApproval,
     department: documentTypeFor(service.id).department,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };

@@ -81,10 +81,19 @@ describe('certificate workflow', () => {
     expect(definition.TimeoutSeconds).toBe(180 * 24 * 60 * 60);
   });
 
-  it('runs Validate → [Await payment] → [Await officer decision → Escalate] → Approved? → Issue → Notify', () => {
+  it('runs Validate → Look up records → [Await payment] → [Await officer decision → Escalate] → Approved? → Issue', () => {
     const { States: states } = definition;
     expect(definition.StartAt).toBe('Validate');
-    expect(states.Validate!.Next).toBe('Fee to pay?');
+    expect(states.Validate!.Next).toBe('Look up records');
+    expect(states['Look up records']).toMatchObject({
+      Next: 'Fee to pay?',
+      OutputPath: '$.Payload',
+      Parameters: { FunctionName: workflowStepsArn, Payload: { step: 'look-up-records', 'application.$': '$' } },
+    });
+    // The household records being unreachable a while is waited out before the application fails.
+    expect(states['Look up records']!.Retry).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['DepartmentRecordsError'], MaxAttempts: 4 }),
+    );
     expect(states['Fee to pay?']).toMatchObject({
       Type: 'Choice',
       Choices: [{ Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' }],
@@ -176,7 +185,7 @@ describe('certificate workflow', () => {
 
   it('catches every error of every task into Notify failure with the error at $.error, then fails', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify rejection']) {
+    for (const name of ['Validate', 'Look up records', 'Issue certificate', 'Notify citizen', 'Notify rejection']) {
       expect(states[name]!.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
       ]);
