@@ -125,16 +125,18 @@ export function turnNeeds(
   isStatusRequest: (session: Session, inbound: InboundMessage) => boolean,
 ): TurnNeeds {
   const none: TurnNeeds = { applications: false };
-  if (session.stopped || expired(session, now, settings)) return none;
+  if (session.stopped) return none;
   const text = inbound.content.type === 'text' ? inbound.content.text : undefined;
-  const { step } = session;
-  if (text !== undefined && session.consentedAt && parseRevokeCommand(text))
-    return { applications: false, officer: true };
-  // An officer acts on a notice they were sent, whether or not they ever chatted with the bot before.
+  // An officer acts on a notice they were sent, whether or not they ever chatted with the bot before, and however
+  // long their own conversation has been idle.
   if (officerDecisionOf(inbound)) return { applications: false, officer: true };
   if (text !== undefined && isWorklistCommand(text)) return { applications: false, officer: true, officerQueue: true };
   const opened = inbound.content.type === 'choice' ? openedFromWorklist(inbound.content.id) : undefined;
   if (opened) return { applications: false, officer: true, openApplication: opened };
+  if (expired(session, now, settings)) return none;
+  const { step } = session;
+  if (text !== undefined && session.consentedAt && parseRevokeCommand(text))
+    return { applications: false, officer: true };
   if (text !== undefined && !identityLocked(session, now)) {
     if (step.name === 'identity-aadhaar') {
       const aadhaar = parseAadhaar(text);

@@ -181,14 +181,18 @@ function decide(session: Session, input: Input, env: Env): Turn {
       text(t('stopped', language)),
     ]);
   }
-  if (expired(session, env.now, settings)) {
+  const idle = expired(session, env.now, settings);
+  // Officers act on notices whatever their own conversation is doing, idle or not, before any language or consent
+  // screen; only a reason prompt left idle has lapsed.
+  if (!(idle && session.step.name === 'officer-reason')) {
+    const officerTurn = officerAction(session, input, env);
+    if (officerTurn) return officerTurn;
+  }
+  if (idle) {
     return home({ ...session, step: { name: 'menu', page: 0 } }, env, [
       t('sessionExpired', language, { minutes: settings.inactivityMinutes }),
     ]);
   }
-  // Officers act on notices whatever their own conversation is doing, before any language or consent screen.
-  const officerTurn = officerAction(session, input, env);
-  if (officerTurn) return officerTurn;
   const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
   if (action?.startsWith('lang:')) return chooseLanguage(session, action === 'lang:te' ? 'te' : 'en', env);
   if (!session.language) return show(session, { name: 'choose-language' }, languageScreen(env.token), env);

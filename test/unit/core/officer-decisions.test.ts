@@ -88,6 +88,31 @@ describe('officer decisions in the conversation', () => {
     expect(desk.session.step).toMatchObject({ name: 'menu' });
   });
 
+  it('takes a decision from an officer whose own conversation was left idle mid-form, without a restart first', () => {
+    const desk = new Citizen(tahsildar.waId).ready();
+    desk.tap('svc:revenue.income-certificate');
+    desk.advance(45);
+    const message = {
+      messageId: 'wamid.idle',
+      waId: tahsildar.waId,
+      sentAt: desk.now,
+      content: { type: 'text' as const, text: `approve ${APP}` },
+    };
+    expect(turnNeeds(desk.session, message, desk.now, DEFAULT_SETTINGS).officer).toBe(true);
+    const turn = desk.text(`approve ${APP}`, { officer: tahsildar });
+    expect(turn.effects).toMatchObject([{ type: 'decide-application', applicationId: APP, decision: 'approved' }]);
+    expect(desk.said).not.toContain('30 minutes');
+  });
+
+  it('lets a reason prompt left idle lapse: the late text is no rejection', () => {
+    const desk = new Citizen(tahsildar.waId).ready();
+    desk.send({ type: 'choice', id: `decide:reject:${APP}`, title: 'Reject' }, { officer: tahsildar });
+    desk.advance(45);
+    const turn = desk.text('wrong documents attached', { officer: tahsildar });
+    expect(turn.effects).toEqual([]);
+    expect(desk.said).toContain('30 minutes');
+  });
+
   it('lets the officer cancel a rejection before giving the reason', () => {
     const desk = new Citizen(tahsildar.waId).ready();
     desk.send({ type: 'choice', id: `decide:reject:${APP}`, title: 'Reject' }, { officer: tahsildar });
