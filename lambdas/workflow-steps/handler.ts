@@ -3,36 +3,21 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
-import { ConversationStore } from '#adapters/conversation-store.ts';
-import { HttpDepartmentRecords } from '#adapters/department-records.ts';
 import { requireEnv } from '#adapters/env.ts';
-import { countMetric } from '#adapters/metrics.ts';
-import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
-import {
-  ApplicationIdSchema,
-  approvalRequest,
-  OfficerDecisionSchema,
-  officersToNotify,
-} from '#core/applications/approval.ts';
-import { dueDate, istDate, secondsUntilDue } from '#core/applications/dates.ts';
-import { checkAgainstRecords, recordsCanConfirm } from '#core/applications/records.ts';
+import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/approval.ts';
+import { secondsUntilDue } from '#core/applications/dates.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { documentTypeFor } from '#core/certificate/document-types.ts';
 import { ValidationError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
+import { lookUpRecords, requestApproval } from './approval-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 
 const tableName = requireEnv('TABLE_NAME');
 const applications = new ApplicationStore(tableName);
-const registry = new OfficerRegistry(tableName);
-const conversations = new ConversationStore(tableName);
 const services = catalog();
-const recordsEndpoint = requireEnv('RECORDS_ENDPOINT');
-const records = recordsEndpoint === 'unconfigured' ? undefined : new HttpDepartmentRecords(recordsEndpoint);
-/** lib/certificate-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
-const ESCALATION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 const Application = z.looseObject({
   applicationId: ApplicationIdSchema,
@@ -101,7 +86,7 @@ async function handle(event: unknown): Promise<unknown> {
     case 'look-up-records': {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
       const { plan } = input.application;
-      const recordCheck = await recordCheckFor(service, input.application);
+      const recordCheck = await lookUpRecords(service, input.application);
       if (!recordCheck) return input.application;
       if (!recordCheck.verified)
         logger.info('records do not confirm the application; an officer decides', {
@@ -171,69 +156,6 @@ function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<t
     department: documentTypeFor(service.id).department,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };
-}
-
-/**
- * A certificate issued without an officer states facts the citizen declared (name, father's name, income, caste,
- * district); the household records must confirm every one of them the records can, or an officer decides. Undefined
- * when there is nothing to confirm (an officer decides anyway, or the service asks nothing the records hold).
- */
-async function recordCheckFor(service: Service, application: z.infer<typeof Application>) {
-  if (service.kind !== 'certificate' || service.officerApproval || !recordsCanConfirm(service)) return undefined;
-  const token = typeof application.citizenToken === 'string' ? application.citizenToken : undefined;
-  const record = records && token ? await records.lookup(token) : undefined;
-  return checkAgainstRecords(service, application.values, record);
-}
-
-/**
- * "Await officer decision" / "Escalate": stores the token and tells the department's deciding officers (senior ones
- * once the SLA has passed) and the citizen. The officer's decision in the chat resumes the workflow.
- */
-async function requestApproval(application: Planned, service: Service, token: string, escalated: boolean) {
-  const at = now();
-  const { applicationId, waId, language, plan } = application;
-  const slaDue = dueDate(application.submittedAt, service.slaDays);
-  const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
-  const officers = officersToNotify(await registry.ofDepartment(plan.department), plan.department, escalated);
-  if (officers.length === 0) {
-    logger.error('no officer registered to decide', { department: plan.department });
-    countMetric('NoOfficerToDecide');
-  }
-  if (escalated) countMetric('ApplicationsEscalated');
-  const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
-  const officerNotices = await Promise.all(
-    officers.map(async (officer) => {
-      const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
-      const reply = approvalRequest(
-        service,
-        application,
-        escalated ? slaDue : dueAt,
-        escalated,
-        officerLanguage,
-        plan.recordCheck,
-      );
-      return { waId: officer.waId, ref: noticeRef, reply };
-    }),
-  );
-  const citizenText = escalated
-    ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
-    : t(plan.recordCheck && !plan.recordCheck.verified ? 'approvalRecordsUnconfirmed' : 'approvalRequested', language, {
-        applicationId,
-        service: service.name[language],
-        authority: service.authority[language],
-        due: istDate(slaDue.toISOString()),
-      });
-  await applications.awaitDecision(
-    applicationId,
-    { taskToken: token, department: plan.department, dueAt, slaDueAt: slaDue, escalated },
-    officerNotices,
-    { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
-    at,
-  );
-  logger.info(escalated ? 'application escalated past its SLA' : 'application awaits an officer', {
-    applicationId,
-    officersNotified: officerNotices.length,
-  });
 }
 
 export const handler = middy(handle).use(injectLambdaContext(logger));

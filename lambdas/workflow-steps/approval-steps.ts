@@ -1,0 +1,106 @@
+import { ApplicationStore } from '#adapters/application-store.ts';
+import { now } from '#adapters/clock.ts';
+import { ConversationStore } from '#adapters/conversation-store.ts';
+import { HttpDepartmentRecords } from '#adapters/department-records.ts';
+import { requireEnv } from '#adapters/env.ts';
+import { countMetric } from '#adapters/metrics.ts';
+import { OfficerRegistry } from '#adapters/officers.ts';
+import { logger } from '#adapters/powertools.ts';
+import { approvalRequest, officersToNotify } from '#core/applications/approval.ts';
+import { dueDate, istDate } from '#core/applications/dates.ts';
+import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
+import type { Service } from '#core/catalog/schema.ts';
+import { t } from '#core/i18n/strings.ts';
+
+/** What the approval steps read of the workflow's state; the state machine passes all of it. */
+export interface ApprovalApplication {
+  applicationId: string;
+  waId: string;
+  language: 'en' | 'te';
+  submittedAt: string;
+  values: Record<string, string>;
+  /** The UID token of the citizen's Aadhaar OTP, the key of the household records. */
+  citizenToken?: string;
+  plan: { department: string; recordCheck?: RecordCheck };
+}
+
+/** lib/certificate-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
+const ESCALATION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+const tableName = requireEnv('TABLE_NAME');
+const applications = new ApplicationStore(tableName);
+const registry = new OfficerRegistry(tableName);
+const conversations = new ConversationStore(tableName);
+const recordsEndpoint = requireEnv('RECORDS_ENDPOINT');
+const records = recordsEndpoint === 'unconfigured' ? undefined : new HttpDepartmentRecords(recordsEndpoint);
+
+/**
+ * A certificate issued without an officer states facts the citizen declared (name, father's name, income, caste,
+ * district); the household records must confirm every one of them the records can, or an officer decides. Undefined
+ * when there is nothing to confirm (an officer decides anyway, or the service asks nothing the records hold).
+ */
+export async function lookUpRecords(
+  service: Service,
+  application: ApprovalApplication,
+): Promise<RecordCheck | undefined> {
+  if (service.kind !== 'certificate' || service.officerApproval || !recordsCanConfirm(service)) return undefined;
+  const token = application.citizenToken;
+  const record = records && token ? await records.lookup(token) : undefined;
+  return checkAgainstRecords(service, application.values, record);
+}
+
+/**
+ * "Await officer decision" / "Escalate": stores the token and tells the department's deciding officers (senior ones
+ * once the SLA has passed) and the citizen. The officer's decision in the chat resumes the workflow.
+ */
+export async function requestApproval(
+  application: ApprovalApplication,
+  service: Service,
+  token: string,
+  escalated: boolean,
+): Promise<void> {
+  const at = now();
+  const { applicationId, waId, language, plan } = application;
+  const slaDue = dueDate(application.submittedAt, service.slaDays);
+  const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
+  const officers = officersToNotify(await registry.ofDepartment(plan.department), plan.department, escalated);
+  if (officers.length === 0) {
+    logger.error('no officer registered to decide', { department: plan.department });
+    countMetric('NoOfficerToDecide');
+  }
+  if (escalated) countMetric('ApplicationsEscalated');
+  const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
+  const officerNotices = await Promise.all(
+    officers.map(async (officer) => {
+      const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
+      const reply = approvalRequest(
+        service,
+        application,
+        escalated ? slaDue : dueAt,
+        escalated,
+        officerLanguage,
+        plan.recordCheck,
+      );
+      return { waId: officer.waId, ref: noticeRef, reply };
+    }),
+  );
+  const citizenText = escalated
+    ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
+    : t(plan.recordCheck && !plan.recordCheck.verified ? 'approvalRecordsUnconfirmed' : 'approvalRequested', language, {
+        applicationId,
+        service: service.name[language],
+        authority: service.authority[language],
+        due: istDate(slaDue.toISOString()),
+      });
+  await applications.awaitDecision(
+    applicationId,
+    { taskToken: token, department: plan.department, dueAt, slaDueAt: slaDue, escalated },
+    officerNotices,
+    { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
+    at,
+  );
+  logger.info(escalated ? 'application escalated past its SLA' : 'application awaits an officer', {
+    applicationId,
+    officersNotified: officerNotices.length,
+  });
+}
