@@ -46,7 +46,6 @@ const Plan = z.strictObject({
     .optional(),
 });
 const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
-type Planned = z.infer<typeof Planned>;
 
 const taskToken = z.string().min(1);
 
