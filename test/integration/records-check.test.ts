@@ -83,7 +83,12 @@ describe('the household records check', () => {
       '456789012341',
     );
     await settled(applicationId, 'issued');
-    expect((await sentTo(env.runtime, citizen)).some((m) => m.type === 'document')).toBe(true);
+    // Issued and queued in one write; the sender delivers it a moment later.
+    const document = await waitFor('the certificate in the chat', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, citizen)).find((m) => m.type === 'document');
+    });
+    expect(document.document?.caption).toContain('Caste certificate');
     // The record was asked by UID token: the application carries the token, never the Aadhaar number.
     const { Item } = await tableClient(env.runtime).send(
       new GetCommand({ TableName: env.runtime.names.table, Key: keys.application(applicationId) }),
