@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationSummary, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -44,11 +44,18 @@ export class ApplicationQueries {
       KeyConditionExpression: 'awaitingDepartment = :department',
       ExpressionAttributeValues: { ':department': department },
     };
-    const [{ Items = [] }, { Count = 0 }] = await Promise.all([
+    const countAll = async () => {
+      // A COUNT query stops at 1 MB of index read like any other: a busy department's total takes every page.
+      let total = 0;
+      for await (const page of paginateQuery({ client: dynamodb }, { ...query, Select: 'COUNT' }))
+        total += page.Count ?? 0;
+      return total;
+    };
+    const [{ Items = [] }, total] = await Promise.all([
       dynamodb.send(new QueryCommand({ ...query, Limit: WORKLIST_SIZE })),
-      dynamodb.send(new QueryCommand({ ...query, Select: 'COUNT' })),
+      countAll(),
     ]);
-    return { waiting: Items.map(waitingSummary), total: Count };
+    return { waiting: Items.map(waitingSummary), total };
   }
 
   /** One application, if it waits for a decision now. */
