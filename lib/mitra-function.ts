@@ -194,19 +194,28 @@ export class MitraFunction extends Construct {
     return this;
   }
 
-  /** CERTIFICATE_WORKFLOW_ARN: start executions (named by application id, so a retry cannot start a second one). */
-  useWorkflow(stateMachine: IStateMachine, variable = 'CERTIFICATE_WORKFLOW_ARN'): this {
-    this.addEnvironment(variable, stateMachine.stateMachineArn);
-    this.allow(['states:StartExecution'], [stateMachine.stateMachineArn]);
+  /**
+   * `<KIND>_WORKFLOW_ARN` for each workflow: start executions (named by application id, so a retry cannot start a
+   * second one), only on these state machines.
+   */
+  useWorkflows(workflows: readonly { stateMachine: IStateMachine; variable: string }[]): this {
+    for (const { stateMachine, variable } of workflows) this.addEnvironment(variable, stateMachine.stateMachineArn);
+    this.allow(
+      ['states:StartExecution'],
+      workflows.map(({ stateMachine }) => stateMachine.stateMachineArn),
+    );
     return this;
   }
 
   /**
-   * Answer a `.waitForTaskToken` wait of this state machine (payment callbacks, officer decisions): only
-   * states:SendTaskSuccess, only on this state machine. The token itself names the task.
+   * Answer a `.waitForTaskToken` wait of these state machines (payment callbacks, officer decisions): only
+   * states:SendTaskSuccess, only on them. The token itself names the task.
    */
-  useTaskCallbacks(stateMachine: IStateMachine): this {
-    this.allow(['states:SendTaskSuccess'], [stateMachine.stateMachineArn]);
+  useTaskCallbacks(stateMachines: readonly IStateMachine[]): this {
+    this.allow(
+      ['states:SendTaskSuccess'],
+      stateMachines.map((stateMachine) => stateMachine.stateMachineArn),
+    );
     return this;
   }
 

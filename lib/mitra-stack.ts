@@ -6,7 +6,6 @@ import type { Construct } from 'constructs';
 import { AadhaarHashKey } from './aadhaar-hash-key.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
 import { CertificateArchive } from './certificate-archive.ts';
-import { CertificateWorkflow } from './certificate-workflow.ts';
 import { HttpApi } from './http-api.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { MitraFunction } from './mitra-function.ts';
@@ -17,6 +16,8 @@ import { SigningKey } from './signing-key.ts';
 import type { StageConfig } from './stage-config.ts';
 import { StateTable } from './state-table.ts';
 import { WhatsAppCredentials } from './whatsapp-credentials.ts';
+import { FulfilmentWorkflow } from './workflows/fulfilment-workflow.ts';
+import { WORKFLOW_KINDS, workflowArnVariable } from './workflows/workflow-kinds.ts';
 
 export interface MitraStackProps extends StackProps {
   readonly config: StageConfig;
@@ -31,7 +32,8 @@ export class MitraStack extends Stack {
   readonly checkpointSigningKey: SigningKey;
   readonly whatsApp: WhatsAppCredentials;
   readonly payment: PaymentCredentials;
-  readonly workflow: CertificateWorkflow;
+  /** One fulfilment workflow per service kind that has one, by kind. */
+  readonly workflows: Readonly<Record<string, FulfilmentWorkflow>>;
   readonly api: HttpApi;
   readonly functions: Record<
     'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'certificateTasks' | 'verify' | 'catalog' | 'payments',
@@ -118,11 +120,22 @@ export class MitraStack extends Stack {
     });
     this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog, payments };
 
-    this.workflow = new CertificateWorkflow(this, 'CertificateWorkflow', {
-      ...common,
-      workflowSteps: workflowSteps.function,
-      certificate: certificate.function,
-    });
+    this.workflows = Object.fromEntries(
+      WORKFLOW_KINDS.map(({ kind, constructId, checksHouseholdRecords }) => [
+        kind,
+        new FulfilmentWorkflow(this, constructId, {
+          ...common,
+          kind,
+          checksHouseholdRecords,
+          workflowSteps: workflowSteps.function,
+          documents: certificate.function,
+        }),
+      ]),
+    );
+    const stateMachines = Object.entries(this.workflows).map(([kind, workflow]) => ({
+      kind,
+      stateMachine: workflow.stateMachine,
+    }));
     this.api = new HttpApi(this, 'HttpApi', {
       ...common,
       handlers: {
@@ -136,7 +149,10 @@ export class MitraStack extends Stack {
 
     webhook
       .useTable(this.table, 'readWrite')
-      .useWorkflow(this.workflow.stateMachine)
+      // Every application is started in the workflow of its service's kind.
+      .useWorkflows(
+        stateMachines.map(({ kind, stateMachine }) => ({ stateMachine, variable: workflowArnVariable(kind) })),
+      )
       .useWhatsAppSecret(whatsApp.secret)
       .useMediaBucket(this.media.bucket, 'write')
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
@@ -205,7 +221,7 @@ export class MitraStack extends Stack {
     payments
       .useTable(this.table, 'readWrite')
       .usePaymentGateway(this.payment.secret)
-      .useTaskCallbacks(this.workflow.stateMachine);
+      .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine));
 
     certificate
       .useTable(this.table, 'readWrite')
@@ -232,7 +248,7 @@ export class MitraStack extends Stack {
       .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
       .useMediaBucket(this.media.bucket, 'read')
       // An officer's decision resumes the application's workflow, waiting on its task token.
-      .useTaskCallbacks(this.workflow.stateMachine)
+      .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine))
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 5,
@@ -262,7 +278,7 @@ export class MitraStack extends Stack {
       sender,
       senderFailures,
       certificateTaskFailures,
-      workflow: this.workflow.stateMachine,
+      workflows: Object.fromEntries(stateMachines.map(({ kind, stateMachine }) => [kind, stateMachine])),
       apiId: this.api.api.apiId,
       stageName: this.api.stage.stageName,
     });

@@ -23,7 +23,8 @@ export interface MonitoringProps {
   readonly senderFailures: IQueue;
   /** The certificate-tasks stream mapping's failure queue: photos that were never answered. */
   readonly certificateTaskFailures: IQueue;
-  readonly workflow: IStateMachine;
+  /** The fulfilment workflows, by the service kind each fulfils. */
+  readonly workflows: Readonly<Record<string, IStateMachine>>;
   readonly apiId: string;
   readonly stageName: string;
 }
@@ -124,16 +125,18 @@ export class Monitoring extends Construct {
         threshold: 1,
       });
     }
-    this.alarm('WorkflowFailed', {
-      description: 'A certificate workflow execution failed (the citizen was told; the application needs a look)',
-      metric: props.workflow.metricFailed({ period: Duration.minutes(5), statistic: Stats.SUM }),
-      threshold: 1,
-    });
-    this.alarm('WorkflowTimedOut', {
-      description: 'A certificate workflow execution reached its 30-day timeout',
-      metric: props.workflow.metricTimedOut({ period: Duration.minutes(5), statistic: Stats.SUM }),
-      threshold: 1,
-    });
+    for (const [kind, workflow] of Object.entries(props.workflows)) {
+      this.alarm(`${pascal(kind)}WorkflowFailed`, {
+        description: `A ${kind} workflow execution failed (the citizen was told; the application needs a look)`,
+        metric: workflow.metricFailed({ period: Duration.minutes(5), statistic: Stats.SUM }),
+        threshold: 1,
+      });
+      this.alarm(`${pascal(kind)}WorkflowTimedOut`, {
+        description: `A ${kind} workflow execution reached its 180-day timeout`,
+        metric: workflow.metricTimedOut({ period: Duration.minutes(5), statistic: Stats.SUM }),
+        threshold: 1,
+      });
+    }
 
     // Route-level metrics (the stage has detailed metrics on): only Meta's calls to POST /webhook, not verify traffic.
     const webhookRoute = {

@@ -94,7 +94,14 @@ export interface EmbeddedRuntime {
   whatsapp: LocalWhatsApp;
   clock: { get(): Date; advance(seconds: number): void };
   endpoints: { dynamodb: string; s3: string; kms: string; stepFunctions: string };
-  names: { table: string; archiveBucket: string; mediaBucket: string; certificateWorkflowArn: string };
+  names: {
+    table: string;
+    archiveBucket: string;
+    mediaBucket: string;
+    certificateWorkflowArn: string;
+    /** Each fulfilment workflow's state machine ARN, by the service kind it fulfils. */
+    workflowArns: Record<string, string>;
+  };
   functions: Map<string, LoadedFunction>;
   /** Resolves when the outbox stream has delivered everything written so far. */
   drained(): Promise<void>;
@@ -152,9 +159,11 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     // Step Functions needs the functions and the functions need its endpoint: it gets a late-bound invoker.
     const sfnPort = await freePort(host);
     const sfnEndpoint = `http://${host}:${sfnPort}`;
-    const stateMachines = assembly.resourcesOfType('AWS::StepFunctions::StateMachine').map(([logicalId]) => ({
+    const stateMachines = assembly.resourcesOfType('AWS::StepFunctions::StateMachine').map(([logicalId, resource]) => ({
       logicalId,
       name: logicalId,
+      /** The service kind it fulfils (lib/workflows/fulfilment-workflow.ts `mitra:workflow`). */
+      kind: String(resource.Metadata?.['mitra:workflow'] ?? logicalId),
       arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${logicalId}`,
     }));
 
@@ -357,7 +366,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         table: tableLogicalId,
         archiveBucket: bucketName(resolveBucket(assembly, 'ARCHIVE_BUCKET')),
         mediaBucket: bucketName(resolveBucket(assembly, 'MEDIA_BUCKET')),
-        certificateWorkflowArn: stateMachines[0]?.arn ?? '',
+        certificateWorkflowArn: stateMachines.find((sm) => sm.kind === 'certificate')?.arn ?? '',
+        workflowArns: Object.fromEntries(stateMachines.map((sm) => [sm.kind, sm.arn])),
       },
       functions,
       drained: async () => {

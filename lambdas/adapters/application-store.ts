@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerDecision } from '#core/applications/approval.ts';
+import type { Actor } from '#core/applications/lifecycle.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { ConflictError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
@@ -9,14 +10,16 @@ import { transitionApplication } from './application-transitions.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { outboxItem } from './outbox.ts';
 
-interface IssuedCertificate {
+/** The document the application's workflow issued (a certificate, proceedings, a licence, an acknowledgement…). */
+interface IssuedDocument {
   certId: string;
   pdfKey: string;
   verifyUrl: string;
+  /** The document's printed title, when the workflow passes it. */
+  title?: string;
 }
 
-/** States from which an application may still settle (be issued, rejected or fail). */
-const OPEN_STATES = ['received', 'processing', 'awaiting-payment', 'paid', 'awaiting-approval'] as const;
+const WORKFLOW: Actor = { type: 'workflow' };
 
 /** Notices to officers sent in the same write as the wait they are about (a department has a handful). */
 const MAX_OFFICER_NOTICES = 25;
@@ -49,30 +52,39 @@ export class ApplicationStore {
     return Item;
   }
 
+  /** Its workflow took it up (from `received`); false when it already had. */
+  async takeUp(applicationId: string, now: Date): Promise<boolean> {
+    return transitionApplication(this.tableName, { applicationId, transition: 'take-up', actor: WORKFLOW }, now);
+  }
+
   /**
-   * Marks the application issued and queues the certificate for the citizen, in one transaction that only runs
-   * while the application is still processing: a retried step queues nothing twice.
+   * Marks the application issued and queues its document for the citizen, in one transaction that only runs while
+   * the application is still open: a retried step queues nothing twice.
    */
   async markIssued(
     applicationId: string,
     waId: string,
-    certificate: IssuedCertificate,
+    document: IssuedDocument,
     service: Service | undefined,
     language: Language,
     now: Date,
     decision?: OfficerDecision,
   ) {
-    const serviceName = service?.name[language] ?? 'certificate';
-    const details = { certId: certificate.certId, ...(decision ? { decision } : {}) };
-    await this.settle(applicationId, 'issued', details, now, [
+    const serviceName = service?.name[language] ?? applicationId;
+    const details = { certId: document.certId, ...(decision ? { decision } : {}) };
+    await this.settle(applicationId, 'issue', WORKFLOW, details, now, [
       outboxItem(
         waId,
         `${applicationId}#issued`,
         {
           type: 'document',
-          archiveKey: certificate.pdfKey,
-          filename: `${certificate.certId}.pdf`,
-          caption: t('certificateIssued', language, { service: serviceName, certId: certificate.certId }),
+          archiveKey: document.pdfKey,
+          filename: `${document.certId}.pdf`,
+          caption: t('documentIssued', language, {
+            service: serviceName,
+            applicationId,
+            certId: document.certId,
+          }),
         },
         now,
       ),
@@ -99,9 +111,9 @@ export class ApplicationStore {
       this.tableName,
       {
         applicationId,
-        // From itself too: a re-driven or escalated wait replaces the token.
-        from: ['processing', 'paid', 'awaiting-approval'],
-        to: 'awaiting-approval',
+        // From itself too (lifecycle): a re-driven or escalated wait replaces the token.
+        transition: 'await-decision',
+        actor: WORKFLOW,
         set: {
           approval: {
             taskToken: wait.taskToken,
@@ -123,13 +135,14 @@ export class ApplicationStore {
 
   /** Records the officer's rejection and tells the citizen why, once. */
   async markRejected(applicationId: string, waId: string, decision: OfficerDecision, citizenNotice: string, now: Date) {
-    await this.settle(applicationId, 'rejected', { decision }, now, [
+    const officer: Actor = { type: 'officer', id: decision.officerId };
+    await this.settle(applicationId, 'reject', officer, { decision }, now, [
       outboxItem(waId, `${applicationId}#rejected`, { type: 'text', text: citizenNotice }, now),
     ]);
   }
 
   async markFailed(applicationId: string, waId: string, language: Language, now: Date) {
-    await this.settle(applicationId, 'failed', {}, now, [
+    await this.settle(applicationId, 'fail', WORKFLOW, {}, now, [
       outboxItem(
         waId,
         `${applicationId}#failed`,
@@ -141,7 +154,8 @@ export class ApplicationStore {
 
   private async settle(
     applicationId: string,
-    state: string,
+    transition: 'issue' | 'reject' | 'fail',
+    actor: Actor,
     details: Record<string, unknown>,
     now: Date,
     notices: ReturnType<typeof outboxItem>[],
@@ -154,8 +168,8 @@ export class ApplicationStore {
       this.tableName,
       {
         applicationId,
-        from: OPEN_STATES,
-        to: state,
+        transition,
+        actor,
         set: { outcome: details },
         remove: ['awaitingDepartment', 'approvalDueAt'],
         notices,

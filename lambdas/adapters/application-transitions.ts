@@ -1,15 +1,15 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, historyEntry, ruleOf, type TransitionName } from '#core/applications/lifecycle.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import type { OutboxItem } from './outbox.ts';
 
-/** One step of an application's life: from one of some states to another, with the notices it sends. */
+/** One transition of the application lifecycle (lambdas/core/applications/lifecycle.ts), with what it writes. */
 export interface ApplicationTransition {
   applicationId: string;
-  /** The states it may leave: the write happens only while the application is in one of them. */
-  from: readonly string[];
-  to: string;
+  transition: TransitionName;
+  actor: Actor;
   /** More attributes to set; a dotted name sets a nested attribute (`payment.received`). */
   set?: Record<string, unknown>;
   /** Attributes to remove (for instance the worklist index's keys once it is decided). */
@@ -21,21 +21,29 @@ export interface ApplicationTransition {
 }
 
 /**
- * Applies the transition in one DynamoDB transaction. Answers false, writing nothing, when the application is not
- * in a state it may leave (or the further condition fails): a retried step that already did it, or a race lost.
+ * Applies the transition in one DynamoDB transaction: the state it leads to, its entry appended to the application's
+ * history, and its notices. Answers false, writing nothing, when the application is not in a state the transition
+ * leaves (or the further condition fails): a retried step that already did it, or a race lost.
  */
 export async function transitionApplication(
   tableName: string,
   transition: ApplicationTransition,
   now: Date,
 ): Promise<boolean> {
-  const names: Record<string, string> = { '#state': 'state', ...transition.condition?.names };
+  const rule = ruleOf(transition.transition, transition.actor);
+  const names: Record<string, string> = { '#state': 'state', '#history': 'history', ...transition.condition?.names };
   const values: Record<string, unknown> = {
-    ':to': transition.to,
+    ':to': rule.to,
     ':now': now.toISOString(),
+    ':entry': [historyEntry(transition.transition, transition.actor, now)],
+    ':noHistory': [],
     ...transition.condition?.values,
   };
-  const sets = ['#state = :to', 'updatedAt = :now'];
+  const sets = [
+    '#state = :to',
+    'updatedAt = :now',
+    '#history = list_append(if_not_exists(#history, :noHistory), :entry)',
+  ];
   Object.entries(transition.set ?? {}).forEach(([attribute, value], i) => {
     const path = attribute.split('.').map((part, j) => {
       names[`#s${i}_${j}`] = part;
@@ -44,10 +52,10 @@ export async function transitionApplication(
     values[`:s${i}`] = value;
     sets.push(`${path.join('.')} = :s${i}`);
   });
-  transition.from.forEach((state, i) => {
+  rule.from.forEach((state, i) => {
     values[`:from${i}`] = state;
   });
-  const inFrom = `#state IN (${transition.from.map((_, i) => `:from${i}`).join(', ')})`;
+  const inFrom = `#state IN (${rule.from.map((_, i) => `:from${i}`).join(', ')})`;
   const removes = transition.remove?.length ? ` REMOVE ${transition.remove.join(', ')}` : '';
   try {
     await dynamodb.send(

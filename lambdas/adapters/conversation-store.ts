@@ -4,6 +4,7 @@ import {
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
@@ -113,7 +114,8 @@ export class ConversationStore {
             gsi1sk: `${application.submittedAt}#${application.applicationId}`,
             ...application,
             kind: 'application',
-            state: application.startsWorkflow ? 'processing' : 'received',
+            state: TRANSITIONS.submit.to,
+            history: [historyEntry('submit', { type: 'citizen' }, now)],
             updatedAt: now.toISOString(),
           },
           ConditionExpression: 'attribute_not_exists(pk)',

@@ -20,7 +20,7 @@ export class HttpDepartmentRecords {
       body: JSON.stringify({ uidToken }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).catch((error: unknown) => {
-      // Unreachable or slow: the workflow retries the step (lib/certificate-workflow.ts, Validate).
+      // Unreachable or slow: the workflow retries the step (lib/workflows/fulfilment-workflow.ts, Validate).
       throw new DepartmentRecordsError(`department records unreachable: ${(error as Error).message}`);
     });
     if (!response.ok) throw new DepartmentRecordsError(`department records answered ${response.status}`);

@@ -1,10 +1,12 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { transitionApplication } from './application-transitions.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { type OutboxItem, outboxItem } from './outbox.ts';
+
+const WORKFLOW = { type: 'workflow' } as const;
 
 /** What an application awaiting its fee keeps: the link the citizen pays on and the token that resumes the workflow. */
 export interface AwaitedPayment {
@@ -52,50 +54,22 @@ export class PaymentStore {
 
   /**
    * The application awaits its fee on this link with this task token, and the citizen's notice is queued, in one
-   * transaction. A retried or re-driven step replaces the token (the old one is dead) and queues nothing twice: the
-   * notice's key is deterministic and a second copy cancels the transaction, which then runs without it. Answers
-   * false when the application is not processing or awaiting payment (it moved on; nothing is written).
+   * transaction. A retried or re-driven step replaces the token (the old one is dead); its notice is rewritten under
+   * the same key, which the sender does not send again. Answers false when the application is not open to a payment
+   * request (it moved on; nothing is written).
    */
   async awaitPayment(applicationId: string, payment: AwaitedPayment, notice: OutboxItem | undefined, now: Date) {
-    const update = {
-      TableName: this.tableName,
-      Key: keys.application(applicationId),
-      UpdateExpression: 'SET #state = :awaiting, payment = :payment, updatedAt = :now',
-      ConditionExpression: '#state IN (:processing, :awaiting)',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: {
-        ':awaiting': 'awaiting-payment',
-        ':processing': 'processing',
-        ':payment': payment,
-        ':now': now.toISOString(),
+    return transitionApplication(
+      this.tableName,
+      {
+        applicationId,
+        transition: 'request-payment',
+        actor: WORKFLOW,
+        set: { payment },
+        notices: notice ? [notice] : [],
       },
-    };
-    if (notice) {
-      try {
-        await dynamodb.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Update: update },
-              { Put: { TableName: this.tableName, Item: notice, ConditionExpression: 'attribute_not_exists(pk)' } },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [application, queued] = error.CancellationReasons ?? [];
-        if (application?.Code === 'ConditionalCheckFailed') return false;
-        // Only the notice was there already: a retry. The token still has to be replaced.
-        if (queued?.Code !== 'ConditionalCheckFailed') throw error;
-      }
-    }
-    try {
-      await dynamodb.send(new UpdateCommand(update));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      now,
+    );
   }
 
   /**
@@ -117,8 +91,8 @@ export class PaymentStore {
       this.tableName,
       {
         applicationId,
-        from: ['awaiting-payment'],
-        to: 'paid',
+        transition: 'pay',
+        actor: { type: 'payment-gateway' },
         set: { 'payment.received': received },
         // The token read above is the one stored: a re-driven step that replaced it cancels this write.
         condition: {
@@ -136,7 +110,7 @@ export class PaymentStore {
   async expire(applicationId: string, notice: OutboxItem | undefined, now: Date): Promise<boolean> {
     return transitionApplication(
       this.tableName,
-      { applicationId, from: ['awaiting-payment'], to: 'payment-expired', notices: notice ? [notice] : [] },
+      { applicationId, transition: 'expire-payment', actor: WORKFLOW, notices: notice ? [notice] : [] },
       now,
     );
   }

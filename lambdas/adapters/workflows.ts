@@ -10,13 +10,15 @@ import { sfn } from './sfn-client.ts';
 export async function startApplicationWorkflow(
   stateMachineArn: string,
   application: ApplicationDraft,
+  /** The name its document is issued to (lambdas/core/fulfilment/registry.ts holderNameOf). */
+  holderName: string,
 ): Promise<string> {
   const input = {
     applicationId: application.applicationId,
     serviceId: application.serviceId,
     waId: application.waId,
     language: application.language,
-    applicant: { name: application.values['applicant-name'] ?? '' },
+    applicant: { name: holderName },
     values: application.values,
     submittedAt: application.submittedAt,
     ...(application.citizenToken ? { citizenToken: application.citizenToken } : {}),

@@ -18,6 +18,7 @@ import { catalog } from '#core/catalog/catalog.ts';
 import { converse } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { ConflictError } from '#core/errors.ts';
+import { fulfilmentOf, holderNameOf, WORKFLOW_KINDS, workflowArnVariable } from '#core/fulfilment/registry.ts';
 import { maskPhone } from '#core/masking.ts';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
 import {
@@ -29,7 +30,8 @@ import {
 
 const store = new ConversationStore(requireEnv('TABLE_NAME'));
 const deliveryStatuses = new DeliveryStatuses(requireEnv('TABLE_NAME'));
-const workflowArn = requireEnv('CERTIFICATE_WORKFLOW_ARN');
+/** Each workflow kind's state machine: an application starts in the one of its service's kind. */
+const workflowArns = new Map(WORKFLOW_KINDS.map((kind) => [kind, requireEnv(workflowArnVariable(kind))]));
 const config = await whatsAppConfig();
 const services = catalog();
 // Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
@@ -156,9 +158,12 @@ async function applyMessage(message: InboundMessage): Promise<void> {
           logger.info('effect left to its handler', { type: effect.type });
           continue;
         }
-        // Only certificates have a workflow yet; the other kinds wait, stored as "received".
-        if (!effect.application.startsWorkflow) continue;
-        await startApplicationWorkflow(workflowArn, effect.application);
+        const { takenUp } = fulfilmentOf(effect.application.serviceKind);
+        if (takenUp.by !== 'workflow') continue;
+        const { serviceId, values } = effect.application;
+        const service = services.services.find((s) => s.id === serviceId);
+        const holder = service ? holderNameOf(service, values, message.profileName) : (message.profileName ?? '');
+        await startApplicationWorkflow(workflowArns.get(takenUp.workflow)!, effect.application, holder);
         logger.info('application started', {
           applicationId: effect.application.applicationId,
           serviceId: effect.application.serviceId,

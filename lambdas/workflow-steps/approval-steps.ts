@@ -24,7 +24,7 @@ export interface ApprovalApplication {
   plan: { department: string; recordCheck?: RecordCheck };
 }
 
-/** lib/certificate-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
+/** lib/workflows/fulfilment-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
 const ESCALATION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 const tableName = requireEnv('TABLE_NAME');

@@ -11,6 +11,7 @@ import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { documentTypeFor } from '#core/certificate/document-types.ts';
 import { ValidationError } from '#core/errors.ts';
+import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
 import { lookUpRecords, requestApproval } from './approval-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
@@ -27,7 +28,9 @@ const Application = z.looseObject({
   values: z.record(z.string(), z.string()).default({}),
   // Always in the workflow's input; optional here so that a failure is always notified.
   submittedAt: z.string().optional(),
-  certificate: z.looseObject({ certId: z.string(), pdfKey: z.string(), verifyUrl: z.string() }).optional(),
+  certificate: z
+    .looseObject({ certId: z.string(), pdfKey: z.string(), verifyUrl: z.string(), title: z.string().optional() })
+    .optional(),
   decision: OfficerDecisionSchema.optional(),
   error: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
@@ -50,7 +53,7 @@ const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
 const taskToken = z.string().min(1);
 
 // The state machine passes `{ step, application, … }`; the step names are the contract with
-// lib/certificate-workflow.ts.
+// lib/workflows/fulfilment-workflow.ts.
 const StepInput = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('validate'), application: Application }),
   z.strictObject({ step: z.literal('look-up-records'), application: Planned }),
@@ -80,7 +83,9 @@ async function handle(event: unknown): Promise<unknown> {
       const { submittedAt } = application;
       if (!submittedAt) throw new ValidationError('the application has no submittedAt');
       const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
-      return { ...application, plan: planOf(service, submittedAt, paid) };
+      // received → processing; a re-driven execution finds it taken up already, and goes on.
+      await applications.takeUp(application.applicationId, now());
+      return { ...application, plan: planOf(service, application.values, submittedAt, paid) };
     }
     case 'look-up-records': {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
@@ -132,7 +137,7 @@ async function handle(event: unknown): Promise<unknown> {
         now(),
         application.decision,
       );
-      logger.info('certificate delivered to the outbox', {
+      logger.info('document delivered to the outbox', {
         applicationId: application.applicationId,
         certId: application.certificate.certId,
       });
@@ -146,12 +151,21 @@ async function handle(event: unknown): Promise<unknown> {
   }
 }
 
-/** The catalog's say on this application: its fee, whether an officer decides, and how long they have. */
-function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<typeof Plan> {
+/**
+ * The catalog's and the kind's say on this application: the amount to pay, whether an officer decides, and how long
+ * they have.
+ */
+function planOf(
+  service: Service,
+  values: Record<string, string>,
+  submittedAt: string,
+  paid: boolean,
+): z.infer<typeof Plan> {
+  const fee = amountDue(service, values);
   return {
-    fee: service.fee,
-    feeDue: service.fee > 0 && !paid,
-    officerApproval: service.officerApproval,
+    fee,
+    feeDue: fee > 0 && !paid,
+    officerApproval: fulfilmentOf(service.kind).officerDecides(service),
     department: documentTypeFor(service.id).department,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };

@@ -18,7 +18,7 @@ export interface PaymentApplication {
   plan: { fee: number };
 }
 
-/** As long as the workflow waits for the payment (lib/certificate-workflow.ts, "Await payment"). */
+/** As long as the workflow waits for the payment (lib/workflows/fulfilment-workflow.ts, "Await payment"). */
 const PAYMENT_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 const tableName = requireEnv('TABLE_NAME');

@@ -103,6 +103,10 @@ describe('environment: each variable is set together with its grant', () => {
       [
         'TABLE_NAME',
         'CERTIFICATE_WORKFLOW_ARN',
+        'APPLICATION_WORKFLOW_ARN',
+        'GRIEVANCE_WORKFLOW_ARN',
+        'BILL_PAYMENT_WORKFLOW_ARN',
+        'BOOKING_WORKFLOW_ARN',
         'WHATSAPP_SECRET_ARN',
         'MEDIA_BUCKET',
         'WHATSAPP_VERIFY_TOKEN',
@@ -226,11 +230,13 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the functions that resume waiting workflows send task success, on the one state machine', () => {
-    const machine = { Ref: resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')[0]![0] };
+  it('lets only the functions that resume waiting workflows send task success, on the workflows only', () => {
+    const machines = resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')
+      .map(([logicalId]) => ({ Ref: logicalId }))
+      .sort((a, b) => a.Ref.localeCompare(b.Ref));
     for (const name of ['certificate-tasks', 'payments']) {
       expect(statementsOfFunction(dev.template, name)).toContainEqual(
-        expect.objectContaining({ Action: 'states:SendTaskSuccess', Resource: machine }),
+        expect.objectContaining({ Action: 'states:SendTaskSuccess', Resource: machines }),
       );
     }
     for (const name of ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
@@ -273,10 +279,15 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the webhook start the certificate workflow and read the WhatsApp secret, nothing more of either', () => {
+  it('lets the webhook start the fulfilment workflows and read the WhatsApp secret, nothing more of either', () => {
     const statements = statementsOfFunction(dev.template, 'webhook');
-    const stateMachine = { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) };
-    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'states:StartExecution', Resource: stateMachine });
+    const started = statements.filter((s) => s.Action === 'states:StartExecution');
+    expect(started).toHaveLength(1);
+    expect(started[0]!.Resource).toEqual(
+      ['Application', 'BillPayment', 'Booking', 'Certificate', 'Grievance'].map((kind) => ({
+        Ref: expect.stringMatching(new RegExp(`^${kind}WorkflowStateMachine`)),
+      })),
+    );
     const secretsRead = statements
       .filter((s) => s.Action === 'secretsmanager:GetSecretValue')
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));

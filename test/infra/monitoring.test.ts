@@ -112,17 +112,25 @@ describe('monitoring', () => {
     }
   });
 
-  it('alarms on failed certificate workflow executions', () => {
-    expect(alarms(dev)).toContainEqual(
-      expect.objectContaining({
-        Namespace: 'AWS/States',
-        MetricName: 'ExecutionsFailed',
-        Dimensions: [
-          { Name: 'StateMachineArn', Value: { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) } },
-        ],
-      }),
-    );
-  });
+  it.each(['Certificate', 'Application', 'Grievance', 'BillPayment', 'Booking'])(
+    'alarms on failed and timed-out executions of the %s workflow',
+    (kind) => {
+      for (const MetricName of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+        expect(alarms(dev)).toContainEqual(
+          expect.objectContaining({
+            Namespace: 'AWS/States',
+            MetricName,
+            Dimensions: [
+              {
+                Name: 'StateMachineArn',
+                Value: { Ref: expect.stringMatching(new RegExp(`^${kind}WorkflowStateMachine`)) },
+              },
+            ],
+          }),
+        );
+      }
+    },
+  );
 
   it("alarms on the webhook route's 5xx and p99 latency", () => {
     const webhookRoute = [

@@ -19,13 +19,16 @@ beforeAll(() => {
   configured = synthesizeMitra({ paymentGatewayEndpoint: GATEWAY, paymentSecretArn: IMPORTED_SECRET });
 });
 
-const stateMachine = { Ref: expect.stringMatching(/^CertificateWorkflowStateMachine/) };
+/** Every fulfilment workflow: any of them may wait for a fee. */
+const stateMachines = ['Application', 'BillPayment', 'Booking', 'Certificate', 'Grievance'].map((kind) => ({
+  Ref: expect.stringMatching(new RegExp(`^${kind}WorkflowStateMachine`)),
+}));
 
 describe('fees through a payment gateway', () => {
-  it('lets the payments function resume the certificate workflow, with SendTaskSuccess only', () => {
+  it('lets the payments function resume the fulfilment workflows, with SendTaskSuccess only', () => {
     const statements = statementsOfFunction(dev.template, 'payments');
     const states = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')));
-    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: stateMachine }]);
+    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: stateMachines }]);
     expect(actionsOf(statements)).not.toContain('states:StartExecution');
   });
 

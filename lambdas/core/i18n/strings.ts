@@ -266,9 +266,9 @@ export const strings = {
   stateAwaitingPayment: { en: 'waiting for the fee to be paid', te: 'రుసుము చెల్లింపు కోసం వేచి ఉంది' },
   statePaid: { en: 'fee paid', te: 'రుసుము చెల్లించబడింది' },
   statePaymentExpired: { en: 'closed, fee not paid', te: 'రుసుము చెల్లించనందున మూసివేయబడింది' },
-  certificateIssued: {
-    en: 'Your {service} is ready. Certificate number {certId}. Scan its QR code to verify it.',
-    te: 'మీ {service} సిద్ధంగా ఉంది. సర్టిఫికెట్ సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
+  documentIssued: {
+    en: 'Your {service} is ready (application {applicationId}). Document number {certId}. Scan its QR code to verify it.',
+    te: 'మీ {service} సిద్ధంగా ఉంది (దరఖాస్తు {applicationId}). పత్రం సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
   },
   applicationFailed: {
     en: 'We could not complete your application {applicationId}. An officer has been told; please try again later.',

@@ -19,9 +19,9 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { nagAttribute } from './nag-findings.ts';
-import type { OperationsKey } from './operations-key.ts';
-import type { StageConfig } from './stage-config.ts';
+import { nagAttribute } from '../nag-findings.ts';
+import type { OperationsKey } from '../operations-key.ts';
+import type { StageConfig } from '../stage-config.ts';
 
 /**
  * CloudFormation Metadata key naming a workflow; the embedded runtime finds the state machine's ASL in cdk.out by it
@@ -29,12 +29,17 @@ import type { StageConfig } from './stage-config.ts';
  */
 const WORKFLOW_METADATA_KEY = 'mitra:workflow';
 
-export interface CertificateWorkflowProps {
+export interface FulfilmentWorkflowProps {
+  /** The service kind it fulfils (lambdas/core/fulfilment/registry.ts WORKFLOW_KINDS): its `mitra:workflow` name. */
+  readonly kind: string;
+  /** Whether the household records confirm an instant document before it is issued (certificates). */
+  readonly checksHouseholdRecords: boolean;
   readonly config: StageConfig;
   readonly operationsKey: OperationsKey;
   /** The one `workflow-steps` function; each task says which step it wants in `step`. */
   readonly workflowSteps: IFunction;
-  readonly certificate: IFunction;
+  /** The document pipeline: bilingual PDF, signed record, QR, WORM archive, transparency log. */
+  readonly documents: IFunction;
 }
 
 /**
@@ -45,30 +50,31 @@ const PAYMENT_WINDOW = Duration.hours(48);
 const ESCALATION_WINDOW = Duration.days(30);
 
 /**
- * Issues a certificate for one application:
+ * Fulfils the applications of one service kind (one state machine per kind, never one per service):
  *
- *   Validate → Look up records → [fee due: Await payment] → [officer must approve: Await officer decision, until the SLA is due;
- *   then Escalate to a senior officer] → Approved? → Issue certificate → Notify citizen
+ *   Validate → [certificates: Look up records] → [fee due: Await payment] → [an officer decides: Await officer
+ *   decision, until the SLA is due; then Escalate to a senior officer] → Approved? → Issue document → Notify citizen
  *
- * Validate answers the application with its `plan` from the catalog and the record (fee still due, officer approval,
- * seconds left of the SLA); Look up records sends an instant certificate the household records do not confirm to an
- * officer; the Choices read the plan. The waits are `.waitForTaskToken` callbacks: the step stores the token on the
- * application and tells the citizen (payment link) or the department's officers (approve / reject buttons); the payment gateway's
- * signed callback or the officer's decision in the chat resumes the execution. A payment link that expires or an
- * officer's rejection ends the execution as succeeded (the workflow did its job; the citizen has been told). Any
- * other failure goes to Notify failure and ends the execution as failed, so the ExecutionsFailed alarm sees it.
+ * Validate takes the application up and answers it with its `plan` from the catalog and the kind's fulfilment (fee
+ * still due, whether an officer decides, seconds left of the SLA); Look up records sends an instant certificate the
+ * household records do not confirm to an officer; the Choices read the plan. The waits are `.waitForTaskToken`
+ * callbacks: the step stores the token on the application and tells the citizen (payment link) or the department's
+ * officers (approve / reject buttons); the payment gateway's signed callback or the officer's decision in the chat
+ * resumes the execution. Issue document is the one document pipeline every kind uses. A payment link that expires
+ * or an officer's rejection ends the execution as succeeded (the workflow did its job; the citizen has been told).
+ * Any other failure goes to Notify failure and ends the execution as failed, so the ExecutionsFailed alarm sees it.
  *
  * Input: `{ applicationId, serviceId, waId, language, applicant, values, submittedAt }`; the webhook names each
  * execution by application id, so one application is one execution. Standard (not Express): exactly-once steps, 90
  * days of history for audits, and `.waitForTaskToken`. The execution timeout covers the longest SLA in the catalog
  * (90 working days), the payment window and the escalation.
  */
-export class CertificateWorkflow extends Construct {
+export class FulfilmentWorkflow extends Construct {
   readonly stateMachine: StateMachine;
 
-  constructor(scope: Construct, id: string, props: CertificateWorkflowProps) {
+  constructor(scope: Construct, id: string, props: FulfilmentWorkflowProps) {
     super(scope, id);
-    const { config, workflowSteps, certificate } = props;
+    const { config, workflowSteps, documents } = props;
     const step = (name: string, stepName: string, extra: Record<string, unknown> = {}) =>
       new LambdaInvoke(this, name, {
         lambdaFunction: workflowSteps,
@@ -114,13 +120,15 @@ export class CertificateWorkflow extends Construct {
     });
     // The state's household records confirm, or not, what an instant certificate would state; an application they
     // do not confirm goes to an officer (the step sets plan.officerApproval).
-    const lookUpRecords = new LambdaInvoke(this, 'Look up records', {
-      lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({ step: 'look-up-records', application: JsonPath.entirePayload }),
-      outputPath: '$.Payload',
-    });
+    const lookUpRecords = props.checksHouseholdRecords
+      ? new LambdaInvoke(this, 'Look up records', {
+          lambdaFunction: workflowSteps,
+          payload: TaskInput.fromObject({ step: 'look-up-records', application: JsonPath.entirePayload }),
+          outputPath: '$.Payload',
+        })
+      : undefined;
     // It only reads; the household records being unreachable for a while is worth waiting out.
-    lookUpRecords.addRetry({
+    lookUpRecords?.addRetry({
       errors: ['DepartmentRecordsError'],
       maxAttempts: 4,
       interval: Duration.seconds(10),
@@ -156,19 +164,20 @@ export class CertificateWorkflow extends Construct {
     }
     awaitDecision.addCatch(awaitEscalated, { errors: [Errors.TIMEOUT], resultPath: '$.slaBreach' });
 
-    const issue = new LambdaInvoke(this, 'Issue certificate', {
-      lambdaFunction: certificate,
+    const issue = new LambdaInvoke(this, 'Issue document', {
+      lambdaFunction: documents,
       payload: TaskInput.fromJsonPathAt('$'),
-      // A closed shape: only these four fields of the certificate function's answer enter the state.
+      // A closed shape: only these fields of the document function's answer enter the state.
       resultSelector: {
         'certId.$': '$.Payload.certId',
         'pdfKey.$': '$.Payload.pdfKey',
         'recordKey.$': '$.Payload.recordKey',
         'verifyUrl.$': '$.Payload.verifyUrl',
+        'title.$': '$.Payload.title',
       },
       resultPath: '$.certificate',
     });
-    // Issuing is idempotent per application (conditional put of the certificate record), so a retry is safe.
+    // Issuing is idempotent per application (conditional put of the document's record), so a retry is safe.
     issue.addRetry({
       errors: [Errors.TASKS_FAILED],
       maxAttempts: 2,
@@ -180,7 +189,7 @@ export class CertificateWorkflow extends Construct {
 
     for (const task of [
       validate,
-      lookUpRecords,
+      ...(lookUpRecords ? [lookUpRecords] : []),
       awaitPayment,
       awaitDecision,
       awaitEscalated,
@@ -202,18 +211,14 @@ export class CertificateWorkflow extends Construct {
       .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
       .otherwise(issue);
     awaitPayment.next(needsApproval);
-    const definition = validate
-      .next(lookUpRecords)
-      .next(
-        new Choice(this, 'Fee to pay?')
-          .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
-          .otherwise(needsApproval),
-      );
+    const feeToPay = new Choice(this, 'Fee to pay?')
+      .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
+      .otherwise(needsApproval);
+    const definition = lookUpRecords ? validate.next(lookUpRecords).next(feeToPay) : validate.next(feeToPay);
 
     const logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      comment:
-        'Mitra: validate an application, take its fee, await the officer, issue its signed certificate, notify the citizen',
+      comment: `Mitra, ${props.kind} applications: validate, take the fee, await the officer, issue the signed document, notify the citizen`,
       definitionBody: DefinitionBody.fromChainable(definition),
       stateMachineType: StateMachineType.STANDARD,
       queryLanguage: QueryLanguage.JSON_PATH,
@@ -224,9 +229,9 @@ export class CertificateWorkflow extends Construct {
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
       removalPolicy: config.removalPolicy,
     });
-    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA_KEY, 'certificate');
+    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA_KEY, props.kind);
 
-    for (const fn of [workflowSteps, certificate]) {
+    for (const fn of [workflowSteps, documents]) {
       Validations.of(this.stateMachine).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagAttribute(fn)}:*]`,
         reason:

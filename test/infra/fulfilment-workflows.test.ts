@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mitraFunction, resourcesOfType, type SynthesizedMitra, synthesizeMitra } from './mitra-template.ts';
+import { WORKFLOW_KINDS, workflowArnVariable } from '../../lambdas/core/fulfilment/registry.ts';
+import {
+  WORKFLOW_KINDS as LIB_WORKFLOW_KINDS,
+  workflowArnVariable as libWorkflowArnVariable,
+} from '../../lib/workflows/workflow-kinds.ts';
+import {
+  environmentOf,
+  mitraFunction,
+  resourcesOfType,
+  type SynthesizedMitra,
+  synthesizeMitra,
+} from './mitra-template.ts';
 
 interface TaskState {
   Type: string;
@@ -31,9 +42,18 @@ let definition: Definition;
 let workflowStepsArn: string;
 let certificateArn: string;
 
+/** The state machine of one kind's workflow, by its `mitra:workflow` metadata. */
+function machineOf(s: SynthesizedMitra, kind: string) {
+  const found = resourcesOfType(s.template, 'AWS::StepFunctions::StateMachine').find(
+    ([, machine]) => machine.Metadata?.['mitra:workflow'] === kind,
+  );
+  if (!found) throw new Error(`no state machine for the ${kind} workflow`);
+  return found;
+}
+
 /** Joins the DefinitionString, writing each function ARN reference as `<LogicalId>`. */
-function readDefinition(s: SynthesizedMitra): Definition {
-  const [, machine] = resourcesOfType(s.template, 'AWS::StepFunctions::StateMachine')[0]!;
+function readDefinition(s: SynthesizedMitra, kind = 'certificate'): Definition {
+  const [, machine] = machineOf(s, kind);
   const joined = machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] };
   const text = joined['Fn::Join'][1]
     .map((part) => {
@@ -54,10 +74,39 @@ beforeAll(() => {
   certificateArn = `<${mitraFunction(dev.template, 'certificate')[0]}>`;
 });
 
+describe('one workflow per service kind', () => {
+  it('has a state machine for every kind the fulfilment registry takes up by workflow, and no other', () => {
+    const kinds = resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine').map(
+      ([, machine]) => machine.Metadata?.['mitra:workflow'],
+    );
+    expect(kinds.sort()).toEqual([...WORKFLOW_KINDS].sort());
+  });
+
+  it('lets the webhook start each of them, by the variable the webhook reads', () => {
+    const variables = Object.keys(environmentOf(dev.template, 'webhook'));
+    for (const kind of WORKFLOW_KINDS) expect(variables).toContain(workflowArnVariable(kind));
+    expect(WORKFLOW_KINDS.map(workflowArnVariable)).toEqual(
+      LIB_WORKFLOW_KINDS.map(({ kind }) => libWorkflowArnVariable(kind)),
+    );
+  });
+
+  it.each(['application', 'grievance', 'bill-payment', 'booking'])(
+    'runs %s applications through fee, officer and the same document pipeline, without the household records check',
+    (kind) => {
+      const states = readDefinition(dev, kind).States;
+      expect(Object.keys(states)).not.toContain('Look up records');
+      expect(states.Validate!.Next).toBe('Fee to pay?');
+      expect(states['Issue document']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
+      expect(states['Await officer decision']!.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    },
+  );
+});
+
 describe('certificate workflow', () => {
   it('is a Standard state machine with ALL-level logging to an encrypted log group, tracing and mitra:workflow', () => {
-    const [, machine] = resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')[0]!;
-    expect(machine.Metadata?.['mitra:workflow']).toBe('certificate');
+    const [logicalId, machine] = machineOf(dev, 'certificate');
+    // The logical id it was first deployed with: renaming it would replace the state machine and its executions.
+    expect(logicalId).toMatch(/^CertificateWorkflowStateMachine/);
     expect(machine.Properties).toMatchObject({
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
@@ -102,15 +151,15 @@ describe('certificate workflow', () => {
     expect(states['Await payment']!.Next).toBe('Officer to approve?');
     expect(states['Officer to approve?']).toMatchObject({
       Choices: [{ Variable: '$.plan.officerApproval', BooleanEquals: true, Next: 'Await officer decision' }],
-      Default: 'Issue certificate',
+      Default: 'Issue document',
     });
     expect(states['Await officer decision']!.Next).toBe('Approved?');
     expect(states.Escalate!.Next).toBe('Approved?');
     expect(states['Approved?']).toMatchObject({
-      Choices: [{ Variable: '$.decision.decision', StringEquals: 'approved', Next: 'Issue certificate' }],
+      Choices: [{ Variable: '$.decision.decision', StringEquals: 'approved', Next: 'Issue document' }],
       Default: 'Notify rejection',
     });
-    expect(states['Issue certificate']!.Next).toBe('Notify citizen');
+    expect(states['Issue document']!.Next).toBe('Notify citizen');
     expect(states[states['Notify citizen']!.Next!]!.Type).toBe('Succeed');
     expect(states[states['Notify rejection']!.Next!]!.Type).toBe('Succeed');
     expect(states[states['Close unpaid']!.Next!]!.Type).toBe('Succeed');
@@ -157,7 +206,7 @@ describe('certificate workflow', () => {
 
   it('invokes the functions through lambda:invoke with the step name and the application', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Issue certificate', 'Notify citizen', 'Notify rejection', 'Notify failure']) {
+    for (const name of ['Validate', 'Issue document', 'Notify citizen', 'Notify rejection', 'Notify failure']) {
       expect(states[name]!.Resource).toBe('arn:aws:states:::lambda:invoke');
     }
     expect(states.Validate!.Parameters).toEqual({
@@ -165,14 +214,15 @@ describe('certificate workflow', () => {
       Payload: { step: 'validate', 'application.$': '$' },
     });
     expect(states.Validate!.OutputPath).toBe('$.Payload');
-    expect(states['Issue certificate']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
-    expect(states['Issue certificate']!.ResultSelector).toEqual({
+    expect(states['Issue document']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
+    expect(states['Issue document']!.ResultSelector).toEqual({
       'certId.$': '$.Payload.certId',
       'pdfKey.$': '$.Payload.pdfKey',
       'recordKey.$': '$.Payload.recordKey',
       'verifyUrl.$': '$.Payload.verifyUrl',
+      'title.$': '$.Payload.title',
     });
-    expect(states['Issue certificate']!.ResultPath).toBe('$.certificate');
+    expect(states['Issue document']!.ResultPath).toBe('$.certificate');
     expect(states['Notify citizen']!.Parameters).toEqual({
       FunctionName: workflowStepsArn,
       Payload: { step: 'notify-issued', 'application.$': '$' },
@@ -185,7 +235,7 @@ describe('certificate workflow', () => {
 
   it('catches every error of every task into Notify failure with the error at $.error, then fails', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Look up records', 'Issue certificate', 'Notify citizen', 'Notify rejection']) {
+    for (const name of ['Validate', 'Look up records', 'Issue document', 'Notify citizen', 'Notify rejection']) {
       expect(states[name]!.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
       ]);
@@ -198,7 +248,7 @@ describe('certificate workflow', () => {
     for (const state of Object.values(definition.States).filter((s) => s.Type === 'Task')) {
       expect(state.Retry?.[0]?.ErrorEquals).toContain('Lambda.ServiceException');
     }
-    expect(definition.States['Issue certificate']!.Retry).toContainEqual(
+    expect(definition.States['Issue document']!.Retry).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2, BackoffRate: 2 }),
     );
   });

@@ -1,0 +1,126 @@
+/**
+ * The one life of an application, whatever its kind: its states, and the transitions between them with who may make
+ * each and whom it tells. Handlers and adapters move an application only by naming a transition here; the store
+ * writes the state it leads to, conditionally on the application being in a state it leaves, and appends it to the
+ * application's history. A transition applied twice writes nothing the second time.
+ */
+
+export const APPLICATION_STATES = [
+  /** Written by the webhook with the turn that submitted it; its workflow has not yet taken it up. */
+  'received',
+  /** Its workflow has it: checks, records, the next step. */
+  'processing',
+  'awaiting-payment',
+  'paid',
+  'awaiting-approval',
+  /** The document was issued and sent. */
+  'issued',
+  'rejected',
+  'payment-expired',
+  'failed',
+  /** The document issued for it was revoked. */
+  'revoked',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** Who moves an application. Officers and administrators are named by their id in the history; citizens are not. */
+export type ActorType = 'citizen' | 'workflow' | 'officer' | 'payment-gateway' | 'administrator';
+export interface Actor {
+  type: ActorType;
+  /** An officer's or administrator's id; never a phone number. */
+  id?: string;
+}
+
+/** Who hears of a transition (through the outbox, in the same write). */
+export type Audience = 'citizen' | 'officers';
+
+interface TransitionRule {
+  from: readonly ApplicationState[];
+  to: ApplicationState;
+  by: readonly ActorType[];
+  tells: readonly Audience[];
+}
+
+/** States from which an application may still reach an outcome. */
+export const OPEN_STATES = [
+  'received',
+  'processing',
+  'awaiting-payment',
+  'paid',
+  'awaiting-approval',
+] as const satisfies readonly ApplicationState[];
+
+export const TRANSITIONS = {
+  /** The citizen confirmed the form and proved who they are: the application exists. */
+  submit: { from: [], to: 'received', by: ['citizen'], tells: ['citizen'] },
+  /** Its workflow took it up. */
+  'take-up': { from: ['received'], to: 'processing', by: ['workflow'], tells: [] },
+  /** A fee is due: the payment link goes to the citizen. */
+  'request-payment': {
+    // From itself too: a retried or re-driven step replaces the link's task token.
+    from: ['received', 'processing', 'awaiting-payment'],
+    to: 'awaiting-payment',
+    by: ['workflow'],
+    tells: ['citizen'],
+  },
+  pay: { from: ['awaiting-payment'], to: 'paid', by: ['payment-gateway'], tells: ['citizen'] },
+  'expire-payment': { from: ['awaiting-payment'], to: 'payment-expired', by: ['workflow'], tells: ['citizen'] },
+  /** Into the officers' hands, or (from itself) escalated to senior officers past the SLA. */
+  'await-decision': {
+    from: ['received', 'processing', 'paid', 'awaiting-approval'],
+    to: 'awaiting-approval',
+    by: ['workflow'],
+    tells: ['officers', 'citizen'],
+  },
+  /** The document is issued and sent to the citizen (after an officer's approval, or at once). */
+  issue: { from: OPEN_STATES, to: 'issued', by: ['workflow'], tells: ['citizen'] },
+  /** An officer rejected it; the citizen reads the reason. */
+  reject: { from: ['awaiting-approval'], to: 'rejected', by: ['officer'], tells: ['citizen'] },
+  fail: { from: OPEN_STATES, to: 'failed', by: ['workflow'], tells: ['citizen'] },
+  /** Its document was revoked by an officer or an administrator. */
+  revoke: { from: ['issued'], to: 'revoked', by: ['officer', 'administrator'], tells: ['citizen'] },
+} as const satisfies Record<string, TransitionRule>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+/** One entry of an application's history: what happened, when, and by whom (the entry before it says from what). */
+export interface HistoryEntry {
+  transition: TransitionName;
+  to: ApplicationState;
+  at: string;
+  actor: Actor;
+}
+
+export class LifecycleError extends Error {
+  override name = 'LifecycleError';
+}
+
+/**
+ * The rule of a transition made by this actor. Throws when that actor may not make it: a programming error, never
+ * a citizen's or an officer's (their rights are checked before a transition is asked for).
+ */
+export function ruleOf(name: TransitionName, actor: Actor): TransitionRule {
+  const rule: TransitionRule = TRANSITIONS[name];
+  if (!rule.by.includes(actor.type)) throw new LifecycleError(`a ${actor.type} cannot ${name} an application`);
+  if ((actor.type === 'officer' || actor.type === 'administrator') && !actor.id)
+    throw new LifecycleError(`a ${actor.type}'s ${name} names them by id`);
+  return rule;
+}
+
+/** Whether an application in `state` can go through this transition now. */
+export function canTransition(state: ApplicationState, name: TransitionName): boolean {
+  return (TRANSITIONS[name].from as readonly ApplicationState[]).includes(state);
+}
+
+export function isApplicationState(value: unknown): value is ApplicationState {
+  return typeof value === 'string' && (APPLICATION_STATES as readonly string[]).includes(value);
+}
+
+/** The history entry a transition appends. */
+export function historyEntry(name: TransitionName, actor: Actor, at: Date): HistoryEntry {
+  return { transition: name, to: ruleOf(name, actor).to, at: at.toISOString(), actor };
+}
+
+/** Whether the application has reached an outcome (nothing more will happen to it but a revocation). */
+export function isSettled(state: ApplicationState): boolean {
+  return !(OPEN_STATES as readonly ApplicationState[]).includes(state);
+}
