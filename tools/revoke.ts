@@ -7,6 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CertificateStore } from '../lambdas/adapters/certificate-store.ts';
 import { RevocationService } from '../lambdas/adapters/revocation.ts';
+import { citizenRevocationNotice } from '../lambdas/adapters/revocation-notice.ts';
 import { createKmsSigner } from '../lambdas/adapters/signer.ts';
 import { TransparencyLog } from '../lambdas/adapters/transparency-log.ts';
 import { isCertId } from '../lambdas/core/certificate/model.ts';
@@ -80,7 +81,8 @@ async function main(): Promise<number> {
       signer: createKmsSigner(backends.kms, backends.checkpointKey),
       publishKey: (key, validFrom) => store.archivePublicKey(key, validFrom, 'checkpoint-signing'),
     });
-    const result = await new RevocationService(store, log, now).revoke({
+    const tellCitizen = citizenRevocationNotice(backends.dynamodb, backends.tableName, now);
+    const result = await new RevocationService(store, log, now, tellCitizen).revoke({
       certId,
       reason: values.reason,
       revokedBy: values.by ?? `administrator:${userInfo().username}`,

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Actor, historyEntry, ruleOf, type TransitionName } from '#core/applications/lifecycle.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -29,6 +29,8 @@ export async function transitionApplication(
   tableName: string,
   transition: ApplicationTransition,
   now: Date,
+  /** The table's client: the functions' shared one, or an administrator tool's own. */
+  client: DynamoDBDocumentClient = dynamodb,
 ): Promise<boolean> {
   const rule = ruleOf(transition.transition, transition.actor);
   const names: Record<string, string> = { '#state': 'state', '#history': 'history', ...transition.condition?.names };
@@ -58,7 +60,7 @@ export async function transitionApplication(
   const inFrom = `#state IN (${rule.from.map((_, i) => `:from${i}`).join(', ')})`;
   const removes = transition.remove?.length ? ` REMOVE ${transition.remove.join(', ')}` : '';
   try {
-    await dynamodb.send(
+    await client.send(
       new TransactWriteCommand({
         TransactItems: [
           {

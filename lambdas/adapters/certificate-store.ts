@@ -139,11 +139,18 @@ export class CertificateStore implements CertificateStorePort {
     certId: string,
     revocation: { revokedAt: string; reason: string; revokedBy: string },
   ): Promise<
-    | { outcome: 'revoked' | 'already-revoked'; revokedAt: string; reason: string; revokedBy: string }
+    | {
+        outcome: 'revoked' | 'already-revoked';
+        revokedAt: string;
+        reason: string;
+        revokedBy: string;
+        /** The application the certificate was issued for. */
+        applicationId: string;
+      }
     | { outcome: 'unknown' }
   > {
     try {
-      await this.clients.dynamodb.send(
+      const { Attributes } = await this.clients.dynamodb.send(
         new UpdateCommand({
           TableName: this.config.tableName,
           Key: keys.certificate(certId),
@@ -157,9 +164,10 @@ export class CertificateStore implements CertificateStorePort {
             ':reason': revocation.reason,
             ':by': revocation.revokedBy,
           },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return { outcome: 'revoked', ...revocation };
+      return { outcome: 'revoked', ...revocation, applicationId: String(Attributes?.applicationId ?? '') };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
@@ -172,6 +180,7 @@ export class CertificateStore implements CertificateStorePort {
       revokedAt: String(Item.revokedAt),
       reason: String(Item.revocationReason ?? ''),
       revokedBy: String(Item.revokedBy ?? ''),
+      applicationId: String(Item.applicationId ?? ''),
     };
   }
 

@@ -1,5 +1,6 @@
 import { RevocationReasonSchema } from '#core/certificate/revocation.ts';
 import type { CertificateStore } from './certificate-store.ts';
+import type { RevokedDocument } from './revocation-notice.ts';
 import type { TransparencyLog } from './transparency-log.ts';
 
 export type RevocationResult =
@@ -16,6 +17,8 @@ export class RevocationService {
     private readonly store: CertificateStore,
     private readonly log: TransparencyLog,
     private readonly now: () => Date,
+    /** Tells the holder (lambdas/adapters/revocation-notice.ts); once per application however often it is called. */
+    private readonly tellCitizen?: (revoked: RevokedDocument) => Promise<unknown>,
   ) {}
 
   async revoke(request: { certId: string; reason: string; revokedBy: string }): Promise<RevocationResult> {
@@ -33,6 +36,8 @@ export class RevocationService {
       reason: marked.reason,
       revokedBy: marked.revokedBy,
     });
+    // After the log: a crash before this line is finished by the repeated revocation, which tells them then.
+    if (marked.applicationId) await this.tellCitizen?.({ certId: request.certId, ...marked });
     return {
       outcome: marked.outcome,
       certId: request.certId,

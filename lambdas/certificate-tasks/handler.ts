@@ -16,6 +16,7 @@ import { OfficerRegistry } from '#adapters/officers.ts';
 import { queueReply } from '#adapters/outbox.ts';
 import { logger } from '#adapters/powertools.ts';
 import { RevocationService } from '#adapters/revocation.ts';
+import { citizenRevocationNotice } from '#adapters/revocation-notice.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
@@ -50,6 +51,7 @@ const revocations = new RevocationService(
     },
   ),
   now,
+  citizenRevocationNotice(dynamodb, tableName, now),
 );
 
 /**

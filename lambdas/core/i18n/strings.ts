@@ -266,6 +266,10 @@ export const strings = {
   stateAwaitingPayment: { en: 'waiting for the fee to be paid', te: 'రుసుము చెల్లింపు కోసం వేచి ఉంది' },
   statePaid: { en: 'fee paid', te: 'రుసుము చెల్లించబడింది' },
   statePaymentExpired: { en: 'closed, fee not paid', te: 'రుసుము చెల్లించనందున మూసివేయబడింది' },
+  documentRevoked: {
+    en: 'Your {service} (application {applicationId}, document {certId}) has been revoked and is no longer valid. Reason: {reason}\nYou may apply again if you need a new one.',
+    te: 'మీ {service} (దరఖాస్తు {applicationId}, పత్రం {certId}) రద్దు చేయబడింది, ఇక చెల్లదు. కారణం: {reason}\nకొత్తది కావాలంటే మళ్లీ దరఖాస్తు చేయవచ్చు.',
+  },
   documentIssued: {
     en: 'Your {service} is ready (application {applicationId}). Document number {certId}. Scan its QR code to verify it.',
     te: 'మీ {service} సిద్ధంగా ఉంది (దరఖాస్తు {applicationId}). పత్రం సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
