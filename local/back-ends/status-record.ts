@@ -11,7 +11,7 @@ export interface LocalFact {
 }
 
 /** A record as the status-register contract (docs/department-systems.md) returns it. */
-export interface LocalStatusRecord {
+interface LocalStatusRecord {
   title: LocalText;
   facts: LocalFact[];
   updatedAt?: string;

@@ -51,7 +51,7 @@ export function answeredFromMitra(service: Service): boolean {
 }
 
 /** The query key that stands for an Aadhaar field: registers are asked by UID token, never by Aadhaar number. */
-export const UID_TOKEN_KEY = 'uidToken';
+const UID_TOKEN_KEY = 'uidToken';
 
 /** Who proved their identity in this conversation (the session's identity). */
 export interface VerifiedIdentity {
