@@ -361,6 +361,28 @@ export const strings = {
     en: 'Your application {applicationId} ({service}) was rejected by the {authority}. Reason: {reason}\nYou may apply again with corrected details.',
     te: 'మీ దరఖాస్తు {applicationId} ({service}) ను {authority} తిరస్కరించారు. కారణం: {reason}\nసరైన వివరాలతో మళ్లీ దరఖాస్తు చేయవచ్చు.',
   },
+  // Status lookups answered from department systems
+  lookupAsOf: { en: 'As of {date}, {time} IST', te: '{date}, {time} (భారత కాలమానం) నాటి సమాచారం' },
+  lookupMoreFacts: {
+    en: '…and {count} more details, not shown here.',
+    te: '…ఇంకా {count} వివరాలు ఉన్నాయి, ఇక్కడ చూపలేదు.',
+  },
+  lookupNotFound: {
+    en: '{service}: no record was found for {looked}. Please check the {check} and try again.',
+    te: '{service}: {looked} కు సంబంధించి ఏ రికార్డూ దొరకలేదు. {check} సరిచూసుకుని మళ్లీ ప్రయత్నించండి.',
+  },
+  lookupNotFoundPlain: {
+    en: '{service}: no record was found for the details you gave. Please check the {check} and try again.',
+    te: '{service}: మీరు ఇచ్చిన వివరాలకు ఏ రికార్డూ దొరకలేదు. {check} సరిచూసుకుని మళ్లీ ప్రయత్నించండి.',
+  },
+  lookupUnavailable: {
+    en: "{service}: the department's system is not answering right now. Please try again in a few minutes.",
+    te: '{service}: శాఖ వ్యవస్థ ప్రస్తుతం స్పందించడం లేదు. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.',
+  },
+  lookupOwnAadhaarOnly: {
+    en: '{service}: for privacy, this is shown only for the Aadhaar number confirmed with an OTP in this chat, and {aadhaar} is not that number. Its holder can check it by confirming their own Aadhaar with an OTP.',
+    te: '{service}: గోప్యత కోసం, ఈ చాట్‌లో ఓటీపీతో నిర్ధారించిన ఆధార్ సంఖ్యకు మాత్రమే ఈ వివరాలు చూపిస్తాము; {aadhaar} ఆ సంఖ్య కాదు. ఆ ఆధార్ కలిగినవారు తమ ఆధార్‌ను ఓటీపీతో నిర్ధారించి చూసుకోవచ్చు.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;
