@@ -159,7 +159,9 @@ export class MitraStack extends Stack {
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
       .useIdentity(config.identityEndpoint, new AadhaarHashKey(this, 'AadhaarHashKey', { config }).secret)
-      .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes));
+      .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes))
+      // Status lookups are answered within the turn from the department's register.
+      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured');
 
     // The failure destination receives only the batch's stream coordinates, not message content.
     const senderFailures = new Queue(this, 'SenderFailures', {

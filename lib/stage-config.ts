@@ -34,6 +34,11 @@ export interface StageConfig {
    * certificate is issued without an officer, since nothing can confirm what the citizen declared.
    */
   readonly recordsEndpoint?: string;
+  /**
+   * HTTPS base of the departments' status registers (docs/department-systems.md), asked when a citizen looks
+   * something up (rice card, pension, land records…); absent: lookups answer that the register is unavailable.
+   */
+  readonly statusRegistersEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
@@ -116,6 +121,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
 
   const identityEndpoint = httpsEndpoint(context, 'identityEndpoint');
   const recordsEndpoint = httpsEndpoint(context, 'recordsEndpoint');
+  const statusRegistersEndpoint = httpsEndpoint(context, 'statusRegistersEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
 
@@ -132,6 +138,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     graphApiVersion,
     identityEndpoint,
     recordsEndpoint,
+    statusRegistersEndpoint,
     sessionInactivityMinutes,
     paymentGatewayEndpoint,
     paymentSecretArn,

@@ -115,6 +115,7 @@ describe('environment: each variable is set together with its grant', () => {
         'IDENTITY_ENDPOINT',
         'AADHAAR_HASH_KEY_SECRET_ARN',
         'SESSION_INACTIVITY_MINUTES',
+        'STATUS_REGISTERS_ENDPOINT',
       ],
     ],
     [

@@ -48,6 +48,16 @@ describe('stage config', () => {
     expect(() => read({ recordsEndpoint: 'http://records.ap.gov.in' })).toThrow(/recordsEndpoint must be an https/);
   });
 
+  it('takes an https status-registers endpoint, and none by default', () => {
+    expect(read({}).statusRegistersEndpoint).toBeUndefined();
+    expect(read({ statusRegistersEndpoint: 'https://registers.ap.gov.in' }).statusRegistersEndpoint).toBe(
+      'https://registers.ap.gov.in',
+    );
+    expect(() => read({ statusRegistersEndpoint: 'http://registers.ap.gov.in' })).toThrow(
+      /statusRegistersEndpoint must be an https/,
+    );
+  });
+
   it('reads numbers given on the command line as strings, and from cdk.json as numbers', () => {
     expect(read({ stage: 'prod', archiveRetentionDays: '2555' }).archiveRetentionDays).toBe(2555);
     expect(read({ stage: 'prod', archiveRetentionDays: 2555 }).archiveRetentionDays).toBe(2555);
