@@ -383,6 +383,13 @@ export const strings = {
     en: '{service}: for privacy, this is shown only for the Aadhaar number confirmed with an OTP in this chat, and {aadhaar} is not that number. Its holder can check it by confirming their own Aadhaar with an OTP.',
     te: '{service}: గోప్యత కోసం, ఈ చాట్‌లో ఓటీపీతో నిర్ధారించిన ఆధార్ సంఖ్యకు మాత్రమే ఈ వివరాలు చూపిస్తాము; {aadhaar} ఆ సంఖ్య కాదు. ఆ ఆధార్ కలిగినవారు తమ ఆధార్‌ను ఓటీపీతో నిర్ధారించి చూసుకోవచ్చు.',
   },
+  // Mitra's own application numbers, looked up (grievance status).
+  statusApplicationTitle: { en: 'Application {applicationId}', te: 'దరఖాస్తు {applicationId}' },
+  statusFactService: { en: 'Service', te: 'సేవ' },
+  statusFactState: { en: 'Status', te: 'స్థితి' },
+  statusFactSubmitted: { en: 'Submitted', te: 'సమర్పణ' },
+  statusFactDue: { en: 'Due by', te: 'గడువు' },
+  stateRevoked: { en: 'issued, then revoked', te: 'జారీ చేసి, తర్వాత రద్దు చేయబడింది' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;
