@@ -14,8 +14,10 @@ import type { StageConfig } from './stage-config.ts';
 const BY_CITIZEN_INDEX = 'byCitizen';
 /** Officers of a department, to tell them of applications waiting for a decision (lambdas/adapters/officers.ts). */
 const OFFICERS_BY_DEPARTMENT_INDEX = 'officersByDepartment';
-/** A department's applications waiting for an officer, soonest due first: the officers' worklist. */
+/** A department's applications waiting for an officer, soonest due first: the state-level officers' worklist. */
 const AWAITING_DECISION_INDEX = 'awaitingDecision';
+/** One district's applications of a department waiting for an officer: the district officers' worklist. */
+const AWAITING_DECISION_IN_DISTRICT_INDEX = 'awaitingDecisionInDistrict';
 
 export interface StateTableProps {
   readonly config: StageConfig;
@@ -32,7 +34,12 @@ export interface StateTableProps {
  */
 export class StateTable extends Construct implements TableRef {
   readonly table: Table;
-  readonly indexNames = [BY_CITIZEN_INDEX, OFFICERS_BY_DEPARTMENT_INDEX, AWAITING_DECISION_INDEX] as const;
+  readonly indexNames = [
+    BY_CITIZEN_INDEX,
+    OFFICERS_BY_DEPARTMENT_INDEX,
+    AWAITING_DECISION_INDEX,
+    AWAITING_DECISION_IN_DISTRICT_INDEX,
+  ] as const;
 
   constructor(scope: Construct, id: string, { config }: StateTableProps) {
     super(scope, id);
@@ -53,17 +60,26 @@ export class StateTable extends Construct implements TableRef {
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
-    // Sparse: only officer items carry a top-level `department`; small items, so all attributes are projected.
+    // Sparse: only officer items carry a top-level `department` (the catalog's department id); small items, so all
+    // attributes are projected.
     this.table.addGlobalSecondaryIndex({
       indexName: OFFICERS_BY_DEPARTMENT_INDEX,
       partitionKey: { name: 'department', type: AttributeType.STRING },
       sortKey: { name: 'waId', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
-    // Sparse: an application carries these two attributes only while it waits for an officer's decision.
+    // Sparse: an application carries these attributes only while it waits for an officer's decision
+    // (lambdas/core/table-keys.ts `awaitingDecision`): the department id, and `<department>#<district>` when its form
+    // named a district.
     this.table.addGlobalSecondaryIndex({
       indexName: AWAITING_DECISION_INDEX,
       partitionKey: { name: 'awaitingDepartment', type: AttributeType.STRING },
+      sortKey: { name: 'approvalDueAt', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: AWAITING_DECISION_IN_DISTRICT_INDEX,
+      partitionKey: { name: 'awaitingDistrict', type: AttributeType.STRING },
       sortKey: { name: 'approvalDueAt', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });

@@ -1,16 +1,18 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationSummary, WaitingApplicationSummary } from '#core/conversation/context.ts';
+import type { Jurisdiction } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
 const BY_CITIZEN_INDEX = 'byCitizen';
 const AWAITING_DECISION_INDEX = 'awaitingDecision';
+const AWAITING_DECISION_IN_DISTRICT_INDEX = 'awaitingDecisionInDistrict';
 /** The officers' worklist shows this many, soonest due first (one WhatsApp list). */
 const WORKLIST_SIZE = 10;
 
 /**
- * Reads a citizen's applications for "status", newest first, through the `byCitizen` index; and a department's
- * applications waiting for an officer's decision, for the officers' worklist.
+ * Reads a citizen's applications for "status", newest first, through the `byCitizen` index; and the applications
+ * waiting for an officer's decision, for the officers' worklist.
  */
 export class ApplicationQueries {
   constructor(private readonly tableName: string) {}
@@ -36,14 +38,26 @@ export class ApplicationQueries {
     }));
   }
 
-  /** The department's applications waiting for a decision, soonest due first, and how many wait in all. */
-  async awaitingDecision(department: string): Promise<{ waiting: WaitingApplicationSummary[]; total: number }> {
-    const query = {
-      TableName: this.tableName,
-      IndexName: AWAITING_DECISION_INDEX,
-      KeyConditionExpression: 'awaitingDepartment = :department',
-      ExpressionAttributeValues: { ':department': department },
-    };
+  /**
+   * The applications waiting for a decision that an officer's worklist shows, soonest due first, and how many wait in
+   * all: a district officer's are their department's in their district, a state-level officer's all their
+   * department's.
+   */
+  async awaitingDecision(officer: Jurisdiction): Promise<{ waiting: WaitingApplicationSummary[]; total: number }> {
+    const { awaitingDepartment, awaitingDistrict } = keys.awaitingDecision(officer.department, officer.district);
+    const query = awaitingDistrict
+      ? {
+          TableName: this.tableName,
+          IndexName: AWAITING_DECISION_IN_DISTRICT_INDEX,
+          KeyConditionExpression: 'awaitingDistrict = :key',
+          ExpressionAttributeValues: { ':key': awaitingDistrict },
+        }
+      : {
+          TableName: this.tableName,
+          IndexName: AWAITING_DECISION_INDEX,
+          KeyConditionExpression: 'awaitingDepartment = :key',
+          ExpressionAttributeValues: { ':key': awaitingDepartment },
+        };
     const countAll = async () => {
       // A COUNT query stops at 1 MB of index read like any other: a busy department's total takes every page.
       let total = 0;
@@ -68,13 +82,19 @@ export class ApplicationQueries {
 }
 
 function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummary {
-  const approval = (item.approval ?? {}) as { dueAt?: unknown; escalated?: unknown; department?: unknown };
+  const approval = (item.approval ?? {}) as {
+    dueAt?: unknown;
+    escalated?: unknown;
+    department?: unknown;
+    district?: unknown;
+  };
   return {
     applicationId: String(item.applicationId),
     serviceId: String(item.serviceId),
     submittedAt: String(item.submittedAt),
     values: (item.values ?? {}) as Record<string, string>,
     department: String(approval.department ?? item.awaitingDepartment),
+    ...(typeof approval.district === 'string' ? { district: approval.district } : {}),
     // When the SLA was (or is) due, as the worklist is ordered.
     dueAt: String(item.approvalDueAt ?? approval.dueAt),
     escalated: approval.escalated === true,

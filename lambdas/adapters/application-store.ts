@@ -26,8 +26,10 @@ const MAX_OFFICER_NOTICES = 25;
 
 export interface DecisionWait {
   taskToken: string;
-  /** The issuer's department: only its deciding officers may decide. */
+  /** The catalog's department id: only its deciding officers may decide. */
   department: string;
+  /** The application's district, when its form named one: only that district's (or state-level) officers decide. */
+  district?: string;
   /** When the wait times out: the SLA, or the end of the escalation. */
   dueAt: Date;
   /** When the SLA was due: the worklist's order, so the overdue come first. */
@@ -91,12 +93,15 @@ export class ApplicationStore {
     ]);
   }
 
-  /** The workflow token and department of an application waiting for an officer's decision, or undefined. */
-  async awaitingDecision(applicationId: string): Promise<{ taskToken: string; department: string } | undefined> {
+  /** The workflow token, department and district of an application waiting for an officer's decision, or undefined. */
+  async awaitingDecision(
+    applicationId: string,
+  ): Promise<{ taskToken: string; department: string; district?: string } | undefined> {
     const item = await this.get(applicationId);
-    const approval = item?.approval as { taskToken?: unknown; department?: unknown } | undefined;
+    const approval = item?.approval as { taskToken?: unknown; department?: unknown; district?: unknown } | undefined;
     if (item?.state !== 'awaiting-approval' || typeof approval?.taskToken !== 'string') return undefined;
-    return { taskToken: approval.taskToken, department: String(approval.department) };
+    const district = typeof approval.district === 'string' ? { district: approval.district } : {};
+    return { taskToken: approval.taskToken, department: String(approval.department), ...district };
   }
 
   /**
@@ -118,12 +123,13 @@ export class ApplicationStore {
           approval: {
             taskToken: wait.taskToken,
             department: wait.department,
+            ...(wait.district ? { district: wait.district } : {}),
             requestedAt: now.toISOString(),
             dueAt: wait.dueAt.toISOString(),
             escalated: wait.escalated,
           },
-          // The officers' worklist index (lib/state-table.ts awaitingDecision), until the application settles.
-          awaitingDepartment: wait.department,
+          // The officers' worklist indexes (lib/state-table.ts), until the application settles.
+          ...keys.awaitingDecision(wait.department, wait.district),
           approvalDueAt: wait.slaDueAt.toISOString(),
         },
         notices: notices.map((n) => outboxItem(n.waId, n.ref, n.reply, now)),
@@ -171,7 +177,7 @@ export class ApplicationStore {
         transition,
         actor,
         set: { outcome: details },
-        remove: ['awaitingDepartment', 'approvalDueAt'],
+        remove: ['awaitingDepartment', 'awaitingDistrict', 'approvalDueAt'],
         notices,
       },
       now,

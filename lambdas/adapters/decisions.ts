@@ -11,12 +11,13 @@ export interface DecisionRequest {
 
 /**
  * Carries an officer's decision to the workflow waiting for it. The application must be waiting for a decision, and
- * the officer must hold a deciding role in its department; the workflow's token is closed by the first decision, so
- * of two officers deciding at once only one is heard and the other is told it was already decided. The workflow
- * itself records the decision and tells the citizen.
+ * the officer must hold a deciding role in its department, for its district or the whole state (the department and
+ * district stored with the wait); the workflow's token is closed by the first decision, so of two officers deciding
+ * at once only one is heard and the other is told it was already decided. The workflow itself records the decision,
+ * with who decided, and tells the citizen.
  */
 export async function decideApplication(
-  applications: ApplicationStore,
+  applications: Pick<ApplicationStore, 'awaitingDecision'>,
   request: DecisionRequest,
   officer: Officer | undefined,
   now: Date,
@@ -24,11 +25,18 @@ export async function decideApplication(
   const { applicationId } = request;
   const waiting = await applications.awaitingDecision(applicationId);
   if (!waiting) return { outcome: 'not-waiting', applicationId };
-  const right = officer ? mayDecide(officer, waiting.department) : { allowed: false as const };
-  if (!officer || !right.allowed) return { outcome: 'not-allowed', applicationId, department: waiting.department };
+  const { department, district } = waiting;
+  const right = officer ? mayDecide(officer, department, district) : undefined;
+  if (!officer || !right?.allowed) {
+    const jurisdiction = { department, ...(district ? { district } : {}) };
+    const why = right && !right.allowed ? right.why : 'not a registered officer';
+    return { outcome: 'not-allowed', applicationId, jurisdiction, why };
+  }
   const decision: OfficerDecision = {
     decision: request.decision,
     officerId: officer.id,
+    officerName: officer.name,
+    officerRole: officer.role,
     ...(request.reason ? { reason: request.reason } : {}),
     decidedAt: now.toISOString(),
   };

@@ -2,6 +2,7 @@ import type { ConversationSettings, TurnContext } from '#core/conversation/conte
 import { turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
+import { coversApplication } from '#core/officers.ts';
 import type { ApplicationQueries } from './application-queries.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
 import type { OfficerRegistry } from './officers.ts';
@@ -53,11 +54,11 @@ export async function loadTurnContext(
   ]);
   if (officer) {
     context.officer = officer;
-    // What an officer asked to see, of their own department only.
-    if (needs.officerQueue) context.officerQueue = await sources.applications.awaitingDecision(officer.department);
+    // What an officer asked to see, of their own department (and district, for a district officer) only.
+    if (needs.officerQueue) context.officerQueue = await sources.applications.awaitingDecision(officer);
     if (needs.openApplication) {
       const opened = await sources.applications.waitingApplication(needs.openApplication);
-      context.openedApplication = opened?.department === officer.department ? opened : null;
+      context.openedApplication = opened && coversApplication(officer, opened) ? opened : null;
     }
   }
   if (applications) context.applications = applications;

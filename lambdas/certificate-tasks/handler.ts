@@ -21,6 +21,7 @@ import { s3 } from '#adapters/s3-client.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { decisionAnswer } from '#core/applications/approval.ts';
+import { catalog } from '#core/catalog/catalog.ts';
 import { mayRevoke } from '#core/certificate/revocation.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
 import {
@@ -39,6 +40,7 @@ const store = new CertificateStore({ dynamodb, s3 }, archive);
 const check = new CertificateCheck(store);
 const officers = new OfficerRegistry(tableName);
 const applications = new ApplicationStore(tableName);
+const services = catalog();
 const revocations = new RevocationService(
   store,
   new TransparencyLog(
@@ -111,8 +113,9 @@ async function decide(task: Extract<CertificateTask, { task: 'decide' }>) {
   const officer = await officers.find(task.waId);
   const result = await decideApplication(applications, task, officer, now());
   if (result.outcome === 'not-allowed')
-    logger.warn('decision refused', { applicationId: task.applicationId, waId: maskPhone(task.waId) });
-  return { answer: { type: 'text' as const, text: decisionAnswer(result, task.language) }, outcome: result.outcome };
+    logger.warn('decision refused', { applicationId: task.applicationId, waId: maskPhone(task.waId), why: result.why });
+  const text = decisionAnswer(result, services, task.language);
+  return { answer: { type: 'text' as const, text }, outcome: result.outcome };
 }
 
 /** The registry is read again here: an officer removed since the message arrived revokes nothing. */
@@ -120,7 +123,7 @@ async function revocationFor(task: Extract<CertificateTask, { task: 'revoke' }>)
   const [officer, certificate] = await Promise.all([officers.find(task.waId), store.getCertificate(task.certId)]);
   if (!certificate) return { outcome: 'unknown', certId: task.certId };
   const decision = officer
-    ? mayRevoke(officer, certificate.issuer)
+    ? mayRevoke(officer, certificate)
     : { allowed: false as const, why: 'not a registered officer' };
   if (!decision.allowed) {
     logger.warn('revocation refused', { certId: task.certId, waId: maskPhone(task.waId), why: decision.why });

@@ -1,28 +1,44 @@
 import { z } from 'zod';
+import { fields } from './catalog/fields.ts';
+import type { Catalog, Language } from './catalog/schema.ts';
+import { ValidationError } from './errors.ts';
+
+export const OFFICER_ROLES = [
+  'clerk',
+  'section-officer',
+  'tahsildar',
+  'revenue-divisional-officer',
+  'district-collector',
+  'head-of-department',
+] as const;
+
+const catalogId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a catalog id: lower-case letters, digits and hyphens');
 
 /**
- * An officer registered to act for one department: deciding its applications and revoking its certificates. `id` is
- * what the log and the application record name (an officer number, never a phone number). `department` is the
- * issuer's department exactly as certificates print it.
+ * An officer registered to act for one department, in one district or (with no district) for the whole state:
+ * deciding its applications and revoking its certificates. `id` is what the log and the application record name (an
+ * officer number, never a phone number). `department` is the catalog's department id (`revenue`), `district` the
+ * catalog's district option id (`guntur`).
  */
 export const OfficerSchema = z.strictObject({
-  id: z.string().regex(/^[A-Z0-9-]{3,40}$/),
-  waId: z.string().regex(/^\d{6,20}$/),
-  name: z.string().min(1).max(120),
-  department: z.string().min(1).max(80),
-  role: z.enum([
-    'clerk',
-    'section-officer',
-    'tahsildar',
-    'revenue-divisional-officer',
-    'district-collector',
-    'head-of-department',
-  ]),
+  id: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'an officer id is 3 to 40 capital letters, digits and hyphens'),
+  waId: z.string().regex(/^\d{6,20}$/, 'a WhatsApp number is 6 to 20 digits with the country code, no +'),
+  name: z.string().trim().min(1).max(120),
+  department: catalogId,
+  district: catalogId.optional(),
+  role: z.enum(OFFICER_ROLES),
 });
 export type Officer = z.infer<typeof OfficerSchema>;
+export type OfficerRole = Officer['role'];
+
+/** Where an application is decided: its department and, when the form asked one, its district. */
+export interface Jurisdiction {
+  department: string;
+  district?: string;
+}
 
 /** Roles that decide applications (and revoke certificates): everyone but a clerk. */
-const DECIDING_ROLES: readonly Officer['role'][] = [
+const DECIDING_ROLES: readonly OfficerRole[] = [
   'section-officer',
   'tahsildar',
   'revenue-divisional-officer',
@@ -31,22 +47,78 @@ const DECIDING_ROLES: readonly Officer['role'][] = [
 ];
 
 /** Senior roles: an application past its SLA is escalated to them. */
-export const SENIOR_ROLES: readonly Officer['role'][] = [
+export const SENIOR_ROLES: readonly OfficerRole[] = [
   'revenue-divisional-officer',
   'district-collector',
   'head-of-department',
 ];
 
+export function isDecidingRole(role: OfficerRole): boolean {
+  return DECIDING_ROLES.includes(role);
+}
+
+/** The districts an officer or an application may name: the catalog's district choices. */
+const DISTRICTS = fields.district.options;
+
+/** The application's district, when its form asked one (values['district'] is one of the catalog's options). */
+export function districtOf(values: Readonly<Record<string, string>>): string | undefined {
+  const district = values['district'];
+  return district !== undefined && DISTRICTS.some((d) => d.id === district) ? district : undefined;
+}
+
+/**
+ * Whether the application falls under this officer: their department and, for a district officer, their district (a
+ * state-level officer, with no district, covers every district of the department and applications that name none).
+ */
+export function coversApplication(officer: Officer, application: Jurisdiction): boolean {
+  if (officer.department !== application.department) return false;
+  return officer.district === undefined || officer.district === application.district;
+}
+
 export type DecisionRight = { allowed: true } | { allowed: false; why: string };
 
-/** Whether this officer may approve or reject an application of `department`: a deciding role in that department. */
-export function mayDecide(officer: Officer, department: string): DecisionRight {
-  if (!DECIDING_ROLES.includes(officer.role))
-    return { allowed: false, why: `a ${officer.role} cannot decide applications` };
-  if (officer.department !== department) return { allowed: false, why: `only the ${department} decides this` };
+/**
+ * Whether this officer may approve or reject an application of `department` (and `district`, when its form named
+ * one): a deciding role, in that department, for that district or for the whole state.
+ */
+export function mayDecide(officer: Officer, department: string, district?: string): DecisionRight {
+  if (!isDecidingRole(officer.role)) return { allowed: false, why: `a ${officer.role} cannot decide applications` };
+  if (officer.department !== department) return { allowed: false, why: `only ${department} officers decide this` };
+  if (!coversApplication(officer, { department, ...(district ? { district } : {}) }))
+    return { allowed: false, why: `a ${officer.district} officer decides only that district's applications` };
   return { allowed: true };
 }
 
-export function mayRevokeAsRole(role: Officer['role']): boolean {
-  return DECIDING_ROLES.includes(role);
+/** "Revenue" or "Revenue (Guntur)": a jurisdiction by the catalog's names, in the reader's language. */
+export function jurisdictionName(catalog: Catalog, jurisdiction: Jurisdiction, language: Language): string {
+  const department =
+    catalog.departments.find((d) => d.id === jurisdiction.department)?.name[language] ?? jurisdiction.department;
+  const { district } = jurisdiction;
+  if (!district) return department;
+  const place = DISTRICTS.find((d) => d.id === district)?.label[language] ?? district;
+  return `${department} (${place})`;
+}
+
+/**
+ * An officer's registration checked against the closed schema and the catalog: a department that exists and has
+ * services, a district among the catalog's districts. Every problem is named, with the ids that would do.
+ */
+export function parseOfficer(input: unknown, catalog: Catalog): Officer {
+  const parsed = OfficerSchema.safeParse(input);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) =>
+        issue.path[0] === 'role'
+          ? `role must be one of ${OFFICER_ROLES.join(', ')}`
+          : `${issue.path.join('.') || 'officer'}: ${issue.message}`,
+      );
+  if (parsed.success) {
+    const { department, district } = parsed.data;
+    if (!catalog.departments.some((d) => d.id === department))
+      problems.push(`unknown department "${department}"; one of ${catalog.departments.map((d) => d.id).join(', ')}`);
+    if (district !== undefined && !DISTRICTS.some((d) => d.id === district))
+      problems.push(`unknown district "${district}"; one of ${DISTRICTS.map((d) => d.id).join(', ')}`);
+  }
+  if (!parsed.success || problems.length > 0) throw new ValidationError(problems.join('\n'));
+  return parsed.data;
 }

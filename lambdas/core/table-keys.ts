@@ -17,6 +17,14 @@ export const keys = {
   certificate: (certId: string) => ({ pk: `CERT#${certId}`, sk: 'CERT' }),
   /** Work the chat asked of the certificate code (check a photo), keyed by the inbound message that asked for it. */
   certificateTask: (wamid: string) => ({ pk: `TASK#${wamid}`, sk: 'TASK' }),
+  /**
+   * The worklist keys an application carries while it waits for an officer: GSI `awaitingDecision` lists a
+   * department's (for its state-level officers), GSI `awaitingDecisionInDistrict` one district's of a department.
+   */
+  awaitingDecision: (department: string, district?: string) => ({
+    awaitingDepartment: department,
+    ...(district ? { awaitingDistrict: `${department}#${district}` } : {}),
+  }),
   /** A registered officer, by the WhatsApp number they act from (added by an administrator). */
   officer: (waId: string) => ({ pk: `OFFICER#${waId}`, sk: 'OFFICER' }),
 } as const;

@@ -11,6 +11,7 @@ import { dueDate, istDate } from '#core/applications/dates.ts';
 import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
+import { districtOf } from '#core/officers.ts';
 
 /** What the approval steps read of the workflow's state; the state machine passes all of it. */
 export interface ApprovalApplication {
@@ -21,6 +22,7 @@ export interface ApprovalApplication {
   values: Record<string, string>;
   /** The UID token of the citizen's Aadhaar OTP, the key of the household records. */
   citizenToken?: string;
+  /** `department`: the catalog's department id, whose officers decide. */
   plan: { department: string; recordCheck?: RecordCheck };
 }
 
@@ -50,8 +52,9 @@ export async function lookUpRecords(
 }
 
 /**
- * "Await officer decision" / "Escalate": stores the token and tells the department's deciding officers (senior ones
- * once the SLA has passed) and the citizen. The officer's decision in the chat resumes the workflow.
+ * "Await officer decision" / "Escalate": stores the token, with the department and district whose officers may
+ * decide, and tells those officers (senior ones once the SLA has passed; `officersToNotify`) and the citizen. The
+ * officer's decision in the chat resumes the workflow.
  */
 export async function requestApproval(
   application: ApprovalApplication,
@@ -63,9 +66,11 @@ export async function requestApproval(
   const { applicationId, waId, language, plan } = application;
   const slaDue = dueDate(application.submittedAt, service.slaDays);
   const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
-  const officers = officersToNotify(await registry.ofDepartment(plan.department), plan.department, escalated);
+  const district = districtOf(application.values);
+  const jurisdiction = { department: plan.department, ...(district ? { district } : {}) };
+  const officers = officersToNotify(await registry.ofDepartment(plan.department), jurisdiction, escalated);
   if (officers.length === 0) {
-    logger.error('no officer registered to decide', { department: plan.department });
+    logger.error('no officer registered to decide', jurisdiction);
     countMetric('NoOfficerToDecide');
   }
   if (escalated) countMetric('ApplicationsEscalated');
@@ -94,7 +99,7 @@ export async function requestApproval(
       });
   await applications.awaitDecision(
     applicationId,
-    { taskToken: token, department: plan.department, dueAt, slaDueAt: slaDue, escalated },
+    { taskToken: token, ...jurisdiction, dueAt, slaDueAt: slaDue, escalated },
     officerNotices,
     { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
     at,

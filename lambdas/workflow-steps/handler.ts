@@ -9,7 +9,6 @@ import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/a
 import { secondsUntilDue } from '#core/applications/dates.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
-import { documentTypeFor } from '#core/certificate/document-types.ts';
 import { ValidationError } from '#core/errors.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
@@ -166,7 +165,7 @@ function planOf(
     fee,
     feeDue: fee > 0 && !paid,
     officerApproval: fulfilmentOf(service.kind).officerDecides(service),
-    department: documentTypeFor(service.id).department,
+    department: service.department,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };
 }

@@ -225,6 +225,7 @@ describe('least privilege', () => {
       table(dev),
       [
         { 'Fn::Join': ['', [table(dev), '/index/awaitingDecision']] },
+        { 'Fn::Join': ['', [table(dev), '/index/awaitingDecisionInDistrict']] },
         { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
         { 'Fn::Join': ['', [table(dev), '/index/officersByDepartment']] },
       ],

@@ -54,6 +54,13 @@ describe('state table', () => {
             { AttributeName: 'approvalDueAt', KeyType: 'RANGE' },
           ],
         }),
+        Match.objectLike({
+          IndexName: 'awaitingDecisionInDistrict',
+          KeySchema: [
+            { AttributeName: 'awaitingDistrict', KeyType: 'HASH' },
+            { AttributeName: 'approvalDueAt', KeyType: 'RANGE' },
+          ],
+        }),
       ],
     });
   });

@@ -13,12 +13,15 @@ import {
 } from '../support/runtime.ts';
 
 // A family member certificate needs the tahsildar's decision: the workflow (from cdk.out) waits on a task token,
-// the department's officers get Approve / Reject buttons in WhatsApp, and their decision, carried by the
-// certificate-tasks function, resumes it. Officers are the embedded runtime's samples (local/sample-officers.ts).
+// the deciding officers of the application's department and district get Approve / Reject buttons in WhatsApp, and
+// their decision, carried by the certificate-tasks function, resumes it. Officers are the embedded runtime's samples
+// (local/sample-officers.ts): revenue has a tahsildar and a clerk in Guntur, a collector in Krishna and a state-level
+// head of department.
 
 const tahsildar = '919000000042';
 const collector = '919000000007';
 const clerk = '919000000101';
+const revenueHead = '919000000009';
 const schoolOfficer = '919000000201';
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 
@@ -114,7 +117,7 @@ async function stateOf(applicationId: string, state: string) {
 }
 
 describe('officer approval in the chat', () => {
-  it('asks the deciding officers, not the clerk, and issues the certificate when the tahsildar approves', async () => {
+  it("asks the district's deciding officers, not the clerk nor other districts, and issues on the tahsildar's approval", async () => {
     const citizen = '919876510001';
     const applicationId = await applyForFamilyMemberCertificate(citizen, '234567890124');
     const notice = await noticeTo(tahsildar, applicationId);
@@ -123,8 +126,9 @@ describe('officer approval in the chat', () => {
     // The Aadhaar number reaches the officer masked, as it is stored.
     expect(bodyOf(notice)).not.toContain('234567890124');
     expect(buttonIds(notice)).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
-    await noticeTo(collector, applicationId);
-    expect((await sentTo(env.runtime, clerk)).some((m) => bodyOf(m).includes(applicationId))).toBe(false);
+    // Guntur has a deciding officer: neither Krishna's collector nor the state-level head is asked.
+    for (const other of [clerk, collector, revenueHead])
+      expect((await sentTo(env.runtime, other)).some((m) => bodyOf(m).includes(applicationId))).toBe(false);
     expect((await applicationItem(applicationId))?.state).toBe('awaiting-approval');
     expect((await sentTo(env.runtime, citizen)).map(bodyOf).join('\n')).toContain('is now with the Tahsildar');
 
@@ -137,10 +141,19 @@ describe('officer approval in the chat', () => {
     });
     expect(document.document?.caption).toContain('Family member cert.');
     const issued = await stateOf(applicationId, 'issued');
-    expect(issued.outcome).toMatchObject({ decision: { decision: 'approved', officerId: 'REV-GNT-0042' } });
+    // The decision names who decided, for the document to print.
+    expect(issued.outcome).toMatchObject({
+      decision: {
+        decision: 'approved',
+        officerId: 'REV-GNT-0042',
+        officerName: 'K. Srinivas',
+        officerRole: 'tahsildar',
+      },
+    });
+    expect(issued.approval).toMatchObject({ department: 'revenue', district: 'guntur' });
 
-    // The collector's tap on the same notice comes second: the application no longer waits.
-    expect(await decide(collector, { reply_id: `decide:approve:${applicationId}` })).toContain(
+    // The state-level head's tap on the same application comes second: it no longer waits.
+    expect(await decide(revenueHead, { reply_id: `decide:approve:${applicationId}` })).toContain(
       `Application ${applicationId} is not waiting for a decision`,
     );
   });
@@ -170,14 +183,15 @@ describe('officer approval in the chat', () => {
     expect((await sentTo(env.runtime, citizen)).some((m) => m.type === 'document')).toBe(false);
   });
 
-  it('refuses a clerk and an officer of another department, and keeps the application waiting', async () => {
+  it('refuses a clerk, an officer of another district and one of another department, and keeps it waiting', async () => {
     const citizen = '919876510003';
     const applicationId = await applyForFamilyMemberCertificate(citizen, '456789012341');
     await noticeTo(tahsildar, applicationId);
 
     expect(await decide(clerk, { text: `approve ${applicationId}` })).toContain(
-      `You cannot decide application ${applicationId}: only deciding officers of the Revenue Department can.`,
+      `You cannot decide application ${applicationId}: only deciding officers of Revenue (Guntur) can.`,
     );
+    expect(await decide(collector, { text: `approve ${applicationId}` })).toContain('You cannot decide');
     expect(await decide(schoolOfficer, { text: `approve ${applicationId.toLowerCase()}` })).toContain(
       'You cannot decide',
     );
@@ -201,13 +215,23 @@ describe('officer approval in the chat', () => {
     await say(env.runtime, tahsildar, { reply_id: `decide:open:${applicationId}` });
     const reopened = (await sentTo(env.runtime, tahsildar)).at(-1)!;
     expect(buttonIds(reopened)).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
-    // Another department's worklist does not show it, and its officer cannot open it.
+    // The state-level head's worklist has every district's; another district's worklist does not show it, nor
+    // another department's, and their officers cannot open it.
+    await say(env.runtime, revenueHead, { text: 'pending' });
+    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toMatch(/^Revenue: \d+ applications wait/);
+    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toContain(applicationId);
+    await say(env.runtime, collector, { text: 'pending' });
+    expect(bodyOf((await sentTo(env.runtime, collector)).at(-1)!)).toContain(
+      'Revenue (Krishna): no application is waiting',
+    );
     await say(env.runtime, schoolOfficer, { text: 'pending' });
     expect(bodyOf((await sentTo(env.runtime, schoolOfficer)).at(-1)!)).toContain(
-      'No application of the School Education Department is waiting',
+      'School Education (Guntur): no application is waiting',
     );
-    await say(env.runtime, schoolOfficer, { reply_id: `decide:open:${applicationId}` });
-    expect(bodyOf((await sentTo(env.runtime, schoolOfficer)).at(-1)!)).toContain('is not waiting for a decision');
+    for (const other of [collector, schoolOfficer]) {
+      await say(env.runtime, other, { reply_id: `decide:open:${applicationId}` });
+      expect(bodyOf((await sentTo(env.runtime, other)).at(-1)!)).toContain('is not waiting for a decision');
+    }
 
     // A typed rejection with its reason, from the tahsildar, settles it.
     expect(await decide(tahsildar, { text: `reject ${applicationId} Address is outside this mandal` })).toContain(
@@ -219,7 +243,7 @@ describe('officer approval in the chat', () => {
     expect(bodyOf((await sentTo(env.runtime, tahsildar)).at(-1)!)).not.toContain(applicationId);
   });
 
-  it('escalates to the collector when the SLA passes without a decision, and the collector decides', async () => {
+  it('escalates to the state-level head when the SLA passes, Guntur having no senior officer, and the head decides', async () => {
     const citizen = '919876510005';
     const applicationId = await applyForFamilyMemberCertificate(citizen, '234567890124');
     await noticeTo(tahsildar, applicationId);
@@ -236,9 +260,9 @@ describe('officer approval in the chat', () => {
       body: JSON.stringify({ advance_seconds: Math.ceil((dueAt - now) / 1000) + 60 }),
     });
 
-    // Days have passed since the collector last wrote: the notice comes as the approved decision template, whose
-    // quick replies carry the same decisions as the buttons.
-    const escalated = await noticeTo(collector, applicationId, true);
+    // The head has not written within 24 hours: the notice comes as the approved decision template, whose quick
+    // replies carry the same decisions as the buttons.
+    const escalated = await noticeTo(revenueHead, applicationId, true);
     expect(escalated.type).toBe('template');
     expect(escalated.template).toMatchObject({ name: 'mitra_decision' });
     expect(bodyOf(escalated)).toContain('was not decided by');
@@ -248,18 +272,21 @@ describe('officer approval in the chat', () => {
       .filter((c) => c.type === 'button')
       .map((c) => c.parameters[0]?.payload);
     expect(quickReplies).toEqual([`decide:approve:${applicationId}`, `decide:reject:${applicationId}`]);
-    // The tahsildar is not a senior officer: the escalation goes to the collector only.
-    expect(
-      (await sentTo(env.runtime, tahsildar)).some(
-        (m) => bodyOf(m).startsWith('Escalated') && bodyOf(m).includes(applicationId),
-      ),
-    ).toBe(false);
+    // The tahsildar is not a senior officer, and Krishna's collector is not Guntur's: only the head hears of it.
+    for (const other of [tahsildar, collector])
+      expect(
+        (await sentTo(env.runtime, other)).some(
+          (m) => bodyOf(m).startsWith('Escalated') && bodyOf(m).includes(applicationId),
+        ),
+      ).toBe(false);
     expect((await sentTo(env.runtime, citizen)).map(bodyOf).join('\n')).toContain('escalated to a senior officer');
     expect((await applicationItem(applicationId))?.approval).toMatchObject({ escalated: true });
 
     // A tap on the template's Approve arrives as a quick-reply `button` message.
-    expect(await decide(collector, { reply_id: quickReplies[0]! })).toContain('Approved');
+    expect(await decide(revenueHead, { reply_id: quickReplies[0]! })).toContain('Approved');
     const issued = await stateOf(applicationId, 'issued');
-    expect(issued.outcome).toMatchObject({ decision: { officerId: 'REV-KRI-0007' } });
+    expect(issued.outcome).toMatchObject({
+      decision: { officerId: 'REV-APS-0009', officerRole: 'head-of-department' },
+    });
   });
 });

@@ -112,7 +112,7 @@ describe('the household records check', () => {
       '234567890124',
     );
     const waiting = await settled(applicationId, 'awaiting-approval');
-    expect(waiting.approval).toMatchObject({ department: 'Revenue Department' });
+    expect(waiting.approval).toMatchObject({ department: 'revenue', district: 'guntur' });
     const notice = await waitFor('the notice to the tahsildar', async () => {
       await env.runtime.drained();
       return (await sentTo(env.runtime, tahsildar)).map(bodyOf).find((text) => text.includes(applicationId));

@@ -6,21 +6,35 @@ const tahsildar: Officer = {
   id: 'REV-GNT-0042',
   waId: '919000000042',
   name: 'K. Srinivas',
-  department: 'Revenue Department',
+  department: 'revenue',
+  district: 'guntur',
   role: 'tahsildar',
 };
 
 describe('who may revoke a certificate', () => {
   it('lets a revoking officer of the issuing department revoke, recorded by officer number only', () => {
-    expect(mayRevoke(tahsildar, { department: 'Revenue Department' })).toEqual({
+    expect(mayRevoke(tahsildar, { serviceId: 'revenue.income-certificate' })).toEqual({
       allowed: true,
       revokedBy: 'officer:REV-GNT-0042',
     });
   });
 
+  it("takes the issuing department from the certificate's service id, whatever the officer's district", () => {
+    // A district officer revokes their department's certificates of any district; the printed issuer is not asked.
+    expect(mayRevoke({ ...tahsildar, district: 'krishna' }, { serviceId: 'revenue.caste-certificate' })).toMatchObject({
+      allowed: true,
+    });
+    expect(mayRevoke({ ...tahsildar, department: 'municipal' }, { serviceId: 'revenue.caste-certificate' })).toEqual({
+      allowed: false,
+      why: 'only an officer of revenue can revoke this certificate',
+    });
+  });
+
   it('refuses an officer of another department and a clerk', () => {
-    expect(mayRevoke(tahsildar, { department: 'Municipal Administration' })).toMatchObject({ allowed: false });
-    expect(mayRevoke({ ...tahsildar, role: 'clerk' }, { department: 'Revenue Department' })).toEqual({
+    expect(mayRevoke(tahsildar, { serviceId: 'school-education.study-certificate' })).toMatchObject({
+      allowed: false,
+    });
+    expect(mayRevoke({ ...tahsildar, role: 'clerk' }, { serviceId: 'revenue.income-certificate' })).toEqual({
       allowed: false,
       why: 'a clerk cannot revoke certificates',
     });

@@ -6,7 +6,14 @@ import type { Reply } from '../conversation/messages.ts';
 import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';
 import { displayValue } from '../conversation/screens.ts';
 import { t } from '../i18n/strings.ts';
-import { mayDecide, type Officer, SENIOR_ROLES } from '../officers.ts';
+import {
+  isDecidingRole,
+  type Jurisdiction,
+  jurisdictionName,
+  OFFICER_ROLES,
+  type Officer,
+  SENIOR_ROLES,
+} from '../officers.ts';
 import { istDate } from './dates.ts';
 import type { RecordCheck } from './records.ts';
 
@@ -23,21 +30,32 @@ export const OfficerDecisionSchema = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
   /** The officer's id, never their phone number. */
   officerId: z.string(),
+  /** Who decided, as the issued document prints it. */
+  officerName: z.string(),
+  officerRole: z.enum(OFFICER_ROLES),
   reason: z.string().optional(),
   decidedAt: z.string(),
 });
 export type OfficerDecision = z.infer<typeof OfficerDecisionSchema>;
 
 /**
- * Who hears of an application waiting for a decision: the department's deciding officers; once it is past its SLA,
- * its senior officers (all deciding officers if the department has no senior one registered, so it never goes
- * unheard).
+ * Who hears of an application waiting for a decision. First the deciding officers of its department in its district;
+ * if none is registered there (or the form asked no district), the department's state-level deciding officers. Once
+ * it is past its SLA: the senior officers of that district, else the department's state-level senior officers, else
+ * whoever heard of it first, so it never goes unheard. Everyone answered may decide it (`mayDecide`).
  */
-export function officersToNotify(officers: readonly Officer[], department: string, escalated: boolean): Officer[] {
-  const deciding = officers.filter((o) => mayDecide(o, department).allowed);
-  if (!escalated) return deciding;
-  const senior = deciding.filter((o) => SENIOR_ROLES.includes(o.role));
-  return senior.length > 0 ? senior : deciding;
+export function officersToNotify(
+  officers: readonly Officer[],
+  application: Jurisdiction,
+  escalated: boolean,
+): Officer[] {
+  const deciding = officers.filter((o) => o.department === application.department && isDecidingRole(o.role));
+  const inDistrict = application.district ? deciding.filter((o) => o.district === application.district) : [];
+  const stateLevel = deciding.filter((o) => o.district === undefined);
+  const first = inDistrict.length > 0 ? inDistrict : stateLevel;
+  if (!escalated) return first;
+  const senior = (group: Officer[]) => group.filter((o) => SENIOR_ROLES.includes(o.role));
+  return [senior(inDistrict), senior(stateLevel), first].find((group) => group.length > 0) ?? [];
 }
 
 export interface WaitingApplication {
@@ -86,15 +104,16 @@ export function approvalRequest(
 }
 
 /**
- * An officer's worklist: their department's applications waiting for a decision, soonest due first, as a list
- * whose rows open each one's notice again.
+ * An officer's worklist: the applications of their department (and district, for a district officer) waiting for a
+ * decision, soonest due first, as a list whose rows open each one's notice again.
  */
 export function worklistReply(
   queue: { waiting: WaitingApplicationSummary[]; total: number },
-  department: string,
+  officer: Jurisdiction,
   catalog: Catalog,
   language: Language,
 ): Reply {
+  const department = jurisdictionName(catalog, officer, language);
   if (queue.waiting.length === 0) return { type: 'text', text: t('worklistEmpty', language, { department }) };
   const rows = queue.waiting.map((a) => {
     const service = catalog.services.find((s) => s.id === a.serviceId)?.name[language] ?? a.serviceId;
@@ -127,10 +146,11 @@ function recordsLine(service: Service, check: RecordCheck, language: Language): 
 
 export type DecisionOutcome =
   | { outcome: 'approved' | 'rejected' | 'not-waiting'; applicationId: string }
-  | { outcome: 'not-allowed'; applicationId: string; department: string };
+  /** Who may decide it: the application's department and district. */
+  | { outcome: 'not-allowed'; applicationId: string; jurisdiction: Jurisdiction; why: string };
 
-/** The chat's answer to an officer's decision, in their language. */
-export function decisionAnswer(result: DecisionOutcome, language: Language): string {
+/** The chat's answer to an officer's decision, in their language, naming departments and districts as the catalog does. */
+export function decisionAnswer(result: DecisionOutcome, catalog: Catalog, language: Language): string {
   const { applicationId } = result;
   switch (result.outcome) {
     case 'approved':
@@ -140,6 +160,9 @@ export function decisionAnswer(result: DecisionOutcome, language: Language): str
     case 'not-waiting':
       return t('decisionNotWaiting', language, { applicationId });
     case 'not-allowed':
-      return t('decisionNotAllowed', language, { applicationId, department: result.department });
+      return t('decisionNotAllowed', language, {
+        applicationId,
+        department: jurisdictionName(catalog, result.jurisdiction, language),
+      });
   }
 }

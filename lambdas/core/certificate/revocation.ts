@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mayRevokeAsRole, type Officer } from '../officers.ts';
+import { isDecidingRole, type Officer } from '../officers.ts';
 
 /** Why a certificate is revoked, as the verify page and the log show it: short, printable, no line breaks. */
 export const RevocationReasonSchema = z
@@ -9,12 +9,15 @@ export const RevocationReasonSchema = z
 
 export type RevocationDecision = { allowed: true; revokedBy: string } | { allowed: false; why: string };
 
-/** Whether this officer may revoke a certificate issued by `issuer`: a revoking role in the issuing department. */
-export function mayRevoke(officer: Officer, issuer: { department: string }): RevocationDecision {
+/**
+ * Whether this officer may revoke a certificate of `serviceId`: a revoking role in the department that issued it (the
+ * catalog id before the dot of `<department>.<service>`), whatever their district.
+ */
+export function mayRevoke(officer: Officer, certificate: { serviceId: string }): RevocationDecision {
   // The roles that decide applications; a clerk may look certificates up but not revoke them.
-  if (!mayRevokeAsRole(officer.role)) return { allowed: false, why: `a ${officer.role} cannot revoke certificates` };
-  if (officer.department !== issuer.department) {
-    return { allowed: false, why: `only the ${issuer.department} can revoke this certificate` };
-  }
+  if (!isDecidingRole(officer.role)) return { allowed: false, why: `a ${officer.role} cannot revoke certificates` };
+  const department = certificate.serviceId.split('.')[0];
+  if (officer.department !== department)
+    return { allowed: false, why: `only an officer of ${department} can revoke this certificate` };
   return { allowed: true, revokedBy: `officer:${officer.id}` };
 }

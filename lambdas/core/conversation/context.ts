@@ -11,7 +11,9 @@ export interface WaitingApplicationSummary {
   serviceId: string;
   submittedAt: string;
   values: Record<string, string>;
+  /** Who decides it: the catalog's department id and, when the form named one, district id. */
   department: string;
+  district?: string;
   /** When its SLA is (or was) due. */
   dueAt: string;
   escalated: boolean;

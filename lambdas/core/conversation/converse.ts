@@ -264,7 +264,7 @@ function officerAction(session: Session, input: Input, env: Env): Turn | undefin
   const { officer, officerQueue, openedApplication } = env.context;
   const { content } = env.inbound;
   if (officer && officerQueue && content.type === 'text' && isWorklistCommand(content.text))
-    return say(session, [worklistReply(officerQueue, officer.department, env.catalog, language)]);
+    return say(session, [worklistReply(officerQueue, officer, env.catalog, language)]);
   const opened = content.type === 'choice' ? openedFromWorklist(content.id) : undefined;
   if (officer && opened) {
     const service = openedApplication && findService(env.catalog, openedApplication.serviceId);

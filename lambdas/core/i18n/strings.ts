@@ -314,12 +314,12 @@ export const strings = {
   },
   approveButton: { en: 'Approve', te: 'ఆమోదించు' },
   worklist: {
-    en: '{total} applications of the {department} wait for a decision; the {shown} due soonest:\n{list}\n\nTap one to see it and decide.',
-    te: '{department} లో {total} దరఖాస్తులు నిర్ణయం కోసం వేచి ఉన్నాయి; ముందుగా గడువు ఉన్న {shown}:\n{list}\n\nచూసి నిర్ణయించడానికి ఒకదాన్ని నొక్కండి.',
+    en: '{department}: {total} applications wait for a decision; the {shown} due soonest:\n{list}\n\nTap one to see it and decide.',
+    te: '{department}: {total} దరఖాస్తులు నిర్ణయం కోసం వేచి ఉన్నాయి; ముందుగా గడువు ఉన్న {shown}:\n{list}\n\nచూసి నిర్ణయించడానికి ఒకదాన్ని నొక్కండి.',
   },
   worklistEmpty: {
-    en: 'No application of the {department} is waiting for a decision.',
-    te: '{department} లో నిర్ణయం కోసం ఏ దరఖాస్తూ వేచి లేదు.',
+    en: '{department}: no application is waiting for a decision.',
+    te: '{department}: నిర్ణయం కోసం ఏ దరఖాస్తూ వేచి లేదు.',
   },
   worklistButton: { en: 'Applications', te: 'దరఖాస్తులు' },
   worklistSection: { en: 'Waiting for you', te: 'మీ కోసం వేచి ఉన్నవి' },
@@ -354,7 +354,7 @@ export const strings = {
     te: 'దరఖాస్తు {applicationId} నిర్ణయం కోసం వేచి లేదు: ఇప్పటికే నిర్ణయం జరిగి ఉండవచ్చు, లేదా సంఖ్య తప్పుగా ఉండవచ్చు.',
   },
   decisionNotAllowed: {
-    en: 'You cannot decide application {applicationId}: only deciding officers of the {department} can.',
+    en: 'You cannot decide application {applicationId}: only deciding officers of {department} can.',
     te: 'దరఖాస్తు {applicationId} పై మీరు నిర్ణయించలేరు: {department} నిర్ణయాధికారులు మాత్రమే నిర్ణయించగలరు.',
   },
   applicationRejected: {

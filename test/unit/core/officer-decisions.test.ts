@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalRequest, decisionAnswer, officersToNotify } from '#core/applications/approval.ts';
+import { approvalRequest, decisionAnswer } from '#core/applications/approval.ts';
 import { dueDate, secondsUntilDue } from '#core/applications/dates.ts';
 import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { turnNeeds } from '#core/conversation/converse.ts';
@@ -9,11 +9,12 @@ import { LIMITS } from '#core/whatsapp/limits.ts';
 import { Citizen, services } from './citizen.ts';
 
 const APP = 'AP-0123456789AB';
-const officer = (role: Officer['role'], department = 'Revenue Department', waId = '919000000042'): Officer => ({
+const officer = (role: Officer['role'], waId = '919000000042'): Officer => ({
   id: `OFF-${role.toUpperCase()}`,
   waId,
   name: 'Test Officer',
-  department,
+  department: 'revenue',
+  district: 'guntur',
   role,
 });
 const tahsildar = officer('tahsildar');
@@ -134,8 +135,9 @@ describe("an officer's worklist", () => {
     applicationId: id,
     serviceId: 'revenue.family-member-certificate',
     submittedAt: '2026-11-20T04:30:00.000Z',
-    values: { 'applicant-name': 'Lakshmi Devi Kota' },
-    department: 'Revenue Department',
+    values: { 'applicant-name': 'Lakshmi Devi Kota', district: 'guntur' },
+    department: 'revenue',
+    district: 'guntur',
     dueAt,
     escalated: false,
   });
@@ -167,9 +169,15 @@ describe("an officer's worklist", () => {
       ['decide:open:AP-ZYXWVTSRQPNM', 'AP-ZYXWVTSRQPNM'],
     ]);
     expect(desk.list.sections[0]!.rows[0]!.description).toBe('Family member cert., due 25-11-2026');
-    expect(desk.said).toContain('14 applications of the Revenue Department wait for a decision');
+    // The department and district by the catalog's names, never the ids.
+    expect(desk.said).toContain('Revenue (Guntur): 14 applications wait for a decision');
     desk.text('pending', { officer: tahsildar, officerQueue: { waiting: [], total: 0 } });
-    expect(desk.said).toContain('No application of the Revenue Department is waiting');
+    expect(desk.said).toContain('Revenue (Guntur): no application is waiting');
+    const stateLevel: Officer = { ...tahsildar, district: undefined, role: 'head-of-department' };
+    const telugu = new Citizen(tahsildar.waId).ready('te');
+    telugu.text('పెండింగ్', { officer: stateLevel, officerQueue: { waiting: [], total: 0 } });
+    expect(telugu.said).toContain('రెవెన్యూ: ');
+    expect(telugu.said).not.toContain('revenue');
   });
 
   it("opens an application's notice again from the worklist, or says it no longer waits", () => {
@@ -191,25 +199,7 @@ describe("an officer's worklist", () => {
   });
 });
 
-describe('who decides, and by when', () => {
-  it('notifies deciding officers of the department, and only senior ones once escalated', () => {
-    const officers = [
-      tahsildar,
-      officer('district-collector', 'Revenue Department', '919000000007'),
-      officer('clerk', 'Revenue Department', '919000000101'),
-      officer('section-officer', 'School Education Department', '919000000201'),
-    ];
-    expect(officersToNotify(officers, 'Revenue Department', false).map((o) => o.role)).toEqual([
-      'tahsildar',
-      'district-collector',
-    ]);
-    expect(officersToNotify(officers, 'Revenue Department', true).map((o) => o.role)).toEqual(['district-collector']);
-    // No senior officer registered: the escalation still reaches whoever decides there.
-    expect(officersToNotify(officers, 'School Education Department', true).map((o) => o.role)).toEqual([
-      'section-officer',
-    ]);
-  });
-
+describe('by when, and what the officer reads', () => {
   it('counts the SLA in working days (Monday to Saturday) to the end of the day in India', () => {
     // Friday 27 November 2026, 15:00 in India; 3 working days: Saturday, Monday, Tuesday.
     const submitted = '2026-11-27T09:30:00.000Z';
@@ -245,10 +235,15 @@ describe('who decides, and by when', () => {
   });
 
   it("tells the officer the decision's outcome, or why they may not decide", () => {
-    expect(decisionAnswer({ outcome: 'approved', applicationId: APP }, 'en')).toContain('Approved');
-    expect(decisionAnswer({ outcome: 'not-waiting', applicationId: APP }, 'en')).toContain('not waiting');
-    expect(
-      decisionAnswer({ outcome: 'not-allowed', applicationId: APP, department: 'Revenue Department' }, 'te'),
-    ).toContain('Revenue Department');
+    expect(decisionAnswer({ outcome: 'approved', applicationId: APP }, services, 'en')).toContain('Approved');
+    expect(decisionAnswer({ outcome: 'not-waiting', applicationId: APP }, services, 'en')).toContain('not waiting');
+    const refused = {
+      outcome: 'not-allowed' as const,
+      applicationId: APP,
+      jurisdiction: { department: 'revenue', district: 'guntur' },
+      why: 'a krishna officer decides only that district',
+    };
+    expect(decisionAnswer(refused, services, 'en')).toContain('only deciding officers of Revenue (Guntur) can');
+    expect(decisionAnswer(refused, services, 'te')).toContain('రెవెన్యూ (గుంటూరు)');
   });
 });

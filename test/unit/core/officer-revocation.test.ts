@@ -11,7 +11,8 @@ const tahsildar: Officer = {
   id: 'REV-GNT-0042',
   waId: '919000000042',
   name: 'K. Srinivas',
-  department: 'Revenue Department',
+  department: 'revenue',
+  district: 'guntur',
   role: 'tahsildar',
 };
 
