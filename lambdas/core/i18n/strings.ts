@@ -42,6 +42,8 @@ export const strings = {
   servicesSection: { en: 'Services', te: 'సేవలు' },
   moreRow: { en: 'More…', te: 'మరిన్ని…' },
   moreRowDescription: { en: 'Show the next page', te: 'తదుపరి పేజీ చూపండి' },
+  previousRow: { en: 'Previous page', te: 'మునుపటి పేజీ' },
+  previousRowDescription: { en: 'Show the page before', te: 'ముందరి పేజీ చూపండి' },
   searchResults: {
     en: 'Services that match "{query}". Tap "Services" or type a number:',
     te: '"{query}" కు సరిపోయే సేవలు. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి:',
