@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { worklistReply } from '#core/applications/approval.ts';
-import { scanAnswer } from '#core/certificate/tasks.ts';
+import { revocationAnswer, scanAnswer } from '#core/certificate/tasks.ts';
+import { renderVerificationPage } from '#core/certificate/verification-page.ts';
 import { commandOf } from '#core/conversation/commands.ts';
 import { isWorklistCommand, parseDecisionCommand } from '#core/conversation/officer-commands.ts';
 import { strings, t } from '#core/i18n/strings.ts';
@@ -133,5 +134,41 @@ describe('Telugu messages name the commands in Telugu', () => {
     expect(citizen.session.stopped).toBe(true);
     citizen.text('ప్రారంభించు');
     expect(citizen.session.stopped).toBe(false);
+  });
+});
+
+describe("times people read are India's", () => {
+  // 20:00 UTC on 29 November is 01:30 on 30 November in India.
+  const lateEvening = '2026-11-29T20:00:00.000Z';
+  const certificate = {
+    title: 'Income Certificate',
+    documentType: 'income',
+    holder: 'R**** K****',
+    issuer: { department: 'Revenue Department', authority: 'Tahsildar' },
+    issuedAt: '2026-11-28T10:00:00.000Z',
+    issueDate: '2026-11-28',
+    revokedAt: lateEvening,
+    revocationReason: 'forged statement',
+  };
+  const certId = 'AbCdEfGhIjKlMnOpQrStUw';
+
+  it('dates a revocation by the day in India, in the chat and on the verify page', () => {
+    expect(scanAnswer({ status: 'revoked', certId, certificate }, 'en')).toContain('revoked on 2026-11-30');
+    const answer = revocationAnswer(
+      { outcome: 'revoked', certId, revokedAt: lateEvening, reason: 'forged', logIndex: 3 },
+      'en',
+    );
+    expect(answer).toContain('as of 2026-11-30');
+    expect(renderVerificationPage({ status: 'revoked', certId, certificate })).toContain('2026-11-30');
+    expect(renderVerificationPage({ status: 'revoked', certId, certificate })).not.toContain('2026-11-29');
+  });
+
+  it("says until when wrong OTPs lock the check in India's time", () => {
+    const citizen = new Citizen().ready();
+    citizen.text('status');
+    citizen.text(AADHAAR, { otpRequest: { ok: true, txnId: 'txn-1' } });
+    for (const otp of ['111111', '222222', '333333']) citizen.text(otp, { otpCheck: { ok: true, valid: false } });
+    // Locked at 10:00 UTC for 30 minutes: 16:00 in India.
+    expect(citizen.said).toContain('until 16:00 (IST)');
   });
 });
