@@ -38,8 +38,9 @@ export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
   },
   worklist(session, _intent, env) {
     const { officer, officerQueue } = env.context;
-    const queue = officerQueue ?? { waiting: [], total: 0 };
-    return say(session, [worklistReply(queue, officer?.department ?? '', env.catalog, languageOf(session))]);
+    // The dispatcher sends "pending" here only with the officer and their queue looked up.
+    if (!officer || !officerQueue) return say(session, []);
+    return say(session, [worklistReply(officerQueue, officer.department, env.catalog, languageOf(session))]);
   },
   'worklist-open'(session, { applicationId }, env) {
     const language = languageOf(session);
