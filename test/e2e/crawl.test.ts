@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { LIMITS } from '#core/catalog/schema.ts';
+import { positionOf } from '#core/conversation/paging.ts';
 import type { EmbeddedRuntime } from '../../local/runtime.ts';
 import { type SentMessage, sentTo, startTestRuntime } from '../support/runtime.ts';
 
@@ -13,8 +14,8 @@ import { type SentMessage, sentTo, startTestRuntime } from '../support/runtime.t
 const { departments, services } = catalog();
 const TELUGU_DIGITS = '౦౧౨౩౪౫౬౭౮౯';
 const telugu = (n: number) => [...String(n)].map((d) => TELUGU_DIGITS[Number(d)]).join('');
-/** Pages of 9 rows and a "More" row, when a list has more than 10 options. */
-const PAGE = 9;
+/** The row number of "More" on every page that has one. */
+const MORE = 10;
 const CONCURRENCY = 24;
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -75,12 +76,13 @@ class Chat {
 }
 
 /** Reaches a numbered option on a paged list: "More" as often as needed, then the option, tapped or typed. */
-async function choose(chat: Chat, language: Language, index: number, action: string): Promise<Bubble> {
-  for (let page = 0; page < Math.floor(index / PAGE); page++) {
+async function choose(chat: Chat, language: Language, count: number, index: number, action: string): Promise<Bubble> {
+  const { page: onPage, row } = positionOf(count, index);
+  for (let page = 0; page < onPage; page++) {
     if (language === 'en') await chat.tap('more');
-    else await chat.send({ text: telugu(PAGE + 1) });
+    else await chat.send({ text: telugu(MORE) });
   }
-  return language === 'en' ? chat.tap(action) : chat.send({ text: telugu((index % PAGE) + 1) });
+  return language === 'en' ? chat.tap(action) : chat.send({ text: telugu(row + 1) });
 }
 
 function expectFirstQuestion(question: Bubble, service: Service, language: Language): void {
@@ -100,7 +102,7 @@ async function crawlDepartment(language: Language, departmentIndex: number): Pro
   expect(menu.interactive?.type).toBe('list');
 
   const own = services.filter((s) => s.department === department.id);
-  const list = await choose(chat, language, departmentIndex, `dept:${department.id}`);
+  const list = await choose(chat, language, departments.length, departmentIndex, `dept:${department.id}`);
   expect(bodyOf(list)).toContain(department.name[language]);
   if (language === 'en') {
     // Every page of the service list once; then each service tapped on its page, although a newer message has come
@@ -114,12 +116,11 @@ async function crawlDepartment(language: Language, departmentIndex: number): Pro
       expectFirstQuestion(question, service, language);
     }
   } else {
-    const paged = own.length > 10;
     for (const [index, service] of own.entries()) {
       // "back" from a first question returns to the page of the service list it was chosen from.
-      const onPage = paged ? index % PAGE : index;
-      if (paged && index > 0 && onPage === 0) await chat.send({ text: telugu(PAGE + 1) });
-      expectFirstQuestion(await chat.send({ text: telugu(onPage + 1) }), service, language);
+      const { row } = positionOf(own.length, index);
+      if (index > 0 && row === 0) await chat.send({ text: telugu(MORE) });
+      expectFirstQuestion(await chat.send({ text: telugu(row + 1) }), service, language);
       const back = await chat.send({ text: 'వెనుకకు' });
       expect(
         rowsOf(back).some((r) => r.id.startsWith(`svc:${service.id}~`)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationIdSchema, DecisionReasonSchema } from '../applications/approval.ts';
 import type { Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
+import { issueDateOf } from './claims.ts';
 import { CertIdSchema } from './model.ts';
 import { RevocationReasonSchema } from './revocation.ts';
 import type { VerificationView } from './verification.ts';
@@ -62,7 +63,7 @@ export function scanAnswer(outcome: CheckOutcome, language: Language): string {
       title: certificate.title,
       holder: certificate.holder,
       issueDate: certificate.issueDate,
-      revokedDate: (certificate.revokedAt ?? '').slice(0, 10),
+      revokedDate: certificate.revokedAt ? issueDateOf(certificate.revokedAt) : '',
       reason: certificate.revocationReason ?? '',
       certId,
     });
@@ -85,14 +86,14 @@ export function revocationAnswer(result: RevocationOutcome, language: Language):
     case 'revoked':
       return t('revokeDone', language, {
         certId: result.certId,
-        revokedAt: result.revokedAt.slice(0, 10),
+        revokedAt: issueDateOf(result.revokedAt),
         reason: result.reason,
         logIndex: result.logIndex,
       });
     case 'already-revoked':
       return t('revokeAlready', language, {
         certId: result.certId,
-        revokedAt: result.revokedAt.slice(0, 10),
+        revokedAt: issueDateOf(result.revokedAt),
         reason: result.reason,
       });
   }

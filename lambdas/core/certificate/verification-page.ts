@@ -1,3 +1,4 @@
+import { issueDateOf } from './claims.ts';
 import type { VerificationStatus, VerificationView } from './verification.ts';
 
 /** Security headers of the page: no scripts, no external anything, never framed, no referrer (the URL has claims). */
@@ -59,7 +60,7 @@ export function renderVerificationPage(view: VerificationView): string {
     const c = view.certificate;
     rows.push(['document', c.title], ['holder', c.holder], ['issuer', `${c.issuer.authority}, ${c.issuer.department}`]);
     rows.push(['date', c.issueDate]);
-    if (c.revokedAt) rows.push(['revoked', c.revokedAt.slice(0, 10)]);
+    if (c.revokedAt) rows.push(['revoked', issueDateOf(c.revokedAt)]);
     if (c.revocationReason) rows.push(['reason', c.revocationReason]);
   }
   if (view.log) rows.push(['log', `#${view.log.leafIndex}`]);

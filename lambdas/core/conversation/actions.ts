@@ -2,7 +2,7 @@
  * What a list row or button means, and which menu showed it. A row id is `<action>~<token>`: the action says what
  * to do, the token names the menu (the session version that showed it). Meta echoes the id of a tapped row, so a tap
  * on a row of an older menu is recognised by its token alone; no message id (unknown until the sender sends) is
- * needed. Actions: `lang:<en|te>`, `consent:<yes|no>`, `dept:<id>`, `svc:<id>`, `opt:<option>`, `field:<id>`, `more`,
+ * needed. Actions: `lang:<en|te>`, `consent:<yes|no>`, `dept:<id>`, `svc:<id>`, `opt:<option>`, `field:<id>`, `more`, `previous`,
  * `confirm`, `edit`, `cancel`.
  */
 const TOKEN_SEPARATOR = '~';
@@ -20,7 +20,7 @@ export function parseRowId(id: string): { action: string; token?: number } {
 
 /**
  * Actions that mean the same from any menu, however old: a language, a department, a service, the consent answer.
- * Everything else (next page, an option of a form field, confirm, edit, cancel) only means something in the menu that
+ * Everything else (next or previous page, an option of a form field, confirm, edit, cancel) only means something in the menu that
  * showed it, and is politely refused from an older one.
  */
 export function meansTheSameAnywhere(action: string): boolean {

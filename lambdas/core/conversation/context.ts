@@ -1,8 +1,5 @@
-import { parseAadhaar } from '../forms/aadhaar.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { Officer } from '../officers.ts';
-import type { InboundMessage } from './messages.ts';
-import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from './officer-commands.ts';
 import type { Session } from './session.ts';
 
 /** An application waiting for an officer's decision, as the officers' worklist and its notice show it. */
@@ -113,42 +110,4 @@ export function expired(session: Session, now: Date, settings: ConversationSetti
 export function typedOtp(text: string): string | undefined {
   const digits = latinDigits(text).replace(/\s/g, '');
   return /^\d{6}$/.test(digits) ? digits : undefined;
-}
-
-/**
- * What the webhook must look up before `converse` can decide this turn: the citizen's applications (for "status", or
- * an OTP check that leads to it), or a call to the identity service (send an OTP, check one).
- */
-export function turnNeeds(
-  session: Session,
-  inbound: InboundMessage,
-  now: Date,
-  settings: ConversationSettings,
-  isStatusRequest: (session: Session, inbound: InboundMessage) => boolean,
-): TurnNeeds {
-  const none: TurnNeeds = { applications: false };
-  if (session.stopped) return none;
-  const text = inbound.content.type === 'text' ? inbound.content.text : undefined;
-  // An officer acts on a notice they were sent, whether or not they ever chatted with the bot before, and however
-  // long their own conversation has been idle.
-  if (officerDecisionOf(inbound)) return { applications: false, officer: true };
-  if (text !== undefined && isWorklistCommand(text)) return { applications: false, officer: true, officerQueue: true };
-  const opened = inbound.content.type === 'choice' ? openedFromWorklist(inbound.content.id) : undefined;
-  if (opened) return { applications: false, officer: true, openApplication: opened };
-  if (expired(session, now, settings)) return none;
-  const { step } = session;
-  if (text !== undefined && session.consentedAt && parseRevokeCommand(text))
-    return { applications: false, officer: true };
-  if (text !== undefined && !identityLocked(session, now)) {
-    if (step.name === 'identity-aadhaar') {
-      const aadhaar = parseAadhaar(text);
-      if (aadhaar) return { applications: false, otpRequest: { aadhaar } };
-    }
-    if (step.name === 'identity-otp') {
-      const otp = typedOtp(text);
-      if (otp) return { applications: step.purpose.name === 'status', otpCheck: { txnId: step.txnId, otp } };
-    }
-  }
-  if (isStatusRequest(session, inbound) && identityCurrent(session, now, settings)) return { applications: true };
-  return none;
 }

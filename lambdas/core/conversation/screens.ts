@@ -3,7 +3,7 @@ import { LIMITS } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { rowId } from './actions.ts';
 import type { Reply } from './messages.ts';
-import { pageOf } from './paging.ts';
+import { type Page, pageOf } from './paging.ts';
 
 /** What one turn shows: its replies, and the actions of the options they offer, in the order they are numbered. */
 export interface Screen {
@@ -44,8 +44,16 @@ function listScreen(intro: string, button: string, section: string, rows: Row[],
   };
 }
 
-function moreRow(language: Language): Row {
-  return { action: 'more', title: t('moreRow', language), description: t('moreRowDescription', language) };
+/** The rows that turn the page, after the items of a page: "Previous" before "More", so "More" stays the last. */
+function pageRows(shown: Page<unknown>, language: Language): Row[] {
+  return [
+    ...(shown.previous
+      ? [{ action: 'previous', title: t('previousRow', language), description: t('previousRowDescription', language) }]
+      : []),
+    ...(shown.more
+      ? [{ action: 'more', title: t('moreRow', language), description: t('moreRowDescription', language) }]
+      : []),
+  ];
 }
 
 export function languageScreen(token: number): Screen {
@@ -84,8 +92,10 @@ export function consentScreen(language: Language, token: number): Screen {
 
 export function departmentsScreen(catalog: Catalog, language: Language, page: number, token: number): Screen {
   const shown = pageOf(catalog.departments, page);
-  const rows: Row[] = shown.items.map((d) => ({ action: `dept:${d.id}`, title: d.name[language] }));
-  if (shown.more) rows.push(moreRow(language));
+  const rows: Row[] = [
+    ...shown.items.map((d) => ({ action: `dept:${d.id}`, title: d.name[language] })),
+    ...pageRows(shown, language),
+  ];
   const section =
     shown.pages > 1
       ? t('departmentsPage', language, { page: shown.page + 1, pages: shown.pages })
@@ -106,8 +116,7 @@ export function servicesScreen(
 ): Screen {
   const department = catalog.departments.find((d) => d.id === departmentId);
   const shown = pageOf(servicesOf(catalog, departmentId), page);
-  const rows: Row[] = shown.items.map((s) => serviceRow(s, language));
-  if (shown.more) rows.push(moreRow(language));
+  const rows: Row[] = [...shown.items.map((s) => serviceRow(s, language)), ...pageRows(shown, language)];
   return listScreen(
     t('servicesIntro', language, { department: department?.name[language] ?? departmentId }),
     t('servicesButton', language),
@@ -146,8 +155,10 @@ export function fieldScreen(
   const prompt = [...before, field.prompt[language]].join('\n\n');
   if (field.type !== 'choice') return { replies: [text(prompt)], options: [] };
   const shown = pageOf(field.options ?? [], page);
-  const rows: Row[] = shown.items.map((o) => ({ action: `opt:${o.id}`, title: o.label[language] }));
-  if (shown.more) rows.push(moreRow(language));
+  const rows: Row[] = [
+    ...shown.items.map((o) => ({ action: `opt:${o.id}`, title: o.label[language] })),
+    ...pageRows(shown, language),
+  ];
   return listScreen(prompt, t('choiceButton', language), t('choiceSection', language), rows, token);
 }
 

@@ -1,7 +1,8 @@
 import type { Language } from '../catalog/schema.ts';
 
 /**
- * Every user-facing string, in English and Telugu. Placeholders are `{name}`. Button titles stay within 20 UTF-16
+ * Every user-facing string, in English and Telugu. Placeholders are `{name}`; a count is `{name|one|other}`, the form
+ * for exactly 1 or the form for any other number, `#` standing for the number ("{sla|# working day|# working days}"). Button titles stay within 20 UTF-16
  * code units, list row titles within 24 and section titles within 24 (checked by tests).
  */
 export const strings = {
@@ -13,17 +14,17 @@ export const strings = {
   languageTelugu: { en: 'తెలుగు', te: 'తెలుగు' },
   consentNotice: {
     en: 'Before we start: to provide government services, Mitra processes your WhatsApp number and the details you type (such as names, Aadhaar, addresses), only for the service you ask for, under the Digital Personal Data Protection Act, 2023. Aadhaar numbers are never stored in full. You can send STOP at any time to stop all messages.\n\nDo you agree?',
-    te: 'ప్రారంభించే ముందు: ప్రభుత్వ సేవలు అందించడానికి, డిజిటల్ వ్యక్తిగత డేటా రక్షణ చట్టం, 2023 ప్రకారం, మిత్ర మీ వాట్సాప్ నంబర్‌ను, మీరు టైప్ చేసే వివరాలను (పేర్లు, ఆధార్, చిరునామాలు వంటివి) మీరు కోరిన సేవ కోసం మాత్రమే ఉపయోగిస్తుంది. ఆధార్ సంఖ్యను పూర్తిగా ఎప్పుడూ నిల్వ చేయము. ఎప్పుడైనా STOP పంపి సందేశాలు ఆపవచ్చు.\n\nమీరు అంగీకరిస్తారా?',
+    te: 'ప్రారంభించే ముందు: ప్రభుత్వ సేవలు అందించడానికి, డిజిటల్ వ్యక్తిగత డేటా రక్షణ చట్టం, 2023 ప్రకారం, మిత్ర మీ వాట్సాప్ నంబర్‌ను, మీరు టైప్ చేసే వివరాలను (పేర్లు, ఆధార్, చిరునామాలు వంటివి) మీరు కోరిన సేవ కోసం మాత్రమే ఉపయోగిస్తుంది. ఆధార్ సంఖ్యను పూర్తిగా ఎప్పుడూ నిల్వ చేయము. ఎప్పుడైనా "ఆపు" అని పంపి సందేశాలు ఆపవచ్చు.\n\nమీరు అంగీకరిస్తారా?',
   },
   consentAccept: { en: 'I agree', te: 'అంగీకరిస్తున్నాను' },
   consentDecline: { en: 'No, thanks', te: 'వద్దు' },
   consentDeclined: {
     en: 'Understood. Without your consent Mitra cannot provide services, and nothing you typed has been kept. Send "Hi" whenever you change your mind.',
-    te: 'సరే. మీ అంగీకారం లేకుండా మిత్ర సేవలు అందించలేదు; మీరు టైప్ చేసినది ఏదీ ఉంచలేదు. మనసు మార్చుకుంటే "Hi" పంపండి.',
+    te: 'సరే. మీ అంగీకారం లేకుండా మిత్ర సేవలు అందించలేదు; మీరు టైప్ చేసినది ఏదీ ఉంచలేదు. మనసు మార్చుకుంటే "నమస్తే" అని పంపండి.',
   },
   stopped: {
     en: 'You will get no more messages from Mitra. Send START to resume at any time.',
-    te: 'మిత్ర నుండి ఇక సందేశాలు రావు. మళ్లీ ప్రారంభించడానికి ఎప్పుడైనా START పంపండి.',
+    te: 'మిత్ర నుండి ఇక సందేశాలు రావు. మళ్లీ ప్రారంభించడానికి ఎప్పుడైనా "ప్రారంభించు" అని పంపండి.',
   },
   resumed: { en: 'Welcome back!', te: 'తిరిగి స్వాగతం!' },
   mainMenu: {
@@ -35,23 +36,25 @@ export const strings = {
   departmentsPage: { en: 'Departments, page {page} of {pages}', te: 'శాఖలు, పేజీ {page}/{pages}' },
   servicesIntro: {
     en: '{department}: choose a service. Tap "Services" or type its number; "menu" goes back.',
-    te: '{department}: సేవను ఎంచుకోండి. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి; వెనుకకు "menu".',
+    te: '{department}: సేవను ఎంచుకోండి. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి; వెనుకకు "మెనూ".',
   },
   servicesButton: { en: 'Services', te: 'సేవలు' },
   servicesSection: { en: 'Services', te: 'సేవలు' },
   moreRow: { en: 'More…', te: 'మరిన్ని…' },
   moreRowDescription: { en: 'Show the next page', te: 'తదుపరి పేజీ చూపండి' },
+  previousRow: { en: 'Previous page', te: 'మునుపటి పేజీ' },
+  previousRowDescription: { en: 'Show the page before', te: 'ముందరి పేజీ చూపండి' },
   searchResults: {
     en: 'Services that match "{query}". Tap "Services" or type a number:',
     te: '"{query}" కు సరిపోయే సేవలు. "సేవలు" నొక్కండి లేదా సంఖ్య టైప్ చేయండి:',
   },
   searchNothing: {
     en: 'Sorry, I found no service for "{query}". Try other words (e.g. "caste", "bus ticket", "ration card"), or type "menu" to see the departments.',
-    te: 'క్షమించండి, "{query}" కు సేవ దొరకలేదు. వేరే పదాలు ప్రయత్నించండి (ఉదా. "కుల", "బస్ టికెట్", "రేషన్"), లేదా శాఖల కోసం "menu" టైప్ చేయండి.',
+    te: 'క్షమించండి, "{query}" కు సేవ దొరకలేదు. వేరే పదాలు ప్రయత్నించండి (ఉదా. "కుల", "బస్ టికెట్", "రేషన్"), లేదా శాఖల కోసం "మెనూ" టైప్ చేయండి.',
   },
   notUnderstood: {
     en: 'Sorry, I did not understand that. Please choose from the options shown, or type "menu".',
-    te: 'క్షమించండి, అర్థం కాలేదు. చూపిన ఎంపికల నుండి ఎంచుకోండి, లేదా "menu" అని టైప్ చేయండి.',
+    te: 'క్షమించండి, అర్థం కాలేదు. చూపిన ఎంపికల నుండి ఎంచుకోండి, లేదా "మెనూ" అని టైప్ చేయండి.',
   },
   noSuchOption: {
     en: 'There is no option {number} here. Please type a number from 1 to {count}.',
@@ -63,7 +66,7 @@ export const strings = {
   },
   textOnly: {
     en: 'Sorry, I can only read text messages and taps on the menu here. Type "menu" to see the services.',
-    te: 'క్షమించండి, ఇక్కడ నేను టెక్స్ట్ సందేశాలు, మెనూ ఎంపికలు మాత్రమే చదవగలను. సేవల కోసం "menu" అని టైప్ చేయండి.',
+    te: 'క్షమించండి, ఇక్కడ నేను టెక్స్ట్ సందేశాలు, మెనూ ఎంపికలు మాత్రమే చదవగలను. సేవల కోసం "మెనూ" అని టైప్ చేయండి.',
   },
   scanChecking: {
     en: 'Thank you for the photo. Checking the certificate QR code in it…',
@@ -119,15 +122,15 @@ export const strings = {
   },
   help: {
     en: 'Mitra gives you Andhra Pradesh government services on WhatsApp.\n• "menu": the departments\n• type what you need, e.g. "income certificate" or "bus ticket"\n• "status": your applications\n• "language": English or Telugu\n• in a form: "back" for the previous question, "cancel" to stop\n• "STOP": no more messages',
-    te: 'మిత్ర వాట్సాప్‌లో ఆంధ్రప్రదేశ్ ప్రభుత్వ సేవలు అందిస్తుంది.\n• "menu": శాఖలు\n• కావలసినది టైప్ చేయండి, ఉదా. "ఆదాయ" లేదా "బస్ టికెట్"\n• "స్థితి": మీ దరఖాస్తులు\n• "భాష": ఇంగ్లీష్ లేదా తెలుగు\n• ఫారంలో: మునుపటి ప్రశ్నకు "వెనుకకు", ఆపడానికి "రద్దు"\n• "STOP": ఇక సందేశాలు వద్దు',
+    te: 'మిత్ర వాట్సాప్‌లో ఆంధ్రప్రదేశ్ ప్రభుత్వ సేవలు అందిస్తుంది.\n• "మెనూ": శాఖలు\n• కావలసినది టైప్ చేయండి, ఉదా. "ఆదాయ" లేదా "బస్ టికెట్"\n• "స్థితి": మీ దరఖాస్తులు\n• "భాష": ఇంగ్లీష్ లేదా తెలుగు\n• ఫారంలో: మునుపటి ప్రశ్నకు "వెనుకకు", ఆపడానికి "రద్దు"\n• "ఆపు": ఇక సందేశాలు వద్దు',
   },
   sessionExpired: {
-    en: 'We stopped where we were after {minutes} minutes without a reply, and nothing was submitted. Let us start again.',
-    te: '{minutes} నిమిషాలు స్పందన లేనందున ఆపేశాము, ఏదీ సమర్పించలేదు. మళ్లీ ప్రారంభిద్దాం.',
+    en: 'We stopped where we were after {minutes|# minute|# minutes} without a reply, and nothing was submitted. Let us start again.',
+    te: '{minutes|# నిమిషం|# నిమిషాలు} స్పందన లేనందున ఆపేశాము, ఏదీ సమర్పించలేదు. మళ్లీ ప్రారంభిద్దాం.',
   },
   formIntro: {
-    en: '{service}: {count} question(s). Type "back" for the previous one, "cancel" to stop.',
-    te: '{service}: {count} ప్రశ్న(లు). మునుపటిదానికి "వెనుకకు", ఆపడానికి "రద్దు" టైప్ చేయండి.',
+    en: '{service}: {count|# question|# questions}. Type "back" for the previous one, "cancel" to stop.',
+    te: '{service}: {count|# ప్రశ్న|# ప్రశ్నలు}. మునుపటిదానికి "వెనుకకు", ఆపడానికి "రద్దు" టైప్ చేయండి.',
   },
   choiceButton: { en: 'Choose', te: 'ఎంచుకోండి' },
   choiceSection: { en: 'Options', te: 'ఎంపికలు' },
@@ -171,7 +174,10 @@ export const strings = {
     en: 'Please type only digits, {min} to {max} of them.',
     te: 'దయచేసి {min} నుండి {max} అంకెలు మాత్రమే టైప్ చేయండి.',
   },
-  invalidDigitsExact: { en: 'Please type exactly {min} digit(s).', te: 'దయచేసి సరిగ్గా {min} అంకె(లు) టైప్ చేయండి.' },
+  invalidDigitsExact: {
+    en: 'Please type exactly {min|# digit|# digits}.',
+    te: 'దయచేసి సరిగ్గా {min|# అంకె|# అంకెలు} టైప్ చేయండి.',
+  },
   invalidAmount: {
     en: 'Please type an amount in whole rupees, from {min} to {max}.',
     te: 'దయచేసి {min} నుండి {max} వరకు పూర్తి రూపాయలలో మొత్తం టైప్ చేయండి.',
@@ -187,11 +193,11 @@ export const strings = {
   editButtonList: { en: 'Answers', te: 'సమాధానాలు' },
   cancelled: {
     en: 'Cancelled. Nothing was submitted. Type "menu" for the departments.',
-    te: 'రద్దు చేయబడింది. ఏదీ సమర్పించలేదు. శాఖల కోసం "menu" టైప్ చేయండి.',
+    te: 'రద్దు చేయబడింది. ఏదీ సమర్పించలేదు. శాఖల కోసం "మెనూ" టైప్ చేయండి.',
   },
   submitted: {
-    en: 'Submitted. Your application number is {applicationId} ({service}).\n{next}\nService level: within {sla} working day(s). Type "status" at any time to see it.',
-    te: 'సమర్పించబడింది. మీ దరఖాస్తు సంఖ్య {applicationId} ({service}).\n{next}\nసేవా గడువు: {sla} పని దినం(ల)లో. ఎప్పుడైనా చూడటానికి "స్థితి" టైప్ చేయండి.',
+    en: 'Submitted. Your application number is {applicationId} ({service}).\n{next}\nService level: within {sla|# working day|# working days}. Type "status" at any time to see it.',
+    te: 'సమర్పించబడింది. మీ దరఖాస్తు సంఖ్య {applicationId} ({service}).\n{next}\nసేవా గడువు: {sla|# పని దినంలో|# పని దినాలలో}. ఎప్పుడైనా చూడటానికి "స్థితి" టైప్ చేయండి.',
   },
   nextFee: {
     en: 'First pay the fee of ₹{fee} through the payment link we send you next.',
@@ -219,12 +225,12 @@ export const strings = {
   },
   otpInvalidFormat: { en: 'Please type the 6-digit OTP.', te: 'దయచేసి 6 అంకెల ఓటీపీ టైప్ చేయండి.' },
   otpWrong: {
-    en: 'That OTP is not correct. {left} attempt(s) left; please type it again.',
-    te: 'ఆ ఓటీపీ సరైనది కాదు. ఇంకా {left} ప్రయత్నం(లు) ఉన్నాయి; మళ్లీ టైప్ చేయండి.',
+    en: 'That OTP is not correct. {left|# attempt|# attempts} left; please type it again.',
+    te: 'ఆ ఓటీపీ సరైనది కాదు. ఇంకా {left|# ప్రయత్నం ఉంది|# ప్రయత్నాలు ఉన్నాయి}; మళ్లీ టైప్ చేయండి.',
   },
   otpLocked: {
     en: 'Too many wrong OTPs. For your safety, identity checks are paused until {until} (IST). Type "menu" for the departments.',
-    te: 'చాలా తప్పు ఓటీపీలు. మీ భద్రత కోసం, {until} (IST) వరకు గుర్తింపు తనిఖీ నిలిపివేయబడింది. శాఖల కోసం "menu" టైప్ చేయండి.',
+    te: 'చాలా తప్పు ఓటీపీలు. మీ భద్రత కోసం, {until} (IST) వరకు గుర్తింపు తనిఖీ నిలిపివేయబడింది. శాఖల కోసం "మెనూ" టైప్ చేయండి.',
   },
   identityUnavailable: {
     en: 'The Aadhaar identity service is not reachable right now. Please try again in a few minutes.',
@@ -233,7 +239,7 @@ export const strings = {
   identityVerified: { en: 'Thank you, your identity is confirmed.', te: 'ధన్యవాదాలు, మీ గుర్తింపు నిర్ధారించబడింది.' },
   statusNone: {
     en: 'You have no applications yet. Type "menu" to apply for a service.',
-    te: 'మీకు ఇంకా దరఖాస్తులు లేవు. సేవ కోసం "menu" టైప్ చేయండి.',
+    te: 'మీకు ఇంకా దరఖాస్తులు లేవు. సేవ కోసం "మెనూ" టైప్ చేయండి.',
   },
   statusList: { en: 'Your applications:\n{list}', te: 'మీ దరఖాస్తులు:\n{list}' },
   statusLine: {
@@ -306,16 +312,16 @@ export const strings = {
   },
   officerApprovalRequest: {
     en: 'Application {applicationId} needs your decision.\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
-    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "pending" అని టైప్ చేయండి.',
+    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "పెండింగ్" అని టైప్ చేయండి.',
   },
   officerEscalatedRequest: {
     en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
-    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "approve {applicationId}" లేదా "reject {applicationId} <కారణం>" అని టైప్ చేయండి.',
+    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి.',
   },
   approveButton: { en: 'Approve', te: 'ఆమోదించు' },
   worklist: {
-    en: '{department}: {total} applications wait for a decision; the {shown} due soonest:\n{list}\n\nTap one to see it and decide.',
-    te: '{department}: {total} దరఖాస్తులు నిర్ణయం కోసం వేచి ఉన్నాయి; ముందుగా గడువు ఉన్న {shown}:\n{list}\n\nచూసి నిర్ణయించడానికి ఒకదాన్ని నొక్కండి.',
+    en: '{department}: {total|# application waits|# applications wait} for a decision; the {shown} due soonest:\n{list}\n\nTap one to see it and decide.',
+    te: '{department}: {total|# దరఖాస్తు నిర్ణయం కోసం వేచి ఉంది|# దరఖాస్తులు నిర్ణయం కోసం వేచి ఉన్నాయి}; ముందుగా గడువు ఉన్న {shown}:\n{list}\n\nచూసి నిర్ణయించడానికి ఒకదాన్ని నొక్కండి.',
   },
   worklistEmpty: {
     en: '{department}: no application is waiting for a decision.',
@@ -331,7 +337,7 @@ export const strings = {
   },
   decisionNeedsReason: {
     en: 'To reject, give the reason (at least 3 characters): reject {applicationId} <reason>',
-    te: 'తిరస్కరించడానికి కారణం ఇవ్వండి (కనీసం 3 అక్షరాలు): reject {applicationId} <కారణం>',
+    te: 'తిరస్కరించడానికి కారణం ఇవ్వండి (కనీసం 3 అక్షరాలు): తిరస్కరించు {applicationId} <కారణం>',
   },
   decisionCancelled: {
     en: 'Nothing was recorded for {applicationId}.',
@@ -394,8 +400,19 @@ export const strings = {
 
 export type StringId = keyof typeof strings;
 
+/** `{name|one|other}`, whose forms may hold plain placeholders. */
+const COUNTED = /\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g;
+
+/**
+ * A value is data, never formatting: WhatsApp turns text between two `*` into bold, so a masked name ("R**** K****")
+ * or a typed reason would come out garbled. Its stars become the asterisk operator, which looks the same.
+ */
+const inert = (value: string | number) => String(value).replaceAll('*', '\u2217');
+
 export function t(id: StringId, language: Language, values: Record<string, string | number> = {}): string {
-  return strings[id][language].replace(/\{(\w+)\}/g, (match, key: string) =>
-    key in values ? String(values[key]) : match,
-  );
+  return strings[id][language]
+    .replace(COUNTED, (match, key: string, one: string, other: string) =>
+      key in values ? (Number(values[key]) === 1 ? one : other).replaceAll('#', String(values[key])) : match,
+    )
+    .replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? inert(values[key]!) : match));
 }

@@ -92,9 +92,9 @@ describe('identity by Aadhaar OTP', () => {
   it('locks identity checks for 30 minutes after three wrong OTPs, then lets the citizen try again', () => {
     const citizen = askingForOtp();
     citizen.text('111111', wrong);
-    expect(citizen.said).toContain('2 attempt(s) left');
+    expect(citizen.said).toContain('2 attempts left');
     citizen.text('222222', wrong);
-    expect(citizen.said).toContain('1 attempt(s) left');
+    expect(citizen.said).toContain('1 attempt left');
     citizen.text('333333', wrong);
     expect(citizen.said).toContain('Too many wrong OTPs');
     expect(citizen.session.identity.lockedUntil).toBe(new Date(citizen.now.getTime() + 30 * 60_000).toISOString());

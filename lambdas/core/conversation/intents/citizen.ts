@@ -1,0 +1,88 @@
+import type { Language } from '../../catalog/schema.ts';
+import { t } from '../../i18n/strings.ts';
+import { normalizeText } from '../commands.ts';
+import { consentScreen, languageScreen, searchScreen, servicesScreen, text } from '../screens.ts';
+import { searchServices } from '../search.ts';
+import { newSession, type Session, type SessionStep } from '../session.ts';
+import type { CitizenIntent, SessionIntent } from './intent.ts';
+import { home, render } from './navigation.ts';
+import { type IntentHandlers, languageOf, say, show, type Turn, type TurnEnv } from './turn.ts';
+
+/** Finding one's way: the language, the consent, the menus, search, help, STOP and START. */
+export const citizenTurns: IntentHandlers<CitizenIntent['kind'] | SessionIntent['kind']> = {
+  silent: (session) => say(session, []),
+  resume: (session, _intent, env) => home({ ...session, stopped: false }, env, [t('resumed', languageOf(session))]),
+  stop(session, _intent, env) {
+    const step: SessionStep = session.language ? { name: 'menu', page: 0 } : { name: 'new' };
+    return say({ ...session, stopped: true, step, menu: { token: env.token, options: [] } }, [
+      text(t('stopped', languageOf(session))),
+    ]);
+  },
+  expired: (session, _intent, env) =>
+    home({ ...session, step: { name: 'menu', page: 0 } }, env, [
+      t('sessionExpired', languageOf(session), { minutes: env.context.settings.inactivityMinutes }),
+    ]),
+  'ask-language': (session, _intent, env) => show(session, { name: 'choose-language' }, languageScreen(env.token), env),
+  'ask-consent': (session, _intent, env) =>
+    show(session, { name: 'consent' }, consentScreen(languageOf(session), env.token), env),
+  'choose-language': (session, { language }, env) => chooseLanguage(session, language, env),
+  'language-menu': (session, _intent, env) => show(session, session.step, languageScreen(env.token), env),
+  consent(session, { accepted }, env) {
+    if (accepted) return home({ ...session, consentedAt: env.now.toISOString() }, env);
+    // Nothing the citizen typed is kept; only the language they chose to read this in.
+    const fresh: Session = { ...newSession(session.waId), version: session.version, language: languageOf(session) };
+    return say(fresh, [text(t('consentDeclined', languageOf(session)))]);
+  },
+  greet: (session, _intent, env) => home(session, env),
+  department: (session, { departmentId }, env) => department(session, departmentId, env),
+  page(session, { step: by }, env) {
+    const { step } = session;
+    if (step.name !== 'menu' && step.name !== 'services' && step.name !== 'form') return render(session, env);
+    return render({ ...session, step: { ...step, page: Math.max(0, step.page + by) } }, env);
+  },
+  search(session, { text: typed }, env) {
+    const language = languageOf(session);
+    const named = env.catalog.departments.find((d) =>
+      [d.name.en, d.name.te, d.id].some((name) => normalizeText(name) === normalizeText(typed)),
+    );
+    if (named) return department(session, named.id, env);
+    const results = searchServices(env.catalog, typed);
+    if (results.length === 0)
+      return say(session, [text(t('searchNothing', language, { query: typed.trim().slice(0, 60) }))]);
+    const query = typed.trim().slice(0, 100);
+    return show(session, { name: 'search', query }, searchScreen(results, language, query, env.token), env);
+  },
+  help: (session) => say(session, [text(t('help', languageOf(session)))]),
+  image(session, { mediaId }) {
+    const language = languageOf(session);
+    return say(
+      session,
+      [text(t('scanChecking', language))],
+      [{ type: 'scan-certificate', waId: session.waId, mediaId, language }],
+    );
+  },
+  unreadable: (session) => say(session, [text(t('textOnly', languageOf(session)))]),
+  stale: (session, _intent, env) => render(session, env, [t('staleMenu', languageOf(session))]),
+  'bad-number': (session, { number }) =>
+    say(session, [text(t('noSuchOption', languageOf(session), { number, count: session.menu.options.length }))]),
+  'not-understood': (session, _intent, env) => render(session, env, [t('notUnderstood', languageOf(session))]),
+};
+
+function chooseLanguage(session: Session, language: Language, env: TurnEnv): Turn {
+  const chosen = { ...session, language };
+  if (!chosen.consentedAt) return show(chosen, { name: 'consent' }, consentScreen(language, env.token), env);
+  if (session.step.name === 'new' || session.step.name === 'choose-language') return home(chosen, env);
+  return render(chosen, env);
+}
+
+function department(session: Session, departmentId: string, env: TurnEnv): Turn {
+  const language = languageOf(session);
+  if (!env.catalog.departments.some((d) => d.id === departmentId))
+    return home(session, env, [t('notUnderstood', language)]);
+  return show(
+    session,
+    { name: 'services', departmentId, page: 0 },
+    servicesScreen(env.catalog, language, departmentId, 0, env.token),
+    env,
+  );
+}

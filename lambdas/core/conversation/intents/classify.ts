@@ -1,0 +1,182 @@
+import type { Language } from '../../catalog/schema.ts';
+import { parseAadhaar } from '../../forms/aadhaar.ts';
+import { typedNumber } from '../../forms/digits.ts';
+import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
+import { type Command, commandOf, normalizeText } from '../commands.ts';
+import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
+import type { InboundMessage } from '../messages.ts';
+import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from '../officer-commands.ts';
+import type { Session } from '../session.ts';
+import type { Intent, OfficerCommand } from './intent.ts';
+
+/** What classifying needs besides the session and the message: nothing the webhook has to look up. */
+export interface Moment {
+  now: Date;
+  settings: ConversationSettings;
+}
+
+/** The message as the current menu reads it, before its meaning in the current step. */
+type Input =
+  | { kind: 'command'; command: Command }
+  /** An option of the current menu, tapped or typed as its number. */
+  | { kind: 'option'; action: string }
+  /** A tap on a row or button of an earlier menu. */
+  | { kind: 'stale'; action: string }
+  | { kind: 'bad-number'; number: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; mediaId: string }
+  | { kind: 'unreadable' };
+
+/** Steps in which typed text is an answer, so a language's name is no switch of language. */
+const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+const PAGED_STEPS = new Set(['menu', 'services', 'form']);
+const LANGUAGE_WORDS: Record<string, Language> = { english: 'en', ఇంగ్లీష్: 'en', telugu: 'te', తెలుగు: 'te' };
+
+/**
+ * The one meaning of a message, in the order that decides: STOP and START, an officer's command (whatever the
+ * officer's own conversation is doing), an idle conversation, the language and consent, then what was said in the
+ * current step.
+ */
+export function classify(session: Session, inbound: InboundMessage, moment: Moment): Intent {
+  const input = readInput(session, inbound);
+  if (session.stopped) return isCommand(input, 'start') ? { kind: 'resume' } : { kind: 'silent' };
+  if (isCommand(input, 'stop')) return { kind: 'stop' };
+  const idle = expired(session, moment.now, moment.settings);
+  const { step } = session;
+  // A reason prompt left idle has lapsed; a fresh one takes whatever the officer types next.
+  if (step.name === 'officer-reason' && !idle) {
+    if (input.kind === 'command' && (input.command === 'cancel' || input.command === 'back'))
+      return { kind: 'rejection-withdrawn', applicationId: step.applicationId };
+    if (inbound.content.type === 'text' && input.kind !== 'command')
+      return { kind: 'rejection-reason', applicationId: step.applicationId, text: inbound.content.text };
+  }
+  const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
+  return officerCommand(inbound, otherwise) ?? otherwise;
+}
+
+/** The officer's command this message would be, if its sender is a registered officer. */
+function officerCommand(inbound: InboundMessage, otherwise: Intent): OfficerCommand | undefined {
+  const { content } = inbound;
+  const decision = officerDecisionOf(inbound);
+  if (decision) return { kind: 'decision', ...decision, otherwise };
+  if (content.type === 'choice') {
+    const opened = openedFromWorklist(content.id);
+    return opened ? { kind: 'worklist-open', applicationId: opened, otherwise } : undefined;
+  }
+  if (content.type !== 'text') return undefined;
+  if (isWorklistCommand(content.text)) return { kind: 'worklist', otherwise };
+  const revocation = parseRevokeCommand(content.text);
+  return revocation ? { kind: 'revoke', ...revocation, otherwise } : undefined;
+}
+
+function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
+  const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
+  if (action?.startsWith('lang:')) return { kind: 'choose-language', language: action === 'lang:te' ? 'te' : 'en' };
+  if (!session.language) return { kind: 'ask-language' };
+  if (!session.consentedAt) {
+    if (action === 'consent:yes' || action === 'consent:no')
+      return { kind: 'consent', accepted: action === 'consent:yes' };
+    return { kind: 'ask-consent' };
+  }
+  switch (input.kind) {
+    // A photo is personal data too: it is only looked at after consent.
+    case 'image':
+      return { kind: 'image', mediaId: input.mediaId };
+    case 'unreadable':
+      return { kind: 'unreadable' };
+    case 'command':
+      return commandIntent(input.command);
+    case 'stale':
+      return meansTheSameAnywhere(input.action) ? actionIntent(session, input.action) : { kind: 'stale' };
+    case 'bad-number':
+      return { kind: 'bad-number', number: input.number };
+    case 'option':
+      return actionIntent(session, input.action);
+    case 'text':
+      return textIntent(session, input.text, now);
+  }
+}
+
+function commandIntent(command: Command): Intent {
+  switch (command) {
+    case 'greet':
+    case 'start':
+    case 'stop':
+      return { kind: 'greet' };
+    case 'help':
+      return { kind: 'help' };
+    case 'language':
+      return { kind: 'language-menu' };
+    case 'status':
+      return { kind: 'status' };
+    case 'back':
+      return { kind: 'back' };
+    case 'cancel':
+      return { kind: 'cancel' };
+  }
+}
+
+/** What a row of a menu means in the current step (see actions.ts for the actions). */
+function actionIntent(session: Session, action: string): Intent {
+  const { step } = session;
+  const [verb = '', ...rest] = action.split(':');
+  const argument = rest.join(':');
+  if (verb === 'consent') return { kind: 'greet' };
+  if (verb === 'dept') return { kind: 'department', departmentId: argument };
+  if (verb === 'svc') return { kind: 'service', serviceId: argument };
+  if (action === 'more' && PAGED_STEPS.has(step.name)) return { kind: 'page', step: 1 };
+  if (action === 'previous' && PAGED_STEPS.has(step.name)) return { kind: 'page', step: -1 };
+  if (verb === 'opt' && step.name === 'form') return { kind: 'option', optionId: argument };
+  if (action === 'confirm' && step.name === 'confirm') return { kind: 'confirm' };
+  if (action === 'edit' && step.name === 'confirm') return { kind: 'edit' };
+  if (action === 'cancel') return { kind: 'cancel' };
+  if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
+  return { kind: 'not-understood' };
+}
+
+function textIntent(session: Session, text: string, now: Date): Intent {
+  const { step } = session;
+  switch (step.name) {
+    case 'form':
+      return { kind: 'answer', text };
+    case 'identity-aadhaar': {
+      if (identityLocked(session, now)) return { kind: 'identity-locked' };
+      const aadhaar = parseAadhaar(text);
+      return aadhaar ? { kind: 'aadhaar', aadhaar } : { kind: 'aadhaar' };
+    }
+    case 'identity-otp': {
+      if (identityLocked(session, now)) return { kind: 'identity-locked' };
+      const otp = typedOtp(text);
+      return otp ? { kind: 'otp', otp } : { kind: 'otp' };
+    }
+    case 'confirm':
+    case 'edit':
+      return { kind: 'not-understood' };
+    default:
+      return { kind: 'search', text };
+  }
+}
+
+function readInput(session: Session, inbound: InboundMessage): Input {
+  const { content } = inbound;
+  if (content.type === 'choice') {
+    const { action, token } = parseRowId(content.id);
+    const current = token === session.menu.token && session.menu.options.includes(action);
+    return current ? { kind: 'option', action } : { kind: 'stale', action };
+  }
+  if (content.type === 'media' && content.mediaType === 'image') return { kind: 'image', mediaId: content.mediaId };
+  if (content.type !== 'text') return { kind: 'unreadable' };
+  const command = commandOf(content.text);
+  if (command) return { kind: 'command', command };
+  const options = session.menu.options;
+  const number = typedNumber(content.text);
+  if (number !== undefined && options.length > 0) {
+    const action = options[number - 1];
+    return action ? { kind: 'option', action } : { kind: 'bad-number', number };
+  }
+  const language = LANGUAGE_WORDS[normalizeText(content.text)];
+  if (language && !FORM_STEPS.has(session.step.name)) return { kind: 'option', action: `lang:${language}` };
+  return { kind: 'text', text: content.text };
+}
+
+const isCommand = (input: Input, command: Command) => input.kind === 'command' && input.command === command;

@@ -1,0 +1,183 @@
+import type { Service } from '../../catalog/schema.ts';
+import { maskedAadhaar, protectAadhaar } from '../../forms/aadhaar.ts';
+import { validateField } from '../../forms/validators.ts';
+import { t } from '../../i18n/strings.ts';
+import { applicationIdFor } from '../applications.ts';
+import { identityCurrent } from '../context.ts';
+import { pageIndexOf } from '../paging.ts';
+import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
+import type { Session, SessionStep } from '../session.ts';
+import { askIdentity } from './identity-prompt.ts';
+import type { FormIntent } from './intent.ts';
+import { home, render } from './navigation.ts';
+import {
+  type ApplicationDraft,
+  findService,
+  type IntentHandlers,
+  languageOf,
+  show,
+  type Turn,
+  type TurnEnv,
+  textScreen,
+} from './turn.ts';
+
+type FormStep = Extract<SessionStep, { name: 'form' }>;
+
+/** Steps a "cancel" abandons, saying so. */
+const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+
+/** A service's questions, one at a time, its summary, and the application it becomes. */
+export const formTurns: IntentHandlers<FormIntent['kind']> = {
+  service(session, { serviceId }, env) {
+    const language = languageOf(session);
+    const service = findService(env.catalog, serviceId);
+    if (!service) return home(session, env, [t('notUnderstood', language)]);
+    const intro = t('formIntro', language, { service: service.name[language], count: service.fields.length });
+    return askField(session, service, 0, {}, false, env, [intro]);
+  },
+  answer(session, { text }, env) {
+    const { step } = session;
+    const service = step.name === 'form' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'form' || !service) return home(session, env);
+    return answer(session, step, service, text, env);
+  },
+  option(session, { optionId }, env) {
+    const { step } = session;
+    const service = step.name === 'form' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'form' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
+    return answer(session, step, service, optionId, env);
+  },
+  confirm(session, _intent, env) {
+    const { step } = session;
+    const service = step.name === 'confirm' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
+    if (identityCurrent(session, env.now, env.context.settings))
+      return submit(session, service, step.values, session.identity.aadhaarHash!, env);
+    return askIdentity(session, { name: 'submit', serviceId: service.id, values: step.values }, env);
+  },
+  edit(session, _intent, env) {
+    const { step } = session;
+    const service = step.name === 'confirm' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
+    return show(
+      session,
+      { name: 'edit', serviceId: service.id, values: step.values },
+      editScreen(service, step.values, languageOf(session), env.token),
+      env,
+    );
+  },
+  'edit-field'(session, { fieldId }, env) {
+    const { step } = session;
+    const service = step.name === 'edit' ? findService(env.catalog, step.serviceId) : undefined;
+    const index = service?.fields.findIndex((f) => f.id === fieldId) ?? -1;
+    if (step.name !== 'edit' || !service || index < 0)
+      return render(session, env, [t('notUnderstood', languageOf(session))]);
+    return askField(session, service, index, step.values, true, env);
+  },
+  back(session, _intent, env) {
+    const { step } = session;
+    if (step.name !== 'form' && step.name !== 'confirm' && step.name !== 'edit') return home(session, env);
+    const service = findService(env.catalog, step.serviceId);
+    if (!service) return home(session, env);
+    if (step.name === 'edit' || (step.name === 'form' && step.editing))
+      return toSummary(session, service, step.values, env);
+    const index = step.name === 'confirm' ? service.fields.length - 1 : step.fieldIndex - 1;
+    if (index >= 0) return askField(session, service, index, step.values, false, env);
+    // Back to the page of the service list the service was chosen from.
+    const onPage = pageIndexOf(servicesOf(env.catalog, service.department), service);
+    return show(
+      session,
+      { name: 'services', departmentId: service.department, page: onPage },
+      servicesScreen(env.catalog, languageOf(session), service.department, onPage, env.token),
+      env,
+    );
+  },
+  cancel(session, _intent, env) {
+    if (!FORM_STEPS.has(session.step.name)) return home(session, env);
+    return show(session, { name: 'menu', page: 0 }, textScreen([t('cancelled', languageOf(session))]), env);
+  },
+};
+
+function askField(
+  session: Session,
+  service: Service,
+  fieldIndex: number,
+  values: Record<string, string>,
+  editing: boolean,
+  env: TurnEnv,
+  before: string[] = [],
+): Turn {
+  return show(
+    session,
+    { name: 'form', serviceId: service.id, fieldIndex, values, page: 0, editing },
+    fieldScreen(service, fieldIndex, 0, languageOf(session), env.token, before),
+    env,
+  );
+}
+
+function answer(session: Session, step: FormStep, service: Service, raw: string, env: TurnEnv): Turn {
+  const language = languageOf(session);
+  const field = service.fields[step.fieldIndex];
+  if (!field) return home(session, env);
+  const result = validateField(field, raw, env.now, language);
+  if (!result.ok) {
+    const problem = t(result.error, language, result.values);
+    return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
+  }
+  const values = { ...step.values, [field.id]: result.value };
+  if (result.aadhaar) {
+    // The full number goes no further than this line: the session and the application keep a keyed hash and the last four.
+    const { hash, last4 } = protectAadhaar(result.aadhaar, env.context.settings.aadhaarHashKey);
+    values[field.id] = maskedAadhaar(last4);
+    values[`${field.id}:hash`] = hash;
+  }
+  const next = step.fieldIndex + 1;
+  if (!step.editing && next < service.fields.length) return askField(session, service, next, values, false, env);
+  return toSummary(session, service, values, env);
+}
+
+function toSummary(session: Session, service: Service, values: Record<string, string>, env: TurnEnv): Turn {
+  return show(
+    session,
+    { name: 'confirm', serviceId: service.id, values },
+    summaryScreen(service, values, languageOf(session), env.token),
+    env,
+  );
+}
+
+/** The application the confirmed answers become, and what the citizen is told happens next. */
+export function submit(
+  session: Session,
+  service: Service,
+  values: Record<string, string>,
+  citizenHash: string,
+  env: TurnEnv,
+  before: string[] = [],
+): Turn {
+  const language = languageOf(session);
+  const applicationId = applicationIdFor(env.inbound.messageId);
+  const application: ApplicationDraft = {
+    applicationId,
+    serviceId: service.id,
+    serviceKind: service.kind,
+    waId: session.waId,
+    language,
+    values,
+    submittedAt: '',
+    slaDays: service.slaDays,
+    citizenHash,
+    ...(session.identity.uidToken ? { citizenToken: session.identity.uidToken } : {}),
+    startsWorkflow: service.kind === 'certificate',
+  };
+  const authority = service.authority[language];
+  const next = !application.startsWorkflow
+    ? t('nextReceived', language, { authority })
+    : [
+        ...(service.fee > 0 ? [t('nextFee', language, { fee: service.fee })] : []),
+        service.officerApproval ? t('nextOfficer', language, { authority }) : t('nextInstant', language),
+      ].join(' ');
+  const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
+  return show(session, { name: 'menu', page: 0 }, textScreen([...before, done]), env, [
+    { type: 'start-application', application },
+  ]);
+}

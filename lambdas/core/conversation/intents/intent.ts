@@ -1,0 +1,89 @@
+import type { Language } from '../../catalog/schema.ts';
+
+/**
+ * What one message means, read once from the session and the message alone (never from what the webhook looks up),
+ * so the turn and the look-ups it needs follow one precedence order.
+ */
+export type Intent = SessionIntent | OfficerIntent | IdentityIntent | FormIntent | CitizenIntent;
+
+/** Where the conversation stands decides before what was said: STOP, an idle conversation, no language or consent. */
+export type SessionIntent =
+  /** The citizen sent STOP: nothing is sent until START. */
+  | { kind: 'silent' }
+  | { kind: 'resume' }
+  | { kind: 'stop' }
+  /** A conversation left idle mid-flow starts over. */
+  | { kind: 'expired' }
+  | { kind: 'ask-language' }
+  | { kind: 'ask-consent' };
+
+/**
+ * A command only a registered officer may give. Whether the sender is one is looked up for the turn; `otherwise` is
+ * what the same message means from anyone else.
+ */
+export type OfficerCommand =
+  | {
+      kind: 'decision';
+      decision: 'approved' | 'rejected';
+      applicationId: string;
+      /** Empty when none was given: a rejection then asks for one. */
+      reason: string;
+      otherwise: Intent;
+    }
+  | { kind: 'worklist'; otherwise: Intent }
+  | { kind: 'worklist-open'; applicationId: string; otherwise: Intent }
+  | { kind: 'revoke'; certId: string; reason: string; otherwise: Intent };
+
+/** The reason prompt after a tap on Reject: only an officer is ever shown it, so no look-up is needed. */
+type RejectionReply =
+  | { kind: 'rejection-reason'; applicationId: string; text: string }
+  | { kind: 'rejection-withdrawn'; applicationId: string };
+
+export type OfficerIntent = OfficerCommand | RejectionReply;
+
+export type IdentityIntent =
+  /** Typed at the Aadhaar prompt; `aadhaar` is absent when it is no valid Aadhaar number. */
+  | { kind: 'aadhaar'; aadhaar?: string }
+  /** Typed at the OTP prompt; `otp` is absent when it is no six-digit OTP. */
+  | { kind: 'otp'; otp?: string }
+  /** Typed at an identity prompt while wrong OTPs keep the check locked. */
+  | { kind: 'identity-locked' }
+  | { kind: 'status' };
+
+export type FormIntent =
+  | { kind: 'service'; serviceId: string }
+  /** Typed as the answer to the current question. */
+  | { kind: 'answer'; text: string }
+  /** An option of a choice question, tapped or typed as its number. */
+  | { kind: 'option'; optionId: string }
+  | { kind: 'confirm' }
+  | { kind: 'edit' }
+  | { kind: 'edit-field'; fieldId: string }
+  | { kind: 'back' }
+  | { kind: 'cancel' };
+
+export type CitizenIntent =
+  | { kind: 'greet' }
+  | { kind: 'choose-language'; language: Language }
+  /** "language": show the language choice again. */
+  | { kind: 'language-menu' }
+  | { kind: 'consent'; accepted: boolean }
+  | { kind: 'department'; departmentId: string }
+  | { kind: 'page'; step: 1 | -1 }
+  /** Free text outside a form: a department's name, or words to search the services for. */
+  | { kind: 'search'; text: string }
+  | { kind: 'help' }
+  | { kind: 'image'; mediaId: string }
+  | { kind: 'unreadable' }
+  /** A tap on a row of an earlier menu that only meant something there. */
+  | { kind: 'stale' }
+  | { kind: 'bad-number'; number: number }
+  | { kind: 'not-understood' };
+
+export type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+
+const OFFICER_COMMANDS: ReadonlySet<Intent['kind']> = new Set(['decision', 'worklist', 'worklist-open', 'revoke']);
+
+export function isOfficerCommand(intent: Intent): intent is OfficerCommand {
+  return OFFICER_COMMANDS.has(intent.kind);
+}

@@ -1,0 +1,93 @@
+import type { Catalog, Language, Service } from '../../catalog/schema.ts';
+import type { TurnContext } from '../context.ts';
+import type { InboundMessage, Reply } from '../messages.ts';
+import { type Screen, text } from '../screens.ts';
+import type { Session, SessionStep } from '../session.ts';
+import type { Intent, IntentOf } from './intent.ts';
+
+/** A new application, to be stored with the turn and then started as a workflow. */
+export interface ApplicationDraft {
+  applicationId: string;
+  serviceId: string;
+  serviceKind: Service['kind'];
+  waId: string;
+  language: Language;
+  values: Record<string, string>;
+  submittedAt: string;
+  slaDays: number;
+  /** Keyed hash of the Aadhaar number the citizen verified by OTP: only they see it under "status". */
+  citizenHash: string;
+  /** The citizen's UID token from that verification, for the records check; absent when none was returned. */
+  citizenToken?: string;
+  /**
+   * Whether a workflow takes it up now: certificates (fee, officer approval and issue are its steps). The other kinds
+   * (bills, bookings, grievances…) wait in state "received" until their workflows exist.
+   */
+  startsWorkflow: boolean;
+}
+
+export type Effect =
+  | { type: 'start-application'; application: ApplicationDraft }
+  /** A photo the citizen sent, possibly of a certificate's QR code: checked off the webhook's path, answered later. */
+  | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language }
+  /** A registered officer's decision on an application; their right to decide it is checked where it is done. */
+  | {
+      type: 'decide-application';
+      waId: string;
+      applicationId: string;
+      decision: 'approved' | 'rejected';
+      reason?: string;
+      language: Language;
+    }
+  /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
+  | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language };
+
+export interface Turn {
+  session: Session;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** Everything a turn is decided with besides the session and the intent. */
+export interface TurnEnv {
+  catalog: Catalog;
+  now: Date;
+  context: TurnContext;
+  inbound: InboundMessage;
+  /** The menu token of this turn: the version the session gets when this turn is written. */
+  token: number;
+}
+
+export const languageOf = (session: Session): Language => session.language ?? 'en';
+
+/** Replies without moving: the menu shown before stays the one typed numbers are read against. */
+export function say(session: Session, replies: Reply[], effects: Effect[] = []): Turn {
+  return { session, replies, effects };
+}
+
+/** Moves to a step and shows it; the options shown become the menu that typed numbers and taps are read against. */
+export function show(session: Session, step: SessionStep, screen: Screen, env: TurnEnv, effects: Effect[] = []): Turn {
+  return {
+    session: { ...session, step, menu: { token: env.token, options: screen.options } },
+    replies: screen.replies,
+    effects,
+  };
+}
+
+/** Text replies first, then a screen. */
+export const withText = (lines: string[], screen: Screen): Screen => ({
+  replies: [...lines.map(text), ...screen.replies],
+  options: screen.options,
+});
+
+/** Text replies only: nothing left open for a typed number to pick. */
+export const textScreen = (lines: string[]): Screen => ({ replies: lines.map(text), options: [] });
+
+export function findService(catalog: Catalog, serviceId: string): Service | undefined {
+  return catalog.services.find((s) => s.id === serviceId);
+}
+
+/** How each intent of a group is answered; the dispatcher joins the groups, and the compiler checks none is missing. */
+export type IntentHandlers<K extends Intent['kind']> = {
+  [P in K]: (session: Session, intent: IntentOf<P>, env: TurnEnv) => Turn;
+};
