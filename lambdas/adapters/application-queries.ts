@@ -1,5 +1,6 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationSummary, WaitingApplicationSummary } from '#core/conversation/context.ts';
+import type { ApplicationStatusView } from '#core/fulfilment/application-status.ts';
 import type { Jurisdiction } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -73,6 +74,27 @@ export class ApplicationQueries {
   }
 
   /** One application, if it waits for a decision now. */
+  /** Where one application stands, for a lookup of its number: nothing personal is read out. */
+  async statusView(applicationId: string): Promise<ApplicationStatusView | undefined> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.application(applicationId),
+        ProjectionExpression: 'applicationId, serviceId, #state, submittedAt, slaDays, updatedAt',
+        ExpressionAttributeNames: { '#state': 'state' },
+      }),
+    );
+    if (!Item) return undefined;
+    return {
+      applicationId: String(Item.applicationId),
+      serviceId: String(Item.serviceId),
+      state: String(Item.state),
+      submittedAt: String(Item.submittedAt),
+      slaDays: Number(Item.slaDays ?? 1),
+      ...(typeof Item.updatedAt === 'string' ? { updatedAt: Item.updatedAt } : {}),
+    };
+  }
+
   async waitingApplication(applicationId: string): Promise<WaitingApplicationSummary | undefined> {
     const { Item } = await dynamodb.send(
       new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }),

@@ -1,16 +1,23 @@
+import { catalog } from '#core/catalog/catalog.ts';
 import type { TurnContext } from '#core/conversation/context.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
 import { conversationSettings } from './conversation-settings.ts';
+import { HttpStatusRegisters } from './departments/status-registers.ts';
 import { optionalEnv, requireEnv } from './env.ts';
 import { HttpIdentityService } from './identity.ts';
 import { OfficerRegistry } from './officers.ts';
 import { loadTurnContext } from './turn-context.ts';
 
 const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
+const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
 const sources = {
   settings: await conversationSettings(),
+  catalog: catalog(),
+  ...(registersEndpoint && registersEndpoint !== 'unconfigured'
+    ? { statusRegisters: new HttpStatusRegisters(registersEndpoint) }
+    : {}),
   applications: new ApplicationQueries(requireEnv('TABLE_NAME')),
   officers: new OfficerRegistry(requireEnv('TABLE_NAME')),
   ...(identityEndpoint && identityEndpoint !== 'unconfigured'

@@ -1,9 +1,19 @@
+import type { Catalog } from '#core/catalog/schema.ts';
 import type { ConversationSettings, TurnContext } from '#core/conversation/context.ts';
 import { turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
+import { applicationStatusResult } from '#core/fulfilment/application-status.ts';
+import {
+  answeredFromMitra,
+  lookupQuery,
+  type StatusLookupOutcome,
+  type VerifiedIdentity,
+} from '#core/fulfilment/status-lookup.ts';
 import { coversApplication } from '#core/officers.ts';
 import type { ApplicationQueries } from './application-queries.ts';
+import { DepartmentSystemError } from './departments/department-system-error.ts';
+import type { HttpStatusRegisters } from './departments/status-registers.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
 import type { OfficerRegistry } from './officers.ts';
 import { logger } from './powertools.ts';
@@ -14,6 +24,9 @@ export interface TurnContextSources {
   officers: Pick<OfficerRegistry, 'find'>;
   /** Absent when no identity endpoint is configured: the conversation then says the check is unavailable. */
   identity?: IdentityService;
+  catalog: Catalog;
+  /** The departments' status registers; absent when none is configured (lookups answer "unavailable"). */
+  statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
 }
 
 /**
@@ -29,7 +42,7 @@ export async function loadTurnContext(
   message: InboundMessage,
   now: Date,
 ): Promise<TurnContext> {
-  const needs = turnNeeds(session, message, now, sources.settings);
+  const needs = turnNeeds(session, message, now, sources.settings, sources.catalog);
   const context: TurnContext = { settings: sources.settings };
   const { identity } = sources;
   const [applications, otpRequest, otpCheck, officer] = await Promise.all([
@@ -64,7 +77,45 @@ export async function loadTurnContext(
   if (applications) context.applications = applications;
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
+  if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   return context;
+}
+
+/** Who has proved their identity: the OTP checked in this very turn, or the session's earlier check. */
+function verifiedIdentity(session: Session, otpCheck: TurnContext['otpCheck']): VerifiedIdentity {
+  const { step } = session;
+  if (otpCheck?.ok && otpCheck.valid && step.name === 'identity-otp')
+    return { aadhaarHash: step.aadhaarHash, ...(otpCheck.uidToken ? { uidToken: otpCheck.uidToken } : {}) };
+  if (!otpCheck) return session.identity;
+  return {};
+}
+
+/**
+ * The answer to a status lookup: Mitra's own table for its application numbers, otherwise the department's register,
+ * asked only for what it needs. An unreachable register is an answer ("try again later"), never a failed turn.
+ */
+async function lookUp(
+  sources: TurnContextSources,
+  needed: { serviceId: string; values: Record<string, string> },
+  identity: VerifiedIdentity,
+): Promise<StatusLookupOutcome> {
+  const service = sources.catalog.services.find((s) => s.id === needed.serviceId);
+  if (!service) return { unavailable: true };
+  if (answeredFromMitra(service)) {
+    const number = needed.values['application-number'];
+    const view = number ? await sources.applications.statusView(number) : undefined;
+    return applicationStatusResult(view, sources.catalog);
+  }
+  const query = lookupQuery(service, needed.values, identity);
+  if (!query) return { ownAadhaarOnly: true };
+  if (!sources.statusRegisters) return { unavailable: true };
+  try {
+    return await sources.statusRegisters.lookup(service.id, query);
+  } catch (error) {
+    if (!(error instanceof DepartmentSystemError)) throw error;
+    logger.warn('status register unavailable', { serviceId: service.id, error: error.message });
+    return { unavailable: true };
+  }
 }
 
 function unavailable(call: string, error: unknown): { ok: false } {

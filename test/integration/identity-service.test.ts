@@ -4,6 +4,7 @@ import { ApplicationQueries } from '#adapters/application-queries.ts';
 import { HttpIdentityService, IdentityServiceError, otpRequestId } from '#adapters/identity.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { loadTurnContext } from '#adapters/turn-context.ts';
+import { catalog } from '#core/catalog/catalog.ts';
 import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { newSession } from '#core/conversation/session.ts';
 import { createLocalIdentity } from '../../local/identity/index.ts';
@@ -121,6 +122,7 @@ describe('Aadhaar OTP identity adapter', () => {
         applications: new ApplicationQueries('unused'),
         officers: new OfficerRegistry('unused'),
         identity: new HttpIdentityService('http://127.0.0.1:9/identity'),
+        catalog: catalog(),
       },
       session,
       message,

@@ -132,6 +132,15 @@ export const fields = {
     max: 20,
     prompt: prompt('Please type the reference or application number.', 'రిఫరెన్స్ లేదా దరఖాస్తు సంఖ్య టైప్ చేయండి.'),
   },
+  applicationNumber: {
+    id: 'application-number',
+    label: { en: 'Application number', te: 'దరఖాస్తు సంఖ్య' },
+    type: 'application-number',
+    prompt: prompt(
+      'Please type the application number Mitra gave you, e.g. AP-7K2M9QX4B1TZ.',
+      'మిత్ర ఇచ్చిన దరఖాస్తు సంఖ్య టైప్ చేయండి, ఉదా. AP-7K2M9QX4B1TZ.',
+    ),
+  },
   surveyNumber: {
     id: 'survey-number',
     label: { en: 'Survey number', te: 'సర్వే నంబర్' },

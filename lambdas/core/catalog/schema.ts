@@ -40,6 +40,8 @@ export const FIELD_TYPES = [
   'choice',
   'number',
   'amount',
+  /** One of Mitra's own application numbers (`AP-` and 12 characters), e.g. to follow a grievance. */
+  'application-number',
 ] as const;
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');

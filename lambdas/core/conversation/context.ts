@@ -1,4 +1,5 @@
 import { latinDigits } from '../forms/digits.ts';
+import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
 import type { Officer } from '../officers.ts';
 import type { Session } from './session.ts';
 
@@ -63,6 +64,8 @@ export interface TurnContext {
   officerQueue?: { waiting: WaitingApplicationSummary[]; total: number };
   /** For an officer's tap on a worklist row: that application, or null when it no longer waits. */
   openedApplication?: WaitingApplicationSummary | null;
+  /** The department register's (or Mitra's own) answer to the status lookup this message confirmed. */
+  lookup?: StatusLookupOutcome;
 }
 
 export interface TurnNeeds {
@@ -76,6 +79,11 @@ export interface TurnNeeds {
   officerQueue?: true;
   /** An officer opened this application from the worklist: read it, if they are one. */
   openApplication?: string;
+  /**
+   * A status lookup confirmed (or unlocked by the OTP checked in this turn): ask the department's register, or
+   * Mitra's own table for a Mitra application number.
+   */
+  lookup?: { serviceId: string; values: Record<string, string> };
 }
 
 export function identityLocked(session: Session, now: Date): boolean {

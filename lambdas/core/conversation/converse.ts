@@ -1,3 +1,4 @@
+import { catalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import { applicationIdFor } from './applications.ts';
 import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type TurnNeeds } from './context.ts';
@@ -56,8 +57,9 @@ export function turnNeeds(
   inbound: InboundMessage,
   now: Date,
   settings: ConversationSettings = DEFAULT_SETTINGS,
+  services: Catalog = catalog(),
 ): TurnNeeds {
-  return needsOf(classify(session, inbound, { now, settings }), session, now, settings);
+  return needsOf(classify(session, inbound, { now, settings }), session, now, settings, services);
 }
 
 /** An officer's command from someone the webhook found no registered officer for means what it means from anyone. */

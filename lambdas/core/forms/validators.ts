@@ -9,6 +9,8 @@ export type Validation =
 
 type Validator = (field: Field, text: string, now: Date, language: Language) => Validation;
 
+const IST_OFFSET_MS = 330 * 60_000;
+
 const fail = (error: StringId, values?: Record<string, string | number>): Validation => ({ ok: false, error, values });
 
 /** One validator per field type: the schema's field types and this table are checked against each other by tests. */
@@ -44,7 +46,9 @@ export const VALIDATORS: Record<Field['type'], Validator> = {
     const date = new Date(Date.UTC(year, month - 1, day));
     if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
       return fail('invalidDate');
-    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    // "Today" is the citizen's day, in India: from midnight IST, not from midnight UTC.
+    const india = new Date(now.getTime() + IST_OFFSET_MS);
+    const today = Date.UTC(india.getUTCFullYear(), india.getUTCMonth(), india.getUTCDate());
     if (field.when === 'past' && (date.getTime() > today || year < 1900)) return fail('invalidDatePast');
     if (field.when === 'future' && (date.getTime() < today || date.getTime() > today + 366 * 86_400_000))
       return fail('invalidDateFuture');
@@ -66,6 +70,10 @@ export const VALIDATORS: Record<Field['type'], Validator> = {
     if (!pattern.test(digits)) return fail(min === max ? 'invalidDigitsExact' : 'invalidDigits', { min, max });
     return { ok: true, value: digits };
   },
+  'application-number': (_field, text) => {
+    const value = parseApplicationNumber(text);
+    return value ? { ok: true, value } : fail('invalidApplicationNumber');
+  },
   amount: (field, text) => {
     const cleaned = latinDigits(text).replace(/[\s,₹]|rs\.?|inr/gi, '');
     const min = field.min ?? 1;
@@ -86,4 +94,14 @@ export function maskAadhaarNumbers(text: string): string {
     const aadhaar = parseAadhaar(digits);
     return aadhaar ? maskedAadhaar(aadhaar.slice(-4)) : digits;
   });
+}
+
+/**
+ * A Mitra application number as people type it: any case, with or without the `AP-` prefix, spaces or dashes, and
+ * the letters Crockford base32 reads as digits (O for 0, I and L for 1). Answers the canonical `AP-XXXXXXXXXXXX`.
+ */
+export function parseApplicationNumber(text: string): string | undefined {
+  const compact = latinDigits(text).toUpperCase().replace(/[\s-]/g, '').replace(/^AP/, '');
+  const canonical = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
+  return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(canonical) ? `AP-${canonical}` : undefined;
 }

@@ -203,17 +203,25 @@ export const strings = {
     en: 'First pay the fee of ₹{fee} through the payment link we send you next.',
     te: 'ముందుగా తర్వాత పంపే చెల్లింపు లింక్ ద్వారా ₹{fee} రుసుము చెల్లించండి.',
   },
+  nextInstantIfRecords: {
+    en: 'If the household records confirm your details, your document arrives here in a few minutes; if not, the {authority} decides by {due}.',
+    te: 'కుటుంబ రికార్డులు మీ వివరాలను ధృవీకరిస్తే, మీ పత్రం కొన్ని నిమిషాల్లో ఇక్కడే అందుతుంది; లేకపోతే {authority} {due} లోగా నిర్ణయిస్తారు.',
+  },
   nextInstant: {
     en: 'Your document is being prepared and will arrive here in a few minutes.',
     te: 'మీ పత్రం సిద్ధమవుతోంది, కొన్ని నిమిషాల్లో ఇక్కడే అందుతుంది.',
   },
-  nextOfficer: {
-    en: 'An officer of the department ({authority}) will review it and decide; you will hear from us here.',
-    te: 'శాఖ ({authority}) అధికారి దీన్ని పరిశీలించి నిర్ణయిస్తారు; ఇక్కడే మీకు తెలియజేస్తాము.',
+  nextOfficerDecides: {
+    en: 'The {authority} will decide by {due}; you will hear from us here.',
+    te: '{authority} {due} లోగా నిర్ణయిస్తారు; ఇక్కడే మీకు తెలియజేస్తాము.',
   },
-  nextReceived: {
-    en: 'The department ({authority}) has received it. It waits in the "received" state until they take it up; you will hear from us here.',
-    te: 'శాఖ ({authority}) దీన్ని స్వీకరించింది. వారు చేపట్టే వరకు "స్వీకరించబడింది" స్థితిలో ఉంటుంది; ఇక్కడే తెలియజేస్తాము.',
+  nextOfficerResolves: {
+    en: 'Your grievance goes to the {authority}, who will act on it by {due}; you will hear from us here.',
+    te: 'మీ ఫిర్యాదు {authority} కు చేరుతుంది, వారు {due} లోగా చర్య తీసుకుంటారు; ఇక్కడే మీకు తెలియజేస్తాము.',
+  },
+  nextOfficerConfirms: {
+    en: 'The {authority} will confirm it by {due}, and the confirmation comes here.',
+    te: '{authority} {due} లోగా దీన్ని నిర్ధారిస్తారు; నిర్ధారణ ఇక్కడే అందుతుంది.',
   },
   identityNeeded: {
     en: 'To protect your information, please confirm who you are with Aadhaar OTP. Type your 12-digit Aadhaar number.',
@@ -395,6 +403,10 @@ export const strings = {
   statusFactState: { en: 'Status', te: 'స్థితి' },
   statusFactSubmitted: { en: 'Submitted', te: 'సమర్పణ' },
   statusFactDue: { en: 'Due by', te: 'గడువు' },
+  invalidApplicationNumber: {
+    en: 'That is not a Mitra application number. It looks like AP-7K2M9QX4B1TZ: AP and 12 letters and digits.',
+    te: 'అది మిత్ర దరఖాస్తు సంఖ్య కాదు. అది AP-7K2M9QX4B1TZ లాగా ఉంటుంది: AP తర్వాత 12 అక్షరాలు, అంకెలు.',
+  },
   stateRevoked: { en: 'issued, then revoked', te: 'జారీ చేసి, తర్వాత రద్దు చేయబడింది' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -295,13 +295,14 @@ describe('forms', () => {
       application: {
         serviceId: 'municipal.trade-licence',
         serviceKind: 'application',
-        startsWorkflow: false,
         submittedAt: citizen.now.toISOString(),
       },
     });
     expect(citizen.said).toMatch(/AP-[0-9A-Z]{12}/);
-    expect(citizen.said).toContain('"received"');
-    expect(citizen.said).toContain('7 working day');
+    // Who decides and by when: 7 working days (Monday to Saturday) after Saturday 28 November.
+    expect(citizen.said).toMatch(/will decide by 07-12-2026; you will hear from us here/);
+    expect(citizen.said).not.toContain('received');
+    expect(citizen.said).toContain('7 working days');
   });
 
   it('numbers the summary buttons too: a typed ౨ edits, a typed 1 confirms', () => {
@@ -331,8 +332,10 @@ describe('forms', () => {
     const effect = turn.effects[0];
     if (effect?.type !== 'start-application') throw new Error('expected an application');
     expect(citizen.said).toContain(effect.application.applicationId);
+    // Instant only if the household records confirm it; the citizen is told who decides otherwise, and by when.
+    expect(citizen.said).toContain('If the household records confirm your details');
     expect(citizen.said).toContain('few minutes');
-    expect(effect.application.startsWorkflow).toBe(true);
+    expect(citizen.said).toContain('decides by 30-11-2026');
     expect(effect.application.values).toMatchObject({
       'applicant-name': 'Ravi Kumar Reddy',
       aadhaar: 'XXXX XXXX 0124',
@@ -353,8 +356,8 @@ describe('certificates that need an officer', () => {
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);
     const effect = citizen.text('123456', otpOk).effects[0];
-    expect(effect).toMatchObject({ application: { serviceKind: 'certificate', startsWorkflow: true } });
-    expect(citizen.said).toContain('An officer of the department (Tahsildar, Revenue Department) will review it');
+    expect(effect).toMatchObject({ application: { serviceKind: 'certificate' } });
+    expect(citizen.said).toContain('The Tahsildar, Revenue Department will decide by');
     expect(citizen.said).not.toContain('fee');
   });
 

@@ -22,7 +22,7 @@ export default department(
       name: ['Grievance status', 'ఫిర్యాదు స్థితి'],
       about: ['Progress of a grievance registered earlier', 'ముందు నమోదు చేసిన ఫిర్యాదు పురోగతి'],
       synonyms: ['grievance status', 'complaint status', 'ఫిర్యాదు స్థితి'],
-      fields: [F.referenceNumber],
+      fields: [F.applicationNumber],
       slaDays: 1,
       issues: 'status-report',
     },

@@ -1,6 +1,9 @@
 import type { Service } from '../../catalog/schema.ts';
 import { maskedAadhaar, protectAadhaar } from '../../forms/aadhaar.ts';
 import { validateField } from '../../forms/validators.ts';
+import { nextSteps } from '../../fulfilment/next-steps.ts';
+import { workflowOf } from '../../fulfilment/registry.ts';
+import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { t } from '../../i18n/strings.ts';
 import { applicationIdFor } from '../applications.ts';
 import { identityCurrent } from '../context.ts';
@@ -9,6 +12,7 @@ import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } fr
 import type { Session, SessionStep } from '../session.ts';
 import { askIdentity } from './identity-prompt.ts';
 import type { FormIntent } from './intent.ts';
+import { answerLookup } from './lookup.ts';
 import { home, render } from './navigation.ts';
 import {
   type ApplicationDraft,
@@ -51,6 +55,9 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const { step } = session;
     const service = step.name === 'confirm' ? findService(env.catalog, step.serviceId) : undefined;
     if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
+    // A lookup is answered at once; only one of a person's own benefits (asked by Aadhaar) waits for their OTP.
+    if (workflowOf(service) === undefined && !lookupNeedsIdentity(service))
+      return answerLookup(session, service, step.values, env);
     if (identityCurrent(session, env.now, env.context.settings))
       return submit(session, service, step.values, session.identity.aadhaarHash!, env);
     return askIdentity(session, { name: 'submit', serviceId: service.id, values: step.values }, env);
@@ -154,6 +161,7 @@ export function submit(
   env: TurnEnv,
   before: string[] = [],
 ): Turn {
+  if (workflowOf(service) === undefined) return answerLookup(session, service, values, env, before);
   const language = languageOf(session);
   const applicationId = applicationIdFor(env.inbound.messageId);
   const application: ApplicationDraft = {
@@ -167,15 +175,9 @@ export function submit(
     slaDays: service.slaDays,
     citizenHash,
     ...(session.identity.uidToken ? { citizenToken: session.identity.uidToken } : {}),
-    startsWorkflow: service.kind === 'certificate',
+    ...(env.inbound.profileName ? { profileName: env.inbound.profileName } : {}),
   };
-  const authority = service.authority[language];
-  const next = !application.startsWorkflow
-    ? t('nextReceived', language, { authority })
-    : [
-        ...(service.fee > 0 ? [t('nextFee', language, { fee: service.fee })] : []),
-        service.officerApproval ? t('nextOfficer', language, { authority }) : t('nextInstant', language),
-      ].join(' ');
+  const next = nextSteps(service, values, env.now, language);
   const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
   return show(session, { name: 'menu', page: 0 }, textScreen([...before, done]), env, [
     { type: 'start-application', application },

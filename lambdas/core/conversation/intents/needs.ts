@@ -1,3 +1,6 @@
+import type { Catalog, Service } from '../../catalog/schema.ts';
+import { workflowOf } from '../../fulfilment/registry.ts';
+import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type ConversationSettings, identityCurrent, type TurnNeeds } from '../context.ts';
 import type { Session } from '../session.ts';
 import type { Intent } from './intent.ts';
@@ -6,26 +9,43 @@ import type { Intent } from './intent.ts';
  * What the webhook must look up before the turn of this intent can be decided: whether the sender is an officer (and
  * what they asked to see), an OTP to send or check, the citizen's applications.
  */
-export function needsOf(intent: Intent, session: Session, now: Date, settings: ConversationSettings): TurnNeeds {
+export function needsOf(
+  intent: Intent,
+  session: Session,
+  now: Date,
+  settings: ConversationSettings,
+  catalog: Catalog,
+): TurnNeeds {
+  const otherwise = (of: { otherwise: Intent }) => needsOf(of.otherwise, session, now, settings, catalog);
   switch (intent.kind) {
     // From anyone but an officer the message means what `otherwise` says, and needs what that needs.
     case 'decision':
     case 'revoke':
-      return { ...needsOf(intent.otherwise, session, now, settings), officer: true };
+      return { ...otherwise(intent), officer: true };
     case 'worklist':
-      return { ...needsOf(intent.otherwise, session, now, settings), officer: true, officerQueue: true };
+      return { ...otherwise(intent), officer: true, officerQueue: true };
     case 'worklist-open':
-      return {
-        ...needsOf(intent.otherwise, session, now, settings),
-        officer: true,
-        openApplication: intent.applicationId,
-      };
+      return { ...otherwise(intent), officer: true, openApplication: intent.applicationId };
+    case 'confirm': {
+      const { step } = session;
+      const service = step.name === 'confirm' ? answeredInTurn(catalog, step.serviceId) : undefined;
+      if (step.name !== 'confirm' || !service) return none();
+      // A lookup of someone's own benefits waits for their OTP; the turn that checks it looks up then.
+      if (lookupNeedsIdentity(service) && !identityCurrent(session, now, settings)) return none();
+      return { applications: false, lookup: { serviceId: service.id, values: step.values } };
+    }
     case 'aadhaar':
       return intent.aadhaar ? { applications: false, otpRequest: { aadhaar: intent.aadhaar } } : none();
     case 'otp': {
       const { step } = session;
       if (!intent.otp || step.name !== 'identity-otp') return none();
-      return { applications: step.purpose.name === 'status', otpCheck: { txnId: step.txnId, otp: intent.otp } };
+      const { purpose } = step;
+      const otpCheck = { txnId: step.txnId, otp: intent.otp };
+      if (purpose.name === 'status') return { applications: true, otpCheck };
+      const lookup = answeredInTurn(catalog, purpose.serviceId)
+        ? { lookup: { serviceId: purpose.serviceId, values: purpose.values } }
+        : {};
+      return { applications: false, otpCheck, ...lookup };
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
@@ -35,3 +55,9 @@ export function needsOf(intent: Intent, session: Session, now: Date, settings: C
 }
 
 const none = (): TurnNeeds => ({ applications: false });
+
+/** The service, if the turn answers it (a status lookup) rather than a workflow. */
+function answeredInTurn(catalog: Catalog, serviceId: string): Service | undefined {
+  const service = catalog.services.find((s) => s.id === serviceId);
+  return service && workflowOf(service) === undefined ? service : undefined;
+}

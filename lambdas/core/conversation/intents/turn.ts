@@ -19,11 +19,8 @@ export interface ApplicationDraft {
   citizenHash: string;
   /** The citizen's UID token from that verification, for the records check; absent when none was returned. */
   citizenToken?: string;
-  /**
-   * Whether a workflow takes it up now: certificates (fee, officer approval and issue are its steps). The other kinds
-   * (bills, bookings, grievances…) wait in state "received" until their workflows exist.
-   */
-  startsWorkflow: boolean;
+  /** The name the citizen's WhatsApp profile shows: a document whose form asks no name is issued to it. */
+  profileName?: string;
 }
 
 export type Effect =

@@ -1,0 +1,32 @@
+import { dueDate, istDate } from '../applications/dates.ts';
+import type { Language, Service } from '../catalog/schema.ts';
+import { type StringId, t } from '../i18n/strings.ts';
+import { amountDue, fulfilmentOf, type OfficerAction } from './registry.ts';
+
+const OFFICER_NEXT: Readonly<Record<OfficerAction, StringId>> = {
+  decide: 'nextOfficerDecides',
+  resolve: 'nextOfficerResolves',
+  confirm: 'nextOfficerConfirms',
+};
+
+/**
+ * What the citizen is told happens after they submit: the fee first where one is due, then who decides and by when
+ * (the SLA's due date in India), or that the document is on its way. Never "received" alone.
+ */
+export function nextSteps(
+  service: Service,
+  values: Record<string, string>,
+  submittedAt: Date,
+  language: Language,
+): string {
+  const fulfilment = fulfilmentOf(service.kind);
+  const fee = amountDue(service, values);
+  const authority = service.authority[language];
+  const due = istDate(dueDate(submittedAt.toISOString(), service.slaDays).toISOString());
+  const steps = fee > 0 ? [t('nextFee', language, { fee })] : [];
+  if (fulfilment.officerDecides(service))
+    steps.push(t(OFFICER_NEXT[fulfilment.officerAction], language, { authority, due }));
+  else if (fulfilment.checksHouseholdRecords) steps.push(t('nextInstantIfRecords', language, { authority, due }));
+  else steps.push(t('nextInstant', language));
+  return steps.join(' ');
+}
