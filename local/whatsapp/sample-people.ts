@@ -50,7 +50,7 @@ const text = (value: unknown): string | undefined => {
  * A sample citizen's WhatsApp id and profile name, read defensively: the runtime supplies its department records
  * as they are (mobile or phone, name as a string or as { en, te }). Ten-digit mobiles get India's country code.
  */
-export function citizenContact(citizen: unknown): Extract<SamplePerson, { kind: 'citizen' }> | undefined {
+function citizenContact(citizen: unknown): Extract<SamplePerson, { kind: 'citizen' }> | undefined {
   if (typeof citizen !== 'object' || citizen === null) return undefined;
   const c = citizen as Json;
   const digits = String(c['mobile'] ?? c['phone'] ?? c['wa_id'] ?? '').replace(/\D/g, '');
