@@ -1,27 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { newestMtime } from './cloud-assembly.ts';
+import { makeHandlerOutputReadable } from './handler-output.ts';
 import { LOCAL_DEFAULTS, startEmbeddedRuntime } from './runtime.ts';
 import { StartupError } from './startup-error.ts';
+import { synthesizeIfStale } from './synth.ts';
 
 // `npm start`: the whole system on this machine, from the same bundles and state machine definitions that deploy.
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.MITRA_DATA_DIR ?? '.mitra';
 
-function synthesizeIfStale(): void {
-  const manifest = 'cdk.out/manifest.json';
-  const sources = newestMtime(['bin', 'lib', 'lambdas', 'assets', 'package-lock.json', 'cdk.json']);
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
-  console.log('Building the function bundles and state machines (cdk synth)…');
-  const result = spawnSync('npx', ['cdk', 'synth', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new StartupError('`cdk synth` failed (see above); fix it and run `npm start` again.');
-}
+// The handlers run in this process: their JSON log and metric records become readable lines on this terminal.
+makeHandlerOutputReadable(process.stdout);
+makeHandlerOutputReadable(process.stderr);
 
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new StartupError(`PORT must be a port number; it is ${process.env.PORT}`);
-  synthesizeIfStale();
+  synthesizeIfStale((line) => console.error(line));
   const runtime = await startEmbeddedRuntime({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'WARN' });
   const base = runtime.baseUrl;
   console.log(`
@@ -34,7 +28,7 @@ Mitra is running at ${base}
   Public keys             ${base}/keys
   Service catalog         ${base}/catalog
   Health                  ${base}/health
-  Simulator API           ${base}/sim/api/send · /sim/api/messages?wa_id= · /sim/api/clock · /sim/api/citizens · /sim/api/otp?aadhaar=
+  Simulator API           ${base}/sim/api/send · /sim/api/messages?wa_id= · /sim/api/clock · /sim/api/citizens · /sim/api/officers · /sim/api/otp?aadhaar=
   Payment gateway (fake)  ${base}/payment-gateway/payment-links · pay pages ${base}/pay/{linkId} · ${base}/sim/api/payments?order_id=
   Payment callback        ${base}/payments/callback     webhook secret "${LOCAL_DEFAULTS.paymentWebhookSecret}", API key "${LOCAL_DEFAULTS.paymentApiKey}"
   Local Graph API         ${base}/graph/${LOCAL_DEFAULTS.graphApiVersion}/${LOCAL_DEFAULTS.phoneNumberId}/messages

@@ -306,6 +306,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       now: clock.get,
       clock,
       citizens: () => [...sampleCitizens],
+      officers: () => [...sampleOfficers],
       lastOtp: (aadhaar) => identity.lastOtp(aadhaar),
       statusWebhooks: options.statusWebhooks ?? true,
       templates: LOCAL_TEMPLATES,

@@ -121,20 +121,3 @@ export function replyContent(
 export function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' {
   return bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : 'image/jpeg';
 }
-
-/**
- * A sample citizen's WhatsApp id and profile name, read defensively: the runtime supplies its department records
- * as they are (mobile or phone, name as a string or as { en, te }). Ten-digit mobiles get India's country code.
- */
-export function citizenContact(citizen: unknown): { waId: string; name?: string } | undefined {
-  if (typeof citizen !== 'object' || citizen === null) return undefined;
-  const c = citizen as Json;
-  const digits = String(c['mobile'] ?? c['phone'] ?? c['wa_id'] ?? '').replace(/\D/g, '');
-  if (digits.length < 10) return undefined;
-  const name = c['name'];
-  const display = typeof name === 'string' ? name : ((name as Json | undefined)?.['en'] as string | undefined);
-  return {
-    waId: digits.length === 10 ? `91${digits}` : digits,
-    ...(typeof display === 'string' ? { name: display } : {}),
-  };
-}

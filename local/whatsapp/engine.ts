@@ -1,12 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { citizenContact, InvalidSimInput, parseSimSendInput, replyContent, sniffImage } from './citizen-input.ts';
+import { InvalidSimInput, parseSimSendInput, replyContent, sniffImage } from './citizen-input.ts';
 import { createFaultInjector, type FaultInjector } from './faults.ts';
 import { conversationId, wamid } from './ids.ts';
 import { checkOutbound } from './limits.ts';
 import { MediaStore } from './media-store.ts';
 import { MessageLog, type OutboundEntry } from './message-log.ts';
 import { type MetaErrorResponse, metaError } from './meta-errors.ts';
+import { type SamplePerson, samplePersonName } from './sample-people.ts';
 import { checkTemplate, type LocalTemplate } from './templates.ts';
 import {
   type BusinessNumber,
@@ -29,7 +30,8 @@ export interface EngineOptions {
   dataDir: string;
   now: () => Date;
   postWebhook?: PostWebhook;
-  citizens: () => unknown[];
+  /** The sample citizens and officers: a message from one of their numbers carries their profile name. */
+  people: () => SamplePerson[];
   faults?: FaultInjector;
   templates: readonly LocalTemplate[];
   statusWebhooks: boolean;
@@ -197,7 +199,7 @@ export class WhatsAppEngine {
       content = { type: 'text', text: { body: input.text as string } };
     }
     const message = inboundMessage({ from: waId, id, at, content, ...(context ? { context } : {}) });
-    const name = input.name ?? this.citizenName(waId) ?? waId;
+    const name = input.name ?? samplePersonName(this.options.people(), waId) ?? waId;
     // Recorded before the webhook is posted: the 24-hour window opens when the citizen writes, and the system's
     // reply may be sent while the webhook is still being handled.
     this.log.addInbound({ wa_id: waId, id, received_at: at.toISOString(), name, message });
@@ -207,13 +209,6 @@ export class WhatsAppEngine {
     const first = results[0]!;
     this.log.setWebhookResult(id, first.status, first.error);
     return { wamid: id, status: first.status, ...(first.error ? { error: first.error } : {}) };
-  }
-
-  private citizenName(waId: string): string | undefined {
-    return this.options
-      .citizens()
-      .map(citizenContact)
-      .find((contact) => contact?.waId === waId)?.name;
   }
 
   async deliverStatus(request: StatusRequest): Promise<void> {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { citizenContact, type SimSendInput } from './citizen-input.ts';
+import type { SimSendInput } from './citizen-input.ts';
 import { type StatusRequest, WhatsAppEngine } from './engine.ts';
 import type { FaultInjector, InjectedFault } from './faults.ts';
 import { handleGraph } from './graph-api.ts';
 import { sendJson } from './http-io.ts';
 import type { SentMessage } from './message-log.ts';
 import { metaError } from './meta-errors.ts';
+import { type SampleOfficer, samplePeople } from './sample-people.ts';
 import { handleSim } from './sim-api.ts';
 import { simulatorPage } from './simulator-page.ts';
 import type { LocalTemplate } from './templates.ts';
@@ -31,7 +32,10 @@ export interface LocalWhatsAppOptions {
   /** Defaults to an HTTP POST of the exact bytes to `${publicBaseUrl}/webhook`. */
   postWebhook?: PostWebhook;
   clock: { get(): Date; advance(seconds: number): void };
+  /** The local department records' sample citizens, as the records hold them (read defensively). */
   citizens: () => unknown[];
+  /** The officers the runtime registers; the simulator can chat as any of them. */
+  officers?: () => readonly SampleOfficer[];
   lastOtp: (aadhaar: string) => string | undefined;
   faults?: FaultInjector;
   /** Approved templates: unknown names (132001) and wrong parameter counts (132000) are refused; the chat shows the text. */
@@ -63,6 +67,8 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     options.log ?? ((message: string, detail?: unknown) => console.error(`[whatsapp] ${message}`, detail ?? ''));
   const templates = options.templates ?? [];
   const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
+  const officers = options.officers ?? (() => []);
+  const people = () => samplePeople(options.citizens(), officers());
   const engine = new WhatsAppEngine({
     publicBaseUrl,
     appSecret: options.appSecret,
@@ -73,7 +79,7 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     dataDir: options.dataDir,
     now: options.now,
     ...(options.postWebhook ? { postWebhook: options.postWebhook } : {}),
-    citizens: options.citizens,
+    people,
     ...(options.faults ? { faults: options.faults } : {}),
     templates,
     statusWebhooks: options.statusWebhooks ?? true,
@@ -82,16 +88,15 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
 
   const page = () => {
     const nonce = randomBytes(16).toString('base64');
-    const citizen = options
-      .citizens()
-      .map(citizenContact)
-      .find((contact) => contact !== undefined);
+    const everyone = people();
+    const first = everyone[0];
     return {
       nonce,
       html: simulatorPage({
         nonce,
-        defaultWaId: citizen?.waId ?? DEFAULT_WA_ID,
-        defaultName: citizen?.name ?? 'Citizen',
+        defaultWaId: first?.waId ?? DEFAULT_WA_ID,
+        defaultName: first?.name ?? 'Citizen',
+        people: everyone,
         businessNumber: engine.business.displayPhoneNumber,
       }),
     };
@@ -100,6 +105,7 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     engine,
     clock: options.clock,
     citizens: options.citizens,
+    officers,
     lastOtp: options.lastOtp,
     templates,
     page,

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { InvalidSimInput } from './citizen-input.ts';
 import type { StatusRequest, WhatsAppEngine } from './engine.ts';
 import { BodyTooLarge, parseJson, readBody, sendJson } from './http-io.ts';
+import { officerView, type SampleOfficer } from './sample-people.ts';
 import { type LocalTemplate, renderTemplate } from './templates.ts';
 
 export interface SimContext {
   engine: WhatsAppEngine;
   clock: { get(): Date; advance(seconds: number): void };
   citizens: () => unknown[];
+  officers: () => readonly SampleOfficer[];
   lastOtp: (aadhaar: string) => string | undefined;
   templates: readonly LocalTemplate[];
   page: () => { html: string; nonce: string };
@@ -102,6 +104,9 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/sim/api/chat': { GET: chat },
   '/sim/api/citizens': {
     GET: (ctx, _req, res) => sendJson(res, 200, ctx.citizens()),
+  },
+  '/sim/api/officers': {
+    GET: (ctx, _req, res) => sendJson(res, 200, ctx.officers().map(officerView)),
   },
   '/sim/api/otp': {
     GET: (ctx, _req, res, url) => {

@@ -1,3 +1,4 @@
+import type { SamplePerson } from './sample-people.ts';
 import { SIMULATOR_SCRIPT } from './simulator-script.ts';
 import { SIMULATOR_CSS } from './simulator-style.ts';
 
@@ -6,6 +7,8 @@ export interface SimulatorPageInput {
   nonce: string;
   defaultWaId: string;
   defaultName: string;
+  /** The picker's list: the sample citizens and officers, whose numbers also tell the page their profile names. */
+  people: readonly SamplePerson[];
   businessNumber: string;
 }
 
@@ -21,7 +24,7 @@ const scriptJson = (value: unknown): string =>
 /** GET /sim: one self-contained page (inline CSS and JS, no CDN, no web fonts) that looks and acts like WhatsApp. */
 export function simulatorPage(input: SimulatorPageInput): string {
   const nonce = escapeHtml(input.nonce);
-  const config = { defaultWaId: input.defaultWaId, defaultName: input.defaultName };
+  const config = { defaultWaId: input.defaultWaId, defaultName: input.defaultName, people: input.people };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -48,9 +51,9 @@ export function simulatorPage(input: SimulatorPageInput): string {
     </div>
   </header>
   <section class="identity" aria-label="Who is chatting">
-    <select id="citizen" aria-label="Sample citizen"></select>
+    <button type="button" id="person" class="person" aria-haspopup="dialog" title="Chat as a sample citizen or officer"><span id="person-name"></span><span id="person-kind" class="kind"></span><span aria-hidden="true">&#9662;</span></button>
     <input id="wa-id" class="number" inputmode="numeric" aria-label="WhatsApp number with country code" autocomplete="off">
-    <input id="name" class="name" aria-label="Profile name" autocomplete="off">
+    <input id="name" class="name" aria-label="Profile name" placeholder="Profile name" autocomplete="off">
     <button type="button" id="otp-button" title="Show the last OTP the identity service sent">OTP</button>
     <span id="otp-out" class="otp"></span>
     <label title="Send read statuses for the bot's messages, as a phone does when the chat is open">

@@ -9,7 +9,7 @@ export const SIMULATOR_SCRIPT = String.raw`
   var CONFIG = JSON.parse(document.getElementById('sim-config').textContent);
   var $ = function (id) { return document.getElementById(id); };
   var chatEl = $('chat');
-  var state = { waId: '', name: '', signature: '', readSent: {}, citizens: [], pollTimer: 0, byId: {}, stickToBottom: true };
+  var state = { waId: '', name: '', signature: '', readSent: {}, people: Array.isArray(CONFIG.people) ? CONFIG.people : [], pollTimer: 0, byId: {}, stickToBottom: true };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -380,22 +380,41 @@ export const SIMULATOR_SCRIPT = String.raw`
     send({ text: text });
   }
 
-  function citizenName(c) {
-    if (typeof c.name === 'string') return c.name;
-    if (c.name && typeof c.name === 'object') return c.name.en || c.name.te || 'Citizen';
-    return c.full_name || 'Citizen';
-  }
-  function citizenWaId(c) {
-    var digits = String(c.mobile || c.phone || c.wa_id || '').replace(/\D/g, '');
-    return digits.length === 10 ? '91' + digits : digits;
-  }
-  function citizenField(c, key) {
-    var value = c[key];
-    return value && typeof value === 'object' ? (value.en || '') : (value || '');
-  }
-  function currentCitizen() {
-    for (var i = 0; i < state.citizens.length; i++) if (citizenWaId(state.citizens[i]) === state.waId) return state.citizens[i];
+  // The sample citizens and officers come with the page; /catalog (when the runtime serves it) names the departments.
+  var departments = {};
+  function personOf(waId) {
+    for (var i = 0; i < state.people.length; i++) if (state.people[i].waId === waId) return state.people[i];
     return null;
+  }
+  function nameOf(waId) { var person = personOf(waId); return person ? person.name : ''; }
+  function roleLabel(role) { var r = String(role || '').replace(/-/g, ' '); return r.charAt(0).toUpperCase() + r.slice(1); }
+  function departmentLabel(department) { return departments[department] || department || ''; }
+  function spacedNumber(waId) { return /^91\d{10}$/.test(waId) ? '+91 ' + waId.slice(2, 7) + ' ' + waId.slice(7) : '+' + waId; }
+  function personDetail(person) {
+    var parts = person.kind === 'officer'
+      ? [roleLabel(person.role), departmentLabel(person.department), person.district || '']
+      : [person.district || ''];
+    parts.push(spacedNumber(person.waId));
+    return parts.filter(function (part) { return part; }).join(' \u00B7 ');
+  }
+  function initials(name) {
+    var words = String(name).replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/);
+    return ((words[0] || '?').charAt(0) + (words.length > 1 ? words[words.length - 1].charAt(0) : '')).toUpperCase();
+  }
+  function loadDepartmentNames() {
+    if (!state.people.some(function (person) { return person.kind === 'officer'; })) return;
+    fetch('/catalog').then(function (r) { return r.ok ? r.json() : null; }).then(function (catalog) {
+      ((catalog && catalog.departments) || []).forEach(function (d) {
+        if (d && d.id && d.name) departments[d.id] = typeof d.name === 'string' ? d.name : d.name.en;
+      });
+    }).catch(function () { /* the department id is label enough */ });
+  }
+
+  function showIdentity() {
+    var person = personOf(state.waId);
+    $('person-name').textContent = person ? person.name : spacedNumber(state.waId);
+    $('person-kind').textContent = person ? (person.kind === 'officer' ? roleLabel(person.role) : 'Citizen') : 'Other number';
+    $('person').setAttribute('data-kind', person ? person.kind : 'other');
   }
 
   function setIdentity(waId, name) {
@@ -406,35 +425,49 @@ export const SIMULATOR_SCRIPT = String.raw`
     $('wa-id').value = waId;
     $('name').value = name;
     $('otp-out').textContent = '';
+    showIdentity();
     chatEl.textContent = '';
     try { localStorage.setItem('mitra-sim-identity', JSON.stringify({ waId: waId, name: name })); } catch (error) { /* private mode */ }
     poll();
   }
 
-  function loadCitizens() {
-    fetch('/sim/api/citizens').then(function (r) { return r.json(); }).then(function (list) {
-      state.citizens = Array.isArray(list) ? list.filter(function (c) { return c && typeof c === 'object'; }) : [];
-      var select = $('citizen');
-      select.textContent = '';
-      select.appendChild(el('option', '', 'Sample citizen\u2026'));
-      state.citizens.forEach(function (c, index) {
-        var district = citizenField(c, 'district');
-        var option = el('option', '', citizenName(c) + ' \u00B7 ' + citizenWaId(c) + (district ? ' \u00B7 ' + district : ''));
-        option.value = String(index);
-        if (citizenWaId(c) === state.waId) option.selected = true;
-        select.appendChild(option);
-      });
-    }).catch(function () { /* no sample citizens: the number can still be typed */ });
+  function personRow(person) {
+    var button = el('button', 'sheet-row person-row' + (person.waId === state.waId ? ' current' : ''));
+    button.type = 'button';
+    button.setAttribute('data-wa-id', person.waId);
+    button.setAttribute('data-kind', person.kind);
+    if (person.waId === state.waId) button.setAttribute('aria-current', 'true');
+    button.appendChild(el('span', 'face ' + person.kind, initials(person.name)));
+    var text = el('span', 'words');
+    text.appendChild(el('span', 'title', person.name));
+    text.appendChild(el('span', 'description', personDetail(person)));
+    button.appendChild(text);
+    button.addEventListener('click', function () {
+      closeSheet();
+      if (person.waId !== state.waId) setIdentity(person.waId, person.name);
+    });
+    return button;
+  }
+  function openPeople() {
+    $('sheet-title').textContent = 'Chat as\u2026';
+    $('sheet-title').lang = 'en';
+    var body = $('sheet-body');
+    body.textContent = '';
+    [['citizen', 'Sample citizens'], ['officer', 'Sample officers']].forEach(function (group) {
+      var members = state.people.filter(function (person) { return person.kind === group[0]; });
+      if (!members.length) return;
+      body.appendChild(textBlock('section-title', group[1]));
+      members.forEach(function (person) { body.appendChild(personRow(person)); });
+    });
+    if (!state.people.length) body.appendChild(textBlock('section-title', 'No sample people: type a number instead'));
+    $('sheet-backdrop').hidden = false;
   }
 
-  $('citizen').addEventListener('change', function () {
-    var c = state.citizens[Number(this.value)];
-    if (c) setIdentity(citizenWaId(c), citizenName(c));
-  });
+  $('person').addEventListener('click', openPeople);
   $('wa-id').addEventListener('change', function () {
     var digits = this.value.replace(/\D/g, '');
     if (digits.length === 10) digits = '91' + digits;
-    if (/^\d{7,15}$/.test(digits)) setIdentity(digits, $('name').value.trim());
+    if (/^\d{7,15}$/.test(digits)) setIdentity(digits, nameOf(digits));
     else toast('A WhatsApp number is 7 to 15 digits with the country code', true);
   });
   $('name').addEventListener('change', function () {
@@ -442,8 +475,8 @@ export const SIMULATOR_SCRIPT = String.raw`
     try { localStorage.setItem('mitra-sim-identity', JSON.stringify({ waId: state.waId, name: state.name })); } catch (error) { /* private mode */ }
   });
   $('otp-button').addEventListener('click', function () {
-    var c = currentCitizen();
-    var aadhaar = c ? String(c.aadhaar || c.aadhaar_number || c.aadhaarNumber || '') : '';
+    var person = personOf(state.waId);
+    var aadhaar = person && person.aadhaar ? person.aadhaar : '';
     if (!aadhaar) aadhaar = window.prompt('Aadhaar number') || '';
     aadhaar = aadhaar.replace(/\s/g, '');
     if (!aadhaar) return;
@@ -483,12 +516,19 @@ export const SIMULATOR_SCRIPT = String.raw`
   $('sheet-backdrop').addEventListener('click', function (event) { if (event.target === this) closeSheet(); });
   document.addEventListener('keydown', function (event) { if (event.key === 'Escape') closeSheet(); });
 
+  // /sim?wa_id=… opens that number's chat under the name its person has (or ?name=…); otherwise the last chat.
   var params = new URLSearchParams(location.search);
   var saved = null;
   try { saved = JSON.parse(localStorage.getItem('mitra-sim-identity') || 'null'); } catch (error) { saved = null; }
-  var startWaId = (params.get('wa_id') || (saved && saved.waId) || CONFIG.defaultWaId).replace(/\D/g, '');
-  var startName = params.get('name') || (params.get('wa_id') ? '' : (saved && saved.name)) || CONFIG.defaultName;
-  setIdentity(startWaId, startName);
-  loadCitizens();
+  function startIdentity() {
+    var asked = String(params.get('wa_id') || '').replace(/\D/g, '');
+    if (asked.length === 10) asked = '91' + asked;
+    if (asked) return { waId: asked, name: params.get('name') || nameOf(asked) };
+    if (saved && saved.waId) return { waId: String(saved.waId), name: saved.name || nameOf(String(saved.waId)) };
+    return { waId: CONFIG.defaultWaId, name: params.get('name') || CONFIG.defaultName };
+  }
+  var first = startIdentity();
+  setIdentity(first.waId, first.name);
+  loadDepartmentNames();
 })();
 `;

@@ -3,6 +3,7 @@ export const SIMULATOR_CSS = `
 :root {
   --green-dark: #008069; --bubble-out: #d9fdd3; --bubble-in: #ffffff; --chat-bg: #efeae2; --text: #111b21;
   --meta: #667781; --tick-blue: #53bdeb; --link: #027eb5; --divider: #e9edef; --danger: #d93025;
+  --officer: #1f5fa8;
 }
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; }
@@ -26,9 +27,11 @@ button { font: inherit; cursor: pointer; }
 .clock button { background: rgba(255,255,255,.18); color: #fff; border: 0; border-radius: 10px; padding: 2px 8px; font-size: 11.5px; }
 .identity { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding: 6px 10px; background: #f0f2f5;
   border-bottom: 1px solid var(--divider); font-size: 12px; color: var(--meta); }
-.identity select, .identity input { font: inherit; color: var(--text); border: 1px solid #d1d7db; border-radius: 6px; padding: 3px 5px;
+.identity input { font: inherit; color: var(--text); border: 1px solid #d1d7db; border-radius: 6px; padding: 3px 5px;
   background: #fff; }
-.identity select { max-width: 200px; }
+.identity .person { display: flex; align-items: baseline; gap: 6px; max-width: 100%; color: var(--text); font-weight: 600; }
+.identity .person .kind { font-weight: 400; font-size: 11.5px; color: var(--meta); }
+.identity .person[data-kind="officer"] .kind { color: var(--officer); }
 .identity input.number { width: 118px; }
 .identity input.name { width: 110px; }
 .identity button { border: 1px solid #d1d7db; background: #fff; border-radius: 6px; padding: 2px 8px; color: var(--green-dark); }
@@ -88,6 +91,13 @@ button { font: inherit; cursor: pointer; }
 .sheet-row:hover { background: #f5f6f6; }
 .sheet-row .title { display: block; }
 .sheet-row .description { display: block; color: var(--meta); font-size: 12.5px; }
+.person-row { display: flex; align-items: center; gap: 12px; }
+.person-row.current { background: #f0f2f5; }
+.person-row .words { min-width: 0; }
+.person-row .face { width: 36px; height: 36px; border-radius: 50%; display: grid; place-items: center; flex: none; color: #fff;
+  font-size: 13px; font-weight: 600; background: var(--green-dark); }
+.person-row .face.officer { background: var(--officer); }
+.person-row.current .title::after { content: " \\2713"; color: var(--green-dark); }
 .toast { position: absolute; left: 50%; bottom: 70px; transform: translateX(-50%); background: #323739; color: #fff; border-radius: 8px;
   padding: 8px 12px; font-size: 13px; max-width: 90%; }
 .toast[hidden] { display: none; }

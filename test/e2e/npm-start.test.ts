@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/ports.ts';
 
 // `npm start` as a person runs it: the command prints its URLs, serves /health, keeps data across a restart,
-// stops every child on Ctrl-C, and explains in one line what to do when it cannot start.
+// stops every child on Ctrl-C, explains in one line what to do when it cannot start, and shows nothing else but real
+// warnings, one readable line each.
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mitra-start-'));
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -25,6 +26,18 @@ function start(port: number, env: NodeJS.ProcessEnv = process.env) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
 }
+
+interface FlagReport {
+  userValue?: unknown;
+  recommendedValue: unknown;
+  unconfiguredBehavesLike?: { v2?: unknown };
+}
+/** Flags the CDK CLI no longer counts as unconfigured. */
+const OBSOLETE_FLAGS = [
+  '@aws-cdk/core:enableStackNameDuplicates',
+  '@aws-cdk/aws-s3:grantWriteWithoutAcl',
+  '@aws-cdk/aws-kms:defaultKeyPolicies',
+];
 
 async function untilRunning(run: ReturnType<typeof start>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -90,6 +103,64 @@ describe('npm start', () => {
     }
     expect(questions).toBe(2);
     expect(await stop(again.child, again.exited)).toBe(0);
+  });
+
+  it('prints its URLs and real warnings only: one readable line each, no JSON records, no feature-flag notices', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const run = start(port);
+    await untilRunning(run);
+    // A forged webhook is refused with a warning…
+    expect((await fetch(`${base}/webhook`, { method: 'POST', body: '{}' })).status).toBe(401);
+    // …and a reply WhatsApp could not deliver is a warning and a DeliveryFailed metric record.
+    const waId = '919876543211';
+    await fetch(`${base}/sim/api/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: waId, text: 'Hi' }),
+    });
+    let replyId: string | undefined;
+    for (let deadline = Date.now() + 20_000; !replyId && Date.now() < deadline; ) {
+      replyId = ((await (await fetch(`${base}/sim/api/messages?wa_id=${waId}`)).json()) as { id: string }[]).at(-1)?.id;
+      if (!replyId) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await fetch(`${base}/sim/api/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: replyId, status: 'failed', error_code: 131026 }),
+    });
+    for (let deadline = Date.now() + 20_000; !run.output().includes('message delivery failed'); ) {
+      if (Date.now() > deadline) throw new Error(`no delivery warning: ${run.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await stop(run.child, run.exited)).toBe(0);
+
+    const lines = run.output().split('\n');
+    expect(lines.filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
+    expect(run.output()).not.toContain('CloudWatchMetrics');
+    expect(run.output()).not.toMatch(/feature flags/i);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\d\d:\d\d:\d\d WARN {2}\[webhook\] webhook rejected: missing or wrong signature/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\d\d:\d\d:\d\d WARN {2}\[webhook\] message delivery failed .*code.*131026/),
+    );
+  });
+
+  it('synthesizes without a feature-flag notice: every flag whose default is not the recommendation is set', () => {
+    // The notice `cdk synth` prints (and `npm start` would show) lists exactly these flags; cdk.out holds the report.
+    const manifest = JSON.parse(readFileSync('cdk.out/manifest.json', 'utf8')) as {
+      artifacts: Record<string, { type: string; properties?: { flags?: Record<string, FlagReport> } }>;
+    };
+    const report = Object.values(manifest.artifacts).find((a) => a.type === 'cdk:feature-flag-report');
+    const flags = Object.entries(report?.properties?.flags ?? {});
+    expect(flags.length).toBeGreaterThan(0);
+    const unconfigured = flags
+      .filter(([name]) => !OBSOLETE_FLAGS.includes(name))
+      .filter(([, flag]) => !('userValue' in flag))
+      .filter(([, flag]) => (flag.unconfiguredBehavesLike?.v2 ?? false) !== flag.recommendedValue)
+      .map(([name]) => name);
+    expect(unconfigured).toEqual([]);
   });
 
   it('explains in one line that the port is busy', async () => {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCitizens } from '../../local/sample-citizens.ts';
+import { sampleOfficers } from '../../local/sample-officers.ts';
 import { createLocalWhatsApp, type LocalWhatsApp } from '../../local/whatsapp/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -14,10 +16,18 @@ const TOKEN = 'local-access-token';
 const PHONE_NUMBER_ID = '100000000000001';
 const CITIZEN = '919876543210';
 const hasChromium = existsSync(CHROMIUM);
+const CATALOG_DEPARTMENTS = [
+  { id: 'revenue', name: { en: 'Revenue', te: 'రెవెన్యూ' } },
+  { id: 'school-education', name: { en: 'School Education', te: 'పాఠశాల విద్య' } },
+];
 
-type WebhookMessage = Record<string, unknown> & { type: string };
+type WebhookMessage = Record<string, unknown> & { type: string; from: string };
 interface WebhookBody {
-  entry: Array<{ changes: Array<{ value: { messages?: WebhookMessage[] } }> }>;
+  entry: Array<{
+    changes: Array<{
+      value: { contacts?: Array<{ wa_id: string; profile: { name: string } }>; messages?: WebhookMessage[] };
+    }>;
+  }>;
 }
 interface GraphAnswer {
   id?: string;
@@ -48,6 +58,12 @@ describe.skipIf(!hasChromium)('the /sim chat page in headless Chromium', () => {
         });
         return;
       }
+      if (url.pathname === '/catalog') {
+        // The runtime's catalog names the departments; officers carry the department's id.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ departments: CATALOG_DEPARTMENTS, services: [] }));
+        return;
+      }
       void whatsapp.handle(req, res, url).then((served) => {
         if (!served) res.writeHead(404).end();
       });
@@ -63,7 +79,8 @@ describe.skipIf(!hasChromium)('the /sim chat page in headless Chromium', () => {
       dataDir,
       now,
       clock: { get: now, advance: () => {} },
-      citizens: () => [{ name: 'Ramesh Kumar', mobile: '9876543210', district: 'Guntur' }],
+      citizens: () => [...sampleCitizens],
+      officers: () => [...sampleOfficers],
       lastOtp: () => undefined,
       log: () => {},
     });
@@ -172,6 +189,83 @@ describe.skipIf(!hasChromium)('the /sim chat page in headless Chromium', () => {
     expect(await page.locator('.row.out .text', { hasText: '<img src=x' }).count()).toBe(1);
     expect(await page.locator('.row.out .text[lang="te"] strong').textContent()).toBe('బోల్డ్');
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+  /** The profile name of the last webhook message received from a number. */
+  function profileNameOf(waId: string): string | undefined {
+    const values = received.flatMap((p) => p.entry.flatMap((e) => e.changes.map((c) => c.value)));
+    const value = values.filter((v) => v.messages?.some((m) => m.from === waId)).at(-1);
+    return value?.contacts?.find((c) => c.wa_id === waId)?.profile.name;
+  }
+
+  async function openPage(path: string) {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${base}${path}`);
+    return { page, problems };
+  }
+
+  it('switches the chat to a sample officer from the picker: that number’s chat, sent under the officer’s name', async () => {
+    const officer = sampleOfficers.find((o) => o.role === 'tahsildar')!;
+    await whatsapp.send({ from: officer.waId, text: 'worklist' });
+    await graph('/messages', {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: officer.waId,
+      type: 'text',
+      text: { body: 'Two applications wait for your decision' },
+    });
+
+    const { page, problems } = await openPage(`/sim?wa_id=${CITIZEN}&name=Ramesh`);
+    await page.locator('#person').click();
+    const rows = page.locator('.person-row');
+    expect(await rows.count()).toBe(sampleCitizens.length + sampleOfficers.length);
+    expect(await page.locator('.section-title').allTextContents()).toEqual(['Sample citizens', 'Sample officers']);
+    const row = page.locator(`.person-row[data-wa-id="${officer.waId}"]`);
+    expect(await row.getAttribute('data-kind')).toBe('officer');
+    expect(await row.locator('.title').textContent()).toBe(officer.name);
+    // Labelled with the role and the department (its catalog name once the catalog is read).
+    expect(await row.locator('.description').textContent()).toMatch(/^Tahsildar · Revenue\b.* · \+91 90000 00042$/);
+    await row.click();
+
+    await page.locator('.row.out', { hasText: 'Two applications wait for your decision' }).waitFor();
+    expect(await page.locator('#wa-id').inputValue()).toBe(officer.waId);
+    expect(await page.locator('#name').inputValue()).toBe(officer.name);
+    expect(await page.locator('#person-name').textContent()).toBe(officer.name);
+    expect(await page.locator('.row.out', { hasText: '<img src=x' }).count()).toBe(0);
+
+    await page.locator('#text').fill('approve');
+    await page.locator('#send').click();
+    await expect.poll(() => profileNameOf(officer.waId), { timeout: 10_000 }).toBe(officer.name);
+    expect(await page.locator('.row.in', { hasText: 'approve' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('opens /sim?wa_id= of a sample citizen under that citizen’s own name', async () => {
+    const citizen = sampleCitizens[1];
+    const { page, problems } = await openPage(`/sim?wa_id=${citizen.mobile}`);
+    expect(await page.locator('#name').inputValue()).toBe(citizen.name);
+    expect(await page.locator('#person-name').textContent()).toBe(citizen.name);
+    await page.locator('#text').fill('Hi');
+    await page.locator('#send').click();
+    await expect.poll(() => profileNameOf(citizen.mobile), { timeout: 10_000 }).toBe(citizen.name);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('sends a sample officer’s own name when the page is opened with only their number', async () => {
+    const officer = sampleOfficers.find((o) => o.role === 'clerk')!;
+    const { page } = await openPage(`/sim?wa_id=${officer.waId}`);
+    expect(await page.locator('#name').inputValue()).toBe(officer.name);
+    await page.locator('#text').fill('Hi');
+    await page.locator('#send').click();
+    await expect.poll(() => profileNameOf(officer.waId), { timeout: 10_000 }).toBe(officer.name);
     await page.close();
   }, 60_000);
 });
