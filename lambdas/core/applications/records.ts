@@ -21,7 +21,7 @@ export const HouseholdRecordSchema = z.strictObject({
 export type HouseholdRecord = z.infer<typeof HouseholdRecordSchema>;
 
 /** The registers a certificate about someone else (or about a course) is checked against, besides the households. */
-export const REGISTERS = ['births', 'deaths', 'training'] as const;
+const REGISTERS = ['births', 'deaths', 'training'] as const;
 export type RegisterName = (typeof REGISTERS)[number];
 
 /** The outcome of a records check, as the workflow carries it in `plan.recordCheck`. */

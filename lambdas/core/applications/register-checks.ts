@@ -10,7 +10,7 @@ const Text = z.string().trim().min(1).max(200);
  * An entry of the birth or death register (the Civil Registration System), as the register answers it
  * (docs/department-systems.md). Names are in English, and in Telugu where the register holds them.
  */
-export const CivilRegistrationEntrySchema = z.strictObject({
+const CivilRegistrationEntrySchema = z.strictObject({
   registrationNumber: Text,
   /** The child's, or the deceased's, name. */
   name: Text,
@@ -33,7 +33,7 @@ export const CivilRegistrationEntrySchema = z.strictObject({
 export type CivilRegistrationEntry = z.infer<typeof CivilRegistrationEntrySchema>;
 
 /** A completed course in the skill development corporation's training records. */
-export const TrainingEntrySchema = z.strictObject({
+const TrainingEntrySchema = z.strictObject({
   certificateNumber: Text,
   enrolmentNumber: Text,
   /** The trainee's name. */
