@@ -218,7 +218,9 @@ export class MitraStack extends Stack {
       // "Await payment" creates the application's payment link.
       .usePaymentGateway(this.payment.secret, this.payment.endpoint)
       // Validate confirms a certificate's declared facts from the household records (by UID token only).
-      .addEnvironment('RECORDS_ENDPOINT', config.recordsEndpoint ?? 'unconfigured');
+      .addEnvironment('RECORDS_ENDPOINT', config.recordsEndpoint ?? 'unconfigured')
+      // …and a birth, death or training certificate's from its register.
+      .addEnvironment('REGISTERS_ENDPOINT', config.registersEndpoint ?? 'unconfigured');
 
     payments
       .useTable(this.table, 'readWrite')

@@ -39,6 +39,11 @@ export interface StageConfig {
    * something up (rice card, pension, land records…); absent: lookups answer that the register is unavailable.
    */
   readonly statusRegistersEndpoint?: string;
+  /**
+   * HTTPS base of the birth and death registers and the training records (docs/department-systems.md), asked before a
+   * birth, death or training certificate is issued without an officer; absent: an officer decides every one of them.
+   */
+  readonly registersEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
@@ -122,6 +127,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const identityEndpoint = httpsEndpoint(context, 'identityEndpoint');
   const recordsEndpoint = httpsEndpoint(context, 'recordsEndpoint');
   const statusRegistersEndpoint = httpsEndpoint(context, 'statusRegistersEndpoint');
+  const registersEndpoint = httpsEndpoint(context, 'registersEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
 
@@ -139,6 +145,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     identityEndpoint,
     recordsEndpoint,
     statusRegistersEndpoint,
+    registersEndpoint,
     sessionInactivityMinutes,
     paymentGatewayEndpoint,
     paymentSecretArn,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createLocalRegisters } from './back-ends/registers.ts';
 import { createLocalStatusRegisters } from './back-ends/status-registers.ts';
 import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -176,6 +177,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       IDENTITY_ENDPOINT: `${baseUrl}/identity`,
       PAYMENT_GATEWAY_ENDPOINT: `${baseUrl}/payment-gateway`,
       RECORDS_ENDPOINT: baseUrl,
+      REGISTERS_ENDPOINT: baseUrl,
       STATUS_REGISTERS_ENDPOINT: baseUrl,
     };
     const resolveReference = (name: string, value: unknown): string => {
@@ -296,6 +298,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
 
     const identity = createLocalIdentity({ now: clock.get });
     const records = createLocalRecords(sampleHouseholds);
+    const registers = createLocalRegisters();
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
@@ -349,6 +352,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       if (await serveRoute(req, res, url, routes, functions)) return;
       if (await identity.handle(req, res, url)) return;
       if (await records.handle(req, res, url)) return;
+      if (await registers.handle(req, res, url)) return;
       if (await statusRegisters.handle(req, res, url)) return;
       if (await paymentGateway.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;

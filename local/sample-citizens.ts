@@ -8,6 +8,10 @@ import type { LocalHouseholdRecord } from './records/index.ts';
  * `accounts` are what they can look up in the local department back ends: `number` is what to type for the
  * service's number (reference, vehicle, survey or Aadhaar number, or the district), `answers` the service's other
  * questions, by field id. Typing 503503503 as a number makes the status registers answer as if down.
+ *
+ * `registers` are certificates the birth, death and training registers confirm (local/back-ends/registers.ts): the
+ * service and what to type for each of its questions, by field id. Issued at once when typed so (a name may also be
+ * typed in Telugu); any other answer goes to an officer, told what the register holds differently.
  */
 export const sampleCitizens = [
   {
@@ -16,7 +20,7 @@ export const sampleCitizens = [
     aadhaar: '234567890124',
     mobile: '919876543210',
     district: 'Guntur',
-    household: { fatherName: 'Venkata Reddy', district: 'guntur', annualIncome: 120000 },
+    household: { fatherName: 'Venkata Reddy', fatherNameTe: 'వెంకట రెడ్డి', district: 'guntur', annualIncome: 120000 },
     accounts: [
       { service: 'civil-supplies.ration-card-status', number: '2812045678' },
       { service: 'agriculture.farmer-support-status', number: '234567890124' },
@@ -32,6 +36,18 @@ export const sampleCitizens = [
       { service: 'animal-husbandry.vaccination-camp', number: 'Guntur' },
       { service: 'employment.vacancy-alerts', number: 'Guntur' },
     ],
+    registers: [
+      {
+        service: 'municipal.birth-certificate',
+        answers: {
+          'child-name': 'Ananya Reddy',
+          'date-of-birth': '09-03-2016',
+          gender: 'Female',
+          'father-name': 'Ravi Kumar Reddy',
+          district: 'Guntur',
+        },
+      },
+    ],
   },
   {
     name: 'Lakshmi Devi Naidu',
@@ -39,7 +55,13 @@ export const sampleCitizens = [
     aadhaar: '345678901238',
     mobile: '919876543211',
     district: 'Krishna',
-    household: { fatherName: 'Suryanarayana Naidu', district: 'krishna', annualIncome: 240000, casteCategory: 'bc-d' },
+    household: {
+      fatherName: 'Suryanarayana Naidu',
+      fatherNameTe: 'సూర్యనారాయణ నాయుడు',
+      district: 'krishna',
+      annualIncome: 240000,
+      casteCategory: 'bc-d',
+    },
     accounts: [
       { service: 'social-welfare.pension-status', number: '345678901238' },
       { service: 'school-education.mother-support-status', number: '345678901238' },
@@ -51,6 +73,21 @@ export const sampleCitizens = [
       { service: 'health.blood-availability', number: 'Krishna' },
       { service: 'employment.vacancy-alerts', number: 'Krishna' },
     ],
+    registers: [
+      {
+        service: 'municipal.death-certificate',
+        answers: {
+          'deceased-name': 'Venkata Ramana Naidu',
+          'event-date': '04-11-2023',
+          'father-name': 'Appa Rao Naidu',
+          district: 'Krishna',
+        },
+      },
+      {
+        service: 'skill-development.training-certificate',
+        answers: { 'applicant-name': 'Lakshmi Devi Naidu', 'reference-number': '2026045871' },
+      },
+    ],
   },
   {
     name: 'Syed Abdul Rahman',
@@ -58,7 +95,13 @@ export const sampleCitizens = [
     aadhaar: '456789012341',
     mobile: '919876543212',
     district: 'Kurnool',
-    household: { fatherName: 'Syed Karim', district: 'kurnool', annualIncome: 90000, casteCategory: 'bc-e' },
+    household: {
+      fatherName: 'Syed Karim',
+      fatherNameTe: 'సయ్యద్ కరీం',
+      district: 'kurnool',
+      annualIncome: 90000,
+      casteCategory: 'bc-e',
+    },
     accounts: [
       { service: 'minority-welfare.imam-muezzin-honorarium', number: '456789012341' },
       { service: 'civil-supplies.ration-card-status', number: '2813067214' },
@@ -73,6 +116,16 @@ export const sampleCitizens = [
       { service: 'health.blood-availability', number: 'Kurnool' },
       { service: 'animal-husbandry.vaccination-camp', number: 'Kurnool' },
     ],
+    registers: [
+      {
+        service: 'panchayat-raj.birth-certificate',
+        answers: { 'child-name': 'Syed Imran', 'date-of-birth': '22-07-2019', gender: 'Male', village: 'Kodumur' },
+      },
+      {
+        service: 'panchayat-raj.death-certificate',
+        answers: { 'deceased-name': 'Syed Karim', 'event-date': '14-02-2022', village: 'Kodumur' },
+      },
+    ],
   },
 ] as const;
 
@@ -80,5 +133,6 @@ export const sampleCitizens = [
 export const sampleHouseholds: LocalHouseholdRecord[] = sampleCitizens.map((c) => ({
   aadhaar: c.aadhaar,
   name: c.name,
+  nameTe: c.nameTe,
   ...c.household,
 }));

@@ -17,7 +17,7 @@ export interface RevokedDocument {
 }
 
 /** Who revoked, as the application's history names them. */
-export function revokingActor(revokedBy: string): Actor {
+function revokingActor(revokedBy: string): Actor {
   const [type, ...rest] = revokedBy.split(':');
   const id = rest.join(':') || revokedBy;
   return type === 'officer' ? { type: 'officer', id } : { type: 'administrator', id };

@@ -12,6 +12,7 @@ import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/
 import type { Service } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
 import { districtOf } from '#core/officers.ts';
+import { checkWithRegister } from './register-steps.ts';
 
 /** What the approval steps read of the workflow's state; the state machine passes all of it. */
 export interface ApprovalApplication {
@@ -38,17 +39,19 @@ const records = recordsEndpoint === 'unconfigured' ? undefined : new HttpDepartm
 
 /**
  * A certificate issued without an officer states facts the citizen declared (name, father's name, income, caste,
- * district); the household records must confirm every one of them the records can, or an officer decides. Undefined
- * when there is nothing to confirm (an officer decides anyway, or the service asks nothing the records hold).
+ * district); the household records must confirm every one of them the records can, and the register of a birth,
+ * death or course every one it holds, or an officer decides. Undefined when there is nothing to confirm (an officer
+ * decides anyway, or the service asks nothing the records or a register hold).
  */
 export async function lookUpRecords(
   service: Service,
   application: ApprovalApplication,
 ): Promise<RecordCheck | undefined> {
-  if (service.kind !== 'certificate' || service.officerApproval || !recordsCanConfirm(service)) return undefined;
+  if (service.kind !== 'certificate' || service.officerApproval) return undefined;
   const token = application.citizenToken;
-  const record = records && token ? await records.lookup(token) : undefined;
-  return checkAgainstRecords(service, application.values, record);
+  const record = records && token && recordsCanConfirm(service) ? await records.lookup(token) : undefined;
+  const household = recordsCanConfirm(service) ? checkAgainstRecords(service, application.values, record) : undefined;
+  return checkWithRegister(service, application.values, household);
 }
 
 /**

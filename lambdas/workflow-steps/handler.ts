@@ -7,6 +7,7 @@ import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
 import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/approval.ts';
 import { secondsUntilDue } from '#core/applications/dates.ts';
+import { RecordCheckSchema } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
@@ -43,9 +44,7 @@ const Plan = z.strictObject({
   officerApproval: z.boolean(),
   department: z.string(),
   approvalTimeoutSeconds: z.number().int().positive(),
-  recordCheck: z
-    .strictObject({ verified: z.boolean(), noRecord: z.literal(true).optional(), mismatches: z.array(z.string()) })
-    .optional(),
+  recordCheck: RecordCheckSchema.optional(),
 });
 const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
 

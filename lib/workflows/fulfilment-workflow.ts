@@ -127,9 +127,9 @@ export class FulfilmentWorkflow extends Construct {
           outputPath: '$.Payload',
         })
       : undefined;
-    // It only reads; the household records being unreachable for a while is worth waiting out.
+    // It only reads; the household records or a register being unreachable for a while is worth waiting out.
     lookUpRecords?.addRetry({
-      errors: ['DepartmentRecordsError'],
+      errors: ['DepartmentRecordsError', 'DepartmentSystemError'],
       maxAttempts: 4,
       interval: Duration.seconds(10),
       backoffRate: 2,

@@ -6,7 +6,10 @@ import { localUidToken } from '../uid-token.ts';
 export interface LocalHouseholdRecord {
   aadhaar: string;
   name: string;
+  /** The names in Telugu script, as the records also hold them. */
+  nameTe: string;
   fatherName: string;
+  fatherNameTe: string;
   /** Catalog district option id. */
   district: string;
   annualIncome: number;

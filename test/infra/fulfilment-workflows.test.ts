@@ -139,9 +139,9 @@ describe('certificate workflow', () => {
       OutputPath: '$.Payload',
       Parameters: { FunctionName: workflowStepsArn, Payload: { step: 'look-up-records', 'application.$': '$' } },
     });
-    // The household records being unreachable a while is waited out before the application fails.
+    // The household records or a register being unreachable a while is waited out before the application fails.
     expect(states['Look up records']!.Retry).toContainEqual(
-      expect.objectContaining({ ErrorEquals: ['DepartmentRecordsError'], MaxAttempts: 4 }),
+      expect.objectContaining({ ErrorEquals: ['DepartmentRecordsError', 'DepartmentSystemError'], MaxAttempts: 4 }),
     );
     expect(states['Fee to pay?']).toMatchObject({
       Type: 'Choice',

@@ -132,7 +132,10 @@ describe('environment: each variable is set together with its grant', () => {
         'WHATSAPP_DECISION_TEMPLATE',
       ],
     ],
-    ['workflow-steps', ['TABLE_NAME', 'PAYMENT_GATEWAY_ENDPOINT', 'PAYMENT_SECRET_ARN', 'RECORDS_ENDPOINT']],
+    [
+      'workflow-steps',
+      ['TABLE_NAME', 'PAYMENT_GATEWAY_ENDPOINT', 'PAYMENT_SECRET_ARN', 'RECORDS_ENDPOINT', 'REGISTERS_ENDPOINT'],
+    ],
     ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['certificate-tasks', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'CHECKPOINT_SIGNING_KEY_ID', 'MEDIA_BUCKET']],
     ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],

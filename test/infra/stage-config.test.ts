@@ -58,6 +58,12 @@ describe('stage config', () => {
     );
   });
 
+  it('takes an https endpoint of the birth, death and training registers, and none by default', () => {
+    expect(read({}).registersEndpoint).toBeUndefined();
+    expect(read({ registersEndpoint: 'https://crs.ap.gov.in' }).registersEndpoint).toBe('https://crs.ap.gov.in');
+    expect(() => read({ registersEndpoint: 'http://crs.ap.gov.in' })).toThrow(/registersEndpoint must be an https/);
+  });
+
   it('reads numbers given on the command line as strings, and from cdk.json as numbers', () => {
     expect(read({ stage: 'prod', archiveRetentionDays: '2555' }).archiveRetentionDays).toBe(2555);
     expect(read({ stage: 'prod', archiveRetentionDays: 2555 }).archiveRetentionDays).toBe(2555);

@@ -136,11 +136,19 @@ export function worklistReply(
   };
 }
 
-/** What the records check found, for the officer who now decides. */
+const REGISTER_NAMES = { births: 'registerBirths', deaths: 'registerDeaths', training: 'registerTraining' } as const;
+
+/** What the records check found (in the household records, or the register it asked), for the officer who decides. */
 function recordsLine(service: Service, check: RecordCheck, language: Language): string {
-  if (check.noRecord) return t('recordsNoRecord', language);
-  if (check.mismatches.length === 0) return t('recordsIncomplete', language);
   const fields = check.mismatches.map((id) => service.fields.find((f) => f.id === id)?.label[language] ?? id);
+  if (check.register) {
+    const register = t(REGISTER_NAMES[check.register], language);
+    if (check.noRecord) return t('registerNoEntry', language, { register });
+    if (fields.length === 0) return t('registerIncomplete', language, { register });
+    return t('registerMismatch', language, { register, fields: fields.join(', ') });
+  }
+  if (check.noRecord) return t('recordsNoRecord', language);
+  if (fields.length === 0) return t('recordsIncomplete', language);
   return t('recordsMismatch', language, { fields: fields.join(', ') });
 }
 

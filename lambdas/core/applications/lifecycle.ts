@@ -24,7 +24,7 @@ export const APPLICATION_STATES = [
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** Who moves an application. Officers and administrators are named by their id in the history; citizens are not. */
-export type ActorType = 'citizen' | 'workflow' | 'officer' | 'payment-gateway' | 'administrator';
+type ActorType = 'citizen' | 'workflow' | 'officer' | 'payment-gateway' | 'administrator';
 export interface Actor {
   type: ActorType;
   /** An officer's or administrator's id; never a phone number. */
@@ -32,7 +32,7 @@ export interface Actor {
 }
 
 /** Who hears of a transition (through the outbox, in the same write). */
-export type Audience = 'citizen' | 'officers';
+type Audience = 'citizen' | 'officers';
 
 interface TransitionRule {
   from: readonly ApplicationState[];

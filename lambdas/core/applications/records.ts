@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Service } from '../catalog/schema.ts';
+import { compareName, compareValue, type FactOutcome, verdictOf } from './fact-matching.ts';
 
 /**
  * A household's entry in the state's records (the household survey that revenue certificates draw on), found by
@@ -7,7 +8,10 @@ import type { Service } from '../catalog/schema.ts';
  */
 export const HouseholdRecordSchema = z.strictObject({
   name: z.string().min(1),
+  /** The name in Telugu script, where the records hold it: a name typed in Telugu is compared with this one. */
+  nameTe: z.string().min(1).optional(),
   fatherName: z.string().min(1).optional(),
+  fatherNameTe: z.string().min(1).optional(),
   /** A district option id of the catalog, e.g. `guntur`. */
   district: z.string().min(1).optional(),
   annualIncome: z.number().nonnegative().optional(),
@@ -16,67 +20,61 @@ export const HouseholdRecordSchema = z.strictObject({
 });
 export type HouseholdRecord = z.infer<typeof HouseholdRecordSchema>;
 
-/** An application field the records can confirm, and how a declared value matches the recorded one. */
-const CHECKS: Record<
-  string,
-  { recorded: keyof HouseholdRecord; matches: (declared: string, recorded: string | number) => boolean }
-> = {
-  'applicant-name': { recorded: 'name', matches: (d, r) => sameName(d, String(r)) },
-  'father-name': { recorded: 'fatherName', matches: (d, r) => sameName(d, String(r)) },
-  district: { recorded: 'district', matches: (d, r) => d === r },
-  'caste-category': { recorded: 'casteCategory', matches: (d, r) => d === r },
-  // An income certificate states the income the records hold; a declaration within a tenth of it is the same.
-  'annual-income': { recorded: 'annualIncome', matches: (d, r) => Math.abs(Number(d) - Number(r)) <= Number(r) / 10 },
-};
+/** The registers a certificate about someone else (or about a course) is checked against, besides the households. */
+const REGISTERS = ['births', 'deaths', 'training'] as const;
+export type RegisterName = (typeof REGISTERS)[number];
 
-export interface RecordCheck {
-  /** True when the records hold every checkable field the service asks, and each matched. */
-  verified: boolean;
-  /** No record was found for the citizen, or none could be asked for. */
-  noRecord?: true;
+/** The outcome of a records check, as the workflow carries it in `plan.recordCheck`. */
+export const RecordCheckSchema = z.strictObject({
+  /** True when the records hold every checkable fact the service states, and each matched. */
+  verified: z.boolean(),
+  /** No record was found (or none could be asked for). */
+  noRecord: z.literal(true).optional(),
   /** The fields whose declared value the records contradict. */
-  mismatches: string[];
-}
+  mismatches: z.array(z.string()),
+  /** The register that was asked; absent for the household records. */
+  register: z.enum(REGISTERS).optional(),
+});
+export type RecordCheck = z.infer<typeof RecordCheckSchema>;
+
+/** An application field the household records can confirm, and how its declared value compares with the record. */
+const CHECKS: Partial<Record<string, (declared: string, record: HouseholdRecord) => FactOutcome>> = {
+  'applicant-name': (d, r) => compareName(d, r.name, r.nameTe),
+  'father-name': (d, r) => compareName(d, r.fatherName, r.fatherNameTe),
+  district: (d, r) => compareValue(d, r.district),
+  'caste-category': (d, r) => compareValue(d, r.casteCategory),
+  // An income certificate states the income the records hold; a declaration within a tenth of it is the same.
+  'annual-income': (d, r) =>
+    r.annualIncome === undefined
+      ? 'unrecorded'
+      : Math.abs(Number(d) - r.annualIncome) <= r.annualIncome / 10
+        ? 'match'
+        : 'mismatch',
+};
 
 /**
  * Whether the household records speak to this service: a certificate about the applicant themself (it asks the
  * applicant's name). A birth or death certificate is about someone else, and its facts are not the applicant's
- * household's; the registers that hold them are other records.
+ * household's; the registers that hold them are other records (register-checks.ts).
  */
 export function recordsCanConfirm(service: Service): boolean {
   return service.fields.some((field) => field.id === 'applicant-name');
 }
 
-/** Checks the declared values against the household record. */
+/**
+ * Checks the declared values against the household record. A fact the certificate would state and the records do not
+ * hold (a caste category, or a name typed in Telugu where the records have it in English only) is not confirmed.
+ */
 export function checkAgainstRecords(
   service: Service,
   values: Record<string, string>,
   record: HouseholdRecord | undefined,
 ): RecordCheck {
   if (!record) return { verified: false, noRecord: true, mismatches: [] };
-  const mismatches: string[] = [];
-  let checked = 0;
-  let unconfirmed = 0;
-  for (const field of service.fields) {
+  const outcomes = service.fields.flatMap((field) => {
     const check = CHECKS[field.id];
     const declared = values[field.id];
-    if (!check || declared === undefined) continue;
-    const recorded = record[check.recorded];
-    // A fact the certificate would state and the records do not hold (a caste category, say) is not confirmed.
-    if (recorded === undefined) unconfirmed++;
-    else if (!check.matches(declared, recorded)) mismatches.push(field.id);
-    else checked++;
-  }
-  return { verified: checked > 0 && unconfirmed === 0 && mismatches.length === 0, mismatches };
-}
-
-/** Names match regardless of case, dots, initials' spacing and repeated spaces. */
-function sameName(a: string, b: string): boolean {
-  const normal = (name: string) =>
-    name
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[.\s]+/g, ' ')
-      .trim();
-  return normal(a) === normal(b);
+    return check && declared !== undefined ? [[field.id, check(declared, record)] as const] : [];
+  });
+  return verdictOf(outcomes);
 }

@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import { dueDate, istDate } from '../applications/dates.ts';
 import type { Catalog, Language } from '../catalog/schema.ts';
+import { stateLabel } from '../fulfilment/application-status.ts';
 import { t } from '../i18n/strings.ts';
 import type { ApplicationSummary } from './context.ts';
-
-const STATE_STRINGS = {
-  received: 'stateReceived',
-  processing: 'stateProcessing',
-  issued: 'stateIssued',
-  failed: 'stateFailed',
-  rejected: 'stateRejected',
-  'awaiting-payment': 'stateAwaitingPayment',
-  'payment-expired': 'statePaymentExpired',
-  paid: 'statePaid',
-  'awaiting-approval': 'stateAwaitingApproval',
-} as const;
 
 /**
  * What "status" says: the applications submitted under the verified Aadhaar (by its keyed hash), newest first, with
@@ -36,7 +25,7 @@ export function statusText(
     t('statusLine', language, {
       applicationId: a.applicationId,
       service: catalog.services.find((s) => s.id === a.serviceId)?.name[language] ?? a.serviceId,
-      state: t(STATE_STRINGS[a.state as keyof typeof STATE_STRINGS] ?? 'stateUnknown', language),
+      state: t(stateLabel(a.state), language),
       submitted: istDate(a.submittedAt),
       due: istDate(dueDate(a.submittedAt, a.slaDays).toISOString()),
     }),

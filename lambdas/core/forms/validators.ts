@@ -100,7 +100,7 @@ export function maskAadhaarNumbers(text: string): string {
  * A Mitra application number as people type it: any case, with or without the `AP-` prefix, spaces or dashes, and
  * the letters Crockford base32 reads as digits (O for 0, I and L for 1). Answers the canonical `AP-XXXXXXXXXXXX`.
  */
-export function parseApplicationNumber(text: string): string | undefined {
+function parseApplicationNumber(text: string): string | undefined {
   const compact = latinDigits(text).toUpperCase().replace(/[\s-]/g, '').replace(/^AP/, '');
   const canonical = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
   return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(canonical) ? `AP-${canonical}` : undefined;

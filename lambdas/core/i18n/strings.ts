@@ -314,6 +314,21 @@ export const strings = {
     en: 'Records check: the household records do not hold all of these details.',
     te: 'రికార్డుల తనిఖీ: ఈ వివరాలన్నీ కుటుంబ రికార్డుల్లో లేవు.',
   },
+  registerNoEntry: {
+    en: 'Records check: the {register} holds no entry with these details.',
+    te: 'రికార్డుల తనిఖీ: ఈ వివరాలతో {register}లో ఏ నమోదూ లేదు.',
+  },
+  registerMismatch: {
+    en: 'Records check: the {register} differs on: {fields}.',
+    te: 'రికార్డుల తనిఖీ: {register}లో వీటి వివరాలు భిన్నంగా ఉన్నాయి: {fields}.',
+  },
+  registerIncomplete: {
+    en: 'Records check: the {register} does not hold all of these details.',
+    te: 'రికార్డుల తనిఖీ: ఈ వివరాలన్నీ {register}లో లేవు.',
+  },
+  registerBirths: { en: 'birth register', te: 'జనన రిజిస్టర్' },
+  registerDeaths: { en: 'death register', te: 'మరణ రిజిస్టర్' },
+  registerTraining: { en: 'training register', te: 'నైపుణ్య శిక్షణ రిజిస్టర్' },
   approvalEscalated: {
     en: 'Your application {applicationId} was not decided by {due}. It has been escalated to a senior officer; we are sorry for the delay.',
     te: 'మీ దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు. దీన్ని ఉన్నతాధికారికి పంపాము; ఆలస్యానికి క్షమించండి.',

@@ -54,6 +54,19 @@ describe('confirming a certificate from the household records', () => {
     ]);
   });
 
+  it("compares names typed in Telugu with the records' Telugu names, and cannot confirm them where there are none", () => {
+    const inTelugu = { ...declared, 'applicant-name': 'రవి కుమార్ రెడ్డి', 'father-name': 'వెంకట రెడ్డి' };
+    const bilingual = { ...ravi, nameTe: 'రవి కుమార్ రెడ్డి', fatherNameTe: 'వెంకట రెడ్డి' };
+    expect(checkAgainstRecords(income, inTelugu, bilingual)).toEqual({ verified: true, mismatches: [] });
+    // English and Telugu in one application: each name is compared in its own script.
+    expect(checkAgainstRecords(income, { ...inTelugu, 'father-name': 'Venkata Reddy' }, bilingual).verified).toBe(true);
+    expect(checkAgainstRecords(income, { ...inTelugu, 'father-name': 'సూర్యనారాయణ నాయుడు' }, bilingual).mismatches).toEqual(
+      ['father-name'],
+    );
+    // Records in English only cannot say a Telugu name is right, nor that it is wrong.
+    expect(checkAgainstRecords(income, inTelugu, ravi)).toEqual({ verified: false, mismatches: [] });
+  });
+
   it("is asked only for certificates about the applicant, whose household's facts they state", () => {
     expect(recordsCanConfirm(income)).toBe(true);
     expect(recordsCanConfirm(caste)).toBe(true);
