@@ -10,6 +10,8 @@ import { approvalRequest, officersToNotify } from '#core/applications/approval.t
 import { dueDate, istDate } from '#core/applications/dates.ts';
 import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
 import type { Service } from '#core/catalog/schema.ts';
+import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
+import { fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
 import { districtOf } from '#core/officers.ts';
 import { checkWithRegister } from './register-steps.ts';
@@ -94,12 +96,18 @@ export async function requestApproval(
   );
   const citizenText = escalated
     ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
-    : t(plan.recordCheck && !plan.recordCheck.verified ? 'approvalRecordsUnconfirmed' : 'approvalRequested', language, {
-        applicationId,
-        service: service.name[language],
-        authority: service.authority[language],
-        due: istDate(slaDue.toISOString()),
-      });
+    : t(
+        plan.recordCheck && !plan.recordCheck.verified
+          ? 'approvalRecordsUnconfirmed'
+          : OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].citizenWaits,
+        language,
+        {
+          applicationId,
+          service: service.name[language],
+          authority: service.authority[language],
+          due: istDate(slaDue.toISOString()),
+        },
+      );
   await applications.awaitDecision(
     applicationId,
     { taskToken: token, ...jurisdiction, dueAt, slaDueAt: slaDue, escalated },

@@ -5,6 +5,8 @@ import type { WaitingApplicationSummary } from '../conversation/context.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';
 import { displayValue } from '../conversation/screens.ts';
+import { OFFICER_WORDING } from '../fulfilment/officer-wording.ts';
+import { fulfilmentOf } from '../fulfilment/registry.ts';
 import { t } from '../i18n/strings.ts';
 import {
   isDecidingRole,
@@ -78,9 +80,13 @@ export function approvalRequest(
   recordCheck?: RecordCheck,
 ): Reply {
   const { applicationId } = application;
+  const wording = OFFICER_WORDING[fulfilmentOf(service.kind).officerAction];
+  const approve = t(wording.approve, language);
   const records = recordCheck && !recordCheck.verified ? `\n${recordsLine(service, recordCheck, language)}` : '';
   const body = (max: number) =>
     t(escalated ? 'officerEscalatedRequest' : 'officerApprovalRequest', language, {
+      heading: t(wording.heading, language, { applicationId }),
+      approve,
       applicationId,
       service: service.name[language],
       submitted: istDate(application.submittedAt),
@@ -96,7 +102,7 @@ export function approvalRequest(
     type: 'buttons',
     body: body(max),
     buttons: [
-      { id: decisionButtonId('approve', applicationId), title: t('approveButton', language) },
+      { id: decisionButtonId('approve', applicationId), title: approve },
       { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
     ],
     closedWindowTemplate: 'decision',

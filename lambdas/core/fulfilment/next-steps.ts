@@ -1,13 +1,8 @@
 import { dueDate, istDate } from '../applications/dates.ts';
 import type { Language, Service } from '../catalog/schema.ts';
-import { type StringId, t } from '../i18n/strings.ts';
-import { amountDue, fulfilmentOf, type OfficerAction } from './registry.ts';
-
-const OFFICER_NEXT: Readonly<Record<OfficerAction, StringId>> = {
-  decide: 'nextOfficerDecides',
-  resolve: 'nextOfficerResolves',
-  confirm: 'nextOfficerConfirms',
-};
+import { t } from '../i18n/strings.ts';
+import { OFFICER_WORDING } from './officer-wording.ts';
+import { amountDue, fulfilmentOf } from './registry.ts';
 
 /**
  * What the citizen is told happens after they submit: the fee first where one is due, then who decides and by when
@@ -25,7 +20,7 @@ export function nextSteps(
   const due = istDate(dueDate(submittedAt.toISOString(), service.slaDays).toISOString());
   const steps = fee > 0 ? [t('nextFee', language, { fee })] : [];
   if (fulfilment.officerDecides(service))
-    steps.push(t(OFFICER_NEXT[fulfilment.officerAction], language, { authority, due }));
+    steps.push(t(OFFICER_WORDING[fulfilment.officerAction].next, language, { authority, due }));
   else if (fulfilment.checksHouseholdRecords) steps.push(t('nextInstantIfRecords', language, { authority, due }));
   else steps.push(t('nextInstant', language));
   return steps.join(' ');

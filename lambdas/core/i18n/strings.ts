@@ -333,13 +333,34 @@ export const strings = {
     en: 'Your application {applicationId} was not decided by {due}. It has been escalated to a senior officer; we are sorry for the delay.',
     te: 'మీ దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు. దీన్ని ఉన్నతాధికారికి పంపాము; ఆలస్యానికి క్షమించండి.',
   },
+  officerAskDecide: {
+    en: 'Application {applicationId} needs your decision.',
+    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.',
+  },
+  officerAskResolve: {
+    en: 'Grievance {applicationId} needs your action: resolve it, or reject it with a reason.',
+    te: 'ఫిర్యాదు {applicationId} పై మీ చర్య కావాలి: పరిష్కరించండి, లేదా కారణంతో తిరస్కరించండి.',
+  },
+  officerAskConfirm: {
+    en: 'Request {applicationId} needs your confirmation.',
+    te: 'అభ్యర్థన {applicationId} కు మీ నిర్ధారణ కావాలి.',
+  },
+  resolvedButton: { en: 'Resolved', te: 'పరిష్కరించాం' },
+  grievanceWithOfficer: {
+    en: 'Your grievance {applicationId} ({service}) is now with the {authority}, who will act on it by {due}.',
+    te: 'మీ ఫిర్యాదు {applicationId} ({service}) ఇప్పుడు {authority} వద్ద ఉంది; వారు {due} లోగా చర్య తీసుకుంటారు.',
+  },
+  confirmationRequested: {
+    en: 'Your request {applicationId} ({service}) is now with the {authority} for confirmation, due by {due}.',
+    te: 'మీ అభ్యర్థన {applicationId} ({service}) ఇప్పుడు నిర్ధారణ కోసం {authority} వద్ద ఉంది; గడువు {due}.',
+  },
   officerApprovalRequest: {
-    en: 'Application {applicationId} needs your decision.\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
-    te: 'దరఖాస్తు {applicationId} పై మీ నిర్ణయం కావాలి.\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "పెండింగ్" అని టైప్ చేయండి.',
+    en: '{heading}\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
+    te: '{heading}\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\n{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "పెండింగ్" అని టైప్ చేయండి.',
   },
   officerEscalatedRequest: {
-    en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap Approve or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
-    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\nఆమోదించు లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి.',
+    en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
+    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\n{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి.',
   },
   approveButton: { en: 'Approve', te: 'ఆమోదించు' },
   worklist: {
