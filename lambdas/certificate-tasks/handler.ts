@@ -118,7 +118,7 @@ async function revocationFor(task: Extract<CertificateTask, { task: 'revoke' }>)
   const [officer, certificate] = await Promise.all([officers.find(task.waId), store.getCertificate(task.certId)]);
   if (!certificate) return { outcome: 'unknown', certId: task.certId };
   const decision = officer
-    ? mayRevoke(officer, certificate.issuer)
+    ? mayRevoke(officer, certificate)
     : { allowed: false as const, why: 'not a registered officer' };
   if (!decision.allowed) {
     logger.warn('revocation refused', { certId: task.certId, waId: maskPhone(task.waId), why: decision.why });

@@ -9,7 +9,7 @@ import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/a
 import { secondsUntilDue } from '#core/applications/dates.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
-import { documentTypeFor } from '#core/certificate/document-types.ts';
+import { officerDepartmentOf } from '#core/certificate/officer-department.ts';
 import { ValidationError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
 import { lookUpRecords, requestApproval } from './approval-steps.ts';
@@ -152,7 +152,7 @@ function planOf(service: Service, submittedAt: string, paid: boolean): z.infer<t
     fee: service.fee,
     feeDue: service.fee > 0 && !paid,
     officerApproval: service.officerApproval,
-    department: documentTypeFor(service.id).department,
+    department: officerDepartmentOf(service.id),
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };
 }

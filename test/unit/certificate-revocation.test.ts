@@ -11,16 +11,16 @@ const tahsildar: Officer = {
 };
 
 describe('who may revoke a certificate', () => {
-  it('lets a revoking officer of the issuing department revoke, recorded by officer number only', () => {
-    expect(mayRevoke(tahsildar, { department: 'Revenue Department' })).toEqual({
+  it('lets a revoking officer of the service’s department revoke, recorded by officer number only', () => {
+    expect(mayRevoke(tahsildar, { serviceId: 'revenue.income-certificate' })).toEqual({
       allowed: true,
       revokedBy: 'officer:REV-GNT-0042',
     });
   });
 
   it('refuses an officer of another department and a clerk', () => {
-    expect(mayRevoke(tahsildar, { department: 'Municipal Administration' })).toMatchObject({ allowed: false });
-    expect(mayRevoke({ ...tahsildar, role: 'clerk' }, { department: 'Revenue Department' })).toEqual({
+    expect(mayRevoke(tahsildar, { serviceId: 'municipal.birth-certificate' })).toMatchObject({ allowed: false });
+    expect(mayRevoke({ ...tahsildar, role: 'clerk' }, { serviceId: 'revenue.income-certificate' })).toEqual({
       allowed: false,
       why: 'a clerk cannot revoke certificates',
     });
