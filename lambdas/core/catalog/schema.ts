@@ -202,7 +202,7 @@ function bodyProblems(body: { en: string; te: string }, service: z.infer<typeof 
   return problems;
 }
 
-export function placeholdersOf(template: string): string[] {
+function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((match) => match[1]!);
 }
 
