@@ -29,8 +29,18 @@ export async function certificateFigures(): Promise<Figure[]> {
     {
       applicationId: 'AP-BENCH0000001',
       serviceId: 'revenue.income-certificate',
-      applicant: { name: 'Ravi Kumar Reddy', guardianName: 'Venkata Reddy' },
-      values: { 'annual-income': '1,20,000 rupees', district: 'Guntur' },
+      applicant: { name: 'Ravi Kumar Reddy' },
+      values: {
+        'applicant-name': 'Ravi Kumar Reddy',
+        relation: 'son-of',
+        'father-name': 'Venkata Reddy',
+        'annual-income': '120000',
+        village: 'Kothapeta',
+        mandal: 'Tenali',
+        district: 'guntur',
+        purpose: 'education',
+      },
+      plan: { recordCheck: { verified: true } },
     },
     { certId: 'AAAAAAAAAAAAAAAAAAAAAA', issuedAt: '2025-06-01T04:30:00.000Z' },
   );

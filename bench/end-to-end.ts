@@ -26,7 +26,16 @@ export async function endToEndFigures(): Promise<Figure[]> {
         applicationId: `AP-BENCHE2E${String(i).padStart(4, '0')}`,
         serviceId: 'revenue.income-certificate',
         applicant: { name: 'Ravi Kumar Reddy' },
-        values: { 'applicant-name': 'Ravi Kumar Reddy', 'father-name': 'Venkata Reddy', 'annual-income': '120000' },
+        values: {
+          'applicant-name': 'Ravi Kumar Reddy',
+          relation: 'son-of',
+          'father-name': 'Venkata Reddy',
+          'annual-income': '120000',
+          village: 'Kothapeta',
+          mandal: 'Tenali',
+          district: 'guntur',
+          purpose: 'education',
+        },
       });
       alone.push(performance.now() - started);
     }
@@ -58,10 +67,14 @@ async function confirmToCertificate(runtime: EmbeddedRuntime, waId: string): Pro
   await tap('consent:yes');
   await say({ reply_id: 'svc:revenue.income-certificate' });
   await say({ text: 'Ravi Kumar Reddy' });
+  await tap('opt:son-of');
   await say({ text: 'Venkata Reddy' });
   await say({ text: AADHAAR });
   await say({ text: '120000' });
+  await say({ text: 'Kothapeta' });
+  await say({ text: 'Tenali' });
   await tap('opt:guntur');
+  await tap('opt:education');
   await tap('confirm');
   await say({ text: AADHAAR });
   const otp = ((await (await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${AADHAAR}`)).json()) as { otp: string })

@@ -10,6 +10,7 @@ import { toHex } from '#core/transparency-log/merkle.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
 import type { LocalS3 } from '../../local/s3-local.ts';
 import { type CertificateEmulators, startCertificateEmulators } from '../support/certificate-emulators.ts';
+import { incomeAnswers } from '../support/income-answers.ts';
 
 // The auditor's promise: from the archive alone, every altered, deleted or unlogged certificate is named.
 
@@ -57,7 +58,7 @@ const applicant = (applicationId: string) => ({
   applicationId,
   serviceId: 'revenue.income-certificate',
   applicant: { name: 'Ravi Kumar Reddy' },
-  values: { 'annual-income': '1,20,000 rupees' },
+  values: incomeAnswers('Ravi Kumar Reddy'),
 });
 
 beforeAll(async () => {

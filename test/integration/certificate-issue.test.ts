@@ -26,6 +26,7 @@ import type { LocalDynamoDb } from '../../local/dynamodb-local.ts';
 import type { LocalKms } from '../../local/kms-server.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
 import { type CertificateEmulators, startCertificateEmulators } from '../support/certificate-emulators.ts';
+import { incomeAnswers } from '../support/income-answers.ts';
 
 const TABLE = 'mitra-test';
 const BUCKET = 'mitra-archive-test';
@@ -65,7 +66,7 @@ function input(applicationId: string, name = HOLDER) {
     waId: '919876543210',
     language: 'en',
     applicant: { name },
-    values: { 'applicant-name': name, 'annual-income': '1,20,000 rupees', aadhaar: '1234 5678 9012' },
+    values: { ...incomeAnswers(name), aadhaar: '1234 5678 9012' },
     submittedAt: '2025-06-01T04:00:00.000Z',
   };
 }
@@ -195,7 +196,7 @@ describe('issuing certificates against the emulators', () => {
   });
 
   it('rejects input that breaks the schema, naming the field', async () => {
-    await expect(issue({ ...input('AP-INVALID0001'), applicant: { name: '' } }, context)).rejects.toThrow(
+    await expect(issue({ ...input('AP-INVALID0001'), applicant: { name: 'x'.repeat(201) } }, context)).rejects.toThrow(
       /applicant\.name/,
     );
   });
@@ -229,7 +230,11 @@ describe('verifying certificates against the emulators', () => {
       status: 'valid',
       certId: result.certId,
       claimsChecked: true,
-      certificate: { title: 'Income Certificate', holder: 'R**** K**** R****', issuer: { authority: 'Tahsildar' } },
+      certificate: {
+        title: 'Income Certificate',
+        holder: 'R**** K**** R****',
+        issuer: { department: 'Revenue', authority: 'Tahsildar, Revenue Department' },
+      },
       log: { leafIndex: result.logIndex, proof: `/log/proof/${result.certId}` },
     });
     expect((await verifyJson(result.certId)).body).toMatchObject({ status: 'valid', claimsChecked: false });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incomeAnswers } from '../support/income-answers.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 // An administrator revokes with `npm run revoke` over the embedded runtime's data; the verify page, the log proof
@@ -30,7 +31,7 @@ describe('npm run revoke', () => {
       applicationId: 'AP-REVOKECLI001',
       serviceId: 'revenue.income-certificate',
       applicant: { name: 'Ravi Kumar Reddy' },
-      values: { 'annual-income': '1,20,000 rupees' },
+      values: incomeAnswers('Ravi Kumar Reddy'),
     })) as { certId: string; logIndex: number };
     const { dataDir } = env;
     await env.runtime.stop();
@@ -83,7 +84,7 @@ describe('npm run revoke', () => {
       applicationId: 'AP-REVOKECLI002',
       serviceId: 'revenue.income-certificate',
       applicant: { name: 'Lakshmi Devi Naidu' },
-      values: { 'annual-income': '90,000 rupees' },
+      values: incomeAnswers('Lakshmi Devi Naidu', '90000'),
     })) as { certId: string };
     const revoked = await run('tools/revoke.ts', issued.certId, '--reason', 'Wrong income', '--data-dir', env.dataDir);
     expect(revoked.output).toContain(`Revoked ${issued.certId}`);

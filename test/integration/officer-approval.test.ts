@@ -58,10 +58,12 @@ async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): P
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
   await say(env.runtime, waId, { reply_id: 'svc:revenue.family-member-certificate' });
   await say(env.runtime, waId, { text: 'Lakshmi Devi Kota' });
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:wife-of') });
   await say(env.runtime, waId, { text: 'Ramana Kota' });
   await say(env.runtime, waId, { text: aadhaar });
+  await say(env.runtime, waId, { text: 'Gandhi Nagar, Tenali Ward 12' });
+  await say(env.runtime, waId, { text: 'Tenali' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
-  await say(env.runtime, waId, { text: '4-12 Gandhi Nagar, Tenali, Guntur district' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
   await say(env.runtime, waId, { text: aadhaar });
   await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });

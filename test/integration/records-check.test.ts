@@ -75,10 +75,14 @@ describe('the household records check', () => {
       'revenue.caste-certificate',
       [
         { text: 'Syed Abdul Rahman' },
+        { option: 'son-of' },
         { text: 'Syed Karim' },
         { text: '456789012341' },
         { option: 'bc-e' },
+        { text: 'Budhwarpet' },
+        { text: 'Kurnool' },
         { option: 'kurnool' },
+        { option: 'education' },
       ],
       '456789012341',
     );
@@ -104,10 +108,14 @@ describe('the household records check', () => {
       'revenue.income-certificate',
       [
         { text: 'Ravi Kumar Reddy' },
+        { option: 'son-of' },
         { text: 'Venkata Reddy' },
         { text: '234567890124' },
         { text: '45000' },
+        { text: 'Kothapeta' },
+        { text: 'Tenali' },
         { option: 'guntur' },
+        { option: 'scholarship' },
       ],
       '234567890124',
     );
@@ -134,10 +142,14 @@ describe('the household records check', () => {
       'revenue.caste-certificate',
       [
         { text: 'Ravi Kumar Reddy' },
+        { option: 'son-of' },
         { text: 'Venkata Reddy' },
         { text: '234567890124' },
         { option: 'bc-b' },
+        { text: 'Kothapeta' },
+        { text: 'Tenali' },
         { option: 'guntur' },
+        { option: 'education' },
       ],
       '234567890124',
     );

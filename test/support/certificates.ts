@@ -13,10 +13,14 @@ import { otpFor, rowIdOf, type SentMessage, say, sentTo, waitFor } from './runti
 export async function applyForIncomeCertificate(runtime: EmbeddedRuntime, waId: string): Promise<SentMessage> {
   await say(runtime, waId, { reply_id: 'svc:revenue.income-certificate' });
   await say(runtime, waId, { text: 'Ravi Kumar Reddy' });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:son-of') });
   await say(runtime, waId, { text: 'Venkata Reddy' });
   await say(runtime, waId, { text: '234567890124' });
   await say(runtime, waId, { text: '120000' });
+  await say(runtime, waId, { text: 'Kothapeta' });
+  await say(runtime, waId, { text: 'Tenali' });
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:guntur') });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:education') });
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
   // Submitting needs the citizen's identity: Aadhaar OTP from the local identity service.
   await say(runtime, waId, { text: '234567890124' });

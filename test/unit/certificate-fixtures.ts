@@ -55,8 +55,19 @@ export function sampleRequest(overrides: Partial<CertificateRequest> = {}): Cert
   return {
     applicationId: 'AP-0123456789AB',
     serviceId: 'revenue.income-certificate',
-    applicant: { name: 'Ravi Kumar Reddy', guardianName: 'Venkata Reddy' },
-    values: { 'applicant-name': 'Ravi Kumar Reddy', 'annual-income': '1,20,000 rupees', district: 'Guntur' },
+    applicant: { name: 'Ravi Kumar Reddy' },
+    values: {
+      'applicant-name': 'Ravi Kumar Reddy',
+      relation: 'son-of',
+      'father-name': 'Venkata Reddy',
+      aadhaar: 'XXXX XXXX 0124',
+      'annual-income': '120000',
+      village: 'Kothapeta',
+      mandal: 'Tenali',
+      district: 'guntur',
+      purpose: 'education',
+    },
+    plan: { recordCheck: { verified: true } },
     ...overrides,
   };
 }

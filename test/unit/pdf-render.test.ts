@@ -85,6 +85,7 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(text).toContain('Ravi Kumar Reddy');
     expect(text).toContain(signed.record.certId);
     expect(text).toContain('INCOME CERTIFICATE');
+    expect(text).toContain('ఆదాయ ధృవీకరణ పత్రం');
     expect(text).toContain(`Verify at ${BASE_URL}/v/`);
   });
 
@@ -121,26 +122,54 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(rendered.notes).toEqual([]);
   });
 
-  it('prints a Telugu name in Telugu, and never half of a mixed-script value', async () => {
-    const telugu = await render({ applicant: { name: 'రవి కుమార్', nameLatin: 'Ravi Kumar' } });
+  it('prints a Telugu name in Telugu and a mixed-script value whole, and never half of a value it cannot draw', async () => {
+    const name = 'రవి కుమార్';
+    const telugu = await render({
+      applicant: { name, nameLatin: 'Ravi Kumar' },
+      values: { ...sampleRequest().values, 'applicant-name': name },
+    });
     expect(telugu.rendered.notes).toEqual([]);
-    expect(run('pdftotext', telugu.file, '-')).toContain('రవి కుమార్');
+    expect(run('pdftotext', telugu.file, '-')).toContain(name);
     expect(verifySignedCertificate(telugu.signed, signer.publicKey)).toBe(true);
-    // A mixed-script name or value is not printed with one of its scripts dropped.
-    const mixed = await render({ applicant: { name: 'రవి కుమార్ Reddy' }, values: { village: 'గుంటూరు Rural' } });
-    const mixedText = run('pdftotext', mixed.file, '-');
-    expect(mixedText).not.toMatch(/holder\s+Reddy/);
-    expect(mixedText).not.toContain('Rural');
-    expect(mixed.rendered.notes).toHaveLength(2);
-    expect(mixed.rendered.notes.join(' ')).not.toContain('రవి');
+    const mixed = await render({ values: { ...sampleRequest().values, village: 'గుంటూరు Rural' } });
+    expect(mixed.rendered.notes).toEqual([]);
+    expect(run('pdftotext', mixed.file, '-')).toContain('గుంటూరు Rural');
+    // Devanagari is in neither font: the value is not printed with letters dropped, the record is pointed to.
+    const other = await render({ values: { ...sampleRequest().values, village: 'रामपुर' } });
+    const otherText = run('pdftotext', other.file, '-');
+    expect(otherText).toContain('(in another script: see the attached signed record)');
+    expect(other.rendered.notes.join(' ')).toContain('field village');
+    expect(other.rendered.notes.join(' ')).not.toContain('रामपुर');
   });
 
-  it('wraps long values instead of running off the page', async () => {
+  it('wraps long values instead of running off the page, and keeps to one page', async () => {
     const long =
-      'Door 12-3-45/6, Kothapeta Main Road, near the Rama Temple, Guntur Municipal Corporation, Guntur District';
-    const { file } = await render({ values: { address: long, district: 'Guntur' } });
+      'Door 12-3-45/6, Kothapeta Main Road, near the Rama Temple, Guntur Municipal Corporation, Guntur Ward 12';
+    const { file, rendered } = await render({ values: { ...sampleRequest().values, village: long.slice(0, 60) } });
     const text = run('pdftotext', '-raw', file, '-').replace(/\s+/g, ' ');
-    expect(text).toContain(long);
+    expect(text).toContain(long.slice(0, 60).trim());
+    expect((await PDFDocument.load(rendered.bytes)).getPageCount()).toBe(1);
+  });
+
+  it('prints the decider: the officer with the designation in both languages', async () => {
+    const { file } = await render({
+      plan: { recordCheck: { verified: false } },
+      decision: { decision: 'approved', officerName: 'K. Srinivas', officerRole: 'tahsildar' },
+    });
+    const text = run('pdftotext', file, '-');
+    expect(text).toContain('K. Srinivas, Tahsildar (తహసీల్దార్)');
+    expect(text).not.toContain('Issued automatically');
+  });
+
+  it('prints values as people read them and no internal ids', async () => {
+    const { file, signed } = await render();
+    const text = run('pdftotext', file, '-');
+    expect(text).toContain('₹1,20,000 (One lakh twenty thousand rupees)');
+    expect(text).toContain('₹1,20,000 (ఒక లక్ష ఇరవై వేల రూపాయలు)');
+    expect(text).toContain('Valid until / చెల్లుబాటు గడువు: 31-05-2026');
+    expect(text).toContain('Issued automatically on the household records');
+    expect(text).not.toMatch(/revenue\.income-certificate|son-of|\bguntur\b|education\b|XXXX/);
+    expect(text).not.toContain(signed.record.applicationId);
   });
 
   it('finds its fonts next to the bundle or in the repository', () => {

@@ -117,7 +117,7 @@ const REGISTER_OF_DOCUMENT: Partial<Record<string, RegisterFacts>> = {
 
 /** The register that checks this certificate; undefined for a service no register speaks to. */
 export function registerFor(service: Service): RegisterName | undefined {
-  return service.kind === 'certificate' ? REGISTER_OF_DOCUMENT[service.issues]?.register : undefined;
+  return service.kind === 'certificate' ? REGISTER_OF_DOCUMENT[service.document]?.register : undefined;
 }
 
 /**
@@ -125,7 +125,7 @@ export function registerFor(service: Service): RegisterName | undefined {
  * to it, or the values lack what the register is searched by (then nothing can confirm it).
  */
 export function registerQuery(service: Service, values: Record<string, string>): RegisterQuery | undefined {
-  return registerFor(service) ? REGISTER_OF_DOCUMENT[service.issues]?.query(values) : undefined;
+  return registerFor(service) ? REGISTER_OF_DOCUMENT[service.document]?.query(values) : undefined;
 }
 
 /**
@@ -141,7 +141,7 @@ export function checkAgainstRegister(
   entries: readonly RegisterEntry[] | undefined,
 ): RecordCheck {
   const notFound: RecordCheck = { verified: false, noRecord: true, mismatches: [], register };
-  const checks = REGISTER_OF_DOCUMENT[service.issues];
+  const checks = REGISTER_OF_DOCUMENT[service.document];
   if (!checks || !entries) return notFound;
   const judged = entries.map((entry) => {
     const outcomes = service.fields.flatMap((field) => {

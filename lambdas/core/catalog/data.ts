@@ -36,6 +36,7 @@ import villageSecretariat from './departments/village-secretariat.ts';
 import waterResources from './departments/water-resources.ts';
 import womenChild from './departments/women-child.ts';
 import youthSports from './departments/youth-sports.ts';
+import { documents } from './documents.ts';
 import type { CatalogSchema } from './schema.ts';
 
 /** The departments in the order the main menu shows them: the most asked-for first. */
@@ -78,8 +79,9 @@ const departments: DepartmentData[] = [
   excise,
 ];
 
-/** The service catalog's data, one file per department under departments/; validated by CatalogSchema on load. */
+/** The service catalog's data, one file per department under departments/ and the document types in documents.ts; validated by CatalogSchema on load. */
 export const catalogData: z.input<typeof CatalogSchema> = {
   departments: departments.map((d) => d.department),
   services: departments.flatMap((d) => d.services),
+  documents,
 };

@@ -16,7 +16,8 @@ export interface ServiceSpec {
   fee?: number;
   slaDays: number;
   officerApproval?: boolean;
-  issues: string;
+  /** The document type it issues, defined in documents.ts. */
+  document: string;
   /** Defaults to the department's authority. */
   authority?: Pair;
 }
@@ -44,7 +45,7 @@ export function department(id: string, name: Pair, authority: Pair, services: Se
       slaDays: s.slaDays,
       authority: pair(s.authority ?? authority),
       officerApproval: s.officerApproval ?? false,
-      issues: s.issues,
+      document: s.document,
     })),
   };
 }

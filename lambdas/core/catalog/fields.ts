@@ -10,6 +10,7 @@ const option = (id: string, en: string, te: string) => ({ id, label: { en, te } 
 export const fields = {
   applicantName: {
     id: 'applicant-name',
+    printed: true,
     label: { en: "Applicant's name", te: 'దరఖాస్తుదారు పేరు' },
     type: 'name',
     prompt: prompt(
@@ -19,24 +20,43 @@ export const fields = {
   },
   fatherName: {
     id: 'father-name',
+    printed: true,
     label: { en: 'Father/husband name', te: 'తండ్రి/భర్త పేరు' },
     type: 'name',
     prompt: prompt("Please type the father's or husband's name.", 'తండ్రి లేదా భర్త పేరు టైప్ చేయండి.'),
   },
+  relation: {
+    id: 'relation',
+    printed: true,
+    label: { en: 'Relation', te: 'సంబంధం' },
+    type: 'choice',
+    prompt: prompt(
+      'How is the applicant related to the person named next: son (S/o), daughter (D/o) or wife (W/o)?',
+      'తర్వాత పేర్కొనే వ్యక్తికి దరఖాస్తుదారు ఏమవుతారు: కుమారుడు, కుమార్తె లేదా భార్య?',
+    ),
+    options: [
+      option('son-of', 'S/o', 'కుమారుడు'),
+      option('daughter-of', 'D/o', 'కుమార్తె'),
+      option('wife-of', 'W/o', 'భార్య'),
+    ],
+  },
   aadhaar: {
     id: 'aadhaar',
+    printed: false,
     label: { en: 'Aadhaar', te: 'ఆధార్' },
     type: 'aadhaar',
     prompt: prompt("Please type the applicant's 12-digit Aadhaar number.", 'దరఖాస్తుదారుని 12 అంకెల ఆధార్ సంఖ్య టైప్ చేయండి.'),
   },
   mobile: {
     id: 'mobile',
+    printed: false,
     label: { en: 'Mobile', te: 'మొబైల్' },
     type: 'mobile',
     prompt: prompt('Please type a 10-digit mobile number for updates.', 'సమాచారం కోసం 10 అంకెల మొబైల్ నంబర్ టైప్ చేయండి.'),
   },
   dateOfBirth: {
     id: 'date-of-birth',
+    printed: true,
     label: { en: 'Date of birth', te: 'పుట్టిన తేదీ' },
     type: 'date',
     when: 'past',
@@ -44,12 +64,14 @@ export const fields = {
   },
   pincode: {
     id: 'pincode',
+    printed: true,
     label: { en: 'PIN code', te: 'పిన్ కోడ్' },
     type: 'pincode',
     prompt: prompt('Please type the 6-digit PIN code of the address.', 'చిరునామా యొక్క 6 అంకెల పిన్ కోడ్ టైప్ చేయండి.'),
   },
   address: {
     id: 'address',
+    printed: true,
     label: { en: 'Address', te: 'చిరునామా' },
     type: 'text',
     min: 10,
@@ -61,6 +83,7 @@ export const fields = {
   },
   district: {
     id: 'district',
+    printed: true,
     label: { en: 'District', te: 'జిల్లా' },
     type: 'choice',
     prompt: prompt('Please choose the district.', 'జిల్లాను ఎంచుకోండి.'),
@@ -93,8 +116,36 @@ export const fields = {
       option('parvathipuram', 'Parvathipuram Manyam', 'పార్వతీపురం మన్యం'),
     ],
   },
+  mandal: {
+    id: 'mandal',
+    printed: true,
+    label: { en: 'Mandal', te: 'మండలం' },
+    type: 'text',
+    min: 2,
+    max: 40,
+    prompt: prompt(
+      'Please type the mandal, or the municipality in a town.',
+      'మండలం, లేదా పట్టణంలో అయితే పురపాలక సంఘం పేరు టైప్ చేయండి.',
+    ),
+  },
+  purpose: {
+    id: 'purpose',
+    printed: true,
+    label: { en: 'Purpose', te: 'ఉద్దేశం' },
+    type: 'choice',
+    prompt: prompt('What is the certificate needed for?', 'ధృవీకరణ పత్రం దేనికోసం అవసరం?'),
+    options: [
+      option('education', 'Education, admission', 'విద్య, ప్రవేశం'),
+      option('scholarship', 'Scholarship', 'ఉపకార వేతనం'),
+      option('employment', 'Employment', 'ఉద్యోగం'),
+      option('welfare-scheme', 'Welfare scheme', 'సంక్షేమ పథకం'),
+      option('bank-loan', 'Bank loan', 'బ్యాంకు రుణం'),
+      option('other', 'Other purposes', 'ఇతర అవసరాలు'),
+    ],
+  },
   gender: {
     id: 'gender',
+    printed: true,
     label: { en: 'Gender', te: 'లింగం' },
     type: 'choice',
     prompt: prompt('Please choose the gender.', 'లింగాన్ని ఎంచుకోండి.'),
@@ -102,6 +153,7 @@ export const fields = {
   },
   annualIncome: {
     id: 'annual-income',
+    printed: true,
     label: { en: 'Annual income (₹)', te: 'వార్షిక ఆదాయం (₹)' },
     type: 'amount',
     min: 0,
@@ -110,6 +162,7 @@ export const fields = {
   },
   consumerNumber: {
     id: 'consumer-number',
+    printed: true,
     label: { en: 'Consumer number', te: 'వినియోగదారు సంఖ్య' },
     type: 'number',
     min: 6,
@@ -118,6 +171,7 @@ export const fields = {
   },
   assessmentNumber: {
     id: 'assessment-number',
+    printed: true,
     label: { en: 'Assessment number', te: 'అసెస్‌మెంట్ సంఖ్య' },
     type: 'number',
     min: 6,
@@ -126,6 +180,7 @@ export const fields = {
   },
   referenceNumber: {
     id: 'reference-number',
+    printed: true,
     label: { en: 'Reference number', te: 'రిఫరెన్స్ సంఖ్య' },
     type: 'number',
     min: 4,
@@ -143,6 +198,7 @@ export const fields = {
   },
   surveyNumber: {
     id: 'survey-number',
+    printed: true,
     label: { en: 'Survey number', te: 'సర్వే నంబర్' },
     type: 'text',
     min: 1,
@@ -151,14 +207,19 @@ export const fields = {
   },
   village: {
     id: 'village',
-    label: { en: 'Village or town', te: 'గ్రామం/పట్టణం' },
+    printed: true,
+    label: { en: 'Village, town or ward', te: 'గ్రామం/పట్టణం/వార్డు' },
     type: 'text',
     min: 2,
     max: 60,
-    prompt: prompt('Please type the village or town name.', 'గ్రామం లేదా పట్టణం పేరు టైప్ చేయండి.'),
+    prompt: prompt(
+      'Please type the village, or the town and ward, e.g. Tenali Ward 12.',
+      'గ్రామం, లేదా పట్టణం మరియు వార్డు పేరు టైప్ చేయండి, ఉదా. తెనాలి వార్డు 12.',
+    ),
   },
   complaint: {
     id: 'complaint',
+    printed: true,
     label: { en: 'Complaint', te: 'ఫిర్యాదు' },
     type: 'text',
     min: 10,
@@ -170,6 +231,7 @@ export const fields = {
   },
   travelDate: {
     id: 'travel-date',
+    printed: true,
     label: { en: 'Date', te: 'తేదీ' },
     type: 'date',
     when: 'future',
@@ -177,6 +239,7 @@ export const fields = {
   },
   eventDate: {
     id: 'event-date',
+    printed: true,
     label: { en: 'Date of event', te: 'సంఘటన తేదీ' },
     type: 'date',
     when: 'past',
@@ -184,6 +247,7 @@ export const fields = {
   },
   fromPlace: {
     id: 'from-place',
+    printed: true,
     label: { en: 'From', te: 'నుండి' },
     type: 'text',
     min: 2,
@@ -192,6 +256,7 @@ export const fields = {
   },
   toPlace: {
     id: 'to-place',
+    printed: true,
     label: { en: 'To', te: 'వరకు' },
     type: 'text',
     min: 2,
@@ -200,6 +265,7 @@ export const fields = {
   },
   persons: {
     id: 'persons',
+    printed: true,
     label: { en: 'Persons', te: 'వ్యక్తులు' },
     type: 'number',
     min: 1,
@@ -208,6 +274,7 @@ export const fields = {
   },
   amount: {
     id: 'amount',
+    printed: true,
     label: { en: 'Amount (₹)', te: 'మొత్తం (₹)' },
     type: 'amount',
     min: 1,
@@ -216,6 +283,7 @@ export const fields = {
   },
   vehicleNumber: {
     id: 'vehicle-number',
+    printed: true,
     label: { en: 'Vehicle number', te: 'వాహన నంబర్' },
     type: 'text',
     min: 6,
@@ -224,6 +292,7 @@ export const fields = {
   },
   details: {
     id: 'details',
+    printed: false,
     label: { en: 'Details', te: 'వివరాలు' },
     type: 'text',
     min: 5,
@@ -232,24 +301,28 @@ export const fields = {
   },
   childName: {
     id: 'child-name',
+    printed: true,
     label: { en: "Child's name", te: 'బిడ్డ పేరు' },
     type: 'name',
     prompt: prompt("Please type the child's full name.", 'బిడ్డ పూర్తి పేరు టైప్ చేయండి.'),
   },
   deceasedName: {
     id: 'deceased-name',
+    printed: true,
     label: { en: 'Name of the deceased', te: 'మరణించిన వారి పేరు' },
     type: 'name',
     prompt: prompt("Please type the deceased person's full name.", 'మరణించిన వ్యక్తి పూర్తి పేరు టైప్ చేయండి.'),
   },
   studentName: {
     id: 'student-name',
+    printed: true,
     label: { en: "Student's name", te: 'విద్యార్థి పేరు' },
     type: 'name',
     prompt: prompt("Please type the student's full name.", 'విద్యార్థి పూర్తి పేరు టైప్ చేయండి.'),
   },
   businessName: {
     id: 'business-name',
+    printed: true,
     label: { en: 'Business name', te: 'వ్యాపారం పేరు' },
     type: 'text',
     min: 2,
@@ -258,6 +331,7 @@ export const fields = {
   },
   slot: {
     id: 'slot',
+    printed: true,
     label: { en: 'Time slot', te: 'సమయం' },
     type: 'choice',
     prompt: prompt('Please choose a time slot.', 'సమయాన్ని ఎంచుకోండి.'),
@@ -269,6 +343,7 @@ export const fields = {
   },
   temple: {
     id: 'temple',
+    printed: true,
     label: { en: 'Temple', te: 'దేవాలయం' },
     type: 'choice',
     prompt: prompt('Please choose the temple.', 'దేవాలయాన్ని ఎంచుకోండి.'),
@@ -284,6 +359,7 @@ export const fields = {
   },
   casteCategory: {
     id: 'caste-category',
+    printed: true,
     type: 'choice',
     label: { en: 'Category', te: 'వర్గం' },
     prompt: prompt('Please choose the social category.', 'సామాజిక వర్గాన్ని ఎంచుకోండి.'),
@@ -299,6 +375,7 @@ export const fields = {
   },
   landType: {
     id: 'land-type',
+    printed: true,
     label: { en: 'Land type', te: 'భూమి రకం' },
     type: 'choice',
     prompt: prompt('Please choose the type of land.', 'భూమి రకాన్ని ఎంచుకోండి.'),

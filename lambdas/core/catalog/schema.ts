@@ -44,6 +44,9 @@ export const FIELD_TYPES = [
   'application-number',
 ] as const;
 
+/** Field types no document ever states: an Aadhaar number may not be printed, a mobile number is contact data. */
+const NEVER_PRINTED: readonly (typeof FIELD_TYPES)[number][] = ['aadhaar', 'mobile'];
+
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
 
 export const FieldSchema = z
@@ -63,8 +66,19 @@ export const FieldSchema = z
     max: z.number().int().positive().optional(),
     /** `date`: which dates make sense. */
     when: z.enum(['past', 'future', 'any']).optional(),
+    /**
+     * Whether the issued document states this answer. Names and the facts a document certifies are printed;
+     * identity numbers, contact details and anything secret never are.
+     */
+    printed: z.boolean().default(false),
   })
   .superRefine((field, ctx) => {
+    if (field.printed && NEVER_PRINTED.includes(field.type))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['printed'],
+        message: `a ${field.type} field is never printed on a document`,
+      });
     if ((field.type === 'choice') !== (field.options !== undefined))
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'choice fields, and only they, have options' });
     if (field.options && new Set(field.options.map((o) => o.id)).size !== field.options.length)
@@ -90,9 +104,31 @@ export const ServiceSchema = z.strictObject({
   slaDays: z.number().int().positive().max(90),
   authority: bilingual(120),
   officerApproval: z.boolean(),
-  /** The document it issues: a certificate's document type, or a receipt, ticket or acknowledgement. */
-  issues: slug,
+  /** The document it issues: a document type of the catalog's `documents` (a certificate, order, receipt, ticket…). */
+  document: slug,
 });
+
+/**
+ * A kind of document the catalog's services issue, defined once: its title, the sentence it certifies (with
+ * `{placeholders}` filled from the application), and how long it stays valid.
+ */
+export const DocumentTypeSchema = z
+  .strictObject({
+    title: bilingual(80),
+    body: bilingual(600),
+    /** Months from the date of issue; absent when the document does not lapse. */
+    validMonths: z.number().int().positive().max(240).optional(),
+  })
+  .superRefine((document, ctx) => {
+    const en = new Set(placeholdersOf(document.body.en));
+    const te = new Set(placeholdersOf(document.body.te));
+    if (en.size !== te.size || [...en].some((name) => !te.has(name)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: 'the English and Telugu bodies must name the same values',
+      });
+  });
 
 export const DepartmentSchema = z.strictObject({
   id: slug,
@@ -100,7 +136,12 @@ export const DepartmentSchema = z.strictObject({
 });
 
 export const CatalogSchema = z
-  .strictObject({ departments: z.array(DepartmentSchema).min(1), services: z.array(ServiceSchema).min(1) })
+  .strictObject({
+    departments: z.array(DepartmentSchema).min(1),
+    services: z.array(ServiceSchema).min(1),
+    /** By type code: the QR code carries it, so it is short (see certificate/claims.ts). */
+    documents: z.record(slug.max(24, 'a document type code is at most 24 characters'), DocumentTypeSchema),
+  })
   .superRefine((catalog, ctx) => {
     const departments = new Set<string>();
     for (const [index, department] of catalog.departments.entries()) {
@@ -126,13 +167,49 @@ export const CatalogSchema = z
       const fieldIds = service.fields.map((f) => f.id);
       if (new Set(fieldIds).size !== fieldIds.length)
         ctx.addIssue({ code: 'custom', path: ['services', index, 'fields'], message: 'field ids must be unique' });
+      const document = catalog.documents[service.document];
+      if (!document) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'document'],
+          message: `document type "${service.document}" is not defined in the catalog's documents`,
+        });
+        continue;
+      }
+      for (const problem of bodyProblems(document.body, service))
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'document'], message: problem });
     }
     for (const id of departments)
       if (!catalog.services.some((s) => s.department === id))
         ctx.addIssue({ code: 'custom', path: ['departments'], message: `department ${id} has no services` });
   });
 
+/**
+ * What stops a document type's body from reading whole for this service: a placeholder with no value. A body may
+ * name `{holder}` (the service asks a name), `{guardian}` (it asks the father's or husband's name), `{service}`, and
+ * any printed field of the service by id.
+ */
+function bodyProblems(body: { en: string; te: string }, service: z.infer<typeof ServiceSchema>): string[] {
+  const available = new Set(['service']);
+  if (service.fields.some((f) => f.type === 'name')) available.add('holder');
+  if (service.fields.some((f) => f.id === 'father-name')) available.add('guardian');
+  for (const field of service.fields) if (field.printed) available.add(field.id);
+  const problems: string[] = [];
+  for (const language of ['en', 'te'] as const)
+    for (const name of placeholdersOf(body[language]))
+      if (!available.has(name))
+        problems.push(
+          `the ${language} body of document type "${service.document}" names {${name}}, which ${service.id} does not print`,
+        );
+  return problems;
+}
+
+function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((match) => match[1]!);
+}
+
 export type Catalog = z.infer<typeof CatalogSchema>;
 export type Service = Catalog['services'][number];
 export type Field = Service['fields'][number];
+export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 export type Language = 'en' | 'te';

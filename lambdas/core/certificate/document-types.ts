@@ -1,43 +1,27 @@
-/** What a certificate service issues: the document type code, the printed title and who issues it. */
-export interface DocumentType {
-  documentType: string;
-  title: string;
-  department: string;
-  authority: string;
+import type { Catalog, DocumentType, Service } from '../catalog/schema.ts';
+import { ValidationError } from '../errors.ts';
+import type { Bilingual } from './printed-values.ts';
+
+/** What a service issues, all of it from the catalog: the document type and its issuer, in both languages. */
+export interface IssuedDocument extends DocumentType {
+  /** The type code, e.g. `income-certificate`: the QR code carries it. */
+  code: string;
+  service: Service;
+  issuer: { department: Bilingual; authority: Bilingual };
 }
 
-const REVENUE = { department: 'Revenue Department', authority: 'Tahsildar' };
-
-const KNOWN: Readonly<Record<string, DocumentType>> = {
-  'revenue.income-certificate': { documentType: 'income-certificate', title: 'Income Certificate', ...REVENUE },
-  'revenue.caste-certificate': { documentType: 'caste-certificate', title: 'Caste Certificate', ...REVENUE },
-  'revenue.residence-certificate': {
-    documentType: 'residence-certificate',
-    title: 'Residence Certificate',
-    ...REVENUE,
-  },
-};
-
-/**
- * Any service can issue a certificate (the catalog grows faster than this table): an unknown `dept.some-thing`
- * issues a "Some Thing" from the "Dept Department", signed by the competent authority.
- */
-export function documentTypeFor(serviceId: string): DocumentType {
-  const known = KNOWN[serviceId];
-  if (known) return known;
-  const [department = serviceId, service = serviceId] = serviceId.split('.');
+/** The document a service issues. A service the catalog does not have issues nothing: that is a caller's error. */
+export function issuedDocumentOf(catalog: Catalog, serviceId: string): IssuedDocument {
+  const service = catalog.services.find((s) => s.id === serviceId);
+  if (!service) throw new ValidationError(`service ${serviceId} is not in the catalog`);
+  const department = catalog.departments.find((d) => d.id === service.department);
+  const type = catalog.documents[service.document];
+  // The catalog's schema guarantees both; a catalog built around it would fail here rather than print a guess.
+  if (!department || !type) throw new ValidationError(`the catalog does not define what ${serviceId} issues`);
   return {
-    documentType: service.slice(0, 24).replace(/-+$/, ''),
-    title: titleCase(service),
-    department: `${titleCase(department)} Department`,
-    authority: 'Competent Authority',
+    ...type,
+    code: service.document,
+    service,
+    issuer: { department: { ...department.name }, authority: { ...service.authority } },
   };
-}
-
-function titleCase(code: string): string {
-  return code
-    .split('-')
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
 }

@@ -52,31 +52,97 @@ export const DocumentTypeSchema = z
 const IssuedAtSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'issuedAt is a UTC ISO time with milliseconds');
-export const DataKeySchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+const DataKeySchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 export const RawSignatureSchema = z
   .string()
   .refine((text) => fromBase64Url(text)?.length === RAW_SIGNATURE_BYTES, 'a signature is 64 bytes r‖s in base64url');
 
-/** The certificate as issued: what the PDF shows and what the archive signature covers. Closed: unknown keys fail. */
-export const CertificateRecordSchema = z.strictObject({
-  /** Format version, so a later reader knows which fields a record can have. */
-  version: z.literal(1),
+/** A text a document prints in English and in Telugu. */
+const bilingualPrintable = (max: number) => z.strictObject({ en: printable(max), te: printable(max) });
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+
+/** What every version of the record has: the fields the QR claims, the verify page and the store are made from. */
+const recordHeadline = {
   certId: CertIdSchema,
   applicationId: ApplicationIdSchema,
   serviceId: ServiceIdSchema,
   documentType: DocumentTypeSchema,
-  /** The printed title, e.g. "Income Certificate". */
+  /** The printed title in English, e.g. "Income Certificate". */
   title: printable(80),
+  issuedAt: IssuedAtSchema,
+};
+
+/**
+ * Version 1, issued until documents came from the catalog: English only, the form's answers as typed. Still read
+ * and verified (the archive keeps every record for good), never written.
+ */
+const CertificateRecordV1Schema = z.strictObject({
+  /** Format version, so a later reader knows which fields a record can have. */
+  version: z.literal(1),
+  ...recordHeadline,
   holder: z.strictObject({
     name: printable(200),
-    /** The name in Latin letters when `name` is in another script (printed until Telugu shaping lands). */
+    /** The name in Latin letters when `name` is in another script. */
     nameLatin: printable(200).optional(),
     guardianName: printable(200).optional(),
   }),
   issuer: z.strictObject({ department: printable(80), authority: printable(80) }),
-  issuedAt: IssuedAtSchema,
   /** The service's own fields, keyed by the catalog's field ids. */
   data: z.record(DataKeySchema, printable(200)),
 });
+
+/** Who decided that the document be issued: a named officer, or the household records with no officer. */
+const DecidedBySchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('officer'), name: printable(120), designation: bilingualPrintable(80) }),
+  z.strictObject({ by: z.literal('household-records'), statement: bilingualPrintable(120) }),
+]);
+
+/**
+ * Version 2: the document as the catalog defines it, in English and Telugu. `title` and `issuer` stay the English
+ * forms every version has (the QR claims are made from them); `document` holds everything printed, each text in
+ * both languages.
+ */
+export const CertificateRecordV2Schema = z
+  .strictObject({
+    version: z.literal(2),
+    ...recordHeadline,
+    holder: z.strictObject({
+      name: printable(200),
+      nameLatin: printable(200).optional(),
+      /** The father's or husband's name. */
+      guardianName: printable(200).optional(),
+      /** S/o, D/o or W/o, as the document prints it. */
+      relation: bilingualPrintable(40).optional(),
+    }),
+    /** English: the department's name in the catalog and the issuing authority. */
+    issuer: z.strictObject({ department: printable(80), authority: printable(160) }),
+    document: z.strictObject({
+      title: bilingualPrintable(80),
+      issuer: z.strictObject({ department: bilingualPrintable(80), authority: bilingualPrintable(160) }),
+      /** The certifying sentence, its values filled in. */
+      statement: bilingualPrintable(2000),
+      /** The printed answers, keyed by the catalog's field ids, in the form's order. */
+      facts: z.record(DataKeySchema, z.strictObject({ label: bilingualPrintable(80), value: bilingualPrintable(600) })),
+      /** The last day the document is valid (IST), when its type lapses. */
+      validUntil: IsoDateSchema.optional(),
+      decidedBy: DecidedBySchema.optional(),
+    }),
+  })
+  .superRefine((record, ctx) => {
+    if (record.title !== record.document.title.en)
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'title must be the English document title' });
+    if (
+      record.issuer.department !== record.document.issuer.department.en ||
+      record.issuer.authority !== record.document.issuer.authority.en
+    )
+      ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'issuer must be the English document issuer' });
+  });
+
+/** The certificate as issued: what the PDF shows and what the archive signature covers. Closed: unknown keys fail. */
+export const CertificateRecordSchema = z.discriminatedUnion('version', [
+  CertificateRecordV1Schema,
+  CertificateRecordV2Schema,
+]);
 export type CertificateRecord = z.infer<typeof CertificateRecordSchema>;
+export type CertificateRecordV2 = z.infer<typeof CertificateRecordV2Schema>;

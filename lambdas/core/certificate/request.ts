@@ -1,69 +1,143 @@
 import { z } from 'zod';
-import { documentTypeFor } from './document-types.ts';
+import { catalog as shippedCatalog } from '../catalog/catalog.ts';
+import type { Catalog } from '../catalog/schema.ts';
+import { ValidationError } from '../errors.ts';
+import { issueDateOf } from './claims.ts';
+import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
+import { type IssuedDocument, issuedDocumentOf } from './document-types.ts';
 import {
   ApplicationIdSchema,
-  type CertificateRecord,
-  CertificateRecordSchema,
-  DataKeySchema,
+  type CertificateRecordV2,
+  CertificateRecordV2Schema,
   HIDDEN_CHARACTERS,
   ServiceIdSchema,
 } from './model.ts';
+import { type Bilingual, printedValue } from './printed-values.ts';
 
 const personName = z.string().transform(tidy).pipe(z.string().min(1).max(200));
+const ROLES = Object.keys(DESIGNATIONS) as [keyof typeof DESIGNATIONS, ...(keyof typeof DESIGNATIONS)[]];
 
 /**
- * The certificate Lambda's input: the workflow's execution input after validation. The outer object is the
- * workflow's and grows (language, waId, …), so unknown keys pass; what this function reads is closed.
+ * The certificate Lambda's input: the workflow's execution state. The outer object is the workflow's and grows
+ * (language, waId, …), so unknown keys pass; what this function reads is closed where it is ours.
  */
 export const CertificateRequestSchema = z.looseObject({
   applicationId: ApplicationIdSchema,
   serviceId: ServiceIdSchema,
   applicant: z.strictObject({
-    name: personName,
+    /** Empty when the form asks no applicant's name (a birth certificate is the child's): the holder is then the
+     * form's first name field. */
+    name: z.string().transform(tidy).pipe(z.string().max(200)),
     nameLatin: personName.optional(),
     guardianName: personName.optional(),
   }),
-  /** The form's answers by field id; the ones fit to print become the certificate's data. */
+  /** The form's answers by field id; the catalog says which a document prints. */
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The workflow's plan: whether the household records confirmed every fact the document states. */
+  plan: z.looseObject({ recordCheck: z.looseObject({ verified: z.boolean() }).optional() }).optional(),
+  /** The deciding officer, when one approved it. */
+  decision: z.looseObject({ officerName: personName.optional(), officerRole: z.enum(ROLES).optional() }).optional(),
 });
 export type CertificateRequest = z.infer<typeof CertificateRequestSchema>;
 
 /**
- * Answers that never go on a certificate: identity numbers (Aadhaar may not be printed), contact details and
- * secrets. The holder's name is printed from `applicant`.
+ * The signed record of the document an application gets: everything it prints, in English and Telugu, from the
+ * catalog and the application's answers. A pure function of its inputs, so a retry rebuilds the same record.
  */
-const UNPRINTABLE_FIELD = /aadhaa?r|uid|otp|mobile|phone|email|password|secret|token|applicant-name/;
-const LOOKS_LIKE_AADHAAR = /^\d{4}[\s-]?\d{4}[\s-]?\d{4}$/;
-
 export function buildCertificateRecord(
   request: CertificateRequest,
   issue: { certId: string; issuedAt: string },
-): CertificateRecord {
-  const type = documentTypeFor(request.serviceId);
-  const data: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(request.values ?? {})) {
-    const value = cut(tidy(String(raw)), 200);
-    if (!DataKeySchema.safeParse(key).success || UNPRINTABLE_FIELD.test(key)) continue;
-    if (value === '' || LOOKS_LIKE_AADHAAR.test(value)) continue;
-    data[key] = value;
+  source: Catalog = shippedCatalog(),
+): CertificateRecordV2 {
+  const document = issuedDocumentOf(source, request.serviceId);
+  const answers = answersOf(request.values);
+  const facts: Record<string, { label: Bilingual; value: Bilingual }> = {};
+  for (const field of document.service.fields) {
+    const raw = answers[field.id];
+    if (!field.printed || raw === undefined) continue;
+    facts[field.id] = { label: { ...field.label }, value: printedValue(field, cut(raw, 500)) };
   }
-  const { name, nameLatin, guardianName } = request.applicant;
-  return CertificateRecordSchema.parse({
-    version: 1,
+  const holderName = request.applicant.name || firstName(document, answers);
+  const guardianName = request.applicant.guardianName ?? answers['father-name'];
+  const relation = facts.relation?.value;
+  const { nameLatin } = request.applicant;
+  const statement = fill(document, {
+    ...Object.fromEntries(Object.entries(facts).map(([id, fact]) => [id, fact.value])),
+    service: document.service.name,
+    holder: { en: holderName, te: holderName },
+    ...(guardianName ? { guardian: { en: guardianName, te: guardianName } } : {}),
+  });
+  const decidedBy = decidedByOf(request);
+  return CertificateRecordV2Schema.parse({
+    version: 2,
     certId: issue.certId,
     applicationId: request.applicationId,
     serviceId: request.serviceId,
-    documentType: type.documentType,
-    title: type.title,
-    holder: {
-      name,
-      ...(nameLatin && nameLatin !== name ? { nameLatin } : {}),
-      ...(guardianName ? { guardianName } : {}),
-    },
-    issuer: { department: type.department, authority: type.authority },
+    documentType: document.code,
+    title: document.title.en,
     issuedAt: issue.issuedAt,
-    data,
+    holder: {
+      name: holderName,
+      ...(nameLatin && nameLatin !== holderName ? { nameLatin } : {}),
+      ...(guardianName ? { guardianName } : {}),
+      ...(relation ? { relation } : {}),
+    },
+    issuer: { department: document.issuer.department.en, authority: document.issuer.authority.en },
+    document: {
+      title: { ...document.title },
+      issuer: document.issuer,
+      statement,
+      facts,
+      ...(document.validMonths ? { validUntil: validUntil(issue.issuedAt, document.validMonths) } : {}),
+      ...(decidedBy ? { decidedBy } : {}),
+    },
   });
+}
+
+/** The answers as printable text; a value that tidies to nothing was not given. */
+function answersOf(values: CertificateRequest['values']): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const [id, value] of Object.entries(values ?? {})) {
+    const text = tidy(String(value));
+    if (text) answers[id] = text;
+  }
+  return answers;
+}
+
+function firstName(document: IssuedDocument, answers: Record<string, string>): string {
+  const field = document.service.fields.find((f) => f.type === 'name' && answers[f.id]);
+  if (!field) throw new ValidationError(`the application for ${document.service.id} names no one to issue it to`);
+  return answers[field.id]!;
+}
+
+/** The certifying sentence with its values; the catalog guarantees each exists for the service, the answers may not. */
+function fill(document: IssuedDocument, values: Record<string, Bilingual>): Bilingual {
+  const inLanguage = (language: 'en' | 'te') =>
+    document.body[language].replace(/\{([a-z][a-z0-9-]*)\}/g, (_, name: string) => {
+      const value = values[name];
+      if (!value) throw new ValidationError(`the application has no answer for ${name}, which its document states`);
+      return value[language];
+    });
+  return { en: inLanguage('en'), te: inLanguage('te') };
+}
+
+/** The officer who approved it, or the household records when they confirmed everything and no officer was asked. */
+function decidedByOf(request: CertificateRequest) {
+  const { decision, plan } = request;
+  if (decision?.officerName && decision.officerRole)
+    return { by: 'officer' as const, name: decision.officerName, designation: DESIGNATIONS[decision.officerRole] };
+  if (!decision && plan?.recordCheck?.verified)
+    return { by: 'household-records' as const, statement: ISSUED_ON_RECORDS };
+  return undefined;
+}
+
+/** The last valid day: the date of issue in India, `months` later, less a day (issued 01-06-2025 → 31-05-2026). */
+export function validUntil(issuedAt: string, months: number): string {
+  const [year, month, day] = issueDateOf(issuedAt).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay) - 1);
+  return target.toISOString().slice(0, 10);
 }
 
 /** NFC, no control or format characters, single spaces: what the record schema accepts. */

@@ -1,67 +1,66 @@
 import fontkit from '@pdf-lib/fontkit';
-import { AFRelationship, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { AFRelationship, PDFDocument, type PDFPage, rgb } from 'pdf-lib';
 import { issueDateOf } from '../certificate/claims.ts';
 import { canonicalJson, sha256Hex } from '../certificate/encoding.ts';
 import type { RenderedCertificateInput } from '../certificate/issue.ts';
+import type { CertificateRecordV2 } from '../certificate/model.ts';
+import { printedDate } from '../certificate/printed-values.ts';
+import { MitraError } from '../errors.ts';
 import type { CertificateFonts } from './font-files.ts';
+import { officeOf, PAGE_TEXT } from './page-text.ts';
 import { drawQrCode } from './qr-code.ts';
-import { drawShapedLine, type ShapedLine, shapedWidth } from './shaped-text.ts';
-import { createShaper, type Shaper } from './shaping.ts';
-import { drawable, wrap } from './text.ts';
+import type { ShapedLine } from './shaped-text.ts';
+import { type EmbeddedFonts, type TextStyle, Typesetter } from './typesetter.ts';
 
 const PRODUCER = 'Mitra';
-const GOVERNMENT = 'Government of Andhra Pradesh';
-const GOVERNMENT_TE = 'ఆంధ్రప్రదేశ్ ప్రభుత్వం';
-/** The Telugu titles of the document types; any other certificate is a "ధృవీకరణ పత్రం" (certificate). */
-const TELUGU_TITLES: Readonly<Record<string, string>> = {
-  'income-certificate': 'ఆదాయ ధృవీకరణ పత్రం',
-  'caste-certificate': 'కుల ధృవీకరణ పత్రం',
-  'residence-certificate': 'నివాస ధృవీకరణ పత్రం',
-};
-const TELUGU_CERTIFICATE = 'ధృవీకరణ పత్రం';
-/** Text that the Telugu font draws whole: Telugu letters, digits and signs, spaces and ZWJ/ZWNJ. */
-const TELUGU_TEXT = /^(?:[\u0C00-\u0C7F .,'-]|\u200C|\u200D)+$/u;
 
 const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 52;
+const MARGIN = 50;
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
+const CENTRE = A4.width / 2;
 /** The printed QR square including its quiet zone: ≈ 56 mm, about 0.6 mm per module at version 15. */
 const QR_SIZE = 160;
+const QR_Y = 50;
+/** The body ends above the band that holds the issuer, the verification notes and the QR code. */
+const BODY_FLOOR = QR_Y + QR_SIZE + 14;
+/** Sizes tried, largest first, until the document's body fits its one page. */
+const SCALES = [1, 0.93, 0.86, 0.8, 0.74, 0.68];
 
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const NAVY = rgb(0.08, 0.16, 0.36);
-const RULE = rgb(0.72, 0.72, 0.72);
+const RULE = rgb(0.75, 0.75, 0.75);
+const SHADE = rgb(0.95, 0.96, 0.98);
 
 export interface RenderedPdf {
   bytes: Uint8Array;
-  /** Every Telugu line drawn, with the glyph ids HarfBuzz chose and their ids in the embedded subset font. */
+  /** Every Telugu run drawn, with the glyph ids HarfBuzz chose and their ids in the embedded subset font. */
   shapedLines: (ShapedLine & { text: string; weight: 'regular' | 'bold' })[];
-  /** What could not be shown as given (e.g. a Telugu name before shaping lands); for the log, never with the text. */
+  /** What could not be shown as given (a value in a script neither font has); for the log, never with the text. */
   notes: string[];
 }
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+interface Bilingual {
+  en: string;
+  te: string;
 }
 
-/** One HarfBuzz shaper per font file, made once per container. */
-const shapers = new WeakMap<Uint8Array, Shaper>();
-function shaperFor(bytes: Uint8Array): Shaper {
-  let shaper = shapers.get(bytes);
-  if (!shaper) {
-    shaper = createShaper(bytes);
-    shapers.set(bytes, shaper);
-  }
-  return shaper;
+/** What the page prints, each text checked drawable (or replaced by a pointer to the attached record). */
+interface PageContent {
+  statement: Bilingual;
+  facts: { label: Bilingual; value: Bilingual }[];
+  validUntil?: string;
+  decidedBy?: { lines: string[] };
 }
 
 /**
- * Renders a signed certificate as a one-page A4 PDF: embedded, subset Noto Sans (no standard-14 fonts), the QR
+ * Renders a signed document record (version 2) as a one-page A4 PDF, everything printed taken from the record:
+ * the bilingual title, issuer and certifying sentence (Telugu shaped by HarfBuzz), the printed facts with their
+ * labels in both languages, the validity and who decided. Embedded, subset Noto Sans (no standard-14 fonts), the QR
  * code as vector rectangles, metadata naming the certificate and the SHA-256 of its canonical record, and the signed
- * record attached so the file checks itself. Deterministic: the same input gives the same bytes (dates come from
- * `issuedAt`, font subset tags from the record), which lets a retried issuance prove it archived the same file.
+ * record attached so the file checks itself. The body is set at the largest size that fits the page. Deterministic:
+ * the same input gives the same bytes (dates come from `issuedAt`, font subset tags from the record), which lets a
+ * retried issuance prove it archived the same file.
  */
 export async function renderCertificatePdf(
   input: RenderedCertificateInput,
@@ -69,135 +68,39 @@ export async function renderCertificatePdf(
 ): Promise<RenderedPdf> {
   const { signed, qrPayload, verifyPageUrl } = input;
   const { record } = signed;
+  if (record.version !== 2) throw new MitraError(`records of version ${record.version} are not rendered again`);
   const recordSha256 = sha256Hex(canonicalJson(record));
   const issuedAt = new Date(record.issuedAt);
   const notes: string[] = [];
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(fontFiles.regular, {
-      subset: true,
-      customName: subsetName('NotoSans-Regular', recordSha256),
-    }),
-    bold: await pdf.embedFont(fontFiles.bold, { subset: true, customName: subsetName('NotoSans-Bold', recordSha256) }),
-  };
-  const telugu = {
-    regular: await pdf.embedFont(fontFiles.teluguRegular, {
-      subset: true,
-      customName: subsetName('NotoSansTelugu-Regular', recordSha256),
-    }),
-    bold: await pdf.embedFont(fontFiles.teluguBold, {
-      subset: true,
-      customName: subsetName('NotoSansTelugu-Bold', recordSha256),
-    }),
+  const embed = (bytes: Uint8Array, name: string) =>
+    pdf.embedFont(bytes, { subset: true, customName: subsetName(name, recordSha256) });
+  const fonts: EmbeddedFonts = {
+    regular: await embed(fontFiles.regular, 'NotoSans-Regular'),
+    bold: await embed(fontFiles.bold, 'NotoSans-Bold'),
+    teluguRegular: await embed(fontFiles.teluguRegular, 'NotoSansTelugu-Regular'),
+    teluguBold: await embed(fontFiles.teluguBold, 'NotoSansTelugu-Bold'),
   };
   const page = pdf.addPage([A4.width, A4.height]);
-  const shapedLines: RenderedPdf['shapedLines'] = [];
-  /** Draws a Telugu line shaped by HarfBuzz; `x` undefined centres it. */
-  const drawTelugu = (text: string, bold: boolean, size: number, y: number, x?: number, color = INK) => {
-    const bytes = bold ? fontFiles.teluguBold : fontFiles.teluguRegular;
-    const shaper = shaperFor(bytes);
-    const left = x ?? (A4.width - shapedWidth(shaper, text, size)) / 2;
-    const line = drawShapedLine(pdf, page, bold ? telugu.bold : telugu.regular, shaper, text, {
-      x: left,
-      y,
-      size,
-      color,
-    });
-    shapedLines.push({ text, weight: bold ? 'bold' : 'regular', ...line });
-  };
-  // A value is printed whole or not at all: half a name or address would read as a different one.
-  const show = (text: string, font: PDFFont, what: string): string => {
-    const result = drawable(font, text);
-    if (!result.omitted) return result.text;
-    notes.push(`${what}: not drawable with the Latin font; printed a pointer to the signed record`);
-    return NOT_SHOWN;
-  };
+  const ts = new Typesetter(pdf, page, fonts, fontFiles);
+  const content = contentOf(record, ts, notes);
 
   drawFrame(page);
-  let y = A4.height - 64;
-  centred(page, GOVERNMENT.toUpperCase(), fonts.bold, 16, y, NAVY);
-  y -= 20;
-  drawTelugu(GOVERNMENT_TE, true, 13, y, undefined, NAVY);
-  y -= 20;
-  centred(page, show(record.issuer.department, fonts.regular, 'department'), fonts.regular, 12, y, INK);
-  y -= 16;
-  centred(
-    page,
-    `Office of the ${show(record.issuer.authority, fonts.regular, 'authority')}`,
-    fonts.regular,
-    10,
-    y,
-    MUTED,
-  );
-  y -= 12;
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.8, color: NAVY });
-  y -= 36;
-  const title = show(record.title, fonts.bold, 'title');
-  centred(page, title.toUpperCase(), fonts.bold, 22, y, NAVY);
-  y -= 24;
-  drawTelugu(TELUGU_TITLES[record.documentType] ?? TELUGU_CERTIFICATE, true, 16, y, undefined, NAVY);
-  y -= 28;
-  page.drawText(`Certificate No.: ${record.certId}`, { x: MARGIN, y, size: 10, font: fonts.regular, color: INK });
-  const dateText = `Date of issue: ${longDate(issueDateOf(record.issuedAt))}`;
-  page.drawText(dateText, {
-    x: A4.width - MARGIN - fonts.regular.widthOfTextAtSize(dateText, 10),
-    y,
-    size: 10,
-    font: fonts.regular,
-    color: INK,
-  });
-
-  y -= 30;
-  const statement =
-    `This is to certify that the ${title} described below has been issued by the ${show(record.issuer.authority, fonts.regular, 'authority')}, ` +
-    `${show(record.issuer.department, fonts.regular, 'department')}, ${GOVERNMENT}, to the person named below, ` +
-    `on application ${record.applicationId}.`;
-  for (const line of wrap(fonts.regular, 10.5, statement, CONTENT_WIDTH)) {
-    page.drawText(line, { x: MARGIN, y, size: 10.5, font: fonts.regular, color: INK });
-    y -= 15;
-  }
-
-  y -= 10;
-  const rows: [string, string | { telugu: string }][] = [
-    ['Name of the holder', holderName(record.holder, fonts.regular, notes)],
-  ];
-  if (record.holder.guardianName)
-    rows.push(["Father's / guardian's name", show(record.holder.guardianName, fonts.regular, 'guardian name')]);
-  for (const key of Object.keys(record.data).sort())
-    rows.push([labelOf(key), show(record.data[key]!, fonts.regular, `field ${key}`)]);
-  rows.push(['Application number', record.applicationId], ['Service', record.serviceId]);
-  y = drawTable(page, fonts, rows, y, (text, x, rowY, size) =>
-    drawTelugu(text, false, size, rowY, x, size < 10 ? MUTED : INK),
-  );
-
-  y -= 28;
-  page.drawText('Issued by', { x: MARGIN, y, size: 9, font: fonts.regular, color: MUTED });
-  y -= 15;
-  page.drawText(show(`${record.issuer.authority}, ${record.issuer.department}`, fonts.bold, 'issuer'), {
-    x: MARGIN,
-    y,
-    size: 11,
-    font: fonts.bold,
-    color: INK,
-  });
-  y -= 14;
-  page.drawText(GOVERNMENT, { x: MARGIN, y, size: 10, font: fonts.regular, color: INK });
-  y -= 14;
-  page.drawText(`Digitally signed (ECDSA P-256, key ${signed.keyId}) at ${record.issuedAt}`, {
-    x: MARGIN,
-    y,
-    size: 8.5,
-    font: fonts.regular,
-    color: MUTED,
-  });
-
-  drawVerification(page, fonts, { qrPayload, verifyPageUrl, certId: record.certId, recordSha256 });
+  const top = drawHeader(ts, page, record);
+  ts.dryRun = true;
+  const fitting = SCALES.find((s) => drawBody(ts, page, content, top, s) >= BODY_FLOOR);
+  if (fitting === undefined) notes.push('body: taller than the page at the smallest size; it runs into the QR band');
+  const scale = fitting ?? SCALES.at(-1)!;
+  ts.dryRun = false;
+  drawBody(ts, page, content, top, scale);
+  drawIssuer(ts, record, signed.keyId);
+  drawVerification(ts, page, { qrPayload, verifyPageUrl, certId: record.certId, recordSha256 });
 
   pdf.setTitle(`${record.title} ${record.certId}`, { showInWindowTitleBar: true });
   pdf.setSubject(
-    `${record.title} issued by the ${record.issuer.authority}, ${record.issuer.department}, ${GOVERNMENT}`,
+    `${record.title} issued by the ${record.issuer.authority}, ${record.issuer.department}, ${PAGE_TEXT.government.en}`,
   );
   pdf.setAuthor(`${record.issuer.authority}, ${record.issuer.department}`);
   pdf.setKeywords([
@@ -219,32 +122,49 @@ export async function renderCertificatePdf(
     modificationDate: issuedAt,
     afRelationship: AFRelationship.Data,
   });
-  return { bytes: await pdf.save(), notes, shapedLines };
+  return { bytes: await pdf.save(), notes, shapedLines: ts.shapedLines };
 }
 
 export function attachmentName(certId: string): string {
   return `certificate-${certId}.json`;
 }
 
-/** What stands in for text that neither the Latin nor the Telugu font can draw. */
-const NOT_SHOWN = '(in another script: see the attached signed record)';
-
-/**
- * The holder's name as printed: in Latin letters, or in Telugu shaped by HarfBuzz; a name in another script falls
- * back to its Latin form or a pointer to the record.
- */
-function holderName(
-  holder: { name: string; nameLatin?: string },
-  font: PDFFont,
-  notes: string[],
-): string | { telugu: string } {
-  const shown = drawable(font, holder.name);
-  if (!shown.omitted) return shown.text;
-  if (TELUGU_TEXT.test(holder.name)) return { telugu: holder.name };
-  notes.push('holder name: not drawable with the Latin font; printed its Latin form or a pointer to the record');
-  const latin = holder.nameLatin === undefined ? undefined : drawable(font, holder.nameLatin);
-  return latin && !latin.omitted ? latin.text : `(name in another script: see the attached signed record)`;
+/** A text is printed whole or not at all: half a name or address would read as a different one. */
+function contentOf(record: CertificateRecordV2, ts: Typesetter, notes: string[]): PageContent {
+  const shown = (text: string, what: string) => {
+    if (ts.canDraw(text)) return text;
+    notes.push(`${what}: in a script the fonts do not have; printed a pointer to the signed record`);
+    return PAGE_TEXT.notShown.en;
+  };
+  const both = (text: Bilingual, what: string): Bilingual => ({
+    en: shown(text.en, `${what} (en)`),
+    te: text.te === text.en ? shown(text.en, `${what} (en)`) : shown(text.te, `${what} (te)`),
+  });
+  const { document } = record;
+  const decided = document.decidedBy;
+  return {
+    statement: both(document.statement, 'statement'),
+    facts: Object.entries(document.facts).map(([id, fact]) => ({
+      label: fact.label,
+      value: fact.value.en === fact.value.te ? sameInBoth(shown(fact.value.en, `field ${id}`)) : both(fact.value, id),
+    })),
+    ...(document.validUntil ? { validUntil: printedDate(document.validUntil)! } : {}),
+    ...(decided?.by === 'officer'
+      ? {
+          decidedBy: {
+            lines: [
+              `${PAGE_TEXT.approvedBy.en} / ${PAGE_TEXT.approvedBy.te}: ${shown(decided.name, 'officer name')}, ${decided.designation.en} (${decided.designation.te})`,
+            ],
+          },
+        }
+      : {}),
+    ...(decided?.by === 'household-records'
+      ? { decidedBy: { lines: [decided.statement.en, decided.statement.te] } }
+      : {}),
+  };
 }
+
+const sameInBoth = (text: string): Bilingual => ({ en: text, te: text });
 
 function drawFrame(page: PDFPage): void {
   page.drawRectangle({
@@ -265,106 +185,154 @@ function drawFrame(page: PDFPage): void {
   });
 }
 
-function centred(page: PDFPage, text: string, font: PDFFont, size: number, y: number, color = INK): void {
-  page.drawText(text, { x: (A4.width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color });
+/** The government, the department and office, the title in both languages, the number and date; returns the y below. */
+function drawHeader(ts: Typesetter, page: PDFPage, record: CertificateRecordV2): number {
+  const { document } = record;
+  const navy = (size: number, bold = true): TextStyle => ({ size, bold, color: NAVY });
+  let y = A4.height - 62;
+  ts.centred(PAGE_TEXT.government.en.toUpperCase(), CENTRE, y, navy(15));
+  y -= 19;
+  ts.centred(PAGE_TEXT.government.te, CENTRE, y, navy(12.5));
+  y -= 19;
+  ts.centred(`${document.issuer.department.en}  ·  ${document.issuer.department.te}`, CENTRE, y, {
+    size: 11,
+    color: INK,
+  });
+  const office = officeOf(document.issuer.authority);
+  y -= 15;
+  ts.centred(office.en, CENTRE, y, { size: 9.5, color: MUTED });
+  y -= 14;
+  ts.centred(office.te, CENTRE, y, { size: 9.5, color: MUTED });
+  y -= 10;
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.8, color: NAVY });
+  y -= 30;
+  ts.centred(document.title.en.toUpperCase(), CENTRE, y, navy(19));
+  y -= 24;
+  ts.centred(document.title.te, CENTRE, y, navy(15));
+  y -= 26;
+  const small: TextStyle = { size: 9, color: INK };
+  ts.draw(`${PAGE_TEXT.number.en} / ${PAGE_TEXT.number.te}: ${record.certId}`, MARGIN, y, small);
+  ts.right(
+    `${PAGE_TEXT.issued.en} / ${PAGE_TEXT.issued.te}: ${printedDate(issueDateOf(record.issuedAt))}`,
+    A4.width - MARGIN,
+    y,
+    small,
+  );
+  return y - 22;
 }
 
-/** Telugu labels of the table's rows, printed under the English ones. */
-const TELUGU_LABELS: Readonly<Record<string, string>> = {
-  'Name of the holder': 'పేరు',
-  "Father's / guardian's name": 'తండ్రి / సంరక్షకుని పేరు',
-  'Application number': 'దరఖాస్తు సంఖ్య',
-  Service: 'సేవ',
-  'Annual income': 'వార్షిక ఆదాయం',
-  District: 'జిల్లా',
-  Mandal: 'మండలం',
-  Village: 'గ్రామం',
-  Address: 'చిరునామా',
-  Caste: 'కులం',
-};
-
-/**
- * A two-column table of label (English, with the Telugu under it when known) and value; returns the y below it.
- * Telugu is drawn by `drawTelugu`, shaped.
- */
-function drawTable(
-  page: PDFPage,
-  fonts: Fonts,
-  rows: [string, string | { telugu: string }][],
-  top: number,
-  drawTelugu: (text: string, x: number, y: number, size: number) => void,
-): number {
-  const labelWidth = 170;
-  const valueWidth = CONTENT_WIDTH - labelWidth - 16;
+/** The sentence, the facts and the validity and decision lines at `scale`; returns the y below them. */
+function drawBody(ts: Typesetter, page: PDFPage, content: PageContent, top: number, scale: number): number {
   let y = top;
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.6, color: RULE });
-  for (const [label, value] of rows) {
-    const teluguLabel = TELUGU_LABELS[label];
-    page.drawText(label, { x: MARGIN + 6, y: y - 17, size: 9.5, font: fonts.bold, color: MUTED });
-    if (teluguLabel) drawTelugu(teluguLabel, MARGIN + 6, y - 29, 8);
-    const labelHeight = teluguLabel ? 36 : 24;
-    let height: number;
-    if (typeof value === 'string') {
-      const lines = wrap(fonts.regular, 10.5, value || '—', valueWidth);
-      lines.forEach((line, index) => {
-        page.drawText(line, {
-          x: MARGIN + labelWidth + 8,
-          y: y - 17 - index * 14,
-          size: 10.5,
-          font: fonts.regular,
-          color: INK,
-        });
-      });
-      height = Math.max(Math.max(lines.length, 1) * 14 + 10, labelHeight);
-    } else {
-      drawTelugu(value.telugu, MARGIN + labelWidth + 8, y - 18, 11);
-      height = Math.max(28, labelHeight);
+  const paragraph = (text: string, style: TextStyle, leading: number) => {
+    for (const line of ts.wrap(text, CONTENT_WIDTH, style)) {
+      ts.draw(line, MARGIN, y, style);
+      y -= leading;
     }
+  };
+  const body: TextStyle = { size: 10.5 * scale, color: INK };
+  paragraph(content.statement.en, body, body.size * 1.45);
+  y -= 5 * scale;
+  paragraph(content.statement.te, body, body.size * 1.6);
+  y -= 8 * scale;
+
+  const labelWidth = 150;
+  const valueX = MARGIN + labelWidth + 10;
+  const valueWidth = A4.width - MARGIN - 6 - valueX;
+  const labelEn: TextStyle = { size: 8.8 * scale, bold: true, color: MUTED };
+  const labelTe: TextStyle = { size: 8.5 * scale, color: MUTED };
+  const valueEn: TextStyle = { size: 10 * scale, color: INK };
+  const valueTe: TextStyle = { size: 9.5 * scale, color: INK };
+  const rule = (at: number) => {
+    if (!ts.dryRun)
+      page.drawLine({ start: { x: MARGIN, y: at }, end: { x: A4.width - MARGIN, y: at }, thickness: 0.5, color: RULE });
+  };
+  rule(y);
+  content.facts.forEach((fact, index) => {
+    const labels = [
+      ...ts.wrap(fact.label.en, labelWidth - 6, labelEn).map((text) => ({ text, style: labelEn })),
+      ...ts.wrap(fact.label.te, labelWidth - 6, labelTe).map((text) => ({ text, style: labelTe })),
+    ];
+    const values = ts.wrap(fact.value.en, valueWidth, valueEn).map((text) => ({ text, style: valueEn }));
+    if (fact.value.te !== fact.value.en)
+      values.push(...ts.wrap(fact.value.te, valueWidth, valueTe).map((text) => ({ text, style: valueTe })));
+    const lineHeight = 13.5 * scale;
+    const height = Math.max(labels.length, values.length) * lineHeight + 8 * scale;
+    if (index % 2 === 0 && !ts.dryRun)
+      page.drawRectangle({ x: MARGIN, y: y - height, width: CONTENT_WIDTH, height, color: SHADE });
+    labels.forEach((line, i) => {
+      ts.draw(line.text, MARGIN + 6, y - 12 * scale - i * lineHeight, line.style);
+    });
+    values.forEach((line, i) => {
+      ts.draw(line.text, valueX, y - 12 * scale - i * lineHeight, line.style);
+    });
     y -= height;
-    page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.6, color: RULE });
+    rule(y);
+  });
+
+  const line: TextStyle = { size: 9.5 * scale, color: INK };
+  y -= 16 * scale;
+  if (content.validUntil) {
+    ts.draw(`${PAGE_TEXT.validUntil.en} / ${PAGE_TEXT.validUntil.te}: ${content.validUntil}`, MARGIN, y, {
+      ...line,
+      bold: true,
+    });
+    y -= 15 * scale;
+  }
+  for (const text of content.decidedBy?.lines ?? []) {
+    paragraph(text, line, 14 * scale);
   }
   return y;
 }
 
+/** The issuing authority and the signature, above the verification notes, left of the QR code. */
+function drawIssuer(ts: Typesetter, record: CertificateRecordV2, keyId: string): void {
+  const { issuer } = record.document;
+  let y = QR_Y + QR_SIZE - 8;
+  ts.draw(`${PAGE_TEXT.issuedBy.en} / ${PAGE_TEXT.issuedBy.te}`, MARGIN, y, { size: 8.5, color: MUTED });
+  y -= 14;
+  ts.draw(issuer.authority.en, MARGIN, y, { size: 10.5, bold: true, color: INK });
+  y -= 14;
+  ts.draw(issuer.authority.te, MARGIN, y, { size: 10, bold: true, color: INK });
+  y -= 13;
+  ts.draw(`${PAGE_TEXT.government.en} · ${PAGE_TEXT.government.te}`, MARGIN, y, { size: 8.5, color: INK });
+  y -= 12;
+  ts.draw(`${PAGE_TEXT.signed.en} / ${PAGE_TEXT.signed.te}: ECDSA P-256, key ${keyId}, ${record.issuedAt}`, MARGIN, y, {
+    size: 7,
+    color: MUTED,
+  });
+}
+
 function drawVerification(
+  ts: Typesetter,
   page: PDFPage,
-  fonts: Fonts,
   at: { qrPayload: string; verifyPageUrl: string; certId: string; recordSha256: string },
 ): void {
   const qrX = A4.width - MARGIN - QR_SIZE + 8;
-  const qrY = 52;
-  drawQrCode(page, at.qrPayload, { x: qrX, y: qrY, size: QR_SIZE });
-  const caption = 'Scan to verify';
-  page.drawText(caption, {
-    x: qrX + (QR_SIZE - fonts.regular.widthOfTextAtSize(caption, 8)) / 2,
-    y: qrY - 4,
-    size: 8,
-    font: fonts.regular,
-    color: MUTED,
-  });
+  drawQrCode(page, at.qrPayload, { x: qrX, y: QR_Y, size: QR_SIZE });
+  ts.centred(`${PAGE_TEXT.scan.en} / ${PAGE_TEXT.scan.te}`, qrX + QR_SIZE / 2, QR_Y - 4, { size: 7.5, color: MUTED });
 
-  const width = qrX - MARGIN - 20;
-  let y = qrY + QR_SIZE - 20;
-  page.drawText('Verification', { x: MARGIN, y, size: 10, font: fonts.bold, color: NAVY });
-  y -= 15;
-  const paragraphs: [string, number, PDFFont][] = [
-    [`Verify at ${at.verifyPageUrl} or scan the QR code.`, 9.5, fonts.regular],
-    [
-      `The signed record of this certificate is attached to this PDF as ${attachmentName(at.certId)}.`,
-      8.5,
-      fonts.regular,
-    ],
-    [`Record SHA-256: ${at.recordSha256}`, 7.5, fonts.regular],
+  const width = qrX - MARGIN - 14;
+  let y = QR_Y + 70;
+  ts.draw(`${PAGE_TEXT.verification.en} / ${PAGE_TEXT.verification.te}`, MARGIN, y, {
+    size: 9,
+    bold: true,
+    color: NAVY,
+  });
+  y -= 12;
+  const paragraphs: [string, TextStyle][] = [
+    [`${PAGE_TEXT.verifyAt.en} ${at.verifyPageUrl} or scan the QR code.`, { size: 8, color: INK }],
+    [PAGE_TEXT.verifyTelugu.te, { size: 8, color: INK }],
+    [`The signed record is attached to this PDF as ${attachmentName(at.certId)}.`, { size: 7, color: MUTED }],
+    [`Record SHA-256: ${at.recordSha256}`, { size: 6.5, color: MUTED }],
   ];
-  for (const [text, size, font] of paragraphs) {
-    for (const line of wrap(font, size, text, width)) {
-      page.drawText(line, { x: MARGIN, y, size, font, color: INK });
-      y -= size + 4;
+  for (const [text, style] of paragraphs) {
+    for (const line of ts.wrap(text, width, style)) {
+      ts.draw(line, MARGIN, y, style);
+      y -= style.size + 3;
     }
-    y -= 5;
   }
-  const footer = 'Issued electronically through Mitra; valid without a physical signature.';
-  centred(page, footer, fonts.regular, 7.5, 34, MUTED);
+  ts.centred(`${PAGE_TEXT.footer.en}  ${PAGE_TEXT.footer.te}`, CENTRE, 32, { size: 6.5, color: MUTED });
 }
 
 /** A PDF subset font is named TAG+Name with a six-letter tag; deriving it from the record keeps output deterministic. */
@@ -373,30 +341,4 @@ function subsetName(name: string, recordSha256: string): string {
     .map((digit) => String.fromCharCode(65 + (Number.parseInt(digit, 16) % 26)))
     .join('');
   return `${tag}+${name}`;
-}
-
-function labelOf(key: string): string {
-  const words = key.split('-');
-  return [words[0]![0]!.toUpperCase() + words[0]!.slice(1), ...words.slice(1)].join(' ');
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2025-06-01" → "1 June 2025", without locale data so every runtime prints the same. */
-function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
 }

@@ -116,8 +116,11 @@ describe('what a citizen means in a form', () => {
   it('reads an option of a choice question by tap or number', () => {
     const citizen = inForm('revenue.family-member-certificate');
     citizen.text('Ravi Kumar');
+    citizen.tap('opt:son-of');
     citizen.text('Rama Rao');
     citizen.text(AADHAAR);
+    citizen.text('Tenali');
+    citizen.text('Tenali');
     expect(meaning(citizen, '3')).toMatchObject({ kind: 'option' });
     expect(meaning(citizen, tapOn(citizen, 'more'))).toEqual({ kind: 'page', step: 1 });
   });

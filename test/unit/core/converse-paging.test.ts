@@ -22,8 +22,11 @@ describe('paged menus', () => {
     const citizen = new Citizen().ready('te');
     citizen.tap('svc:revenue.family-member-certificate');
     citizen.text('Ravi Kumar');
+    citizen.tap('opt:son-of');
     citizen.text('Rama Rao');
     citizen.text('234567890124');
+    citizen.text('తెనాలి');
+    citizen.text('తెనాలి');
     const first = citizen.list.sections[0]!.rows.map((r) => r.title);
     citizen.text('౧౦');
     expect(citizen.session.step).toMatchObject({ name: 'form', page: 1 });

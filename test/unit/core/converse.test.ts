@@ -218,7 +218,7 @@ describe('forms', () => {
   });
 
   it('asks choices as a list, by tap or number, and pages long ones', () => {
-    const citizen = start('revenue.family-member-certificate');
+    const citizen = start('revenue.pattadar-passbook');
     citizen.text('Ravi Kumar');
     citizen.text('Rama Rao');
     citizen.text(AADHAAR);
@@ -320,10 +320,14 @@ describe('forms', () => {
   it('submits a certificate with an id derived from the confirming message, saying what happens next', () => {
     const citizen = start('revenue.income-certificate');
     citizen.text('Ravi Kumar Reddy');
+    citizen.tap('opt:son-of');
     citizen.text('Rama Rao');
     citizen.text(AADHAAR);
     citizen.text('1,20,000');
+    citizen.text('Kothapeta');
+    citizen.text('Tenali');
     citizen.tap('opt:guntur');
+    citizen.tap('opt:education');
     expect(citizen.said).toContain('Annual income (₹): 120000');
     expect(citizen.said).toContain('District: Guntur');
     citizen.tap('confirm');
@@ -350,8 +354,11 @@ describe('certificates that need an officer', () => {
     const citizen = new Citizen().ready();
     citizen.tap('svc:revenue.no-property-certificate');
     citizen.text('Ravi Kumar');
+    citizen.tap('opt:son-of');
     citizen.text('Rama Rao');
     citizen.text(AADHAAR);
+    citizen.text('Kothapeta');
+    citizen.text('Tenali');
     citizen.tap('opt:guntur');
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);

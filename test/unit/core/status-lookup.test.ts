@@ -114,8 +114,8 @@ describe('a status the register does not hold', () => {
 
   it('names what was looked for and what to check, in the reader’s language', () => {
     expect(lookupAnswer(landRecords, { found: false }, 'en', values)).toBe(
-      'Land records (Adangal): no record was found for District Guntur, Village or town Tadikonda, Survey number 999/9. ' +
-        'Please check the District, Village or town, Survey number and try again.',
+      'Land records (Adangal): no record was found for District Guntur, Village, town or ward Tadikonda, Survey number 999/9. ' +
+        'Please check the District, Village, town or ward, Survey number and try again.',
     );
     const te = lookupAnswer(landRecords, { found: false }, 'te', values);
     expect(te).toContain('భూ రికార్డులు (అడంగల్)');

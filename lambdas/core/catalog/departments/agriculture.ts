@@ -14,7 +14,7 @@ export default department(
       synonyms: ['rythu bharosa', 'annadata sukhibhava', 'farmer support', 'pm kisan', 'రైతు భరోసా', 'రైతు'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'crop-insurance',
@@ -25,7 +25,7 @@ export default department(
       fields: [F.applicantName, F.village, F.surveyNumber, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'soil-test',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['soil test', 'soil health card', 'matti', 'మట్టి'],
       fields: [F.applicantName, F.village, F.surveyNumber],
       slaDays: 15,
-      issues: 'soil-health-card',
+      document: 'soil-health-card',
     },
     {
       id: 'seed-subsidy',
@@ -46,7 +46,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.village],
       slaDays: 7,
       officerApproval: true,
-      issues: 'subsidy-token',
+      document: 'subsidy-token',
     },
     {
       id: 'farm-machinery',
@@ -57,7 +57,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['vet', 'veterinary', 'cattle doctor', 'pashu vaidyam', 'పశువైద్యం'],
       fields: [F.village, F.details, F.mobile],
       slaDays: 1,
-      issues: 'appointment-slip',
+      document: 'appointment-slip',
     },
     {
       id: 'livestock-insurance',
@@ -25,7 +25,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.details],
       slaDays: 15,
       officerApproval: true,
-      issues: 'policy',
+      document: 'policy',
     },
     {
       id: 'fodder-seed',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['fodder', 'grass', 'gaddi', 'గడ్డి', 'పశుగ్రాసం'],
       fields: [F.applicantName, F.village],
       slaDays: 15,
-      issues: 'subsidy-token',
+      document: 'subsidy-token',
     },
     {
       id: 'vaccination-camp',
@@ -45,7 +45,7 @@ export default department(
       synonyms: ['foot and mouth', 'vaccination camp', 'పశు టీకా'],
       fields: [F.district],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );

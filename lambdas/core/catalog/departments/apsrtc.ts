@@ -14,7 +14,7 @@ export default department(
       synonyms: ['bus', 'ticket', 'rtc', 'bus ticket', 'బస్', 'టికెట్'],
       fields: [F.fromPlace, F.toPlace, F.travelDate, F.persons],
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'bus-pass',
@@ -25,7 +25,7 @@ export default department(
       fields: [F.applicantName, F.dateOfBirth, F.fromPlace, F.toPlace],
       fee: 100,
       slaDays: 3,
-      issues: 'bus-pass',
+      document: 'bus-pass',
     },
     {
       id: 'ticket-cancellation',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['cancel ticket', 'refund', 'raddu', 'రద్దు'],
       fields: [F.referenceNumber],
       slaDays: 7,
-      issues: 'refund-receipt',
+      document: 'refund-receipt',
     },
     {
       id: 'parcel-tracking',
@@ -45,7 +45,7 @@ export default department(
       synonyms: ['parcel', 'cargo', 'courier', 'పార్శిల్'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'bus-complaint',
@@ -55,7 +55,7 @@ export default department(
       synonyms: ['bus complaint', 'conductor', 'driver', 'బస్ ఫిర్యాదు'],
       fields: [F.complaint, F.eventDate],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

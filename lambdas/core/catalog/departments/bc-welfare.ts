@@ -15,7 +15,7 @@ export default department(
       fields: [F.studentName, F.aadhaar, F.annualIncome],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'bc-hostel',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.studentName, F.gender, F.district],
       slaDays: 15,
       officerApproval: true,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'artisan-support',
@@ -37,7 +37,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

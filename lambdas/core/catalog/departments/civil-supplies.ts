@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.annualIncome, F.address],
       slaDays: 21,
       officerApproval: true,
-      issues: 'rice-card',
+      document: 'rice-card',
     },
     {
       id: 'ration-card-status',
@@ -25,7 +25,7 @@ export default department(
       synonyms: ['ration status', 'rice card status', 'రేషన్ స్థితి'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'add-member',
@@ -36,7 +36,7 @@ export default department(
       fields: [F.referenceNumber, F.applicantName, F.dateOfBirth],
       slaDays: 15,
       officerApproval: true,
-      issues: 'rice-card',
+      document: 'rice-card',
     },
     {
       id: 'ration-shop-complaint',
@@ -46,7 +46,7 @@ export default department(
       synonyms: ['ration shop', 'fair price shop', 'dealer', 'రేషన్ షాపు'],
       fields: [F.complaint, F.village],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['professional tax', 'pt', 'vrutti pannu', 'వృత్తి పన్ను'],
       fields: [F.referenceNumber, F.amount],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'gst-status',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['gst', 'gstin', 'జీఎస్టీ'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'pt-enrolment',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['ptec', 'ptrc', 'enrolment', 'నమోదు'],
       fields: [F.businessName, F.applicantName, F.address],
       slaDays: 7,
-      issues: 'registration-certificate',
+      document: 'registration-certificate',
     },
     {
       id: 'tax-evasion-report',
@@ -44,7 +44,7 @@ export default department(
       synonyms: ['no bill', 'tax evasion', 'bill ledu', 'బిల్లు'],
       fields: [F.businessName, F.complaint],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

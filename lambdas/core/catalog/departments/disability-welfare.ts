@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.referenceNumber],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'assistive-devices',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'bus-concession',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['concession', 'free bus pass', 'రాయితీ'],
       fields: [F.applicantName, F.referenceNumber],
       slaDays: 7,
-      issues: 'bus-pass',
+      document: 'bus-pass',
     },
     {
       id: 'marriage-incentive',
@@ -47,7 +47,7 @@ export default department(
       fields: [F.applicantName, F.eventDate, F.referenceNumber],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

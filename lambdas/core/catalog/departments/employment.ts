@@ -14,7 +14,7 @@ export default department(
       synonyms: ['employment exchange', 'job registration', 'udyogam', 'ఉద్యోగం'],
       fields: [F.applicantName, F.dateOfBirth, F.details],
       slaDays: 7,
-      issues: 'registration-card',
+      document: 'registration-card',
     },
     {
       id: 'registration-renewal',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['renewal', 'renew card', 'పునరుద్ధరణ'],
       fields: [F.referenceNumber],
       slaDays: 3,
-      issues: 'registration-card',
+      document: 'registration-card',
     },
     {
       id: 'vacancy-alerts',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['vacancy', 'notification', 'govt jobs', 'ఖాళీలు', 'నోటిఫికేషన్'],
       fields: [F.district],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );

@@ -15,7 +15,7 @@ export default department(
       fields: [F.temple, F.travelDate, F.persons, F.applicantName],
       fee: 300,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'seva-ticket',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.temple, F.travelDate, F.persons, F.applicantName],
       fee: 500,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'donation',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['donation', 'e-hundi', 'hundi', 'viralam', 'విరాళం', 'హుండీ', 'annadanam'],
       fields: [F.temple, F.amount, F.applicantName],
       slaDays: 1,
-      issues: 'donation-receipt',
+      document: 'donation-receipt',
     },
     {
       id: 'accommodation',
@@ -47,7 +47,7 @@ export default department(
       fields: [F.temple, F.travelDate, F.persons],
       fee: 500,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
   ],
 );

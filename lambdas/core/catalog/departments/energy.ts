@@ -14,7 +14,7 @@ export default department(
       synonyms: ['electricity', 'power bill', 'current bill', 'current', 'karent', 'విద్యుత్', 'కరెంట్'],
       fields: [F.consumerNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'new-connection',
@@ -26,7 +26,7 @@ export default department(
       fee: 1500,
       slaDays: 15,
       officerApproval: true,
-      issues: 'connection-order',
+      document: 'connection-order',
     },
     {
       id: 'power-complaint',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['power cut', 'no power', 'voltage', 'current ledu', 'కరెంట్ లేదు'],
       fields: [F.consumerNumber, F.complaint],
       slaDays: 1,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'meter-complaint',
@@ -46,7 +46,7 @@ export default department(
       synonyms: ['meter', 'faulty meter', 'మీటర్'],
       fields: [F.consumerNumber, F.complaint],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'load-enhancement',
@@ -58,7 +58,7 @@ export default department(
       fee: 500,
       slaDays: 15,
       officerApproval: true,
-      issues: 'connection-order',
+      document: 'connection-order',
     },
     {
       id: 'name-transfer',
@@ -70,7 +70,7 @@ export default department(
       fee: 100,
       slaDays: 7,
       officerApproval: true,
-      issues: 'connection-order',
+      document: 'connection-order',
     },
     {
       id: 'solar-rooftop',
@@ -81,7 +81,7 @@ export default department(
       fields: [F.consumerNumber, F.applicantName, F.mobile],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

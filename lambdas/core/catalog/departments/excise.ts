@@ -14,7 +14,7 @@ export default department(
       synonyms: ['illicit liquor', 'arrack', 'ganja', 'natu sara', 'నాటుసారా', 'గంజాయి'],
       fields: [F.village, F.complaint],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'event-permit',
@@ -26,7 +26,7 @@ export default department(
       fee: 10000,
       slaDays: 3,
       officerApproval: true,
-      issues: 'permit',
+      document: 'permit',
     },
     {
       id: 'deaddiction',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['de-addiction', 'rehab', 'counselling', 'వ్యసనం'],
       fields: [F.district, F.mobile],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.village],
       slaDays: 15,
       officerApproval: true,
-      issues: 'identity-card',
+      document: 'identity-card',
     },
     {
       id: 'boat-registration',
@@ -27,7 +27,7 @@ export default department(
       fee: 200,
       slaDays: 15,
       officerApproval: true,
-      issues: 'registration-certificate',
+      document: 'registration-certificate',
     },
     {
       id: 'ban-period-relief',
@@ -37,7 +37,7 @@ export default department(
       synonyms: ['fishing ban', 'matsyakara bharosa', 'భృతి'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );

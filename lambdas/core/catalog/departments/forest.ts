@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.surveyNumber, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'permit',
+      document: 'permit',
     },
     {
       id: 'transit-permit',
@@ -27,7 +27,7 @@ export default department(
       fee: 100,
       slaDays: 7,
       officerApproval: true,
-      issues: 'permit',
+      document: 'permit',
     },
     {
       id: 'wildlife-compensation',
@@ -38,7 +38,7 @@ export default department(
       fields: [F.applicantName, F.village, F.eventDate, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

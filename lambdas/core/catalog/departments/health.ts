@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.annualIncome],
       slaDays: 15,
       officerApproval: true,
-      issues: 'health-card',
+      document: 'health-card',
     },
     {
       id: 'hospital-appointment',
@@ -25,7 +25,7 @@ export default department(
       synonyms: ['hospital', 'doctor', 'op', 'appointment', 'aasupatri', 'ఆసుపత్రి', 'డాక్టర్'],
       fields: [F.applicantName, F.district, F.travelDate, F.slot],
       slaDays: 1,
-      issues: 'appointment-slip',
+      document: 'appointment-slip',
     },
     {
       id: 'vaccination-certificate',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['vaccination', 'vaccine', 'immunisation', 'teeka', 'టీకా'],
       fields: [F.childName, F.dateOfBirth, F.district],
       slaDays: 3,
-      issues: 'vaccination-certificate',
+      document: 'vaccination-certificate',
     },
     {
       id: 'health-complaint',
@@ -45,7 +45,7 @@ export default department(
       synonyms: ['hospital complaint', 'medicine', 'mandulu', 'మందులు'],
       fields: [F.complaint, F.district],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'blood-availability',
@@ -55,7 +55,7 @@ export default department(
       synonyms: ['blood', 'blood bank', 'raktham', 'రక్తం'],
       fields: [F.district],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'disability-assessment',
@@ -66,7 +66,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.district],
       slaDays: 15,
       officerApproval: true,
-      issues: 'appointment-slip',
+      document: 'appointment-slip',
     },
   ],
 );

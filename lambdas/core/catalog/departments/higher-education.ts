@@ -15,7 +15,7 @@ export default department(
       fields: [F.studentName, F.aadhaar, F.annualIncome, F.referenceNumber],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'migration-certificate',
@@ -27,7 +27,7 @@ export default department(
       fee: 500,
       slaDays: 7,
       officerApproval: true,
-      issues: 'migration-certificate',
+      document: 'migration-certificate',
     },
     {
       id: 'eapcet-results',
@@ -37,7 +37,7 @@ export default department(
       synonyms: ['eamcet', 'eapcet', 'icet', 'result', 'rank', 'ఫలితాలు'],
       fields: [F.referenceNumber, F.dateOfBirth],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );

@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.annualIncome, F.village],
       slaDays: 60,
       officerApproval: true,
-      issues: 'allotment-order',
+      document: 'allotment-order',
     },
     {
       id: 'housing-status',
@@ -25,7 +25,7 @@ export default department(
       synonyms: ['housing status', 'house bill', 'గృహ స్థితి'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'house-sanction',
@@ -36,7 +36,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.surveyNumber],
       slaDays: 60,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['single window', 'single desk', 'clearance', 'సింగిల్ డెస్క్'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'msme-registration',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['msme', 'udyam', 'small industry', 'ఎంఎస్ఎంఈ'],
       fields: [F.businessName, F.applicantName, F.mobile],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'incentive',
@@ -35,7 +35,7 @@ export default department(
       fields: [F.businessName, F.referenceNumber, F.details],
       slaDays: 60,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'industry-grievance',
@@ -45,7 +45,7 @@ export default department(
       synonyms: ['industry complaint', 'పరిశ్రమ ఫిర్యాదు'],
       fields: [F.businessName, F.complaint],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

@@ -16,7 +16,7 @@ export default department(
       fee: 110,
       slaDays: 15,
       officerApproval: true,
-      issues: 'identity-card',
+      document: 'identity-card',
     },
     {
       id: 'shop-registration',
@@ -27,7 +27,7 @@ export default department(
       fields: [F.businessName, F.applicantName, F.address],
       fee: 250,
       slaDays: 7,
-      issues: 'registration-certificate',
+      document: 'registration-certificate',
     },
     {
       id: 'wage-complaint',
@@ -37,7 +37,7 @@ export default department(
       synonyms: ['wages', 'salary not paid', 'jeetham', 'జీతం'],
       fields: [F.businessName, F.complaint],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'accident-relief',
@@ -48,7 +48,7 @@ export default department(
       fields: [F.referenceNumber, F.eventDate, F.details],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

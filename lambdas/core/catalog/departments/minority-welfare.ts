@@ -15,7 +15,7 @@ export default department(
       fields: [F.studentName, F.aadhaar, F.annualIncome],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'marriage-assistance',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.eventDate],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'imam-muezzin-honorarium',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['imam', 'muezzin', 'pastor', 'honorarium', 'గౌరవ వేతనం'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'self-employment-loan',
@@ -47,7 +47,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.businessName, F.amount],
       slaDays: 45,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['property tax', 'house tax', 'asthi pannu', 'ఆస్తి పన్ను', 'ఇంటి పన్ను'],
       fields: [F.assessmentNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'water-tax',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['water tax', 'water bill', 'neeti pannu', 'నీటి పన్ను', 'నీటి బిల్లు'],
       fields: [F.consumerNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'birth-certificate',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['birth', 'janana', 'puttina', 'జనన', 'పుట్టిన'],
       fields: [F.childName, F.dateOfBirth, F.gender, F.fatherName, F.district],
       slaDays: 3,
-      issues: 'birth-certificate',
+      document: 'birth-certificate',
     },
     {
       id: 'death-certificate',
@@ -44,7 +44,7 @@ export default department(
       synonyms: ['death', 'marana', 'మరణ'],
       fields: [F.deceasedName, F.eventDate, F.fatherName, F.district],
       slaDays: 3,
-      issues: 'death-certificate',
+      document: 'death-certificate',
     },
     {
       id: 'trade-licence',
@@ -56,7 +56,7 @@ export default department(
       fee: 500,
       slaDays: 7,
       officerApproval: true,
-      issues: 'trade-licence',
+      document: 'trade-licence',
     },
     {
       id: 'building-permission',
@@ -68,7 +68,7 @@ export default department(
       fee: 1000,
       slaDays: 21,
       officerApproval: true,
-      issues: 'building-permit',
+      document: 'building-permit',
     },
     {
       id: 'sanitation-complaint',
@@ -78,7 +78,7 @@ export default department(
       synonyms: ['garbage', 'drain', 'sanitation', 'chetta', 'చెత్త', 'మురుగు'],
       fields: [F.complaint, F.address],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'streetlight-complaint',
@@ -88,7 +88,7 @@ export default department(
       synonyms: ['streetlight', 'street light', 'veedhi deepam', 'వీధి దీపం'],
       fields: [F.address, F.complaint],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'water-connection',
@@ -100,7 +100,7 @@ export default department(
       fee: 1200,
       slaDays: 15,
       officerApproval: true,
-      issues: 'connection-order',
+      document: 'connection-order',
     },
     {
       id: 'vacant-land-tax',
@@ -110,7 +110,7 @@ export default department(
       synonyms: ['vacant land', 'vlt', 'khali sthalam', 'ఖాళీ స్థలం'],
       fields: [F.assessmentNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['panchayat tax', 'village tax', 'illu pannu', 'ఇంటి పన్ను', 'పంచాయతీ'],
       fields: [F.assessmentNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'birth-certificate',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['village birth', 'janana', 'జనన'],
       fields: [F.childName, F.dateOfBirth, F.gender, F.village],
       slaDays: 3,
-      issues: 'birth-certificate',
+      document: 'birth-certificate',
     },
     {
       id: 'death-certificate',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['village death', 'marana', 'మరణ'],
       fields: [F.deceasedName, F.eventDate, F.village],
       slaDays: 3,
-      issues: 'death-certificate',
+      document: 'death-certificate',
     },
     {
       id: 'building-permission',
@@ -46,7 +46,7 @@ export default department(
       fee: 500,
       slaDays: 15,
       officerApproval: true,
-      issues: 'building-permit',
+      document: 'building-permit',
     },
     {
       id: 'road-complaint',
@@ -56,7 +56,7 @@ export default department(
       synonyms: ['road', 'potholes', 'roddu', 'రోడ్డు'],
       fields: [F.village, F.complaint],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

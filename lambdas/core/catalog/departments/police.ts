@@ -14,7 +14,7 @@ export default department(
       synonyms: ['complaint', 'police', 'theft', 'firyadu', 'ఫిర్యాదు', 'పోలీస్'],
       fields: [F.complaint, F.eventDate, F.address],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'fir-status',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['fir', 'case status', 'ఎఫ్ఐఆర్'],
       fields: [F.referenceNumber, F.district],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'lost-article',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['lost', 'missing phone', 'lost document', 'poyina', 'పోయిన'],
       fields: [F.details, F.eventDate, F.address],
       slaDays: 1,
-      issues: 'lost-report',
+      document: 'lost-report',
     },
     {
       id: 'verification',
@@ -46,7 +46,7 @@ export default department(
       fee: 500,
       slaDays: 15,
       officerApproval: true,
-      issues: 'verification-certificate',
+      document: 'verification-certificate',
     },
     {
       id: 'event-permission',
@@ -58,7 +58,7 @@ export default department(
       fee: 200,
       slaDays: 3,
       officerApproval: true,
-      issues: 'permission-order',
+      document: 'permission-order',
     },
   ],
 );

@@ -16,7 +16,7 @@ export default department(
       fee: 100,
       slaDays: 3,
       officerApproval: true,
-      issues: 'certified-copy',
+      document: 'certified-copy',
     },
     {
       id: 'marriage-registration',
@@ -28,7 +28,7 @@ export default department(
       fee: 500,
       slaDays: 7,
       officerApproval: true,
-      issues: 'marriage-certificate',
+      document: 'marriage-certificate',
     },
     {
       id: 'market-value',
@@ -38,7 +38,7 @@ export default department(
       synonyms: ['market value', 'land value', 'విలువ'],
       fields: [F.district, F.village, F.surveyNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'slot-booking',
@@ -48,7 +48,7 @@ export default department(
       synonyms: ['slot', 'registration appointment', 'స్లాట్'],
       fields: [F.applicantName, F.travelDate, F.slot],
       slaDays: 1,
-      issues: 'slot-confirmation',
+      document: 'slot-confirmation',
     },
     {
       id: 'stamp-duty',
@@ -58,7 +58,7 @@ export default department(
       synonyms: ['stamp duty', 'challan', 'స్టాంప్'],
       fields: [F.referenceNumber, F.amount],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
   ],
 );

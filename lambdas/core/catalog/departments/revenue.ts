@@ -2,6 +2,10 @@ import { department } from '../define.ts';
 import { fields as F } from '../fields.ts';
 
 const person = [F.applicantName, F.fatherName, F.aadhaar, F.district];
+/** Who a certificate is about, as AP certificates state it: the name, S/o, D/o or W/o whom, and the Aadhaar. */
+const holder = [F.applicantName, F.relation, F.fatherName, F.aadhaar];
+/** Where the holder lives, as a certificate states it: village or ward, mandal, district. */
+const residentOf = [F.village, F.mandal, F.district];
 
 export default department(
   'revenue',
@@ -14,9 +18,9 @@ export default department(
       name: ['Income certificate', 'ఆదాయ ధృవీకరణ పత్రం'],
       about: ['Annual family income, issued by the Tahsildar', 'కుటుంబ వార్షిక ఆదాయం, తహసీల్దార్ జారీ'],
       synonyms: ['income', 'aadaya', 'aadayam', 'ఆదాయ', 'ఆదాయం', 'ఇన్కమ్', 'ఇన్‌కమ్ సర్టిఫికెట్'],
-      fields: [F.applicantName, F.fatherName, F.aadhaar, F.annualIncome, F.district],
+      fields: [...holder, F.annualIncome, ...residentOf, F.purpose],
       slaDays: 1,
-      issues: 'income-certificate',
+      document: 'income-certificate',
     },
     {
       id: 'caste-certificate',
@@ -24,9 +28,9 @@ export default department(
       name: ['Caste certificate', 'కుల ధృవీకరణ పత్రం'],
       about: ['Community certificate for education and jobs', 'విద్య, ఉద్యోగాల కోసం కుల ధృవీకరణ'],
       synonyms: ['caste', 'community', 'kula', 'kulam', 'కుల', 'కులం', 'క్యాస్ట్', 'sc', 'st', 'bc'],
-      fields: [F.applicantName, F.fatherName, F.aadhaar, F.casteCategory, F.district],
+      fields: [...holder, F.casteCategory, ...residentOf, F.purpose],
       slaDays: 1,
-      issues: 'caste-certificate',
+      document: 'caste-certificate',
     },
     {
       id: 'residence-certificate',
@@ -34,9 +38,9 @@ export default department(
       name: ['Residence certificate', 'నివాస ధృవీకరణ పత్రం'],
       about: ['Proof of residence in the state', 'రాష్ట్రంలో నివాస రుజువు'],
       synonyms: ['residence', 'nativity', 'domicile', 'nivasa', 'నివాస', 'స్థానికత'],
-      fields: [F.applicantName, F.fatherName, F.aadhaar, F.address, F.district],
+      fields: [...holder, ...residentOf, F.purpose],
       slaDays: 1,
-      issues: 'residence-certificate',
+      document: 'residence-certificate',
     },
     {
       id: 'family-member-certificate',
@@ -44,10 +48,10 @@ export default department(
       name: ['Family member cert.', 'కుటుంబ సభ్యుల పత్రం'],
       about: ['Lists the members of a family, e.g. for a pension or job', 'కుటుంబ సభ్యుల జాబితా, పెన్షన్ లేదా ఉద్యోగం కోసం'],
       synonyms: ['family', 'legal heir', 'kutumba', 'కుటుంబ', 'వారసుల'],
-      fields: [...person, F.address],
+      fields: [...holder, ...residentOf],
       slaDays: 7,
       officerApproval: true,
-      issues: 'family-member-certificate',
+      document: 'family-member-cert',
     },
     {
       id: 'ews-certificate',
@@ -55,10 +59,10 @@ export default department(
       name: ['EWS certificate', 'ఈడబ్ల్యూఎస్ పత్రం'],
       about: ['Economically weaker section, for the 10% reservation', 'ఆర్థికంగా బలహీన వర్గాల 10% రిజర్వేషన్ కోసం'],
       synonyms: ['ews', 'economically weaker', 'ఆర్థికంగా బలహీన'],
-      fields: [...person, F.annualIncome],
+      fields: [...holder, F.annualIncome, ...residentOf, F.purpose],
       slaDays: 7,
       officerApproval: true,
-      issues: 'ews-certificate',
+      document: 'ews-certificate',
     },
     {
       id: 'land-records',
@@ -68,7 +72,7 @@ export default department(
       synonyms: ['adangal', 'pahani', '1b', 'meebhoomi', 'land record', 'భూమి', 'అడంగల్', 'bhoomi'],
       fields: [F.district, F.village, F.surveyNumber],
       slaDays: 1,
-      issues: 'land-record-extract',
+      document: 'land-record-extract',
     },
     {
       id: 'encumbrance-certificate',
@@ -80,7 +84,7 @@ export default department(
       fee: 100,
       slaDays: 3,
       officerApproval: true,
-      issues: 'encumbrance-certificate',
+      document: 'encumbrance-certificate',
     },
     {
       id: 'agricultural-income-certificate',
@@ -88,10 +92,10 @@ export default department(
       name: ['Agri income certificate', 'వ్యవసాయ ఆదాయ పత్రం'],
       about: ['Income from agriculture, for loans and schemes', 'వ్యవసాయ ఆదాయం, రుణాలు, పథకాల కోసం'],
       synonyms: ['agricultural income', 'farm income', 'vyavasaya', 'వ్యవసాయ ఆదాయ'],
-      fields: [...person, F.annualIncome],
+      fields: [...holder, F.annualIncome, ...residentOf],
       slaDays: 7,
       officerApproval: true,
-      issues: 'agricultural-income-certificate',
+      document: 'agri-income-certificate',
     },
     {
       id: 'pattadar-passbook',
@@ -103,7 +107,7 @@ export default department(
       fee: 35,
       slaDays: 30,
       officerApproval: true,
-      issues: 'pattadar-passbook',
+      document: 'pattadar-passbook',
     },
     {
       id: 'mutation',
@@ -115,7 +119,7 @@ export default department(
       fee: 35,
       slaDays: 30,
       officerApproval: true,
-      issues: 'mutation-order',
+      document: 'mutation-order',
     },
     {
       id: 'no-property-certificate',
@@ -123,10 +127,10 @@ export default department(
       name: ['No property certificate', 'ఆస్తి లేని ధృవీకరణ'],
       about: ['States that the applicant owns no land or house', 'దరఖాస్తుదారునికి భూమి, ఇల్లు లేవని ధృవీకరణ'],
       synonyms: ['no property', 'no land', 'asthi', 'ఆస్తి లేని'],
-      fields: person,
+      fields: [...holder, ...residentOf],
       slaDays: 7,
       officerApproval: true,
-      issues: 'no-property-certificate',
+      document: 'no-property-certificate',
     },
     {
       id: 'land-conversion',
@@ -138,7 +142,7 @@ export default department(
       fee: 1000,
       slaDays: 30,
       officerApproval: true,
-      issues: 'conversion-order',
+      document: 'conversion-order',
     },
   ],
 );

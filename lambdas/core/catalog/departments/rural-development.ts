@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.village],
       slaDays: 15,
       officerApproval: true,
-      issues: 'job-card',
+      document: 'job-card',
     },
     {
       id: 'wage-status',
@@ -25,7 +25,7 @@ export default department(
       synonyms: ['wages', 'nrega payment', 'kooli', 'కూలి', 'వేతనం'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'work-demand',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['work demand', 'pani', 'పని'],
       fields: [F.referenceNumber, F.travelDate],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'shg-loan',
@@ -46,7 +46,7 @@ export default department(
       fields: [F.applicantName, F.village, F.amount],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

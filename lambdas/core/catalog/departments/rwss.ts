@@ -14,7 +14,7 @@ export default department(
       synonyms: ['drinking water', 'borewell', 'taagu neeru', 'తాగునీరు', 'బోరు'],
       fields: [F.village, F.complaint],
       slaDays: 3,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'household-tap',
@@ -25,7 +25,7 @@ export default department(
       fields: [F.applicantName, F.village],
       slaDays: 30,
       officerApproval: true,
-      issues: 'connection-order',
+      document: 'connection-order',
     },
     {
       id: 'water-testing',
@@ -35,7 +35,7 @@ export default department(
       synonyms: ['water test', 'fluoride', 'నీటి పరీక్ష'],
       fields: [F.village, F.details],
       slaDays: 7,
-      issues: 'test-report',
+      document: 'test-report',
     },
   ],
 );

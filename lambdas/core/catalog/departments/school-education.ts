@@ -15,7 +15,7 @@ export default department(
       fields: [F.studentName, F.dateOfBirth, F.district],
       slaDays: 7,
       officerApproval: true,
-      issues: 'study-certificate',
+      document: 'study-certificate',
     },
     {
       id: 'duplicate-ssc',
@@ -27,7 +27,7 @@ export default department(
       fee: 250,
       slaDays: 30,
       officerApproval: true,
-      issues: 'marks-memo',
+      document: 'marks-memo',
     },
     {
       id: 'mother-support-status',
@@ -37,7 +37,7 @@ export default department(
       synonyms: ['thalliki vandanam', 'amma vodi', 'అమ్మ ఒడి', 'తల్లికి వందనం'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'school-admission',
@@ -48,7 +48,7 @@ export default department(
       fields: [F.studentName, F.dateOfBirth, F.gender, F.village],
       slaDays: 15,
       officerApproval: true,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'school-complaint',
@@ -58,7 +58,7 @@ export default department(
       synonyms: ['school complaint', 'midday meal', 'teacher', 'పాఠశాల ఫిర్యాదు'],
       fields: [F.complaint, F.village],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

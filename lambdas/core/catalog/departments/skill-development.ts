@@ -14,7 +14,7 @@ export default department(
       synonyms: ['skill', 'training', 'course', 'naipunyam', 'నైపుణ్యం'],
       fields: [F.applicantName, F.dateOfBirth, F.district],
       slaDays: 15,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'job-fair',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['job mela', 'job fair', 'jobs', 'ఉద్యోగ మేళా', 'జాబ్ మేళా'],
       fields: [F.applicantName, F.district, F.mobile],
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'training-certificate',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['skill certificate', 'course certificate', 'శిక్షణ పత్రం'],
       fields: [F.applicantName, F.referenceNumber],
       slaDays: 3,
-      issues: 'training-certificate',
+      document: 'training-certificate',
     },
   ],
 );

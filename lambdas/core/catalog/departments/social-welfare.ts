@@ -15,7 +15,7 @@ export default department(
       fields: [F.studentName, F.aadhaar, F.annualIncome],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'hostel-admission',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.studentName, F.gender, F.dateOfBirth, F.district],
       slaDays: 15,
       officerApproval: true,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'pension-status',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['pension', 'ntr bharosa', 'old age pension', 'వృద్ధాప్య పెన్షన్', 'పెన్షన్'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'pension',
@@ -47,7 +47,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.dateOfBirth, F.village],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

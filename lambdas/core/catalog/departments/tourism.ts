@@ -15,7 +15,7 @@ export default department(
       fields: [F.district, F.travelDate, F.persons],
       fee: 1500,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'tour-package',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.fromPlace, F.travelDate, F.persons],
       fee: 1200,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'boating',
@@ -37,7 +37,7 @@ export default department(
       fields: [F.fromPlace, F.travelDate, F.persons],
       fee: 800,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'guide-booking',
@@ -48,7 +48,7 @@ export default department(
       fields: [F.fromPlace, F.travelDate],
       fee: 500,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
   ],
 );

@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.dateOfBirth, F.travelDate, F.slot],
       fee: 150,
       slaDays: 1,
-      issues: 'slot-confirmation',
+      document: 'slot-confirmation',
     },
     {
       id: 'driving-licence-renewal',
@@ -27,7 +27,7 @@ export default department(
       fee: 400,
       slaDays: 7,
       officerApproval: true,
-      issues: 'driving-licence',
+      document: 'driving-licence',
     },
     {
       id: 'vehicle-registration-status',
@@ -37,7 +37,7 @@ export default department(
       synonyms: ['rc', 'registration certificate', 'vehicle', 'వాహన'],
       fields: [F.vehicleNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'challan-payment',
@@ -47,7 +47,7 @@ export default department(
       synonyms: ['challan', 'fine', 'e-challan', 'traffic fine', 'చలాన్', 'జరిమానా'],
       fields: [F.vehicleNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'duplicate-rc',
@@ -59,7 +59,7 @@ export default department(
       fee: 300,
       slaDays: 7,
       officerApproval: true,
-      issues: 'registration-certificate',
+      document: 'registration-certificate',
     },
     {
       id: 'fancy-number',
@@ -70,7 +70,7 @@ export default department(
       fields: [F.applicantName, F.details],
       fee: 5000,
       slaDays: 3,
-      issues: 'reservation',
+      document: 'reservation',
     },
   ],
 );

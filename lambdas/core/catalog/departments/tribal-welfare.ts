@@ -15,7 +15,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.village, F.surveyNumber],
       slaDays: 90,
       officerApproval: true,
-      issues: 'title-deed',
+      document: 'title-deed',
     },
     {
       id: 'tribal-hostel',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.studentName, F.gender, F.dateOfBirth],
       slaDays: 15,
       officerApproval: true,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'tribal-scholarship',
@@ -37,7 +37,7 @@ export default department(
       fields: [F.studentName, F.aadhaar, F.annualIncome],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
     {
       id: 'tribal-grievance',
@@ -47,7 +47,7 @@ export default department(
       synonyms: ['itda', 'tribal complaint', 'ఐటీడీఏ'],
       fields: [F.village, F.complaint],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['grievance', 'spandana', 'pgrs', 'problem', 'samasya', 'సమస్య', 'స్పందన'],
       fields: [F.complaint, F.district],
       slaDays: 15,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'grievance-status',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['grievance status', 'complaint status', 'ఫిర్యాదు స్థితి'],
       fields: [F.applicationNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'doorstep-service',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['doorstep', 'home visit', 'volunteer', 'ఇంటి వద్ద'],
       fields: [F.applicantName, F.address, F.details],
       slaDays: 3,
-      issues: 'appointment-slip',
+      document: 'appointment-slip',
     },
     {
       id: 'scheme-eligibility',
@@ -44,7 +44,7 @@ export default department(
       synonyms: ['eligibility', 'schemes', 'pathakam', 'పథకం', 'అర్హత'],
       fields: [F.aadhaar],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
     {
       id: 'household-update',
@@ -55,7 +55,7 @@ export default department(
       fields: [F.applicantName, F.aadhaar, F.details],
       slaDays: 15,
       officerApproval: true,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['water cess', 'neeti theeruva', 'తీరువా'],
       fields: [F.village, F.surveyNumber],
       slaDays: 1,
-      issues: 'payment-receipt',
+      document: 'payment-receipt',
     },
     {
       id: 'canal-complaint',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['canal', 'irrigation', 'kaluva', 'కాలువ'],
       fields: [F.village, F.complaint],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'reservoir-levels',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['reservoir', 'dam', 'srisailam dam', 'జలాశయం', 'డ్యామ్'],
       fields: [F.district],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );

@@ -14,7 +14,7 @@ export default department(
       synonyms: ['anganwadi', 'అంగన్వాడీ'],
       fields: [F.childName, F.dateOfBirth, F.village],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'maternity-nutrition',
@@ -24,7 +24,7 @@ export default department(
       synonyms: ['pregnant', 'nutrition', 'sampoorna poshana', 'పౌష్టికాహారం', 'గర్భిణి'],
       fields: [F.applicantName, F.aadhaar, F.village],
       slaDays: 7,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'women-grievance',
@@ -34,7 +34,7 @@ export default department(
       synonyms: ['harassment', 'domestic violence', 'disha', 'వేధింపులు'],
       fields: [F.complaint],
       slaDays: 1,
-      issues: 'acknowledgement',
+      document: 'acknowledgement',
     },
     {
       id: 'girl-child-scheme',
@@ -45,7 +45,7 @@ export default department(
       fields: [F.childName, F.dateOfBirth, F.fatherName],
       slaDays: 30,
       officerApproval: true,
-      issues: 'sanction-order',
+      document: 'sanction-order',
     },
   ],
 );

@@ -15,7 +15,7 @@ export default department(
       fields: [F.district, F.travelDate, F.slot],
       fee: 200,
       slaDays: 1,
-      issues: 'e-ticket',
+      document: 'e-ticket',
     },
     {
       id: 'coaching-enrolment',
@@ -26,7 +26,7 @@ export default department(
       fields: [F.studentName, F.dateOfBirth, F.district],
       fee: 100,
       slaDays: 7,
-      issues: 'admission-letter',
+      document: 'admission-letter',
     },
     {
       id: 'sports-quota-status',
@@ -36,7 +36,7 @@ export default department(
       synonyms: ['sports quota', 'sports certificate', 'క్రీడా కోటా'],
       fields: [F.referenceNumber],
       slaDays: 1,
-      issues: 'status-report',
+      document: 'status-report',
     },
   ],
 );
