@@ -121,6 +121,8 @@ export const sampleOfficers: readonly Officer[] = [
   stateLevel('employment', 'EMP-APS-0626', '919000000626', 'D. Jyothi'),
   stateLevel('commercial-taxes', 'CT-APS-0627', '919000000627', 'V. Sudhakar'),
   stateLevel('excise', 'EX-APS-0628', '919000000628', 'B. Koteswara Rao'),
+  stateLevel('endowments', 'END-APS-0629', '919000000629', 'G. Padmavathi'),
+  stateLevel('tourism', 'TOU-APS-0630', '919000000630', 'J. Chandrasekhar'),
 ];
 
 /** Writes the officers' registry items, as `npm run officers -- add` does; a restart rewrites them. */

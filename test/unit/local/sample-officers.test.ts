@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { officersToNotify } from '#core/applications/approval.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { fields } from '#core/catalog/fields.ts';
+import { fulfilmentOf, workflowOf } from '#core/fulfilment/registry.ts';
 import { mayDecide, parseOfficer } from '#core/officers.ts';
 import { sampleOfficers } from '../../../local/sample-officers.ts';
 
 const services = catalog();
 const needsAnOfficer = services.services.filter(
-  (s) => s.kind === 'application' || s.kind === 'grievance' || (s.kind === 'certificate' && s.officerApproval),
+  (s) => workflowOf(s) !== undefined && fulfilmentOf(s.kind).officerDecides(s),
 );
 
 describe("the embedded runtime's sample officers", () => {

@@ -1,0 +1,207 @@
+import jsQRModule from 'jsqr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '#core/catalog/catalog.ts';
+import type { Field, Language, Service } from '#core/catalog/schema.ts';
+import { sampleCitizens } from '../../local/sample-citizens.ts';
+import { downloadDocument, rasterize } from '../support/certificates.ts';
+import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+
+// One service of every kind, from "Hi" to its end, through the simulator's API exactly as a phone would go: the
+// answers, the Aadhaar OTP, the fee paid on the gateway's page, the deciding officer's tap, and the signed document
+// that arrives and verifies; a status lookup answered at once from the department's register.
+
+// jsqr is CommonJS whose types say `export default`; the function is its exports object's `default`.
+const jsQR = jsQRModule.default;
+const services = catalog().services;
+const ravi = sampleCitizens[0];
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+let officers: { waId: string; department: string; district?: string; role: string }[];
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+  officers = (await (await fetch(`${env.runtime.baseUrl}/sim/api/officers`)).json()) as typeof officers;
+}, 120_000);
+afterAll(async () => {
+  await env?.stop();
+});
+
+const bodyOf = (m: SentMessage) =>
+  m.text?.body ??
+  m.interactive?.body.text ??
+  m.document?.caption ??
+  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
+    (c) => c.type === 'body',
+  )?.parameters[0]?.text ??
+  '';
+
+/** What a citizen types (or taps) for a question, by its type: the sample citizen's own details where asked. */
+function answerFor(field: Field): { text?: string; option?: string } {
+  switch (field.type) {
+    case 'choice':
+      return { option: field.options!.some((o) => o.id === 'guntur') ? 'guntur' : field.options![0]!.id };
+    case 'name':
+      return { text: field.id === 'applicant-name' ? ravi.name : 'Venkata Reddy' };
+    case 'aadhaar':
+      return { text: ravi.aadhaar };
+    case 'mobile':
+      return { text: '9876543210' };
+    case 'pincode':
+      return { text: '522201' };
+    case 'date':
+      return { text: field.when === 'past' ? '15-08-1990' : tomorrowPlus(3) };
+    case 'amount':
+      return { text: '1116' };
+    case 'number':
+      return { text: '9'.repeat(field.min ?? 6) };
+    case 'application-number':
+      return { text: 'AP-0000000000AB' };
+    case 'text':
+      return {
+        text:
+          field.id === 'complaint'
+            ? 'The streetlight on Gandhi Road has been off for two weeks.'
+            : 'Tenali, 4-12 Gandhi Nagar'.slice(0, field.max ?? 60),
+      };
+  }
+}
+
+function tomorrowPlus(days: number): string {
+  const date = new Date(env.runtime.clock.get().getTime() + (days + 1) * 86_400_000);
+  return `${String(date.getUTCDate()).padStart(2, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${date.getUTCFullYear()}`;
+}
+
+async function texts(waId: string): Promise<string[]> {
+  await env.runtime.drained();
+  return (await sentTo(env.runtime, waId)).map(bodyOf);
+}
+
+/** From "Hi" to the submitted form, in the citizen's language; answers what the chat said last. */
+async function fillIn(waId: string, service: Service, language: Language): Promise<void> {
+  await say(env.runtime, waId, { text: 'Hi' });
+  await say(env.runtime, waId, { reply_id: `lang:${language}` });
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
+  await say(env.runtime, waId, { reply_id: `svc:${service.id}` });
+  for (const field of service.fields) {
+    const answer = answerFor(field);
+    if (answer.option)
+      await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `opt:${answer.option}`) });
+    else await say(env.runtime, waId, { text: answer.text! });
+  }
+  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
+}
+
+/** Proves the citizen's identity by Aadhaar OTP when the chat asks for it. */
+async function proveIdentity(waId: string): Promise<void> {
+  await say(env.runtime, waId, { text: ravi.aadhaar });
+  await say(env.runtime, waId, { text: await otpFor(env.runtime, ravi.aadhaar) });
+}
+
+async function payIfAsked(waId: string, applicationId: string): Promise<void> {
+  const link = (await texts(waId)).find((text) => text.includes('/pay/') && text.includes(applicationId));
+  if (!link) return;
+  const url = /(http\S+\/pay\/[A-Za-z0-9_-]+)/.exec(link)![1]!;
+  const paid = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome: 'captured' }),
+  });
+  expect(paid.status).toBe(200);
+}
+
+/** The officer who gets the notice: a deciding officer of the department in Guntur, else a state-level one. */
+function decidingOfficer(service: Service) {
+  const deciding = officers.filter((o) => o.department === service.department && o.role !== 'clerk');
+  return deciding.find((o) => o.district === 'guntur') ?? deciding.find((o) => o.district === undefined)!;
+}
+
+async function approveAsOfficer(service: Service, applicationId: string): Promise<string> {
+  const officer = decidingOfficer(service);
+  expect(officer, `a deciding officer of ${service.department}`).toBeDefined();
+  const notice = await waitFor(`the notice to the ${service.department} officer`, async () =>
+    (await texts(officer.waId)).find((text) => text.includes(applicationId)),
+  );
+  await say(env.runtime, officer.waId, { reply_id: `decide:approve:${applicationId}` });
+  return notice;
+}
+
+async function documentFor(waId: string, applicationId: string): Promise<SentMessage> {
+  return waitFor(
+    `the document of ${applicationId}`,
+    async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, waId)).find(
+        (m) => m.type === 'document' && m.document?.caption?.includes(applicationId),
+      );
+    },
+    90_000,
+  );
+}
+
+/** The QR printed on the document's page, read back from a rendering of it, verifies as valid. */
+async function verifies(document: SentMessage): Promise<{ status: string; certificate?: { title?: string } }> {
+  const png = rasterize(await downloadDocument(env.runtime, document));
+  const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(qr?.data).toBeDefined();
+  const url = new URL(qr!.data);
+  return (await (
+    await fetch(`${env.runtime.baseUrl}${url.pathname}${url.search}`, { headers: { accept: 'application/json' } })
+  ).json()) as { status: string };
+}
+
+describe('every kind of service reaches its end', () => {
+  it.each([
+    ['application', 'civil-supplies.ration-card', 'en', 'will decide by'],
+    ['grievance', 'police.complaint', 'te', 'లోగా చర్య తీసుకుంటారు'],
+    ['booking', 'endowments.darshan-ticket', 'en', 'will confirm it by'],
+    ['bill-payment', 'endowments.donation', 'te', 'నిర్ధారిస్తారు'],
+    ['certificate', 'revenue.no-property-certificate', 'en', 'will decide by'],
+  ] as const)(
+    'kind %s (%s, in %s): submitted saying who decides and by when, decided by the officer, its signed document verifies',
+    async (kind, serviceId, language, next) => {
+      const service = services.find((s) => s.id === serviceId)!;
+      expect(service.kind).toBe(kind);
+      const waId = `9198110${String(services.indexOf(service)).padStart(5, '0')}`;
+      await fillIn(waId, service, language);
+      await proveIdentity(waId);
+      const submitted = (await texts(waId)).find((text) => /AP-[0-9A-Z]{12}/.test(text))!;
+      expect(submitted).toContain(next);
+      expect(submitted).not.toMatch(/received|స్వీకరించబడింది/);
+      const applicationId = /AP-[0-9A-Z]{12}/.exec(submitted)![0];
+
+      await payIfAsked(waId, applicationId);
+      const notice = await approveAsOfficer(service, applicationId);
+      expect(notice).toContain(service.name.en);
+
+      const document = await documentFor(waId, applicationId);
+      expect((await verifies(document)).status).toBe('valid');
+    },
+    180_000,
+  );
+
+  it('a status lookup (rice card status) is answered at once from the department register, nothing stored', async () => {
+    const waId = '919811099001';
+    const service = services.find((s) => s.id === 'civil-supplies.ration-card-status')!;
+    const account = ravi.accounts.find((a) => a.service === service.id)!;
+    await say(env.runtime, waId, { text: 'Hi' });
+    await say(env.runtime, waId, { reply_id: 'lang:en' });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
+    await say(env.runtime, waId, { reply_id: `svc:${service.id}` });
+    await say(env.runtime, waId, { text: account.number });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
+    const answer = (await texts(waId)).at(-1)!;
+    expect(answer).toContain(account.number);
+    expect(answer).toMatch(/As of \d{2}-\d{2}-\d{4}/);
+    expect(answer).not.toMatch(/AP-[0-9A-Z]{12}/);
+  });
+
+  it('a grievance number looked up in "Grievance status" answers where the grievance stands', async () => {
+    const waId = `9198110${String(services.findIndex((s) => s.id === 'police.complaint')).padStart(5, '0')}`;
+    const applicationId = /AP-[0-9A-Z]{12}/.exec((await texts(waId)).find((text) => /AP-[0-9A-Z]{12}/.test(text))!)![0];
+    await say(env.runtime, waId, { reply_id: 'svc:village-secretariat.grievance-status' });
+    await say(env.runtime, waId, { text: applicationId.toLowerCase() });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
+    const answer = (await texts(waId)).at(-1)!;
+    expect(answer).toContain(applicationId);
+    expect(answer).toContain('జారీ చేయబడింది');
+  });
+});
