@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../lambdas/core/catalog/catalog.ts';
+import { catalog, parseCatalog } from '../../../lambdas/core/catalog/catalog.ts';
+import { catalogData } from '../../../lambdas/core/catalog/data.ts';
+import { department } from '../../../lambdas/core/catalog/define.ts';
+import { fields as F } from '../../../lambdas/core/catalog/fields.ts';
 import { SERVICE_KINDS } from '../../../lambdas/core/catalog/schema.ts';
 import {
   amountDue,
@@ -46,6 +49,33 @@ describe('fulfilment by kind', () => {
     expect(amountDue(service('endowments.donation'), { amount: '1116' })).toBe(1116);
     expect(amountDue(service('endowments.darshan-ticket'), { persons: '2' })).toBe(300);
     expect(amountDue(service('revenue.income-certificate'), {})).toBe(0);
+  });
+
+  it("takes a new service of an existing kind from catalog data alone (the README's example)", () => {
+    const person = [F.applicantName, F.fatherName, F.aadhaar, F.district];
+    const revenue = department(
+      'revenue',
+      ['Revenue', 'రెవెన్యూ'],
+      ['Tahsildar', 'తహసీల్దార్'],
+      [
+        {
+          id: 'passbook-correction',
+          kind: 'application',
+          name: ['Passbook correction', 'పాసుపుస్తకం సవరణ'],
+          about: ['Correct a name or extent in a land passbook', 'భూమి పాసుపుస్తకంలో పేరు లేదా విస్తీర్ణం సవరణ'],
+          synonyms: ['passbook correction', 'correction', 'savarana', 'సవరణ'],
+          fields: [...person, F.village, F.surveyNumber, F.details],
+          fee: 35,
+          slaDays: 15,
+          document: 'pattadar-passbook',
+        },
+      ],
+    );
+    const grown = parseCatalog({ ...catalogData, services: [...catalogData.services, ...revenue.services] });
+    const added = grown.services.find((s) => s.id === 'revenue.passbook-correction')!;
+    expect(workflowOf(added)).toBe('application');
+    expect(fulfilmentOf(added.kind).officerDecides(added)).toBe(true);
+    expect(amountDue(added, {})).toBe(35);
   });
 
   it('names the environment variable of each workflow as the stack sets it', () => {
