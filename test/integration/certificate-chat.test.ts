@@ -118,6 +118,22 @@ describe('verifying a certificate from a photo in the chat', () => {
     const again = await answerToPhoto(verifier, pagePhoto);
     expect(again).toContain('Revoked');
     expect(again).toContain('issued on a forged income statement');
+
+    // The holder is told, once, with the reason.
+    const told = await waitFor('the holder told of the revocation', async () => {
+      await env.runtime.drained();
+      const texts = (await sentTo(env.runtime, citizen)).map((m) => m.text?.body ?? '');
+      return texts.filter((text) => text.includes('has been revoked')).length > 0 ? texts : undefined;
+    });
+    const notices = told.filter((text) => text.includes('has been revoked'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(certId);
+    expect(notices[0]).toContain('Reason: issued on a forged income statement');
+    // A second officer revoking it again tells no one twice.
+    await answerTo(tahsildar, `revoke ${certId} issued on a forged income statement`);
+    await env.runtime.drained();
+    const after = (await sentTo(env.runtime, citizen)).filter((m) => m.text?.body?.includes('has been revoked'));
+    expect(after).toHaveLength(1);
   });
 
   it('says politely that a photo without a QR code has none', async () => {

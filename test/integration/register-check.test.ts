@@ -146,10 +146,14 @@ describe('a certificate checked against its register', () => {
       'revenue.income-certificate',
       [
         { text: 'లక్ష్మీ దేవి నాయుడు' },
+        { option: 'daughter-of' },
         { text: 'సూర్యనారాయణ నాయుడు' },
         { text: LAKSHMI },
         { text: '240000' },
+        { text: 'మచిలీపట్నం' },
+        { text: 'మచిలీపట్నం' },
         { option: 'krishna' },
+        { option: 'education' },
       ],
       LAKSHMI,
     );
