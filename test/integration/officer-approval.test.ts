@@ -66,7 +66,7 @@ async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): P
   // The OTP went to the Aadhaar the form asked for: it is not asked again.
   await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
   const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
-  expect(submitted).toContain('An officer of the department');
+  expect(submitted).toContain('The Tahsildar, Revenue Department will decide by');
   return /AP-[0-9A-Z]{12}/.exec(submitted!)![0];
 }
 
@@ -229,7 +229,9 @@ describe('officer approval in the chat', () => {
     // The state-level head's worklist has every district's; another district's worklist does not show it, nor
     // another department's, and their officers cannot open it.
     await say(env.runtime, revenueHead, { text: 'pending' });
-    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toMatch(/^Revenue: \d+ applications wait/);
+    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toMatch(
+      /^Revenue: \d+ applications? waits? for a decision/,
+    );
     expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toContain(applicationId);
     await say(env.runtime, collector, { text: 'pending' });
     expect(bodyOf((await sentTo(env.runtime, collector)).at(-1)!)).toContain(
