@@ -108,6 +108,8 @@ describe('Aadhaar OTP identity adapter', () => {
   it('turns an unreachable identity service into an answer the conversation handles', async () => {
     const session = {
       ...newSession('919000000001'),
+      language: 'en' as const,
+      consentedAt: now.toISOString(),
       step: { name: 'identity-aadhaar' as const, purpose: { name: 'status' as const } },
     };
     const message = {

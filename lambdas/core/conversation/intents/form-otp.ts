@@ -18,7 +18,7 @@ import type { SentOtp, Session, SessionStep } from '../session.ts';
  * ten minutes, so one older than {@link OTP_USABLE_MINUTES} at the confirmation is not relied on, and the citizen is
  * asked for their Aadhaar as before (also when the identity service did not answer when the question was answered).
  */
-export const OTP_USABLE_MINUTES = 8;
+const OTP_USABLE_MINUTES = 8;
 
 /** The Aadhaar number to request an OTP for in this turn: the form's Aadhaar question answered with a valid number. */
 export function formAadhaarForOtp(
