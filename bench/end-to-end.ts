@@ -75,8 +75,8 @@ async function confirmToCertificate(runtime: EmbeddedRuntime, waId: string): Pro
   await say({ text: 'Tenali' });
   await tap('opt:guntur');
   await tap('opt:education');
+  // The form's Aadhaar answer sent the OTP; confirming asks for it.
   await tap('confirm');
-  await say({ text: AADHAAR });
   const otp = ((await (await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${AADHAAR}`)).json()) as { otp: string })
     .otp;
   const started = performance.now();

@@ -1,5 +1,5 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationSummary, WaitingApplicationSummary } from '#core/conversation/context.ts';
+import type { ApplicationSummary, HeldDocument, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import type { ApplicationStatusView } from '#core/fulfilment/application-status.ts';
 import type { Jurisdiction } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
@@ -11,9 +11,14 @@ const AWAITING_DECISION_IN_DISTRICT_INDEX = 'awaitingDecisionInDistrict';
 /** The officers' worklist shows this many, soonest due first (one WhatsApp list). */
 const WORKLIST_SIZE = 10;
 
+/** Where an application an officer decides stands: waiting for the decision, or not (and then in which state). */
+export type DecisionStanding =
+  | { waiting: WaitingApplicationSummary }
+  | { waiting?: undefined; state: string; jurisdiction?: Jurisdiction };
+
 /**
- * Reads a citizen's applications for "status", newest first, through the `byCitizen` index; and the applications
- * waiting for an officer's decision, for the officers' worklist.
+ * Reads a citizen's applications for "status", newest first, through the `byCitizen` index; the applications
+ * waiting for an officer's decision, for the officers' worklist; and a certificate's document to send again.
  */
 export class ApplicationQueries {
   constructor(private readonly tableName: string) {}
@@ -73,7 +78,6 @@ export class ApplicationQueries {
     return { waiting: Items.map(waitingSummary), total };
   }
 
-  /** One application, if it waits for a decision now. */
   /** Where one application stands, for a lookup of its number: nothing personal is read out. */
   async statusView(applicationId: string): Promise<ApplicationStatusView | undefined> {
     const { Item } = await dynamodb.send(
@@ -95,11 +99,65 @@ export class ApplicationQueries {
     };
   }
 
+  /** One application, if it waits for a decision now. */
   async waitingApplication(applicationId: string): Promise<WaitingApplicationSummary | undefined> {
+    return (await this.decisionStanding(applicationId))?.waiting;
+  }
+
+  /** Whether an application waits for an officer's decision and, when it does not, its state; undefined: no such one. */
+  async decisionStanding(applicationId: string): Promise<DecisionStanding | undefined> {
     const { Item } = await dynamodb.send(
       new GetCommand({ TableName: this.tableName, Key: keys.application(applicationId), ConsistentRead: true }),
     );
-    return Item?.state === 'awaiting-approval' ? waitingSummary(Item) : undefined;
+    if (!Item) return undefined;
+    if (Item.state === 'awaiting-approval') return { waiting: waitingSummary(Item) };
+    // The officers it went to, kept after the decision (the worklist's keys are removed then).
+    const approval = Item.approval as { department?: unknown; district?: unknown } | undefined;
+    const jurisdiction =
+      typeof approval?.department === 'string'
+        ? {
+            department: approval.department,
+            ...(typeof approval.district === 'string' ? { district: approval.district } : {}),
+          }
+        : undefined;
+    return { state: String(Item.state), ...(jurisdiction ? { jurisdiction } : {}) };
+  }
+
+  /**
+   * The document issued for an application, with whose it is, to send it again: from the application (its number,
+   * verified Aadhaar and certificate id) and the certificate item (its archived PDF, and whether it was revoked).
+   */
+  async issuedDocument(applicationId: string): Promise<HeldDocument | undefined> {
+    const { Item: application } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.application(applicationId),
+        ConsistentRead: true,
+        ProjectionExpression: 'applicationId, serviceId, waId, citizenHash, #state, outcome.certId',
+        ExpressionAttributeNames: { '#state': 'state' },
+      }),
+    );
+    const certId = (application?.outcome as { certId?: unknown } | undefined)?.certId;
+    if (!application || typeof certId !== 'string') return undefined;
+    const { Item: certificate } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.certificate(certId),
+        ConsistentRead: true,
+        ProjectionExpression: '#status, pdfKey',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+    );
+    if (typeof certificate?.pdfKey !== 'string') return undefined;
+    return {
+      applicationId,
+      serviceId: String(application.serviceId),
+      waId: String(application.waId),
+      ...(typeof application.citizenHash === 'string' ? { citizenHash: application.citizenHash } : {}),
+      certId,
+      archiveKey: certificate.pdfKey,
+      valid: application.state === 'issued' && certificate.status === 'valid',
+    };
   }
 }
 

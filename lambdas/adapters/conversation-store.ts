@@ -7,7 +7,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
-import type { InboundMessage } from '#core/conversation/messages.ts';
+import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError } from '#core/errors.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
@@ -57,7 +57,8 @@ export class ConversationStore {
 
   /**
    * Writes the turn in one transaction: the message-id dedupe mark (only if the message is new), the session (only if
-   * nobody else wrote it since it was read), the replies into the outbox, any new application and any certificate
+   * nobody else wrote it since it was read), the replies (and any document sent again) into the outbox, any new
+   * application and any certificate
    * task (a photo to check), which the certificate-tasks function takes up from the table's stream. Throws
    * ConflictError when the session moved on; answers 'duplicate' with the effects first recorded when the message
    * was already applied, so the caller can finish them (starting a workflow is idempotent).
@@ -99,7 +100,7 @@ export class ConversationStore {
           ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
         },
       },
-      ...turn.replies.map((reply, index) => ({
+      ...[...turn.replies, ...documentsOf(turn.effects)].map((reply, index) => ({
         Put: {
           TableName: this.tableName,
           Item: outboxItem(inbound.waId, `${inbound.messageId}#${String(index).padStart(2, '0')}`, reply, now),
@@ -150,6 +151,18 @@ export class ConversationStore {
     );
     return (Item?.effects as Effect[] | undefined) ?? [];
   }
+}
+
+/**
+ * Documents a turn sends again (a certificate the citizen already holds), queued after the turn's replies like the
+ * workflow queues a new one: the sender uploads the archived PDF and sends it by media id.
+ */
+function documentsOf(effects: Effect[]): Reply[] {
+  return effects.flatMap((effect): Reply[] =>
+    effect.type === 'resend-document'
+      ? [{ type: 'document', archiveKey: effect.archiveKey, filename: `${effect.certId}.pdf`, caption: effect.caption }]
+      : [],
+  );
 }
 
 /** The new applications among a turn's effects: each is written with the turn. */

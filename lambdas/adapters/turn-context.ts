@@ -1,5 +1,6 @@
+import { isApplicationState, isSettled } from '#core/applications/lifecycle.ts';
 import type { Catalog } from '#core/catalog/schema.ts';
-import type { ConversationSettings, TurnContext } from '#core/conversation/context.ts';
+import type { ConversationSettings, DecisionTarget, TurnContext } from '#core/conversation/context.ts';
 import { turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
@@ -10,8 +11,8 @@ import {
   type StatusLookupOutcome,
   type VerifiedIdentity,
 } from '#core/fulfilment/status-lookup.ts';
-import { coversApplication } from '#core/officers.ts';
-import type { ApplicationQueries } from './application-queries.ts';
+import { coversApplication, type Officer } from '#core/officers.ts';
+import type { ApplicationQueries, DecisionStanding } from './application-queries.ts';
 import { DepartmentSystemError } from './departments/department-system-error.ts';
 import type { HttpStatusRegisters } from './departments/status-registers.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
@@ -30,7 +31,8 @@ export interface TurnContextSources {
 }
 
 /**
- * Looks up what `converse` will need for this message (the citizen's applications, an OTP sent or checked), so the
+ * Looks up what `converse` will need for this message (the citizen's applications, an OTP sent or checked, whether
+ * an officer's decision is still awaited, a document to send again), so the
  * conversation itself stays pure. The webhook calls this again for every delivery and every re-applied turn of the
  * same message, so the OTP request is named after the message: the identity service sends one OTP per message. A
  * failing identity service is an answer the conversation handles ("try again in a few minutes"), not an error that
@@ -45,7 +47,7 @@ export async function loadTurnContext(
   const needs = turnNeeds(session, message, now, sources.settings, sources.catalog);
   const context: TurnContext = { settings: sources.settings };
   const { identity } = sources;
-  const [applications, otpRequest, otpCheck, officer] = await Promise.all([
+  const [applications, otpRequest, otpCheck, officer, heldDocument] = await Promise.all([
     needs.applications ? sources.applications.ofCitizen(session.waId) : undefined,
     needs.otpRequest
       ? identity
@@ -64,6 +66,7 @@ export async function loadTurnContext(
         : unavailable('verifyOtp', 'no identity endpoint configured')
       : undefined,
     needs.officer ? sources.officers.find(session.waId) : undefined,
+    needs.heldDocument ? sources.applications.issuedDocument(needs.heldDocument).then((d) => d ?? null) : undefined,
   ]);
   if (officer) {
     context.officer = officer;
@@ -73,12 +76,26 @@ export async function loadTurnContext(
       const opened = await sources.applications.waitingApplication(needs.openApplication);
       context.openedApplication = opened && coversApplication(officer, opened) ? opened : null;
     }
+    if (needs.decisionOn)
+      context.decisionTarget = decisionTarget(officer, await sources.applications.decisionStanding(needs.decisionOn));
   }
+  if (heldDocument !== undefined) context.heldDocument = heldDocument;
   if (applications) context.applications = applications;
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   return context;
+}
+
+/**
+ * Whether the application an officer decides still waits. How it ended is told only to an officer of the department
+ * (and district) it went to, as the worklist shows only theirs; to anyone else it is just "not waiting".
+ */
+function decisionTarget(officer: Officer, standing: DecisionStanding | undefined): DecisionTarget {
+  if (standing?.waiting) return { waiting: true };
+  if (!standing || !isApplicationState(standing.state) || !isSettled(standing.state)) return { waiting: false };
+  const theirs = standing.jurisdiction !== undefined && coversApplication(officer, standing.jurisdiction);
+  return theirs ? { waiting: false, decided: standing.state } : { waiting: false };
 }
 
 /** Who has proved their identity: the OTP checked in this very turn, or the session's earlier check. */

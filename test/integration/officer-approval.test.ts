@@ -65,7 +65,7 @@ async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): P
   await say(env.runtime, waId, { text: 'Tenali' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  await say(env.runtime, waId, { text: aadhaar });
+  // The OTP went to the Aadhaar the form asked for: it is not asked again.
   await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
   const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
   expect(submitted).toMatch(/The Tahsildar, Revenue Department will decide by \d{2}-\d{2}-\d{4}/);
@@ -154,10 +154,21 @@ describe('officer approval in the chat', () => {
     });
     expect(issued.approval).toMatchObject({ department: 'revenue', district: 'guntur' });
 
-    // The state-level head's tap on the same application comes second: it no longer waits.
-    expect(await decide(revenueHead, { reply_id: `decide:approve:${applicationId}` })).toContain(
-      `Application ${applicationId} is not waiting for a decision`,
-    );
+    // The state-level head's tap on the same application comes second: it no longer waits, and they are told so at
+    // once, with how it was decided.
+    const before = (await sentTo(env.runtime, revenueHead)).length;
+    await say(env.runtime, revenueHead, { reply_id: `decide:approve:${applicationId}` });
+    expect((await textsAfter(revenueHead, before)).filter(Boolean)).toEqual([
+      `Application ${applicationId} was already decided; its status now: issued. Nothing new was recorded.`,
+    ]);
+    // A tap on the Reject button of the tahsildar's old notice is answered the same way, before any reason is asked.
+    const stale = (await sentTo(env.runtime, tahsildar)).length;
+    await say(env.runtime, tahsildar, { reply_id: `decide:reject:${applicationId}` });
+    expect((await textsAfter(tahsildar, stale)).filter(Boolean)).toEqual([
+      `Application ${applicationId} was already decided; its status now: issued. Nothing new was recorded.`,
+    ]);
+    await say(env.runtime, tahsildar, { text: 'The ration card shows a different household' });
+    expect((await applicationItem(applicationId))?.state).toBe('issued');
   });
 
   it('asks a rejecting officer for the reason and tells the citizen it', async () => {
@@ -220,7 +231,9 @@ describe('officer approval in the chat', () => {
     // The state-level head's worklist has every district's; another district's worklist does not show it, nor
     // another department's, and their officers cannot open it.
     await say(env.runtime, revenueHead, { text: 'pending' });
-    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toMatch(/^Revenue: \d+ applications wait/);
+    expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toMatch(
+      /^Revenue: \d+ applications? waits? for a decision/,
+    );
     expect(bodyOf((await sentTo(env.runtime, revenueHead)).at(-1)!)).toContain(applicationId);
     await say(env.runtime, collector, { text: 'pending' });
     expect(bodyOf((await sentTo(env.runtime, collector)).at(-1)!)).toContain(

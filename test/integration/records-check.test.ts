@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
 import {
-  otpFor,
+  proveIdentity,
   rowIdOf,
   type SentMessage,
   say,
@@ -41,8 +41,7 @@ async function apply(waId: string, serviceId: string, answers: { text?: string; 
     else await say(env.runtime, waId, { text: answer.text! });
   }
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  await say(env.runtime, waId, { text: aadhaar });
-  await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
+  await proveIdentity(env.runtime, waId, aadhaar);
   const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
   return /AP-[0-9A-Z]{12}/.exec(submitted!)![0];
 }

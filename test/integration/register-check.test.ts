@@ -11,7 +11,7 @@ import { keys } from '#core/table-keys.ts';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
 import { sampleOfficers } from '../../local/sample-officers.ts';
 import {
-  otpFor,
+  proveIdentity,
   rowIdOf,
   type SentMessage,
   say,
@@ -50,8 +50,7 @@ async function apply(waId: string, serviceId: string, answers: Answer[], aadhaar
     else await say(env.runtime, waId, { text: answer.text! });
   }
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  await say(env.runtime, waId, { text: aadhaar });
-  await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
+  await proveIdentity(env.runtime, waId, aadhaar);
   const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
   return /AP-[0-9A-Z]{12}/.exec(submitted!)![0];
 }

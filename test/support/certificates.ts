@@ -8,7 +8,8 @@ import { otpFor, rowIdOf, type SentMessage, say, sentTo, waitFor } from './runti
 
 /**
  * A citizen who has chosen English and accepted the notice applies for an income certificate, answers every
- * question, confirms, proves their identity by Aadhaar OTP, and receives the certificate as a document.
+ * question, confirms, proves their identity with the OTP sent to the Aadhaar the form asked for, and receives the
+ * certificate as a document.
  */
 export async function applyForIncomeCertificate(runtime: EmbeddedRuntime, waId: string): Promise<SentMessage> {
   await say(runtime, waId, { reply_id: 'svc:revenue.income-certificate' });
@@ -22,8 +23,7 @@ export async function applyForIncomeCertificate(runtime: EmbeddedRuntime, waId: 
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:guntur') });
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:education') });
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
-  // Submitting needs the citizen's identity: Aadhaar OTP from the local identity service.
-  await say(runtime, waId, { text: '234567890124' });
+  // Submitting needs the citizen's identity: the OTP the local identity service sent when the form's Aadhaar was typed.
   await say(runtime, waId, { text: await otpFor(runtime, '234567890124') });
   return waitFor('the certificate document', async () => {
     await runtime.drained();

@@ -92,6 +92,17 @@ export async function otpFor(runtime: EmbeddedRuntime, aadhaar: string): Promise
   return ((await response.json()) as { otp: string }).otp;
 }
 
+/**
+ * After confirming a form: the Aadhaar number if the conversation asks for it (a form that asked for it already had
+ * the OTP sent), then the OTP the local identity service sent for it.
+ */
+export async function proveIdentity(runtime: EmbeddedRuntime, waId: string, aadhaar: string): Promise<void> {
+  const asked = (await sentTo(runtime, waId)).at(-1);
+  const prompt = asked?.text?.body ?? asked?.interactive?.body.text ?? '';
+  if (/Aadhaar number|ఆధార్ సంఖ్య/.test(prompt)) await say(runtime, waId, { text: aadhaar });
+  await say(runtime, waId, { text: await otpFor(runtime, aadhaar) });
+}
+
 /** A document client on the runtime's DynamoDB Local, for tests that look at or seed the table directly. */
 export function tableClient(runtime: EmbeddedRuntime): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(

@@ -3,7 +3,7 @@
  * to do, the token names the menu (the session version that showed it). Meta echoes the id of a tapped row, so a tap
  * on a row of an older menu is recognised by its token alone; no message id (unknown until the sender sends) is
  * needed. Actions: `lang:<en|te>`, `consent:<yes|no>`, `dept:<id>`, `svc:<id>`, `opt:<option>`, `field:<id>`, `more`, `previous`,
- * `confirm`, `edit`, `cancel`.
+ * `confirm`, `edit`, `cancel`, `resend:<application id>` (a certificate already held, sent again), `home`.
  */
 const TOKEN_SEPARATOR = '~';
 

@@ -1,3 +1,4 @@
+import type { ApplicationState } from '../applications/lifecycle.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
 import type { Officer } from '../officers.ts';
@@ -26,6 +27,26 @@ export interface ApplicationSummary {
   slaDays: number;
   /** Keyed hash of the Aadhaar of the citizen who submitted it (verified by OTP). */
   citizenHash?: string;
+}
+
+/**
+ * Whether the application an officer's decision names still waits for one. When it does not, `decided` says how it
+ * ended, only for an officer of its department (and district) and only once it has an outcome.
+ */
+export type DecisionTarget = { waiting: true } | { waiting: false; decided?: ApplicationState };
+
+/** A document Mitra issued for one application, as sending it again needs it: whose it is and where it is archived. */
+export interface HeldDocument {
+  applicationId: string;
+  serviceId: string;
+  waId: string;
+  /** Keyed hash of the Aadhaar verified when it was applied for. */
+  citizenHash?: string;
+  certId: string;
+  /** The PDF's key in the certificate archive. */
+  archiveKey: string;
+  /** Issued and not revoked. */
+  valid: boolean;
 }
 
 export interface ConversationSettings {
@@ -66,6 +87,10 @@ export interface TurnContext {
   openedApplication?: WaitingApplicationSummary | null;
   /** The department register's (or Mitra's own) answer to the status lookup this message confirmed. */
   lookup?: StatusLookupOutcome;
+  /** For an officer's decision: whether that application still waits for one. */
+  decisionTarget?: DecisionTarget;
+  /** For "send it again": the document the citizen asked for, or null when there is none. */
+  heldDocument?: HeldDocument | null;
 }
 
 export interface TurnNeeds {
@@ -84,6 +109,10 @@ export interface TurnNeeds {
    * Mitra's own table for a Mitra application number.
    */
   lookup?: { serviceId: string; values: Record<string, string> };
+  /** An officer's decision names this application: whether it still waits, if they are an officer. */
+  decisionOn?: string;
+  /** "Send it again" on a certificate the citizen already holds: this application's document. */
+  heldDocument?: string;
 }
 
 export function identityLocked(session: Session, now: Date): boolean {

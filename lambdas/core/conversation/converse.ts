@@ -5,6 +5,7 @@ import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type Tur
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
+import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { needsOf } from './intents/needs.ts';
@@ -18,10 +19,13 @@ export { applicationIdFor };
 
 type Handler = (session: Session, intent: Intent, env: TurnEnv) => Turn;
 
-const HANDLERS = { ...officerTurns, ...identityTurns, ...formTurns, ...citizenTurns } satisfies Record<
-  Intent['kind'],
-  unknown
->;
+const HANDLERS = {
+  ...officerTurns,
+  ...identityTurns,
+  ...formTurns,
+  ...heldCertificateTurns,
+  ...citizenTurns,
+} satisfies Record<Intent['kind'], unknown>;
 
 /**
  * One turn of the conversation: the citizen's message applied to their session. Pure: the same session, message,

@@ -8,6 +8,18 @@ const IdentityPurpose = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('submit'), serviceId: z.string(), values: Values }),
 ]);
 
+/**
+ * The OTP sent in the turn that answered a form's Aadhaar question (intents/form-otp.ts): its transaction, when it was
+ * sent, and what may be kept of the number (a keyed hash and the last four digits). Never the number itself.
+ */
+const SentOtp = z.strictObject({
+  fieldId: z.string(),
+  txnId: z.string(),
+  sentAt: z.string(),
+  aadhaarHash: z.string(),
+  last4: z.string().regex(/^\d{4}$/),
+});
+
 const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('new') }),
   z.strictObject({ name: z.literal('choose-language') }),
@@ -24,9 +36,10 @@ const Step = z.discriminatedUnion('name', [
     page: z.number().int().nonnegative().default(0),
     /** Editing one answer from the summary: return to it afterwards. */
     editing: z.boolean().default(false),
+    otp: SentOtp.optional(),
   }),
-  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: Values }),
-  z.strictObject({ name: z.literal('edit'), serviceId: z.string(), values: Values }),
+  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: Values, otp: SentOtp.optional() }),
+  z.strictObject({ name: z.literal('edit'), serviceId: z.string(), values: Values, otp: SentOtp.optional() }),
   z.strictObject({ name: z.literal('identity-aadhaar'), purpose: IdentityPurpose }),
   z.strictObject({
     name: z.literal('identity-otp'),
@@ -76,6 +89,7 @@ export const SessionSchema = z.strictObject({
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionStep = Session['step'];
 export type IdentityPurpose = z.infer<typeof IdentityPurpose>;
+export type SentOtp = z.infer<typeof SentOtp>;
 
 export function newSession(waId: string): Session {
   return {

@@ -444,6 +444,25 @@ export const strings = {
     te: 'అది మిత్ర దరఖాస్తు సంఖ్య కాదు. అది AP-7K2M9QX4B1TZ లాగా ఉంటుంది: AP తర్వాత 12 అక్షరాలు, అంకెలు.',
   },
   stateRevoked: { en: 'issued, then revoked', te: 'జారీ చేసి, తర్వాత రద్దు చేయబడింది' },
+  // A certificate the citizen already holds, and a decision on an application that no longer waits for one.
+  certificateHeld: {
+    en: 'You already hold a valid {service} (application {applicationId}). One valid certificate of a kind is issued per person at a time, so there is no need to apply again. Tap "Send it again" to get it here once more.',
+    te: 'మీ వద్ద ఇప్పటికే చెల్లుబాటు అయ్యే {service} ఉంది (దరఖాస్తు {applicationId}). ఒక్కో రకం ధృవీకరణ పత్రం ఒక వ్యక్తికి ఒకేసారి ఒక్కటే చెల్లుతుంది, కాబట్టి మళ్లీ దరఖాస్తు చేయనవసరం లేదు. దాన్ని ఇక్కడ మళ్లీ పొందడానికి "మళ్లీ పంపండి" నొక్కండి.',
+  },
+  resendButton: { en: 'Send it again', te: 'మళ్లీ పంపండి' },
+  homeButton: { en: 'Main menu', te: 'ప్రధాన మెనూ' },
+  documentSentAgain: {
+    en: 'Your {service} (application {applicationId}), sent again. Document number {certId}. Scan its QR code to verify it.',
+    te: 'మీ {service} (దరఖాస్తు {applicationId}) మళ్లీ పంపాము. పత్రం సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
+  },
+  documentNotResent: {
+    en: 'That document cannot be sent again now: it may have been revoked. Type "status" to see your applications, or "menu" for the departments.',
+    te: 'ఆ పత్రాన్ని ఇప్పుడు మళ్లీ పంపలేము: అది రద్దు చేయబడి ఉండవచ్చు. మీ దరఖాస్తుల కోసం "స్థితి", శాఖల కోసం "మెనూ" టైప్ చేయండి.',
+  },
+  decisionAlreadyDecided: {
+    en: 'Application {applicationId} was already decided; its status now: {outcome}. Nothing new was recorded.',
+    te: 'దరఖాస్తు {applicationId} పై ఇప్పటికే నిర్ణయం జరిగింది; ప్రస్తుత స్థితి: {outcome}. కొత్తగా ఏదీ నమోదు చేయలేదు.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;

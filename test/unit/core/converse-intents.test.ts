@@ -258,10 +258,10 @@ describe('what the webhook looks up follows the same meaning', () => {
     expect(needs(citizen, AADHAAR)).toEqual({ applications: false });
   });
 
-  it('looks the officer up for a decision typed at the OTP prompt, and checks no OTP for it', () => {
+  it('looks the officer and the application up for a decision typed at the OTP prompt, and checks no OTP for it', () => {
     const citizen = atAadhaarPrompt();
     citizen.text(AADHAAR, { otpRequest: { ok: true, txnId: 'txn-1' } });
-    expect(needs(citizen, `approve ${APP}`)).toEqual({ applications: false, officer: true });
+    expect(needs(citizen, `approve ${APP}`)).toEqual({ applications: false, officer: true, decisionOn: APP });
   });
 });
 

@@ -131,6 +131,8 @@ function actionIntent(session: Session, action: string): Intent {
   if (action === 'edit' && step.name === 'confirm') return { kind: 'edit' };
   if (action === 'cancel') return { kind: 'cancel' };
   if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
+  if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
+  if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
 }
 

@@ -6,11 +6,13 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { t } from '../../i18n/strings.ts';
 import { applicationIdFor } from '../applications.ts';
-import { identityCurrent } from '../context.ts';
+import { identityCurrent, identityLocked } from '../context.ts';
 import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
-import type { Session, SessionStep } from '../session.ts';
-import { askIdentity } from './identity-prompt.ts';
+import type { SentOtp, Session, SessionStep } from '../session.ts';
+import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
+import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
+import { askIdentity, lockedOut } from './identity-prompt.ts';
 import type { FormIntent } from './intent.ts';
 import { answerLookup } from './lookup.ts';
 import { home, render } from './navigation.ts';
@@ -36,8 +38,13 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const language = languageOf(session);
     const service = findService(env.catalog, serviceId);
     if (!service) return home(session, env, [t('notUnderstood', language)]);
+    // Someone who proved who they are is told at once of the same certificate they already hold, before any question.
+    if (identityCurrent(session, env.now, env.context.settings)) {
+      const held = heldCertificate(service, env.context.applications, session.identity.aadhaarHash);
+      if (held) return offerHeldCertificate(session, service, held, env);
+    }
     const intro = t('formIntro', language, { service: service.name[language], count: service.fields.length });
-    return askField(session, service, 0, {}, false, env, [intro]);
+    return askField(session, service, 0, {}, false, env, { before: [intro] });
   },
   answer(session, { text }, env) {
     const { step } = session;
@@ -60,7 +67,18 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
       return answerLookup(session, service, step.values, env);
     if (identityCurrent(session, env.now, env.context.settings))
       return submit(session, service, step.values, session.identity.aadhaarHash!, env);
-    return askIdentity(session, { name: 'submit', serviceId: service.id, values: step.values }, env);
+    if (identityLocked(session, env.now)) return lockedOut(session, env);
+    const purpose = { name: 'submit', serviceId: service.id, values: step.values } as const;
+    // The OTP sent when the form's Aadhaar question was answered (form-otp.ts): the Aadhaar is not asked again.
+    const otp = usableOtp(step, env.now);
+    if (!otp) return askIdentity(session, purpose, env);
+    const { txnId, aadhaarHash, last4 } = otp;
+    return show(
+      session,
+      { name: 'identity-otp', purpose, txnId, aadhaarHash, last4 },
+      textScreen([t('otpSent', languageOf(session), { aadhaar: maskedAadhaar(last4) })]),
+      env,
+    );
   },
   edit(session, _intent, env) {
     const { step } = session;
@@ -68,7 +86,7 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
     return show(
       session,
-      { name: 'edit', serviceId: service.id, values: step.values },
+      { name: 'edit', serviceId: service.id, values: step.values, ...otpOf(step) },
       editScreen(service, step.values, languageOf(session), env.token),
       env,
     );
@@ -79,7 +97,7 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const index = service?.fields.findIndex((f) => f.id === fieldId) ?? -1;
     if (step.name !== 'edit' || !service || index < 0)
       return render(session, env, [t('notUnderstood', languageOf(session))]);
-    return askField(session, service, index, step.values, true, env);
+    return askField(session, service, index, step.values, true, env, otpOf(step));
   },
   back(session, _intent, env) {
     const { step } = session;
@@ -87,9 +105,9 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const service = findService(env.catalog, step.serviceId);
     if (!service) return home(session, env);
     if (step.name === 'edit' || (step.name === 'form' && step.editing))
-      return toSummary(session, service, step.values, env);
+      return toSummary(session, service, step.values, env, otpOf(step).otp);
     const index = step.name === 'confirm' ? service.fields.length - 1 : step.fieldIndex - 1;
-    if (index >= 0) return askField(session, service, index, step.values, false, env);
+    if (index >= 0) return askField(session, service, index, step.values, false, env, otpOf(step));
     // Back to the page of the service list the service was chosen from.
     const onPage = pageIndexOf(servicesOf(env.catalog, service.department), service);
     return show(
@@ -112,11 +130,11 @@ function askField(
   values: Record<string, string>,
   editing: boolean,
   env: TurnEnv,
-  before: string[] = [],
+  { before = [], otp }: { before?: string[]; otp?: SentOtp } = {},
 ): Turn {
   return show(
     session,
-    { name: 'form', serviceId: service.id, fieldIndex, values, page: 0, editing },
+    { name: 'form', serviceId: service.id, fieldIndex, values, page: 0, editing, ...(otp ? { otp } : {}) },
     fieldScreen(service, fieldIndex, 0, languageOf(session), env.token, before),
     env,
   );
@@ -132,21 +150,30 @@ function answer(session: Session, step: FormStep, service: Service, raw: string,
     return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
   }
   const values = { ...step.values, [field.id]: result.value };
+  let { otp } = step;
   if (result.aadhaar) {
     // The full number goes no further than this line: the session and the application keep a keyed hash and the last four.
-    const { hash, last4 } = protectAadhaar(result.aadhaar, env.context.settings.aadhaarHashKey);
-    values[field.id] = maskedAadhaar(last4);
-    values[`${field.id}:hash`] = hash;
+    const aadhaar = protectAadhaar(result.aadhaar, env.context.settings.aadhaarHashKey);
+    values[field.id] = maskedAadhaar(aadhaar.last4);
+    values[`${field.id}:hash`] = aadhaar.hash;
+    otp = otpAfterAnswer(otp, field.id, aadhaar, env.context.otpRequest, env.now);
   }
   const next = step.fieldIndex + 1;
-  if (!step.editing && next < service.fields.length) return askField(session, service, next, values, false, env);
-  return toSummary(session, service, values, env);
+  if (!step.editing && next < service.fields.length)
+    return askField(session, service, next, values, false, env, otp ? { otp } : {});
+  return toSummary(session, service, values, env, otp);
 }
 
-function toSummary(session: Session, service: Service, values: Record<string, string>, env: TurnEnv): Turn {
+function toSummary(
+  session: Session,
+  service: Service,
+  values: Record<string, string>,
+  env: TurnEnv,
+  otp?: SentOtp,
+): Turn {
   return show(
     session,
-    { name: 'confirm', serviceId: service.id, values },
+    { name: 'confirm', serviceId: service.id, values, ...(otp ? { otp } : {}) },
     summaryScreen(service, values, languageOf(session), env.token),
     env,
   );
@@ -162,6 +189,9 @@ export function submit(
   before: string[] = [],
 ): Turn {
   if (workflowOf(service) === undefined) return answerLookup(session, service, values, env, before);
+  // One valid certificate of a kind per person: checked again just before submitting, under the verified Aadhaar.
+  const held = heldCertificate(service, env.context.applications, citizenHash);
+  if (held) return offerHeldCertificate(session, service, held, env, before);
   const language = languageOf(session);
   const applicationId = applicationIdFor(env.inbound.messageId);
   const application: ApplicationDraft = {

@@ -4,7 +4,13 @@ import type { Language } from '../../catalog/schema.ts';
  * What one message means, read once from the session and the message alone (never from what the webhook looks up),
  * so the turn and the look-ups it needs follow one precedence order.
  */
-export type Intent = SessionIntent | OfficerIntent | IdentityIntent | FormIntent | CitizenIntent;
+export type Intent =
+  | SessionIntent
+  | OfficerIntent
+  | IdentityIntent
+  | FormIntent
+  | HeldCertificateIntent
+  | CitizenIntent;
 
 /** Where the conversation stands decides before what was said: STOP, an idle conversation, no language or consent. */
 export type SessionIntent =
@@ -61,6 +67,9 @@ export type FormIntent =
   | { kind: 'edit-field'; fieldId: string }
   | { kind: 'back' }
   | { kind: 'cancel' };
+
+/** "Send it again", offered to a citizen who applies for a certificate they already hold. */
+export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };
 
 export type CitizenIntent =
   | { kind: 'greet' }

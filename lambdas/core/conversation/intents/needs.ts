@@ -3,11 +3,13 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type ConversationSettings, identityCurrent, type TurnNeeds } from '../context.ts';
 import type { Session } from '../session.ts';
+import { formAadhaarForOtp } from './form-otp.ts';
 import type { Intent } from './intent.ts';
 
 /**
  * What the webhook must look up before the turn of this intent can be decided: whether the sender is an officer (and
- * what they asked to see), an OTP to send or check, the citizen's applications.
+ * what they asked to see, or whether the application they decide still waits), an OTP to send or check, the
+ * citizen's applications (for "status", and for a certificate they may already hold), a document to send again.
  */
 export function needsOf(
   intent: Intent,
@@ -20,16 +22,32 @@ export function needsOf(
   switch (intent.kind) {
     // From anyone but an officer the message means what `otherwise` says, and needs what that needs.
     case 'decision':
+      return { ...otherwise(intent), officer: true, decisionOn: intent.applicationId };
     case 'revoke':
       return { ...otherwise(intent), officer: true };
     case 'worklist':
       return { ...otherwise(intent), officer: true, officerQueue: true };
     case 'worklist-open':
       return { ...otherwise(intent), officer: true, openApplication: intent.applicationId };
+    case 'service': {
+      const service = catalog.services.find((s) => s.id === intent.serviceId);
+      return { applications: mayHoldCertificate(service, session, now, settings) };
+    }
+    case 'answer': {
+      const { step } = session;
+      const service = step.name === 'form' ? catalog.services.find((s) => s.id === step.serviceId) : undefined;
+      const aadhaar = formAadhaarForOtp(session, service, intent.text, now, settings);
+      return aadhaar ? { applications: false, otpRequest: { aadhaar } } : none();
+    }
+    case 'resend-document':
+      return { applications: false, heldDocument: intent.applicationId };
     case 'confirm': {
       const { step } = session;
-      const service = step.name === 'confirm' ? answeredInTurn(catalog, step.serviceId) : undefined;
-      if (step.name !== 'confirm' || !service) return none();
+      if (step.name !== 'confirm') return none();
+      const certificate = catalog.services.find((s) => s.id === step.serviceId);
+      if (mayHoldCertificate(certificate, session, now, settings)) return { applications: true };
+      const service = answeredInTurn(catalog, step.serviceId);
+      if (!service) return none();
       // A lookup of someone's own benefits waits for their OTP; the turn that checks it looks up then.
       if (lookupNeedsIdentity(service) && !identityCurrent(session, now, settings)) return none();
       return { applications: false, lookup: { serviceId: service.id, values: step.values } };
@@ -45,7 +63,9 @@ export function needsOf(
       const lookup = answeredInTurn(catalog, purpose.serviceId)
         ? { lookup: { serviceId: purpose.serviceId, values: purpose.values } }
         : {};
-      return { applications: false, otpCheck, ...lookup };
+      // Whether the Aadhaar verified now already holds this certificate, before it is submitted again.
+      const certificate = catalog.services.find((s) => s.id === purpose.serviceId)?.kind === 'certificate';
+      return { applications: certificate, otpCheck, ...lookup };
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
@@ -55,6 +75,16 @@ export function needsOf(
 }
 
 const none = (): TurnNeeds => ({ applications: false });
+
+/** A certificate asked for by someone whose Aadhaar is verified: whether they already hold it is known at once. */
+function mayHoldCertificate(
+  service: Service | undefined,
+  session: Session,
+  now: Date,
+  settings: ConversationSettings,
+): boolean {
+  return service?.kind === 'certificate' && identityCurrent(session, now, settings);
+}
 
 /** The service, if the turn answers it (a status lookup) rather than a workflow. */
 function answeredInTurn(catalog: Catalog, serviceId: string): Service | undefined {

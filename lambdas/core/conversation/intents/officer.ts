@@ -1,6 +1,9 @@
 import { approvalRequest, DecisionReasonSchema, worklistReply } from '../../applications/approval.ts';
+import type { Language } from '../../catalog/schema.ts';
 import { RevocationReasonSchema } from '../../certificate/revocation.ts';
+import { stateLabel } from '../../fulfilment/application-status.ts';
 import { t } from '../../i18n/strings.ts';
+import type { DecisionTarget } from '../context.ts';
 import { text } from '../screens.ts';
 import type { Session } from '../session.ts';
 import type { OfficerIntent } from './intent.ts';
@@ -14,6 +17,10 @@ import { findService, type IntentHandlers, languageOf, say, type Turn } from './
 export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
   decision(session, { decision, applicationId, reason }, env) {
     const language = languageOf(session);
+    // A tap on an old notice's button (or a typed decision) on an application decided since: said at once, before
+    // any reason is asked for. A race with another officer is still caught where the decision is carried out.
+    const target = env.context.decisionTarget;
+    if (target && !target.waiting) return say(session, [text(noLongerWaiting(applicationId, target, language))]);
     if (decision === 'approved') return decided(session, 'approved', applicationId, '');
     if (!reason) {
       // A tap on Reject (or "reject <id>" alone): ask for the reason, with no menu open to catch a typed number.
@@ -62,6 +69,15 @@ export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
     );
   },
 };
+
+function noLongerWaiting(
+  applicationId: string,
+  target: Extract<DecisionTarget, { waiting: false }>,
+  language: Language,
+): string {
+  if (!target.decided) return t('decisionNotWaiting', language, { applicationId });
+  return t('decisionAlreadyDecided', language, { applicationId, outcome: t(stateLabel(target.decided), language) });
+}
 
 function backToMenu(session: Session, token: number): Session {
   return { ...session, step: { name: 'menu', page: 0 }, menu: { token, options: [] } };

@@ -37,7 +37,16 @@ export type Effect =
       language: Language;
     }
   /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
-  | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language };
+  | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language }
+  /** A certificate the citizen already holds, sent again: the webhook queues its archived PDF with the turn's replies. */
+  | {
+      type: 'resend-document';
+      waId: string;
+      applicationId: string;
+      certId: string;
+      archiveKey: string;
+      caption: string;
+    };
 
 export interface Turn {
   session: Session;
