@@ -17,7 +17,7 @@ export const UserKeySchema = z
   .string()
   .refine((key) => PHONE_NUMBER.test(key) || BUSINESS_SCOPED_USER_ID.test(key), { message: RULE });
 
-export function isPhoneNumber(key: string): boolean {
+function isPhoneNumber(key: string): boolean {
   return PHONE_NUMBER.test(key);
 }
 
