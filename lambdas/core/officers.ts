@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fields } from './catalog/fields.ts';
 import type { Catalog, Language } from './catalog/schema.ts';
 import { ValidationError } from './errors.ts';
+import { UserKeySchema } from './whatsapp/user-key.ts';
 
 export const OFFICER_ROLES = [
   'clerk',
@@ -22,7 +23,7 @@ const catalogId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a catalog id: lower-cas
  */
 export const OfficerSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'an officer id is 3 to 40 capital letters, digits and hyphens'),
-  waId: z.string().regex(/^\d{6,20}$/, 'a WhatsApp number is 6 to 20 digits with the country code, no +'),
+  waId: UserKeySchema,
   name: z.string().trim().min(1).max(120),
   department: catalogId,
   district: catalogId.optional(),

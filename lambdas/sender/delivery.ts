@@ -224,6 +224,14 @@ export function createDelivery(deps: DeliveryDependencies) {
           }
           case 'undeliverable':
             return settleFailed(item, 'undeliverable', details);
+          case 'needs-phone-number':
+            deps.log.error('Meta does not take a business-scoped user id for this message; it needs a phone number', {
+              waId: maskPhone(item.waId),
+              sk: item.sk,
+              type: reply.type,
+              ...(reply.type === 'template' ? { template: reply.name } : {}),
+            });
+            return settleFailed(item, 'failed', { ...details, reason: 'business-scoped user id not supported' });
           case 'rejected':
             return settleFailed(item, 'failed', details);
           case 'auth':

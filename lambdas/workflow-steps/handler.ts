@@ -13,6 +13,7 @@ import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
+import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpRecords, requestApproval } from './approval-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 
@@ -23,7 +24,7 @@ const services = catalog();
 const Application = z.looseObject({
   applicationId: ApplicationIdSchema,
   serviceId: z.string(),
-  waId: z.string().regex(/^\d{6,20}$/),
+  waId: UserKeySchema,
   language: z.enum(['en', 'te']).default('en'),
   values: z.record(z.string(), z.string()).default({}),
   // Always in the workflow's input; optional here so that a failure is always notified.

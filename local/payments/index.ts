@@ -183,8 +183,8 @@ function linkRequestProblem(body: unknown): string | undefined {
   if (b.currency !== 'INR') return 'currency must be INR';
   if (typeof b.description !== 'string' || b.description.length === 0 || b.description.length > 200)
     return 'description must be 1 to 200 characters';
-  if (typeof b.customerWaId !== 'string' || !/^\d{6,20}$/.test(b.customerWaId))
-    return 'customerWaId must be a phone number in international format, digits only';
+  if (typeof b.customerWaId !== 'string' || !/^(?:\d{6,20}|[A-Z]{2}\.[A-Za-z0-9]{1,128})$/.test(b.customerWaId))
+    return 'customerWaId must be a phone number in international format, digits only, or a WhatsApp user id';
   if (typeof b.expiresAt !== 'string' || Number.isNaN(Date.parse(b.expiresAt))) return 'expiresAt must be a date';
   return undefined;
 }

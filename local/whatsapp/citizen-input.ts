@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import type { OutboundEntry } from './message-log.ts';
+import { BSUID_PATTERN } from './user-ids.ts';
 import type { InboundContent } from './webhook-payload.ts';
 
-/** What a citizen does in the simulator: type, tap a list row or button, or send a photo. */
+/**
+ * What a citizen does in the simulator: type, tap a list row or button, or send a photo. The sender is a phone
+ * number (`from`), a business-scoped user id (`user_id`, for a user who adopted a username and shares no number),
+ * or both, as Meta sends both for a user whose number it may share.
+ */
 const SimSendInputSchema = z
   .strictObject({
-    from: z.string().regex(/^\+?\d{7,15}$/, 'from must be a wa_id: 7 to 15 digits with the country code'),
+    from: z
+      .string()
+      .regex(/^\+?\d{7,15}$/, 'from must be a wa_id: 7 to 15 digits with the country code')
+      .optional(),
+    user_id: z
+      .string()
+      .regex(BSUID_PATTERN, 'user_id must be a business-scoped user id: country code, a dot, letters and digits')
+      .optional(),
+    /** The WhatsApp username shown in contacts[].profile.username. */
+    username: z.string().min(1).max(64).optional(),
     name: z.string().min(1).max(256).optional(),
     text: z.string().min(1).max(65_536).optional(),
     reply_id: z.string().min(1).max(256).optional(),
@@ -15,6 +29,9 @@ const SimSendInputSchema = z
     image_mime_type: z.enum(['image/jpeg', 'image/png']).optional(),
     /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
     repeat: z.int().min(1).max(10).optional(),
+  })
+  .refine((input) => input.from !== undefined || input.user_id !== undefined, {
+    message: 'give from (a phone number), user_id (a business-scoped user id) or both',
   })
   .refine((input) => input.text !== undefined || input.reply_id !== undefined || input.image_base64 !== undefined, {
     message: 'give text, reply_id or image_base64',

@@ -9,6 +9,7 @@ import { MessageLog, type OutboundEntry } from './message-log.ts';
 import { type MetaErrorResponse, metaError } from './meta-errors.ts';
 import { type SamplePerson, samplePersonName } from './sample-people.ts';
 import { checkTemplate, type LocalTemplate } from './templates.ts';
+import { userKey } from './user-ids.ts';
 import {
   type BusinessNumber,
   type DeliveryStatus,
@@ -90,11 +91,9 @@ export class WhatsAppEngine {
 
   /** POST /{phone_number_id}/messages: faults first, then Meta's checks, then the 24-hour window. */
   acceptOutbound(body: unknown): GraphAnswer {
-    const recipient =
-      typeof (body as Json | null)?.['to'] === 'string' ? ((body as Json)['to'] as string).replace(/\D/g, '') : '';
     const isRead = (body as Json | null)?.['status'] !== undefined;
     if (!isRead) {
-      const fault = this.faults.take(recipient);
+      const fault = this.faults.take(faultKey(body));
       if (fault !== undefined) return asError(metaError(fault));
     }
     const check = checkOutbound(body, {
@@ -114,6 +113,18 @@ export class WhatsAppEngine {
       }
       this.log.addRead(check.messageId, now, check.typing);
       return { status: 200, body: { success: true } };
+    }
+    if (
+      check.by === 'user_id' &&
+      check.template &&
+      this.templateCategory(check.template.name, check.template.language) === 'authentication'
+    ) {
+      return asError(
+        metaError(
+          131062,
+          `Template '${check.template.name}' is an authentication template; send it to a phone number.`,
+        ),
+      );
     }
     if (!check.template) {
       const last = this.log.lastInboundAt(check.waId);
@@ -138,7 +149,12 @@ export class WhatsAppEngine {
       status: 200,
       body: {
         messaging_product: 'whatsapp',
-        contacts: [{ input: check.to, wa_id: check.waId }],
+        // Meta names the user the way the request did: wa_id for a phone number, user_id for a BSUID.
+        contacts: [
+          check.by === 'phone'
+            ? { input: check.input, wa_id: check.waId }
+            : { input: check.input, user_id: check.waId },
+        ],
         // Meta adds message_status only for template sends.
         messages: [check.template ? { id, message_status: 'accepted' } : { id }],
       },
@@ -169,7 +185,14 @@ export class WhatsAppEngine {
   /** The citizen's side: build, escape, sign and POST the webhook Meta would send for this action. */
   async sendInbound(raw: unknown): Promise<{ wamid: string; status: number | null; error?: string }> {
     const input = parseSimSendInput(raw);
-    const waId = input.from.replace(/\D/g, '');
+    const phoneNumber = input.from?.replace(/\D/g, '');
+    // Messages are kept under the phone number when the user shares one, else under their BSUID.
+    const waId = (phoneNumber ?? input.user_id) as string;
+    const sender = {
+      ...(phoneNumber ? { waId: phoneNumber } : {}),
+      ...(input.user_id ? { userId: input.user_id } : {}),
+      ...(input.username ? { username: input.username } : {}),
+    };
     const at = this.now();
     const id = wamid(waId);
     let content: InboundContent;
@@ -198,12 +221,26 @@ export class WhatsAppEngine {
     } else {
       content = { type: 'text', text: { body: input.text as string } };
     }
-    const message = inboundMessage({ from: waId, id, at, content, ...(context ? { context } : {}) });
-    const name = input.name ?? samplePersonName(this.options.people(), waId) ?? waId;
+    const message = inboundMessage({
+      ...(phoneNumber ? { from: phoneNumber } : {}),
+      ...(input.user_id ? { fromUserId: input.user_id } : {}),
+      id,
+      at,
+      content,
+      ...(context ? { context } : {}),
+    });
+    const name = input.name ?? samplePersonName(this.options.people(), waId) ?? input.username ?? waId;
     // Recorded before the webhook is posted: the 24-hour window opens when the citizen writes, and the system's
     // reply may be sent while the webhook is still being handled.
-    this.log.addInbound({ wa_id: waId, id, received_at: at.toISOString(), name, message });
-    const signed = signWebhook(messagesWebhook(this.business, { name, waId }, [message]), this.options.appSecret);
+    this.log.addInbound({
+      wa_id: waId,
+      ...(phoneNumber && input.user_id ? { user_id: input.user_id } : {}),
+      id,
+      received_at: at.toISOString(),
+      name,
+      message,
+    });
+    const signed = signWebhook(messagesWebhook(this.business, { name, ...sender }, [message]), this.options.appSecret);
     const copies = input.repeat ?? 1;
     const results = await Promise.all(Array.from({ length: copies }, () => this.post(signed.body, signed.headers)));
     const first = results[0]!;
@@ -221,7 +258,7 @@ export class WhatsAppEngine {
       id: entry.id,
       status: request.status,
       at,
-      recipientId: entry.wa_id,
+      ...recipientOf(entry, request.status, this.log.aliasOf(entry.wa_id)),
       category: entry.category,
       conversationId: conversation.id,
       ...(request.status === 'sent' ? { conversationExpiresAt: conversation.expiresAt } : {}),
@@ -275,6 +312,30 @@ export class WhatsAppEngine {
   async idle(): Promise<void> {
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
+}
+
+/** The key a fault injected for one user is taken by: the phone number's digits in `to`, else the BSUID. */
+function faultKey(body: unknown): string {
+  const message = (body ?? {}) as Json;
+  for (const field of ['to', 'recipient']) {
+    const value = message[field];
+    if (typeof value === 'string') return userKey(value) ?? value;
+  }
+  return '';
+}
+
+/**
+ * The recipient fields of a status: `recipient_id` (phone number) when the message went to one, and the BSUID in
+ * `recipient_user_id`, except on a failed message sent to a phone number, where Meta omits it.
+ */
+function recipientOf(
+  entry: OutboundEntry,
+  status: DeliveryStatus,
+  alias: string | undefined,
+): { recipientId?: string; recipientUserId?: string } {
+  const sentToPhone = /^\d+$/.test(entry.wa_id);
+  if (!sentToPhone) return { recipientUserId: entry.wa_id };
+  return { recipientId: entry.wa_id, ...(alias && status !== 'failed' ? { recipientUserId: alias } : {}) };
 }
 
 /** The errors[] item of a failed status: Meta repeats the title as message and puts the details in error_data. */

@@ -11,6 +11,7 @@ import { type SampleOfficer, samplePeople } from './sample-people.ts';
 import { handleSim } from './sim-api.ts';
 import { simulatorPage } from './simulator-page.ts';
 import type { LocalTemplate } from './templates.ts';
+import { userKey } from './user-ids.ts';
 import type { PostWebhook } from './webhook-transport.ts';
 
 export type { LocalTemplate } from './templates.ts';
@@ -48,7 +49,10 @@ export interface LocalWhatsAppOptions {
 export interface LocalWhatsApp {
   /** Serves /graph/… and /sim/…; false for any other path (or unknown /sim route) so the runtime can 404. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
-  /** Everything sent to that wa_id through the Graph API, oldest first: request bodies with id and sent_at. */
+  /**
+   * Everything sent to that user (a wa_id, or the business-scoped user id of a username user) through the Graph API,
+   * oldest first: request bodies with id and sent_at.
+   */
   sentMessages(waId: string): SentMessage[];
   /** Build, escape and sign a Meta webhook payload exactly like Meta and POST it to /webhook. */
   send(input: SimSendInput): Promise<{ wamid: string; status: number; error?: string }>;
@@ -133,7 +137,7 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
         return true;
       }
     },
-    sentMessages: (waId) => engine.log.sent(waId.replace(/\D/g, '')),
+    sentMessages: (waId) => engine.log.sent(userKey(waId) ?? waId.replace(/\D/g, '')),
     async send(input) {
       const result = await engine.sendInbound(input);
       return { wamid: result.wamid, status: result.status ?? 0, ...(result.error ? { error: result.error } : {}) };

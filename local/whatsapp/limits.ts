@@ -5,6 +5,8 @@
  * stricter of the counts Meta is seen to apply.
  */
 
+import { isBsuid } from './user-ids.ts';
+
 export const LIMITS = {
   textBody: 4096,
   interactiveBody: 1024,
@@ -24,8 +26,18 @@ export const LIMITS = {
   caption: 1024,
 } as const;
 
+/**
+ * Whom a message is addressed to: `input` as the request wrote it, `waId` the user it reaches (a phone number's
+ * digits, or the BSUID), and which field Meta routed by (`to` wins when both are given).
+ */
+interface Addressee {
+  input: string;
+  waId: string;
+  by: 'phone' | 'user_id';
+}
+
 export type OutboundCheck =
-  | { ok: true; kind: 'message'; to: string; waId: string; type: string; template?: { name: string; language: string } }
+  | ({ ok: true; kind: 'message'; type: string; template?: { name: string; language: string } } & Addressee)
   | { ok: true; kind: 'read'; messageId: string; typing: boolean }
   | { ok: false; code: number; details: string };
 
@@ -241,10 +253,29 @@ function template(message: Json, ctx: CheckContext): { name: string; language: s
   return { name, language: code };
 }
 
+/** `to` takes a phone number, `recipient` a business-scoped user id; one of them is required, `to` wins. */
+function addressee(message: Json): Addressee {
+  const to = text(message, 'to', 'to', undefined, false);
+  const recipient = text(message, 'recipient', 'recipient', undefined, false);
+  if (to !== undefined) {
+    const waId = to.replace(/[\s+()-]/g, '');
+    if (!/^\d{7,15}$/.test(waId)) throw new Invalid(100, `'to' must be a phone number with country code, got '${to}'.`);
+    return { input: to, waId, by: 'phone' };
+  }
+  if (recipient !== undefined) {
+    if (!isBsuid(recipient)) {
+      throw new Invalid(
+        100,
+        `'recipient' must be a business-scoped user id like IN.1648738043044942, got '${recipient}'.`,
+      );
+    }
+    return { input: recipient, waId: recipient, by: 'user_id' };
+  }
+  throw new Invalid(131008, "Parameter 'to' or 'recipient' is required.");
+}
+
 function checkMessage(message: Json, ctx: CheckContext): OutboundCheck {
-  const to = text(message, 'to', 'to', undefined) as string;
-  const waId = to.replace(/[\s+()-]/g, '');
-  if (!/^\d{7,15}$/.test(waId)) throw new Invalid(100, `'to' must be a phone number with country code, got '${to}'.`);
+  const address = addressee(message);
   if (message['recipient_type'] !== undefined && message['recipient_type'] !== 'individual') {
     throw new Invalid(100, `'recipient_type' must be 'individual'.`);
   }
@@ -294,8 +325,8 @@ function checkMessage(message: Json, ctx: CheckContext): OutboundCheck {
       throw new Invalid(100, `Param type '${type}' is not a message type the local Graph API accepts.`);
   }
   return templateInfo
-    ? { ok: true, kind: 'message', to, waId, type, template: templateInfo }
-    : { ok: true, kind: 'message', to, waId, type };
+    ? { ok: true, kind: 'message', ...address, type, template: templateInfo }
+    : { ok: true, kind: 'message', ...address, type };
 }
 
 /** Check one POST /{phone_number_id}/messages body the way Meta would, first problem wins. */

@@ -3,7 +3,15 @@ import { JsonlFile } from './jsonl-file.ts';
 import type { DeliveryStatus, InboundMessage } from './webhook-payload.ts';
 
 /** One message the system sent through the Graph API: its request body, plus the id and time Meta would assign. */
-export type SentMessage = Record<string, unknown> & { id: string; sent_at: string; to: string; type: string };
+export type SentMessage = Record<string, unknown> & {
+  id: string;
+  sent_at: string;
+  /** The phone number it was sent to, or… */
+  to?: string;
+  /** …the business-scoped user id (Meta's `recipient`). */
+  recipient?: string;
+  type: string;
+};
 
 export interface OutboundEntry {
   kind: 'outbound';
@@ -17,7 +25,10 @@ export interface OutboundEntry {
 
 export interface InboundEntry {
   kind: 'inbound';
+  /** The user it came from: their phone number when the webhook carried it, else their business-scoped user id. */
   wa_id: string;
+  /** Their business-scoped user id, when `wa_id` is their phone number. */
+  user_id?: string;
   id: string;
   received_at: string;
   name: string;
@@ -70,6 +81,8 @@ export class MessageLog {
   private readonly statuses = new Map<string, DeliveryStatus>();
   private readonly webhookResults = new Map<string, WebhookResultEntry>();
   private readonly reads = new Map<string, ReadEntry>();
+  /** A user's phone number and business-scoped user id name the same person: each maps to the other. */
+  private readonly aliases = new Map<string, string>();
   /** Per wa_id, the record order of the last outbound message and of the last read call that asked for typing. */
   private readonly order = new Map<string, { lastOutbound: number; typing?: { seq: number; at: string } }>();
   private seq = 0;
@@ -90,6 +103,10 @@ export class MessageLog {
       case 'inbound':
         this.inboundById.set(entry.id, entry);
         this.conversation(entry.wa_id).push(entry);
+        if (entry.user_id) {
+          this.aliases.set(entry.wa_id, entry.user_id);
+          this.aliases.set(entry.user_id, entry.wa_id);
+        }
         return;
       case 'webhook':
         this.webhookResults.set(entry.id, entry);
@@ -177,14 +194,27 @@ export class MessageLog {
     return this.statuses.get(id);
   }
 
-  /** When the citizen last wrote: the 24-hour customer service window runs from here. */
+  /** The other name of the same user (their BSUID for a phone number, and back), once a message carried both. */
+  aliasOf(waId: string): string | undefined {
+    return this.aliases.get(waId);
+  }
+
+  /**
+   * When the citizen last wrote: the 24-hour customer service window runs from here, whichever of their names
+   * their messages came under.
+   */
   lastInboundAt(waId: string): Date | undefined {
-    const list = this.byWaId.get(waId) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const entry = list[i]!;
-      if (entry.kind === 'inbound') return new Date(entry.received_at);
-    }
-    return undefined;
+    const alias = this.aliases.get(waId);
+    const times = [waId, ...(alias ? [alias] : [])].map((key) => {
+      const list = this.byWaId.get(key) ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const entry = list[i]!;
+        if (entry.kind === 'inbound') return Date.parse(entry.received_at);
+      }
+      return undefined;
+    });
+    const latest = Math.max(...times.filter((time) => time !== undefined));
+    return Number.isFinite(latest) ? new Date(latest) : undefined;
   }
 
   /** Outbound messages to that citizen, newest first, for matching a tapped reply to what offered it. */

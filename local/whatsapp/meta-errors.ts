@@ -92,6 +92,11 @@ const CODES: Record<number, CodeInfo> = {
       'Message failed to send because there were too many messages sent from this phone number to the same phone ' +
       'number in a short period of time.',
   },
+  131062: {
+    status: 400,
+    title: 'Business-scoped User ID recipients are not supported for this message',
+    details: 'This message cannot be sent to a business-scoped user id; send it to the phone number instead.',
+  },
   132000: {
     status: 400,
     title: 'Number of parameters does not match the expected number of params',

@@ -5,6 +5,7 @@ import type { StatusRequest, WhatsAppEngine } from './engine.ts';
 import { BodyTooLarge, parseJson, readBody, sendJson } from './http-io.ts';
 import { officerView, type SampleOfficer } from './sample-people.ts';
 import { type LocalTemplate, renderTemplate } from './templates.ts';
+import { userKey } from './user-ids.ts';
 
 export interface SimContext {
   engine: WhatsAppEngine;
@@ -31,9 +32,10 @@ const ClockInput = z.strictObject({
 const FaultInput = z.strictObject({
   code: z.int().positive(),
   times: z.int().min(1).max(1000).optional(),
+  /** Only sends to this user consume it: a phone number or a business-scoped user id. */
   wa_id: z
     .string()
-    .regex(/^\d{7,15}$/)
+    .refine((value) => userKey(value) === value, 'a phone number (7 to 15 digits) or a business-scoped user id')
     .optional(),
 });
 const StatusInput = z.strictObject({
@@ -67,10 +69,14 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
+/** The user named by `wa_id`: a phone number (7 to 15 digits, spacing and + allowed) or a business-scoped user id. */
 function waIdParam(url: URL): string {
-  const waId = (url.searchParams.get('wa_id') ?? '').replace(/\D/g, '');
-  if (!/^\d{7,15}$/.test(waId))
-    throw new BadRequest('wa_id query parameter is required: 7 to 15 digits with the country code');
+  const waId = userKey(url.searchParams.get('wa_id') ?? '');
+  if (waId === undefined) {
+    throw new BadRequest(
+      'wa_id query parameter is required: 7 to 15 digits with the country code, or a business-scoped user id',
+    );
+  }
   return waId;
 }
 

@@ -52,7 +52,7 @@ export function simulatorPage(input: SimulatorPageInput): string {
   </header>
   <section class="identity" aria-label="Who is chatting">
     <button type="button" id="person" class="person" aria-haspopup="dialog" title="Chat as a sample citizen or officer"><span id="person-name"></span><span id="person-kind" class="kind"></span><span aria-hidden="true">&#9662;</span></button>
-    <input id="wa-id" class="number" inputmode="numeric" aria-label="WhatsApp number with country code" autocomplete="off">
+    <input id="wa-id" class="number" aria-label="WhatsApp number with country code, or a username user's id" autocomplete="off">
     <input id="name" class="name" aria-label="Profile name" placeholder="Profile name" autocomplete="off">
     <button type="button" id="otp-button" title="Show the last OTP the identity service sent">OTP</button>
     <span id="otp-out" class="otp"></span>

@@ -357,8 +357,18 @@ export const SIMULATOR_SCRIPT = String.raw`
       .then(function () { state.pollTimer = setTimeout(poll, 700); });
   }
 
+  // A username user shares no phone number: WhatsApp names them by a business-scoped user id (IN.1648738043044942).
+  function isUserId(value) { return /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/.test(value); }
+  function identityOf(value) {
+    var trimmed = String(value || '').trim();
+    if (isUserId(trimmed)) return trimmed;
+    var digits = trimmed.replace(/\D/g, '');
+    return digits.length === 10 ? '91' + digits : digits;
+  }
+
   function send(body) {
-    body.from = state.waId;
+    if (isUserId(state.waId)) body.user_id = state.waId;
+    else body.from = state.waId;
     if (state.name) body.name = state.name;
     if (!body.context_id) delete body.context_id;
     state.stickToBottom = true;
@@ -389,7 +399,10 @@ export const SIMULATOR_SCRIPT = String.raw`
   function nameOf(waId) { var person = personOf(waId); return person ? person.name : ''; }
   function roleLabel(role) { var r = String(role || '').replace(/-/g, ' '); return r.charAt(0).toUpperCase() + r.slice(1); }
   function departmentLabel(department) { return departments[department] || department || ''; }
-  function spacedNumber(waId) { return /^91\d{10}$/.test(waId) ? '+91 ' + waId.slice(2, 7) + ' ' + waId.slice(7) : '+' + waId; }
+  function spacedNumber(waId) {
+    if (isUserId(waId)) return waId;
+    return /^91\d{10}$/.test(waId) ? '+91 ' + waId.slice(2, 7) + ' ' + waId.slice(7) : '+' + waId;
+  }
   function personDetail(person) {
     var parts = person.kind === 'officer'
       ? [roleLabel(person.role), departmentLabel(person.department), person.district || '']
@@ -465,10 +478,9 @@ export const SIMULATOR_SCRIPT = String.raw`
 
   $('person').addEventListener('click', openPeople);
   $('wa-id').addEventListener('change', function () {
-    var digits = this.value.replace(/\D/g, '');
-    if (digits.length === 10) digits = '91' + digits;
-    if (/^\d{7,15}$/.test(digits)) setIdentity(digits, nameOf(digits));
-    else toast('A WhatsApp number is 7 to 15 digits with the country code', true);
+    var identity = identityOf(this.value);
+    if (isUserId(identity) || /^\d{7,15}$/.test(identity)) setIdentity(identity, nameOf(identity));
+    else toast('A WhatsApp number is 7 to 15 digits with the country code, or a user id like IN.1648738043044942', true);
   });
   $('name').addEventListener('change', function () {
     state.name = this.value.trim();
@@ -521,8 +533,7 @@ export const SIMULATOR_SCRIPT = String.raw`
   var saved = null;
   try { saved = JSON.parse(localStorage.getItem('mitra-sim-identity') || 'null'); } catch (error) { saved = null; }
   function startIdentity() {
-    var asked = String(params.get('wa_id') || '').replace(/\D/g, '');
-    if (asked.length === 10) asked = '91' + asked;
+    var asked = identityOf(params.get('wa_id'));
     if (asked) return { waId: asked, name: params.get('name') || nameOf(asked) };
     if (saved && saved.waId) return { waId: String(saved.waId), name: saved.name || nameOf(String(saved.waId)) };
     return { waId: CONFIG.defaultWaId, name: params.get('name') || CONFIG.defaultName };

@@ -84,16 +84,25 @@ export type InboundContent =
 
 export interface InboundMessage {
   context?: { from: string; id: string };
-  from: string;
+  /** The sender's phone number; absent for a username user whose number Meta does not share. */
+  from?: string;
+  /** The sender's business-scoped user id. */
+  from_user_id?: string;
   id: string;
   timestamp: string;
   type: InboundContent['type'];
   [payload: string]: unknown;
 }
 
-/** Field order follows Meta's own payloads (pywa's recorded fixtures): context, from, id, timestamp, type, payload. */
+/**
+ * Field order follows Meta's own payloads (pywa's recorded fixtures): context, from, id, timestamp, type, payload;
+ * the business-scoped user id goes next to `from`.
+ */
 export function inboundMessage(input: {
-  from: string;
+  /** The sender's phone number, when they share it. */
+  from?: string;
+  /** The sender's business-scoped user id. */
+  fromUserId?: string;
   id: string;
   at: Date;
   content: InboundContent;
@@ -102,7 +111,8 @@ export function inboundMessage(input: {
   const { type, ...payload } = input.content;
   return {
     ...(input.context ? { context: input.context } : {}),
-    from: input.from,
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.fromUserId ? { from_user_id: input.fromUserId } : {}),
     id: input.id,
     timestamp: epochSeconds(input.at),
     type,
@@ -110,12 +120,30 @@ export function inboundMessage(input: {
   };
 }
 
+/** Who wrote: a phone number, a business-scoped user id, or both (at least one). */
+export interface Sender {
+  waId?: string;
+  userId?: string;
+  username?: string;
+}
+
+/** One contact as Meta lists it: `wa_id` only when it shares the number, `user_id` always when there is one. */
 export function messagesWebhook(
   business: BusinessNumber,
-  contact: { name: string; waId: string },
+  contact: Sender & { name: string },
   messages: InboundMessage[],
 ): Record<string, unknown> {
-  return envelope(business, { contacts: [{ profile: { name: contact.name }, wa_id: contact.waId }], messages });
+  const profile = { name: contact.name, ...(contact.username ? { username: contact.username } : {}) };
+  return envelope(business, {
+    contacts: [
+      {
+        profile,
+        ...(contact.waId ? { wa_id: contact.waId } : {}),
+        ...(contact.userId ? { user_id: contact.userId } : {}),
+      },
+    ],
+    messages,
+  });
 }
 
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -124,7 +152,10 @@ export interface StatusInput {
   id: string;
   status: DeliveryStatus;
   at: Date;
-  recipientId: string;
+  /** The recipient's phone number, when the message went to one. */
+  recipientId?: string;
+  /** The recipient's business-scoped user id, when known. */
+  recipientUserId?: string;
   /** 'service' inside the customer service window, 'utility' etc. for templates; drives the pricing block. */
   category: string;
   conversationId: string;
@@ -137,7 +168,8 @@ export function statusWebhook(business: BusinessNumber, input: StatusInput): Rec
     id: input.id,
     status: input.status,
     timestamp: epochSeconds(input.at),
-    recipient_id: input.recipientId,
+    ...(input.recipientId ? { recipient_id: input.recipientId } : {}),
+    ...(input.recipientUserId ? { recipient_user_id: input.recipientUserId } : {}),
   };
   if (input.status === 'failed') {
     status['errors'] = (input.errors ?? []).map((error) => ({

@@ -546,3 +546,132 @@ describe('simulator helper routes and persistence', () => {
     }
   });
 });
+
+describe('simulator: users known by a business-scoped user id', () => {
+  const USERNAME_USER = 'IN.2739184650192837';
+  const BOTH_BSUID = 'IN.1648738043044942';
+  const messagesPath = `/${PHONE_NUMBER_ID}/messages`;
+  const textTo = (address: Record<string, string>, body: string) => ({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    ...address,
+    type: 'text',
+    text: { body },
+  });
+
+  it('writes as a username user with only from_user_id and contacts[].user_id, as Meta does', async () => {
+    const res = await h.sim('/send', { user_id: USERNAME_USER, username: 'lakshmi.k', name: 'Lakshmi', text: 'Hi' });
+    expect(res.status).toBe(200);
+    const { wamid } = (await res.json()) as { wamid: string };
+    const v = value(h.deliveries[0]!);
+    expect(h.deliveries[0]!.signatureValid).toBe(true);
+    expect(v['contacts']).toEqual([{ profile: { name: 'Lakshmi', username: 'lakshmi.k' }, user_id: USERNAME_USER }]);
+    expect(v['messages']).toEqual([
+      expect.objectContaining({ from_user_id: USERNAME_USER, id: wamid, type: 'text', text: { body: 'Hi' } }),
+    ]);
+    expect((v['messages'] as Json[])[0]).not.toHaveProperty('from');
+  });
+
+  it('writes with both the phone number and the business-scoped user id when given both', async () => {
+    await h.whatsapp.send({ from: CITIZEN, user_id: BOTH_BSUID, text: 'Hi' });
+    const v = value(h.deliveries[0]!);
+    expect(v['contacts']).toEqual([{ profile: { name: 'Ramesh Kumar' }, wa_id: CITIZEN, user_id: BOTH_BSUID }]);
+    expect((v['messages'] as Json[])[0]).toMatchObject({ from: CITIZEN, from_user_id: BOTH_BSUID });
+  });
+
+  it('refuses a sender without either id, or with a malformed one', async () => {
+    for (const input of [{ text: 'Hi' }, { user_id: 'in.123', text: 'Hi' }, { user_id: 'IN.12#3', text: 'Hi' }]) {
+      const res = await h.sim('/send', input);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/user_id|from/);
+    }
+  });
+
+  it('sends to a business-scoped user id by recipient, answers like Meta and keeps it under that id', async () => {
+    await h.whatsapp.send({ user_id: USERNAME_USER, text: 'Hi' });
+    const res = await h.graph(messagesPath, { json: textTo({ recipient: USERNAME_USER }, 'Namaste') });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as GraphSent;
+    expect(answer.contacts).toEqual([{ input: USERNAME_USER, user_id: USERNAME_USER }]);
+    const listed = (await (await h.sim(`/messages?wa_id=${USERNAME_USER}`)).json()) as Array<Json & { id: string }>;
+    expect(listed.at(-1)).toMatchObject({ id: answer.messages[0]!.id, recipient: USERNAME_USER });
+    await h.whatsapp.idle();
+    const statuses = h.statuses().filter((s) => s.id === answer.messages[0]!.id);
+    expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered']);
+    for (const status of statuses) {
+      expect(status['recipient_user_id']).toBe(USERNAME_USER);
+      expect(status).not.toHaveProperty('recipient_id');
+    }
+  });
+
+  it('needs to or recipient, checks the recipient is a business-scoped user id, and lets to win over it', async () => {
+    await openWindow();
+    const neither = await h.graph(messagesPath, { json: textTo({}, 'to whom?') });
+    expect(neither.status).toBe(400);
+    expect(((await neither.json()) as GraphError).error).toMatchObject({
+      code: 131008,
+      error_data: { details: "Parameter 'to' or 'recipient' is required." },
+    });
+    const malformed = await h.graph(messagesPath, { json: textTo({ recipient: '919876543210' }, 'x') });
+    expect(((await malformed.json()) as GraphError).error.code).toBe(100);
+    const both = await h.graph(messagesPath, { json: textTo({ to: CITIZEN, recipient: BOTH_BSUID }, 'both') });
+    expect(((await both.json()) as GraphSent).contacts).toEqual([{ input: CITIZEN, wa_id: CITIZEN }]);
+    expect(h.whatsapp.sentMessages(CITIZEN).at(-1)).toMatchObject({ text: { body: 'both' } });
+  });
+
+  it('counts a message sent with both ids as opening the 24-hour window for either', async () => {
+    h.offsetSeconds += 2 * 24 * 3600;
+    await h.whatsapp.send({ from: CITIZEN, user_id: BOTH_BSUID, text: 'Hi again' });
+    const byBsuid = await h.graph(messagesPath, { json: textTo({ recipient: BOTH_BSUID }, 'by id') });
+    expect(byBsuid.status).toBe(200);
+    await h.whatsapp.idle();
+    h.deliveries = [];
+    const byPhone = (await (
+      await h.graph(messagesPath, { json: textTo({ to: CITIZEN }, 'by number') })
+    ).json()) as GraphSent;
+    await h.whatsapp.idle();
+    expect(h.statuses().find((s) => s.id === byPhone.messages[0]!.id)).toMatchObject({
+      recipient_id: CITIZEN,
+      recipient_user_id: BOTH_BSUID,
+    });
+  });
+
+  it('refuses an authentication template to a business-scoped user id with 131062', async () => {
+    const original = h.whatsapp;
+    h.whatsapp = h.create({
+      statusWebhooks: false,
+      templates: [{ name: 'login_code', language: 'en', category: 'AUTHENTICATION', body: 'Your code is {{1}}' }],
+    });
+    try {
+      const template = (address: Record<string, string>) => ({
+        messaging_product: 'whatsapp',
+        ...address,
+        type: 'template',
+        template: {
+          name: 'login_code',
+          language: { code: 'en' },
+          components: [{ type: 'body', parameters: [{ type: 'text', text: '123456' }] }],
+        },
+      });
+      const refused = await h.graph(messagesPath, { json: template({ recipient: USERNAME_USER }) });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as GraphError).error).toMatchObject({
+        code: 131062,
+        message: '(#131062) Business-scoped User ID recipients are not supported for this message',
+      });
+      expect((await h.graph(messagesPath, { json: template({ to: CITIZEN }) })).status).toBe(200);
+    } finally {
+      h.whatsapp = original;
+    }
+  });
+
+  it('injects a fault for one username user only', async () => {
+    await h.whatsapp.send({ user_id: USERNAME_USER, text: 'Hi' });
+    const injected = await h.sim('/faults', { code: 131026, wa_id: USERNAME_USER });
+    expect(injected.status).toBe(200);
+    await openWindow();
+    expect((await h.graph(messagesPath, { json: textTo({ to: CITIZEN }, 'fine') })).status).toBe(200);
+    const failed = await h.graph(messagesPath, { json: textTo({ recipient: USERNAME_USER }, 'x') });
+    expect(((await failed.json()) as GraphError).error.code).toBe(131026);
+  });
+});

@@ -250,6 +250,25 @@ describe('sender delivery', () => {
     expect(h.sleeps).toEqual([]);
   });
 
+  it('sends to a username user by recipient, and fails a reply Meta will not take for their id (131062) for good', async () => {
+    const bsuid = 'IN.2739184650192837';
+    const toUsername = { ...text, pk: `OUTBOX#${bsuid}`, waId: bsuid };
+    const ok = harness();
+    expect(await ok.delivery.deliver(toUsername)).toBe('sent');
+    expect(ok.sent[0]).toMatchObject({ recipient: bsuid, type: 'text' });
+    expect(ok.sent[0]).not.toHaveProperty('to');
+
+    const h = harness({ failures: [new FakeFailure(400, 131062)] });
+    expect(await h.delivery.deliver(toUsername)).toBe('settled-failed');
+    expect(h.settled[0]).toMatchObject({
+      status: 'failed',
+      details: { code: 131062, reason: 'business-scoped user id not supported' },
+    });
+    expect(h.errors[0]).toMatch(/does not take a business-scoped user id for this message; it needs a phone number/);
+    expect(h.sleeps).toEqual([]);
+    expect(h.sent).toEqual([]);
+  });
+
   it('retries a 5xx, and hands it back to the stream when it persists', async () => {
     expect(await harness({ failures: [new FakeFailure(503, 2)] }).delivery.deliver(text)).toBe('sent');
     const h = harness({ failures: Array.from({ length: 3 }, () => new FakeFailure(500, undefined)) });

@@ -116,8 +116,8 @@ export function parseOfficersArguments(
     case 'remove': {
       const waId = values['wa-id'];
       if (waId === undefined) throw new UsageError('remove needs --wa-id');
-      if (!OfficerSchema.shape.waId.safeParse(waId).success)
-        throw new UsageError('--wa-id: a WhatsApp number is 6 to 20 digits with the country code, no +');
+      const key = OfficerSchema.shape.waId.safeParse(waId);
+      if (!key.success) throw new UsageError(`--wa-id: ${key.error.issues[0]?.message}`);
       return { command, target, waId };
     }
   }

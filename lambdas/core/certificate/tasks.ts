@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationIdSchema, DecisionReasonSchema } from '../applications/approval.ts';
 import type { Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
+import { UserKeySchema } from '../whatsapp/user-key.ts';
 import { issueDateOf } from './claims.ts';
 import { CertIdSchema } from './model.ts';
 import { RevocationReasonSchema } from './revocation.ts';
@@ -17,7 +18,7 @@ const taskItem = {
   kind: z.literal('certificate-task'),
   /** The inbound message that asked: the answer's outbox key derives from it, so a retry never answers twice. */
   messageId: z.string().min(1),
-  waId: z.string().regex(/^\d{6,20}$/),
+  waId: UserKeySchema,
   language: z.enum(['en', 'te']),
   createdAt: z.string(),
   expiresAt: z.number().int(),

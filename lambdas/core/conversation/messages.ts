@@ -18,7 +18,10 @@ export type InboundContent =
 
 export interface InboundMessage {
   messageId: string;
+  /** The person's key (core/whatsapp/user-key.ts): their phone number when Meta shares it, else their BSUID. */
   waId: string;
+  /** Their business-scoped user id, when `waId` is their phone number. */
+  userId?: string;
   profileName?: string;
   /** Id of the earlier message this one replies to (a tap on a row of an old menu carries it). */
   contextId?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserKeySchema } from '../whatsapp/user-key.ts';
 
 const Values = z.record(z.string(), z.string());
 
@@ -54,7 +55,7 @@ const Step = z.discriminatedUnion('name', [
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */
 export const SessionSchema = z.strictObject({
-  waId: z.string(),
+  waId: UserKeySchema,
   /** 0 for a session never stored; each stored write increments it. */
   version: z.number().int().nonnegative(),
   language: z.enum(['en', 'te']).optional(),

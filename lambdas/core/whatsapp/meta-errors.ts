@@ -5,6 +5,8 @@
  * - `pair-rate` (131056): too many messages to this citizen too quickly; slow down for that citizen, then retry.
  * - `window-closed` (131047): the 24-hour customer service window is closed; send the approved template instead.
  * - `undeliverable` (131026): Meta cannot deliver to this number; record it, never retry.
+ * - `needs-phone-number` (131062): this message cannot go to a business-scoped user id (authentication templates,
+ *   for one), and a person known only by that id has no phone number to send it to; record it, never retry.
  * - `auth` (190, 0, 10, 200…): our token or permissions are wrong; every send will fail until an operator acts.
  * - `transient` (HTTP 5xx, 1, 2, 131000): Meta's own failure; retry.
  * - `rejected`: anything else will fail the same way again (a bad parameter); record it, never retry.
@@ -14,6 +16,7 @@ export type ErrorAction =
   | 'pair-rate'
   | 'window-closed'
   | 'undeliverable'
+  | 'needs-phone-number'
   | 'auth'
   | 'transient'
   | 'rejected';
@@ -28,6 +31,7 @@ export function errorAction(httpStatus: number, code: number | undefined): Error
     if (code === 131056) return 'pair-rate';
     if (code === 131047) return 'window-closed';
     if (code === 131026) return 'undeliverable';
+    if (code === 131062) return 'needs-phone-number';
     if (AUTH_CODES.has(code)) return 'auth';
     if (TRANSIENT_CODES.has(code)) return 'transient';
   }

@@ -1,20 +1,30 @@
 import type { Reply } from '../conversation/messages.ts';
 import type { OutboundReply, TemplateReply } from './limits.ts';
+import { isBusinessScopedUserId } from './user-key.ts';
 
 type GraphPayload = Record<string, unknown>;
 
 /**
- * The Graph API request body for one reply. A document is sent by the media id its upload returned.
- * The sender brings every reply within Meta's limits (fitReply in limits.ts) before building its payload.
+ * Whom a message goes to, in the field Meta takes for the person's key: `to` for a phone number, `recipient` for a
+ * business-scoped user id. Never both: Meta lets `to` win, and the key is the phone number whenever there is one.
  */
-export function graphPayload(to: string, reply: Exclude<OutboundReply, { type: 'document' }>): GraphPayload;
+export function addressee(userKey: string): { to: string } | { recipient: string } {
+  return isBusinessScopedUserId(userKey) ? { recipient: userKey } : { to: userKey };
+}
+
+/**
+ * The Graph API request body for one reply to the person keyed `userKey` (a phone number or a BSUID). A document is
+ * sent by the media id its upload returned. The sender brings every reply within Meta's limits (fitReply in
+ * limits.ts) before building its payload.
+ */
+export function graphPayload(userKey: string, reply: Exclude<OutboundReply, { type: 'document' }>): GraphPayload;
 export function graphPayload(
-  to: string,
+  userKey: string,
   reply: Extract<Reply, { type: 'document' }> | TemplateReply,
   mediaId: string,
 ): GraphPayload;
-export function graphPayload(to: string, reply: OutboundReply, mediaId?: string): GraphPayload {
-  const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
+export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: string): GraphPayload {
+  const base = { messaging_product: 'whatsapp', recipient_type: 'individual', ...addressee(userKey) };
   switch (reply.type) {
     case 'read-receipt':
       return {
@@ -66,11 +76,11 @@ export function graphPayload(to: string, reply: OutboundReply, mediaId?: string)
         document: { id: mediaId, filename: reply.filename, ...(reply.caption ? { caption: reply.caption } : {}) },
       };
     case 'template':
-      return templatePayload(to, reply, mediaId);
+      return templatePayload(base, reply, mediaId);
   }
 }
 
-function templatePayload(to: string, reply: TemplateReply, mediaId: string | undefined): GraphPayload {
+function templatePayload(base: GraphPayload, reply: TemplateReply, mediaId: string | undefined): GraphPayload {
   const components: Record<string, unknown>[] = [];
   if (reply.document && mediaId) {
     components.push({
@@ -89,9 +99,7 @@ function templatePayload(to: string, reply: TemplateReply, mediaId: string | und
     });
   }
   return {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to,
+    ...base,
     type: 'template',
     template: {
       name: reply.name,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundContent, InboundMessage } from '../conversation/messages.ts';
+import { isBusinessScopedUserId, userKeyOf } from './user-key.ts';
 
 // Meta's webhook is not ours and grows: parse the parts we use, let every other key through untouched.
 const MediaObject = z.looseObject({
@@ -10,7 +11,10 @@ const MediaObject = z.looseObject({
 });
 
 const Message = z.looseObject({
-  from: z.string(),
+  /** The sender's phone number: absent for a user who adopted a username. */
+  from: z.string().optional(),
+  /** The sender's business-scoped user id (BSUID). */
+  from_user_id: z.string().optional(),
   id: z.string(),
   timestamp: z.string(),
   type: z.string(),
@@ -47,16 +51,24 @@ const Status = z.looseObject({
   id: z.string(),
   status: z.string(),
   timestamp: z.string(),
-  recipient_id: z.string(),
+  /** The recipient's phone number: absent for a user who adopted a username. */
+  recipient_id: z.string().optional(),
+  /** The recipient's business-scoped user id (BSUID). */
+  recipient_user_id: z.string().optional(),
   errors: z.array(MetaError).optional(),
   pricing: z.looseObject({ category: z.string().optional() }).optional(),
 });
 
+const Contact = z.looseObject({
+  wa_id: z.string().optional(),
+  user_id: z.string().optional(),
+  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
+});
+
 const Value = z.looseObject({
   metadata: z.looseObject({ phone_number_id: z.string() }).optional(),
-  contacts: z
-    .array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string() }).optional() }))
-    .optional(),
+  // Each contact parsed on its own: one odd contact must not cost the delivery its messages.
+  contacts: z.array(z.unknown()).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
   errors: z.array(z.unknown()).optional(),
@@ -91,6 +103,7 @@ export interface DeliveryStatus {
   messageId: string;
   /** sent, delivered, read, failed (or whatever Meta adds: kept as given). */
   status: string;
+  /** Whom it went to, as Mitra keys people: the phone number when Meta gives it, else the BSUID. */
   recipient: string;
   at: Date;
   errorCodes: number[];
@@ -205,23 +218,57 @@ export function readWebhook(body: unknown, phoneNumberId?: string): WebhookConte
   return contents;
 }
 
+type Contact = z.infer<typeof Contact>;
+
+/** The contact a message came from: by phone number, else by BSUID. */
+function contactOf(contacts: Contact[], m: z.infer<typeof Message>): Contact | undefined {
+  return (
+    contacts.find((c) => m.from !== undefined && c.wa_id === m.from) ??
+    contacts.find((c) => m.from_user_id !== undefined && c.user_id === m.from_user_id)
+  );
+}
+
+/** The sender as Mitra keys people, and their BSUID when the key is their phone number. */
+function senderOf(
+  contact: Contact | undefined,
+  m: z.infer<typeof Message>,
+): { waId: string; userId?: string } | undefined {
+  const phoneNumber = m.from ?? contact?.wa_id;
+  const userId = m.from_user_id ?? contact?.user_id;
+  const waId = userKeyOf(phoneNumber, userId);
+  if (waId === undefined) return undefined;
+  return userId !== undefined && userId !== waId && isBusinessScopedUserId(userId) ? { waId, userId } : { waId };
+}
+
 function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): void {
-  const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
+  const contacts = (value.contacts ?? []).flatMap((raw) => {
+    const contact = Contact.safeParse(raw);
+    return contact.success ? [contact.data] : [];
+  });
   for (const raw of value.messages ?? []) {
     const message = Message.safeParse(raw);
     if (!message.success) {
-      contents.ignored.push({ field: 'messages', reason: 'message without from/id/timestamp/type' });
+      contents.ignored.push({ field: 'messages', reason: 'message without id/timestamp/type' });
       continue;
     }
     const m = message.data;
-    if (NOTICE_TYPES.has(m.type)) {
-      contents.notices.push({ messageId: m.id, waId: m.from, type: m.type, detail: noticeDetail(m) });
+    const contact = contactOf(contacts, m);
+    const sender = senderOf(contact, m);
+    if (!sender) {
+      contents.ignored.push({ field: 'messages', reason: 'message without a phone number or business-scoped user id' });
       continue;
     }
+    const { waId } = sender;
+    if (NOTICE_TYPES.has(m.type)) {
+      contents.notices.push({ messageId: m.id, waId, type: m.type, detail: noticeDetail(m) });
+      continue;
+    }
+    const profileName = contact?.profile?.name ?? contact?.profile?.username;
     contents.messages.push({
       messageId: m.id,
-      waId: m.from,
-      profileName: names.get(m.from),
+      waId,
+      ...(sender.userId ? { userId: sender.userId } : {}),
+      profileName,
       contextId: m.context?.id,
       sentAt: new Date(Number(m.timestamp) * 1000),
       content: contentOf(m),
@@ -231,7 +278,7 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): 
       if (m.type === mediaType && media) {
         contents.media.push({
           messageId: m.id,
-          waId: m.from,
+          waId,
           mediaId: media.id,
           mediaType,
           ...(media.mime_type ? { mimeType: media.mime_type } : {}),
@@ -245,7 +292,8 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): 
 function readStatuses(raws: unknown[], contents: WebhookContents): void {
   for (const raw of raws) {
     const status = Status.safeParse(raw);
-    if (!status.success) {
+    const recipient = status.success ? userKeyOf(status.data.recipient_id, status.data.recipient_user_id) : undefined;
+    if (!status.success || recipient === undefined) {
       contents.ignored.push({ field: 'messages', reason: 'status without id/status/timestamp/recipient' });
       continue;
     }
@@ -254,7 +302,7 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
     contents.statuses.push({
       messageId: s.id,
       status: s.status,
-      recipient: s.recipient_id,
+      recipient,
       at: new Date(Number(s.timestamp) * 1000),
       errorCodes: errors.map((e) => e.code),
       errors,
@@ -292,6 +340,8 @@ function metaError(e: z.infer<typeof MetaError>): WhatsAppError {
 
 function noticeDetail(m: z.infer<typeof Message>): string | undefined {
   if (m.type === 'reaction') return m.reaction?.emoji ? `reacted to ${m.reaction.message_id}` : 'removed a reaction';
+  // user_changed_number, user_changed_user_id (a new number brings a new BSUID): the person's next messages arrive
+  // under the new key, which is how Meta addresses them from then on; the old key's session lapses on its own.
   if (m.type === 'system') return m.system?.type;
   return undefined;
 }
