@@ -26,14 +26,19 @@ async function photo(text: string, format: 'png' | 'jpeg'): Promise<Uint8Array> 
 }
 
 describe('reading a certificate QR code from a photo', () => {
-  it.each(['jpeg', 'png'] as const)('decodes the signed claims from a %s photo', async (format) => {
-    const scan = scanCertificateImage(await photo(vectors.qrPayload, format));
-    expect(scan.ok).toBe(true);
-    if (!scan.ok) return;
-    expect(scan.certId).toBe(vectors.claims.id);
-    expect(scan.claims).toEqual(vectors.claims);
-    expect(verifyClaims(scan.claims, scan.signature, vectors.publicKeyPem)).toBe(true);
-  });
+  it.each(['jpeg', 'png'] as const)(
+    'decodes the signed claims from a %s photo',
+    async (format) => {
+      const scan = scanCertificateImage(await photo(vectors.qrPayload, format));
+      expect(scan.ok).toBe(true);
+      if (!scan.ok) return;
+      expect(scan.certId).toBe(vectors.claims.id);
+      expect(scan.claims).toEqual(vectors.claims);
+      expect(verifyClaims(scan.claims, scan.signature, vectors.publicKeyPem)).toBe(true);
+      // Decoding a phone photo is CPU-bound; on a shared machine it can take seconds (speed is measured in bench/).
+    },
+    60_000,
+  );
 
   it('tells a photo without a QR code, a QR code that is no certificate and a file that is no image apart', async () => {
     const blank = jpeg.encode({ data: Buffer.alloc(400 * 300 * 4, 0xee), width: 400, height: 300 }, 80).data;

@@ -176,12 +176,9 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(fontUrl('NotoSans-Regular.ttf').pathname).toMatch(/assets\/fonts\/NotoSans-Regular\.ttf$/);
   });
 
-  it('renders in well under a second', async () => {
-    const started = performance.now();
+  // Its speed is measured side by side with a bare page in bench/certificate.ts, never here (shared machines).
+  it('fits a phone download: under 100 KB', async () => {
     const { rendered } = await render();
-    const ms = performance.now() - started;
-    console.info(`certificate.render_ms=${ms.toFixed(0)} certificate.bytes=${rendered.bytes.length}`);
-    expect(ms).toBeLessThan(1500);
     expect(rendered.bytes.length).toBeLessThan(100_000);
   });
 });

@@ -1,5 +1,7 @@
 import type { Catalog, Field, Language, Service } from '../catalog/schema.ts';
 import { LIMITS } from '../catalog/schema.ts';
+import { formatRupees } from '../certificate/amounts.ts';
+import { amountDue } from '../fulfilment/registry.ts';
 import { t } from '../i18n/strings.ts';
 import { rowId } from './actions.ts';
 import type { Reply } from './messages.ts';
@@ -180,15 +182,17 @@ export function summaryScreen(
   before: string[] = [],
 ): Screen {
   const buttons = ['confirmButton', 'editButton', 'cancelButton'] as const;
+  const fee = amountDue(service, values);
   const body = (max: number) =>
     [
       ...before,
       t('summary', language, {
         service: service.name[language],
-        fields: service.fields
-          .map((f) => `${f.label[language]}: ${displayValue(f, values[f.id], language, max)}`)
-          .join('\n'),
-        fee: service.fee,
+        fields: [
+          ...service.fields.map((f) => `${f.label[language]}: ${displayValue(f, values[f.id], language, max)}`),
+          // The amount to pay, where there is one: nothing is said of a fee that is not asked.
+          ...(fee > 0 ? [t('summaryFee', language, { fee: formatRupees(fee) })] : []),
+        ].join('\n'),
       }),
       buttons.map((id, i) => `${i + 1}. ${t(id, language)}`).join('\n'),
     ].join('\n\n');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { istDate, istTime } from '../applications/dates.ts';
 import { type Field, type Language, LIMITS, type Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';
-import { t } from '../i18n/strings.ts';
+import { inert, t } from '../i18n/strings.ts';
 
 /** One line of a department system's answer: no line breaks or control characters, which would break the layout. */
 const Line = z
@@ -126,7 +126,8 @@ function found(record: StatusRecord, language: Language): string {
   const heading = /[*_~`]/.test(title) ? title : `*${title}*`;
   const facts = record.facts.map(
     (fact) =>
-      `${fact.label[language]}: ${fact.personName ? maskHolderName(fact.value[language]) : fact.value[language]}`,
+      // The department's values are data, never formatting: a masked name's stars must not turn into bold.
+      `${fact.label[language]}: ${inert(fact.personName ? maskHolderName(fact.value[language]) : fact.value[language])}`,
   );
   const footer = record.updatedAt
     ? [t('lookupAsOf', language, { date: istDate(record.updatedAt), time: istTime(record.updatedAt) })]

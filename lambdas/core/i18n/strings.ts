@@ -183,9 +183,10 @@ export const strings = {
     te: 'దయచేసి {min} నుండి {max} వరకు పూర్తి రూపాయలలో మొత్తం టైప్ చేయండి.',
   },
   summary: {
-    en: 'Please check your application:\nService: {service}\n{fields}\nFee: ₹{fee}\n\nConfirm to submit, Edit to change an answer.',
-    te: 'దయచేసి మీ దరఖాస్తును సరిచూసుకోండి:\nసేవ: {service}\n{fields}\nరుసుము: ₹{fee}\n\nసమర్పించడానికి నిర్ధారించు, మార్చడానికి సవరించు.',
+    en: 'Please check your application:\nService: {service}\n{fields}\n\nConfirm to submit, Edit to change an answer.',
+    te: 'దయచేసి మీ దరఖాస్తును సరిచూసుకోండి:\nసేవ: {service}\n{fields}\n\nసమర్పించడానికి నిర్ధారించు, మార్చడానికి సవరించు.',
   },
+  summaryFee: { en: 'Fee: {fee}', te: 'రుసుము: {fee}' },
   confirmButton: { en: 'Confirm', te: 'నిర్ధారించు' },
   editButton: { en: 'Edit', te: 'సవరించు' },
   cancelButton: { en: 'Cancel', te: 'రద్దు' },
@@ -474,7 +475,7 @@ const COUNTED = /\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g;
  * A value is data, never formatting: WhatsApp turns text between two `*` into bold, so a masked name ("R**** K****")
  * or a typed reason would come out garbled. Its stars become the asterisk operator, which looks the same.
  */
-const inert = (value: string | number) => String(value).replaceAll('*', '\u2217');
+export const inert = (value: string | number) => String(value).replaceAll('*', '\u2217');
 
 export function t(id: StringId, language: Language, values: Record<string, string | number> = {}): string {
   return strings[id][language]

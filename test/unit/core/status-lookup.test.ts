@@ -47,7 +47,7 @@ describe('a status found in the department register', () => {
     expect(lookupAnswer(landRecords, adangal, 'en')).toBe(
       [
         '*Adangal / 1-B: survey no. 212/3A, Tadikonda*',
-        'Pattadar: R**** K**** R****',
+        'Pattadar: R∗∗∗∗ K∗∗∗∗ R∗∗∗∗',
         'Extent: 2.35 acres (2 acres 35 cents)',
         'Land classification: Wet (Magani), patta land',
         'As of 28-10-2026, 16:40 IST',
@@ -59,7 +59,7 @@ describe('a status found in the department register', () => {
     const text = lookupAnswer(landRecords, adangal, 'te');
     expect(text.split('\n')).toEqual([
       '*అడంగల్ / 1-బి: సర్వే నం. 212/3A, తాడికొండ*',
-      'పట్టాదారు: ర**** కు**** రె****',
+      'పట్టాదారు: ర∗∗∗∗ కు∗∗∗∗ రె∗∗∗∗',
       'విస్తీర్ణం: 2.35 ఎకరాలు (2 ఎకరాల 35 సెంట్లు)',
       'భూమి వర్గీకరణ: మాగాణి, పట్టా భూమి',
       '28-10-2026, 16:40 (భారత కాలమానం) నాటి సమాచారం',
@@ -72,7 +72,7 @@ describe('a status found in the department register', () => {
       expect(text).not.toMatch(/Ravi|Kumar|Reddy|రవి|కుమార్|రెడ్డి/);
       const nameLine = text.split('\n')[1]!;
       expect(nameLine).not.toMatch(/^\*|: \*/);
-      expect(nameLine.split(': ')[1]).toBe(language === 'en' ? 'R**** K**** R****' : 'ర**** కు**** రె****');
+      expect(nameLine.split(': ')[1]).toBe(language === 'en' ? 'R∗∗∗∗ K∗∗∗∗ R∗∗∗∗' : 'ర∗∗∗∗ కు∗∗∗∗ రె∗∗∗∗');
     }
   });
 
