@@ -3,6 +3,8 @@ import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Actor } from '#core/applications/lifecycle.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { ConflictError } from '#core/errors.ts';
+import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
+import { fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
@@ -82,11 +84,16 @@ export class ApplicationStore {
           type: 'document',
           archiveKey: document.pdfKey,
           filename: `${document.certId}.pdf`,
-          caption: t('documentIssued', language, {
-            service: serviceName,
-            applicationId,
-            certId: document.certId,
-          }),
+          caption: t(
+            service ? OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].issued : 'documentIssued',
+            language,
+            {
+              service: serviceName,
+              applicationId,
+              certId: document.certId,
+              authority: service?.authority[language] ?? '',
+            },
+          ),
         },
         now,
       ),

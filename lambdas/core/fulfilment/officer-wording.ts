@@ -18,6 +18,8 @@ export const OFFICER_WORDING: Readonly<
       citizenWaits: StringId;
       /** What the citizen is told on submitting. */
       next: StringId;
+      /** The caption of the document the citizen receives once it is approved. */
+      issued: StringId;
     }
   >
 > = {
@@ -26,17 +28,20 @@ export const OFFICER_WORDING: Readonly<
     approve: 'approveButton',
     citizenWaits: 'approvalRequested',
     next: 'nextOfficerDecides',
+    issued: 'documentIssued',
   },
   resolve: {
     heading: 'officerAskResolve',
     approve: 'resolvedButton',
     citizenWaits: 'grievanceWithOfficer',
     next: 'nextOfficerResolves',
+    issued: 'grievanceResolved',
   },
   confirm: {
     heading: 'officerAskConfirm',
     approve: 'confirmButton',
     citizenWaits: 'confirmationRequested',
     next: 'nextOfficerConfirms',
+    issued: 'requestConfirmed',
   },
 };

@@ -285,6 +285,14 @@ export const strings = {
     en: 'Your {service} (application {applicationId}, document {certId}) has been revoked and is no longer valid. Reason: {reason}\nYou may apply again if you need a new one.',
     te: 'మీ {service} (దరఖాస్తు {applicationId}, పత్రం {certId}) రద్దు చేయబడింది, ఇక చెల్లదు. కారణం: {reason}\nకొత్తది కావాలంటే మళ్లీ దరఖాస్తు చేయవచ్చు.',
   },
+  grievanceResolved: {
+    en: 'Your grievance {applicationId} ({service}) has been resolved by the {authority}. Their signed acknowledgement, number {certId}, is attached; scan its QR code to verify it.',
+    te: 'మీ ఫిర్యాదు {applicationId} ({service}) ను {authority} పరిష్కరించారు. వారి సంతకం చేసిన రసీదు, సంఖ్య {certId}, జత చేశాము; ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
+  },
+  requestConfirmed: {
+    en: 'Your {service} ({applicationId}) is confirmed by the {authority}. Document number {certId}; scan its QR code to verify it.',
+    te: 'మీ {service} ({applicationId}) ను {authority} నిర్ధారించారు. పత్రం సంఖ్య {certId}; ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
+  },
   documentIssued: {
     en: 'Your {service} is ready (application {applicationId}). Document number {certId}. Scan its QR code to verify it.',
     te: 'మీ {service} సిద్ధంగా ఉంది (దరఖాస్తు {applicationId}). పత్రం సంఖ్య {certId}. ధృవీకరించడానికి QR కోడ్ స్కాన్ చేయండి.',
