@@ -77,11 +77,13 @@ async function applyForEncumbranceCertificate(waId: string) {
   await say(env.runtime, waId, { text: 'Hi' });
   await say(env.runtime, waId, { reply_id: 'lang:en' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  await say(env.runtime, waId, { reply_id: 'svc:revenue.encumbrance-certificate' });
+  await say(env.runtime, waId, { reply_id: 'svc:registration.encumbrance-certificate' });
   await say(env.runtime, waId, { text: 'Ravi Kumar Reddy' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
   await say(env.runtime, waId, { text: 'Tenali' });
   await say(env.runtime, waId, { text: '123/4A' });
+  await say(env.runtime, waId, { text: '2000' });
+  await say(env.runtime, waId, { text: '2020' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
   await say(env.runtime, waId, { text: '234567890124' });
   await say(env.runtime, waId, { text: await otpFor(env.runtime, '234567890124') });

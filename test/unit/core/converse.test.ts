@@ -169,7 +169,7 @@ describe('search', () => {
     ['darshan', 'endowments.darshan-ticket'],
     ['ration card', 'civil-supplies.ration-card'],
     ['fir', 'police.fir-status'],
-    ['EC', 'revenue.encumbrance-certificate'],
+    ['EC', 'registration.encumbrance-certificate'],
   ])('offers "%s" → %s first', (query, serviceId) => {
     const citizen = new Citizen().ready();
     citizen.text(query);
@@ -370,11 +370,13 @@ describe('certificates that need an officer', () => {
 
   it('with a fee, tell the citizen a payment link comes first', () => {
     const citizen = new Citizen().ready();
-    citizen.tap('svc:revenue.encumbrance-certificate');
+    citizen.tap('svc:registration.encumbrance-certificate');
     citizen.text('Ravi Kumar');
     citizen.tap('opt:guntur');
     citizen.text('Tenali');
     citizen.text('123/4A');
+    citizen.text('2000');
+    citizen.text('2020');
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);
     citizen.text('123456', otpOk);
