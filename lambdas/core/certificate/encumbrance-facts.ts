@@ -7,7 +7,7 @@ import { type Bilingual, printedDate } from './printed-values.ts';
  * How many transactions one A4 page prints besides the certifying sentence and the QR code; the rest are counted, and
  * the Sub-Registrar gives the full statement.
  */
-export const MAX_PRINTED_TRANSACTIONS = 8;
+export const MAX_PRINTED_TRANSACTIONS = 4;
 
 type Fact = { label: Bilingual; value: Bilingual };
 
