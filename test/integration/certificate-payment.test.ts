@@ -191,13 +191,13 @@ describe('a certificate with a fee', () => {
     expect(again.status).toBe(409);
   });
 
-  it('goes to the officer once paid, and is issued when the tahsildar approves', async () => {
+  it('goes to the officer once paid, and is issued when the Sub-Registrar approves', async () => {
     await waitFor('the application to await the officer', async () => {
       await env.runtime.drained();
       return (await application(paid.applicationId)).state === 'awaiting-approval' ? true : undefined;
     });
-    // The sample tahsildar (local/sample-officers.ts) types the decision the notice asks for.
-    await say(env.runtime, '919000000042', { text: `approve ${paid.applicationId}` });
+    // The sample registration officer (local/sample-officers.ts) types the decision the notice asks for.
+    await say(env.runtime, '919000000401', { text: `approve ${paid.applicationId}` });
     const document = await waitFor('the certificate', async () => {
       await env.runtime.drained();
       return (await sentTo(env.runtime, PAYER)).find((m) => m.type === 'document');
