@@ -13,6 +13,7 @@ import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitF
 // PDF states the period and each transaction, or nil encumbrance.
 
 const ravi = sampleCitizens[0];
+const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
 const registrationOfficer = '919000000401';
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 
@@ -88,9 +89,8 @@ async function pdfText(waId: string, applicationId: string): Promise<{ text: str
   const dir = mkdtempSync(join(tmpdir(), 'mitra-ec-'));
   try {
     writeFileSync(join(dir, 'ec.pdf'), pdf);
-    if (process.env.MITRA_KEEP_RENDERS) writeFileSync(join(process.env.MITRA_KEEP_RENDERS, `${applicationId}.pdf`), pdf);
-    const text = execFileSync('pdftotext', [join(dir, 'ec.pdf'), '-'], { encoding: 'utf8' });
-    const info = execFileSync('pdfinfo', [join(dir, 'ec.pdf')], { encoding: 'utf8' });
+    const text = run('pdftotext', join(dir, 'ec.pdf'), '-');
+    const info = run('pdfinfo', join(dir, 'ec.pdf'));
     return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)![1]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

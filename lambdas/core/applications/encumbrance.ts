@@ -4,7 +4,7 @@ import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS, type SearchPeriod, searchPeriodOf } from '../forms/search-period.ts';
 
 /** What a registered document did to the property, as the Sub-Registrar's index of documents records it. */
-export const TRANSACTION_NATURES = [
+const TRANSACTION_NATURES = [
   'sale',
   'mortgage',
   'release',
@@ -20,7 +20,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const party = z.string().trim().min(1).max(120);
 
 /** One registered document on the property (docs/department-systems.md, the encumbrance register). */
-export const EncumbranceTransactionSchema = z.strictObject({
+const EncumbranceTransactionSchema = z.strictObject({
   /** The document number within its year at the Sub-Registrar office, e.g. `1234`. */
   documentNumber: z.string().regex(/^[0-9A-Za-z/-]{1,20}$/),
   year: z.number().int().min(1900).max(2200),
@@ -53,7 +53,7 @@ export interface EncumbranceQuery {
  * How many transactions the workflow carries: a document prints fewer, the officer reads them, and the state of an
  * execution stays far below Step Functions' 256 KB.
  */
-export const MAX_CARRIED_TRANSACTIONS = 50;
+const MAX_CARRIED_TRANSACTIONS = 50;
 
 /** What the workflow carries from "Look up records" to the document, in `plan.encumbrance`. */
 export const EncumbranceSchema = z

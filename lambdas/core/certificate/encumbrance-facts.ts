@@ -23,7 +23,7 @@ const NATURES: Record<TransactionNature, Bilingual> = {
 };
 
 /** "01-01-1996 to 16-05-2025", "01-01-1996 నుండి 16-05-2025 వరకు". */
-export function periodText(period: Encumbrance['period'], language: Language): string {
+function periodText(period: Encumbrance['period'], language: Language): string {
   const from = printedDate(period.from) ?? period.from;
   const to = printedDate(period.to) ?? period.to;
   return language === 'en' ? `${from} to ${to}` : `${from} నుండి ${to} వరకు`;
@@ -33,7 +33,7 @@ export function periodText(period: Encumbrance['period'], language: Language): s
  * One registered document as an encumbrance certificate states it: number/year, date, nature, the parties by name,
  * and the consideration in rupees (Indian grouping) when the document states one.
  */
-export function transactionText(transaction: EncumbranceTransaction, language: Language): string {
+function transactionText(transaction: EncumbranceTransaction, language: Language): string {
   const { documentNumber, year, registeredOn, nature, executants, claimants, consideration } = transaction;
   const date = printedDate(registeredOn) ?? registeredOn;
   const by = executants.join(', ');

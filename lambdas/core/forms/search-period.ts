@@ -4,7 +4,7 @@ import type { StringId } from '../i18n/strings.ts';
 export const PERIOD_FIELDS = { from: 'from-year', to: 'to-year' } as const;
 
 /** The longest period a register search covers, in calendar years, both ends included. */
-export const MAX_SEARCH_YEARS = 30;
+const MAX_SEARCH_YEARS = 30;
 
 const IST_OFFSET_MS = 330 * 60_000;
 
