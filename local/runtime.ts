@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createLocalEncumbranceRegister } from './back-ends/encumbrance-register.ts';
 import { createLocalRegisters } from './back-ends/registers.ts';
 import { createLocalStatusRegisters } from './back-ends/status-registers.ts';
 import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
@@ -299,6 +300,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const identity = createLocalIdentity({ now: clock.get });
     const records = createLocalRecords(sampleHouseholds);
     const registers = createLocalRegisters();
+    const encumbrances = createLocalEncumbranceRegister();
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
@@ -352,6 +354,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       if (await serveRoute(req, res, url, routes, functions)) return;
       if (await identity.handle(req, res, url)) return;
       if (await records.handle(req, res, url)) return;
+      if (await encumbrances.handle(req, res, url)) return;
       if (await registers.handle(req, res, url)) return;
       if (await statusRegisters.handle(req, res, url)) return;
       if (await paymentGateway.handle(req, res, url)) return;

@@ -8,13 +8,16 @@ import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
 import { approvalRequest, officersToNotify } from '#core/applications/approval.ts';
 import { dueDate, istDate } from '#core/applications/dates.ts';
+import type { Encumbrance } from '#core/applications/encumbrance.ts';
 import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
-import type { Service } from '#core/catalog/schema.ts';
+import { LIMITS, type Service } from '#core/catalog/schema.ts';
+import { encumbranceLines } from '#core/certificate/encumbrance-facts.ts';
+import type { Reply } from '#core/conversation/messages.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
 import { districtOf } from '#core/officers.ts';
-import { checkWithRegister } from './register-steps.ts';
+import { checkWithRegister, searchEncumbrances } from './register-steps.ts';
 
 /** What the approval steps read of the workflow's state; the state machine passes all of it. */
 export interface ApprovalApplication {
@@ -26,7 +29,7 @@ export interface ApprovalApplication {
   /** The UID token of the citizen's Aadhaar OTP, the key of the household records. */
   citizenToken?: string;
   /** `department`: the catalog's department id, whose officers decide. */
-  plan: { department: string; recordCheck?: RecordCheck };
+  plan: { department: string; recordCheck?: RecordCheck; encumbrance?: Encumbrance };
 }
 
 /** lib/workflows/fulfilment-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
@@ -56,6 +59,14 @@ export async function lookUpRecords(
   return checkWithRegister(service, application.values, household);
 }
 
+/** "Look up records", for a certificate that states a property's registered transactions (an encumbrance certificate). */
+export function lookUpEncumbrance(
+  service: Service,
+  application: ApprovalApplication,
+): Promise<Encumbrance | undefined> {
+  return searchEncumbrances(service, application.values, now());
+}
+
 /**
  * "Await officer decision" / "Escalate": stores the token, with the department and district whose officers may
  * decide, and tells those officers (senior ones once the SLA has passed; `officersToNotify`) and the citizen. The
@@ -83,7 +94,7 @@ export async function requestApproval(
   const officerNotices = await Promise.all(
     officers.map(async (officer) => {
       const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
-      const reply = approvalRequest(
+      const request = approvalRequest(
         service,
         application,
         escalated ? slaDue : dueAt,
@@ -91,6 +102,7 @@ export async function requestApproval(
         officerLanguage,
         plan.recordCheck,
       );
+      const reply = plan.encumbrance ? withTransactions(request, plan.encumbrance, officerLanguage) : request;
       return { waId: officer.waId, ref: noticeRef, reply };
     }),
   );
@@ -119,4 +131,20 @@ export async function requestApproval(
     applicationId,
     officersNotified: officerNotices.length,
   });
+}
+
+/**
+ * The officer's notice with the register's transactions below the answers, as many whole lines as WhatsApp's body
+ * limit leaves room for (the buttons stay on the same message, so the decision is taken with them in view).
+ */
+function withTransactions(reply: Reply, encumbrance: Encumbrance, language: 'en' | 'te'): Reply {
+  if (reply.type !== 'buttons') return reply;
+  const lines = encumbranceLines(encumbrance, language);
+  let body = reply.body;
+  for (const [index, line] of lines.entries()) {
+    const next = `${body}${index === 0 ? '\n\n' : '\n'}${line}`;
+    if (next.length > LIMITS.body) break;
+    body = next;
+  }
+  return { ...reply, body };
 }

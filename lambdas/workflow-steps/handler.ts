@@ -7,6 +7,7 @@ import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
 import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/approval.ts';
 import { secondsUntilDue } from '#core/applications/dates.ts';
+import { EncumbranceSchema } from '#core/applications/encumbrance.ts';
 import { RecordCheckSchema } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
@@ -14,7 +15,7 @@ import { ValidationError } from '#core/errors.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
-import { lookUpRecords, requestApproval } from './approval-steps.ts';
+import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 
 const tableName = requireEnv('TABLE_NAME');
@@ -46,6 +47,8 @@ const Plan = z.strictObject({
   department: z.string(),
   approvalTimeoutSeconds: z.number().int().positive(),
   recordCheck: RecordCheckSchema.optional(),
+  /** An encumbrance certificate's period searched and the transactions the register holds in it. */
+  encumbrance: EncumbranceSchema.optional(),
 });
 const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
 
@@ -88,9 +91,13 @@ async function handle(event: unknown): Promise<unknown> {
     }
     case 'look-up-records': {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
-      const { plan } = input.application;
-      const recordCheck = await lookUpRecords(service, input.application);
-      if (!recordCheck) return input.application;
+      const encumbrance = await lookUpEncumbrance(service, input.application);
+      const found = encumbrance
+        ? { ...input.application, plan: { ...input.application.plan, encumbrance } }
+        : input.application;
+      const { plan } = found;
+      const recordCheck = await lookUpRecords(service, found);
+      if (!recordCheck) return found;
       if (!recordCheck.verified)
         logger.info('records do not confirm the application; an officer decides', {
           applicationId: application.applicationId,
@@ -98,7 +105,7 @@ async function handle(event: unknown): Promise<unknown> {
           mismatches: recordCheck.mismatches,
         });
       return {
-        ...input.application,
+        ...found,
         plan: { ...plan, officerApproval: plan.officerApproval || !recordCheck.verified, recordCheck },
       };
     }

@@ -77,11 +77,13 @@ async function applyForEncumbranceCertificate(waId: string) {
   await say(env.runtime, waId, { text: 'Hi' });
   await say(env.runtime, waId, { reply_id: 'lang:en' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  await say(env.runtime, waId, { reply_id: 'svc:revenue.encumbrance-certificate' });
+  await say(env.runtime, waId, { reply_id: 'svc:registration.encumbrance-certificate' });
   await say(env.runtime, waId, { text: 'Ravi Kumar Reddy' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
   await say(env.runtime, waId, { text: 'Tenali' });
   await say(env.runtime, waId, { text: '123/4A' });
+  await say(env.runtime, waId, { text: '2000' });
+  await say(env.runtime, waId, { text: '2020' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
   await say(env.runtime, waId, { text: '234567890124' });
   await say(env.runtime, waId, { text: await otpFor(env.runtime, '234567890124') });
@@ -189,13 +191,13 @@ describe('a certificate with a fee', () => {
     expect(again.status).toBe(409);
   });
 
-  it('goes to the officer once paid, and is issued when the tahsildar approves', async () => {
+  it('goes to the officer once paid, and is issued when the Sub-Registrar approves', async () => {
     await waitFor('the application to await the officer', async () => {
       await env.runtime.drained();
       return (await application(paid.applicationId)).state === 'awaiting-approval' ? true : undefined;
     });
-    // The sample tahsildar (local/sample-officers.ts) types the decision the notice asks for.
-    await say(env.runtime, '919000000042', { text: `approve ${paid.applicationId}` });
+    // The sample registration officer (local/sample-officers.ts) types the decision the notice asks for.
+    await say(env.runtime, '919000000401', { text: `approve ${paid.applicationId}` });
     const document = await waitFor('the certificate', async () => {
       await env.runtime.drained();
       return (await sentTo(env.runtime, PAYER)).find((m) => m.type === 'document');

@@ -72,10 +72,10 @@ export const documents: Record<string, DocumentInput> = {
     6,
   ),
   'encumbrance-certificate': doc(
-    ['Encumbrance Certificate', 'భారరహిత ధృవీకరణ పత్రం'],
+    ['Encumbrance Certificate', 'ఋణభార ధృవీకరణ పత్రం'],
     [
-      'Issued to {holder}: the transactions registered on survey number {survey-number} of {village}, {district} District, are as recorded in the registers of this office on the date of issue.',
-      '{holder} గారికి జారీ: {district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} పై నమోదైన లావాదేవీలు జారీ తేదీ నాటికి ఈ కార్యాలయ రిజిస్టర్లలో ఉన్న విధంగా ఉన్నాయి.',
+      'At the request of {holder}, the registers of this office have been searched for the years {from-year} to {to-year} for documents registered on survey number {survey-number} of {village}, {district} District. The period searched and every transaction registered in it are stated below.',
+      '{holder} గారి అభ్యర్థన మేరకు, {district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} పై {from-year} నుండి {to-year} సంవత్సరాల మధ్య నమోదైన దస్తావేజుల కోసం ఈ కార్యాలయ రిజిస్టర్లను పరిశీలించడమైనది. పరిశీలించిన కాలం, అందులో నమోదైన ప్రతి లావాదేవీ క్రింద పేర్కొనబడ్డాయి.',
     ],
   ),
   'birth-certificate': doc(

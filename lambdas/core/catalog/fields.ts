@@ -205,6 +205,31 @@ export const fields = {
     max: 20,
     prompt: prompt('Please type the land survey number, e.g. 123/4A.', 'భూమి సర్వే నంబర్ టైప్ చేయండి, ఉదా. 123/4A.'),
   },
+  /** The period an encumbrance search covers (forms/search-period.ts checks the two years together). */
+  fromYear: {
+    id: 'from-year',
+    printed: true,
+    label: { en: 'From year', te: 'ప్రారంభ సంవత్సరం' },
+    type: 'number',
+    min: 4,
+    max: 4,
+    prompt: prompt(
+      'From which year should the registers be searched? Type the year, e.g. 1996. A search covers at most 30 years.',
+      'ఏ సంవత్సరం నుండి రిజిస్టర్లను పరిశీలించాలి? సంవత్సరం టైప్ చేయండి, ఉదా. 1996. ఒక శోధన గరిష్ఠంగా 30 సంవత్సరాలు.',
+    ),
+  },
+  toYear: {
+    id: 'to-year',
+    printed: true,
+    label: { en: 'To year', te: 'చివరి సంవత్సరం' },
+    type: 'number',
+    min: 4,
+    max: 4,
+    prompt: prompt(
+      'Up to which year? Type the year, e.g. this year; the search then runs up to today.',
+      'ఏ సంవత్సరం వరకు? సంవత్సరం టైప్ చేయండి, ఉదా. ఈ సంవత్సరం; అప్పుడు శోధన ఈ రోజు వరకు జరుగుతుంది.',
+    ),
+  },
   village: {
     id: 'village',
     printed: true,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { EncumbranceSchema } from '../applications/encumbrance.ts';
 import { catalog as shippedCatalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import { ValidationError } from '../errors.ts';
+import { PERIOD_FIELDS } from '../forms/search-period.ts';
 import { issueDateOf } from './claims.ts';
 import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
 import { type IssuedDocument, issuedDocumentOf } from './document-types.ts';
+import { encumbranceFacts } from './encumbrance-facts.ts';
 import {
   ApplicationIdSchema,
   type CertificateRecordV2,
@@ -33,8 +36,16 @@ export const CertificateRequestSchema = z.looseObject({
   }),
   /** The form's answers by field id; the catalog says which a document prints. */
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  /** The workflow's plan: whether the household records confirmed every fact the document states. */
-  plan: z.looseObject({ recordCheck: z.looseObject({ verified: z.boolean() }).optional() }).optional(),
+  /**
+   * The workflow's plan: whether the household records confirmed every fact the document states, and the registered
+   * transactions an encumbrance certificate states.
+   */
+  plan: z
+    .looseObject({
+      recordCheck: z.looseObject({ verified: z.boolean() }).optional(),
+      encumbrance: EncumbranceSchema.optional(),
+    })
+    .optional(),
   /** The deciding officer, when one approved it. */
   decision: z.looseObject({ officerName: personName.optional(), officerRole: z.enum(ROLES).optional() }).optional(),
 });
@@ -67,6 +78,13 @@ export function buildCertificateRecord(
     holder: { en: holderName, te: holderName },
     ...(guardianName ? { guardian: { en: guardianName, te: guardianName } } : {}),
   });
+  const encumbrance = request.plan?.encumbrance;
+  if (encumbrance) {
+    // The statement names the years; the facts state the exact period searched and what the register holds.
+    delete facts[PERIOD_FIELDS.from];
+    delete facts[PERIOD_FIELDS.to];
+    Object.assign(facts, encumbranceFacts(encumbrance));
+  }
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({
     version: 2,

@@ -174,6 +174,18 @@ export const strings = {
     en: 'Please type only digits, {min} to {max} of them.',
     te: 'దయచేసి {min} నుండి {max} అంకెలు మాత్రమే టైప్ చేయండి.',
   },
+  invalidPeriodOrder: {
+    en: 'The period must end in or after the year it starts: {from} to {to} is not a period. Please type the year again.',
+    te: 'కాలం ప్రారంభ సంవత్సరంలో లేదా ఆ తర్వాత ముగియాలి: {from} నుండి {to} సరైన కాలం కాదు. సంవత్సరాన్ని మళ్ళీ టైప్ చేయండి.',
+  },
+  invalidPeriodFuture: {
+    en: 'The period cannot run past this year ({year}). Please type the year again.',
+    te: 'కాలం ఈ సంవత్సరం ({year}) దాటి ఉండకూడదు. సంవత్సరాన్ని మళ్ళీ టైప్ చేయండి.',
+  },
+  invalidPeriodLength: {
+    en: 'A search covers at most {years} years: {from} to {to} is longer. Please type the year again.',
+    te: 'ఒక శోధన గరిష్ఠంగా {years} సంవత్సరాలు: {from} నుండి {to} అంతకంటే ఎక్కువ. సంవత్సరాన్ని మళ్ళీ టైప్ చేయండి.',
+  },
   invalidDigitsExact: {
     en: 'Please type exactly {min|# digit|# digits}.',
     te: 'దయచేసి సరిగ్గా {min|# అంకె|# అంకెలు} టైప్ చేయండి.',

@@ -27,7 +27,7 @@ describe('the service catalog', () => {
       'revenue.income-certificate',
       'revenue.caste-certificate',
       'revenue.residence-certificate',
-      'revenue.encumbrance-certificate',
+      'registration.encumbrance-certificate',
       'municipal.birth-certificate',
       'energy.electricity-bill',
       'apsrtc.bus-ticket',

@@ -169,7 +169,7 @@ describe('search', () => {
     ['darshan', 'endowments.darshan-ticket'],
     ['ration card', 'civil-supplies.ration-card'],
     ['fir', 'police.fir-status'],
-    ['EC', 'revenue.encumbrance-certificate'],
+    ['EC', 'registration.encumbrance-certificate'],
   ])('offers "%s" → %s first', (query, serviceId) => {
     const citizen = new Citizen().ready();
     citizen.text(query);
@@ -370,15 +370,34 @@ describe('certificates that need an officer', () => {
 
   it('with a fee, tell the citizen a payment link comes first', () => {
     const citizen = new Citizen().ready();
-    citizen.tap('svc:revenue.encumbrance-certificate');
+    citizen.tap('svc:registration.encumbrance-certificate');
     citizen.text('Ravi Kumar');
     citizen.tap('opt:guntur');
     citizen.text('Tenali');
     citizen.text('123/4A');
+    citizen.text('2000');
+    citizen.text('2020');
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);
     citizen.text('123456', otpOk);
     expect(citizen.said).toContain('First pay the fee of ₹100');
+  });
+
+  it('asks a year of the search again when the period runs backwards or past this year', () => {
+    const citizen = new Citizen().ready();
+    citizen.tap('svc:registration.encumbrance-certificate');
+    citizen.text('Ravi Kumar');
+    citizen.tap('opt:guntur');
+    citizen.text('Tadikonda');
+    citizen.text('212/3A');
+    citizen.text('2010');
+    citizen.text('2005');
+    expect(citizen.said).toContain('2010 to 2005 is not a period');
+    expect(citizen.session.step).toMatchObject({ name: 'form', fieldIndex: 5 });
+    citizen.text('2045');
+    expect(citizen.said).toContain('cannot run past this year');
+    citizen.text('2020');
+    expect(citizen.session.step).toMatchObject({ name: 'confirm', values: { 'from-year': '2010', 'to-year': '2020' } });
   });
 });
 

@@ -19,6 +19,18 @@ export default department(
       document: 'certified-copy',
     },
     {
+      id: 'encumbrance-certificate',
+      kind: 'certificate',
+      name: ['Encumbrance certificate', 'ఋణభార ధృవీకరణ పత్రం'],
+      about: ['Registered sales, mortgages and more on a property', 'ఆస్తిపై నమోదైన అమ్మకాలు, తనఖాలు మొదలైనవి'],
+      synonyms: ['ec', 'encumbrance', 'bhara rahita', 'runabhara', 'ఈసీ', 'భారరహిత', 'ఋణభార'],
+      fields: [F.applicantName, F.district, F.village, F.surveyNumber, F.fromYear, F.toYear],
+      fee: 100,
+      slaDays: 3,
+      officerApproval: true,
+      document: 'encumbrance-certificate',
+    },
+    {
       id: 'marriage-registration',
       kind: 'application',
       name: ['Marriage registration', 'వివాహ నమోదు'],

@@ -75,18 +75,6 @@ export default department(
       document: 'land-record-extract',
     },
     {
-      id: 'encumbrance-certificate',
-      kind: 'certificate',
-      name: ['Encumbrance certificate', 'భారరహిత ధృవీకరణ పత్రం'],
-      about: ['Transactions recorded on a property over the years', 'ఆస్తిపై నమోదైన లావాదేవీల వివరాలు'],
-      synonyms: ['ec', 'encumbrance', 'bhara rahita', 'ఈసీ', 'భారరహిత'],
-      fields: [F.applicantName, F.district, F.village, F.surveyNumber],
-      fee: 100,
-      slaDays: 3,
-      officerApproval: true,
-      document: 'encumbrance-certificate',
-    },
-    {
       id: 'agricultural-income-certificate',
       kind: 'certificate',
       name: ['Agri income certificate', 'వ్యవసాయ ఆదాయ పత్రం'],

@@ -1,5 +1,6 @@
 import type { Service } from '../../catalog/schema.ts';
 import { maskedAadhaar, protectAadhaar } from '../../forms/aadhaar.ts';
+import { periodProblem } from '../../forms/search-period.ts';
 import { validateField } from '../../forms/validators.ts';
 import { nextSteps } from '../../fulfilment/next-steps.ts';
 import { workflowOf } from '../../fulfilment/registry.ts';
@@ -150,6 +151,12 @@ function answer(session: Session, step: FormStep, service: Service, raw: string,
     return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
   }
   const values = { ...step.values, [field.id]: result.value };
+  // A period of years is checked as a whole as soon as either end is answered.
+  const period = periodProblem(values, env.now);
+  if (period) {
+    const problem = t(period.error, language, period.values);
+    return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
+  }
   let { otp } = step;
   if (result.aadhaar) {
     // The full number goes no further than this line: the session and the application keep a keyed hash and the last four.
