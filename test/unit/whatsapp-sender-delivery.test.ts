@@ -83,6 +83,10 @@ function harness(
       uploads.push(key);
       return 'media-1';
     },
+    async uploadMedia(key) {
+      uploads.push(key);
+      return key.includes('expired') ? undefined : 'media-2';
+    },
     isSendFailure: (e): e is SendFailure => e instanceof FakeFailure,
     templates: { text: 'mitra_update', document: 'mitra_document', decision: 'mitra_decision' },
     now: () => NOW,

@@ -7,10 +7,10 @@ type GraphPayload = Record<string, unknown>;
  * The Graph API request body for one reply. A document is sent by the media id its upload returned.
  * The sender brings every reply within Meta's limits (fitReply in limits.ts) before building its payload.
  */
-export function graphPayload(to: string, reply: Exclude<OutboundReply, { type: 'document' }>): GraphPayload;
+export function graphPayload(to: string, reply: Exclude<OutboundReply, { type: 'document' | 'media' }>): GraphPayload;
 export function graphPayload(
   to: string,
-  reply: Extract<Reply, { type: 'document' }> | TemplateReply,
+  reply: Extract<Reply, { type: 'document' | 'media' }> | TemplateReply,
   mediaId: string,
 ): GraphPayload;
 export function graphPayload(to: string, reply: OutboundReply, mediaId?: string): GraphPayload {
@@ -64,6 +64,19 @@ export function graphPayload(to: string, reply: OutboundReply, mediaId?: string)
         ...base,
         type: 'document',
         document: { id: mediaId, filename: reply.filename, ...(reply.caption ? { caption: reply.caption } : {}) },
+      };
+    case 'media':
+      // A photo goes as an image (shown inline); a PDF as a document with its name.
+      if (reply.mediaType === 'image')
+        return { ...base, type: 'image', image: { id: mediaId, ...(reply.caption ? { caption: reply.caption } : {}) } };
+      return {
+        ...base,
+        type: 'document',
+        document: {
+          id: mediaId,
+          ...(reply.filename ? { filename: reply.filename } : {}),
+          ...(reply.caption ? { caption: reply.caption } : {}),
+        },
       };
     case 'template':
       return templatePayload(to, reply, mediaId);

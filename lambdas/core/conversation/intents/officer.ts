@@ -1,4 +1,9 @@
-import { approvalRequest, DecisionReasonSchema, worklistReply } from '../../applications/approval.ts';
+import {
+  approvalRequest,
+  attachmentReplies,
+  DecisionReasonSchema,
+  worklistReply,
+} from '../../applications/approval.ts';
 import { RevocationReasonSchema } from '../../certificate/revocation.ts';
 import { t } from '../../i18n/strings.ts';
 import { text } from '../screens.ts';
@@ -49,7 +54,10 @@ export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
     if (!openedApplication || !service)
       return say(session, [text(t('decisionNotWaiting', language, { applicationId }))]);
     const due = new Date(openedApplication.dueAt);
-    return say(session, [approvalRequest(service, openedApplication, due, openedApplication.escalated, language)]);
+    return say(session, [
+      approvalRequest(service, openedApplication, due, openedApplication.escalated, language),
+      ...attachmentReplies(service, openedApplication, language),
+    ]);
   },
   revoke(session, { certId, reason }, _env) {
     const language = languageOf(session);
