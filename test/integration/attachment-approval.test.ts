@@ -74,7 +74,7 @@ describe('an application with a supporting photo', () => {
     expect(inOrder).toBe(true);
     expect(bodyOf(notice)).toContain('Medical certificate: photo received');
     expect(bodyOf(notice)).toContain('Attachments, sent below: Medical certificate');
-    expect(attachment.image).toMatchObject({ caption: `${applicationId}: Medical certificate` });
+    expect(attachment.image).toMatchObject({ caption: `Application ${applicationId}: Medical certificate` });
 
     await say(env.runtime, officer, { reply_id: `decide:approve:${applicationId}` });
     const document = await waitFor('the sanction order', async () => {
@@ -96,7 +96,7 @@ describe('an application with a supporting photo', () => {
     const attachment = await waitFor('the PDF', async () => {
       await env.runtime.drained();
       return (await sentTo(env.runtime, officer)).find(
-        (m) => m.type === 'document' && m.document?.caption === `${applicationId}: Medical certificate`,
+        (m) => m.type === 'document' && m.document?.caption === `Application ${applicationId}: Medical certificate`,
       );
     });
     expect(attachment.document?.filename).toBe(`${applicationId}-medical-certificate.pdf`);

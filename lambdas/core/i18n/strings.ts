@@ -468,8 +468,8 @@ export const strings = {
     te: 'జతపత్రాలు, కింద పంపినవి: {attachments}',
   },
   attachmentCaption: {
-    en: '{applicationId}: {label}',
-    te: '{applicationId}: {label}',
+    en: 'Application {applicationId}: {label}',
+    te: 'దరఖాస్తు {applicationId}: {label}',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -36,12 +36,12 @@ describe("the officer's notice of an application with attachments", () => {
       key: 'applications/AP-0000000000AB/site-plan',
       mediaType: 'document',
       filename: 'AP-0000000000AB-site-plan.pdf',
-      caption: 'AP-0000000000AB: Site plan',
+      caption: 'Application AP-0000000000AB: Site plan',
     });
     if (reply?.type !== 'media') throw new Error('expected a media reply');
     expect(graphPayload('919000000001', reply, 'media-9')).toMatchObject({
       type: 'document',
-      document: { id: 'media-9', filename: 'AP-0000000000AB-site-plan.pdf', caption: 'AP-0000000000AB: Site plan' },
+      document: { id: 'media-9', filename: 'AP-0000000000AB-site-plan.pdf', caption: 'Application AP-0000000000AB: Site plan' },
     });
   });
 
@@ -52,7 +52,7 @@ describe("the officer's notice of an application with attachments", () => {
     expect(reply.mediaType).toBe('image');
     expect(graphPayload('919000000001', reply, 'media-9')).toMatchObject({
       type: 'image',
-      image: { id: 'media-9', caption: 'AP-0000000000AB: Site plan' },
+      image: { id: 'media-9', caption: 'Application AP-0000000000AB: Site plan' },
     });
   });
 
