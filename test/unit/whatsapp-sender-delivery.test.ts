@@ -112,6 +112,34 @@ describe('sender delivery', () => {
     expect(h.links).toEqual([`wamid.OUT1→${text.sk}`]);
   });
 
+  it("sends an application's attachment from the media bucket as a photo, by the media id of its upload", async () => {
+    const photo = item({
+      type: 'media',
+      bucket: 'media',
+      key: 'applications/AP-0000000000AB/site-plan',
+      mediaType: 'image',
+      caption: 'Application AP-0000000000AB: Site plan',
+    });
+    const h = harness();
+    expect(await h.delivery.deliver(photo)).toBe('sent');
+    expect(h.uploads).toEqual(['applications/AP-0000000000AB/site-plan']);
+    expect(h.sent[0]).toMatchObject({ type: 'image', image: { id: 'media-2' } });
+  });
+
+  it('settles an attachment whose media has expired as failed, holding nothing back', async () => {
+    const gone = item({
+      type: 'media',
+      bucket: 'media',
+      key: 'applications/expired/site-plan',
+      mediaType: 'document',
+      filename: 'plan.pdf',
+      caption: 'Site plan',
+    });
+    const h = harness();
+    expect(await h.delivery.deliver(gone)).toBe('settled-failed');
+    expect(h.sent).toEqual([]);
+  });
+
   it('never puts a reply Meta accepted back to pending, even when recording it fails', async () => {
     const h = harness({ settleFails: true });
     expect(await h.delivery.deliver(text)).toBe('sent');
