@@ -155,6 +155,8 @@ export class MitraStack extends Stack {
       )
       .useWhatsAppSecret(whatsApp.secret)
       .useMediaBucket(this.media.bucket, 'write')
+      // A submitted application's attachments are copied to where they outlive its SLA (lib/media-bucket.ts).
+      .useMediaBucket(this.media.bucket, 'read')
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
@@ -179,6 +181,8 @@ export class MitraStack extends Stack {
       .useTable(this.table, 'readWrite')
       .useWhatsAppSecret(whatsApp.secret)
       .useArchive(this.archive.bucket, 'read')
+      // An application's attachments go to the officers who decide it.
+      .useMediaBucket(this.media.bucket, 'read')
       // The shared WhatsApp config module reads the verify token at cold start, even where it is not used.
       .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)

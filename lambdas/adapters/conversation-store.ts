@@ -10,9 +10,9 @@ import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError } from '#core/errors.ts';
+import { mediaKey } from '#core/media-keys.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { mediaKey } from './media-store.ts';
 import { outboxItem } from './outbox.ts';
 import { logger } from './powertools.ts';
 

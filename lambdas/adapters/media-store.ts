@@ -1,12 +1,8 @@
-import { GetObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { attachmentKey, mediaKey } from '#core/media-keys.ts';
 import type { InboundMedia } from '#core/whatsapp/webhook-payload.ts';
 import type { GraphApi } from './graph-api.ts';
 import { s3 } from './s3-client.ts';
-
-/** Where a citizen's media is kept: by citizen and media id, so a redelivered message writes the same object. */
-export function mediaKey(media: Pick<InboundMedia, 'waId' | 'mediaId'>): string {
-  return `inbound/${media.waId}/${media.mediaId}`;
-}
 
 /**
  * Copies media a citizen sent from Meta into the expiring media bucket at once: Meta's download URL lasts minutes
@@ -29,6 +25,33 @@ export class MediaStore {
     return key;
   }
 
+  /**
+   * Copies a submitted application's attachments to where they outlive its SLA and escalation (`attachmentKey`), so
+   * the citizen's other media can expire sooner. Copying again writes the same object. Media Meta never let us fetch
+   * is not there to copy: the officer is then sent nothing for it.
+   */
+  async retainAttachments(applicationId: string, attachments: { fieldId: string; key: string }[]): Promise<void> {
+    for (const { fieldId, key } of attachments) {
+      try {
+        await s3.send(
+          new CopyObjectCommand({
+            Bucket: this.bucket,
+            Key: attachmentKey(applicationId, fieldId),
+            CopySource: `${this.bucket}/${key}`,
+          }),
+        );
+      } catch (error) {
+        if (
+          !(
+            error instanceof S3ServiceException &&
+            (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
+          )
+        )
+          throw error;
+      }
+    }
+  }
+
   private async s3Put(key: string, body: Uint8Array, contentType: string, metadata: Record<string, string>) {
     await s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
@@ -38,9 +61,18 @@ export class MediaStore {
 
 /** The bytes of media kept by `MediaStore.keep`, or undefined when there are none (Meta refused it, or it expired). */
 export async function readMedia(bucket: string, key: string): Promise<Uint8Array | undefined> {
+  return (await readMediaObject(bucket, key))?.bytes;
+}
+
+/** The bytes of kept media with the MIME type WhatsApp gave them, or undefined when there are none. */
+export async function readMediaObject(
+  bucket: string,
+  key: string,
+): Promise<{ bytes: Uint8Array; contentType: string } | undefined> {
   try {
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return await object.Body!.transformToByteArray();
+    const bytes = await object.Body!.transformToByteArray();
+    return { bytes, contentType: object.ContentType ?? 'application/octet-stream' };
   } catch (error) {
     if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404))
       return undefined;

@@ -25,6 +25,11 @@ export interface DeliveryDependencies {
   send(payload: Record<string, unknown>): Promise<string | undefined>;
   /** The archived PDF, uploaded to /media; answers the media id. Throws a SendFailure. */
   uploadDocument(archiveKey: string, filename: string): Promise<string>;
+  /**
+   * A citizen's media from the media bucket, uploaded to /media; answers the media id, or undefined when the object
+   * is gone (expired, or never kept). Throws a SendFailure.
+   */
+  uploadMedia(key: string, filename: string | undefined): Promise<string | undefined>;
   isSendFailure(error: unknown): error is SendFailure;
   templates: ReplyTemplates;
   now(): Date;
@@ -55,6 +60,9 @@ const PAIR_PACING_WINDOW_MS = 5 * 60_000;
 const MAX_LEASE_WAIT_MS = 40_000;
 
 export type Outcome = 'sent' | 'skipped' | 'settled-failed' | 'retry-later';
+
+/** The media a reply would send is no longer in the bucket: no retry brings it back. */
+class MediaGone extends Error {}
 
 /**
  * Sends outbox items one by one, in the order given. Each item is claimed first (so a redelivered record whose
@@ -94,6 +102,11 @@ export function createDelivery(deps: DeliveryDependencies) {
     await paced(item.waId);
     if (reply.type === 'document') {
       const mediaId = await deps.uploadDocument(reply.archiveKey, reply.filename);
+      return deps.send(graphPayload(item.waId, reply, mediaId));
+    }
+    if (reply.type === 'media') {
+      const mediaId = await deps.uploadMedia(reply.key, reply.filename);
+      if (mediaId === undefined) throw new MediaGone(`media ${reply.key} is no longer kept`);
       return deps.send(graphPayload(item.waId, reply, mediaId));
     }
     if (reply.type === 'template' && reply.document) {
@@ -198,6 +211,7 @@ export function createDelivery(deps: DeliveryDependencies) {
         await recordSent(item, fitted, wamid);
         return 'sent';
       } catch (error) {
+        if (error instanceof MediaGone) return settleFailed(item, 'failed', { reason: error.message });
         if (!deps.isSendFailure(error)) {
           await deps.release(item, (error as Error).message).catch(() => undefined);
           throw error;

@@ -8,6 +8,7 @@ import { now } from '#adapters/clock.ts';
 import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
+import { readMediaObject } from '#adapters/media-store.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { Outbox, type OutboxItem, readRecipient, recordPairPacing } from '#adapters/outbox.ts';
 import { logger } from '#adapters/powertools.ts';
@@ -17,6 +18,7 @@ import { createDelivery } from './delivery.ts';
 
 const tableName = requireEnv('TABLE_NAME');
 const archiveBucket = requireEnv('ARCHIVE_BUCKET');
+const mediaBucket = requireEnv('MEDIA_BUCKET');
 const templates = {
   text: requireEnv('WHATSAPP_REPLY_TEMPLATE'),
   document: requireEnv('WHATSAPP_DOCUMENT_TEMPLATE'),
@@ -38,6 +40,10 @@ const dependencies = {
   async uploadDocument(archiveKey: string, filename: string) {
     const object = await s3.send(new GetObjectCommand({ Bucket: archiveBucket, Key: archiveKey }));
     return graph.uploadMedia(await object.Body!.transformToByteArray(), 'application/pdf', filename);
+  },
+  async uploadMedia(key: string, filename: string | undefined) {
+    const media = await readMediaObject(mediaBucket, key);
+    return media && graph.uploadMedia(media.bytes, media.contentType, filename ?? key.split('/').at(-1)!);
   },
   isSendFailure: (error: unknown): error is GraphApiError => error instanceof GraphApiError,
   templates,

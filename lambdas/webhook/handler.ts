@@ -18,6 +18,7 @@ import { catalog } from '#core/catalog/catalog.ts';
 import { converse } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { ConflictError } from '#core/errors.ts';
+import { attachmentsOf } from '#core/forms/attachment-values.ts';
 import { fulfilmentOf, holderNameOf, WORKFLOW_KINDS, workflowArnVariable } from '#core/fulfilment/registry.ts';
 import { maskPhone } from '#core/masking.ts';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
@@ -163,6 +164,11 @@ async function applyMessage(message: InboundMessage): Promise<void> {
         const { serviceId, values } = effect.application;
         const service = services.services.find((s) => s.id === serviceId);
         const holder = service ? holderNameOf(service, values, message.profileName) : (message.profileName ?? '');
+        const attachments = attachmentsOf(service?.fields ?? [], values);
+        await media.retainAttachments(
+          effect.application.applicationId,
+          attachments.map(({ field, key }) => ({ fieldId: field.id, key })),
+        );
         await startApplicationWorkflow(workflowArns.get(takenUp.workflow)!, effect.application, holder);
         logger.info('application started', {
           applicationId: effect.application.applicationId,

@@ -6,7 +6,7 @@ import { requireEnv } from '#adapters/env.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { logger } from '#adapters/powertools.ts';
-import { approvalRequest, officersToNotify } from '#core/applications/approval.ts';
+import { approvalRequest, attachmentReplies, officersToNotify } from '#core/applications/approval.ts';
 import { dueDate, istDate } from '#core/applications/dates.ts';
 import type { Encumbrance } from '#core/applications/encumbrance.ts';
 import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
@@ -103,9 +103,15 @@ export async function requestApproval(
         plan.recordCheck,
       );
       const reply = plan.encumbrance ? withTransactions(request, plan.encumbrance, officerLanguage) : request;
-      return { waId: officer.waId, ref: noticeRef, reply };
+      // The attachments follow the notice, each under its own key so a retried step queues none twice.
+      const attachments = attachmentReplies(service, application, officerLanguage).map((attachment, index) => ({
+        waId: officer.waId,
+        ref: `${noticeRef}#attachment-${index + 1}`,
+        reply: attachment,
+      }));
+      return [{ waId: officer.waId, ref: noticeRef, reply }, ...attachments];
     }),
-  );
+  ).then((perOfficer) => perOfficer.flat());
   const citizenText = escalated
     ? t('approvalEscalated', language, { applicationId, due: istDate(slaDue.toISOString()) })
     : t(
@@ -129,7 +135,7 @@ export async function requestApproval(
   );
   logger.info(escalated ? 'application escalated past its SLA' : 'application awaits an officer', {
     applicationId,
-    officersNotified: officerNotices.length,
+    officersNotified: officers.length,
   });
 }
 

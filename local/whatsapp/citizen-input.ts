@@ -27,17 +27,29 @@ const SimSendInputSchema = z
     context_id: z.string().min(1).max(512).optional(),
     image_base64: z.string().min(1).optional(),
     image_mime_type: z.enum(['image/jpeg', 'image/png']).optional(),
+    /** A file sent as a document (the 📎 clip, then Document); `text` is its caption. */
+    document_base64: z.string().min(1).optional(),
+    document_filename: z.string().min(1).max(240).optional(),
+    document_mime_type: z.string().min(3).max(255).optional(),
     /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
     repeat: z.int().min(1).max(10).optional(),
   })
   .refine((input) => input.from !== undefined || input.user_id !== undefined, {
     message: 'give from (a phone number), user_id (a business-scoped user id) or both',
   })
-  .refine((input) => input.text !== undefined || input.reply_id !== undefined || input.image_base64 !== undefined, {
-    message: 'give text, reply_id or image_base64',
-  })
+  .refine(
+    (input) =>
+      input.text !== undefined ||
+      input.reply_id !== undefined ||
+      input.image_base64 !== undefined ||
+      input.document_base64 !== undefined,
+    { message: 'give text, reply_id or image_base64 (or document_base64)' },
+  )
   .refine((input) => !(input.reply_id !== undefined && input.image_base64 !== undefined), {
     message: 'a reply_id cannot carry an image',
+  })
+  .refine((input) => !(input.document_base64 !== undefined && (input.reply_id ?? input.image_base64) !== undefined), {
+    message: 'a document goes alone, with text as its caption',
   });
 
 export type SimSendInput = z.input<typeof SimSendInputSchema>;

@@ -211,6 +211,24 @@ export class WhatsAppEngine {
           id: stored.id,
         },
       };
+    } else if (input.document_base64 !== undefined) {
+      const bytes = Buffer.from(input.document_base64, 'base64');
+      if (bytes.length === 0) throw new InvalidSimInput('document_base64: not base64-encoded bytes');
+      const filename = input.document_filename ?? 'document.pdf';
+      const mimeType =
+        input.document_mime_type ??
+        (filename.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream');
+      const stored = this.media.put({ bytes, mimeType, filename, origin: 'inbound', now: at });
+      content = {
+        type: 'document',
+        document: {
+          ...(input.text ? { caption: input.text } : {}),
+          filename,
+          mime_type: mimeType,
+          sha256: stored.sha256_base64,
+          id: stored.id,
+        },
+      };
     } else if (input.reply_id !== undefined) {
       // The message the citizen tapped in (when known) decides first, then every earlier offer, newest first.
       const quoted = input.context_id ? this.log.outbound(input.context_id) : undefined;

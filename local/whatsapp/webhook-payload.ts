@@ -80,7 +80,11 @@ export type InboundContent =
       interactive: { type: 'list_reply'; list_reply: { id: string; title: string; description?: string } };
     }
   | { type: 'button'; button: { payload: string; text: string } }
-  | { type: 'image'; image: { caption?: string; mime_type: string; sha256: string; id: string } };
+  | { type: 'image'; image: { caption?: string; mime_type: string; sha256: string; id: string } }
+  | {
+      type: 'document';
+      document: { caption?: string; filename: string; mime_type: string; sha256: string; id: string };
+    };
 
 export interface InboundMessage {
   context?: { from: string; id: string };

@@ -124,6 +124,7 @@ describe('environment: each variable is set together with its grant', () => {
         'TABLE_NAME',
         'WHATSAPP_SECRET_ARN',
         'ARCHIVE_BUCKET',
+        'MEDIA_BUCKET',
         'WHATSAPP_VERIFY_TOKEN',
         'WHATSAPP_PHONE_NUMBER_ID',
         'GRAPH_API_BASE',

@@ -172,7 +172,15 @@ describe('media bucket', () => {
     expect(media).toHaveLength(1);
     const [, bucket] = media[0]!;
     expect(bucket.Properties.LifecycleConfiguration).toEqual({
-      Rules: [expect.objectContaining({ Id: 'expire-citizen-media', ExpirationInDays: 30, Status: 'Enabled' })],
+      Rules: [
+        expect.objectContaining({ Id: 'expire-citizen-media', Prefix: 'inbound/', ExpirationInDays: 30 }),
+        // Attachments of submitted applications outlive the longest SLA and the escalated wait.
+        expect.objectContaining({
+          Id: 'expire-application-attachments',
+          Prefix: 'applications/',
+          ExpirationInDays: 150,
+        }),
+      ],
     });
     expect(bucket.Properties.BucketEncryption).toMatchObject({
       ServerSideEncryptionConfiguration: [

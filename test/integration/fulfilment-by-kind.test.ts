@@ -55,6 +55,10 @@ function answerFor(field: Field): { text?: string; option?: string } {
       return { text: '9'.repeat(field.min ?? 6) };
     case 'application-number':
       return { text: 'AP-0000000000AB' };
+    case 'attachment':
+      throw new Error(
+        `${field.id}: the services walked here ask for no photo or PDF (see attachment-approval.test.ts)`,
+      );
     case 'text':
       return {
         text:

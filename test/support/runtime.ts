@@ -48,7 +48,14 @@ export async function sentTo(runtime: EmbeddedRuntime, waId: string): Promise<Se
 export async function say(
   runtime: EmbeddedRuntime,
   waId: string,
-  input: { text?: string; reply_id?: string; image_base64?: string },
+  input: {
+    text?: string;
+    reply_id?: string;
+    image_base64?: string;
+    document_base64?: string;
+    document_filename?: string;
+    document_mime_type?: string;
+  },
 ) {
   const response = await fetch(`${runtime.baseUrl}/sim/api/send`, {
     method: 'POST',

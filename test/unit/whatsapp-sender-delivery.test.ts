@@ -83,6 +83,10 @@ function harness(
       uploads.push(key);
       return 'media-1';
     },
+    async uploadMedia(key) {
+      uploads.push(key);
+      return key.includes('expired') ? undefined : 'media-2';
+    },
     isSendFailure: (e): e is SendFailure => e instanceof FakeFailure,
     templates: { text: 'mitra_update', document: 'mitra_document', decision: 'mitra_decision' },
     now: () => NOW,
@@ -106,6 +110,34 @@ describe('sender delivery', () => {
     expect(h.sent).toHaveLength(1);
     expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT1' } }]);
     expect(h.links).toEqual([`wamid.OUT1→${text.sk}`]);
+  });
+
+  it("sends an application's attachment from the media bucket as a photo, by the media id of its upload", async () => {
+    const photo = item({
+      type: 'media',
+      bucket: 'media',
+      key: 'applications/AP-0000000000AB/site-plan',
+      mediaType: 'image',
+      caption: 'Application AP-0000000000AB: Site plan',
+    });
+    const h = harness();
+    expect(await h.delivery.deliver(photo)).toBe('sent');
+    expect(h.uploads).toEqual(['applications/AP-0000000000AB/site-plan']);
+    expect(h.sent[0]).toMatchObject({ type: 'image', image: { id: 'media-2' } });
+  });
+
+  it('settles an attachment whose media has expired as failed, holding nothing back', async () => {
+    const gone = item({
+      type: 'media',
+      bucket: 'media',
+      key: 'applications/expired/site-plan',
+      mediaType: 'document',
+      filename: 'plan.pdf',
+      caption: 'Site plan',
+    });
+    const h = harness();
+    expect(await h.delivery.deliver(gone)).toBe('settled-failed');
+    expect(h.sent).toEqual([]);
   });
 
   it('never puts a reply Meta accepted back to pending, even when recording it fails', async () => {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { type Catalog, type Language, LIMITS, type Service } from '../catalog/schema.ts';
 import type { WaitingApplicationSummary } from '../conversation/context.ts';
-
 import type { Reply } from '../conversation/messages.ts';
 import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';
 import { displayValue } from '../conversation/screens.ts';
+import { attachmentsOf } from '../forms/attachment-values.ts';
 import { OFFICER_WORDING } from '../fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '../fulfilment/registry.ts';
 import { t } from '../i18n/strings.ts';
+import { attachmentKey } from '../media-keys.ts';
 import {
   isDecidingRole,
   type Jurisdiction,
@@ -83,6 +84,9 @@ export function approvalRequest(
   const wording = OFFICER_WORDING[fulfilmentOf(service.kind).officerAction];
   const approve = t(wording.approve, language);
   const records = recordCheck && !recordCheck.verified ? `\n${recordsLine(service, recordCheck, language)}` : '';
+  const attached = attachmentsOf(service.fields, application.values).map(({ field }) => field.label[language]);
+  const attachments =
+    attached.length > 0 ? `\n${t('attachmentsSentBelow', language, { attachments: attached.join(', ') })}` : '';
   const body = (max: number) =>
     t(escalated ? 'officerEscalatedRequest' : 'officerApprovalRequest', language, {
       heading: t(wording.heading, language, { applicationId }),
@@ -93,8 +97,10 @@ export function approvalRequest(
       due: istDate(due.toISOString()),
       details:
         service.fields
-          .map((f) => `${f.label[language]}: ${displayValue(f, application.values[f.id], language, max)}`)
-          .join('\n') + records,
+          .map((f) => `${f.label[language]}: ${displayValue(f, application.values, language, max)}`)
+          .join('\n') +
+        records +
+        attachments,
     });
   let max = 80;
   while (body(max).length > LIMITS.body && max > 10) max -= 10;
@@ -107,6 +113,22 @@ export function approvalRequest(
     ],
     closedWindowTemplate: 'decision',
   };
+}
+
+/**
+ * What the citizen attached to an application, sent to an officer right after its notice: each photo or PDF from the
+ * copy kept for the application (`attachmentKey`), captioned with the application and the question it answers.
+ */
+export function attachmentReplies(service: Service, application: WaitingApplication, language: Language): Reply[] {
+  const { applicationId } = application;
+  return attachmentsOf(service.fields, application.values).map(({ field, kind }) => ({
+    type: 'media',
+    bucket: 'media',
+    key: attachmentKey(applicationId, field.id),
+    mediaType: kind === 'pdf' ? 'document' : 'image',
+    ...(kind === 'pdf' ? { filename: `${applicationId}-${field.id}.pdf` } : {}),
+    caption: t('attachmentCaption', language, { applicationId, label: field.label[language] }),
+  }));
 }
 
 /**

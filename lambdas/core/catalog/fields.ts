@@ -410,4 +410,51 @@ export const fields = {
       option('house-site', 'House site', 'ఇంటి స్థలం'),
     ],
   },
+  // Attachments: a photo or a PDF the deciding officer looks at. Never printed (the schema refuses it).
+  supportingDocument: {
+    id: 'supporting-document',
+    label: { en: 'Supporting document', te: 'సహాయక పత్రం' },
+    type: 'attachment',
+    prompt: prompt(
+      'Please send the supporting document (for example the sale deed or the death certificate) as a photo or a PDF.',
+      'సహాయక పత్రాన్ని (ఉదాహరణకు అమ్మకపు దస్తావేజు లేదా మరణ ధృవీకరణ పత్రం) ఫోటోగా లేదా PDFగా పంపండి.',
+    ),
+  },
+  sitePlan: {
+    id: 'site-plan',
+    label: { en: 'Site plan', te: 'స్థల ప్లాన్' },
+    type: 'attachment',
+    prompt: prompt(
+      'Please send the site plan of the building, with the plot boundaries and measurements, as a photo or a PDF.',
+      'స్థలం హద్దులు, కొలతలతో భవనం యొక్క స్థల ప్లాన్‌ను ఫోటోగా లేదా PDFగా పంపండి.',
+    ),
+  },
+  ownershipProof: {
+    id: 'ownership-proof',
+    label: { en: 'Proof of ownership', te: 'యాజమాన్య రుజువు' },
+    type: 'attachment',
+    prompt: prompt(
+      'Please send proof that you own or occupy the premises (a property tax receipt, sale deed or rent agreement) as a photo or a PDF.',
+      'ఆ ప్రాంగణం మీదే లేదా మీరు ఉంటున్నారనే రుజువును (ఆస్తి పన్ను రసీదు, అమ్మకపు దస్తావేజు లేదా అద్దె ఒప్పందం) ఫోటోగా లేదా PDFగా పంపండి.',
+    ),
+  },
+  medicalCertificate: {
+    id: 'medical-certificate',
+    label: { en: 'Medical certificate', te: 'వైద్య ధృవీకరణ పత్రం' },
+    type: 'attachment',
+    prompt: prompt(
+      'Please send the SADAREM or medical board certificate as a photo or a PDF.',
+      'సదరం లేదా మెడికల్ బోర్డు సర్టిఫికెట్‌ను ఫోటోగా లేదా PDFగా పంపండి.',
+    ),
+  },
+  sitePhoto: {
+    id: 'site-photo',
+    label: { en: 'Photo of the site', te: 'స్థలం ఫోటో' },
+    type: 'attachment',
+    accepts: ['image'],
+    prompt: prompt(
+      'Please send a photo of the field or the site, taken with your phone camera.',
+      'మీ ఫోన్ కెమెరాతో తీసిన పొలం లేదా స్థలం ఫోటోను పంపండి.',
+    ),
+  },
 } satisfies Record<string, FieldInput>;

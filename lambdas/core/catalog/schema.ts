@@ -42,10 +42,16 @@ export const FIELD_TYPES = [
   'amount',
   /** One of Mitra's own application numbers (`AP-` and 12 characters), e.g. to follow a grievance. */
   'application-number',
+  /** A photo or a PDF the citizen sends (a site plan, a medical certificate): kept for the officer, never printed. */
+  'attachment',
 ] as const;
 
+/** What an attachment question takes: a photo (JPEG or PNG) or a PDF document. */
+export const ATTACHMENT_KINDS = ['image', 'pdf'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
 /** Field types no document ever states: an Aadhaar number may not be printed, a mobile number is contact data. */
-const NEVER_PRINTED: readonly (typeof FIELD_TYPES)[number][] = ['aadhaar', 'mobile'];
+const NEVER_PRINTED: readonly (typeof FIELD_TYPES)[number][] = ['aadhaar', 'mobile', 'attachment'];
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
 
@@ -66,6 +72,8 @@ export const FieldSchema = z
     max: z.number().int().positive().optional(),
     /** `date`: which dates make sense. */
     when: z.enum(['past', 'future', 'any']).optional(),
+    /** `attachment`: what may be sent; a photo or a PDF when absent. */
+    accepts: z.array(z.enum(ATTACHMENT_KINDS)).min(1).optional(),
     /**
      * Whether the issued document states this answer. Names and the facts a document certifies are printed;
      * identity numbers, contact details and anything secret never are.
@@ -81,6 +89,8 @@ export const FieldSchema = z
       });
     if ((field.type === 'choice') !== (field.options !== undefined))
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'choice fields, and only they, have options' });
+    if (field.accepts && field.type !== 'attachment')
+      ctx.addIssue({ code: 'custom', path: ['accepts'], message: 'only attachment fields say what they accept' });
     if (field.options && new Set(field.options.map((o) => o.id)).size !== field.options.length)
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
     if (field.min !== undefined && field.max !== undefined && field.min > field.max)

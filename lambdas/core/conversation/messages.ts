@@ -11,6 +11,9 @@ export type InboundContent =
       mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker';
       mediaId: string;
       caption?: string;
+      /** As WhatsApp states them: a document attached as the answer to a question must be a PDF. */
+      mimeType?: string;
+      filename?: string;
     }
   | { type: 'location'; latitude: number; longitude: number }
   /** Anything the conversation cannot act on (reactions, contacts, unsupported, system…). */
@@ -60,5 +63,10 @@ export type Reply =
     }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
+  /**
+   * Media a citizen sent, from the media bucket (an application's attachment, for the officer who decides it); the
+   * sender uploads it to Meta and sends it by media id, as a photo or a document.
+   */
+  | { type: 'media'; bucket: 'media'; key: string; mediaType: 'image' | 'document'; filename?: string; caption: string }
   /** Mark the citizen's message read and show the typing indicator while the reply is prepared. */
   | { type: 'read-receipt'; messageId: string };

@@ -1,6 +1,7 @@
 import type { Catalog, Field, Language, Service } from '../catalog/schema.ts';
 import { LIMITS } from '../catalog/schema.ts';
 import { formatRupees } from '../certificate/amounts.ts';
+import { attachmentKindKey } from '../forms/attachment-values.ts';
 import { amountDue } from '../fulfilment/registry.ts';
 import { t } from '../i18n/strings.ts';
 import { rowId } from './actions.ts';
@@ -164,8 +165,15 @@ export function fieldScreen(
   return listScreen(prompt, t('choiceButton', language), t('choiceSection', language), rows, token);
 }
 
-export function displayValue(field: Field, value: string | undefined, language: Language, max = 80): string {
+/** An answer as the citizen and the officer read it; an attachment says what was received, never where it is kept. */
+export function displayValue(field: Field, values: Record<string, string>, language: Language, max = 80): string {
+  const value = values[field.id];
   if (value === undefined) return '-';
+  if (field.type === 'attachment')
+    return t(
+      values[attachmentKindKey(field.id)] === 'pdf' ? 'attachmentPdfReceived' : 'attachmentPhotoReceived',
+      language,
+    );
   if (field.type === 'choice') return field.options?.find((o) => o.id === value)?.label[language] ?? value;
   if (field.type === 'date') {
     const [year, month, day] = value.split('-');
@@ -189,7 +197,7 @@ export function summaryScreen(
       t('summary', language, {
         service: service.name[language],
         fields: [
-          ...service.fields.map((f) => `${f.label[language]}: ${displayValue(f, values[f.id], language, max)}`),
+          ...service.fields.map((f) => `${f.label[language]}: ${displayValue(f, values, language, max)}`),
           // The amount to pay, where there is one: nothing is said of a fee that is not asked.
           ...(fee > 0 ? [t('summaryFee', language, { fee: formatRupees(fee) })] : []),
         ].join('\n'),
@@ -223,7 +231,7 @@ export function editScreen(
   const rows: Row[] = service.fields.slice(0, 10).map((f) => ({
     action: `field:${f.id}`,
     title: f.label[language],
-    description: displayValue(f, values[f.id], language, LIMITS.rowDescription),
+    description: displayValue(f, values, language, LIMITS.rowDescription),
   }));
   return listScreen(t('editWhich', language), t('editButtonList', language), t('choiceSection', language), rows, token);
 }

@@ -1,4 +1,4 @@
-import type { Field, Language } from '../catalog/schema.ts';
+import { ATTACHMENT_KINDS, type AttachmentKind, type Field, type Language } from '../catalog/schema.ts';
 import type { StringId } from '../i18n/strings.ts';
 import { maskedAadhaar, parseAadhaar } from './aadhaar.ts';
 import { latinDigits } from './digits.ts';
@@ -74,6 +74,8 @@ export const VALIDATORS: Record<Field['type'], Validator> = {
     const value = parseApplicationNumber(text);
     return value ? { ok: true, value } : fail('invalidApplicationNumber');
   },
+  // Typed text never answers an attachment question: it asks again for what the question takes.
+  attachment: (field) => fail(attachmentPrompt(field)),
   amount: (field, text) => {
     const cleaned = latinDigits(text).replace(/[\s,₹]|rs\.?|inr/gi, '');
     const min = field.min ?? 1;
@@ -86,6 +88,46 @@ export const VALIDATORS: Record<Field['type'], Validator> = {
 
 export function validateField(field: Field, text: string, now: Date, language: Language): Validation {
   return VALIDATORS[field.type](field, text, now, language);
+}
+
+/** A media message as an attachment question sees it: what WhatsApp says it is, and where the webhook kept it. */
+export interface SentMedia {
+  mediaType: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+  mimeType?: string;
+  filename?: string;
+  /** The object in the media bucket the webhook kept it under. */
+  key: string;
+}
+
+export type AttachmentValidation = { ok: true; value: string; kind: AttachmentKind } | { ok: false; error: StringId };
+
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
+
+/**
+ * A photo (JPEG or PNG) or a PDF sent at an attachment question: answers its key in the media bucket and which of the
+ * two it is. A PDF is known by its MIME type, or by its name when WhatsApp gives no type.
+ */
+export function validateAttachment(field: Field, media: SentMedia): AttachmentValidation {
+  const kind = attachmentKindOf(media);
+  if (!kind) return { ok: false, error: 'attachmentWrongType' };
+  if (!(field.accepts ?? ATTACHMENT_KINDS).includes(kind)) return { ok: false, error: attachmentPrompt(field) };
+  return { ok: true, value: media.key, kind };
+}
+
+function attachmentKindOf(media: SentMedia): AttachmentKind | undefined {
+  const mimeType = media.mimeType?.split(';')[0]?.trim().toLowerCase();
+  if (media.mediaType === 'image') return mimeType === undefined || PHOTO_TYPES.has(mimeType) ? 'image' : undefined;
+  if (media.mediaType !== 'document') return undefined;
+  if (mimeType === 'application/pdf') return 'pdf';
+  const named = media.filename?.toLowerCase().endsWith('.pdf') ?? false;
+  return named && (mimeType === undefined || mimeType === 'application/octet-stream') ? 'pdf' : undefined;
+}
+
+/** What an attachment question asks for, in the words of the "please send" prompt. */
+function attachmentPrompt(field: Field): StringId {
+  const accepts = field.accepts ?? ATTACHMENT_KINDS;
+  if (accepts.length > 1) return 'attachmentExpected';
+  return accepts[0] === 'pdf' ? 'attachmentPdfExpected' : 'attachmentPhotoExpected';
 }
 
 /** Free text keeps no Aadhaar number in full, even one typed into a complaint or an address. */

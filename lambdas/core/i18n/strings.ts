@@ -484,6 +484,33 @@ export const strings = {
     en: 'Application {applicationId} was already decided; its status now: {outcome}. Nothing new was recorded.',
     te: 'దరఖాస్తు {applicationId} పై ఇప్పటికే నిర్ణయం జరిగింది; ప్రస్తుత స్థితి: {outcome}. కొత్తగా ఏదీ నమోదు చేయలేదు.',
   },
+  // Attachments: a photo or a PDF sent as the answer to a question, and what the officer is sent of it.
+  attachmentExpected: {
+    en: 'Please send a photo or a PDF here: tap the 📎 clip, then Camera, Gallery or Document.',
+    te: 'దయచేసి ఇక్కడ ఫోటో లేదా PDF పంపండి: 📎 క్లిప్ నొక్కి, కెమెరా, గ్యాలరీ లేదా డాక్యుమెంట్ ఎంచుకోండి.',
+  },
+  attachmentPhotoExpected: {
+    en: 'Please send a photo here: tap the 📎 clip, then Camera or Gallery.',
+    te: 'దయచేసి ఇక్కడ ఫోటో పంపండి: 📎 క్లిప్ నొక్కి, కెమెరా లేదా గ్యాలరీ ఎంచుకోండి.',
+  },
+  attachmentPdfExpected: {
+    en: 'Please send a PDF here: tap the 📎 clip, then Document.',
+    te: 'దయచేసి ఇక్కడ PDF పంపండి: 📎 క్లిప్ నొక్కి, డాక్యుమెంట్ ఎంచుకోండి.',
+  },
+  attachmentWrongType: {
+    en: 'Sorry, that cannot be used here: only a photo (JPEG or PNG) or a PDF document can. Voice notes, videos and other files cannot.',
+    te: 'క్షమించండి, అది ఇక్కడ పనికిరాదు: ఫోటో (JPEG లేదా PNG) లేదా PDF డాక్యుమెంట్ మాత్రమే. వాయిస్ సందేశాలు, వీడియోలు, ఇతర ఫైళ్లు పనికిరావు.',
+  },
+  attachmentPhotoReceived: { en: 'photo received', te: 'ఫోటో అందింది' },
+  attachmentPdfReceived: { en: 'PDF received', te: 'PDF అందింది' },
+  attachmentsSentBelow: {
+    en: 'Attachments, sent below: {attachments}',
+    te: 'జతపత్రాలు, కింద పంపినవి: {attachments}',
+  },
+  attachmentCaption: {
+    en: 'Application {applicationId}: {label}',
+    te: 'దరఖాస్తు {applicationId}: {label}',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;

@@ -59,6 +59,9 @@ function summary(reply: OutboundReply): string | undefined {
       return reply.body;
     case 'document':
       return reply.caption || reply.filename;
+    // A photo cannot travel in the text template: the officer is told of it, and sees it from the worklist.
+    case 'media':
+      return reply.caption;
     case 'template':
     case 'read-receipt':
       return undefined;

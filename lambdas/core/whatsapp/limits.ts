@@ -89,6 +89,12 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
         caption: fitText(reply.caption, LIMITS.caption),
         filename: fitFilename(reply.filename, problems),
       };
+    case 'media':
+      return {
+        ...reply,
+        caption: fitText(reply.caption, LIMITS.caption),
+        ...(reply.filename === undefined ? {} : { filename: fitFilename(reply.filename, problems) }),
+      };
     case 'template':
       // Meta refuses template parameters with new lines, tabs or more than four spaces in a row (132018).
       return {
@@ -165,6 +171,10 @@ export function violations(reply: OutboundReply): string[] {
     case 'document':
       within('document caption', reply.caption, LIMITS.caption, false);
       within('document filename', reply.filename, LIMITS.filename);
+      break;
+    case 'media':
+      within('media caption', reply.caption, LIMITS.caption, false);
+      within('media filename', reply.filename, LIMITS.filename, reply.mediaType === 'document');
       break;
     case 'template':
       within('template name', reply.name, 512);

@@ -17,10 +17,13 @@ export function addressee(userKey: string): { to: string } | { recipient: string
  * sent by the media id its upload returned. The sender brings every reply within Meta's limits (fitReply in
  * limits.ts) before building its payload.
  */
-export function graphPayload(userKey: string, reply: Exclude<OutboundReply, { type: 'document' }>): GraphPayload;
 export function graphPayload(
   userKey: string,
-  reply: Extract<Reply, { type: 'document' }> | TemplateReply,
+  reply: Exclude<OutboundReply, { type: 'document' | 'media' }>,
+): GraphPayload;
+export function graphPayload(
+  userKey: string,
+  reply: Extract<Reply, { type: 'document' | 'media' }> | TemplateReply,
   mediaId: string,
 ): GraphPayload;
 export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: string): GraphPayload {
@@ -74,6 +77,19 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
         ...base,
         type: 'document',
         document: { id: mediaId, filename: reply.filename, ...(reply.caption ? { caption: reply.caption } : {}) },
+      };
+    case 'media':
+      // A photo goes as an image (shown inline); a PDF as a document with its name.
+      if (reply.mediaType === 'image')
+        return { ...base, type: 'image', image: { id: mediaId, ...(reply.caption ? { caption: reply.caption } : {}) } };
+      return {
+        ...base,
+        type: 'document',
+        document: {
+          id: mediaId,
+          ...(reply.filename ? { filename: reply.filename } : {}),
+          ...(reply.caption ? { caption: reply.caption } : {}),
+        },
       };
     case 'template':
       return templatePayload(base, reply, mediaId);

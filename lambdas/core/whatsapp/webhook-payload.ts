@@ -366,6 +366,8 @@ function contentOf(m: z.infer<typeof Message>): InboundContent {
         mediaType,
         mediaId: media.id,
         ...(media.caption === undefined ? {} : { caption: media.caption }),
+        ...(media.mime_type ? { mimeType: media.mime_type } : {}),
+        ...(media.filename ? { filename: media.filename } : {}),
       };
     }
   }

@@ -22,7 +22,7 @@ export default department(
       name: ['Crop insurance', 'పంట బీమా'],
       about: ['Enrol a crop for insurance or claim for crop loss', 'పంటకు బీమా నమోదు లేదా పంట నష్ట క్లెయిమ్'],
       synonyms: ['crop insurance', 'fasal bima', 'panta bima', 'పంట బీమా'],
-      fields: [F.applicantName, F.village, F.surveyNumber, F.details],
+      fields: [F.applicantName, F.village, F.surveyNumber, F.details, F.sitePhoto],
       slaDays: 30,
       officerApproval: true,
       document: 'acknowledgement',

@@ -12,7 +12,7 @@ export default department(
       name: ['Disability pension', 'దివ్యాంగుల పెన్షన్'],
       about: ['Monthly pension with a SADAREM certificate', 'సదరం సర్టిఫికెట్‌తో నెలవారీ పెన్షన్'],
       synonyms: ['disability pension', 'handicapped pension', 'divyang', 'దివ్యాంగ'],
-      fields: [F.applicantName, F.aadhaar, F.referenceNumber],
+      fields: [F.applicantName, F.aadhaar, F.referenceNumber, F.medicalCertificate],
       slaDays: 30,
       officerApproval: true,
       document: 'sanction-order',

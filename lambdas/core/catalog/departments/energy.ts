@@ -22,7 +22,7 @@ export default department(
       name: ['New power connection', 'కొత్త విద్యుత్ కనెక్షన్'],
       about: ['A new domestic or shop electricity connection', 'ఇంటికి లేదా దుకాణానికి కొత్త విద్యుత్ కనెక్షన్'],
       synonyms: ['new connection', 'new meter', 'kotta connection', 'కొత్త కనెక్షన్'],
-      fields: [F.applicantName, F.address, F.pincode, F.mobile],
+      fields: [F.applicantName, F.address, F.pincode, F.ownershipProof, F.mobile],
       fee: 1500,
       slaDays: 15,
       officerApproval: true,

@@ -42,7 +42,7 @@ export default department(
       name: ['Village building permit', 'గ్రామ భవన అనుమతి'],
       about: ['Permission to build a house in a village', 'గ్రామంలో ఇల్లు కట్టడానికి అనుమతి'],
       synonyms: ['village building', 'house permission', 'ఇంటి అనుమతి'],
-      fields: [F.applicantName, F.village, F.surveyNumber],
+      fields: [F.applicantName, F.village, F.surveyNumber, F.sitePlan],
       fee: 500,
       slaDays: 15,
       officerApproval: true,

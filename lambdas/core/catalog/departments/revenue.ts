@@ -103,7 +103,7 @@ export default department(
       name: ['Land mutation', 'భూమి మ్యుటేషన్'],
       about: ['Change the owner in land records after a sale or death', 'అమ్మకం లేదా మరణం తర్వాత యజమాని పేరు మార్పు'],
       synonyms: ['mutation', 'name transfer land', 'maarpu', 'మ్యుటేషన్', 'పేరు మార్పు'],
-      fields: [...person, F.village, F.surveyNumber],
+      fields: [...person, F.village, F.surveyNumber, F.supportingDocument],
       fee: 35,
       slaDays: 30,
       officerApproval: true,

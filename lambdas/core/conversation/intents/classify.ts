@@ -7,7 +7,7 @@ import { type ConversationSettings, expired, identityLocked, typedOtp } from '..
 import type { InboundMessage } from '../messages.ts';
 import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from '../officer-commands.ts';
 import type { Session } from '../session.ts';
-import type { Intent, OfficerCommand } from './intent.ts';
+import type { Intent, OfficerCommand, SentMedia } from './intent.ts';
 
 /** What classifying needs besides the session and the message: nothing the webhook has to look up. */
 export interface Moment {
@@ -24,7 +24,7 @@ type Input =
   | { kind: 'stale'; action: string }
   | { kind: 'bad-number'; number: number }
   | { kind: 'text'; text: string }
-  | { kind: 'image'; mediaId: string }
+  | { kind: 'media'; media: SentMedia }
   | { kind: 'unreadable' };
 
 /** Steps in which typed text is an answer, so a language's name is no switch of language. */
@@ -79,9 +79,13 @@ function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
     return { kind: 'ask-consent' };
   }
   switch (input.kind) {
-    // A photo is personal data too: it is only looked at after consent.
-    case 'image':
-      return { kind: 'image', mediaId: input.mediaId };
+    // A photo is personal data too: it is only looked at after consent. At a question, what was sent is an answer
+    // (the form knows whether the question takes a photo or a PDF); anywhere else a photo is a QR code to check.
+    case 'media':
+      if (session.step.name === 'form') return { kind: 'attachment', media: input.media };
+      return input.media.mediaType === 'image'
+        ? { kind: 'image', mediaId: input.media.mediaId }
+        : { kind: 'unreadable' };
     case 'unreadable':
       return { kind: 'unreadable' };
     case 'command':
@@ -166,7 +170,13 @@ function readInput(session: Session, inbound: InboundMessage): Input {
     const current = token === session.menu.token && session.menu.options.includes(action);
     return current ? { kind: 'option', action } : { kind: 'stale', action };
   }
-  if (content.type === 'media' && content.mediaType === 'image') return { kind: 'image', mediaId: content.mediaId };
+  if (content.type === 'media') {
+    const { mediaType, mediaId, mimeType, filename } = content;
+    return {
+      kind: 'media',
+      media: { mediaType, mediaId, ...(mimeType ? { mimeType } : {}), ...(filename ? { filename } : {}) },
+    };
+  }
   if (content.type !== 'text') return { kind: 'unreadable' };
   const command = commandOf(content.text);
   if (command) return { kind: 'command', command };

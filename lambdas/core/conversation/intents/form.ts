@@ -1,16 +1,19 @@
 import type { Service } from '../../catalog/schema.ts';
 import { maskedAadhaar, protectAadhaar } from '../../forms/aadhaar.ts';
+import { attachmentKindKey } from '../../forms/attachment-values.ts';
 import { periodProblem } from '../../forms/search-period.ts';
-import { validateField } from '../../forms/validators.ts';
+import { validateAttachment, validateField } from '../../forms/validators.ts';
 import { nextSteps } from '../../fulfilment/next-steps.ts';
 import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
-import { t } from '../../i18n/strings.ts';
+import { type StringId, t } from '../../i18n/strings.ts';
+import { mediaKey } from '../../media-keys.ts';
 import { applicationIdFor } from '../applications.ts';
 import { identityCurrent, identityLocked } from '../context.ts';
 import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
 import type { SentOtp, Session, SessionStep } from '../session.ts';
+import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
 import { askIdentity, lockedOut } from './identity-prompt.ts';
@@ -58,6 +61,28 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const service = step.name === 'form' ? findService(env.catalog, step.serviceId) : undefined;
     if (step.name !== 'form' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
     return answer(session, step, service, optionId, env);
+  },
+  attachment(session, intent, env) {
+    const { step } = session;
+    const service = step.name === 'form' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'form' || !service) return home(session, env);
+    const field = service.fields[step.fieldIndex];
+    // Not a question that takes one: a photo is still a QR code to check, anything else is not read.
+    if (field?.type !== 'attachment') {
+      const { mediaType, mediaId } = intent.media;
+      if (mediaType === 'image') return citizenTurns.image(session, { kind: 'image', mediaId }, env);
+      return citizenTurns.unreadable(session, { kind: 'unreadable' }, env);
+    }
+    const key = mediaKey({ waId: env.inbound.waId, mediaId: intent.media.mediaId });
+    const result = validateAttachment(field, { ...intent.media, key });
+    if (!result.ok) return askAgain(session, step, service, result.error, env);
+    return advance(
+      session,
+      step,
+      service,
+      { ...step.values, [field.id]: result.value, [attachmentKindKey(field.id)]: result.kind },
+      env,
+    );
   },
   confirm(session, _intent, env) {
     const { step } = session;
@@ -146,10 +171,7 @@ function answer(session: Session, step: FormStep, service: Service, raw: string,
   const field = service.fields[step.fieldIndex];
   if (!field) return home(session, env);
   const result = validateField(field, raw, env.now, language);
-  if (!result.ok) {
-    const problem = t(result.error, language, result.values);
-    return show(session, step, fieldScreen(service, step.fieldIndex, step.page, language, env.token, [problem]), env);
-  }
+  if (!result.ok) return askAgain(session, step, service, result.error, env, result.values);
   const values = { ...step.values, [field.id]: result.value };
   // A period of years is checked as a whole as soon as either end is answered.
   const period = periodProblem(values, env.now);
@@ -165,6 +187,36 @@ function answer(session: Session, step: FormStep, service: Service, raw: string,
     values[`${field.id}:hash`] = aadhaar.hash;
     otp = otpAfterAnswer(otp, field.id, aadhaar, env.context.otpRequest, env.now);
   }
+  return advance(session, step, service, values, env, otp);
+}
+
+/** The same question again, after what was wrong with the answer. */
+function askAgain(
+  session: Session,
+  step: FormStep,
+  service: Service,
+  error: StringId,
+  env: TurnEnv,
+  values?: Record<string, string | number>,
+): Turn {
+  const problem = t(error, languageOf(session), values);
+  return show(
+    session,
+    step,
+    fieldScreen(service, step.fieldIndex, step.page, languageOf(session), env.token, [problem]),
+    env,
+  );
+}
+
+/** After a good answer: the next question, or the summary once all are answered (or the one edited is). */
+function advance(
+  session: Session,
+  step: FormStep,
+  service: Service,
+  values: Record<string, string>,
+  env: TurnEnv,
+  otp: SentOtp | undefined = step.otp,
+): Turn {
   const next = step.fieldIndex + 1;
   if (!step.editing && next < service.fields.length)
     return askField(session, service, next, values, false, env, otp ? { otp } : {});

@@ -1,4 +1,11 @@
 import type { Language } from '../../catalog/schema.ts';
+import type { InboundContent } from '../messages.ts';
+
+/** A photo, document, voice note… the citizen sent, as WhatsApp describes it. */
+export type SentMedia = Pick<
+  Extract<InboundContent, { type: 'media' }>,
+  'mediaType' | 'mediaId' | 'mimeType' | 'filename'
+>;
 
 /**
  * What one message means, read once from the session and the message alone (never from what the webhook looks up),
@@ -62,6 +69,8 @@ export type FormIntent =
   | { kind: 'answer'; text: string }
   /** An option of a choice question, tapped or typed as its number. */
   | { kind: 'option'; optionId: string }
+  /** Media sent during a form: the answer to an attachment question, or else a photo to scan or something unread. */
+  | { kind: 'attachment'; media: SentMedia }
   | { kind: 'confirm' }
   | { kind: 'edit' }
   | { kind: 'edit-field'; fieldId: string }

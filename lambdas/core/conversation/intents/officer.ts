@@ -1,4 +1,9 @@
-import { approvalRequest, DecisionReasonSchema, worklistReply } from '../../applications/approval.ts';
+import {
+  approvalRequest,
+  attachmentReplies,
+  DecisionReasonSchema,
+  worklistReply,
+} from '../../applications/approval.ts';
 import type { Language } from '../../catalog/schema.ts';
 import { RevocationReasonSchema } from '../../certificate/revocation.ts';
 import { stateLabel } from '../../fulfilment/application-status.ts';
@@ -56,7 +61,10 @@ export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
     if (!openedApplication || !service)
       return say(session, [text(t('decisionNotWaiting', language, { applicationId }))]);
     const due = new Date(openedApplication.dueAt);
-    return say(session, [approvalRequest(service, openedApplication, due, openedApplication.escalated, language)]);
+    return say(session, [
+      approvalRequest(service, openedApplication, due, openedApplication.escalated, language),
+      ...attachmentReplies(service, openedApplication, language),
+    ]);
   },
   revoke(session, { certId, reason }, _env) {
     const language = languageOf(session);
