@@ -2,7 +2,7 @@ import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // Whole conversations through the simulator and the embedded runtime: the parts that need the webhook's lookups
 // (identity service, the citizen's applications) and the clock.
@@ -31,7 +31,7 @@ async function ready(waId: string) {
 }
 
 describe('a conversation through the whole system', () => {
-  it('submits a non-certificate application after Aadhaar OTP; it waits, honestly, as "received", listed by "status"', async () => {
+  it('submits an application after Aadhaar OTP, saying who decides and by when; its workflow asks for the fee, and "status" says so', async () => {
     const waId = '919000000101';
     await ready(waId);
     await say(env.runtime, waId, { text: 'trade licence' });
@@ -44,10 +44,12 @@ describe('a conversation through the whole system', () => {
     await say(env.runtime, waId, { text: AADHAAR });
     expect(await lastText(waId)).toContain('XXXX XXXX 1238');
     await say(env.runtime, waId, { text: await otpFor(env.runtime, AADHAAR) });
-    const submitted = await lastText(waId);
+    // The workflow may already have sent the payment link: the submission is the message with the number.
+    const submitted = (await sentTo(env.runtime, waId)).map(textOf).find((text) => /AP-[0-9A-Z]{12}/.test(text))!;
     const applicationId = /AP-[0-9A-Z]{12}/.exec(submitted)?.[0];
     expect(applicationId).toBeDefined();
-    expect(submitted).toContain('"received"');
+    expect(submitted).toContain('₹500');
+    expect(submitted).toMatch(/will decide by \d{2}-\d{2}-\d{4}/);
 
     const table = DynamoDBDocumentClient.from(
       new DynamoDBClient({
@@ -56,10 +58,20 @@ describe('a conversation through the whole system', () => {
         credentials: LOCAL_CREDENTIALS,
       }),
     );
-    const { Item } = await table.send(
-      new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `APP#${applicationId}`, sk: 'APP' } }),
-    );
-    expect(Item).toMatchObject({ state: 'received', serviceId: 'municipal.trade-licence', slaDays: 7 });
+    const Item = await waitFor('the workflow to ask for the fee', async () => {
+      await env.runtime.drained();
+      const { Item } = await table.send(
+        new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `APP#${applicationId}`, sk: 'APP' } }),
+      );
+      return Item?.state === 'awaiting-payment' ? Item : undefined;
+    });
+    expect(Item).toMatchObject({ serviceId: 'municipal.trade-licence', slaDays: 7 });
+    // Its history: submitted by the citizen, taken up and sent the payment link by the workflow.
+    expect((Item.history as { transition: string; actor: { type: string } }[]).map((h) => h.transition)).toEqual([
+      'submit',
+      'take-up',
+      'request-payment',
+    ]);
     // The Aadhaar number is nowhere in the table: not in the session, the application or the dedupe marks.
     const everything = await new DynamoDBClient({
       endpoint: env.runtime.endpoints.dynamodb,
@@ -77,7 +89,7 @@ describe('a conversation through the whole system', () => {
 
     await say(env.runtime, waId, { text: 'status' });
     const status = await lastText(waId);
-    expect(status).toContain(`${applicationId}: Trade licence, received, waiting for the department`);
+    expect(status).toContain(`${applicationId}: Trade licence, waiting for the fee to be paid`);
   });
 
   it('locks identity checks after three wrong OTPs until the clock has moved on 30 minutes', async () => {
