@@ -48,10 +48,14 @@ describe('applying for a certificate with the Aadhaar typed once', () => {
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'consent:yes') });
     await say(env.runtime, citizen, { reply_id: 'svc:revenue.income-certificate' });
     await say(env.runtime, citizen, { text: 'Ravi Kumar Reddy' });
+    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:son-of') });
     await say(env.runtime, citizen, { text: 'Venkata Reddy' });
     await say(env.runtime, citizen, { text: AADHAAR });
     await say(env.runtime, citizen, { text: '120000' });
+    await say(env.runtime, citizen, { text: 'Tadikonda' });
+    await say(env.runtime, citizen, { text: 'Tadikonda' });
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:guntur') });
+    await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'opt:education') });
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'confirm') });
     expect((await textsTo(citizen)).at(-1)).toBe(
       'We sent a one-time password (OTP) to the mobile number linked with Aadhaar XXXX XXXX 0124. Please type the 6-digit OTP.',

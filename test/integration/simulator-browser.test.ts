@@ -242,6 +242,7 @@ describe.skipIf(!hasChromium)('the /sim chat page in headless Chromium', () => {
     await page.locator('#text').fill('approve');
     await page.locator('#send').click();
     await expect.poll(() => profileNameOf(officer.waId), { timeout: 10_000 }).toBe(officer.name);
+    await page.locator('.row.in', { hasText: 'approve' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.row.in', { hasText: 'approve' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();

@@ -97,7 +97,7 @@ describe('the status registers of the embedded runtime', () => {
     });
     expect(result.found && result.record.extract).toBe(true);
     const text = lookupAnswer(lookup, result, 'en');
-    expect(text).toContain('Pattadar: R**** K**** R****');
+    expect(text).toContain('Pattadar: R∗∗∗∗ K∗∗∗∗ R∗∗∗∗');
     expect(text).toContain('Extent: 2.35 acres (2 acres 35 cents)');
     expect(text).toContain('Land classification: Wet (Magani), patta land');
   });
