@@ -58,7 +58,7 @@ export function renderVerificationPage(view: VerificationView): string {
   if (view.certId) rows.push(['number', view.certId]);
   if (view.certificate) {
     const c = view.certificate;
-    rows.push(['document', c.title], ['holder', c.holder], ['issuer', `${c.issuer.authority}, ${c.issuer.department}`]);
+    rows.push(['document', c.title], ['holder', c.holder], ['issuer', issuerLine(c.issuer)]);
     rows.push(['date', c.issueDate]);
     if (c.revokedAt) rows.push(['revoked', issueDateOf(c.revokedAt)]);
     if (c.revocationReason) rows.push(['reason', c.revocationReason]);
@@ -97,4 +97,11 @@ ${table ? `<table>${table}</table>` : ''}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** "Tahsildar, Revenue Department"; an authority that already names its department is not followed by it again. */
+function issuerLine(issuer: { authority: string; department: string }): string {
+  return issuer.authority.toLowerCase().includes(issuer.department.toLowerCase())
+    ? issuer.authority
+    : `${issuer.authority}, ${issuer.department}`;
 }

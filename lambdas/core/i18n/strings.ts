@@ -413,8 +413,8 @@ export const strings = {
     te: '{applicationId} పై మీ నిర్ణయాన్ని నమోదు చేస్తున్నాము…',
   },
   decisionApproved: {
-    en: 'Approved: application {applicationId}. The certificate is being issued to the citizen.',
-    te: 'ఆమోదించబడింది: దరఖాస్తు {applicationId}. పౌరుడికి సర్టిఫికెట్ జారీ అవుతోంది.',
+    en: 'Approved: application {applicationId}. Its signed document is being issued to the citizen.',
+    te: 'ఆమోదించబడింది: దరఖాస్తు {applicationId}. పౌరుడికి సంతకం చేసిన పత్రం జారీ అవుతోంది.',
   },
   decisionRejected: {
     en: 'Rejected: application {applicationId}. The citizen will be told your reason.',
