@@ -20,7 +20,7 @@ import { resumeTask } from '#adapters/task-callbacks.ts';
 import type { Language } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
 import { maskPhone } from '#core/masking.ts';
-import { formatRupees, paiseToRupees } from '#core/payments/amount.ts';
+import { formatPaise, paiseToRupees } from '#core/payments/amount.ts';
 import {
   isValidPaymentSignature,
   PAYMENT_SIGNATURE_HEADER,
@@ -104,7 +104,7 @@ async function captured(callback: PaymentCallback, application: PaymentApplicati
     await applications.hasStopped(waId),
     waId,
     `${applicationId}#paid`,
-    t('paymentReceived', language, { applicationId, amount: formatRupees(callback.amountPaise) }),
+    t('paymentReceived', language, { applicationId, amount: formatPaise(callback.amountPaise) }),
     at,
   );
   const token = await payments.markPaid(applicationId, payment.linkId, received, notice, at);

@@ -7,7 +7,7 @@ import { logger } from '#adapters/powertools.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { ValidationError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
-import { formatRupees, rupeesToPaise } from '#core/payments/amount.ts';
+import { formatPaise, rupeesToPaise } from '#core/payments/amount.ts';
 
 /** What the payment steps read of the workflow's state; the state machine passes all of it. */
 export interface PaymentApplication {
@@ -60,7 +60,7 @@ export async function requestPayment(application: PaymentApplication, taskToken:
     t('paymentRequested', language, {
       applicationId,
       service: service.name[language],
-      amount: formatRupees(amountPaise),
+      amount: formatPaise(amountPaise),
       url: link.url,
     }),
     at,

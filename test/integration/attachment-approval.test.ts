@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { bodyOf, otpFor, rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // A disability pension needs a medical certificate: the citizen sends a photo of it at that question, the deciding
 // officer of Disability Welfare (a state-level sample officer, local/sample-officers.ts) gets the notice and then the
@@ -19,8 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const bodyOf = (m: SentMessage) => m.text?.body ?? m.interactive?.body.text ?? m.document?.caption ?? '';
 
 const photo = Buffer.from(
   jpeg.encode({ data: Buffer.alloc(64 * 48 * 4, 0xcc), width: 64, height: 48 }, 80).data,

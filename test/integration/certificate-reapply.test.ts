@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
 import { downloadDocument } from '../support/certificates.ts';
 import {
+  bodyOf,
   otpFor,
   rowIdOf,
   type SentMessage,
@@ -29,7 +30,6 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const bodyOf = (m: SentMessage) => m.text?.body ?? m.interactive?.body.text ?? m.document?.caption ?? '';
 const textsTo = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
 
 async function otpsSent(aadhaar: string): Promise<number> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
 import { downloadDocument } from '../support/certificates.ts';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import { bodyOf, otpFor, rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // The encumbrance certificate through the embedded runtime: the citizen asks for the Sub-Registrar's search of a
 // survey number over a period and pays the fee; the workflow searches the encumbrance register (the embedded back
@@ -23,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const bodyOf = (m: SentMessage) =>
-  m.text?.body ??
-  m.interactive?.body.text ??
-  m.document?.caption ??
-  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
-    (c) => c.type === 'body',
-  )?.parameters[0]?.text ??
-  '';
 
 async function texts(waId: string): Promise<string[]> {
   await env.runtime.drained();

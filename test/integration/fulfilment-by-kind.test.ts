@@ -4,7 +4,16 @@ import { catalog } from '#core/catalog/catalog.ts';
 import type { Field, Language, Service } from '#core/catalog/schema.ts';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
 import { downloadDocument, rasterize } from '../support/certificates.ts';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
+import {
+  bodyOf,
+  otpFor,
+  rowIdOf,
+  type SentMessage,
+  say,
+  sentTo,
+  startTestRuntime,
+  waitFor,
+} from '../support/runtime.ts';
 
 // One service of every kind, from "Hi" to its end, through the simulator's API exactly as a phone would go: the
 // answers, the Aadhaar OTP, the fee paid on the gateway's page, the deciding officer's tap, and the signed document
@@ -24,15 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const bodyOf = (m: SentMessage) =>
-  m.text?.body ??
-  m.interactive?.body.text ??
-  m.document?.caption ??
-  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
-    (c) => c.type === 'body',
-  )?.parameters[0]?.text ??
-  '';
 
 /** What a citizen types (or taps) for a question, by its type: the sample citizen's own details where asked. */
 function answerFor(field: Field): { text?: string; option?: string } {

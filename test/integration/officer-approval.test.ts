@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
 import {
+  bodyOf,
   otpFor,
   rowIdOf,
   type SentMessage,
@@ -36,16 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const bodyOf = (m: SentMessage) =>
-  m.text?.body ??
-  m.interactive?.body.text ??
-  m.document?.caption ??
-  // A template outside the 24-hour window carries the text as its one body parameter.
-  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
-    (c) => c.type === 'body',
-  )?.parameters[0]?.text ??
-  '';
 
 async function textsAfter(waId: string, skip: number): Promise<string[]> {
   return (await sentTo(env.runtime, waId)).slice(skip).map(bodyOf);

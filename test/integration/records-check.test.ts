@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
 import {
+  bodyOf,
   proveIdentity,
   rowIdOf,
-  type SentMessage,
   say,
   sentTo,
   startTestRuntime,
@@ -27,8 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const bodyOf = (m: SentMessage) => m.text?.body ?? m.interactive?.body.text ?? m.document?.caption ?? '';
 
 /** Applies for a revenue certificate with these answers (in the service's field order) and proves identity. */
 async function apply(waId: string, serviceId: string, answers: { text?: string; option?: string }[], aadhaar: string) {

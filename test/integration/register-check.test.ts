@@ -11,9 +11,9 @@ import { keys } from '#core/table-keys.ts';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
 import { sampleOfficers } from '../../local/sample-officers.ts';
 import {
+  bodyOf,
   proveIdentity,
   rowIdOf,
-  type SentMessage,
   say,
   sentTo,
   startTestRuntime,
@@ -36,7 +36,6 @@ afterAll(async () => {
 });
 
 const service = (id: string) => catalog().services.find((s) => s.id === id)!;
-const bodyOf = (m: SentMessage) => m.text?.body ?? m.interactive?.body.text ?? m.document?.caption ?? '';
 type Answer = { text?: string; option?: string };
 
 /** Applies for a certificate with these answers (in the service's field order) and proves identity. */

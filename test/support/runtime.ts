@@ -37,6 +37,19 @@ export interface SentMessage {
   [key: string]: unknown;
 }
 
+/**
+ * What a person reads in a message: its text, an interactive body, a document caption, or the one body parameter of
+ * a template (sent outside the 24-hour window).
+ */
+export const bodyOf = (m: SentMessage): string =>
+  m.text?.body ??
+  m.interactive?.body.text ??
+  m.document?.caption ??
+  (m.template as { components?: { type: string; parameters: { text?: string }[] }[] } | undefined)?.components?.find(
+    (c) => c.type === 'body',
+  )?.parameters[0]?.text ??
+  '';
+
 /** What the system sent to a number, as recorded by the local Graph API. */
 export async function sentTo(runtime: EmbeddedRuntime, waId: string): Promise<SentMessage[]> {
   const response = await fetch(`${runtime.baseUrl}/sim/api/messages?wa_id=${waId}`);

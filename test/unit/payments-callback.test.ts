@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatRupees, paiseToRupees, rupeesToPaise } from '../../lambdas/core/payments/amount.ts';
+import { formatPaise, paiseToRupees, rupeesToPaise } from '../../lambdas/core/payments/amount.ts';
 import { isValidPaymentSignature, parsePaymentCallback } from '../../lambdas/core/payments/callback.ts';
 
 const SECRET = 'gateway-webhook-secret';
@@ -90,7 +90,9 @@ describe('amounts', () => {
   });
 
   it('shows the citizen whole rupees, or rupees and paise', () => {
-    expect(formatRupees(10000)).toBe('₹100');
-    expect(formatRupees(1250)).toBe('₹12.50');
+    expect(formatPaise(10000)).toBe('₹100');
+    expect(formatPaise(1250)).toBe('₹12.50');
+    // Grouped as documents print amounts: lakhs, then thousands.
+    expect(formatPaise(12_000_050)).toBe('₹1,20,000.50');
   });
 });

@@ -1,3 +1,5 @@
+import { formatRupees } from '../certificate/amounts.ts';
+
 /**
  * Money crosses the system in two units: the catalog states fees in rupees, the gateway counts paise (integers, so
  * no rounding on the way). This is the one place that converts between them.
@@ -12,8 +14,12 @@ export function paiseToRupees(paise: number): number {
   return paise / 100;
 }
 
-/** ₹100, or ₹12.50 when there are paise: how a citizen reads an amount. */
-export function formatRupees(paise: number): string {
-  const rupees = paiseToRupees(paise);
-  return `₹${Number.isInteger(rupees) ? String(rupees) : rupees.toFixed(2)}`;
+/**
+ * ₹1,200, or ₹12.50 when there are paise: how a citizen reads an amount, grouped as documents print it
+ * (certificate/amounts.ts).
+ */
+export function formatPaise(paise: number): string {
+  const whole = Math.trunc(paise / 100);
+  const rest = paise % 100;
+  return rest === 0 ? formatRupees(whole) : `${formatRupees(whole)}.${String(rest).padStart(2, '0')}`;
 }
