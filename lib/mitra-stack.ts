@@ -224,7 +224,9 @@ export class MitraStack extends Stack {
       // Validate confirms a certificate's declared facts from the household records (by UID token only).
       .addEnvironment('RECORDS_ENDPOINT', config.recordsEndpoint ?? 'unconfigured')
       // …and a birth, death or training certificate's from its register.
-      .addEnvironment('REGISTERS_ENDPOINT', config.registersEndpoint ?? 'unconfigured');
+      .addEnvironment('REGISTERS_ENDPOINT', config.registersEndpoint ?? 'unconfigured')
+      // …and a signed land record extract states what the department's register holds when it is issued.
+      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured');
 
     payments
       .useTable(this.table, 'readWrite')

@@ -160,7 +160,8 @@ async function applyMessage(message: InboundMessage): Promise<void> {
           continue;
         }
         const { takenUp } = fulfilmentOf(effect.application.serviceKind);
-        if (takenUp.by !== 'workflow') continue;
+        const workflow = effect.application.workflow ?? (takenUp.by === 'workflow' ? takenUp.workflow : undefined);
+        if (!workflow) continue;
         const { serviceId, values } = effect.application;
         const service = services.services.find((s) => s.id === serviceId);
         const holder = service ? holderNameOf(service, values, message.profileName) : (message.profileName ?? '');
@@ -169,7 +170,7 @@ async function applyMessage(message: InboundMessage): Promise<void> {
           effect.application.applicationId,
           attachments.map(({ field, key }) => ({ fieldId: field.id, key })),
         );
-        await startApplicationWorkflow(workflowArns.get(takenUp.workflow)!, effect.application, holder);
+        await startApplicationWorkflow(workflowArns.get(workflow)!, effect.application, holder);
         logger.info('application started', {
           applicationId: effect.application.applicationId,
           serviceId: effect.application.serviceId,

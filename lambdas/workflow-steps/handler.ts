@@ -13,10 +13,12 @@ import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
+import { StatusRecordSchema } from '#core/fulfilment/status-lookup.ts';
 import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
+import { lookUpExtract } from './register-steps.ts';
 
 const tableName = requireEnv('TABLE_NAME');
 const applications = new ApplicationStore(tableName);
@@ -49,6 +51,8 @@ const Plan = z.strictObject({
   recordCheck: RecordCheckSchema.optional(),
   /** An encumbrance certificate's period searched and the transactions the register holds in it. */
   encumbrance: EncumbranceSchema.optional(),
+  /** A signed extract's record, as the department's system holds it at issue (land records: Adangal / 1-B). */
+  extract: StatusRecordSchema.optional(),
 });
 const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
 
@@ -92,9 +96,18 @@ async function handle(event: unknown): Promise<unknown> {
     case 'look-up-records': {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
       const encumbrance = await lookUpEncumbrance(service, input.application);
-      const found = encumbrance
-        ? { ...input.application, plan: { ...input.application.plan, encumbrance } }
-        : input.application;
+      const extract = await lookUpExtract(service, input.application.values);
+      const found =
+        encumbrance || extract
+          ? {
+              ...input.application,
+              plan: {
+                ...input.application.plan,
+                ...(encumbrance ? { encumbrance } : {}),
+                ...(extract ? { extract } : {}),
+              },
+            }
+          : input.application;
       const { plan } = found;
       const recordCheck = await lookUpRecords(service, found);
       if (!recordCheck) return found;

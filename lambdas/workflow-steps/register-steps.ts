@@ -1,6 +1,7 @@
 import { HttpCivilRegistration } from '#adapters/departments/civil-registration.ts';
 import { DepartmentSystemError } from '#adapters/departments/department-system-error.ts';
 import { HttpEncumbranceRegister } from '#adapters/departments/encumbrance-register.ts';
+import { HttpStatusRegisters } from '#adapters/departments/status-registers.ts';
 import { HttpTrainingRecords } from '#adapters/departments/training-records.ts';
 import { requireEnv } from '#adapters/env.ts';
 import {
@@ -17,12 +18,18 @@ import {
   registerQuery,
 } from '#core/applications/register-checks.ts';
 import type { Service } from '#core/catalog/schema.ts';
+import { ValidationError } from '#core/errors.ts';
+import { extractWorkflowOf } from '#core/fulfilment/registry.ts';
+import { lookupQuery, type StatusRecord } from '#core/fulfilment/status-lookup.ts';
 
 const registersEndpoint = requireEnv('REGISTERS_ENDPOINT');
 const configured = registersEndpoint !== 'unconfigured';
 const civilRegistration = configured ? new HttpCivilRegistration(registersEndpoint) : undefined;
 const trainingRecords = configured ? new HttpTrainingRecords(registersEndpoint) : undefined;
 const encumbranceRegister = configured ? new HttpEncumbranceRegister(registersEndpoint) : undefined;
+const statusRegistersEndpoint = requireEnv('STATUS_REGISTERS_ENDPOINT');
+const statusRegisters =
+  statusRegistersEndpoint === 'unconfigured' ? undefined : new HttpStatusRegisters(statusRegistersEndpoint);
 
 /**
  * "Look up records", for a certificate a register speaks to (a birth, a death, a completed course): the register must
@@ -62,4 +69,24 @@ export async function searchEncumbrances(
   const query = encumbranceQuery(values, now);
   if (!encumbranceRegister) throw new DepartmentSystemError('encumbrance register', 'no REGISTERS_ENDPOINT configured');
   return encumbranceOf(query, await encumbranceRegister.search(query));
+}
+
+/**
+ * "Look up records", for a signed extract of a status lookup's record (land records: Adangal / 1-B): the department's
+ * system is asked again, so the extract states what it holds when it is issued, not what the chat showed earlier. A
+ * record that is gone, or no longer offers an extract, fails the application (the citizen is told); a system that
+ * cannot answer throws a DepartmentSystemError, which the state machine retries.
+ */
+export async function lookUpExtract(
+  service: Service,
+  values: Record<string, string>,
+): Promise<StatusRecord | undefined> {
+  if (!extractWorkflowOf(service)) return undefined;
+  const query = lookupQuery(service, values);
+  if (!query) throw new ValidationError(`${service.id}: an extract is only issued for a record found without Aadhaar`);
+  if (!statusRegisters) throw new DepartmentSystemError('status registers', 'no STATUS_REGISTERS_ENDPOINT configured');
+  const result = await statusRegisters.lookup(service.id, query);
+  if (!result.found || !result.record.extract)
+    throw new ValidationError(`${service.id}: the department system holds no record to extract for this query`);
+  return result.record;
 }

@@ -135,7 +135,14 @@ describe('environment: each variable is set together with its grant', () => {
     ],
     [
       'workflow-steps',
-      ['TABLE_NAME', 'PAYMENT_GATEWAY_ENDPOINT', 'PAYMENT_SECRET_ARN', 'RECORDS_ENDPOINT', 'REGISTERS_ENDPOINT'],
+      [
+        'TABLE_NAME',
+        'PAYMENT_GATEWAY_ENDPOINT',
+        'PAYMENT_SECRET_ARN',
+        'RECORDS_ENDPOINT',
+        'REGISTERS_ENDPOINT',
+        'STATUS_REGISTERS_ENDPOINT',
+      ],
     ],
     ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['certificate-tasks', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'CHECKPOINT_SIGNING_KEY_ID', 'MEDIA_BUCKET']],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Field, Language, Service } from '#core/catalog/schema.ts';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
-import { downloadDocument, rasterize } from '../support/certificates.ts';
+import { downloadDocument, pdfText, rasterize } from '../support/certificates.ts';
 import {
   bodyOf,
   otpFor,
@@ -196,6 +196,35 @@ describe('every kind of service reaches its end', () => {
     expect(answer).toContain(account.number);
     expect(answer).toMatch(/As of \d{2}-\d{2}-\d{4}/);
     expect(answer).not.toMatch(/AP-[0-9A-Z]{12}/);
+  });
+
+  it('a land record found (Adangal / 1-B) offers a signed extract, which arrives stating the record and verifies', async () => {
+    const waId = '919811099002';
+    const service = services.find((s) => s.id === 'revenue.land-records')!;
+    await say(env.runtime, waId, { text: 'Hi' });
+    await say(env.runtime, waId, { reply_id: 'lang:te' });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
+    await say(env.runtime, waId, { reply_id: `svc:${service.id}` });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:guntur') });
+    await say(env.runtime, waId, { text: 'Tadikonda' });
+    await say(env.runtime, waId, { text: '212/3a' });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
+    const [answer, offer] = (await texts(waId)).slice(-2);
+    expect(answer).toContain('అడంగల్ / 1-బి');
+    expect(offer).toContain('సంతకం చేసిన ప్రతి');
+
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'extract') });
+    const requested = (await texts(waId)).at(-1)!;
+    expect(requested).toContain('భూ రికార్డు సారాంశం');
+    const applicationId = /AP-[0-9A-Z]{12}/.exec(requested)![0];
+
+    const document = await documentFor(waId, applicationId);
+    const verdict = await verifies(document);
+    expect(verdict.status).toBe('valid');
+    const text = pdfText(await downloadDocument(env.runtime, document));
+    expect(text).toContain('212/3A');
+    expect(text).toContain('Ravi Kumar Reddy');
+    expect(text).toMatch(/Khata number\s*:?\s*1047/);
   });
 
   it('a grievance number looked up in "Grievance status" answers where the grievance stands', async () => {

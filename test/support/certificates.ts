@@ -40,6 +40,11 @@ export async function downloadDocument(runtime: EmbeddedRuntime, document: SentM
 }
 
 /** The PDF's first page rendered at 150 dpi by poppler, an independent renderer. */
+/** The text of a PDF as poppler's pdftotext reads it, in reading order. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+}
+
 export function rasterize(pdf: Buffer): PNG {
   const dir = mkdtempSync(join(tmpdir(), 'mitra-page-'));
   try {

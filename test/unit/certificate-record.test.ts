@@ -169,3 +169,44 @@ describe('version 1 records', () => {
     expect(verifySignedCertificate(signed, vectors.publicKeyPem)).toBe(true);
   });
 });
+
+describe('a signed extract of a department record', () => {
+  const entry = (n: number) => ({
+    label: { en: `Entry ${n}`, te: `నమోదు ${n}` },
+    value: { en: `value ${n}`, te: `విలువ ${n}` },
+  });
+  const extractOf = (entries: number) =>
+    buildCertificateRecord(
+      CertificateRequestSchema.parse({
+        applicationId: 'AP-7K2M9QX4B1TZ',
+        serviceId: 'revenue.land-records',
+        applicant: { name: 'Ravi Kumar Reddy' },
+        values: { district: 'guntur', village: 'Tadikonda', 'survey-number': '212/3A' },
+        plan: {
+          extract: {
+            title: { en: 'Adangal / 1-B: survey no. 212/3A, Tadikonda', te: 'అడంగల్ / 1-బి: సర్వే నం. 212/3A, తాడికొండ' },
+            facts: Array.from({ length: entries }, (_, i) => entry(i + 1)),
+            updatedAt: '2026-10-28T16:40:00+05:30',
+            extract: true,
+          },
+        },
+      }),
+      { certId: 'XjKuFj5XrpYKUPnDH3JtfQ', issuedAt: '2026-12-04T10:00:00.000Z' },
+    );
+
+  it("prints the record's entries in both languages and when it last changed, not the answers again", () => {
+    const record = extractOf(3);
+    expect(record.documentType).toBe('land-record-extract');
+    expect(record.document.statement.en).toContain('survey number 212/3A, Tadikonda, Guntur District');
+    expect(Object.keys(record.document.facts)).toEqual(['record', 'entry-1', 'entry-2', 'entry-3', 'record-updated']);
+    expect(record.document.facts['entry-2']).toEqual(entry(2));
+    expect(record.document.facts['record-updated']!.value.en).toBe('28-10-2026');
+  });
+
+  it('prints what fits one page and counts the rest', () => {
+    const facts = extractOf(15).document.facts;
+    expect(facts['entry-12']).toBeDefined();
+    expect(facts['entry-13']).toBeUndefined();
+    expect(facts['further-entries']!.value.en).toBe('3 more in the record, given in full by the office that keeps it');
+  });
+});

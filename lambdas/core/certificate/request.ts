@@ -4,10 +4,12 @@ import { catalog as shippedCatalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS } from '../forms/search-period.ts';
+import { StatusRecordSchema } from '../fulfilment/status-lookup.ts';
 import { issueDateOf } from './claims.ts';
 import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
 import { type IssuedDocument, issuedDocumentOf } from './document-types.ts';
 import { encumbranceFacts } from './encumbrance-facts.ts';
+import { extractFacts } from './extract-facts.ts';
 import {
   ApplicationIdSchema,
   type CertificateRecordV2,
@@ -38,12 +40,13 @@ export const CertificateRequestSchema = z.looseObject({
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /**
    * The workflow's plan: whether the household records confirmed every fact the document states, and the registered
-   * transactions an encumbrance certificate states.
+   * transactions an encumbrance certificate states, and the department's record a signed extract states.
    */
   plan: z
     .looseObject({
       recordCheck: z.looseObject({ verified: z.boolean() }).optional(),
       encumbrance: EncumbranceSchema.optional(),
+      extract: StatusRecordSchema.optional(),
     })
     .optional(),
   /** The deciding officer, when one approved it. */
@@ -84,6 +87,13 @@ export function buildCertificateRecord(
     delete facts[PERIOD_FIELDS.from];
     delete facts[PERIOD_FIELDS.to];
     Object.assign(facts, encumbranceFacts(encumbrance));
+  }
+  const extract = request.plan?.extract;
+  if (extract) {
+    // An extract states the department's record, which names its own district and village: the answers it was
+    // found by are in the statement already and are not printed twice.
+    for (const id of Object.keys(facts)) delete facts[id];
+    Object.assign(facts, extractFacts(extract));
   }
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({

@@ -49,6 +49,8 @@ const Step = z.discriminatedUnion('name', [
     aadhaarHash: z.string(),
     last4: z.string().regex(/^\d{4}$/),
   }),
+  /** A lookup answered with a record that offers a signed extract: the answers it was found by, to issue it. */
+  z.strictObject({ name: z.literal('lookup-answered'), serviceId: z.string(), values: Values }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
 ]);

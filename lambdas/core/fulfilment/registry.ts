@@ -26,6 +26,11 @@ export interface Fulfilment {
   amountField?: string;
   /** What the deciding officer does with it: the words of the citizen's and the officer's notices. */
   officerAction: OfficerAction;
+  /**
+   * The workflow that issues a signed extract of a record the turn found, where the department's system offers one
+   * (land records: Adangal / 1-B): the catalog's document of the service, signed and archived like a certificate.
+   */
+  extractWorkflow?: WorkflowKind;
 }
 
 const decidedByOfficer = () => true;
@@ -73,6 +78,7 @@ const FULFILMENTS: Record<ServiceKind, Fulfilment> = {
     officerDecides: () => false,
     checksHouseholdRecords: false,
     officerAction: 'decide',
+    extractWorkflow: 'certificate',
   },
 };
 
@@ -90,6 +96,11 @@ export function fulfilledKinds(): ServiceKind[] {
 export function workflowOf(service: Service): WorkflowKind | undefined {
   const { takenUp } = fulfilmentOf(service.kind);
   return takenUp.by === 'workflow' ? takenUp.workflow : undefined;
+}
+
+/** The workflow that issues a signed extract of a record this service finds, if its kind offers one. */
+export function extractWorkflowOf(service: Service): WorkflowKind | undefined {
+  return fulfilmentOf(service.kind).extractWorkflow;
 }
 
 /** The amount to pay in rupees: what the citizen stated where the kind asks it, else the catalog's fee. */

@@ -20,7 +20,7 @@ const FactSchema = z.strictObject({
   personName: z.boolean().optional(),
 });
 
-const StatusRecordSchema = z.strictObject({
+export const StatusRecordSchema = z.strictObject({
   /** What the record is, e.g. "Adangal / 1-B: survey no. 212/3A, Tadikonda"; never a person's name. */
   title: Bilingual,
   facts: z.array(FactSchema).min(1).max(40),
@@ -37,6 +37,8 @@ export const StatusLookupResultSchema = z.discriminatedUnion('found', [
 ]);
 export type StatusLookupResult = z.infer<typeof StatusLookupResultSchema>;
 
+export type StatusRecord = z.infer<typeof StatusRecordSchema>;
+
 /** What the conversation can answer: the department's result, its system down, or a lookup refused for privacy. */
 export type StatusLookupOutcome = StatusLookupResult | { unavailable: true } | { ownAadhaarOnly: true };
 
@@ -48,6 +50,14 @@ const ANSWERED_FROM_MITRA = new Set(['village-secretariat.grievance-status']);
 
 export function answeredFromMitra(service: Service): boolean {
   return service.kind === 'status-lookup' && ANSWERED_FROM_MITRA.has(service.id);
+}
+
+/**
+ * Whether the answer offers a signed extract of the record found: the department's system says the record has one
+ * (land records: Adangal / 1-B). It is issued as the catalog's document of the lookup service.
+ */
+export function offersExtract(outcome: StatusLookupOutcome | undefined): boolean {
+  return outcome !== undefined && 'found' in outcome && outcome.found && outcome.record.extract === true;
 }
 
 /** The query key that stands for an Aadhaar field: registers are asked by UID token, never by Aadhaar number. */
@@ -117,8 +127,6 @@ export function lookupAnswer(
   if (!outcome.found) return notFound(service, language, values);
   return found(outcome.record, language);
 }
-
-type StatusRecord = z.infer<typeof StatusRecordSchema>;
 
 function found(record: StatusRecord, language: Language): string {
   const title = record.title[language];

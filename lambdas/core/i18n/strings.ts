@@ -470,6 +470,15 @@ export const strings = {
     en: 'You already hold a valid {service} (application {applicationId}). One valid certificate of a kind is issued per person at a time, so there is no need to apply again. Tap "Send it again" to get it here once more.',
     te: 'మీ వద్ద ఇప్పటికే చెల్లుబాటు అయ్యే {service} ఉంది (దరఖాస్తు {applicationId}). ఒక్కో రకం ధృవీకరణ పత్రం ఒక వ్యక్తికి ఒకేసారి ఒక్కటే చెల్లుతుంది, కాబట్టి మళ్లీ దరఖాస్తు చేయనవసరం లేదు. దాన్ని ఇక్కడ మళ్లీ పొందడానికి "మళ్లీ పంపండి" నొక్కండి.',
   },
+  extractButton: { en: 'Signed extract', te: 'సంతకం చేసిన ప్రతి' },
+  extractOffer: {
+    en: 'A digitally signed extract of this record can be sent here as a PDF, free of charge. Its QR code proves it is genuine.',
+    te: 'ఈ రికార్డు యొక్క డిజిటల్ సంతకం చేసిన ప్రతిని PDFగా ఇక్కడే ఉచితంగా పంపగలము. దాని QR కోడ్ అది నిజమైనదని రుజువు చేస్తుంది.',
+  },
+  extractRequested: {
+    en: 'Your signed {document} is being prepared (number {applicationId}). It will arrive here in a minute.',
+    te: 'మీ సంతకం చేసిన {document} సిద్ధమవుతోంది (సంఖ్య {applicationId}). ఒక నిమిషంలో ఇక్కడికి వస్తుంది.',
+  },
   resendButton: { en: 'Send it again', te: 'మళ్లీ పంపండి' },
   homeButton: { en: 'Main menu', te: 'ప్రధాన మెనూ' },
   documentSentAgain: {

@@ -93,3 +93,58 @@ describe('status lookups are answered in the turn', () => {
     expect(citizen.said).toContain('Status: Active');
   });
 });
+
+describe('a land record found offers its signed extract', () => {
+  const adangal: StatusLookupOutcome = {
+    found: true,
+    record: {
+      title: { en: 'Adangal / 1-B: survey no. 212/3A, Tadikonda', te: 'అడంగల్ / 1-బి: సర్వే నం. 212/3A, తాడికొండ' },
+      facts: [{ label: { en: 'Khata number', te: 'ఖాతా నంబర్' }, value: { en: '1047', te: '1047' } }],
+      extract: true,
+    },
+  };
+
+  function lookUp(citizen: Citizen, outcome: StatusLookupOutcome) {
+    citizen.tap('svc:revenue.land-records');
+    citizen.tap('opt:guntur');
+    citizen.text('Tadikonda');
+    citizen.text('212/3A');
+    return citizen.tap('confirm', { lookup: outcome });
+  }
+
+  it('answers with the record, then offers the extract; the tap starts it in the certificate workflow', () => {
+    const citizen = new Citizen().ready();
+    lookUp(citizen, adangal);
+    expect(citizen.said).toContain('Khata number: 1047');
+    expect(citizen.said).toContain('Signed extract');
+    const turn = citizen.tap('extract');
+    expect(turn.effects).toMatchObject([
+      {
+        type: 'start-application',
+        application: {
+          serviceId: 'revenue.land-records',
+          workflow: 'certificate',
+          values: { district: 'guntur', village: 'Tadikonda', 'survey-number': '212/3A' },
+        },
+      },
+    ]);
+    expect(citizen.said).toMatch(/Your signed Land Record Extract is being prepared \(number AP-[0-9A-Z]{12}\)/);
+  });
+
+  it('offers no extract of a record the department does not offer one of, nor of "not found"', () => {
+    const citizen = new Citizen().ready();
+    lookUp(citizen, { found: true, record: { ...adangal.record, extract: false } });
+    expect(citizen.said).not.toContain('Signed extract');
+    expect(citizen.session.step).toMatchObject({ name: 'menu' });
+    lookUp(citizen, { found: false });
+    expect(citizen.said).not.toContain('Signed extract');
+  });
+
+  it('a stale extract button, once the citizen has moved on, starts nothing', () => {
+    const citizen = new Citizen().ready();
+    lookUp(citizen, adangal);
+    const offered = citizen.session.menu.token;
+    citizen.text('menu');
+    expect(citizen.tapOld('extract', offered).effects).toEqual([]);
+  });
+});

@@ -135,6 +135,7 @@ function actionIntent(session: Session, action: string): Intent {
   if (action === 'edit' && step.name === 'confirm') return { kind: 'edit' };
   if (action === 'cancel') return { kind: 'cancel' };
   if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
+  if (action === 'extract' && step.name === 'lookup-answered') return { kind: 'extract' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };

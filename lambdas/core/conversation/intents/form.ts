@@ -8,7 +8,7 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type StringId, t } from '../../i18n/strings.ts';
 import { mediaKey } from '../../media-keys.ts';
-import { applicationIdFor } from '../applications.ts';
+
 import { identityCurrent, identityLocked } from '../context.ts';
 import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
@@ -18,10 +18,10 @@ import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
 import { askIdentity, lockedOut } from './identity-prompt.ts';
 import type { FormIntent } from './intent.ts';
-import { answerLookup } from './lookup.ts';
+import { answerLookup, requestExtract } from './lookup.ts';
 import { home, render } from './navigation.ts';
 import {
-  type ApplicationDraft,
+  draftApplication,
   findService,
   type IntentHandlers,
   languageOf,
@@ -143,6 +143,12 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
       env,
     );
   },
+  extract(session, _intent, env) {
+    const { step } = session;
+    const service = step.name === 'lookup-answered' ? findService(env.catalog, step.serviceId) : undefined;
+    if (step.name !== 'lookup-answered' || !service) return home(session, env);
+    return requestExtract(session, service, step.values, env);
+  },
   cancel(session, _intent, env) {
     if (!FORM_STEPS.has(session.step.name)) return home(session, env);
     return show(session, { name: 'menu', page: 0 }, textScreen([t('cancelled', languageOf(session))]), env);
@@ -252,20 +258,8 @@ export function submit(
   const held = heldCertificate(service, env.context.applications, citizenHash);
   if (held) return offerHeldCertificate(session, service, held, env, before);
   const language = languageOf(session);
-  const applicationId = applicationIdFor(env.inbound.messageId);
-  const application: ApplicationDraft = {
-    applicationId,
-    serviceId: service.id,
-    serviceKind: service.kind,
-    waId: session.waId,
-    language,
-    values,
-    submittedAt: '',
-    slaDays: service.slaDays,
-    citizenHash,
-    ...(session.identity.uidToken ? { citizenToken: session.identity.uidToken } : {}),
-    ...(env.inbound.profileName ? { profileName: env.inbound.profileName } : {}),
-  };
+  const application = draftApplication(session, service, values, citizenHash, env);
+  const { applicationId } = application;
   const next = nextSteps(service, values, env.now, language);
   const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
   return show(session, { name: 'menu', page: 0 }, textScreen([...before, done]), env, [

@@ -74,6 +74,8 @@ export type FormIntent =
   | { kind: 'confirm' }
   | { kind: 'edit' }
   | { kind: 'edit-field'; fieldId: string }
+  /** The signed extract offered with a lookup's answer. */
+  | { kind: 'extract' }
   | { kind: 'back' }
   | { kind: 'cancel' };
 

@@ -1,4 +1,6 @@
 import type { Catalog, Language, Service } from '../../catalog/schema.ts';
+import type { WorkflowKind } from '../../fulfilment/registry.ts';
+import { applicationIdFor } from '../applications.ts';
 import type { TurnContext } from '../context.ts';
 import type { InboundMessage, Reply } from '../messages.ts';
 import { type Screen, text } from '../screens.ts';
@@ -21,6 +23,37 @@ export interface ApplicationDraft {
   citizenToken?: string;
   /** The name the citizen's WhatsApp profile shows: a document whose form asks no name is issued to it. */
   profileName?: string;
+  /**
+   * The workflow that takes it up when it is not its kind's own: a status lookup's signed extract is issued through
+   * the certificate workflow (lambdas/core/fulfilment/registry.ts `extractWorkflow`).
+   */
+  workflow?: WorkflowKind;
+}
+
+/**
+ * The application a confirmed turn starts. Its id is derived from the confirming message, so a redelivered message
+ * names the same application (and so the same workflow execution).
+ */
+export function draftApplication(
+  session: Session,
+  service: Service,
+  values: Record<string, string>,
+  citizenHash: string,
+  env: TurnEnv,
+): ApplicationDraft {
+  return {
+    applicationId: applicationIdFor(env.inbound.messageId),
+    serviceId: service.id,
+    serviceKind: service.kind,
+    waId: session.waId,
+    language: languageOf(session),
+    values,
+    submittedAt: '',
+    slaDays: service.slaDays,
+    citizenHash,
+    ...(citizenHash && session.identity.uidToken ? { citizenToken: session.identity.uidToken } : {}),
+    ...(env.inbound.profileName ? { profileName: env.inbound.profileName } : {}),
+  };
 }
 
 export type Effect =
