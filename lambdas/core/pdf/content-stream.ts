@@ -23,19 +23,36 @@ export interface ImageMask {
  */
 export const EMBOLDEN_EM = 0.045;
 
+/** The text state a text run sets: what is already in force is not written again. */
+interface TextState {
+  font: string;
+  fill: string;
+  renderingMode: number;
+  stroke: string;
+  lineWidth: string;
+  letterSpacing: string;
+}
+
 /**
  * One page's content stream, written as text: the page is a few hundred operators, and building them as strings
- * (rather than as one object per operator and operand) keeps a document's drawing under a millisecond. Image masks
+ * (rather than as one object per operator and operand) keeps a document's drawing under a millisecond. Consecutive
+ * text runs share one text object, each setting only the font, colour and weight that change and moving from the
+ * run before; every other drawing keeps its state inside q … Q, so the text state carries across it. Image masks
  * drawn are kept by name, for the page's resources.
  */
 export class ContentStream {
   readonly imageMasks = new Map<string, ImageMask>();
   private readonly parts: string[] = [];
-
-  /** Appends operators written by the caller. */
-  push(operators: string): void {
-    this.parts.push(operators);
-  }
+  /** The start of the last text run in the open text object, as written; undefined outside a text object. */
+  private origin: { x: number; y: number } | undefined;
+  private state: TextState = {
+    font: '',
+    fill: '0 0 0',
+    renderingMode: 0,
+    stroke: '0 0 0',
+    lineWidth: '1',
+    letterSpacing: '0',
+  };
 
   rectangle(
     at: { x: number; y: number; width: number; height: number },
@@ -46,11 +63,11 @@ export class ContentStream {
     if (paint.fill) operators.push(`${colorOperands(paint.fill)} rg`);
     if (paint.stroke) operators.push(`${colorOperands(paint.stroke)} RG ${pdfNumber(paint.lineWidth ?? 1)} w`);
     operators.push(`${path} re ${paint.fill && paint.stroke ? 'B' : paint.fill ? 'f' : 'S'} Q`);
-    this.parts.push(operators.join(' '));
+    this.graphics(operators.join(' '));
   }
 
   line(from: { x: number; y: number }, to: { x: number; y: number }, stroke: { color: Color; width: number }): void {
-    this.parts.push(
+    this.graphics(
       `q ${colorOperands(stroke.color)} RG ${pdfNumber(stroke.width)} w ${pdfNumber(from.x)} ${pdfNumber(from.y)} m ${pdfNumber(to.x)} ${pdfNumber(to.y)} l S Q`,
     );
   }
@@ -64,14 +81,14 @@ export class ContentStream {
   ): void {
     this.imageMasks.set(name, mask);
     const placement = [at.width, 0, 0, at.height, at.x, at.y].map(pdfNumber).join(' ');
-    this.parts.push(`q ${colorOperands(color)} rg ${placement} cm /${name} Do Q`);
+    this.graphics(`q ${colorOperands(color)} rg ${placement} cm /${name} Do Q`);
   }
 
   /**
-   * A run of text in one font: `shown` is what goes between the font selection and ET, either `<hex> Tj` or
-   * positioned glyphs (TJ and Ts). `actualText`, when given, is what copying or extracting the run returns. Bold is
-   * drawn by stroking the outlines as well as filling them, in the same colour: one font program per script serves
-   * both weights, which halves the fonts a certificate carries. `letterSpacing` (points) goes after every glyph.
+   * A run of text in one font: `shown` is what follows the positioning, either `<hex> Tj` or positioned glyphs (TJ
+   * and Ts). `actualText`, when given, is what copying or extracting the run returns. Bold is drawn by stroking the
+   * outlines as well as filling them, in the same colour: one font program per script serves both weights, which
+   * halves the fonts a certificate carries. `letterSpacing` (points) goes after every glyph.
    */
   text(
     run: {
@@ -86,16 +103,49 @@ export class ContentStream {
     },
     actualText?: string,
   ): void {
+    const operators: string[] = [];
     const color = colorOperands(run.color);
-    const spacing = run.letterSpacing ? `${pdfNumber(run.letterSpacing)} Tc ` : '';
-    const weight = run.bold ? `2 Tr ${color} RG ${pdfNumber(run.size * EMBOLDEN_EM)} w ${spacing}` : spacing;
-    const body = `BT /${run.font} ${pdfNumber(run.size)} Tf ${weight}${color} rg ${pdfNumber(run.x)} ${pdfNumber(run.y)} Td ${run.shown} ET`;
-    const marked = actualText === undefined ? body : `/Span <</ActualText ${utf16Hex(actualText)}>> BDC ${body} EMC`;
-    this.parts.push(weight ? `q ${marked} Q` : marked);
+    const wanted: TextState = {
+      font: `/${run.font} ${pdfNumber(run.size)} Tf`,
+      fill: color,
+      renderingMode: run.bold ? 2 : 0,
+      stroke: run.bold ? color : this.state.stroke,
+      lineWidth: run.bold ? pdfNumber(run.size * EMBOLDEN_EM) : this.state.lineWidth,
+      letterSpacing: pdfNumber(run.letterSpacing ?? 0),
+    };
+    if (wanted.font !== this.state.font) operators.push(wanted.font);
+    if (wanted.fill !== this.state.fill) operators.push(`${wanted.fill} rg`);
+    if (wanted.renderingMode !== this.state.renderingMode) operators.push(`${wanted.renderingMode} Tr`);
+    if (wanted.stroke !== this.state.stroke) operators.push(`${wanted.stroke} RG`);
+    if (wanted.lineWidth !== this.state.lineWidth) operators.push(`${wanted.lineWidth} w`);
+    if (wanted.letterSpacing !== this.state.letterSpacing) operators.push(`${wanted.letterSpacing} Tc`);
+    this.state = wanted;
+
+    const x = Math.round(run.x * 100) / 100;
+    const y = Math.round(run.y * 100) / 100;
+    if (!this.origin) this.parts.push('BT');
+    const from = this.origin ?? { x: 0, y: 0 };
+    operators.push(`${pdfNumber(x - from.x)} ${pdfNumber(y - from.y)} Td ${run.shown}`);
+    this.origin = { x, y };
+    const shown = operators.join(' ');
+    this.parts.push(
+      actualText === undefined ? shown : `/Span <</ActualText ${utf16Hex(actualText)}>> BDC ${shown} EMC`,
+    );
   }
 
   toString(): string {
+    this.endText();
     return this.parts.join('\n');
+  }
+
+  private graphics(operators: string): void {
+    this.endText();
+    this.parts.push(operators);
+  }
+
+  private endText(): void {
+    if (this.origin) this.parts.push('ET');
+    this.origin = undefined;
   }
 }
 

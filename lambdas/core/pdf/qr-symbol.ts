@@ -1,5 +1,6 @@
 import QRCode, { type QRCodeSegment } from 'qrcode';
 import { QR_ERROR_CORRECTION, QR_MAX_VERSION } from '../certificate/qr-payload.ts';
+import { type BitLines, bitLines, maskPenalty, setModule, xorLines } from './qr-penalty.ts';
 
 /** A QR code symbol: `size` × `size` modules, row by row from the top, 1 for dark. */
 export interface QrSymbol {
@@ -103,28 +104,29 @@ const ERROR_CORRECTION_BITS = { L: 1, M: 0, Q: 3, H: 2 } as const;
 /** `data` carries mask 0; every mask is tried on the unmasked data with its own format bits, as the package does. */
 function withBestMask(size: number, data: Uint8Array, reserved: Uint8Array): Uint8Array {
   const masks = maskedModules(size, reserved);
-  const count = size * size;
-  const unmasked = new Uint8Array(count);
-  for (let i = 0; i < count; i++) unmasked[i] = data[i]! ^ masks[0]![i]!;
-  let best: Uint8Array | undefined;
+  const unmasked = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) unmasked[i] = data[i]! ^ masks[0]!.modules[i]!;
+  const lines = bitLines(unmasked, size);
+  let best = 0;
   let lowest = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < MASKS.length; mask++) {
-    const flips = masks[mask]!;
-    const candidate = new Uint8Array(count);
-    for (let i = 0; i < count; i++) candidate[i] = unmasked[i]! ^ flips[i]!;
-    writeFormatBits(candidate, size, mask);
-    const score = penalty(candidate, size);
+  for (let mask = 0; mask < masks.length; mask++) {
+    const candidate = xorLines(lines, masks[mask]!.lines);
+    for (const [row, column, dark] of formatModules(size, mask)) setModule(candidate, row, column, dark);
+    const score = maskPenalty(candidate);
     if (score < lowest) {
       lowest = score;
-      best = candidate;
+      best = mask;
     }
   }
-  return best!;
+  const modules = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) modules[i] = unmasked[i]! ^ masks[best]!.modules[i]!;
+  for (const [row, column, dark] of formatModules(size, best)) modules[row * size + column] = dark;
+  return modules;
 }
 
 /** Which modules each mask flips: its pattern outside the function patterns, which depend on the version only. */
-const maskCache = new Map<number, Uint8Array[]>();
-function maskedModules(size: number, reserved: Uint8Array): Uint8Array[] {
+const maskCache = new Map<number, { modules: Uint8Array; lines: BitLines }[]>();
+function maskedModules(size: number, reserved: Uint8Array): { modules: Uint8Array; lines: BitLines }[] {
   let masks = maskCache.get(size);
   if (!masks) {
     masks = MASKS.map((flips) => {
@@ -132,7 +134,7 @@ function maskedModules(size: number, reserved: Uint8Array): Uint8Array[] {
       for (let row = 0; row < size; row++)
         for (let column = 0; column < size; column++)
           modules[row * size + column] = !reserved[row * size + column] && flips(row, column) ? 1 : 0;
-      return modules;
+      return { modules, lines: bitLines(modules, size) };
     });
     maskCache.set(size, masks);
   }
@@ -140,63 +142,17 @@ function maskedModules(size: number, reserved: Uint8Array): Uint8Array[] {
 }
 
 /** The 15 format bits (error correction level and mask, BCH-protected) in both copies, and the dark module. */
-function writeFormatBits(modules: Uint8Array, size: number, mask: number): void {
+function formatModules(size: number, mask: number): [row: number, column: number, dark: number][] {
   const value = (ERROR_CORRECTION_BITS[QR_ERROR_CORRECTION] << 3) | mask;
   let remainder = value << 10;
   for (let bit = 14; bit >= 10; bit--) if (remainder & (1 << bit)) remainder ^= 0x537 << (bit - 10);
   const bits = ((value << 10) | remainder) ^ 0x5412;
+  const modules: [number, number, number][] = [];
   for (let i = 0; i < 15; i++) {
     const dark = (bits >> i) & 1;
-    const row = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    modules[row * size + 8] = dark;
-    const column = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 14 - i;
-    modules[8 * size + column] = dark;
+    modules.push([i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, dark]);
+    modules.push([8, i < 8 ? size - i - 1 : i < 9 ? 15 - i : 14 - i, dark]);
   }
-  modules[(size - 8) * size + 8] = 1;
-}
-
-/** ISO/IEC 18004 penalty: runs of five or more, 2 × 2 blocks, finder-like patterns, and the dark share. */
-function penalty(modules: Uint8Array, size: number): number {
-  const transposed = new Uint8Array(size * size);
-  let dark = 0;
-  let blocks = 0;
-  for (let row = 0; row < size; row++) {
-    const at = row * size;
-    for (let column = 0; column < size; column++) {
-      const module = modules[at + column]!;
-      transposed[column * size + row] = module;
-      dark += module;
-      if (row > 0 && column > 0) {
-        const block =
-          module + modules[at + column - 1]! + modules[at - size + column]! + modules[at - size + column - 1]!;
-        if (block === 0 || block === 4) blocks++;
-      }
-    }
-  }
-  const share = Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10);
-  return lines(modules, size) + lines(transposed, size) + 3 * blocks + 10 * share;
-}
-
-/** Runs of five or more alike (3 + the excess) and 1:1:3:1:1 finder-like patterns with four light modules (40). */
-function lines(modules: Uint8Array, size: number): number {
-  let points = 0;
-  for (let line = 0; line < size; line++) {
-    const at = line * size;
-    let run = 0;
-    let last = -1;
-    let bits = 0;
-    for (let i = 0; i < size; i++) {
-      const module = modules[at + i]!;
-      if (module === last) run++;
-      else {
-        if (run >= 5) points += run - 2;
-        last = module;
-        run = 1;
-      }
-      bits = ((bits << 1) & 0x7ff) | module;
-      if (i >= 10 && (bits === 0x5d0 || bits === 0x05d)) points += 40;
-    }
-    if (run >= 5) points += run - 2;
-  }
-  return points;
+  modules.push([size - 8, 8, 1]);
+  return modules;
 }

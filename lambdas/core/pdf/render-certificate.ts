@@ -147,17 +147,11 @@ function writePage(
         font.embed(context, subsetName(FONTS[script].name, recordSha256)),
       );
   }
+  // A QR code's bits are as random as its data: stored as they are, since deflating makes them no smaller.
   for (const [name, mask] of content.imageMasks) {
     const image = PDFRawStream.of(
-      context.obj({
-        Type: 'XObject',
-        Subtype: 'Image',
-        ImageMask: true,
-        Width: mask.width,
-        Height: mask.height,
-        Filter: 'FlateDecode',
-      }),
-      deflateSync(mask.samples),
+      context.obj({ Type: 'XObject', Subtype: 'Image', ImageMask: true, Width: mask.width, Height: mask.height }),
+      mask.samples,
     );
     page.node.setXObject(PDFName.of(name), context.register(image));
   }

@@ -1,3 +1,5 @@
+import { ConfigurationError } from '../errors.ts';
+
 /**
  * Just enough of a TrueType (glyf) font to typeset and embed it: its tables, metrics, character map and glyph
  * outlines as bytes. Parsed once per container; every look-up afterwards is an array or map read, which is what
@@ -25,15 +27,11 @@ export interface TrueTypeFont {
   loca: Uint32Array;
 }
 
-export class FontFormatError extends Error {
-  override readonly name = 'FontFormatError';
-}
-
 export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(0);
   if (version !== 0x00010000 && version !== 0x74727565)
-    throw new FontFormatError('not a TrueType font (glyf outlines) file');
+    throw new ConfigurationError('not a TrueType font (glyf outlines) file');
   const tables = new Map<string, { offset: number; length: number }>();
   const numTables = view.getUint16(4);
   for (let i = 0; i < numTables; i++) {
@@ -43,7 +41,7 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
   }
   const table = (tag: string) => {
     const found = tables.get(tag);
-    if (!found) throw new FontFormatError(`font has no ${tag} table`);
+    if (!found) throw new ConfigurationError(`font has no ${tag} table`);
     return found.offset;
   };
 
@@ -104,7 +102,7 @@ export function glyphOutline(font: TrueTypeFont, glyph: number): Uint8Array {
 }
 
 /** Composite glyph flags (OpenType glyf table). */
-export const COMPOSITE = {
+const COMPOSITE = {
   ARGS_ARE_WORDS: 0x0001,
   HAVE_SCALE: 0x0008,
   MORE_COMPONENTS: 0x0020,
@@ -150,7 +148,7 @@ function readCmap(view: DataView, cmap: number): Map<number, number> {
   const unicode = (s: (typeof subtables)[number]) => s.platform === 0 || (s.platform === 3 && s.encoding !== 0);
   const chosen =
     subtables.find((s) => unicode(s) && s.format === 12) ?? subtables.find((s) => unicode(s) && s.format === 4);
-  if (!chosen) throw new FontFormatError('font has no Unicode character map (format 4 or 12)');
+  if (!chosen) throw new ConfigurationError('font has no Unicode character map (format 4 or 12)');
   const map = new Map<number, number>();
   const at = chosen.offset;
   if (chosen.format === 12) {

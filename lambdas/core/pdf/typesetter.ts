@@ -48,8 +48,9 @@ class Measures {
   readonly latin: FontProgram;
   readonly telugu: FontProgram;
   private readonly runCache = new Map<string, Run[]>();
-  private readonly widthCache = new Map<string, number>();
+  private readonly widthCache = { regular: new Map<string, number>(), bold: new Map<string, number>() };
   private readonly drawable = new Map<string, boolean>();
+  private readonly lineCache = new Map<string, string[]>();
 
   constructor(files: CertificateFonts) {
     this.latin = fontProgram(files.regular);
@@ -58,14 +59,25 @@ class Measures {
 
   /** Width at 1 pt. */
   width(text: string, bold: boolean): number {
-    const key = `${bold ? 'b' : 'r'}${text}`;
-    let width = this.widthCache.get(key);
+    const cache = bold ? this.widthCache.bold : this.widthCache.regular;
+    let width = cache.get(text);
     if (width === undefined) {
       width = 0;
       for (const run of this.runs(text)) width += this.runWidth(run, bold);
-      remember(this.widthCache, key, width);
+      remember(cache, text, width);
     }
     return width;
+  }
+
+  /** The lines of a wrapped text, which depend on the line's width in ems only (`ems`: width ÷ size). */
+  lines(text: string, ems: number, bold: boolean, wrap: () => string[]): string[] {
+    const key = `${bold ? 'b' : 'r'}${ems}:${text}`;
+    let lines = this.lineCache.get(key);
+    if (!lines) {
+      lines = wrap();
+      remember(this.lineCache, key, lines);
+    }
+    return lines;
   }
 
   /** Bold Latin letters are spaced wider by their stroke (ContentStream.text); Telugu keeps HarfBuzz's spacing. */
@@ -217,9 +229,14 @@ export class Typesetter {
 
   /**
    * Greedy word wrap, measuring each word once; a word wider than the line (a URL, a hash) is broken between
-   * characters, from the running sum of their widths.
+   * characters, from the running sum of their widths. The same text at the same width in ems wraps the same way, so
+   * the lines are kept per container (the body is wrapped at every size tried).
    */
   wrap(text: string, width: number, style: TextStyle): string[] {
+    return this.measures.lines(text, width / style.size, style.bold === true, () => this.wrapped(text, width, style));
+  }
+
+  private wrapped(text: string, width: number, style: TextStyle): string[] {
     const space = this.width(' ', style);
     const lines: string[] = [];
     let line = '';
