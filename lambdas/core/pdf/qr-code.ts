@@ -1,43 +1,37 @@
-import type { PDFPage } from 'pdf-lib';
-import { rgb } from 'pdf-lib';
-import QRCode from 'qrcode';
-import { QR_ERROR_CORRECTION, QR_MAX_VERSION } from '../certificate/qr-payload.ts';
+import type { ContentStream, ImageMask } from './content-stream.ts';
+import { type QrSymbol, qrSymbol } from './qr-symbol.ts';
 
 /** The light margin a scanner needs around the symbol, in modules (ISO/IEC 18004). */
 const QR_QUIET_ZONE_MODULES = 4;
 
 /**
- * Draws a QR code as vector rectangles (one per horizontal run of dark modules), so it stays sharp at any zoom and
- * print resolution. `size` is the whole square including the quiet zone, which is painted white.
+ * Draws a QR code as one image mask, a bit per module, painted black where a module is dark and scaled to `size`
+ * (the whole square including the quiet zone, which is painted white). Viewers and printers draw image masks without
+ * smoothing, so the modules keep sharp edges, and the symbol costs a few hundred bytes.
  */
 export function drawQrCode(
-  page: PDFPage,
+  content: ContentStream,
   text: string,
   at: { x: number; y: number; size: number },
 ): { version: number } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
-  if (qr.version > QR_MAX_VERSION) throw new RangeError(`QR payload needs version ${qr.version} (> ${QR_MAX_VERSION})`);
-  const count = qr.modules.size;
-  const module = at.size / (count + 2 * QR_QUIET_ZONE_MODULES);
-  const origin = { x: at.x + QR_QUIET_ZONE_MODULES * module, y: at.y + at.size - QR_QUIET_ZONE_MODULES * module };
-  page.drawRectangle({ x: at.x, y: at.y, width: at.size, height: at.size, color: rgb(1, 1, 1) });
-  for (let row = 0; row < count; row++) {
-    let column = 0;
-    while (column < count) {
-      if (!qr.modules.get(row, column)) {
-        column++;
-        continue;
+  const symbol = qrSymbol(text);
+  const module = at.size / (symbol.size + 2 * QR_QUIET_ZONE_MODULES);
+  const inset = QR_QUIET_ZONE_MODULES * module;
+  content.rectangle({ x: at.x, y: at.y, width: at.size, height: at.size }, { fill: [1, 1, 1] });
+  const side = symbol.size * module;
+  content.imageMask('QR', maskOf(symbol), { x: at.x + inset, y: at.y + inset, width: side, height: side }, [0, 0, 0]);
+  return { version: symbol.version };
+}
+
+/** The symbol as mask samples: 0 (painted) for a dark module. */
+function maskOf({ size, modules }: QrSymbol): ImageMask {
+  const rowBytes = Math.ceil(size / 8);
+  const samples = new Uint8Array(rowBytes * size).fill(0xff);
+  for (let row = 0; row < size; row++)
+    for (let column = 0; column < size; column++)
+      if (modules[row * size + column]) {
+        const at = row * rowBytes + (column >> 3);
+        samples[at] = samples[at]! & ~(0x80 >> (column & 7));
       }
-      const start = column;
-      while (column < count && qr.modules.get(row, column)) column++;
-      page.drawRectangle({
-        x: origin.x + start * module,
-        y: origin.y - (row + 1) * module,
-        width: (column - start) * module,
-        height: module,
-        color: rgb(0, 0, 0),
-      });
-    }
-  }
-  return { version: qr.version };
+  return { width: size, height: size, samples };
 }

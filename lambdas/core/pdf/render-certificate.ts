@@ -1,16 +1,21 @@
-import fontkit from '@pdf-lib/fontkit';
-import { AFRelationship, PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { AFRelationship, PDFDocument, PDFName, type PDFPage, PDFRawStream } from 'pdf-lib';
 import { issueDateOf } from '../certificate/claims.ts';
 import { canonicalJson, sha256Hex } from '../certificate/encoding.ts';
 import type { RenderedCertificateInput } from '../certificate/issue.ts';
 import type { CertificateRecordV2 } from '../certificate/model.ts';
 import { printedDate } from '../certificate/printed-values.ts';
 import { MitraError } from '../errors.ts';
+import { attachFile } from './attach-file.ts';
+import { type Color, ContentStream } from './content-stream.ts';
+import { DocumentFont } from './document-font.ts';
 import type { CertificateFonts } from './font-files.ts';
+import { fontProgram } from './font-program.ts';
 import { officeOf, PAGE_TEXT } from './page-text.ts';
+import { savePdf } from './pdf-writer.ts';
 import { drawQrCode } from './qr-code.ts';
 import type { ShapedLine } from './shaped-text.ts';
-import { type EmbeddedFonts, type TextStyle, Typesetter } from './typesetter.ts';
+import { type DocumentFonts, type TextStyle, Typesetter } from './typesetter.ts';
 
 const PRODUCER = 'Mitra';
 
@@ -26,11 +31,17 @@ const BODY_FLOOR = QR_Y + QR_SIZE + 14;
 /** Sizes tried, largest first, until the document's body fits its one page. */
 const SCALES = [1, 0.93, 0.86, 0.8, 0.74, 0.68];
 
-const INK = rgb(0.1, 0.1, 0.1);
-const MUTED = rgb(0.35, 0.35, 0.35);
-const NAVY = rgb(0.08, 0.16, 0.36);
-const RULE = rgb(0.75, 0.75, 0.75);
-const SHADE = rgb(0.95, 0.96, 0.98);
+const INK: Color = [0.1, 0.1, 0.1];
+const MUTED: Color = [0.35, 0.35, 0.35];
+const NAVY: Color = [0.08, 0.16, 0.36];
+const RULE: Color = [0.75, 0.75, 0.75];
+const SHADE: Color = [0.95, 0.96, 0.98];
+
+/** The fonts, their names in the PDF, and their names in the page's resources. */
+const FONTS = {
+  latin: { file: 'regular', name: 'NotoSans-Regular', resource: 'L' },
+  telugu: { file: 'teluguRegular', name: 'NotoSansTelugu-Regular', resource: 'T' },
+} as const;
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -74,29 +85,24 @@ export async function renderCertificatePdf(
   const notes: string[] = [];
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const embed = (bytes: Uint8Array, name: string) =>
-    pdf.embedFont(bytes, { subset: true, customName: subsetName(name, recordSha256) });
-  const fonts: EmbeddedFonts = {
-    regular: await embed(fontFiles.regular, 'NotoSans-Regular'),
-    bold: await embed(fontFiles.bold, 'NotoSans-Bold'),
-    teluguRegular: await embed(fontFiles.teluguRegular, 'NotoSansTelugu-Regular'),
-    teluguBold: await embed(fontFiles.teluguBold, 'NotoSansTelugu-Bold'),
-  };
   const page = pdf.addPage([A4.width, A4.height]);
-  const ts = new Typesetter(pdf, page, fonts, fontFiles);
-  const content = contentOf(record, ts, notes);
+  const content = new ContentStream();
+  const fonts = documentFonts(fontFiles);
+  const ts = new Typesetter(content, fonts, fontFiles);
+  const contentOfPage = contentOf(record, ts, notes);
 
-  drawFrame(page);
-  const top = drawHeader(ts, page, record);
+  drawFrame(content);
+  const top = drawHeader(ts, content, record);
   ts.dryRun = true;
-  const fitting = SCALES.find((s) => drawBody(ts, page, content, top, s) >= BODY_FLOOR);
+  const fitting = SCALES.find((s) => drawBody(ts, content, contentOfPage, top, s) >= BODY_FLOOR);
   if (fitting === undefined) notes.push('body: taller than the page at the smallest size; it runs into the QR band');
   const scale = fitting ?? SCALES.at(-1)!;
   ts.dryRun = false;
-  drawBody(ts, page, content, top, scale);
+  drawBody(ts, content, contentOfPage, top, scale);
   drawIssuer(ts, record, signed.keyId);
-  drawVerification(ts, page, { qrPayload, verifyPageUrl, certId: record.certId, recordSha256 });
+  drawVerification(ts, content, { qrPayload, verifyPageUrl, certId: record.certId, recordSha256 });
+
+  writePage(pdf, page, content, fonts, recordSha256);
 
   pdf.setTitle(`${record.title} ${record.certId}`, { showInWindowTitleBar: true });
   pdf.setSubject(
@@ -115,14 +121,42 @@ export async function renderCertificatePdf(
   pdf.setLanguage('en-IN');
   pdf.setCreationDate(issuedAt);
   pdf.setModificationDate(issuedAt);
-  await pdf.attach(new TextEncoder().encode(canonicalJson(signed)), attachmentName(record.certId), {
+  attachFile(pdf, new TextEncoder().encode(canonicalJson(signed)), attachmentName(record.certId), {
     mimeType: 'application/json',
     description: 'Signed certificate record (RFC 8785 canonical JSON, ECDSA P-256 SHA-256)',
     creationDate: issuedAt,
     modificationDate: issuedAt,
     afRelationship: AFRelationship.Data,
   });
-  return { bytes: await pdf.save(), notes, shapedLines: ts.shapedLines };
+  return { bytes: await savePdf(pdf), notes, shapedLines: ts.shapedLines };
+}
+
+/** The page's content stream, and its resources: the fonts it uses, the image masks it paints. */
+function writePage(
+  pdf: PDFDocument,
+  page: PDFPage,
+  content: ContentStream,
+  fonts: DocumentFonts,
+  recordSha256: string,
+): void {
+  const { context } = pdf;
+  for (const [script, font] of Object.entries(fonts) as [keyof DocumentFonts, DocumentFont][]) {
+    if (font.used)
+      page.node.setFontDictionary(
+        PDFName.of(font.resource),
+        font.embed(context, subsetName(FONTS[script].name, recordSha256)),
+      );
+  }
+  // A QR code's bits are as random as its data: stored as they are, since deflating makes them no smaller.
+  for (const [name, mask] of content.imageMasks) {
+    const image = PDFRawStream.of(
+      context.obj({ Type: 'XObject', Subtype: 'Image', ImageMask: true, Width: mask.width, Height: mask.height }),
+      mask.samples,
+    );
+    page.node.setXObject(PDFName.of(name), context.register(image));
+  }
+  const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(content.toString()));
+  page.node.set(PDFName.of('Contents'), context.register(stream));
 }
 
 export function attachmentName(certId: string): string {
@@ -166,27 +200,19 @@ function contentOf(record: CertificateRecordV2, ts: Typesetter, notes: string[])
 
 const sameInBoth = (text: string): Bilingual => ({ en: text, te: text });
 
-function drawFrame(page: PDFPage): void {
-  page.drawRectangle({
-    x: 22,
-    y: 22,
-    width: A4.width - 44,
-    height: A4.height - 44,
-    borderColor: NAVY,
-    borderWidth: 1.4,
-  });
-  page.drawRectangle({
-    x: 27,
-    y: 27,
-    width: A4.width - 54,
-    height: A4.height - 54,
-    borderColor: NAVY,
-    borderWidth: 0.4,
-  });
+function documentFonts(files: CertificateFonts): DocumentFonts {
+  const font = (script: keyof DocumentFonts) =>
+    new DocumentFont(fontProgram(files[FONTS[script].file]), FONTS[script].resource);
+  return { latin: font('latin'), telugu: font('telugu') };
+}
+
+function drawFrame(content: ContentStream): void {
+  content.rectangle({ x: 22, y: 22, width: A4.width - 44, height: A4.height - 44 }, { stroke: NAVY, lineWidth: 1.4 });
+  content.rectangle({ x: 27, y: 27, width: A4.width - 54, height: A4.height - 54 }, { stroke: NAVY, lineWidth: 0.4 });
 }
 
 /** The government, the department and office, the title in both languages, the number and date; returns the y below. */
-function drawHeader(ts: Typesetter, page: PDFPage, record: CertificateRecordV2): number {
+function drawHeader(ts: Typesetter, content: ContentStream, record: CertificateRecordV2): number {
   const { document } = record;
   const navy = (size: number, bold = true): TextStyle => ({ size, bold, color: NAVY });
   let y = A4.height - 62;
@@ -204,7 +230,7 @@ function drawHeader(ts: Typesetter, page: PDFPage, record: CertificateRecordV2):
   y -= 14;
   ts.centred(office.te, CENTRE, y, { size: 9.5, color: MUTED });
   y -= 10;
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness: 0.8, color: NAVY });
+  content.line({ x: MARGIN, y }, { x: A4.width - MARGIN, y }, { color: NAVY, width: 0.8 });
   y -= 30;
   ts.centred(document.title.en.toUpperCase(), CENTRE, y, navy(19));
   y -= 24;
@@ -222,7 +248,7 @@ function drawHeader(ts: Typesetter, page: PDFPage, record: CertificateRecordV2):
 }
 
 /** The sentence, the facts and the validity and decision lines at `scale`; returns the y below them. */
-function drawBody(ts: Typesetter, page: PDFPage, content: PageContent, top: number, scale: number): number {
+function drawBody(ts: Typesetter, canvas: ContentStream, content: PageContent, top: number, scale: number): number {
   let y = top;
   const paragraph = (text: string, style: TextStyle, leading: number) => {
     for (const line of ts.wrap(text, CONTENT_WIDTH, style)) {
@@ -244,8 +270,7 @@ function drawBody(ts: Typesetter, page: PDFPage, content: PageContent, top: numb
   const valueEn: TextStyle = { size: 10 * scale, color: INK };
   const valueTe: TextStyle = { size: 9.5 * scale, color: INK };
   const rule = (at: number) => {
-    if (!ts.dryRun)
-      page.drawLine({ start: { x: MARGIN, y: at }, end: { x: A4.width - MARGIN, y: at }, thickness: 0.5, color: RULE });
+    if (!ts.dryRun) canvas.line({ x: MARGIN, y: at }, { x: A4.width - MARGIN, y: at }, { color: RULE, width: 0.5 });
   };
   rule(y);
   content.facts.forEach((fact, index) => {
@@ -259,7 +284,7 @@ function drawBody(ts: Typesetter, page: PDFPage, content: PageContent, top: numb
     const lineHeight = 13.5 * scale;
     const height = Math.max(labels.length, values.length) * lineHeight + 8 * scale;
     if (index % 2 === 0 && !ts.dryRun)
-      page.drawRectangle({ x: MARGIN, y: y - height, width: CONTENT_WIDTH, height, color: SHADE });
+      canvas.rectangle({ x: MARGIN, y: y - height, width: CONTENT_WIDTH, height }, { fill: SHADE });
     labels.forEach((line, i) => {
       ts.draw(line.text, MARGIN + 6, y - 12 * scale - i * lineHeight, line.style);
     });
@@ -305,11 +330,11 @@ function drawIssuer(ts: Typesetter, record: CertificateRecordV2, keyId: string):
 
 function drawVerification(
   ts: Typesetter,
-  page: PDFPage,
+  content: ContentStream,
   at: { qrPayload: string; verifyPageUrl: string; certId: string; recordSha256: string },
 ): void {
   const qrX = A4.width - MARGIN - QR_SIZE + 8;
-  drawQrCode(page, at.qrPayload, { x: qrX, y: QR_Y, size: QR_SIZE });
+  drawQrCode(content, at.qrPayload, { x: qrX, y: QR_Y, size: QR_SIZE });
   ts.centred(`${PAGE_TEXT.scan.en} / ${PAGE_TEXT.scan.te}`, qrX + QR_SIZE / 2, QR_Y - 4, { size: 7.5, color: MUTED });
 
   const width = qrX - MARGIN - 14;

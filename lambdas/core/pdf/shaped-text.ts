@@ -1,27 +1,10 @@
-import {
-  beginText,
-  endMarkedContent,
-  endText,
-  type PDFDocument,
-  type PDFFont,
-  PDFHexString,
-  PDFName,
-  PDFOperator,
-  PDFOperatorNames,
-  type PDFPage,
-  popGraphicsState,
-  pushGraphicsState,
-  type RGB,
-  setFillingRgbColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-} from 'pdf-lib';
-import type { Shaper } from './shaping.ts';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { type Color, ContentStream, pdfNumber } from './content-stream.ts';
+import type { ShapedGlyph, Shaper } from './shaping.ts';
 
 /** The parts of pdf-lib's subsetting font embedder this module drives directly (pdf-lib 1.17.1, pinned). */
 interface SubsetEmbedder {
-  font: { getGlyph(id: number): { id: number } };
+  font: { getGlyph(id: number): { id: number; advanceWidth: number }; unitsPerEm: number };
   subset: { includeGlyph(glyph: { id: number }): number };
   glyphs: { id: number }[];
   glyphIdMap: Map<number, number>;
@@ -36,16 +19,62 @@ export interface ShapedLine {
   width: number;
 }
 
-/** The width of `text` shaped, at `size` points. */
-export function shapedWidth(shaper: Shaper, text: string, size: number): number {
-  return (shaper.shape(text).reduce((sum, glyph) => sum + glyph.xAdvance, 0) * size) / shaper.unitsPerEm;
+/**
+ * The text operators that draw glyphs exactly where HarfBuzz placed them: one TJ array per baseline, whose numbers
+ * move the pen wherever the shaped advance or a mark's offset differs from the glyph's own width in the font
+ * (`widthOf`, thousandths of an em, as the font's /W array says), and a text rise (Ts) for marks set above or below
+ * the baseline. A few bytes per glyph, where a text matrix per glyph would cost some thirty.
+ */
+export function positionedGlyphs(
+  glyphs: readonly ShapedGlyph[],
+  codes: readonly number[],
+  widthOf: (code: number) => number,
+  unitsPerEm: number,
+  size: number,
+): { shown: string; width: number } {
+  const perUnit = 1000 / unitsPerEm;
+  const shown: string[] = [];
+  let items: string[] = [];
+  let hex = '';
+  const closeArray = () => {
+    if (hex) items.push(`<${hex}>`);
+    if (items.length) shown.push(`[${items.join(' ')}] TJ`);
+    items = [];
+    hex = '';
+  };
+  let position = 0;
+  let penX = 0;
+  let penY = 0;
+  let rise = '0';
+  glyphs.forEach((glyph, i) => {
+    const glyphRise = pdfNumber(((penY + glyph.yOffset) * size) / unitsPerEm);
+    if (glyphRise !== rise) {
+      closeArray();
+      shown.push(`${glyphRise} Ts`);
+      rise = glyphRise;
+    }
+    const adjustment = Math.round((position - (penX + glyph.xOffset) * perUnit) * 100) / 100;
+    if (adjustment !== 0) {
+      if (hex) items.push(`<${hex}>`);
+      hex = '';
+      items.push(pdfNumber(adjustment));
+      position -= adjustment;
+    }
+    hex += codes[i]!.toString(16).padStart(4, '0');
+    position += widthOf(codes[i]!);
+    penX += glyph.xAdvance;
+    penY += glyph.yAdvance;
+  });
+  closeArray();
+  if (rise !== '0') shown.push('0 Ts');
+  return { shown: shown.join(' '), width: (penX * size) / unitsPerEm };
 }
 
 /**
- * Draws one line exactly as HarfBuzz shaped it: each glyph id is added to pdf-lib's subset of `font` and placed at
- * its shaped position (advances and mark offsets), so conjuncts and vowel signs come out as the font designed them
- * rather than as pdf-lib's own layout would. The line is wrapped in a /Span with /ActualText, so copying or
- * extracting text returns the original string, whatever glyphs the conjuncts became.
+ * Draws one line exactly as HarfBuzz shaped it on a pdf-lib page, each glyph added to pdf-lib's subset of `font`;
+ * the line is wrapped in a /Span with /ActualText, so copying or extracting text returns the original string,
+ * whatever glyphs the conjuncts became. (Certificates draw through their own content stream, with the same
+ * positioning.)
  */
 export function drawShapedLine(
   pdf: PDFDocument,
@@ -59,37 +88,31 @@ export function drawShapedLine(
   if (!embedder?.subset || !embedder.glyphIdMap)
     throw new TypeError('shaped text needs a subset-embedded TrueType font');
   const glyphs = shaper.shape(text);
-  const scale = at.size / shaper.unitsPerEm;
-  const fontKey = page.node.newFontDictionary(font.name, font.ref);
-  const operators: PDFOperator[] = [
-    pushGraphicsState(),
-    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
-      PDFName.of('Span'),
-      // An inline property list: pdf-lib's operator type omits dictionaries, which the operator writes as << … >>.
-      pdf.context.obj({ ActualText: PDFHexString.fromText(text) }) as never,
-    ]),
-    beginText(),
-    setFontAndSize(fontKey, at.size),
-    setFillingRgbColor(at.color.red, at.color.green, at.color.blue),
-  ];
-  const subsetGlyphIds: number[] = [];
-  let penX = 0;
-  let penY = 0;
-  for (const glyph of glyphs) {
+  const subsetGlyphIds = glyphs.map((glyph) => {
     const fontGlyph = embedder.font.getGlyph(glyph.glyphId);
     const subsetId = embedder.subset.includeGlyph(fontGlyph);
     embedder.glyphs[subsetId - 1] = fontGlyph;
     embedder.glyphIdMap.set(fontGlyph.id, subsetId);
-    subsetGlyphIds.push(subsetId);
-    operators.push(
-      setTextMatrix(1, 0, 0, 1, at.x + (penX + glyph.xOffset) * scale, at.y + (penY + glyph.yOffset) * scale),
-      showText(PDFHexString.of(subsetId.toString(16).padStart(4, '0'))),
-    );
-    penX += glyph.xAdvance;
-    penY += glyph.yAdvance;
-  }
+    return subsetId;
+  });
   embedder.glyphCache.invalidate();
-  operators.push(endText(), endMarkedContent(), popGraphicsState());
-  page.pushOperators(...operators);
-  return { glyphIds: glyphs.map((glyph) => glyph.glyphId), subsetGlyphIds, width: penX * scale };
+  const widths = new Map(
+    glyphs.map((glyph, i) => [
+      subsetGlyphIds[i]!,
+      (embedder.font.getGlyph(glyph.glyphId).advanceWidth * 1000) / embedder.font.unitsPerEm,
+    ]),
+  );
+  const { shown, width } = positionedGlyphs(
+    glyphs,
+    subsetGlyphIds,
+    (code) => widths.get(code)!,
+    shaper.unitsPerEm,
+    at.size,
+  );
+  const fontKey = page.node.newFontDictionary(font.name, font.ref);
+  const content = new ContentStream();
+  const color: Color = [at.color.red, at.color.green, at.color.blue];
+  content.text({ font: fontKey.asString().slice(1), size: at.size, color, x: at.x, y: at.y, shown }, text);
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(`q ${content} Q`)));
+  return { glyphIds: glyphs.map((glyph) => glyph.glyphId), subsetGlyphIds, width };
 }

@@ -1,20 +1,22 @@
-import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { type Color, type ContentStream, EMBOLDEN_EM } from './content-stream.ts';
+import type { DocumentFont } from './document-font.ts';
 import type { CertificateFonts } from './font-files.ts';
-import { drawShapedLine, type ShapedLine, shapedWidth } from './shaped-text.ts';
-import { createShaper, type Shaper } from './shaping.ts';
+import { type FontProgram, fontProgram } from './font-program.ts';
+import { positionedGlyphs, type ShapedLine } from './shaped-text.ts';
 
 export interface TextStyle {
   size: number;
   bold?: boolean;
-  color: RGB;
+  color: Color;
 }
 
-/** The embedded fonts of one document: Noto Sans for Latin text, Noto Sans Telugu (shaped) for Telugu. */
-export interface EmbeddedFonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  teluguRegular: PDFFont;
-  teluguBold: PDFFont;
+/**
+ * The fonts one document draws with: Noto Sans for Latin text, Noto Sans Telugu (shaped) for Telugu; bold is the
+ * same outlines stroked (see ContentStream.text).
+ */
+export interface DocumentFonts {
+  latin: DocumentFont;
+  telugu: DocumentFont;
 }
 
 type Script = 'latin' | 'telugu';
@@ -23,91 +25,197 @@ interface Run {
   text: string;
 }
 
-const TELUGU = /[\u0C00-\u0C7F\u200C\u200D]/u;
-const LETTER = /[\p{L}\p{M}]/u;
+const isTelugu = (code: number) => (code >= 0x0c00 && code <= 0x0c7f) || code === 0x200c || code === 0x200d;
+const isJoiner = (code: number) => code === 0x200c || code === 0x200d;
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const isLetter = (code: number) =>
+  (code >= 0x41 && code <= 0x5a) ||
+  (code >= 0x61 && code <= 0x7a) ||
+  (code > 0x7f && LETTER.test(String.fromCodePoint(code)));
+const isMark = (code: number) => code >= 0x300 && MARK.test(String.fromCodePoint(code));
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** One HarfBuzz shaper per font file, made once per container. */
-const shapers = new WeakMap<Uint8Array, Shaper>();
-function shaperFor(bytes: Uint8Array): Shaper {
-  let shaper = shapers.get(bytes);
-  if (!shaper) {
-    shaper = createShaper(bytes);
-    shapers.set(bytes, shaper);
+/** Entries kept in each per-container measurement cache before it starts again. */
+const CACHED_TEXTS = 8192;
+
+/**
+ * What is measured from the four fonts, once per container and text: the script runs of a line, its width, and
+ * whether the fonts can draw it. A page measures each text several times (the sizes tried until the body fits),
+ * and most texts (labels, the fixed sentences) are the same on every certificate.
+ */
+class Measures {
+  readonly latin: FontProgram;
+  readonly telugu: FontProgram;
+  private readonly runCache = new Map<string, Run[]>();
+  private readonly widthCache = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+  private readonly drawable = new Map<string, boolean>();
+  private readonly lineCache = new Map<string, string[]>();
+
+  constructor(files: CertificateFonts) {
+    this.latin = fontProgram(files.regular);
+    this.telugu = fontProgram(files.teluguRegular);
   }
-  return shaper;
+
+  /** Width at 1 pt. */
+  width(text: string, bold: boolean): number {
+    const cache = bold ? this.widthCache.bold : this.widthCache.regular;
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = 0;
+      for (const run of this.runs(text)) width += this.runWidth(run, bold);
+      remember(cache, text, width);
+    }
+    return width;
+  }
+
+  /** The lines of a wrapped text, which depend on the line's width in ems only (`ems`: width ÷ size). */
+  lines(text: string, ems: number, bold: boolean, wrap: () => string[]): string[] {
+    const key = `${bold ? 'b' : 'r'}${ems}:${text}`;
+    let lines = this.lineCache.get(key);
+    if (!lines) {
+      lines = wrap();
+      remember(this.lineCache, key, lines);
+    }
+    return lines;
+  }
+
+  /** Bold Latin letters are spaced wider by their stroke (ContentStream.text); Telugu keeps HarfBuzz's spacing. */
+  runWidth(run: Run, bold: boolean): number {
+    if (run.script === 'latin')
+      return this.latin.widthOf(run.text) + (bold ? this.latin.glyphsOf(run.text).length * EMBOLDEN_EM : 0);
+    const shaper = this.telugu.shaper();
+    let advance = 0;
+    for (const glyph of shaper.shape(run.text)) advance += glyph.xAdvance;
+    return advance / shaper.unitsPerEm;
+  }
+
+  /** Whether every character can be drawn by the font of its cluster (a mark goes with its base letter). */
+  canDraw(text: string): boolean {
+    let drawable = this.drawable.get(text);
+    if (drawable === undefined) {
+      drawable = true;
+      let cluster: FontProgram | undefined;
+      for (const character of text) {
+        const code = character.codePointAt(0)!;
+        if (!cluster || !(isMark(code) || isJoiner(code))) cluster = isTelugu(code) ? this.telugu : this.latin;
+        if (!cluster.covers(code) && !isJoiner(code)) drawable = false;
+      }
+      remember(this.drawable, text, drawable);
+    }
+    return drawable;
+  }
+
+  /**
+   * Cuts a line into script runs. Telugu letters go to Noto Sans Telugu (which has no Latin letters), other letters
+   * to Noto Sans; spaces, digits and punctuation stay with the run they sit in, so "₹1,20,000 (ఒక లక్ష …)" keeps its
+   * figures in the Telugu line; a combining mark stays with its letter.
+   */
+  runs(text: string): Run[] {
+    let runs = this.runCache.get(text);
+    if (runs) return runs;
+    runs = [];
+    let pending = '';
+    for (const character of text) {
+      const code = character.codePointAt(0)!;
+      const last = runs.at(-1);
+      const script: Script | undefined = isTelugu(code)
+        ? 'telugu'
+        : isMark(code)
+          ? last?.script
+          : isLetter(code) || !this.telugu.covers(code)
+            ? 'latin'
+            : undefined;
+      if (!script) {
+        if (last) last.text += character;
+        else pending += character;
+      } else if (last?.script === script) last.text += character;
+      else {
+        runs.push({ script, text: pending + character });
+        pending = '';
+      }
+    }
+    if (pending) runs.push({ script: 'latin', text: pending });
+    remember(this.runCache, text, runs);
+    return runs;
+  }
 }
 
-const coverage = new WeakMap<PDFFont, Set<number>>();
-function covers(font: PDFFont, character: string): boolean {
-  let set = coverage.get(font);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    coverage.set(font, set);
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHED_TEXTS) cache.clear();
+  cache.set(key, value);
+}
+
+const measures = new WeakMap<CertificateFonts, Measures>();
+function measuresOf(files: CertificateFonts): Measures {
+  let found = measures.get(files);
+  if (!found) {
+    found = new Measures(files);
+    measures.set(files, found);
   }
-  return set.has(character.codePointAt(0)!) || /\s/u.test(character);
+  return found;
 }
 
 /**
- * Sets text of either script, or both in one line: a line is cut into runs, Telugu runs shaped by HarfBuzz in Noto
- * Sans Telugu (which has no Latin letters), the rest in Noto Sans. Spaces, digits and punctuation stay with the
- * run they sit in, so "₹1,20,000 (ఒక లక్ష …)" keeps its figures in the Telugu line. In a dry run it only measures,
- * which is how a layout finds the size that fits one page before drawing anything.
+ * Sets text of either script, or both in one line, into a page's content stream: Latin runs one glyph per
+ * character from the font's tables, Telugu runs as HarfBuzz shapes them (wrapped in /ActualText so the text copies
+ * out as written). In a dry run it only measures, which is how a layout finds the size that fits one page before
+ * drawing anything.
  */
 export class Typesetter {
+  /** Every Telugu run drawn; `weight` is the font its glyphs come from (bold text is the regular font, stroked). */
   readonly shapedLines: (ShapedLine & { text: string; weight: 'regular' | 'bold' })[] = [];
   dryRun = false;
-  private readonly widths = new Map<string, number>();
+  private readonly measures: Measures;
 
   constructor(
-    private readonly pdf: PDFDocument,
-    private readonly page: PDFPage,
-    private readonly fonts: EmbeddedFonts,
-    private readonly files: CertificateFonts,
-  ) {}
+    private readonly content: ContentStream,
+    private readonly fonts: DocumentFonts,
+    files: CertificateFonts,
+  ) {
+    this.measures = measuresOf(files);
+  }
 
   /** Whether every character can be drawn by one of the fonts: a value is printed whole or not at all. */
   canDraw(text: string): boolean {
-    for (const { segment } of graphemes.segment(text)) {
-      const first = [...segment][0]!;
-      const font = TELUGU.test(first) ? this.fonts.teluguRegular : this.fonts.regular;
-      if (![...segment].every((character) => covers(font, character) || /[\u200C\u200D]/u.test(character)))
-        return false;
-    }
-    return true;
+    return this.measures.canDraw(text);
   }
 
   width(text: string, style: TextStyle): number {
-    // Widths scale with the size: measured once per text and weight, at 1 pt.
-    const key = `${style.bold ? 'b' : 'r'}:${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      const unit = { ...style, size: 1 };
-      width = this.runs(text).reduce((sum, run) => sum + this.runWidth(run, unit), 0);
-      this.widths.set(key, width);
-    }
-    return width * style.size;
+    return this.measures.width(text, style.bold === true) * style.size;
   }
 
   draw(text: string, x: number, y: number, style: TextStyle): void {
     if (this.dryRun) return;
     let left = x;
-    for (const run of this.runs(text)) {
+    for (const run of this.measures.runs(text)) {
+      const at = { size: style.size, color: style.color, x: left, y, bold: style.bold === true };
       if (run.script === 'telugu') {
-        const bytes = style.bold ? this.files.teluguBold : this.files.teluguRegular;
-        const font = style.bold ? this.fonts.teluguBold : this.fonts.teluguRegular;
-        const line = drawShapedLine(this.pdf, this.page, font, shaperFor(bytes), run.text, {
-          x: left,
-          y,
-          size: style.size,
-          color: style.color,
+        const font = this.fonts.telugu;
+        const shaper = font.program.shaper();
+        const glyphs = shaper.shape(run.text);
+        const codes = glyphs.map((glyph) => font.code(glyph.glyphId));
+        const { shown, width } = positionedGlyphs(
+          glyphs,
+          codes,
+          (code) => font.widthOf(code),
+          shaper.unitsPerEm,
+          style.size,
+        );
+        this.content.text({ ...at, font: font.resource, shown }, run.text);
+        this.shapedLines.push({
+          text: run.text,
+          weight: 'regular',
+          glyphIds: glyphs.map((glyph) => glyph.glyphId),
+          subsetGlyphIds: codes,
+          width,
         });
-        this.shapedLines.push({ text: run.text, weight: style.bold ? 'bold' : 'regular', ...line });
       } else {
-        const font = style.bold ? this.fonts.bold : this.fonts.regular;
-        this.page.drawText(run.text, { x: left, y, size: style.size, font, color: style.color });
+        const font = this.fonts.latin;
+        const letterSpacing = at.bold ? EMBOLDEN_EM * style.size : 0;
+        this.content.text({ ...at, font: font.resource, shown: font.showText(run.text), letterSpacing });
       }
-      left += this.width(run.text, style);
+      left += this.measures.runWidth(run, at.bold) * style.size;
     }
   }
 
@@ -120,10 +228,15 @@ export class Typesetter {
   }
 
   /**
-   * Greedy word wrap, measuring each word once (shaping is the costly part); a word wider than the line (a URL, a
-   * hash) is broken between characters.
+   * Greedy word wrap, measuring each word once; a word wider than the line (a URL, a hash) is broken between
+   * characters, from the running sum of their widths. The same text at the same width in ems wraps the same way, so
+   * the lines are kept per container (the body is wrapped at every size tried).
    */
   wrap(text: string, width: number, style: TextStyle): string[] {
+    return this.measures.lines(text, width / style.size, style.bold === true, () => this.wrapped(text, width, style));
+  }
+
+  private wrapped(text: string, width: number, style: TextStyle): string[] {
     const space = this.width(' ', style);
     const lines: string[] = [];
     let line = '';
@@ -136,56 +249,26 @@ export class Typesetter {
         continue;
       }
       if (line) lines.push(line);
-      let rest = word;
-      while (this.width(rest, style) > width) {
-        const parts = [...graphemes.segment(rest)].map((s) => s.segment);
-        let cut = parts.length - 1;
-        while (cut > 1 && this.width(parts.slice(0, cut).join(''), style) > width) cut--;
+      line = word;
+      lineWidth = wordWidth;
+      while (lineWidth > width) {
+        const parts = [...graphemes.segment(line)].map((s) => s.segment);
+        if (parts.length < 2) break;
+        let cut = 1;
+        let prefix = this.width(parts[0]!, style);
+        while (cut < parts.length - 1 && prefix + this.width(parts[cut]!, style) <= width) {
+          prefix += this.width(parts[cut]!, style);
+          cut++;
+        }
         // A URL reads better broken after a slash.
         const slash = parts.lastIndexOf('/', cut - 1);
         if (slash > cut / 2) cut = slash + 1;
         lines.push(parts.slice(0, cut).join(''));
-        rest = parts.slice(cut).join('');
+        line = parts.slice(cut).join('');
+        lineWidth = this.width(line, style);
       }
-      line = rest;
-      lineWidth = this.width(rest, style);
     }
     if (line) lines.push(line);
     return lines;
-  }
-
-  private runWidth(run: Run, style: TextStyle): number {
-    if (run.script === 'telugu')
-      return shapedWidth(
-        shaperFor(style.bold ? this.files.teluguBold : this.files.teluguRegular),
-        run.text,
-        style.size,
-      );
-    return (style.bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(run.text, style.size);
-  }
-
-  /** Cuts a line into script runs; characters that belong to neither script join the run they are in. */
-  private runs(text: string): Run[] {
-    const runs: Run[] = [];
-    let pending = '';
-    for (const { segment } of graphemes.segment(text)) {
-      const first = [...segment][0]!;
-      const script: Script | undefined = TELUGU.test(first)
-        ? 'telugu'
-        : LETTER.test(first) || !covers(this.fonts.teluguRegular, first)
-          ? 'latin'
-          : undefined;
-      const last = runs.at(-1);
-      if (!script) {
-        if (last) last.text += segment;
-        else pending += segment;
-      } else if (last?.script === script) last.text += segment;
-      else {
-        runs.push({ script, text: pending + segment });
-        pending = '';
-      }
-    }
-    if (pending) runs.push({ script: 'latin', text: pending });
-    return runs;
   }
 }

@@ -1,0 +1,120 @@
+import { deflateSync } from 'node:zlib';
+import { type PDFContext, PDFName, PDFRawStream, type PDFRef, PDFString } from 'pdf-lib';
+import { pdfNumber } from './content-stream.ts';
+import type { FontProgram } from './font-program.ts';
+import { GlyphSubset } from './font-subset.ts';
+
+/**
+ * One font as one document uses it: the glyphs drawn, numbered in a subset as they are first used, and written into
+ * the PDF as a Type 0 font over a CIDFontType2 (Identity-H: each glyph is a two-byte code, its subset id) with the
+ * subset font program, its widths and a ToUnicode map.
+ */
+export class DocumentFont {
+  readonly subset: GlyphSubset;
+  private readonly characters = new Map<number, number>();
+
+  constructor(
+    readonly program: FontProgram,
+    /** The name of the font in the page's resources. */
+    readonly resource: string,
+  ) {
+    this.subset = new GlyphSubset(program.font);
+  }
+
+  get used(): boolean {
+    return this.subset.glyphs.length > 1;
+  }
+
+  /** The code of a glyph of the full font, adding it to the subset. */
+  code(glyph: number): number {
+    const code = this.subset.idOf(glyph);
+    if (!this.characters.has(code)) {
+      const character = this.program.characterOf(glyph);
+      if (character !== undefined) this.characters.set(code, character);
+    }
+    return code;
+  }
+
+  /** `<…> Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
+  showText(text: string): string {
+    let hex = '';
+    for (const glyph of this.program.glyphsOf(text)) hex += this.code(glyph).toString(16).padStart(4, '0');
+    return `<${hex}> Tj`;
+  }
+
+  /** The width of a code as the font's /W array gives it, thousandths of an em. */
+  widthOf(code: number): number {
+    return Math.round((this.subset.advanceOf(code) * 100000) / this.program.font.unitsPerEm) / 100;
+  }
+
+  /** Writes the font's objects; `baseFont` is the subset name, `ABCDEF+Family-Style`. */
+  embed(context: PDFContext, baseFont: string): PDFRef {
+    const { font } = this.program;
+    const scale = (value: number) => Math.round((value * 1000) / font.unitsPerEm);
+    const program = this.subset.encode();
+    const fontFile = context.register(
+      PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: program.length }), deflateSync(program)),
+    );
+    const descriptor = context.register(
+      context.obj({
+        Type: 'FontDescriptor',
+        FontName: baseFont,
+        Flags: 4,
+        FontBBox: font.bbox.map(scale),
+        ItalicAngle: font.italicAngle,
+        Ascent: scale(font.ascender),
+        Descent: scale(font.descender),
+        CapHeight: scale(font.capHeight),
+        StemV: 0,
+        FontFile2: fontFile,
+      }),
+    );
+    const widths = this.subset.glyphs.slice(1).map((_, i) => Number(pdfNumber(this.widthOf(i + 1))));
+    const cidFont = context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: baseFont,
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: descriptor,
+        W: [1, widths],
+        CIDToGIDMap: 'Identity',
+      }),
+    );
+    return context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: baseFont,
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidFont],
+        ToUnicode: context.register(flateStream(context, toUnicodeCMap(this.characters))),
+      }),
+    );
+  }
+}
+
+function flateStream(context: PDFContext, text: string): PDFRawStream {
+  return PDFRawStream.of(context.obj({ Filter: PDFName.of('FlateDecode') }), deflateSync(text));
+}
+
+/** A ToUnicode CMap: which character each code stands for (glyphs made of several characters stand for none). */
+function toUnicodeCMap(characters: ReadonlyMap<number, number>): string {
+  const hex = (value: number) => value.toString(16).padStart(4, '0');
+  const utf16 = (code: number) =>
+    code > 0xffff ? hex(0xd800 + ((code - 0x10000) >> 10)) + hex(0xdc00 + ((code - 0x10000) & 0x3ff)) : hex(code);
+  const entries = [...characters].map(([code, character]) => `<${hex(code)}> <${utf16(character)}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    ...blocks,
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+}
