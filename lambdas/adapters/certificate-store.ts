@@ -216,7 +216,8 @@ export class CertificateStore implements CertificateStorePort {
       ...metadata,
       sha256: sha256Hex(json),
     });
-    await this.objects.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
+    // The object's own hash; the log's is of the PDF with its log-proof bytes blank (docs/archive-format.md).
+    await this.objects.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: sha256Hex(pdf) });
   }
 
   async archivePublicKey(
