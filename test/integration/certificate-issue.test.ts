@@ -15,6 +15,7 @@ import { RevocationService } from '#adapters/revocation.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { canonicalJson, sha256Hex, toBase64Url } from '#core/certificate/encoding.ts';
+import { readLogProof } from '#core/certificate/log-proof.ts';
 import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
 import { verifySignedCertificate } from '#core/certificate/signed-certificate.ts';
@@ -145,9 +146,10 @@ describe('issuing certificates against the emulators', () => {
     const pdfBytes = await pdf.Body!.transformToByteArray();
     expect(Buffer.from(pdfBytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(pdf.ContentType).toBe('application/pdf');
-    expect(sha256Hex(pdfBytes)).toBe(result.sha256);
+    // The log holds the PDF with its log proof blank; the object's metadata, the PDF as archived.
+    expect(sha256Hex(readLogProof(pdfBytes)!.logged)).toBe(result.sha256);
     expect(pdf.Metadata).toMatchObject({
-      sha256: result.sha256,
+      sha256: sha256Hex(pdfBytes),
       'cert-id': result.certId,
       'service-id': 'revenue.income-certificate',
       'issued-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),

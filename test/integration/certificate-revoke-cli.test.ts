@@ -74,7 +74,8 @@ describe('npm run revoke', () => {
     expect(proof.certificate.leafIndex).toBe(issued.logIndex);
     expect(proof.revocation.entry).toMatchObject({ type: 'revocation', revokedBy: 'administrator:test' });
 
-    const audit = await run('tools/audit.ts', '--data-dir', dataDir, '--json');
+    const state = join(dataDir, 'audit-state.json');
+    const audit = await run('tools/audit.ts', '--data-dir', dataDir, '--state', state, '--first-audit', '--json');
     expect(JSON.parse(audit.output)).toMatchObject({ ok: true, certificates: { revoked: 1 } });
   });
 
