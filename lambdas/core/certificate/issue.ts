@@ -2,6 +2,7 @@ import { MitraError } from '../errors.ts';
 import type { SignedCheckpoint } from '../transparency-log/checkpoint.ts';
 import type { CertificateEntry } from '../transparency-log/entry.ts';
 import { certificateObjectKeys } from './archive-layout.ts';
+import { claimsWithHash } from './claims.ts';
 import { canonicalJson, fromBase64Url, sha256Hex } from './encoding.ts';
 import { fillLogProof, reserveLogProof } from './log-proof.ts';
 import { encodeQrPayload, verifyPageUrl } from './qr-payload.ts';
@@ -158,11 +159,15 @@ async function finish(
   if (sha256Hex(canonicalJson(record)) !== issued.recordSha256) {
     throw new CertificateMismatchError(`application ${request.applicationId} changed after its certificate was issued`);
   }
+  // The claims it was signed with: compact, or JSON for a certificate begun before QR codes carried key facts.
+  const claims = claimsWithHash(record, issued.keyId, issued.claimsSha256);
+  if (!claims) throw new CertificateMismatchError(`the QR claims of ${issued.certId} cannot be made again`);
   const signed = assembleSignedCertificate(
     record,
     issued.keyId,
     fromBase64Url(issued.signature)!,
     fromBase64Url(issued.claimsSignature)!,
+    claims,
   );
   const qrPayload = encodeQrPayload(deps.publicBaseUrl, signed.qr.claims, qrSignatureOf(signed));
   // Appending is idempotent per certificate: an attempt that stopped before the log finishes it here.
