@@ -128,7 +128,7 @@ describe('POST /v/{certId} with the QR code’s claims', () => {
 describe.skipIf(!existsSync(CHROMIUM))('the verify page in Chromium', { timeout: 60_000 }, () => {
   it('checks the QR code’s signed details in the browser and shows them with the key fact', async () => {
     const { page, errors } = await open(issued.verifyUrl);
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text).toContain('Valid certificate');
     expect(text).toContain('The QR code’s details are genuine');
     expect(text).toContain('Ravi Kumar Reddy');
@@ -141,7 +141,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the verify page in Chromium', { timeout:
 
   it('shows an edited printout’s QR code as altered', async () => {
     const { page, errors } = await open(editedIncome(issued.verifyUrl, 12000));
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text).toContain('Details do not match');
     expect(text).toContain('The QR code was changed after it was issued');
     expect(text).not.toContain('₹12,000');
@@ -156,6 +156,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the verify page in Chromium', { timeout:
 
   it('asks for a scan when opened without the QR code’s claims', async () => {
     const { page } = await open(`${BASE_URL}/v/${issued.certId}`);
-    expect(await page.locator('#qr').innerText()).toContain('Scan the QR code');
+    expect(await page.locator('#qr').textContent()).toContain('Scan the QR code');
   });
 });

@@ -43,7 +43,7 @@ type FindingKind =
   | 'rollback'
   | 'unverifiable';
 
-export interface Finding {
+interface Finding {
   kind: FindingKind;
   /** The object (or log position) concerned. */
   object: string;

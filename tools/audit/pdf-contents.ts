@@ -10,7 +10,7 @@ function recordAttachmentName(certId: string): string {
 }
 
 /** The keywords a certificate PDF carries, space-separated, as pdf-lib writes them (docs/archive-format.md). */
-export function expectedKeywords(signed: SignedCertificate): string {
+function expectedKeywords(signed: SignedCertificate): string {
   const { record } = signed;
   return [
     record.certId,

@@ -19,7 +19,7 @@ import { CertIdSchema, type CertificateRecord, fromCertId } from './model.ts';
  * The signature (64 bytes r‖s) is over SHA-256 of `mitra-qr-claims-v2`, a zero byte, the 16 bytes of the
  * certificate id, and the claims bytes; so the claims are bound to the id in the URL's path.
  */
-export const COMPACT_CLAIMS_VERSION = 2;
+const COMPACT_CLAIMS_VERSION = 2;
 /** What the claims may take: 113 bytes fit beside a 60-character base URL at version 10-M, less the signature. */
 export const COMPACT_CLAIMS_MAX_BYTES = 49;
 const DOMAIN = new TextEncoder().encode('mitra-qr-claims-v2\0');

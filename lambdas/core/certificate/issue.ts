@@ -50,7 +50,7 @@ export interface LogPosition {
 }
 
 /** A leaf in a signed checkpoint, with its inclusion proof against that checkpoint. */
-export interface LoggedPosition extends LogPosition {
+interface LoggedPosition extends LogPosition {
   checkpoint: SignedCheckpoint;
   proof: string[];
 }

@@ -10,7 +10,7 @@ import { CertIdSchema } from './model.ts';
  * fixed length, blank (spaces), that is hashed and logged; the proof is then written into the reserved bytes in
  * place. Nothing else in the file moves, and blanking those bytes again gives back exactly the logged PDF.
  */
-export const LOG_PROOF_BYTES = 4096;
+const LOG_PROOF_BYTES = 4096;
 /** A name no other object of the file carries: it marks the reserved stream's dictionary. */
 const MARKER = '/MitraLogProof';
 const BLANK = 0x20;
@@ -29,7 +29,7 @@ export const LogProofSchema = z.strictObject({
 });
 export type LogProof = z.infer<typeof LogProofSchema>;
 
-export function logProofAttachmentName(certId: string): string {
+function logProofAttachmentName(certId: string): string {
   return `log-proof-${certId}.json`;
 }
 

@@ -11,7 +11,7 @@ export const RevocationReasonSchema = z
  * Why a certificate is revoked, as the public sees it: one of these codes, shown in both languages. Whatever else an
  * officer writes is a note kept with the certificate for the department, never in the log or on the verify page.
  */
-export const REVOCATION_REASONS = {
+const REVOCATION_REASONS = {
   'issued-in-error': { en: 'Issued in error', te: 'పొరపాటున జారీ చేయబడింది' },
   'false-information': { en: 'Issued on false information', te: 'తప్పుడు సమాచారంతో జారీ చేయబడింది' },
   superseded: { en: 'Replaced by a corrected certificate', te: 'సవరించిన ధృవీకరణ పత్రంతో భర్తీ చేయబడింది' },

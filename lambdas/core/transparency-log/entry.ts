@@ -54,7 +54,6 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
 ]);
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 export type CertificateEntry = z.infer<typeof CertificateEntrySchema>;
-export type RevocationEntry = z.infer<typeof RevocationEntrySchema>;
 
 /**
  * One leaf per certificate, per revocation and per key: the id that makes appending an entry idempotent. Distinct

@@ -26,7 +26,7 @@ export const TrustAnchorSchema = z.strictObject({
 });
 export type TrustAnchor = z.infer<typeof TrustAnchorSchema>;
 
-export class UntrustedKeyError extends MitraError {}
+class UntrustedKeyError extends MitraError {}
 
 /** A key the auditor trusts, and why: the anchor names it, or the log's leaf at `leafIndex` endorses it. */
 export interface TrustedKey {
