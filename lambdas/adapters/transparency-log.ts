@@ -173,7 +173,7 @@ export class TransparencyLog {
       } else if (current !== key.keyId) {
         throw new UnendorsedKeyError(
           `${use} key ${key.keyId} is not in the log: the key it replaces (${current}) must endorse it first ` +
-            '(npm run rotate-key)',
+            '(TransparencyLog.endorseKey; docs/archive-format.md, "Trust")',
         );
       }
       await this.appendLeaf(firstKeyEntry(key, use));

@@ -112,10 +112,11 @@ export function renderVerificationPage(view: VerificationView, check?: PageCheck
   const reasonRow = reason
     ? `<tr><th>${LABELS.reason.en}<br><span lang="te">${LABELS.reason.te}</span></th><td>${escapeHtml(reason.en)}<br><span lang="te">${escapeHtml(reason.te)}</span></td></tr>`
     : '';
-  const checked = view.status === 'valid' || view.status === 'revoked';
+  // A first certificate's QR code brings its claims in the query, checked by the server: nothing left to check here.
+  const checkable = (view.status === 'valid' || view.status === 'revoked') && !view.claimsChecked;
   const data = {
     certId: view.certId ?? '',
-    check: checked && check ? check : null,
+    check: checkable && check ? check : null,
     facts: Object.fromEntries(KEY_FACTS.map((f) => [f.tag, { kind: f.kind, label: f.label }])),
     text: QR_TEXT,
     altered: HEADLINES['invalid-signature'],
