@@ -55,6 +55,8 @@ const PUBLIC_ROUTES: readonly PublicRoute[] = [
     openBecause: SIGNED_BY_GATEWAY,
   },
   { method: HttpMethod.GET, path: '/v/{certId}', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
+  // A machine that read a QR code posts its claims and gets the verdict as JSON.
+  { method: HttpMethod.POST, path: '/v/{certId}', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
   { method: HttpMethod.GET, path: '/log/checkpoint', target: 'verify', throttled: true, openBecause: PUBLIC_BY_DESIGN },
   {
     method: HttpMethod.GET,

@@ -15,6 +15,7 @@ import { PaymentCredentials } from './payment-credentials.ts';
 import { SigningKey } from './signing-key.ts';
 import type { StageConfig } from './stage-config.ts';
 import { StateTable } from './state-table.ts';
+import { TrustAnchor } from './trust-anchor.ts';
 import { WhatsAppCredentials } from './whatsapp-credentials.ts';
 import { FulfilmentWorkflow } from './workflows/fulfilment-workflow.ts';
 import { WORKFLOW_KINDS, workflowArnVariable } from './workflows/workflow-kinds.ts';
@@ -291,6 +292,13 @@ export class MitraStack extends Stack {
       workflows: Object.fromEntries(stateMachines.map(({ kind, stateMachine }) => [kind, stateMachine])),
       apiId: this.api.api.apiId,
       stageName: this.api.stage.stageName,
+    });
+
+    // The keys auditors start from, as stack outputs (TrustAnchor, CertificateKeyId, CheckpointKeyId).
+    new TrustAnchor(this, 'AuditorTrust', {
+      ...common,
+      certificateKey: this.certificateSigningKey.key,
+      checkpointKey: this.checkpointSigningKey.key,
     });
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });

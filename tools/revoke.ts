@@ -11,6 +11,7 @@ import { citizenRevocationNotice } from '../lambdas/adapters/revocation-notice.t
 import { createKmsSigner } from '../lambdas/adapters/signer.ts';
 import { TransparencyLog } from '../lambdas/adapters/transparency-log.ts';
 import { isCertId } from '../lambdas/core/certificate/model.ts';
+import { revocationCodeList } from '../lambdas/core/certificate/revocation.ts';
 import { readCloudAssembly, referencedLogicalId } from '../local/cloud-assembly.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { startLocalKms } from '../local/kms-server.ts';
@@ -27,6 +28,13 @@ appended to the transparency log.
                                                                   a deployment, with IAM credentials that may update
                                                                   the table, write log/ and keys/ in the archive and
                                                                   kms:Sign with the checkpoint key
+
+The reason is one of these codes (or its number), optionally followed by a note that stays with the certificate
+for the department and is never shown to the public or written to the log: --reason "false-information: forged slip"
+${revocationCodeList()
+  .split('\n')
+  .map((line) => `  ${line}`)
+  .join('\n')}
 
 Options:
   --by <name>          who revokes, as the log records it (default: administrator:<your user name>)

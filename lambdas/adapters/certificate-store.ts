@@ -34,6 +34,7 @@ const IssuedItemSchema = z.looseObject({
   revokedAt: z.string().optional(),
   revocationReason: z.string().optional(),
   revokedBy: z.string().optional(),
+  revocationNote: z.string().optional(),
   keyId: KeyIdSchema,
   recordKey: z.string(),
   pdfKey: z.string(),
@@ -89,7 +90,8 @@ export class CertificateStore implements CertificateStorePort {
       }),
     );
     if (!Item) return undefined;
-    const { kind: _kind, pk: _pk, sk: _sk, ...issued } = IssuedItemSchema.parse(Item);
+    // The officer's note is the department's: nothing that answers the public carries it.
+    const { kind: _kind, pk: _pk, sk: _sk, revocationNote: _note, ...issued } = IssuedItemSchema.parse(Item);
     return issued as IssuedCertificate;
   }
 
@@ -137,7 +139,8 @@ export class CertificateStore implements CertificateStorePort {
    */
   async revoke(
     certId: string,
-    revocation: { revokedAt: string; reason: string; revokedBy: string },
+    /** `reason` is a public reason code (revocation.ts); `note`, the officer's own words, stays in this item. */
+    revocation: { revokedAt: string; reason: string; note?: string; revokedBy: string },
   ): Promise<
     | {
         outcome: 'revoked' | 'already-revoked';
@@ -154,7 +157,9 @@ export class CertificateStore implements CertificateStorePort {
         new UpdateCommand({
           TableName: this.config.tableName,
           Key: keys.certificate(certId),
-          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by',
+          UpdateExpression: `SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by${
+            revocation.note ? ', revocationNote = :note' : ''
+          }`,
           ConditionExpression: 'attribute_exists(pk) AND #status = :valid',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -163,11 +168,13 @@ export class CertificateStore implements CertificateStorePort {
             ':at': revocation.revokedAt,
             ':reason': revocation.reason,
             ':by': revocation.revokedBy,
+            ...(revocation.note ? { ':note': revocation.note } : {}),
           },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { outcome: 'revoked', ...revocation, applicationId: String(Attributes?.applicationId ?? '') };
+      const { note: _note, ...published } = revocation;
+      return { outcome: 'revoked', ...published, applicationId: String(Attributes?.applicationId ?? '') };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
@@ -216,7 +223,8 @@ export class CertificateStore implements CertificateStorePort {
       ...metadata,
       sha256: sha256Hex(json),
     });
-    await this.objects.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: issued.pdfSha256 });
+    // The object's own hash; the log's is of the PDF with its log-proof bytes blank (docs/archive-format.md).
+    await this.objects.putIfAbsent(issued.pdfKey, pdf, 'application/pdf', { ...metadata, sha256: sha256Hex(pdf) });
   }
 
   async archivePublicKey(

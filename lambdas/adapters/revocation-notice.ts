@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '#core/applications/lifecycle.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Language } from '#core/catalog/schema.ts';
+import { revocationReasonText } from '#core/certificate/revocation.ts';
 import { t } from '#core/i18n/strings.ts';
 import { keys } from '#core/table-keys.ts';
 import { transitionApplication } from './application-transitions.ts';
@@ -52,7 +53,7 @@ export function citizenRevocationNotice(client: DynamoDBDocumentClient, tableNam
       service: service?.name[language] ?? String(application.serviceId),
       applicationId: revoked.applicationId,
       certId: revoked.certId,
-      reason: revoked.reason,
+      reason: revocationReasonText(revoked.reason)[language],
     });
     return transitionApplication(
       tableName,

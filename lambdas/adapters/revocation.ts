@@ -1,4 +1,4 @@
-import { RevocationReasonSchema } from '#core/certificate/revocation.ts';
+import { RevocationReasonSchema, revocationOf } from '#core/certificate/revocation.ts';
 import type { CertificateStore } from './certificate-store.ts';
 import type { RevokedDocument } from './revocation-notice.ts';
 import type { TransparencyLog } from './transparency-log.ts';
@@ -8,7 +8,7 @@ export type RevocationResult =
   | { outcome: 'unknown'; certId: string };
 
 /**
- * Revokes a certificate: the table first (the verify page says "revoked" at once), then a revocation leaf in the
+ * Revokes a certificate, for a reason code (`revocationOf`) shown in both languages, the officer's words kept private: the table first (the verify page says "revoked" at once), then a revocation leaf in the
  * transparency log, returning once a signed checkpoint includes it. Idempotent: repeating a revocation (after a crash
  * between the two steps, or a second officer) appends the first revocation's leaf, never a second one.
  */
@@ -22,10 +22,12 @@ export class RevocationService {
   ) {}
 
   async revoke(request: { certId: string; reason: string; revokedBy: string }): Promise<RevocationResult> {
-    const reason = RevocationReasonSchema.parse(request.reason);
+    // The public reason is a code; the rest of what was typed is a private note on the certificate's item.
+    const { code, note } = revocationOf(RevocationReasonSchema.parse(request.reason));
     const marked = await this.store.revoke(request.certId, {
       revokedAt: this.now().toISOString(),
-      reason,
+      reason: code,
+      ...(note ? { note } : {}),
       revokedBy: request.revokedBy,
     });
     if (marked.outcome === 'unknown') return { outcome: 'unknown', certId: request.certId };

@@ -21,10 +21,12 @@ import {
   checkpointObjectKey,
   entryIdOf,
   entryLeafHash,
+  type KeyUse,
   type LogEntry,
   LogEntrySchema,
   leafObjectKey,
 } from '#core/transparency-log/entry.ts';
+import { endorsedKeyEntry, firstKeyEntry } from '#core/transparency-log/key-chain.ts';
 import {
   appendToFrontier,
   type CompleteSubtrees,
@@ -44,6 +46,8 @@ const logKeys = {
   leaf: (index: number) => ({ pk: 'LOG#LEAVES', sk: pad(index) }),
   entry: (entryId: string) => ({ pk: `LOG#ENTRY#${entryId}`, sk: 'ENTRY' }),
   checkpoint: (treeSize: number) => ({ pk: 'LOG#CHECKPOINTS', sk: pad(treeSize) }),
+  /** The key of each use the log holds now: the key a rotated one must be endorsed by. */
+  keyOfUse: (use: KeyUse) => ({ pk: 'LOG#KEYS', sk: use }),
   /** The hash of a complete subtree above the leaves (level ≥ 1), written with the leaf that closes it. */
   node: (level: number, index: number) => ({ pk: `LOG#NODES#${level}`, sk: pad(index) }),
 };
@@ -63,7 +67,12 @@ export interface LoggedEntry {
   leafHash: string;
   /** The signed checkpoint that includes the leaf: appending returns only once there is one. */
   checkpoint: SignedCheckpoint;
+  /** The leaf's inclusion proof against that checkpoint (RFC 9162 audit path, hex). */
+  proof: string[];
 }
+
+/** A signing key that the log does not hold and that no key in it endorsed: nothing may be signed with it. */
+export class UnendorsedKeyError extends MitraError {}
 
 /** A complete subtree: the 2^level leaves from index·2^level on (leaves are level 0). */
 interface NodeId {
@@ -107,6 +116,7 @@ export class TransparencyLog {
   private checkpointing: Promise<SignedCheckpoint> | undefined;
   private readonly archivedCheckpoints = new Set<number>();
   private keyPublished = false;
+  private readonly loggedKeys = new Set<string>();
 
   constructor(
     private readonly clients: { dynamodb: DynamoDBDocumentClient; s3: S3Client },
@@ -123,16 +133,99 @@ export class TransparencyLog {
     this.objects = new ArchiveObjects(clients.s3, config.bucket);
   }
 
-  /** Appends the entry unless it is already in the log (one leaf per entry id), then waits for a checkpoint. */
+  /**
+   * Appends the entry unless it is already in the log (one leaf per entry id), then waits for a checkpoint and
+   * answers with the leaf's inclusion proof against it.
+   */
   async append(entry: LogEntry): Promise<LoggedEntry> {
+    const { index, leafHash } = await this.appendLeaf(entry);
+    const checkpoint = await this.ensureCheckpoint(index + 1);
+    const proof = await this.proof((complete) => inclusionProofFrom(complete, index, checkpoint.treeSize));
+    return { index, leafHash, checkpoint, proof: proof.map(toHex) };
+  }
+
+  private async appendLeaf(entry: LogEntry): Promise<{ index: number; leafHash: string }> {
     const parsed = LogEntrySchema.parse(entry);
     const leafHash = entryLeafHash(parsed);
     const index = await new Promise<number>((resolve, reject) => {
       this.queue.push({ entry: parsed, entryId: entryIdOf(parsed), leafHash, resolve, reject });
       void this.pump();
     });
-    const checkpoint = await this.ensureCheckpoint(index + 1);
-    return { index, leafHash: toHex(leafHash), checkpoint };
+    return { index, leafHash: toHex(leafHash) };
+  }
+
+  /**
+   * Makes sure `key` is in the log before anything it signs is: the first key of its use is logged as it is (the
+   * trust anchor vouches for it); a later key must have been endorsed (`endorseKey`), or this throws, so nothing is
+   * ever signed by a key an auditor could not chain to the anchor.
+   */
+  async logKey(key: SigningKey, use: KeyUse): Promise<void> {
+    if (this.loggedKeys.has(key.keyId)) return;
+    if (!(await this.indexOf(`key:${key.keyId}`))) {
+      const current = await this.keyOfUse(use);
+      if (current === undefined) {
+        // Claimed before the leaf is appended, so two first keys of one use can never both be logged.
+        await this.setKeyOfUse(use, key.keyId, undefined).catch(async (error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException) || (await this.keyOfUse(use)) !== key.keyId) {
+            throw new UnendorsedKeyError(`another ${use} key was logged first; key ${key.keyId} needs an endorsement`);
+          }
+        });
+      } else if (current !== key.keyId) {
+        throw new UnendorsedKeyError(
+          `${use} key ${key.keyId} is not in the log: the key it replaces (${current}) must endorse it first ` +
+            '(TransparencyLog.endorseKey; docs/archive-format.md, "Trust")',
+        );
+      }
+      await this.appendLeaf(firstKeyEntry(key, use));
+    }
+    this.loggedKeys.add(key.keyId);
+  }
+
+  /**
+   * Records a rotation: `previous` (the key of `use` the log holds now) endorses `key` in a leaf of the log, after
+   * which `key` may sign. Answers once a checkpoint includes the leaf.
+   */
+  async endorseKey(key: SigningKey, use: KeyUse, previous: CertificateSigner): Promise<LoggedEntry> {
+    const logged = await this.indexOf(`key:${key.keyId}`);
+    const current = await this.keyOfUse(use);
+    if (!logged) {
+      const { keyId: previousKeyId } = await previous.currentKey();
+      if (current !== previousKeyId) {
+        throw new UnendorsedKeyError(`the log's ${use} key is ${current ?? 'none'}, not ${previousKeyId}`);
+      }
+    }
+    const entry = logged ? undefined : await endorsedKeyEntry(key, use, previous);
+    const result = entry ? await this.append(entry) : await this.appendLogged(`key:${key.keyId}`);
+    if (current !== key.keyId) await this.setKeyOfUse(use, key.keyId, current);
+    this.loggedKeys.add(key.keyId);
+    return result;
+  }
+
+  private async appendLogged(entryId: string): Promise<LoggedEntry> {
+    const found = await this.indexOf(entryId);
+    if (!found) throw new MitraError(`log entry ${entryId} is not in the log`);
+    const checkpoint = await this.ensureCheckpoint(found.index + 1);
+    const proof = await this.proof((complete) => inclusionProofFrom(complete, found.index, checkpoint.treeSize));
+    return { ...found, checkpoint, proof: proof.map(toHex) };
+  }
+
+  private async keyOfUse(use: KeyUse): Promise<string | undefined> {
+    const { Item } = await this.clients.dynamodb.send(
+      new GetCommand({ TableName: this.config.tableName, Key: logKeys.keyOfUse(use), ConsistentRead: true }),
+    );
+    return Item ? String(Item.keyId) : undefined;
+  }
+
+  private async setKeyOfUse(use: KeyUse, keyId: string, previous: string | undefined): Promise<void> {
+    await this.clients.dynamodb.send(
+      new PutCommand({
+        TableName: this.config.tableName,
+        Item: { ...logKeys.keyOfUse(use), kind: 'log-key', keyId },
+        ...(previous === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'keyId = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+      }),
+    );
   }
 
   /** The index of an entry already in the log. */
@@ -436,6 +529,8 @@ export class TransparencyLog {
     }
     const { signer } = this.config;
     if (!signer) throw new MitraError('this log reader cannot sign checkpoints');
+    // The checkpoint key's own leaf comes first, so the checkpoint it signs covers it.
+    await this.logKey(await signer.currentKey(), 'checkpoint-signing');
     const head = await this.readHead();
     if (head.size < minSize) throw new MitraError(`the log head is at ${head.size}, below ${minSize}`);
     await this.archiveLeaves(latest?.treeSize ?? 0, head.size);

@@ -49,9 +49,10 @@ async function issue(event: unknown): Promise<CertificateOutput> {
     store,
     signer,
     log: {
+      logKey: (key) => log.logKey(key, 'certificate-signing'),
       append: async (entry) => {
-        const { index, leafHash, checkpoint } = await log.append(entry);
-        return { index, leafHash, treeSize: checkpoint.treeSize };
+        const { index, leafHash, checkpoint, proof } = await log.append(entry);
+        return { index, leafHash, checkpoint, proof };
       },
     },
     publicBaseUrl,

@@ -5,14 +5,24 @@ import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
-import { errorResponse, type HttpResult, header, json } from '#adapters/http.ts';
+import { errorResponse, type HttpResult, header, json, rawBody } from '#adapters/http.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { issueDateOf } from '#core/certificate/issue-date.ts';
 import { isCertId } from '#core/certificate/model.ts';
-import { CLAIMS_PARAMETER, decodeClaimsParameter } from '#core/certificate/qr-payload.ts';
+import {
+  CLAIMS_PARAMETER,
+  decodeClaimsFragment,
+  decodeClaimsParameter,
+  type PresentedClaims,
+} from '#core/certificate/qr-payload.ts';
 import { assessCertificate, verificationView } from '#core/certificate/verification.ts';
-import { renderVerificationPage, VERIFICATION_PAGE_HEADERS } from '#core/certificate/verification-page.ts';
+import {
+  type PageCheck,
+  renderVerificationPage,
+  VERIFICATION_PAGE_HEADERS,
+} from '#core/certificate/verification-page.ts';
 
 const config = { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') };
 const store = new CertificateStore({ dynamodb, s3 }, config);
@@ -23,12 +33,16 @@ const log = new TransparencyLog({ dynamodb, s3 }, { ...config, now });
 const PLACEHOLDER_CERT_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const NO_STORE = { 'cache-control': 'no-store' };
 
-/** GET /v/{certId}, GET /keys and the transparency log: /log/checkpoint, /log/proof/{certId}, /log/consistency. */
+/**
+ * GET /v/{certId}, POST /v/{certId} (a QR code's claims, answered as JSON), GET /keys and the transparency log:
+ * /log/checkpoint, /log/proof/{certId}, /log/consistency.
+ */
 async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext?.http?.method ?? 'GET';
   const path = event.rawPath ?? '/';
+  const certificate = /^\/v\/([^/]*)$/.exec(path);
+  if (method === 'POST' && certificate) return verifyPosted(certificate[1]!, event);
   if (method === 'GET') {
-    const certificate = /^\/v\/([^/]*)$/.exec(path);
     if (certificate) return verify(certificate[1]!, event);
     if (path === '/keys') {
       return json(200, { keys: await store.listPublicKeys() }, { 'cache-control': 'public, max-age=300' });
@@ -77,29 +91,70 @@ async function consistency(query: URLSearchParams): Promise<HttpResult> {
   return json(200, { from, to, proof: await log.consistency(from, to) }, { 'cache-control': 'public, max-age=3600' });
 }
 
+/**
+ * The verdict by id; a first certificate's QR code still brings its JSON claims in the query (`c`), which are checked
+ * here. Claims in the fragment never reach the server: the page's script checks them, with the key the page carries.
+ */
 async function verify(pathId: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const parameter = new URLSearchParams(event.rawQueryString ?? '').get(CLAIMS_PARAMETER);
+  const presented = parameter === null ? undefined : (decodeClaimsParameter(pathId, parameter) ?? 'malformed');
+  const { status, found, view } = await assess(pathId, presented);
+  if (wantsJson(event)) return json(status === 'unknown' ? 404 : 200, view, { ...NO_STORE, vary: 'accept' });
+  const pem = found && status !== 'invalid-signature' ? await store.publicKeyPem(found.keyId) : undefined;
+  const check: PageCheck | undefined =
+    found && pem
+      ? {
+          keyId: found.keyId,
+          publicKey: spkiOf(pem),
+          documentType: found.documentType,
+          issueDate: issueDateOf(found.issuedAt),
+        }
+      : undefined;
+  return {
+    statusCode: status === 'unknown' ? 404 : 200,
+    headers: { ...VERIFICATION_PAGE_HEADERS, ...NO_STORE, vary: 'accept' },
+    body: renderVerificationPage(view, check),
+  };
+}
+
+/**
+ * POST /v/{certId} with `{ "claims": "<the QR URL's fragment>" }`: the same verdict as the page, as JSON, for a
+ * machine that read the QR code. Claims that do not decode are `invalid-signature`, like claims that do not verify.
+ */
+async function verifyPosted(pathId: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const body = rawBody(event);
+  if (body.length > 2048) return json(413, { message: 'the body is at most 2048 bytes' }, NO_STORE);
+  let claims: unknown;
+  try {
+    claims = (JSON.parse(body.toString('utf8')) as { claims?: unknown })?.claims;
+  } catch {
+    claims = undefined;
+  }
+  if (typeof claims !== 'string') {
+    return json(400, { message: 'send {"claims": "<the text after # in the QR code>"}' }, NO_STORE);
+  }
+  const { status, view } = await assess(pathId, decodeClaimsFragment(pathId, claims) ?? 'malformed');
+  return json(status === 'unknown' ? 404 : 200, view, NO_STORE);
+}
+
+async function assess(pathId: string, presented: PresentedClaims | 'malformed' | undefined) {
   const wellFormed = isCertId(pathId);
   const summary = await store.getCertificate(wellFormed ? pathId : PLACEHOLDER_CERT_ID);
   const found = wellFormed ? summary : undefined;
-  const parameter = new URLSearchParams(event.rawQueryString ?? '').get(CLAIMS_PARAMETER);
-  const presented = parameter === null ? undefined : (decodeClaimsParameter(pathId, parameter) ?? 'malformed');
   const publicKey = found && presented && presented !== 'malformed' ? await store.publicKeyPem(found.keyId) : undefined;
   const status = assessCertificate(found, presented, publicKey);
   const logged = found && status !== 'invalid-signature' ? await log.indexOf(`certificate:${found.certId}`) : undefined;
-  const view = verificationView(status, found, presented !== undefined, logged?.index);
+  const view = verificationView(status, found, presented !== undefined, logged !== undefined);
   logger.info('certificate checked', {
     status,
     claimsChecked: presented !== undefined,
     ...(found ? { certId: found.certId } : {}),
   });
+  return { status, found, view };
+}
 
-  const statusCode = status === 'unknown' ? 404 : 200;
-  if (wantsJson(event)) return json(statusCode, view, { ...NO_STORE, vary: 'accept' });
-  return {
-    statusCode,
-    headers: { ...VERIFICATION_PAGE_HEADERS, ...NO_STORE, vary: 'accept' },
-    body: renderVerificationPage(view),
-  };
+function spkiOf(pem: string): string {
+  return Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64').toString('base64url');
 }
 
 function wantsJson(event: APIGatewayProxyEventV2): boolean {

@@ -24,6 +24,7 @@ const FUNCTIONS = [
   'verify',
   'catalog',
   'payments',
+  'trust-anchor',
 ];
 
 let dev: SynthesizedMitra;
@@ -35,7 +36,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the eight functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the nine functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -149,6 +150,7 @@ describe('environment: each variable is set together with its grant', () => {
     ['verify', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],
     ['catalog', []],
     ['payments', ['TABLE_NAME', 'PAYMENT_SECRET_ARN']],
+    ['trust-anchor', ['SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID']],
   ])('%s gets exactly its variables', (name, variables) => {
     const common = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'MITRA_STAGE'];
     expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
@@ -198,6 +200,21 @@ describe('least privilege', () => {
     );
     const signers = allStatements.filter((s) => actionsOf([s]).some((a) => a === 'kms:Sign' || a === 'kms:*'));
     expect(signers).toEqual([...signing, ...revoking]);
+  });
+
+  it('outputs the trust anchor read from both signing keys at deploy time, by a function that may only read them', () => {
+    const checkpointKey = arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey');
+    const [logicalId, anchor] = resourcesOfType(dev.template, 'Custom::MitraTrustAnchor')[0]!;
+    expect(anchor.Properties).toMatchObject({ CertificateKey: signingKey(dev), CheckpointKey: checkpointKey });
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    for (const name of ['TrustAnchor', 'CertificateKeyId', 'CheckpointKeyId']) {
+      expect(outputs[name]?.Value).toEqual({ 'Fn::GetAtt': [logicalId, name] });
+    }
+    const statements = statementsOfFunction(dev.template, 'trust-anchor').filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('kms:')),
+    );
+    expect(new Set(actionsOf(statements))).toEqual(new Set(['kms:GetPublicKey']));
+    expect(statements.flatMap((st) => [st.Resource].flat())).toEqual([signingKey(dev), checkpointKey]);
   });
 
   it('keeps the webhook from signing', () => {

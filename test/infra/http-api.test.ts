@@ -20,9 +20,12 @@ const CONTRACT_ROUTES = [
   'GET /keys',
   'GET /catalog',
 ];
-/** Deployed beyond the contract: the payment gateway's signed callback (README, "Fees and payments"). */
-const DEPLOYED_ROUTES = [...CONTRACT_ROUTES, 'POST /payments/callback'];
-const THROTTLED_ROUTES = CONTRACT_ROUTES.filter((key) => / \/(v|log)\//.test(key));
+/**
+ * Deployed beyond the contract: the payment gateway's signed callback (README, "Fees and payments"), and the verdict
+ * on a QR code's claims for machines (docs/archive-format.md, "Verifying a QR code").
+ */
+const DEPLOYED_ROUTES = [...CONTRACT_ROUTES, 'POST /payments/callback', 'POST /v/{certId}'];
+const THROTTLED_ROUTES = DEPLOYED_ROUTES.filter((key) => / \/(v|log)\//.test(key));
 
 let dev: SynthesizedMitra;
 let prod: SynthesizedMitra;

@@ -14,8 +14,9 @@ import { CertificateStore } from '#adapters/certificate-store.ts';
 import { RevocationService } from '#adapters/revocation.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
-import { canonicalJson, sha256Hex, toBase64Url } from '#core/certificate/encoding.ts';
-import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
+import { sha256Hex, toBase64Url } from '#core/certificate/encoding.ts';
+import { readLogProof } from '#core/certificate/log-proof.ts';
+import { encodeQrPayload, parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
 import { verifySignedCertificate } from '#core/certificate/signed-certificate.ts';
 import { keys } from '#core/table-keys.ts';
@@ -94,6 +95,18 @@ function httpEvent(rawPath: string, rawQueryString = '', headers: Record<string,
   };
 }
 
+/** POST /v/{certId} with the claims of a QR code's fragment, as a machine that read the code does. */
+async function postClaims(certId: string, claims: string) {
+  const event = httpEvent(`/v/${certId}`, '', { 'content-type': 'application/json' });
+  const posted = {
+    ...event,
+    body: JSON.stringify({ claims }),
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'POST' } },
+  };
+  const response = await verify(posted, context);
+  return { statusCode: response.statusCode, body: JSON.parse(response.body!) as Record<string, unknown> };
+}
+
 async function verifyJson(certId: string, query = '') {
   const response = await verify(httpEvent(`/v/${certId}`, query, { accept: 'application/json' }), context);
   return { statusCode: response.statusCode, body: JSON.parse(response.body!) as Record<string, unknown> };
@@ -125,7 +138,7 @@ describe('issuing certificates against the emulators', () => {
     expect(first.certId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(first.pdfKey).toMatch(new RegExp(`^certificates/\\d{4}/\\d{2}/\\d{2}/${first.certId}\\.pdf$`));
     expect(first.recordKey).toBe(first.pdfKey.replace(/\.pdf$/, '.json'));
-    expect(first.verifyUrl.startsWith(`${BASE_URL}/v/${first.certId}?c=`)).toBe(true);
+    expect(first.verifyUrl).toMatch(new RegExp(`^${BASE_URL}/v/${first.certId}#[A-Z2-7]+$`));
   });
 
   it('issues one certificate when the step runs concurrently', async () => {
@@ -145,9 +158,10 @@ describe('issuing certificates against the emulators', () => {
     const pdfBytes = await pdf.Body!.transformToByteArray();
     expect(Buffer.from(pdfBytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(pdf.ContentType).toBe('application/pdf');
-    expect(sha256Hex(pdfBytes)).toBe(result.sha256);
+    // The log holds the PDF with its log proof blank; the object's metadata, the PDF as archived.
+    expect(sha256Hex(readLogProof(pdfBytes)!.logged)).toBe(result.sha256);
     expect(pdf.Metadata).toMatchObject({
-      sha256: result.sha256,
+      sha256: sha256Hex(pdfBytes),
       'cert-id': result.certId,
       'service-id': 'revenue.income-certificate',
       'issued-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
@@ -224,7 +238,7 @@ describe('verifying certificates against the emulators', () => {
   it('says valid for the QR code’s URL, as JSON and as a page', async () => {
     const result = await issue(input('AP-VERIFY000001'), context);
     const url = new URL(result.verifyUrl);
-    const { statusCode, body } = await verifyJson(result.certId, url.search.slice(1));
+    const { statusCode, body } = await postClaims(result.certId, url.hash.slice(1));
     expect(statusCode).toBe(200);
     expect(body).toMatchObject({
       status: 'valid',
@@ -235,11 +249,12 @@ describe('verifying certificates against the emulators', () => {
         holder: 'R**** K**** R****',
         issuer: { department: 'Revenue', authority: 'Tahsildar, Revenue Department' },
       },
-      log: { leafIndex: result.logIndex, proof: `/log/proof/${result.certId}` },
+      log: { proof: `/log/proof/${result.certId}` },
     });
     expect((await verifyJson(result.certId)).body).toMatchObject({ status: 'valid', claimsChecked: false });
 
-    const page = await verify(httpEvent(url.pathname, url.search.slice(1), { accept: 'text/html' }), context);
+    // The browser never sends the fragment: the page is the verdict by id, with the key its script checks with.
+    const page = await verify(httpEvent(url.pathname, '', { accept: 'text/html' }), context);
     expect(page.statusCode).toBe(200);
     expect(page.headers).toMatchObject({
       'content-type': 'text/html; charset=utf-8',
@@ -247,26 +262,25 @@ describe('verifying certificates against the emulators', () => {
       'content-security-policy': expect.stringContaining("default-src 'none'"),
     });
     expect(page.body).toContain('Valid certificate');
-    expect(page.body).toContain(`#${result.logIndex}`);
     expect(page.body).not.toContain(HOLDER);
+    expect(page.body).toContain('"documentType":"income-certificate"');
   });
 
   it('says invalid-signature when the QR code’s claims were altered or belong to another certificate', async () => {
     const result = await issue(input('AP-TAMPERED0001'), context);
     const other = await issue(input('AP-TAMPERED0002', 'Lakshmi Devi'), context);
     const { claims, signature } = parseQrPayload(result.verifyUrl)!;
-    const { id: _id, ...rest } = { ...claims, name: 'Someone Else' };
-    const tampered = `c=${toBase64Url(Buffer.from(canonicalJson(rest)))}.${toBase64Url(signature)}`;
-    expect((await verifyJson(result.certId, tampered)).body).toEqual({
+    const tampered = encodeQrPayload(BASE_URL, { ...claims, name: 'Someone Else' }, signature);
+    expect((await postClaims(result.certId, new URL(tampered).hash.slice(1))).body).toEqual({
       status: 'invalid-signature',
       certId: result.certId,
       claimsChecked: true,
     });
     // Another certificate's genuine QR claims under this id.
-    expect((await verifyJson(result.certId, new URL(other.verifyUrl).search.slice(1))).body.status).toBe(
+    expect((await postClaims(result.certId, new URL(other.verifyUrl).hash.slice(1))).body.status).toBe(
       'invalid-signature',
     );
-    expect((await verifyJson(result.certId, 'c=garbage')).body.status).toBe('invalid-signature');
+    expect((await postClaims(result.certId, 'GARBAGE')).body.status).toBe('invalid-signature');
   });
 
   it('says revoked, with the date and reason, once revoked; the revocation is a leaf of the log', async () => {
@@ -285,7 +299,7 @@ describe('verifying certificates against the emulators', () => {
     const service = new RevocationService(store, log, () => new Date('2025-07-01T00:00:00.000Z'));
     const revoked = await service.revoke({
       certId: result.certId,
-      reason: 'Issued on a forged income statement',
+      reason: 'false-information: a forged income statement',
       revokedBy: 'administrator:test',
     });
     expect(revoked).toMatchObject({ outcome: 'revoked', revokedAt: '2025-07-01T00:00:00.000Z' });
@@ -298,21 +312,30 @@ describe('verifying certificates against the emulators', () => {
       outcome: 'unknown',
     });
 
-    const { body } = await verifyJson(result.certId, new URL(result.verifyUrl).search.slice(1));
+    const { body } = await postClaims(result.certId, new URL(result.verifyUrl).hash.slice(1));
     expect(body).toMatchObject({
       status: 'revoked',
-      certificate: { revokedAt: '2025-07-01T00:00:00.000Z', revocationReason: 'Issued on a forged income statement' },
+      certificate: {
+        revokedAt: '2025-07-01T00:00:00.000Z',
+        revocationReason: { code: 'false-information', en: 'Issued on false information' },
+      },
     });
     const page = await verify(httpEvent(`/v/${result.certId}`, '', { accept: 'text/html' }), context);
     expect(page.body).toContain('Revoked certificate');
     expect(page.body).toContain('2025-07-01');
-    expect(page.body).toContain('Issued on a forged income statement');
+    expect(page.body).toContain('Issued on false information');
+    expect(page.body).toContain('తప్పుడు సమాచారంతో జారీ చేయబడింది');
+    // The officer's own words stay with the certificate's item: not on the page, not in the log.
+    expect(page.body).not.toContain('forged income statement');
 
     const proof = JSON.parse((await verify(httpEvent(`/log/proof/${result.certId}`), context)).body!);
     expect(proof.revocation).toMatchObject({
       leafIndex: revoked.outcome === 'revoked' ? revoked.logIndex : -1,
-      entry: { type: 'revocation', certId: result.certId, reason: 'Issued on a forged income statement' },
+      entry: { type: 'revocation', certId: result.certId, reason: 'false-information' },
     });
+    expect(JSON.stringify(proof)).not.toContain('forged income statement');
+    const item = await table.send(new GetCommand({ TableName: TABLE, Key: keys.certificate(result.certId) }));
+    expect(item.Item?.revocationNote).toBe('a forged income statement');
   });
 
   it('reads a JPEG photo of the printed certificate and answers valid, then revoked', async () => {
@@ -336,12 +359,12 @@ describe('verifying certificates against the emulators', () => {
 
     await store.revoke(result.certId, {
       revokedAt: '2025-08-01T00:00:00.000Z',
-      reason: 'Superseded by a corrected certificate',
+      reason: 'superseded',
       revokedBy: 'officer:REV-GNT-0042',
     });
     expect(await check.check(scan)).toMatchObject({
       status: 'revoked',
-      certificate: { revocationReason: 'Superseded by a corrected certificate' },
+      certificate: { revocationReason: { code: 'superseded', en: 'Replaced by a corrected certificate' } },
     });
     expect(await check.check(scanCertificateImage(Buffer.from('not a photo')))).toEqual({
       status: 'unreadable',
@@ -366,7 +389,9 @@ describe('verifying certificates against the emulators', () => {
     const response = await verify(httpEvent('/keys'), context);
     expect(response.statusCode).toBe(200);
     const { keys: published } = JSON.parse(response.body!) as { keys: Record<string, string>[] };
-    const kid = parseQrPayload(result.verifyUrl)!.claims.kid;
+    const { keyId: kid } = JSON.parse(
+      await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: result.recordKey }))).Body!.transformToString(),
+    );
     const checkpoint = JSON.parse((await verify(httpEvent('/log/checkpoint'), context)).body!);
     const key = (keyId: string, use: string) => ({
       keyId,

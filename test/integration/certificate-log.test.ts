@@ -6,9 +6,16 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DeleteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { TransparencyLog, UnendorsedKeyError } from '#adapters/transparency-log.ts';
 import { verifyCheckpoint } from '#core/transparency-log/checkpoint.ts';
-import { type CertificateEntry, entryIdOf, entryLeafHash } from '#core/transparency-log/entry.ts';
+import {
+  type CertificateEntry,
+  entryIdOf,
+  entryLeafHash,
+  type LogEntry,
+  leafObjectKey,
+} from '#core/transparency-log/entry.ts';
+import { anchorEntryOf, anchorKeys, chainKeys, firstKeyEntry } from '#core/transparency-log/key-chain.ts';
 import { fromHex, rootHash, toHex, verifyConsistency, verifyInclusion } from '#core/transparency-log/merkle.ts';
 import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
@@ -87,19 +94,24 @@ describe('the transparency log on the emulators', () => {
     const entries = Array.from({ length: 24 }, entry);
     const logged = await Promise.all(entries.map((e, i) => sequencers[i % 3]!.append(e)));
 
-    const indices = logged.map((l) => l.index).sort((a, b) => a - b);
-    expect(indices).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    // The checkpoint key has a leaf of its own, logged before the first checkpoint it signs.
+    const reader = sequencer();
+    const keyEntry = firstKeyEntry(await checkpointKey.currentKey(), 'checkpoint-signing');
+    const keyLeaf = (await reader.indexOf(entryIdOf(keyEntry)))!;
+    const indices = [...logged.map((l) => l.index), keyLeaf.index].sort((a, b) => a - b);
+    expect(indices).toEqual(Array.from({ length: 25 }, (_, i) => i));
     for (const l of logged) {
       expect(l.checkpoint.treeSize).toBeGreaterThan(l.index);
+      expect(l.checkpoint.treeSize).toBeGreaterThan(keyLeaf.index);
       expect(verifyCheckpoint(l.checkpoint, checkpointKey.publicKey)).toBe(true);
     }
 
     // The tree the checkpoint signs is the tree of the leaves in index order.
-    const reader = sequencer();
     const latest = (await reader.latestCheckpoint())!;
-    expect(latest.treeSize).toBe(24);
-    const byIndex = new Map(logged.map((l, i) => [l.index, entries[i]!]));
-    const hashes = Array.from({ length: 24 }, (_, i) => entryLeafHash(byIndex.get(i)!));
+    expect(latest.treeSize).toBe(25);
+    const byIndex = new Map<number, LogEntry>(logged.map((l, i) => [l.index, entries[i]!]));
+    byIndex.set(keyLeaf.index, keyEntry);
+    const hashes = Array.from({ length: 25 }, (_, i) => entryLeafHash(byIndex.get(i)!));
     expect(latest.rootHash).toBe(toHex(rootHash(hashes)));
   });
 
@@ -175,5 +187,40 @@ describe('the transparency log on the emulators', () => {
         await documents.send(new DeleteCommand({ TableName: TABLE, Key: { pk: item.pk, sk: item.sk } }));
     }
     expect(await sequencer().consistency(5, latest.treeSize)).toEqual(before);
+  });
+
+  it('signs with a rotated key only once the key it replaces endorsed it in the log', async () => {
+    const rotated = keySigner();
+    const withRotatedKey = () =>
+      new TransparencyLog(
+        { dynamodb: documents, s3 },
+        { tableName: TABLE, bucket: BUCKET, now: () => new Date(), signer: rotated },
+      );
+    await expect(withRotatedKey().append(entry())).rejects.toThrow(UnendorsedKeyError);
+
+    const endorsed = await sequencer().endorseKey(await rotated.currentKey(), 'checkpoint-signing', checkpointKey);
+    const logged = await withRotatedKey().append(entry());
+    expect(logged.checkpoint.keyId).toBe((await rotated.currentKey()).keyId);
+    expect(logged.index).toBeGreaterThan(endorsed.index);
+    // A key already in the log stays usable, e.g. by a container that has not seen the rotation yet.
+    await expect(sequencer().logKey(await checkpointKey.currentKey(), 'checkpoint-signing')).resolves.toBeUndefined();
+
+    const leaves = [];
+    for (let index = 0; index < logged.checkpoint.treeSize; index++) {
+      const text = await (
+        await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: leafObjectKey(index) }))
+      ).Body!.transformToString();
+      leaves.push({ index, entry: JSON.parse(text).entry as LogEntry });
+    }
+    const anchor = anchorKeys({
+      format: 'mitra.trust-anchor.v1',
+      keys: [anchorEntryOf(await checkpointKey.currentKey(), 'checkpoint-signing')],
+    });
+    const { trusted, findings } = chainKeys(anchor, leaves);
+    expect(findings).toEqual([]);
+    expect(trusted.get(logged.checkpoint.keyId)?.via).toEqual({
+      leafIndex: endorsed.index,
+      endorsedBy: (await checkpointKey.currentKey()).keyId,
+    });
   });
 });

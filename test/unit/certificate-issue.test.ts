@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
 import {
@@ -10,6 +11,7 @@ import {
   issueCertificate,
   type LogPosition,
 } from '#core/certificate/issue.ts';
+import { LogProofSchema, readLogProof } from '#core/certificate/log-proof.ts';
 import { certIdFromBytes } from '#core/certificate/model.ts';
 import { parseQrPayload, verifyClaims } from '#core/certificate/qr-payload.ts';
 import { CertificateRequestSchema } from '#core/certificate/request.ts';
@@ -18,8 +20,9 @@ import {
   type SigningKey,
   verifySignedCertificate,
 } from '#core/certificate/signed-certificate.ts';
+import { LOG_ORIGIN, signCheckpoint } from '#core/transparency-log/checkpoint.ts';
 import { type CertificateEntry, entryLeafHash } from '#core/transparency-log/entry.ts';
-import { toHex } from '#core/transparency-log/merkle.ts';
+import { fromHex, inclusionProof, rootHash, toHex, verifyInclusion } from '#core/transparency-log/merkle.ts';
 import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
 
 /** The log's contract in memory: one leaf per certificate, whoever appends it and however often. */
@@ -27,18 +30,35 @@ class MemoryLog implements CertificateLogPort {
   readonly entries = new Map<string, number>();
   readonly leaves: CertificateEntry[] = [];
   failNextAppend = false;
+  readonly keys: string[] = [];
+  private readonly checkpointSigner = keySigner();
+  async logKey(key: SigningKey) {
+    if (!this.keys.includes(key.keyId)) this.keys.push(key.keyId);
+  }
   async append(entry: CertificateEntry) {
     await Promise.resolve();
     if (this.failNextAppend) {
       this.failNextAppend = false;
       throw new Error('the log was unavailable');
     }
+    expect(this.keys, 'the signing key logged before its certificate').toContain(entry.keyId);
     let index = this.entries.get(entry.certId);
     if (index === undefined) {
       index = this.leaves.push(entry) - 1;
       this.entries.set(entry.certId, index);
     }
-    return { index, leafHash: toHex(entryLeafHash(this.leaves[index]!)), treeSize: this.leaves.length };
+    const hashes = this.leaves.map(entryLeafHash);
+    const checkpoint = await signCheckpoint(
+      {
+        origin: LOG_ORIGIN,
+        treeSize: hashes.length,
+        rootHash: toHex(rootHash(hashes)),
+        timestamp: '2025-06-01T04:30:01.000Z',
+      },
+      this.checkpointSigner,
+    );
+    const proof = inclusionProof(hashes, index).map(toHex);
+    return { index, leafHash: toHex(hashes[index]!), checkpoint, proof };
   }
 }
 
@@ -100,7 +120,12 @@ function setup() {
     log,
     publicBaseUrl: BASE_URL,
     // A stand-in renderer: deterministic in its input, like the real one.
-    render: async (input) => new TextEncoder().encode(canonicalJson(input)),
+    render: async (input) => {
+      const pdf = await PDFDocument.create({ updateMetadata: false });
+      pdf.addPage();
+      pdf.setKeywords([canonicalJson(input)]);
+      return pdf.save();
+    },
     newCertId: () => certIdFromBytes(randomBytes(16)),
     now: () => new Date('2025-06-01T04:30:00.000Z'),
   };
@@ -119,7 +144,20 @@ describe('issuing a certificate', () => {
     const signed = JSON.parse(new TextDecoder().decode(store.objects.get(result.recordKey)));
     const { publicKeyPem } = await signer.currentKey();
     expect(verifySignedCertificate(signed, publicKeyPem)).toBe(true);
-    expect(result.sha256).toBe(sha256Hex(store.objects.get(result.pdfKey)!));
+    // The PDF carries the checkpoint that includes it; blanking that proof gives the bytes the log holds.
+    const carried = readLogProof(store.objects.get(result.pdfKey)!)!;
+    expect(result.sha256).toBe(sha256Hex(carried.logged));
+    const proof = LogProofSchema.parse(carried.proof);
+    expect(proof).toMatchObject({ certId: result.certId, leafIndex: result.logIndex });
+    expect(
+      verifyInclusion(
+        fromHex(proof.leafHash)!,
+        proof.leafIndex,
+        proof.checkpoint.treeSize,
+        proof.inclusionProof.map((hash) => fromHex(hash)!),
+        fromHex(proof.checkpoint.rootHash)!,
+      ),
+    ).toBe(true);
     const qr = parseQrPayload(result.verifyUrl)!;
     expect(qr.certId).toBe(result.certId);
     expect(verifyClaims(qr.claims, qr.signature, publicKeyPem)).toBe(true);
@@ -184,7 +222,9 @@ describe('issuing a certificate', () => {
     expect(store.objects.size).toBe(1);
     const result = await issueCertificate(request, deps);
     expect(result.outcome).toBe('already-issued');
-    expect(sha256Hex(store.objects.get(result.pdfKey)!)).toBe(store.certificates.get(result.certId)!.pdfSha256);
+    expect(sha256Hex(readLogProof(store.objects.get(result.pdfKey)!)!.logged)).toBe(
+      store.certificates.get(result.certId)!.pdfSha256,
+    );
   });
 
   it('refuses to finish when the application changed after issuance', async () => {
@@ -209,7 +249,7 @@ describe('issuing a certificate', () => {
     };
     const result = await issueCertificate(request, deps);
     const qr = parseQrPayload(result.verifyUrl)!;
-    expect(qr.claims.kid).toBe((await rotated.currentKey()).keyId);
+    expect(qr.claims.kid).toBe((await rotated.currentKey()).keyId.slice(0, 8));
     expect(verifyClaims(qr.claims, qr.signature, rotated.publicKey)).toBe(true);
   });
 

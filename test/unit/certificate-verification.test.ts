@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, fromBase64Url, sha256Hex } from '#core/certificate/encoding.ts';
 import { decodeClaimsParameter } from '#core/certificate/qr-payload.ts';
@@ -8,6 +9,7 @@ import {
   verificationView,
 } from '#core/certificate/verification.ts';
 import { renderVerificationPage, VERIFICATION_PAGE_HEADERS } from '#core/certificate/verification-page.ts';
+import { VERIFICATION_SCRIPT } from '#core/certificate/verification-script.ts';
 import { keySigner, vectors } from './certificate-fixtures.ts';
 
 const summary: CertificateSummary = {
@@ -93,7 +95,7 @@ describe('what a verifier is shown', () => {
     });
   });
 
-  it('renders a bilingual page without scripts, escaping every value', () => {
+  it('renders a bilingual page whose one script is pinned by its hash, escaping every value', () => {
     const html = renderVerificationPage(
       verificationView(
         'valid',
@@ -105,8 +107,32 @@ describe('what a verifier is shown', () => {
     expect(html).toContain('చెల్లుబాటు');
     expect(html).toContain('R**** &#34;K****&#34;');
     expect(html).toContain('&#60;script&#62;');
-    expect(html).not.toMatch(/<script/i);
-    expect(VERIFICATION_PAGE_HEADERS['content-security-policy']).toContain("default-src 'none'");
+    // The data block and the checking script, nothing else that runs.
+    expect(html.match(/<script/gi)).toHaveLength(2);
+    expect(html).toContain(`<script>${VERIFICATION_SCRIPT}</script>`);
+    const csp = VERIFICATION_PAGE_HEADERS['content-security-policy']!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(VERIFICATION_SCRIPT).digest('base64')}'`);
     expect(VERIFICATION_PAGE_HEADERS['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('shows a revocation’s reason from the list in both languages, never a log position, and no bidi controls', () => {
+    const revoked = { ...summary, status: 'revoked' as const, revokedAt: '2025-04-01T10:00:00.000Z' };
+    const view = verificationView('revoked', { ...revoked, revocationReason: 'superseded' }, false, true);
+    expect(view.certificate?.revocationReason).toEqual({
+      code: 'superseded',
+      en: 'Replaced by a corrected certificate',
+      te: 'సవరించిన ధృవీకరణ పత్రంతో భర్తీ చేయబడింది',
+    });
+    expect(view.log).toEqual({ proof: `/log/proof/${summary.certId}` });
+    const html = renderVerificationPage(view);
+    expect(html).toContain('Replaced by a corrected certificate');
+    expect(html).not.toMatch(/log entry|leafIndex|<td>#/i);
+    // A reason recorded as free text before codes is not shown; an RLO in a name is dropped.
+    const legacy = verificationView('revoked', { ...revoked, revocationReason: 'officer typed this' }, false);
+    expect(renderVerificationPage(legacy)).not.toContain('officer typed this');
+    const rlo = renderVerificationPage(verificationView('valid', { ...summary, holderMasked: 'R\u202e0001' }, false));
+    expect(rlo).toContain('R0001');
+    expect(rlo).not.toContain('\u202e');
   });
 });

@@ -75,7 +75,11 @@ export async function openArchive(options: StoreOptions): Promise<ArchiveStore> 
     }
     bucket = archives[0]!;
   }
-  return s3Store(client, bucket, `${folder} (${bucket})`, () => server.stop());
+  // The client's keep-alive sockets would hold the server's close open for seconds: end them first.
+  return s3Store(client, bucket, `${folder} (${bucket})`, async () => {
+    client.destroy();
+    await server.stop();
+  });
 }
 
 export class UsageError extends Error {}

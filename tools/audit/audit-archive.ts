@@ -11,7 +11,13 @@ import {
   SignedCheckpointSchema,
   verifyCheckpoint,
 } from '../../lambdas/core/transparency-log/checkpoint.ts';
-import { LeafFileSchema, type LogEntry, leafObjectKey } from '../../lambdas/core/transparency-log/entry.ts';
+import {
+  type KeyUse,
+  LeafFileSchema,
+  type LogEntry,
+  leafObjectKey,
+} from '../../lambdas/core/transparency-log/entry.ts';
+import { chainKeys, type TrustedKey } from '../../lambdas/core/transparency-log/key-chain.ts';
 import {
   consistencyProof,
   fromHex,
@@ -22,9 +28,20 @@ import {
   verifyConsistency,
 } from '../../lambdas/core/transparency-log/merkle.ts';
 import type { ArchiveStore } from './archive-store.ts';
+import { checkCarriedProof } from './carried-proof.ts';
+import { comparePdfWithRecord } from './pdf-contents.ts';
 import { versionFindings } from './versions.ts';
 
-type FindingKind = 'tampered' | 'missing' | 'unlogged' | 'deleted' | 'overwritten' | 'invalid';
+type FindingKind =
+  | 'tampered'
+  | 'missing'
+  | 'unlogged'
+  | 'deleted'
+  | 'overwritten'
+  | 'invalid'
+  | 'untrusted'
+  | 'rollback'
+  | 'unverifiable';
 
 interface Finding {
   kind: FindingKind;
@@ -37,45 +54,40 @@ export interface AuditReport {
   archive: string;
   ok: boolean;
   certificates: { checked: number; valid: number; revoked: number };
-  log: { leaves: number; checkpoints: number; latest?: { treeSize: number; rootHash: string; timestamp: string } };
-  trustedCheckpoint?: { treeSize: number; rootHash: string; consistent: boolean };
-  keys: { keyId: string; use: string }[];
+  /** `latest` is the newest checkpoint that verified: what the auditor keeps for the next audit. */
+  log: { leaves: number; checkpoints: number; latest?: SignedCheckpoint };
+  /** The checkpoint the log was held to: the auditor's own from an earlier audit, or one given on the command line. */
+  trustedCheckpoint?: { treeSize: number; rootHash: string; consistent: boolean; from: 'option' | 'state' };
+  /** Where the trusted keys came from, and every key the audit trusted, with why. */
+  trust: { anchor: string; keys: { keyId: string; use: KeyUse; via: string }[] };
+  /** Whether the audit could rule out that the log was cut short or replaced since an earlier audit. */
+  rollback: 'checked' | 'first audit' | 'not ruled out';
+  qrCodes: 'read' | 'not read: install poppler (pdftoppm)' | 'not read';
   versioning: 'checked' | 'not available on this store';
   findings: Finding[];
 }
 
 export interface AuditOptions {
-  trustedCheckpoint?: unknown;
+  /** The keys held outside the archive; every other key must chain to one of them through the log. */
+  anchor: { source: string; keys: ReadonlyMap<string, TrustedKey> };
+  trustedCheckpoint?: { checkpoint: unknown; from: 'option' | 'state' };
+  /** Accept an archive seen for the first time without an earlier checkpoint (rollback cannot be ruled out). */
+  firstAudit?: boolean;
+  /** Read each PDF's QR code (needs poppler's pdftoppm); on by default. */
+  readQr?: boolean;
   progress?: (done: number, total: number) => void;
   concurrency?: number;
 }
 
 /**
- * Checks the whole archive from the archive alone (docs/archive-format.md): public keys, log leaves and signed
- * checkpoints, each certificate's PDF, metadata, signed record and leaf, and versions or delete markers.
+ * Checks the whole archive from the archive alone (docs/archive-format.md), trusting only the keys that chain to the
+ * anchor: the key leaves and their endorsements, log leaves and signed checkpoints, the checkpoint of an earlier
+ * audit, each certificate's PDF (its bytes, what it carries and prints, and the log proof it carries), metadata,
+ * signed record and leaf, and versions or delete markers.
  */
-export async function auditArchive(store: ArchiveStore, options: AuditOptions = {}): Promise<AuditReport> {
+export async function auditArchive(store: ArchiveStore, options: AuditOptions): Promise<AuditReport> {
   const findings: Finding[] = [];
   const find = (kind: FindingKind, object: string, detail: string) => findings.push({ kind, object, detail });
-
-  // Keys: a key's id is a hash of the key, so a swapped key file cannot keep its name.
-  const keys = new Map<string, { pem: string; use: string }>();
-  for (const name of await store.list('keys/')) {
-    const object = await store.get(name);
-    const keyId = /^keys\/([0-9a-f]{16})\.pem$/.exec(name)?.[1];
-    const pem = object ? new TextDecoder().decode(object.bytes) : '';
-    let actual: string | undefined;
-    try {
-      actual = keyIdOf(pem);
-    } catch {
-      actual = undefined;
-    }
-    if (!keyId || actual !== keyId) {
-      find('tampered', name, 'the key file does not hold the key its name says (key id = SHA-256 of the SPKI DER)');
-      continue;
-    }
-    keys.set(keyId, { pem, use: object?.metadata.use ?? 'certificate-signing' });
-  }
 
   // Leaves, in index order without gaps.
   const leafKeys = await store.list('log/leaves/');
@@ -103,7 +115,40 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
   }
   const hashes = leaves.map((leaf) => leaf.hash);
 
-  // Checkpoints: signed by a published checkpoint key, each the root of the leaves as archived.
+  // Keys: only those the anchor names or a trusted key endorsed in the log. A key file is just a copy.
+  const chain = chainKeys(
+    options.anchor.keys,
+    leaves.map(({ entry }, index) => ({ index, entry })),
+  );
+  for (const f of chain.findings) find('untrusted', leafObjectKey(f.leafIndex), f.why);
+  const trusted = chain.trusted;
+  /** The key `keyId` if trusted for `use` and introduced before log position `before` (anchor keys: always). */
+  const trustedKey = (keyId: string, use: KeyUse, before: number): TrustedKey | string => {
+    const key = trusted.get(keyId);
+    if (!key) return `key ${keyId} chains to no key of the trust anchor`;
+    if (key.use !== use) return `key ${keyId} is a ${key.use} key`;
+    if (key.via !== 'anchor' && key.via.leafIndex >= before) {
+      return `key ${keyId} entered the log at leaf ${key.via.leafIndex}, after what it signed`;
+    }
+    return key;
+  };
+  for (const name of await store.list('keys/')) {
+    const object = await store.get(name);
+    const keyId = /^keys\/([0-9a-f]{16})\.pem$/.exec(name)?.[1];
+    let actual: string | undefined;
+    try {
+      actual = keyIdOf(object ? new TextDecoder().decode(object.bytes) : '');
+    } catch {
+      actual = undefined;
+    }
+    if (!keyId || actual !== keyId) {
+      find('tampered', name, 'the key file does not hold the key its name says (key id = SHA-256 of the SPKI DER)');
+    } else if (!trusted.has(keyId)) {
+      find('untrusted', name, `key ${keyId} chains to no key of the trust anchor (${options.anchor.source})`);
+    }
+  }
+
+  // Checkpoints: signed by a trusted checkpoint key, each the root of the leaves as archived.
   const checkpoints: SignedCheckpoint[] = [];
   for (const name of await store.list('log/checkpoints/')) {
     const object = await store.get(name);
@@ -113,9 +158,13 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
       continue;
     }
     const checkpoint = parsed.data;
-    const key = keys.get(checkpoint.keyId);
-    if (key?.use !== 'checkpoint-signing' || !verifyCheckpoint(checkpoint, key.pem)) {
-      find('tampered', name, `the checkpoint signature does not verify with a published checkpoint key`);
+    const key = trustedKey(checkpoint.keyId, 'checkpoint-signing', checkpoint.treeSize);
+    if (typeof key === 'string') {
+      find('untrusted', name, `signed by ${key}`);
+      continue;
+    }
+    if (!verifyCheckpoint(checkpoint, key.pem)) {
+      find('tampered', name, `the checkpoint signature does not verify with key ${key.keyId}`);
       continue;
     }
     if (checkpoint.treeSize > hashes.length) {
@@ -136,30 +185,49 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
     }
   }
 
-  // A checkpoint the auditor kept from earlier: the log today must extend it.
-  let trusted: AuditReport['trustedCheckpoint'];
-  if (options.trustedCheckpoint !== undefined) {
-    const parsed = SignedCheckpointSchema.safeParse(options.trustedCheckpoint);
+  // Rollback: the log today must extend the checkpoint of an earlier audit (or one the auditor kept).
+  let trustedCheckpoint: AuditReport['trustedCheckpoint'];
+  let rollback: AuditReport['rollback'] = 'checked';
+  if (options.trustedCheckpoint) {
+    const { from } = options.trustedCheckpoint;
+    const label = from === 'state' ? 'the checkpoint of the last audit' : 'the trusted checkpoint';
+    const parsed = SignedCheckpointSchema.safeParse(options.trustedCheckpoint.checkpoint);
     if (!parsed.success) {
-      find('invalid', 'trusted checkpoint', 'the trusted checkpoint is not a signed checkpoint');
+      find('invalid', label, 'not a signed checkpoint');
     } else {
       const t = parsed.data;
-      const key = keys.get(t.keyId);
+      const key = trustedKey(t.keyId, 'checkpoint-signing', Number.POSITIVE_INFINITY);
       let consistent = false;
-      if (!key || !verifyCheckpoint(t, key.pem)) {
-        find('invalid', 'trusted checkpoint', 'its signature does not verify with a published checkpoint key');
-      } else if (hashes.length < t.treeSize) {
-        find('missing', 'log', `the trusted checkpoint has ${t.treeSize} leaves; the archive has ${hashes.length}`);
+      if (typeof key === 'string' || !verifyCheckpoint(t, key.pem)) {
+        find('invalid', label, `its signature does not verify with a trusted checkpoint key`);
+      } else if (hashes.length < t.treeSize || (latest?.treeSize ?? 0) < t.treeSize) {
+        find(
+          'rollback',
+          'log',
+          `${label} (${t.timestamp}) covers ${t.treeSize} leaves; the archive now has ${hashes.length} leaves and ` +
+            `signed checkpoints up to ${latest?.treeSize ?? 0}: the log was cut short`,
+        );
       } else {
         // The archived leaves, as they are now, must reproduce the trusted root as a prefix of the whole log.
         const proof = consistencyProof(hashes, t.treeSize, hashes.length);
         consistent = verifyConsistency(t.treeSize, hashes.length, proof, fromHex(t.rootHash)!, rootHash(hashes));
         if (!consistent) {
-          find('tampered', 'log', `the archived log does not extend the trusted checkpoint of size ${t.treeSize}`);
+          find('rollback', 'log', `the archived log does not extend ${label} (size ${t.treeSize}): it was replaced`);
         }
       }
-      trusted = { treeSize: t.treeSize, rootHash: t.rootHash, consistent };
+      trustedCheckpoint = { treeSize: t.treeSize, rootHash: t.rootHash, consistent, from };
     }
+  } else if (options.firstAudit) {
+    rollback = 'first audit';
+  } else {
+    rollback = 'not ruled out';
+    find(
+      'unverifiable',
+      'log',
+      'rollback cannot be ruled out: there is no checkpoint from an earlier audit of this archive (no state file, ' +
+        'no --trusted-checkpoint). If this is the first audit, run again with --first-audit; the audit then keeps ' +
+        'the checkpoint it verified for the next one',
+    );
   }
 
   // Certificates, each against its leaf.
@@ -167,7 +235,8 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
   const revocations = new Map<string, number>();
   leaves.forEach(({ entry }, index) => {
     if (index >= (latest?.treeSize ?? 0)) return;
-    (entry.type === 'certificate' ? certificateLeaves : revocations).set(entry.certId, index);
+    if (entry.type === 'certificate') certificateLeaves.set(entry.certId, index);
+    if (entry.type === 'revocation') revocations.set(entry.certId, index);
   });
   const objects = await store.list('certificates/');
   const ids = new Map<string, { pdf?: string; json?: string }>();
@@ -186,9 +255,9 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
   let valid = 0;
   let revoked = 0;
   let done = 0;
+  let qrCodes: AuditReport['qrCodes'] = options.readQr === false ? 'not read' : 'read';
   const total = ids.size;
   options.progress?.(0, total);
-  const work = [...ids.entries()];
   const checkOne = async ([certId, pair]: [string, { pdf?: string; json?: string }]) => {
     const before = findings.length;
     const leafIndex = certificateLeaves.get(certId);
@@ -209,9 +278,9 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
       if (!parsed.success) find('tampered', pair.json, 'not a signed certificate record');
       else {
         signed = parsed.data;
-        const key = keys.get(signed.keyId);
-        if (key?.use !== 'certificate-signing') {
-          find('missing', `keys/${signed.keyId}.pem`, `the key that signed ${certId} is not published`);
+        const key = trustedKey(signed.keyId, 'certificate-signing', leafIndex ?? Number.POSITIVE_INFINITY);
+        if (typeof key === 'string') {
+          find('untrusted', pair.json, `signed by ${key}`);
         } else if (!verifySignedCertificate(signed, key.pem)) {
           find('tampered', pair.json, 'the record signature or the QR claims signature does not verify');
         }
@@ -226,6 +295,9 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
           if (sha256Hex(canonicalJson(signed.record)) !== entry.recordSha256) {
             find('tampered', pair.json, `the record differs from the one logged at leaf ${leafIndex}`);
           }
+          if (signed.keyId !== entry.keyId) {
+            find('tampered', pair.json, `the record names key ${signed.keyId}; its leaf names ${entry.keyId}`);
+          }
           if (signed.log && signed.log.index !== leafIndex) {
             find('tampered', pair.json, `the record names leaf ${signed.log.index}; its leaf is ${leafIndex}`);
           }
@@ -234,15 +306,30 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
     }
     if (pair.pdf) {
       const object = await store.get(pair.pdf);
-      const hash = object ? sha256Hex(object.bytes) : '';
+      const bytes = object?.bytes ?? new Uint8Array();
       const meta = object?.metadata ?? {};
-      if (entry?.type === 'certificate' && hash !== entry.pdfSha256) {
-        find('tampered', pair.pdf, `its SHA-256 is not the one logged at leaf ${leafIndex}`);
-      }
-      if (meta.sha256 !== hash) find('tampered', pair.pdf, 'the sha256 metadata does not match the PDF bytes');
+      if (meta.sha256 !== sha256Hex(bytes)) find('tampered', pair.pdf, 'the sha256 metadata does not match the PDF');
       if (meta['cert-id'] !== certId) find('tampered', pair.pdf, 'the cert-id metadata does not name this certificate');
       if (signed && (meta['service-id'] !== signed.record.serviceId || meta['issued-at'] !== signed.record.issuedAt)) {
         find('tampered', pair.pdf, 'the service-id or issued-at metadata differs from the signed record');
+      }
+      if (entry?.type === 'certificate' && leafIndex !== undefined) {
+        const carried = checkCarriedProof(bytes, {
+          certId,
+          leafIndex,
+          leafHash: hashes[leafIndex]!,
+          hashes,
+          trustedKey: (keyId, before) => trustedKey(keyId, 'checkpoint-signing', before),
+        });
+        if (carried.loggedSha256 !== entry.pdfSha256) {
+          find('tampered', pair.pdf, `its SHA-256 is not the one logged at leaf ${leafIndex}`);
+        }
+        for (const problem of carried.problems) find(problem.kind, pair.pdf, problem.detail);
+      }
+      if (signed) {
+        const compared = await comparePdfWithRecord(bytes, signed, { readQr: qrCodes === 'read' });
+        if (compared.qr === 'no-renderer') qrCodes = 'not read: install poppler (pdftoppm)';
+        for (const problem of compared.problems) find('tampered', pair.pdf, problem);
       }
     }
     if (findings.length === before) {
@@ -251,15 +338,18 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
     }
     options.progress?.(++done, total);
   };
-  const queue = [...work];
+  const queue = [...ids.entries()];
   await Promise.all(
-    Array.from({ length: options.concurrency ?? 8 }, async () => {
+    Array.from({ length: options.concurrency ?? 4 }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await checkOne(next);
     }),
   );
   for (const [certId, index] of revocations) {
     if (!certificateLeaves.has(certId))
       find('invalid', leafObjectKey(index), `revokes ${certId}, which was never logged`);
+  }
+  if (qrCodes !== 'read' && qrCodes !== 'not read') {
+    find('unverifiable', 'QR codes', 'the QR codes printed on the PDFs were not read: install poppler (pdftoppm)');
   }
 
   // Versions: in a WORM archive every key has one version and nothing is deleted.
@@ -274,12 +364,19 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions = 
     log: {
       leaves: hashes.length,
       checkpoints: checkpoints.length,
-      ...(latest
-        ? { latest: { treeSize: latest.treeSize, rootHash: latest.rootHash, timestamp: latest.timestamp } }
-        : {}),
+      ...(latest ? { latest } : {}),
     },
-    ...(trusted ? { trustedCheckpoint: trusted } : {}),
-    keys: [...keys].map(([keyId, { use }]) => ({ keyId, use })),
+    ...(trustedCheckpoint ? { trustedCheckpoint } : {}),
+    trust: {
+      anchor: options.anchor.source,
+      keys: [...trusted.values()].map(({ keyId, use, via }) => ({
+        keyId,
+        use,
+        via: via === 'anchor' ? 'trust anchor' : `endorsed by ${via.endorsedBy} at leaf ${via.leafIndex}`,
+      })),
+    },
+    rollback,
+    qrCodes,
     versioning: versions ? 'checked' : 'not available on this store',
     findings,
   };

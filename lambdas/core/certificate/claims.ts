@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { type CompactClaims, CompactClaimsSchema, compactClaimsMessage, compactClaimsOf } from './compact-claims.ts';
+import { canonicalJson, sha256, sha256Hex } from './encoding.ts';
+import { issueDateOf } from './issue-date.ts';
 import { CertIdSchema, type CertificateRecord, DocumentTypeSchema, KeyIdSchema } from './model.ts';
 
+export { issueDateOf };
+
 /**
- * The QR budget. The QR code must stay at version 15 or below with error correction M (412 bytes in byte mode) so a
- * cheap phone reads it off a printed page. The URL is `<base>/v/<id>?c=<claims>.<signature>`: with a base URL of
- * ≤ 60 characters, the 64-byte signature (86 characters) and the fixed part of the claims, the free-text claims get
- * these many bytes of JSON-escaped UTF-8 (base64url adds a third). test/unit/certificate-qr-payload.test.ts checks
- * the worst case.
+ * Two forms of QR claims. Certificates issued since QR codes carry their key facts have compact binary claims
+ * (compact-claims.ts) in the URL's fragment. The first certificates have the JSON claims below, in the query
+ * (`<base>/v/<id>?c=<claims>.<signature>`); they are still read and verified, never made. Their budget: version 15 at
+ * error correction M, so the free-text claims got these many bytes of JSON-escaped UTF-8.
  */
 export const CLAIM_NAME_MAX_BYTES = 48;
-export const CLAIM_ISSUER_MAX_BYTES = 32;
+const CLAIM_ISSUER_MAX_BYTES = 32;
 
 const IssueDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const claimText = (maxBytes: number) =>
@@ -18,8 +22,8 @@ const claimText = (maxBytes: number) =>
     .min(1)
     .refine((text) => escapedBytes(text) <= maxBytes);
 
-/** What a QR code asserts, signed: `id`, `typ` (document type), `name` (holder), `iat` (issue date), `iss`, `kid`. */
-export const ClaimsSchema = z.strictObject({
+/** What a first QR code asserts, signed: `id`, `typ` (document type), `name`, `iat` (issue date), `iss`, `kid`. */
+export const LegacyClaimsSchema = z.strictObject({
   id: CertIdSchema,
   typ: DocumentTypeSchema,
   name: claimText(CLAIM_NAME_MAX_BYTES),
@@ -27,20 +31,43 @@ export const ClaimsSchema = z.strictObject({
   iss: claimText(CLAIM_ISSUER_MAX_BYTES),
   kid: KeyIdSchema,
 });
-export type Claims = z.infer<typeof ClaimsSchema>;
+export type LegacyClaims = z.infer<typeof LegacyClaimsSchema>;
 
-/** India has one time zone and no daylight saving: the date on a certificate is the date in IST (UTC+05:30). */
-const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
+/** Either form; the compact one has `v: 2`. */
+export const ClaimsSchema = z.union([CompactClaimsSchema, LegacyClaimsSchema]);
+export type Claims = CompactClaims | LegacyClaims;
 
-export function issueDateOf(issuedAt: string): string {
-  return new Date(Date.parse(issuedAt) + IST_OFFSET_MS).toISOString().slice(0, 10);
+export function isCompact(claims: Claims): claims is CompactClaims {
+  return 'v' in claims;
+}
+
+/** The claims a certificate is issued with now: compact, with its key facts. A function of the record and the key. */
+export function claimsOf(record: CertificateRecord, kid: string): CompactClaims {
+  return compactClaimsOf(record, kid);
+}
+
+/** The claims `record` implies in the form of `like`: what an auditor recomputes for either form. */
+export function expectedClaimsOf(record: CertificateRecord, kid: string, like: Claims): Claims {
+  return isCompact(like) ? compactClaimsOf(record, kid) : legacyClaimsOf(record, kid);
+}
+
+/** The claims of either form whose canonical JSON hashes to `claimsSha256` (what the store recorded at issue). */
+export function claimsWithHash(record: CertificateRecord, kid: string, claimsSha256: string): Claims | undefined {
+  return [compactClaimsOf(record, kid), legacyClaimsOf(record, kid)].find(
+    (claims) => sha256Hex(canonicalJson(claims)) === claimsSha256,
+  );
+}
+
+/** The bytes a claims signature covers, hashed: the compact message, or the canonical JSON of JSON claims. */
+export function claimsDigest(claims: Claims): Uint8Array {
+  return sha256(isCompact(claims) ? compactClaimsMessage(claims) : canonicalJson(claims));
 }
 
 /**
- * The claims are a function of the record and the key, so the verify service recomputes them from what it stored
- * and a QR code that carries anything else does not match. Long names are cut at a character boundary with "…".
+ * The first claims: a function of the record and the key, so the verify service recomputed them from what it stored.
+ * Long names were cut at a character boundary with "…".
  */
-export function claimsOf(record: CertificateRecord, kid: string): Claims {
+function legacyClaimsOf(record: CertificateRecord, kid: string): LegacyClaims {
   return {
     id: record.certId,
     typ: record.documentType,

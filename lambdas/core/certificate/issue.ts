@@ -1,7 +1,10 @@
 import { MitraError } from '../errors.ts';
+import type { SignedCheckpoint } from '../transparency-log/checkpoint.ts';
 import type { CertificateEntry } from '../transparency-log/entry.ts';
 import { certificateObjectKeys } from './archive-layout.ts';
+import { claimsWithHash } from './claims.ts';
 import { canonicalJson, fromBase64Url, sha256Hex } from './encoding.ts';
+import { fillLogProof, reserveLogProof } from './log-proof.ts';
 import { encodeQrPayload, verifyPageUrl } from './qr-payload.ts';
 import { buildCertificateRecord, type CertificateRequest } from './request.ts';
 import {
@@ -20,7 +23,7 @@ export interface IssuedCertificate extends CertificateSummary {
   serviceId: string;
   recordKey: string;
   pdfKey: string;
-  /** SHA-256 (hex) of the canonical record and of the PDF bytes. */
+  /** SHA-256 (hex) of the canonical record and of the PDF as logged (its log-proof bytes blank). */
   recordSha256: string;
   pdfSha256: string;
   /** base64url r‖s: a retry re-renders from these, so every attempt produces the same bytes. */
@@ -46,9 +49,17 @@ export interface LogPosition {
   leafHash: string;
 }
 
+/** A leaf in a signed checkpoint, with its inclusion proof against that checkpoint. */
+interface LoggedPosition extends LogPosition {
+  checkpoint: SignedCheckpoint;
+  proof: string[];
+}
+
 /** The transparency log as issuing needs it: append once per certificate, answer when a signed checkpoint has it. */
 export interface CertificateLogPort {
-  append(entry: CertificateEntry): Promise<LogPosition & { treeSize: number }>;
+  /** Puts the signing key in the log before anything it signs; throws for a rotated key no earlier key endorsed. */
+  logKey(key: SigningKey): Promise<void>;
+  append(entry: CertificateEntry): Promise<LoggedPosition>;
 }
 
 export interface RenderedCertificateInput {
@@ -73,7 +84,7 @@ export interface IssueResult {
   recordKey: string;
   /** The QR code's URL: the verify page with the signed claims. */
   verifyUrl: string;
-  /** SHA-256 (hex) of the PDF. */
+  /** SHA-256 (hex) of the PDF as the log holds it (its log-proof bytes blank; docs/archive-format.md). */
   sha256: string;
   issuedAt: string;
   documentType: string;
@@ -101,9 +112,10 @@ export async function issueCertificate(request: CertificateRequest, deps: IssueD
   const key = await deps.signer.currentKey();
   if (key.keyId !== signed.keyId) throw new CertificateMismatchError('the signing key changed while issuing; retry');
   await deps.store.archivePublicKey(key, record.issuedAt);
+  await deps.log.logKey(key);
 
   const qrPayload = encodeQrPayload(deps.publicBaseUrl, signed.qr.claims, qrSignatureOf(signed));
-  const pdf = await deps.render({ signed, qrPayload, verifyPageUrl: verifyPageUrl(deps.publicBaseUrl, record.certId) });
+  const pdf = await renderWithReservedProof(signed, qrPayload, deps);
   const issued = describeIssued(signed, pdf);
   if ((await deps.store.record(issued)) === 'taken') {
     const winner = await deps.store.findByApplication(request.applicationId);
@@ -111,8 +123,31 @@ export async function issueCertificate(request: CertificateRequest, deps: IssueD
     return finish(request, winner, deps);
   }
   const logged = await deps.log.append(certificateEntryOf(issued));
-  await deps.store.archive(signed, pdf, issued, logged);
+  await deps.store.archive(signed, withLogProof(pdf, issued, logged), issued, logged);
   return resultOf(issued, qrPayload, logged.index, 'issued');
+}
+
+/** The PDF as the log holds it: rendered, with a blank reserved place for its log proof. */
+async function renderWithReservedProof(
+  signed: SignedCertificate,
+  qrPayload: string,
+  deps: IssueDependencies,
+): Promise<Uint8Array> {
+  const { certId, issuedAt } = signed.record;
+  const rendered = await deps.render({ signed, qrPayload, verifyPageUrl: verifyPageUrl(deps.publicBaseUrl, certId) });
+  return reserveLogProof(rendered, certId, new Date(issuedAt));
+}
+
+/** The PDF as it is archived and sent: its checkpoint and inclusion proof written into the reserved place. */
+function withLogProof(pdf: Uint8Array, issued: IssuedCertificate, logged: LoggedPosition): Uint8Array {
+  return fillLogProof(pdf, {
+    format: 'mitra.log-proof.v1',
+    certId: issued.certId,
+    leafIndex: logged.index,
+    leafHash: logged.leafHash,
+    inclusionProof: logged.proof,
+    checkpoint: logged.checkpoint,
+  });
 }
 
 async function finish(
@@ -124,25 +159,25 @@ async function finish(
   if (sha256Hex(canonicalJson(record)) !== issued.recordSha256) {
     throw new CertificateMismatchError(`application ${request.applicationId} changed after its certificate was issued`);
   }
+  // The claims it was signed with: compact, or JSON for a certificate begun before QR codes carried key facts.
+  const claims = claimsWithHash(record, issued.keyId, issued.claimsSha256);
+  if (!claims) throw new CertificateMismatchError(`the QR claims of ${issued.certId} cannot be made again`);
   const signed = assembleSignedCertificate(
     record,
     issued.keyId,
     fromBase64Url(issued.signature)!,
     fromBase64Url(issued.claimsSignature)!,
+    claims,
   );
   const qrPayload = encodeQrPayload(deps.publicBaseUrl, signed.qr.claims, qrSignatureOf(signed));
   // Appending is idempotent per certificate: an attempt that stopped before the log finishes it here.
   const logged = await deps.log.append(certificateEntryOf(issued));
   if (!(await deps.store.isArchived(issued))) {
-    const pdf = await deps.render({
-      signed,
-      qrPayload,
-      verifyPageUrl: verifyPageUrl(deps.publicBaseUrl, record.certId),
-    });
+    const pdf = await renderWithReservedProof(signed, qrPayload, deps);
     // Rendering is deterministic; if it ever stops being so, archiving a PDF that differs from the recorded hash
     // would break the archive's promise, so stop instead.
     if (sha256Hex(pdf) !== issued.pdfSha256) throw new MitraError('re-rendered PDF differs from the recorded one');
-    await deps.store.archive(signed, pdf, issued, logged);
+    await deps.store.archive(signed, withLogProof(pdf, issued, logged), issued, logged);
   }
   return resultOf(issued, qrPayload, logged.index, 'already-issued');
 }

@@ -15,6 +15,12 @@ export function certIdFromBytes(random: Uint8Array): string {
   return toBase64Url(random);
 }
 
+/** The 16 bytes an id spells; the QR claims signature covers them. */
+export function fromCertId(certId: string): Uint8Array {
+  if (!CERT_ID_PATTERN.test(certId)) throw new RangeError('not a certificate id');
+  return new Uint8Array(Buffer.from(certId, 'base64url'));
+}
+
 export function isCertId(value: string): boolean {
   return CERT_ID_PATTERN.test(value);
 }

@@ -77,9 +77,18 @@ function certificatePublicKey(key: PublicKeyInput): KeyObject {
 /** True only when `rawSignature` is a valid signature of the canonical JSON of `value`; never throws. */
 export function verifyCanonical(value: unknown, rawSignature: Uint8Array, publicKey: PublicKeyInput): boolean {
   try {
+    return verifyMessage(Buffer.from(canonicalJson(value)), rawSignature, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** True only when `rawSignature` is a valid ECDSA P-256 SHA-256 signature of `message`; never throws. */
+export function verifyMessage(message: Uint8Array, rawSignature: Uint8Array, publicKey: PublicKeyInput): boolean {
+  try {
     if (rawSignature.length !== RAW_SIGNATURE_BYTES) return false;
     const key = certificatePublicKey(publicKey);
-    return verify('sha256', Buffer.from(canonicalJson(value)), { key, dsaEncoding: 'ieee-p1363' }, rawSignature);
+    return verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, rawSignature);
   } catch {
     return false;
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ConflictError, MitraError } from '../errors.ts';
-import { type Claims, ClaimsSchema, claimsOf } from './claims.ts';
+import { type Claims, ClaimsSchema, claimsDigest, claimsOf, expectedClaimsOf } from './claims.ts';
 import { canonicalJson, fromBase64Url, sha256, toBase64Url } from './encoding.ts';
 import { type CertificateRecord, CertificateRecordSchema, KeyIdSchema, RawSignatureSchema } from './model.ts';
+import { verifyClaims } from './qr-payload.ts';
 import { CANONICALIZATION, keyIdOf, type PublicKeyInput, SIGNATURE_ALGORITHM, verifyCanonical } from './signature.ts';
 
 /**
@@ -57,7 +58,7 @@ export async function signCertificate(
     const claims = claimsOf(record, keyId);
     const [recordSignature, claimsSignature] = await Promise.all([
       signer.signDigest(recordDigest(record)),
-      signer.signDigest(sha256(canonicalJson(claims))),
+      signer.signDigest(claimsDigest(claims)),
     ]);
     if (recordSignature.keyId !== keyId || claimsSignature.keyId !== keyId) continue;
     const signed = assembleSignedCertificate(record, keyId, recordSignature.signature, claimsSignature.signature);
@@ -70,11 +71,13 @@ export async function signCertificate(
   throw new ConflictError('the signing key changed twice while signing one certificate');
 }
 
+/** The signed certificate from its parts; `claims` defaults to the claims issued now (a retry passes its own). */
 export function assembleSignedCertificate(
   record: CertificateRecord,
   keyId: string,
   recordSignature: Uint8Array,
   claimsSignature: Uint8Array,
+  claims: Claims = claimsOf(record, keyId),
 ): SignedCertificate {
   return {
     record,
@@ -82,7 +85,7 @@ export function assembleSignedCertificate(
     keyId,
     algorithm: SIGNATURE_ALGORITHM,
     canonicalization: CANONICALIZATION,
-    qr: { claims: claimsOf(record, keyId), signature: toBase64Url(claimsSignature) },
+    qr: { claims, signature: toBase64Url(claimsSignature) },
   };
 }
 
@@ -104,11 +107,12 @@ export function verifySignedCertificate(document: unknown, publicKey: PublicKeyI
   } catch {
     return false;
   }
-  const expectedClaims: Claims = claimsOf(signed.record, signed.keyId);
+  // Either form of claims: the ones issued now (compact) or the first certificates' (JSON), as the record has them.
+  const expectedClaims = expectedClaimsOf(signed.record, signed.keyId, signed.qr.claims);
   return (
     keyId === signed.keyId &&
     canonicalJson(expectedClaims) === canonicalJson(signed.qr.claims) &&
     verifyCanonical(signed.record, fromBase64Url(signed.signature)!, publicKey) &&
-    verifyCanonical(signed.qr.claims, fromBase64Url(signed.qr.signature)!, publicKey)
+    verifyClaims(signed.qr.claims, fromBase64Url(signed.qr.signature)!, publicKey)
   );
 }

@@ -5,7 +5,7 @@ import { t } from '../i18n/strings.ts';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 import { issueDateOf } from './claims.ts';
 import { CertIdSchema } from './model.ts';
-import { RevocationReasonSchema } from './revocation.ts';
+import { RevocationReasonSchema, revocationReasonText } from './revocation.ts';
 import type { VerificationView } from './verification.ts';
 
 /**
@@ -65,7 +65,7 @@ export function scanAnswer(outcome: CheckOutcome, language: Language): string {
       holder: certificate.holder,
       issueDate: certificate.issueDate,
       revokedDate: certificate.revokedAt ? issueDateOf(certificate.revokedAt) : '',
-      reason: certificate.revocationReason ?? '',
+      reason: certificate.revocationReason?.[language] ?? '',
       certId,
     });
   // Unknown ids and signatures that do not match get the same answer: the chat helps check, not enumerate.
@@ -88,14 +88,14 @@ export function revocationAnswer(result: RevocationOutcome, language: Language):
       return t('revokeDone', language, {
         certId: result.certId,
         revokedAt: issueDateOf(result.revokedAt),
-        reason: result.reason,
+        reason: revocationReasonText(result.reason)[language],
         logIndex: result.logIndex,
       });
     case 'already-revoked':
       return t('revokeAlready', language, {
         certId: result.certId,
         revokedAt: issueDateOf(result.revokedAt),
-        reason: result.reason,
+        reason: revocationReasonText(result.reason)[language],
       });
   }
 }

@@ -1,6 +1,7 @@
 import { issueDateOf } from './claims.ts';
 import { canonicalJson, sha256Hex } from './encoding.ts';
 import { type PresentedClaims, verifyClaims } from './qr-payload.ts';
+import { type RevocationCode, revocationReasonText } from './revocation.ts';
 import type { PublicKeyInput } from './signature.ts';
 
 const VERIFICATION_STATUSES = ['valid', 'revoked', 'unknown', 'invalid-signature'] as const;
@@ -16,6 +17,7 @@ export interface CertificateSummary {
   issuedAt: string;
   status: 'valid' | 'revoked';
   revokedAt?: string;
+  /** A reason code (revocation.ts), or the free text of a revocation made before codes. */
   revocationReason?: string;
   keyId: string;
   /** SHA-256 (hex) of the canonical claims the QR code carries; a presented QR must hash to exactly this. */
@@ -54,10 +56,11 @@ export interface VerificationView {
     issuedAt: string;
     issueDate: string;
     revokedAt?: string;
-    revocationReason?: string;
+    /** The public reason in both languages; `code` is absent for a revocation made before reasons had codes. */
+    revocationReason?: { code?: RevocationCode; en: string; te: string };
   };
-  /** The certificate's leaf in the public transparency log; GET /log/proof/{certId} proves it. */
-  log?: { leafIndex: number; proof: string };
+  /** Where the certificate's inclusion in the public transparency log is proved (no log position: it counts). */
+  log?: { proof: string };
 }
 
 /**
@@ -68,7 +71,7 @@ export function verificationView(
   status: VerificationStatus,
   summary: CertificateSummary | undefined,
   claimsChecked: boolean,
-  logIndex?: number,
+  logged = false,
 ): VerificationView {
   if (status === 'unknown' || !summary) return { status: 'unknown' };
   if (status === 'invalid-signature') return { status, certId: summary.certId, claimsChecked };
@@ -84,9 +87,11 @@ export function verificationView(
       issuedAt: summary.issuedAt,
       issueDate: issueDateOf(summary.issuedAt),
       ...(summary.revokedAt ? { revokedAt: summary.revokedAt } : {}),
-      ...(summary.revokedAt && summary.revocationReason ? { revocationReason: summary.revocationReason } : {}),
+      ...(summary.revokedAt && summary.revocationReason
+        ? { revocationReason: revocationReasonText(summary.revocationReason) }
+        : {}),
     },
-    ...(logIndex === undefined ? {} : { log: { leafIndex: logIndex, proof: `/log/proof/${summary.certId}` } }),
+    ...(logged ? { log: { proof: `/log/proof/${summary.certId}` } } : {}),
   };
 }
 

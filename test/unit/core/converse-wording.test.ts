@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worklistReply } from '#core/applications/approval.ts';
+import { revocationReasonText } from '#core/certificate/revocation.ts';
 import { revocationAnswer, scanAnswer } from '#core/certificate/tasks.ts';
 import { renderVerificationPage } from '#core/certificate/verification-page.ts';
 import { commandOf } from '#core/conversation/commands.ts';
@@ -154,7 +155,7 @@ describe("times people read are India's", () => {
     issuedAt: '2026-11-28T10:00:00.000Z',
     issueDate: '2026-11-28',
     revokedAt: lateEvening,
-    revocationReason: 'forged statement',
+    revocationReason: revocationReasonText('false-information'),
   };
   const certId = 'AbCdEfGhIjKlMnOpQrStUw';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { revocationReasonText } from '#core/certificate/revocation.ts';
 import { revocationAnswer, scanAnswer } from '#core/certificate/tasks.ts';
 import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { turnNeeds } from '#core/conversation/converse.ts';
@@ -107,12 +108,17 @@ describe('the answers of certificate tasks', () => {
       {
         status: 'revoked',
         certId: CERT_ID,
-        certificate: { ...certificate, revokedAt: '2026-11-29T08:00:00.000Z', revocationReason: 'forged statement' },
+        certificate: {
+          ...certificate,
+          revokedAt: '2026-11-29T08:00:00.000Z',
+          revocationReason: revocationReasonText('false-information'),
+        },
       },
       'te',
     );
     expect(revoked).toContain('2026-11-29');
-    expect(revoked).toContain('forged statement');
+    // The public reason in the reader's language, never an officer's own words.
+    expect(revoked).toContain('తప్పుడు సమాచారంతో జారీ చేయబడింది');
     expect(scanAnswer({ status: 'unknown' }, 'en')).toBe(scanAnswer({ status: 'invalid-signature' }, 'en'));
     expect(scanAnswer({ status: 'unreadable', reason: 'no-qr-code' }, 'en')).toContain('could not find a QR code');
   });
