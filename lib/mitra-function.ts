@@ -46,6 +46,11 @@ export interface MitraFunctionProps {
   /** Copy the fonts (and HarfBuzz's wasm) into the bundle, for functions that render PDFs. */
   readonly bundleFonts?: boolean;
   readonly environment?: Record<string, string>;
+  /**
+   * Concurrency kept for this function alone (and its ceiling), so a flood on one public route cannot take the
+   * account's concurrency from the rest.
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -84,6 +89,7 @@ export class MitraFunction extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,
       environment: {
@@ -124,19 +130,30 @@ export class MitraFunction extends Construct {
     return this;
   }
 
-  /** TABLE_NAME, and item access to the table and its named indexes. */
-  useTable({ table, indexNames }: TableRef, access: 'read' | 'readWrite'): this {
+  /**
+   * TABLE_NAME, and item access to the table and its named indexes: reading (Get, BatchGet, Query), writing (Put,
+   * Update, and the condition checks of the transactions), deleting only where `deletes` says so. `leadingKeys`
+   * limits every item action to partition keys matching those patterns (`dynamodb:LeadingKeys`), for functions whose
+   * items all live under known prefixes.
+   */
+  useTable(
+    { table, indexNames }: TableRef,
+    access: 'read' | 'readWrite',
+    scope: { leadingKeys?: readonly string[]; deletes?: boolean } = {},
+  ): this {
     const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
     const write = [
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
       // Condition checks inside TransactWriteItems (the webhook's single atomic write).
       'dynamodb:ConditionCheckItem',
+      ...(scope.deletes ? ['dynamodb:DeleteItem'] : []),
     ];
     this.addEnvironment('TABLE_NAME', table.tableName);
-    this.allow(access === 'read' ? read : [...read, ...write], [table.tableArn]);
+    const conditions = scope.leadingKeys
+      ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...scope.leadingKeys] } }
+      : undefined;
+    this.allow(access === 'read' ? read : [...read, ...write], [table.tableArn], undefined, conditions);
     if (indexNames.length > 0) {
       this.allow(
         ['dynamodb:Query'],
@@ -264,8 +281,13 @@ export class MitraFunction extends Construct {
    * Adds one Allow statement to the role. A statement with a wildcard must say why in `wildcardReason`; each of its
    * cdk-nag findings is then acknowledged individually with that reason, and any other wildcard fails synthesis.
    */
-  private allow(actions: string[], resources: string[], wildcardReason?: string): void {
-    this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
+  private allow(
+    actions: string[],
+    resources: string[],
+    wildcardReason?: string,
+    conditions?: Record<string, Record<string, string[]>>,
+  ): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
     if (wildcardReason) {
       for (const id of wildcardFindings(this, actions, resources)) {
         Validations.of(this).acknowledge({ id, reason: wildcardReason });

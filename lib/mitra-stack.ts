@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -19,6 +21,12 @@ import { TrustAnchor } from './trust-anchor.ts';
 import { WhatsAppCredentials } from './whatsapp-credentials.ts';
 import { FulfilmentWorkflow } from './workflows/fulfilment-workflow.ts';
 import { WORKFLOW_KINDS, workflowArnVariable } from './workflows/workflow-kinds.ts';
+
+/**
+ * Concurrency kept for the public routes (each also its ceiling), so a flood on one cannot starve the sender, the
+ * workflows and the certificate function. The account's concurrency quota must leave 100 unreserved besides.
+ */
+const RESERVED_CONCURRENCY = { webhook: 100, verify: 30, catalog: 5 } as const;
 
 export interface MitraStackProps extends StackProps {
   readonly config: StageConfig;
@@ -67,6 +75,7 @@ export class MitraStack extends Stack {
         'WhatsApp webhook: verifies Meta signatures, runs one conversation turn, writes replies to the outbox',
       memorySize: 1024,
       timeout: Duration.seconds(10),
+      reservedConcurrency: RESERVED_CONCURRENCY.webhook,
     });
     const sender = new MitraFunction(this, 'Sender', {
       ...common,
@@ -104,6 +113,7 @@ export class MitraStack extends Stack {
       description: 'Certificate verification page, public keys and transparency-log proofs',
       memorySize: 512,
       timeout: Duration.seconds(10),
+      reservedConcurrency: RESERVED_CONCURRENCY.verify,
     });
     const catalog = new MitraFunction(this, 'Catalog', {
       ...common,
@@ -111,6 +121,7 @@ export class MitraStack extends Stack {
       description: 'The public list of departments and services',
       memorySize: 256,
       timeout: Duration.seconds(10),
+      reservedConcurrency: RESERVED_CONCURRENCY.catalog,
     });
     const payments = new MitraFunction(this, 'Payments', {
       ...common,
@@ -119,6 +130,9 @@ export class MitraStack extends Stack {
       memorySize: 512,
       timeout: Duration.seconds(10),
     });
+    this.certificateSigningKey.signOnlyBy([certificate.role]);
+    // `npm run revoke` against a deployment signs a checkpoint as the key administrator.
+    this.checkpointSigningKey.signOnlyBy([certificate.role, certificateTasks.role], { administrator: true });
     this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog, payments };
 
     this.workflows = Object.fromEntries(
@@ -179,13 +193,16 @@ export class MitraStack extends Stack {
         'would add nothing, and its ApproximateNumberOfMessagesVisible alarm pages an operator.',
     });
     sender
-      .useTable(this.table, 'readWrite')
+      // Its items: the outbox, the citizen's session and pacing, the wamid links and the parked replies.
+      .useTable(this.table, 'readWrite', {
+        leadingKeys: ['OUTBOX#*', 'CITIZEN#*', 'WAMID#*', 'PARKED-REPLIES'],
+        // A redrive replaces a parked item with a pending copy and drops the copy kept while parked.
+        deletes: true,
+      })
       .useWhatsAppSecret(whatsApp.secret)
       .useArchive(this.archive.bucket, 'read')
       // An application's attachments go to the officers who decide it.
       .useMediaBucket(this.media.bucket, 'read')
-      // The shared WhatsApp config module reads the verify token at cold start, even where it is not used.
-      .addEnvironment('WHATSAPP_VERIFY_TOKEN', whatsApp.verifyToken)
       .addEnvironment('WHATSAPP_PHONE_NUMBER_ID', whatsApp.phoneNumberId)
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
       // Approved UTILITY templates for replies outside the 24-hour window: body {{1}}, a document-header variant, and a
@@ -203,8 +220,10 @@ export class MitraStack extends Stack {
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
-        // One batch per shard at a time: a citizen's messages share a partition key, hence a shard, hence order.
-        parallelizationFactor: 1,
+        // Lambda keeps records of one partition key in order at any parallelisation, and a citizen's replies share
+        // one (OUTBOX#<citizen>): so ten batches per shard at once, and within a batch the sender sends different
+        // citizens' replies concurrently, each citizen's in order.
+        parallelizationFactor: 10,
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
         retryAttempts: 5,
@@ -217,6 +236,13 @@ export class MitraStack extends Stack {
           }),
         ],
       });
+
+    // Replies the sender parked (Meta failing for a recipient, a throttled table) are queued again every 5 minutes.
+    new Rule(this, 'RedriveParkedReplies', {
+      description: 'Queues the replies the sender parked again',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(sender.function, { retryAttempts: 2 })],
+    });
 
     workflowSteps
       .useTable(this.table, 'readWrite')
@@ -277,7 +303,8 @@ export class MitraStack extends Stack {
       });
 
     verify
-      .useTable(this.table, 'read')
+      // Certificates and the transparency log, nothing of citizens or applications.
+      .useTable(this.table, 'read', { leadingKeys: ['CERT#*', 'LOG', 'LOG#*'] })
       .useArchive(this.archive.bucket, 'read')
       .useSigningKey(this.certificateSigningKey.key, 'verify')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);

@@ -284,6 +284,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         tableName: tableLogicalId,
         mapping: {
           batchSize: Number(p.BatchSize ?? 100),
+          parallelizationFactor: Number(p.ParallelizationFactor ?? 1),
           maximumRetryAttempts: Number(p.MaximumRetryAttempts ?? 3),
           filters,
         },

@@ -13,6 +13,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 
 interface StreamMapping {
   batchSize: number;
+  /** Batches of one shard handled at once; a partition key's records always go to the same one, in order. */
+  parallelizationFactor: number;
   maximumRetryAttempts: number;
   filters: unknown[];
 }
@@ -84,6 +86,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   const deliver = async (records: _Record[]): Promise<void> => {
     const events = records.map(toLambdaRecord(streamArn)).filter((record) => passes(options.mapping.filters, record));
+    const lanes = new Map<number, typeof events>();
+    for (const event of events) {
+      const lane = laneOf(event.dynamodb.Keys, options.mapping.parallelizationFactor);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), event]);
+    }
+    await Promise.all([...lanes.values()].map((lane) => deliverLane(lane)));
+  };
+
+  const deliverLane = async (events: LambdaStreamRecord[]): Promise<void> => {
     for (let start = 0; start < events.length; start += options.mapping.batchSize) {
       let batch = events.slice(start, start + options.mapping.batchSize);
       for (let attempt = 0; batch.length > 0; attempt++) {
@@ -187,6 +198,15 @@ interface LambdaStreamRecord {
   eventName: string;
   dynamodb: { SequenceNumber: string } & Record<string, unknown>;
   [key: string]: unknown;
+}
+
+/** Lambda's partitioning of a shard by partition key: the same key, the same lane. */
+function laneOf(keys: unknown, lanes: number): number {
+  if (lanes <= 1) return 0;
+  const text = JSON.stringify((keys as { pk?: unknown } | undefined)?.pk ?? keys ?? '');
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
+  return hash % lanes;
 }
 
 function toLambdaRecord(streamArn: string) {

@@ -9,9 +9,10 @@ const OUTBOX_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
 /**
  * pending → sending (claimed by one sender invocation) → sent | failed | undeliverable. A claim that fails to
- * settle (a crash) lapses after its lease, so the stream's redelivery can take it again.
+ * settle (a crash) lapses after its lease, so the stream's redelivery can take it again. A reply that cannot go yet
+ * is parked (lambdas/adapters/parked-replies.ts) until a redrive queues it again as pending.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable' | 'parked';
 
 export interface OutboxItem {
   pk: string;
@@ -124,7 +125,7 @@ export class Outbox {
   /** sending → sent, failed or undeliverable, with what the operator needs to see. */
   async settle(
     item: Pick<OutboxItem, 'pk' | 'sk'>,
-    status: Exclude<OutboxStatus, 'pending' | 'sending'>,
+    status: Exclude<OutboxStatus, 'pending' | 'sending' | 'parked'>,
     details: Record<string, unknown>,
     now: Date,
   ): Promise<void> {

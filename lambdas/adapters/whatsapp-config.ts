@@ -8,7 +8,6 @@ export interface WhatsAppConfig {
   /** The Graph API base including the version, e.g. https://graph.facebook.com/v23.0 */
   graphApiBase: string;
   phoneNumberId: string;
-  verifyToken: string;
   accessToken: string;
   appSecret: string;
 }
@@ -18,7 +17,8 @@ let cached: Promise<WhatsAppConfig> | undefined;
 /**
  * The WhatsApp credentials. In AWS the access token and app secret live in one Secrets Manager secret (JSON
  * `{ accessToken, appSecret }`) named by WHATSAPP_SECRET_ARN and are read once per cold start; the embedded runtime
- * passes its local defaults as WHATSAPP_ACCESS_TOKEN and WHATSAPP_APP_SECRET instead.
+ * passes its local defaults as WHATSAPP_ACCESS_TOKEN and WHATSAPP_APP_SECRET instead. (The verify token of Meta's
+ * subscription handshake is the webhook's alone: it reads WHATSAPP_VERIFY_TOKEN itself.)
  */
 export function whatsAppConfig(): Promise<WhatsAppConfig> {
   cached ??= load().catch((error: unknown) => {
@@ -32,7 +32,6 @@ async function load(): Promise<WhatsAppConfig> {
   const base = {
     graphApiBase: requireEnv('GRAPH_API_BASE').replace(/\/+$/, ''),
     phoneNumberId: requireEnv('WHATSAPP_PHONE_NUMBER_ID'),
-    verifyToken: requireEnv('WHATSAPP_VERIFY_TOKEN'),
   };
   const secretArn = optionalEnv('WHATSAPP_SECRET_ARN');
   if (!secretArn) {

@@ -10,6 +10,14 @@ export const keys = {
   pairPacing: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'PAIR-PACING' }),
   /** Outbox replies; the sort key orders a citizen's messages. */
   outbox: (waId: string, sequence: string) => ({ pk: `OUTBOX#${waId}`, sk: sequence }),
+  /**
+   * A reply the sender could not deliver yet, kept with its content until a redrive queues it again. One partition
+   * lists them all (few at any time), in the order they were queued per citizen.
+   */
+  parkedReply: (waId: string, createdAt: string, sequence: string) => ({
+    pk: 'PARKED-REPLIES',
+    sk: `${waId}#${createdAt}#${sequence}`,
+  }),
   application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
   applicationsOfCitizen: (waId: string) => ({ gsi1pk: `CITIZEN#${waId}` }),
   /** One certificate per application: the conditional put of this item decides which certificate id wins. */

@@ -15,7 +15,11 @@ export interface SendFailure extends Error {
 export interface DeliveryDependencies {
   claim(item: OutboxItem): Promise<Claim>;
   release(item: OutboxItem, lastError: string): Promise<void>;
-  settle(item: OutboxItem, status: Exclude<OutboxStatus, 'pending' | 'sending'>, details: object): Promise<void>;
+  settle(
+    item: OutboxItem,
+    status: Exclude<OutboxStatus, 'pending' | 'sending' | 'parked'>,
+    details: object,
+  ): Promise<void>;
   recipient(waId: string): Promise<Recipient>;
   /** Keeps a citizen's pacing for the sender's later invocations (each stream batch is a new one). */
   slowDown(waId: string, until: Date): Promise<void>;
@@ -59,7 +63,11 @@ const PAIR_PACING_WINDOW_MS = 5 * 60_000;
 /** The longest the sender waits for a lapsing claim within one invocation (its timeout is 60 s). */
 const MAX_LEASE_WAIT_MS = 40_000;
 
-export type Outcome = 'sent' | 'skipped' | 'settled-failed' | 'retry-later';
+/**
+ * `retry-later`: the reply cannot go now and is pending again (the caller parks it for a redrive); `held`: another
+ * invocation holds its claim, so the stream should hand it over again later.
+ */
+export type Outcome = 'sent' | 'skipped' | 'settled-failed' | 'retry-later' | 'held';
 
 /** The media a reply would send is no longer in the bucket: no retry brings it back. */
 class MediaGone extends Error {}
@@ -186,7 +194,7 @@ export function createDelivery(deps: DeliveryDependencies) {
     return 'settled-failed';
   }
 
-  /** Delivers one item; 'retry-later' means: stop here and hand this record and the rest back to the stream. */
+  /** Delivers one item; 'retry-later' means: this citizen's replies stop here until a redrive. */
   async function deliver(item: OutboxItem): Promise<Outcome> {
     let claim = await deps.claim(item);
     if (!claim.claimed && claim.status === 'sending' && claim.leaseUntil) {
@@ -198,7 +206,7 @@ export function createDelivery(deps: DeliveryDependencies) {
       }
     }
     if (!claim.claimed) {
-      if (claim.status === 'sending') return 'retry-later';
+      if (claim.status === 'sending') return 'held';
       deps.log.info('outbox item already settled; not sent again', { sk: item.sk, status: claim.status });
       return 'skipped';
     }
@@ -252,13 +260,13 @@ export function createDelivery(deps: DeliveryDependencies) {
             deps.metric('GraphAuthFailures', { code: error.code ?? error.httpStatus });
             deps.log.error('GRAPH API AUTHENTICATION FAILED: the WhatsApp access token is invalid or expired', {
               ...details,
-              action: 'renew the system user token in the WhatsApp secret; replies wait on the stream until then',
+              action: 'renew the system user token in the WhatsApp secret, then redrive the parked replies',
             });
             await deps.release(item, error.message);
             return 'retry-later';
           default:
             await deps.release(item, error.message);
-            deps.log.warn('reply will be retried from the stream', {
+            deps.log.warn('reply will be parked and redriven', {
               waId: maskPhone(item.waId),
               sk: item.sk,
               ...details,

@@ -3,17 +3,20 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { now } from '#adapters/clock.ts';
 import { DeliveryStatuses } from '#adapters/delivery-status.ts';
+import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { readMediaObject } from '#adapters/media-store.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { Outbox, type OutboxItem, readRecipient, recordPairPacing } from '#adapters/outbox.ts';
+import { ParkedReplies } from '#adapters/parked-replies.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
+import { type BatchEntry, deliverBatch } from './batch.ts';
 import { createDelivery } from './delivery.ts';
 
 const tableName = requireEnv('TABLE_NAME');
@@ -27,6 +30,7 @@ const templates = {
 const graph = new GraphApi(await whatsAppConfig());
 const outbox = new Outbox(tableName);
 const statuses = new DeliveryStatuses(tableName);
+const parked = new ParkedReplies(dynamodb, tableName);
 
 const dependencies = {
   claim: (item: OutboxItem) => outbox.claim(item, now()),
@@ -59,34 +63,33 @@ const dependencies = {
 };
 
 /**
- * Sends the outbox, in stream order. Processing stops at the first reply that must be retried and reports it and
- * everything after it as failed, so a citizen's messages never overtake each other.
+ * Sends the outbox: a stream batch with different citizens' replies at once and each citizen's in order (parking
+ * what cannot go yet); or, on the schedule, queues the parked replies again.
  */
-async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+async function handle(
+  event: DynamoDBStreamEvent | ScheduledEvent,
+): Promise<DynamoDBBatchResponse | { redriven: number }> {
+  if (!('Records' in event)) {
+    const redriven = await parked.redrive(now());
+    if (redriven > 0) logger.info('parked replies queued again', { redriven });
+    return { redriven };
+  }
   const delivery = createDelivery(dependencies);
-  const records = event.Records;
-  for (const [index, record] of records.entries()) {
+  const entries: BatchEntry[] = [];
+  for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || !image) continue;
     const item = unmarshall(image as Record<string, AttributeValue>) as OutboxItem;
-    if (item.kind !== 'outbox') continue;
-    let outcome: Awaited<ReturnType<typeof delivery.deliver>>;
-    try {
-      outcome = await delivery.deliver(item);
-    } catch (error) {
-      logger.error('outbox item could not be processed; retried from the stream', {
-        sk: item.sk,
-        error: error as Error,
-      });
-      outcome = 'retry-later';
-    }
-    if (outcome === 'retry-later') {
-      return {
-        batchItemFailures: records.slice(index).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
-      };
-    }
+    if (item.kind === 'outbox') entries.push({ id: record.dynamodb?.SequenceNumber ?? '', item });
   }
-  return { batchItemFailures: [] };
+  const failed = await deliverBatch(entries, {
+    deliver: (item) => delivery.deliver(item),
+    park: (item, reason) => parked.park(item, reason, now()),
+    parkedBefore: (item) => parked.parkedBefore(item),
+    count: (name, value) => countMetric(name, value),
+    log: dependencies.log,
+  });
+  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
 export const handler = middy(handle).use(injectLambdaContext(logger));

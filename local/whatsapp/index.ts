@@ -60,6 +60,8 @@ export interface LocalWhatsApp {
   deliverStatus(request: StatusRequest): Promise<void>;
   /** The next sends answer Meta's error JSON for that code (130429, 131056, 131047, 131026, 190, 500…). */
   injectFault(fault: { code: number; times?: number; waId?: string }): void;
+  /** Drops the faults not yet used: Meta works again. */
+  clearFaults(): void;
   /** Resolves when every queued status webhook and in-flight delivery has finished. */
   idle(): Promise<void>;
 }
@@ -144,6 +146,7 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     },
     deliverStatus: (request) => engine.deliverStatus(request),
     injectFault: (fault: InjectedFault) => engine.faults.inject(fault),
+    clearFaults: () => engine.faults.clear(),
     idle: () => engine.idle(),
   };
 }

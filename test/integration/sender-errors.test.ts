@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ParkedReplies } from '../../lambdas/adapters/parked-replies.ts';
 import { say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
 
 // Each Meta error code injected by the local Graph API, and what the sender (its bundle from cdk.out, fed by the
@@ -123,16 +124,90 @@ describe('sender: Meta errors by code', () => {
     expect((await replies(waId)).some((m) => m.text?.body === 'After a hiccup')).toBe(true);
   });
 
-  it('190: logs loudly, emits the alarm metric, keeps the reply and sends it once the token works', async () => {
+  it('190: logs loudly, emits the alarm metric, parks the reply and sends it on the redrive once the token works', async () => {
     const waId = '919822000190';
     await say(env.runtime, waId, { text: 'Hi' });
     const before = metricCount('GraphAuthFailures');
     env.runtime.whatsapp.injectFault({ code: 190, times: 1, waId });
     await enqueue(waId, 'notice#01', { type: 'text', text: 'After the token' });
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({ status: 'parked' });
+    await redrive();
     await waitFor('the reply after the auth failure', async () =>
       (await replies(waId)).find((m) => m.text?.body === 'After the token'),
     );
     expect(metricCount('GraphAuthFailures')).toBe(before + 1);
+  });
+});
+
+const parkedReplies = () => new ParkedReplies(db, env.runtime.names.table);
+async function redrive() {
+  const count = await parkedReplies().redrive(new Date());
+  await env.runtime.drained();
+  return count;
+}
+
+describe('sender: one failing recipient never holds back the others', () => {
+  it("parks the failing citizen's replies with their content, delivers everyone else's, and a redrive sends them in order", async () => {
+    const failing = '919822100001';
+    const others = ['919822100002', '919822100003', '919822100004'];
+    for (const waId of [failing, ...others]) await say(env.runtime, waId, { text: 'Hi' });
+    // Far more 5xx than the sender's retries: Meta keeps failing for this one number.
+    env.runtime.whatsapp.injectFault({ code: 500, times: 12, waId: failing });
+    const writes = [failing, ...others].flatMap((waId) =>
+      ['01', '02'].map((n) => ({
+        PutRequest: {
+          Item: {
+            pk: `OUTBOX#${waId}`,
+            sk: `notice#${n}`,
+            kind: 'outbox',
+            waId,
+            reply: { type: 'text', text: `Notice ${n}` },
+            status: 'pending',
+            createdAt: new Date().toISOString(),
+            expiresAt: Math.floor(Date.now() / 1000) + 3600,
+          },
+        },
+      })),
+    );
+    await db.send(new BatchWriteCommand({ RequestItems: { [env.runtime.names.table]: writes } }));
+    await env.runtime.drained();
+    for (const waId of others) {
+      expect((await replies(waId)).filter((m) => m.text?.body.startsWith('Notice')).map((m) => m.text?.body)).toEqual([
+        'Notice 01',
+        'Notice 02',
+      ]);
+    }
+    const parked = (await outboxOf(failing)).filter((i) => i.sk.startsWith('notice#'));
+    expect(parked.map((i) => i.status)).toEqual(['parked', 'parked']);
+    expect(await parkedReplies().count()).toBeGreaterThanOrEqual(2);
+
+    env.runtime.whatsapp.clearFaults();
+    expect(await redrive()).toBeGreaterThanOrEqual(2);
+    expect((await replies(failing)).filter((m) => m.text?.body.startsWith('Notice')).map((m) => m.text?.body)).toEqual([
+      'Notice 01',
+      'Notice 02',
+    ]);
+    expect((await outboxOf(failing)).filter((i) => i.sk.startsWith('notice#')).map((i) => i.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
+    expect(await parkedReplies().count()).toBe(0);
+  });
+
+  it("holds a later reply behind the citizen's parked ones, so none overtakes another", async () => {
+    const waId = '919822100005';
+    await say(env.runtime, waId, { text: 'Hi' });
+    env.runtime.whatsapp.injectFault({ code: 500, times: 6, waId });
+    await enqueue(waId, 'notice#01', { type: 'text', text: 'First' });
+    env.runtime.whatsapp.clearFaults();
+    await enqueue(waId, 'notice#02', { type: 'text', text: 'Second' });
+    expect((await outboxOf(waId)).filter((i) => i.sk.startsWith('notice#')).map((i) => i.status)).toEqual([
+      'parked',
+      'parked',
+    ]);
+    await redrive();
+    const bodies = (await replies(waId)).map((m) => m.text?.body).filter((b) => b === 'First' || b === 'Second');
+    expect(bodies).toEqual(['First', 'Second']);
   });
 });
 

@@ -145,7 +145,7 @@ describe('sender delivery', () => {
     expect(await h.delivery.deliver(text)).toBe('sent');
     expect(h.statuses.get(text.sk)).toBe('sending');
     // A redelivery finds the claim still held and waits for its lease instead of sending again.
-    expect(await h.delivery.deliver(text)).toBe('retry-later');
+    expect(await h.delivery.deliver(text)).toBe('held');
     expect(h.sent).toHaveLength(1);
     expect(h.errors).toContain('reply sent but not recorded as sent');
   });
@@ -155,7 +155,7 @@ describe('sender delivery', () => {
     expect(await h.delivery.deliver(text)).toBe('sent');
     expect(h.sleeps[0]).toBeGreaterThanOrEqual(30_000);
     expect(h.sent).toHaveLength(1);
-    expect(await harness({ heldForMs: 120_000 }).delivery.deliver(text)).toBe('retry-later');
+    expect(await harness({ heldForMs: 120_000 }).delivery.deliver(text)).toBe('held');
   });
 
   it('backs off with jitter on 130429 and retries until it goes', async () => {

@@ -1,0 +1,80 @@
+import type { OutboxItem } from '#adapters/outbox.ts';
+import { maskPhone } from '#core/masking.ts';
+import type { Outcome } from './delivery.ts';
+
+/** One outbox item of a stream batch, with the record's sequence number (what a batch item failure names). */
+export interface BatchEntry {
+  id: string;
+  item: OutboxItem;
+}
+
+export interface BatchPorts {
+  deliver(item: OutboxItem): Promise<Outcome>;
+  /** pending → parked, kept for a redrive; false when the item is not pending (another invocation holds it). */
+  park(item: OutboxItem, reason: string): Promise<boolean>;
+  /** Whether replies queued to this citizen before the item are parked (it must not overtake them). */
+  parkedBefore(item: OutboxItem): Promise<boolean>;
+  /** Counts a metric (CloudWatch Embedded Metric Format). */
+  count(name: string, value: number): void;
+  log: { warn(message: string, details?: object): void; error(message: string, details?: object): void };
+}
+
+/**
+ * Delivers a stream batch: different citizens at once, each citizen's replies one after another in stream order.
+ * A reply that cannot go now is parked with the citizen's replies after it, so one failing recipient never delays or
+ * drops anyone else's; answers the ids the stream must hand over again (only replies another invocation holds, or
+ * that could not even be parked).
+ */
+export async function deliverBatch(entries: readonly BatchEntry[], ports: BatchPorts): Promise<string[]> {
+  const byCitizen = new Map<string, BatchEntry[]>();
+  for (const entry of entries) {
+    const queue = byCitizen.get(entry.item.waId) ?? [];
+    queue.push(entry);
+    byCitizen.set(entry.item.waId, queue);
+  }
+  const failed = await Promise.all([...byCitizen.values()].map((queue) => deliverInOrder(queue, ports)));
+  return failed.flat();
+}
+
+async function deliverInOrder(queue: BatchEntry[], ports: BatchPorts): Promise<string[]> {
+  for (const [index, { item }] of queue.entries()) {
+    let outcome: Outcome;
+    let reason: string;
+    try {
+      if (index === 0 && (await ports.parkedBefore(item))) {
+        return parkRest(queue, index, 'earlier replies to this citizen are parked', ports);
+      }
+      outcome = await ports.deliver(item);
+      reason = 'the Graph API could not take it';
+    } catch (error) {
+      ports.log.error('outbox item could not be processed; parked', { sk: item.sk, error: error as Error });
+      outcome = 'retry-later';
+      reason = (error as Error).message;
+    }
+    if (outcome === 'held') return queue.slice(index).map((entry) => entry.id);
+    if (outcome === 'retry-later') return parkRest(queue, index, reason, ports);
+  }
+  return [];
+}
+
+/** Parks the entry at `from` and the citizen's replies after it, in order; answers those that could not be parked. */
+async function parkRest(queue: BatchEntry[], from: number, reason: string, ports: BatchPorts): Promise<string[]> {
+  const unparked: string[] = [];
+  for (const { id, item } of queue.slice(from)) {
+    try {
+      if (await ports.park(item, reason)) continue;
+    } catch (error) {
+      ports.log.error('reply could not be parked; the stream hands it over again', {
+        sk: item.sk,
+        error: (error as Error).message,
+      });
+    }
+    unparked.push(id);
+  }
+  const parked = queue.length - from - unparked.length;
+  if (parked > 0) {
+    ports.count('RepliesParked', parked);
+    ports.log.warn('replies parked until a redrive', { waId: maskPhone(queue[from]!.item.waId), parked, reason });
+  }
+  return unparked;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem } from '#adapters/outbox.ts';
+import { type BatchEntry, type BatchPorts, deliverBatch } from '../../lambdas/sender/batch.ts';
+import type { Outcome } from '../../lambdas/sender/delivery.ts';
+
+const entry = (waId: string, n: number): BatchEntry => ({
+  id: `${waId}-${n}`,
+  item: {
+    pk: `OUTBOX#${waId}`,
+    sk: `m#${n}`,
+    kind: 'outbox',
+    waId,
+    reply: { type: 'text', text: `reply ${n}` },
+    status: 'pending',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    expiresAt: 0,
+  },
+});
+
+/** Ports where Meta fails for the listed citizens; records what was sent and parked, in order. */
+function ports(options: { failing?: string[]; held?: string[]; parkedBefore?: string[]; parkFails?: boolean } = {}) {
+  const sent: string[] = [];
+  const parked: string[] = [];
+  const started: string[] = [];
+  const flight = { now: 0, most: 0 };
+  const ports: BatchPorts = {
+    async deliver(item: OutboxItem): Promise<Outcome> {
+      started.push(item.waId);
+      flight.most = Math.max(flight.most, ++flight.now);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      flight.now--;
+      if (options.held?.includes(item.waId)) return 'held';
+      if (options.failing?.includes(item.waId)) return 'retry-later';
+      sent.push(`${item.waId}:${item.sk}`);
+      return 'sent';
+    },
+    async park(item) {
+      if (options.parkFails) throw new Error('table throttled');
+      parked.push(`${item.waId}:${item.sk}`);
+      return true;
+    },
+    parkedBefore: async (item) => options.parkedBefore?.includes(item.waId) ?? false,
+    count: () => undefined,
+    log: { warn: () => undefined, error: () => undefined },
+  };
+  return { ports, sent, parked, started, flight };
+}
+
+describe('sender batch: one citizen never holds back another', () => {
+  it("parks a failing citizen's reply and the ones after it, and still sends every other citizen's", async () => {
+    const batch = [entry('91A', 1), entry('91B', 1), entry('91A', 2), entry('91C', 1), entry('91B', 2)];
+    const h = ports({ failing: ['91A'] });
+    expect(await deliverBatch(batch, h.ports)).toEqual([]);
+    expect(h.parked).toEqual(['91A:m#1', '91A:m#2']);
+    expect(h.sent).toEqual(expect.arrayContaining(['91B:m#1', '91B:m#2', '91C:m#1']));
+    expect(h.sent.filter((s) => s.startsWith('91B'))).toEqual(['91B:m#1', '91B:m#2']);
+  });
+
+  it("sends different citizens at once, one citizen's replies one after another", async () => {
+    const h = ports();
+    const batch = ['91A', '91B', '91C'].map((waId) => entry(waId, 1));
+    const own = ports();
+    await deliverBatch([entry('91A', 1), entry('91A', 2)], own.ports);
+    expect(own.flight.most).toBe(1);
+    await deliverBatch(batch, h.ports);
+    expect(h.started).toEqual(['91A', '91B', '91C']);
+    expect(h.flight.most).toBe(3);
+  });
+
+  it('parks a reply behind earlier parked replies of the same citizen instead of letting it overtake them', async () => {
+    const h = ports({ parkedBefore: ['91A'] });
+    expect(await deliverBatch([entry('91A', 3), entry('91B', 1)], h.ports)).toEqual([]);
+    expect(h.parked).toEqual(['91A:m#3']);
+    expect(h.sent).toEqual(['91B:m#1']);
+  });
+
+  it('hands back only the replies another invocation holds, and those that could not be parked', async () => {
+    const held = ports({ held: ['91A'] });
+    expect(await deliverBatch([entry('91A', 1), entry('91A', 2), entry('91B', 1)], held.ports)).toEqual([
+      '91A-1',
+      '91A-2',
+    ]);
+    expect(held.sent).toEqual(['91B:m#1']);
+    const unparkable = ports({ failing: ['91A'], parkFails: true });
+    expect(await deliverBatch([entry('91A', 1), entry('91B', 1)], unparkable.ports)).toEqual(['91A-1']);
+  });
+});
