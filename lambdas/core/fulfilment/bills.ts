@@ -69,7 +69,7 @@ export const BILLER_NAMES: Record<Biller, { en: string; te: string }> = {
 const Paise = z.number().int().nonnegative().max(100_000_000_00);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const BillSchema = z.strictObject({
+const BillSchema = z.strictObject({
   /** The biller's id of this bill: what a payment is posted against. */
   billId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
   /** As the biller holds it; Mitra shows it masked. */

@@ -499,14 +499,6 @@ export const strings = {
     en: 'Pay {amount} for {service} (payment {applicationId}) within 48 hours by UPI, card or net banking at this link: {url}',
     te: '{service} కోసం {amount} (చెల్లింపు {applicationId}) 48 గంటల్లోగా ఈ లింక్ ద్వారా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి: {url}',
   },
-  billOrderBody: {
-    en: '{service}: {amount} for {number}. Review and pay in WhatsApp.',
-    te: '{service}: {number} కు {amount}. వాట్సాప్‌లోనే సరిచూసి చెల్లించండి.',
-  },
-  billPosted: {
-    en: 'Your payment of {amount} for {service} reached the biller (reference {billerReference}). Your signed receipt follows.',
-    te: '{service} కోసం మీ చెల్లింపు {amount} బిల్లర్‌కు చేరింది (సూచిక {billerReference}). సంతకం చేసిన రసీదు తర్వాత వస్తుంది.',
-  },
   billRefundDue: {
     en: 'The biller did not accept your payment of {amount} for {service} (payment {applicationId}): {reason}. The full amount will be refunded to you; nothing more is needed from you.',
     te: '{service} కోసం మీ చెల్లింపు {amount} (చెల్లింపు {applicationId}) ను బిల్లర్ అంగీకరించలేదు: {reason}. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
