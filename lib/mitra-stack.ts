@@ -178,7 +178,9 @@ export class MitraStack extends Stack {
       .useIdentity(config.identityEndpoint, new AadhaarHashKey(this, 'AadhaarHashKey', { config }).secret)
       .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes))
       // Status lookups are answered within the turn from the department's register.
-      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured');
+      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured')
+      // Bills are fetched from their biller within the turn.
+      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured');
 
     // The failure destination receives only the batch's stream coordinates, not message content.
     const senderFailures = new Queue(this, 'SenderFailures', {
@@ -253,7 +255,9 @@ export class MitraStack extends Stack {
       // …and a birth, death or training certificate's from its register.
       .addEnvironment('REGISTERS_ENDPOINT', config.registersEndpoint ?? 'unconfigured')
       // …and a signed land record extract states what the department's register holds when it is issued.
-      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured');
+      .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured')
+      // "Post to biller" posts a paid bill to its biller.
+      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured');
 
     payments
       .useTable(this.table, 'readWrite')

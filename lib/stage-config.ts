@@ -44,6 +44,11 @@ export interface StageConfig {
    * birth, death or training certificate is issued without an officer; absent: an officer decides every one of them.
    */
   readonly registersEndpoint?: string;
+  /**
+   * HTTPS base of the billers (docs/department-systems.md, "Billers"): bills are fetched from it and paid bills posted
+   * to it; absent: bills answer that the biller is unavailable.
+   */
+  readonly billersEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
@@ -128,6 +133,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const recordsEndpoint = httpsEndpoint(context, 'recordsEndpoint');
   const statusRegistersEndpoint = httpsEndpoint(context, 'statusRegistersEndpoint');
   const registersEndpoint = httpsEndpoint(context, 'registersEndpoint');
+  const billersEndpoint = httpsEndpoint(context, 'billersEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
 
@@ -146,6 +152,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     recordsEndpoint,
     statusRegistersEndpoint,
     registersEndpoint,
+    billersEndpoint,
     sessionInactivityMinutes,
     paymentGatewayEndpoint,
     paymentSecretArn,

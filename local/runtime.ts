@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createLocalBillers } from './back-ends/billers.ts';
 import { createLocalEncumbranceRegister } from './back-ends/encumbrance-register.ts';
 import { createLocalRegisters } from './back-ends/registers.ts';
 import { createLocalStatusRegisters } from './back-ends/status-registers.ts';
@@ -180,6 +181,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       RECORDS_ENDPOINT: baseUrl,
       REGISTERS_ENDPOINT: baseUrl,
       STATUS_REGISTERS_ENDPOINT: baseUrl,
+      BILLERS_ENDPOINT: baseUrl,
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -303,6 +305,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const registers = createLocalRegisters();
     const encumbrances = createLocalEncumbranceRegister();
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
+    const billers = createLocalBillers({ now: clock.get, dataDir });
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
       appSecret: LOCAL_DEFAULTS.appSecret,
@@ -358,6 +361,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       if (await encumbrances.handle(req, res, url)) return;
       if (await registers.handle(req, res, url)) return;
       if (await statusRegisters.handle(req, res, url)) return;
+      if (await billers.handle(req, res, url)) return;
       if (await paymentGateway.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' });

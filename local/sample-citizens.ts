@@ -23,6 +23,11 @@ export const sampleCitizens = [
     household: { fatherName: 'Venkata Reddy', fatherNameTe: 'వెంకట రెడ్డి', district: 'guntur', annualIncome: 120000 },
     accounts: [
       { service: 'civil-supplies.ration-card-status', number: '2812045678' },
+      { service: 'energy.electricity-bill', number: '1123456789' },
+      { service: 'municipal.property-tax', number: '1086001234' },
+      { service: 'municipal.vacant-land-tax', number: '1086009876' },
+      { service: 'transport.challan-payment', number: 'AP07CD4321' },
+      { service: 'water-resources.water-cess', number: '212/3A', answers: { village: 'Tadikonda' } },
       { service: 'agriculture.farmer-support-status', number: '234567890124' },
       { service: 'revenue.land-records', number: '212/3A', answers: { district: 'Guntur', village: 'Tadikonda' } },
       { service: 'revenue.land-records', number: '87/1B', answers: { district: 'Guntur', village: 'Tadikonda' } },
@@ -64,6 +69,10 @@ export const sampleCitizens = [
     },
     accounts: [
       { service: 'social-welfare.pension-status', number: '345678901238' },
+      { service: 'energy.electricity-bill', number: '4234567890' },
+      { service: 'municipal.water-tax', number: '20045678' },
+      { service: 'panchayat-raj.house-tax', number: '204512' },
+      { service: 'commercial-taxes.professional-tax', number: '2812345' },
       { service: 'school-education.mother-support-status', number: '345678901238' },
       { service: 'fisheries.ban-period-relief', number: '345678901238' },
       { service: 'higher-education.eapcet-results', number: '2611240587', answers: { 'date-of-birth': '14-05-2008' } },

@@ -4,6 +4,7 @@ import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
 import { conversationSettings } from './conversation-settings.ts';
+import { HttpBillers } from './departments/billers.ts';
 import { HttpStatusRegisters } from './departments/status-registers.ts';
 import { optionalEnv, requireEnv } from './env.ts';
 import { HttpIdentityService } from './identity.ts';
@@ -12,7 +13,9 @@ import { loadTurnContext } from './turn-context.ts';
 
 const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
 const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
+const billersEndpoint = optionalEnv('BILLERS_ENDPOINT');
 const sources = {
+  ...(billersEndpoint && billersEndpoint !== 'unconfigured' ? { billers: new HttpBillers(billersEndpoint) } : {}),
   settings: await conversationSettings(),
   catalog: catalog(),
   ...(registersEndpoint && registersEndpoint !== 'unconfigured'

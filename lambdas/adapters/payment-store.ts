@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { BillPosting } from '#core/fulfilment/bills.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { transitionApplication } from './application-transitions.ts';
@@ -39,6 +40,8 @@ export interface PaymentApplicationRecord {
   language?: string;
   state: string;
   payment?: AwaitedPayment;
+  /** The biller's answer to the payment posted against the bill (bill payments only), recorded once. */
+  billPosting?: BillPosting;
 }
 
 /** The payment side of application records: awaiting the fee, paid, expired, and what could not be accepted. */
@@ -111,6 +114,39 @@ export class PaymentStore {
     return transitionApplication(
       this.tableName,
       { applicationId, transition: 'expire-payment', actor: WORKFLOW, notices: notice ? [notice] : [] },
+      now,
+    );
+  }
+
+  /** Records the biller's answer to the posting once; false when one is recorded already (the first one stands). */
+  async recordPosting(applicationId: string, posting: BillPosting): Promise<boolean> {
+    try {
+      await dynamodb.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.application(applicationId),
+          UpdateExpression: 'SET billPosting = :posting',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(billPosting)',
+          ExpressionAttributeValues: { ':posting': posting },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** paid → refund-due with what is owed back, and the citizen's notice. False when it had moved on already. */
+  async refundDue(
+    applicationId: string,
+    refund: ReceivedPayment & { reason: string; recordedAt: string },
+    notice: OutboxItem | undefined,
+    now: Date,
+  ): Promise<boolean> {
+    return transitionApplication(
+      this.tableName,
+      { applicationId, transition: 'refund-due', actor: WORKFLOW, set: { refund }, notices: notice ? [notice] : [] },
       now,
     );
   }

@@ -5,6 +5,7 @@ import { turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { applicationStatusResult } from '#core/fulfilment/application-status.ts';
+import { type BillOutcome, billerOf, billNumber } from '#core/fulfilment/bills.ts';
 import {
   answeredFromMitra,
   lookupQuery,
@@ -13,6 +14,7 @@ import {
 } from '#core/fulfilment/status-lookup.ts';
 import { coversApplication, type Officer } from '#core/officers.ts';
 import type { ApplicationQueries, DecisionStanding } from './application-queries.ts';
+import type { HttpBillers } from './departments/billers.ts';
 import { DepartmentSystemError } from './departments/department-system-error.ts';
 import type { HttpStatusRegisters } from './departments/status-registers.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
@@ -28,6 +30,8 @@ export interface TurnContextSources {
   catalog: Catalog;
   /** The departments' status registers; absent when none is configured (lookups answer "unavailable"). */
   statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
+  /** The billers; absent when none is configured (bills answer "unavailable"). */
+  billers?: Pick<HttpBillers, 'fetchBill'>;
 }
 
 /**
@@ -83,6 +87,7 @@ export async function loadTurnContext(
   if (applications) context.applications = applications;
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
+  if (needs.bill) context.bill = await fetchBill(sources, needs.bill);
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   return context;
 }
@@ -131,6 +136,26 @@ async function lookUp(
   } catch (error) {
     if (!(error instanceof DepartmentSystemError)) throw error;
     logger.warn('status register unavailable', { serviceId: service.id, error: error.message });
+    return { unavailable: true };
+  }
+}
+
+/** The bill a citizen asked for, from its biller; a biller down or unknown is an answer, never a failed turn. */
+async function fetchBill(
+  sources: TurnContextSources,
+  needed: { serviceId: string; values: Record<string, string> },
+): Promise<BillOutcome> {
+  const service = sources.catalog.services.find((s) => s.id === needed.serviceId);
+  const biller = service && billerOf(service, needed.values);
+  if (!service) return { unavailable: true };
+  if (!biller) return { found: false };
+  if (!sources.billers) return { unavailable: true };
+  const query = lookupQuery(service, needed.values) ?? {};
+  try {
+    return await sources.billers.fetchBill(biller, service.id, billNumber(service, needed.values), query);
+  } catch (error) {
+    if (!(error instanceof DepartmentSystemError)) throw error;
+    logger.warn('biller unavailable', { serviceId: service.id, biller, error: error.message });
     return { unavailable: true };
   }
 }

@@ -12,11 +12,13 @@ import { RecordCheckSchema } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
+import { isBilled } from '#core/fulfilment/bills.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { StatusRecordSchema } from '#core/fulfilment/status-lookup.ts';
 import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
+import { postToBiller, recordRefund } from './bill-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 import { lookUpExtract } from './register-steps.ts';
 
@@ -47,6 +49,8 @@ const Plan = z.strictObject({
   /** The catalog's say, or (after Look up records) records that could not confirm what the citizen declared. */
   officerApproval: z.boolean(),
   department: z.string(),
+  /** A bill: once paid, the payment is posted to its biller before the receipt is issued. */
+  postsToBiller: z.boolean().default(false),
   approvalTimeoutSeconds: z.number().int().positive(),
   recordCheck: RecordCheckSchema.optional(),
   /** An encumbrance certificate's period searched and the transactions the register holds in it. */
@@ -67,6 +71,8 @@ const StepInput = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('payment-expired'), application: Planned }),
   z.strictObject({ step: z.literal('request-approval'), application: Planned, taskToken, escalated: z.boolean() }),
   z.strictObject({ step: z.literal('notify-rejected'), application: Planned }),
+  z.strictObject({ step: z.literal('post-to-biller'), application: Planned }),
+  z.strictObject({ step: z.literal('record-refund'), application: Planned }),
   z.strictObject({ step: z.literal('notify-issued'), application: Application }),
   z.strictObject({ step: z.literal('notify-failed'), application: Application }),
 ]);
@@ -132,6 +138,11 @@ async function handle(event: unknown): Promise<unknown> {
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
       await requestApproval(input.application, service, input.taskToken, input.escalated);
       return application;
+    case 'post-to-biller':
+      return postToBiller(input.application);
+    case 'record-refund':
+      await recordRefund(input.application, service);
+      return application;
     case 'notify-rejected': {
       const { decision, language } = input.application;
       if (!service || decision?.decision !== 'rejected') throw new ValidationError('notify-rejected needs a rejection');
@@ -181,11 +192,14 @@ function planOf(
   paid: boolean,
 ): z.infer<typeof Plan> {
   const fee = amountDue(service, values);
+  const billed = isBilled(service);
   return {
     fee,
     feeDue: fee > 0 && !paid,
-    officerApproval: fulfilmentOf(service.kind).officerDecides(service),
+    // A bill the biller accepted needs no officer: the biller's posting is the confirmation.
+    officerApproval: !billed && fulfilmentOf(service.kind).officerDecides(service),
     department: service.department,
+    postsToBiller: billed,
     approvalTimeoutSeconds: secondsUntilDue(submittedAt, service.slaDays, now()),
   };
 }

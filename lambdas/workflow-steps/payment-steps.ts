@@ -15,6 +15,7 @@ export interface PaymentApplication {
   serviceId: string;
   waId: string;
   language: 'en' | 'te';
+  values?: Record<string, string>;
   plan: { fee: number };
 }
 
@@ -57,7 +58,7 @@ export async function requestPayment(application: PaymentApplication, taskToken:
     await applications.hasStopped(waId),
     waId,
     `${applicationId}#payment-link`,
-    t('paymentRequested', language, {
+    t(application.values?.biller ? 'billPaymentRequested' : 'paymentRequested', language, {
       applicationId,
       service: service.name[language],
       amount: formatPaise(amountPaise),

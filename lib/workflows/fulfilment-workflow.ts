@@ -184,6 +184,24 @@ export class FulfilmentWorkflow extends Construct {
       interval: Duration.seconds(5),
       backoffRate: 2,
     });
+    // A bill, once paid, is posted to its biller: exactly once (the application id is the biller's idempotency key,
+    // and the answer is recorded before it is returned), so a timeout is retried safely.
+    const postToBiller = new LambdaInvoke(this, 'Post to biller', {
+      lambdaFunction: workflowSteps,
+      payload: TaskInput.fromObject({ step: 'post-to-biller', application: JsonPath.entirePayload }),
+      resultSelector: { 'status.$': '$.Payload.status', 'answer.$': '$.Payload' },
+      resultPath: '$.posting',
+    });
+    postToBiller.addRetry({
+      errors: ['DepartmentSystemError'],
+      maxAttempts: 5,
+      interval: Duration.seconds(2),
+      backoffRate: 2,
+    });
+    const recordRefund = step('Record refund', 'record-refund');
+    recordRefund.next(
+      new Succeed(this, 'Refund due', { comment: 'The biller refused the payment; the citizen was told' }),
+    );
     const notify = step('Notify citizen', 'notify-issued');
     const notifyRejected = step('Notify rejection', 'notify-rejected');
 
@@ -193,6 +211,8 @@ export class FulfilmentWorkflow extends Construct {
       awaitPayment,
       awaitDecision,
       awaitEscalated,
+      postToBiller,
+      recordRefund,
       issue,
       notify,
       notifyRejected,
@@ -210,7 +230,15 @@ export class FulfilmentWorkflow extends Construct {
     const needsApproval = new Choice(this, 'Officer to approve?')
       .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
       .otherwise(issue);
-    awaitPayment.next(needsApproval);
+    const posted = new Choice(this, 'Biller accepted?')
+      .when(Condition.stringEquals('$.posting.status', 'posted'), needsApproval)
+      .otherwise(recordRefund);
+    postToBiller.next(posted);
+    awaitPayment.next(
+      new Choice(this, 'Bill to post?')
+        .when(Condition.booleanEquals('$.plan.postsToBiller', true), postToBiller)
+        .otherwise(needsApproval),
+    );
     const feeToPay = new Choice(this, 'Fee to pay?')
       .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
       .otherwise(needsApproval);

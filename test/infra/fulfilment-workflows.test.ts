@@ -148,7 +148,19 @@ describe('certificate workflow', () => {
       Choices: [{ Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' }],
       Default: 'Officer to approve?',
     });
-    expect(states['Await payment']!.Next).toBe('Officer to approve?');
+    expect(states['Await payment']!.Next).toBe('Bill to post?');
+    // A paid bill is posted to its biller, retried on a timeout (with the same idempotency key), before the receipt.
+    expect(states['Bill to post?']).toMatchObject({
+      Choices: [{ Variable: '$.plan.postsToBiller', BooleanEquals: true, Next: 'Post to biller' }],
+      Default: 'Officer to approve?',
+    });
+    expect(states['Post to biller']!.Retry).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['DepartmentSystemError'], MaxAttempts: 5 }),
+    );
+    expect(states['Biller accepted?']).toMatchObject({
+      Choices: [{ Variable: '$.posting.status', StringEquals: 'posted', Next: 'Officer to approve?' }],
+      Default: 'Record refund',
+    });
     expect(states['Officer to approve?']).toMatchObject({
       Choices: [{ Variable: '$.plan.officerApproval', BooleanEquals: true, Next: 'Await officer decision' }],
       Default: 'Issue document',

@@ -18,6 +18,8 @@ export const APPLICATION_STATES = [
   'rejected',
   'payment-expired',
   'failed',
+  /** Paid, but the biller refused the payment posted against the bill: the money is owed back to the citizen. */
+  'refund-due',
   /** The document issued for it was revoked. */
   'revoked',
 ] as const;
@@ -77,6 +79,8 @@ export const TRANSITIONS = {
   /** An officer rejected it; the citizen reads the reason. */
   reject: { from: ['awaiting-approval'], to: 'rejected', by: ['officer'], tells: ['citizen'] },
   fail: { from: OPEN_STATES, to: 'failed', by: ['workflow'], tells: ['citizen'] },
+  /** The biller refused a paid bill's posting: recorded for a refund, and the citizen is told. */
+  'refund-due': { from: ['paid'], to: 'refund-due', by: ['workflow'], tells: ['citizen'] },
   /** Its document was revoked by an officer or an administrator. */
   revoke: { from: ['issued'], to: 'revoked', by: ['officer', 'administrator'], tells: ['citizen'] },
 } as const satisfies Record<string, TransitionRule>;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { istDate } from '../applications/dates.ts';
 import { EncumbranceSchema } from '../applications/encumbrance.ts';
 import { catalog as shippedCatalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS } from '../forms/search-period.ts';
+import { BILLER_NAMES, type Biller } from '../fulfilment/bills.ts';
 import { StatusRecordSchema } from '../fulfilment/status-lookup.ts';
+import { formatPaise, rupeesToPaise } from '../payments/amount.ts';
 import { issueDateOf } from './claims.ts';
 import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
 import { type IssuedDocument, issuedDocumentOf } from './document-types.ts';
@@ -49,6 +52,9 @@ export const CertificateRequestSchema = z.looseObject({
       extract: StatusRecordSchema.optional(),
     })
     .optional(),
+  /** A bill's payment, as the gateway captured it, and the biller's answer to its posting. */
+  payment: z.looseObject({ paymentId: z.string(), amount: z.number().positive() }).optional(),
+  posting: z.looseObject({ answer: z.looseObject({ billerReference: z.string().optional() }) }).optional(),
   /** The deciding officer, when one approved it. */
   decision: z.looseObject({ officerName: personName.optional(), officerRole: z.enum(ROLES).optional() }).optional(),
 });
@@ -95,6 +101,8 @@ export function buildCertificateRecord(
     for (const id of Object.keys(facts)) delete facts[id];
     Object.assign(facts, extractFacts(extract));
   }
+  const billerReference = request.posting?.answer.billerReference;
+  if (billerReference && request.payment) Object.assign(facts, billFacts(answers, request.payment, billerReference));
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({
     version: 2,
@@ -120,6 +128,34 @@ export function buildCertificateRecord(
       ...(decidedBy ? { decidedBy } : {}),
     },
   });
+}
+
+/** What a bill's receipt states besides the number it was paid for: the biller, the period, the amount, both references. */
+function billFacts(
+  answers: Record<string, string>,
+  payment: { paymentId: string; amount: number },
+  billerReference: string,
+): Record<string, { label: Bilingual; value: Bilingual }> {
+  const same = (text: string) => ({ en: text, te: text });
+  const biller = BILLER_NAMES[answers.biller as Biller];
+  const [from, to] = (answers['bill-period'] ?? '').split('/');
+  return {
+    ...(biller ? { biller: { label: { en: 'Biller', te: 'బిల్లర్' }, value: { ...biller } } } : {}),
+    ...(from && to
+      ? {
+          'bill-period': {
+            label: { en: 'Bill period', te: 'బిల్లు కాలం' },
+            value: same(`${istDate(from)} – ${istDate(to)}`),
+          },
+        }
+      : {}),
+    'amount-paid': {
+      label: { en: 'Amount paid', te: 'చెల్లించిన మొత్తం' },
+      value: same(formatPaise(rupeesToPaise(payment.amount))),
+    },
+    'payment-id': { label: { en: 'Payment id', te: 'చెల్లింపు సంఖ్య' }, value: same(payment.paymentId) },
+    'biller-reference': { label: { en: 'Biller reference', te: 'బిల్లర్ సూచిక' }, value: same(billerReference) },
+  };
 }
 
 /** The answers as printable text; a value that tidies to nothing was not given. */

@@ -1,5 +1,6 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
 import { latinDigits } from '../forms/digits.ts';
+import type { BillOutcome } from '../fulfilment/bills.ts';
 import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
 import type { Officer } from '../officers.ts';
 import type { Session } from './session.ts';
@@ -87,6 +88,8 @@ export interface TurnContext {
   openedApplication?: WaitingApplicationSummary | null;
   /** The department register's (or Mitra's own) answer to the status lookup this message confirmed. */
   lookup?: StatusLookupOutcome;
+  /** The biller's answer to the bill this message asked to see (or to pay, fetched again). */
+  bill?: BillOutcome;
   /** For an officer's decision: whether that application still waits for one. */
   decisionTarget?: DecisionTarget;
   /** For "send it again": the document the citizen asked for, or null when there is none. */
@@ -109,6 +112,8 @@ export interface TurnNeeds {
    * Mitra's own table for a Mitra application number.
    */
   lookup?: { serviceId: string; values: Record<string, string> };
+  /** A bill confirmed, or "Pay" tapped on one: fetch it from its biller. */
+  bill?: { serviceId: string; values: Record<string, string> };
   /** An officer's decision names this application: whether it still waits, if they are an officer. */
   decisionOn?: string;
   /** "Send it again" on a certificate the citizen already holds: this application's document. */

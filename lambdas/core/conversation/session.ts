@@ -51,6 +51,14 @@ const Step = z.discriminatedUnion('name', [
   }),
   /** A lookup answered with a record that offers a signed extract: the answers it was found by, to issue it. */
   z.strictObject({ name: z.literal('lookup-answered'), serviceId: z.string(), values: Values }),
+  /** A bill shown with something due: the answers it was fetched by, and the bill a "Pay" pays if it is unchanged. */
+  z.strictObject({
+    name: z.literal('bill-shown'),
+    serviceId: z.string(),
+    values: Values,
+    billId: z.string(),
+    amountPaise: z.number().int().positive(),
+  }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
 ]);

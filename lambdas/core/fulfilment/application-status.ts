@@ -15,6 +15,7 @@ export const STATE_LABELS: Readonly<Record<ApplicationState, StringId>> = {
   rejected: 'stateRejected',
   'payment-expired': 'statePaymentExpired',
   failed: 'stateFailed',
+  'refund-due': 'stateRefundDue',
   revoked: 'stateRevoked',
 };
 

@@ -454,6 +454,56 @@ export const strings = {
     en: '{service}: for privacy, this is shown only for the Aadhaar number confirmed with an OTP in this chat, and {aadhaar} is not that number. Its holder can check it by confirming their own Aadhaar with an OTP.',
     te: '{service}: గోప్యత కోసం, ఈ చాట్‌లో ఓటీపీతో నిర్ధారించిన ఆధార్ సంఖ్యకు మాత్రమే ఈ వివరాలు చూపిస్తాము; {aadhaar} ఆ సంఖ్య కాదు. ఆ ఆధార్ కలిగినవారు తమ ఆధార్‌ను ఓటీపీతో నిర్ధారించి చూసుకోవచ్చు.',
   },
+  // Bills fetched from the biller, paid in the chat, posted to the biller once.
+  billTitle: { en: '{service}: your bill', te: '{service}: మీ బిల్లు' },
+  billConsumer: { en: 'Consumer', te: 'వినియోగదారు' },
+  billPeriod: { en: 'Period', te: 'కాలం' },
+  billArrears: { en: 'Arrears', te: 'బకాయిలు' },
+  billLateFee: { en: 'Late fee', te: 'ఆలస్య రుసుము' },
+  billAmountDue: { en: 'Amount due', te: 'చెల్లించవలసిన మొత్తం' },
+  billDueDate: { en: 'Due date', te: 'చివరి తేదీ' },
+  billDisconnectionNotice: {
+    en: '⚠ Disconnection notice: the supply will be cut on {date} unless this bill is paid.',
+    te: '⚠ కనెక్షన్ తొలగింపు నోటీసు: ఈ బిల్లు చెల్లించకపోతే {date} న సరఫరా నిలిపివేయబడుతుంది.',
+  },
+  billDisconnected: {
+    en: '⚠ The supply was disconnected on {date}. Paying this bill asks for it to be reconnected.',
+    te: '⚠ {date} న సరఫరా నిలిపివేయబడింది. ఈ బిల్లు చెల్లిస్తే తిరిగి కనెక్షన్ కోసం అభ్యర్థన వెళ్తుంది.',
+  },
+  billNothingDue: {
+    en: 'Nothing is due on this account now. Thank you!',
+    te: 'ఈ ఖాతాపై ప్రస్తుతం చెల్లించవలసినది ఏమీ లేదు. ధన్యవాదాలు!',
+  },
+  billUnknown: {
+    en: '{service}: the biller has no bill for {number}. Please check the number printed on your bill and try again.',
+    te: '{service}: {number} కు బిల్లు ఏదీ లేదు. మీ బిల్లుపై ఉన్న సంఖ్యను సరిచూసుకుని మళ్లీ ప్రయత్నించండి.',
+  },
+  billUnavailable: {
+    en: "{service}: the biller's system is not answering right now, so the bill cannot be shown. Please try again in a few minutes; nothing has been charged.",
+    te: '{service}: బిల్లర్ వ్యవస్థ ప్రస్తుతం స్పందించడం లేదు, కాబట్టి బిల్లు చూపలేము. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి; ఏమీ వసూలు చేయలేదు.',
+  },
+  billPayButton: { en: 'Pay {amount}', te: '{amount} చెల్లించండి' },
+  billPayOffer: {
+    en: 'Pay it here: tap "Pay", or type 1. Type 2 for the main menu.',
+    te: 'ఇక్కడే చెల్లించండి: "చెల్లించండి" నొక్కండి, లేదా 1 టైప్ చేయండి. ప్రధాన మెనూ కోసం 2.',
+  },
+  billAmountChanged: {
+    en: 'The bill changed since it was shown (now {amount}). Here it is again:',
+    te: 'చూపిన తర్వాత బిల్లు మారింది (ఇప్పుడు {amount}). మళ్లీ ఇదిగో:',
+  },
+  billPaying: {
+    en: 'Payment {applicationId} for {service}: {amount}. The payment request follows.',
+    te: '{service} కోసం చెల్లింపు {applicationId}: {amount}. చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది.',
+  },
+  billPaymentRequested: {
+    en: 'Pay {amount} for {service} (payment {applicationId}) within 48 hours by UPI, card or net banking at this link: {url}',
+    te: '{service} కోసం {amount} (చెల్లింపు {applicationId}) 48 గంటల్లోగా ఈ లింక్ ద్వారా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి: {url}',
+  },
+  billRefundDue: {
+    en: 'The biller did not accept your payment of {amount} for {service} (payment {applicationId}): {reason}. The full amount will be refunded to you; nothing more is needed from you.',
+    te: '{service} కోసం మీ చెల్లింపు {amount} (చెల్లింపు {applicationId}) ను బిల్లర్ అంగీకరించలేదు: {reason}. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
+  },
+  stateRefundDue: { en: 'paid, not accepted by the biller: refund due', te: 'చెల్లించారు, బిల్లర్ అంగీకరించలేదు: వాపసు రావాలి' },
   // Mitra's own application numbers, looked up (grievance status).
   statusApplicationTitle: { en: 'Application {applicationId}', te: 'దరఖాస్తు {applicationId}' },
   statusFactService: { en: 'Service', te: 'సేవ' },

@@ -12,8 +12,8 @@ const AADHAAR = '234567890124';
 
 function submittedOneDayBill(language: 'en' | 'te'): Citizen {
   const citizen = new Citizen().ready(language);
-  citizen.tap('svc:energy.electricity-bill');
-  citizen.text('123456789');
+  citizen.tap('svc:women-child.women-grievance');
+  citizen.text('A neighbour shouts threats at my daughter every evening near the school gate.');
   citizen.tap('confirm');
   citizen.text(AADHAAR, { otpRequest: { ok: true, txnId: 'txn-1' } });
   citizen.text('123456', { otpCheck: { ok: true, valid: true } });
@@ -27,8 +27,8 @@ describe('counts in what people read', () => {
     const telugu = submittedOneDayBill('te');
     expect(telugu.said).toContain('1 పని దినంలో');
     const asked = new Citizen().ready();
-    asked.tap('svc:energy.electricity-bill');
-    expect(asked.said).toContain('Electricity bill: 1 question.');
+    asked.tap('svc:women-child.women-grievance');
+    expect(asked.said).toContain('Women safety complaint: 1 question.');
   });
 
   it('says "7 working days" and "4 questions" when there are more', () => {

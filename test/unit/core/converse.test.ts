@@ -306,7 +306,7 @@ describe('forms', () => {
   });
 
   it('numbers the summary buttons too: a typed ౨ edits, a typed 1 confirms', () => {
-    const citizen = start('energy.electricity-bill');
+    const citizen = start('employment.registration-renewal');
     citizen.text('123456789');
     expect(citizen.said).toContain('1. Confirm\n2. Edit\n3. Cancel');
     citizen.text('౨');

@@ -136,6 +136,7 @@ function actionIntent(session: Session, action: string): Intent {
   if (action === 'cancel') return { kind: 'cancel' };
   if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
   if (action === 'extract' && step.name === 'lookup-answered') return { kind: 'extract' };
+  if (action === 'pay' && step.name === 'bill-shown') return { kind: 'pay-bill' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };

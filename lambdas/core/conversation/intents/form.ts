@@ -3,6 +3,7 @@ import { maskedAadhaar, protectAadhaar } from '../../forms/aadhaar.ts';
 import { attachmentKindKey } from '../../forms/attachment-values.ts';
 import { periodProblem } from '../../forms/search-period.ts';
 import { validateAttachment, validateField } from '../../forms/validators.ts';
+import { isBilled } from '../../fulfilment/bills.ts';
 import { nextSteps } from '../../fulfilment/next-steps.ts';
 import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
@@ -13,6 +14,7 @@ import { identityCurrent, identityLocked } from '../context.ts';
 import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
 import type { SentOtp, Session, SessionStep } from '../session.ts';
+import { answerBill, payBill } from './bill.ts';
 import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
@@ -88,6 +90,8 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const { step } = session;
     const service = step.name === 'confirm' ? findService(env.catalog, step.serviceId) : undefined;
     if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
+    // A bill is fetched and shown at once, and paid without an Aadhaar check.
+    if (isBilled(service)) return answerBill(session, service, step.values, env);
     // A lookup is answered at once; only one of a person's own benefits (asked by Aadhaar) waits for their OTP.
     if (workflowOf(service) === undefined && !lookupNeedsIdentity(service))
       return answerLookup(session, service, step.values, env);
@@ -148,6 +152,9 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const service = step.name === 'lookup-answered' ? findService(env.catalog, step.serviceId) : undefined;
     if (step.name !== 'lookup-answered' || !service) return home(session, env);
     return requestExtract(session, service, step.values, env);
+  },
+  'pay-bill'(session, _intent, env) {
+    return payBill(session, env);
   },
   cancel(session, _intent, env) {
     if (!FORM_STEPS.has(session.step.name)) return home(session, env);

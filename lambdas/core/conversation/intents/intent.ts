@@ -76,6 +76,8 @@ export type FormIntent =
   | { kind: 'edit-field'; fieldId: string }
   /** The signed extract offered with a lookup's answer. */
   | { kind: 'extract' }
+  /** "Pay" on a bill shown. */
+  | { kind: 'pay-bill' }
   | { kind: 'back' }
   | { kind: 'cancel' };
 

@@ -1,4 +1,5 @@
 import type { Catalog, Service } from '../../catalog/schema.ts';
+import { isBilled } from '../../fulfilment/bills.ts';
 import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type ConversationSettings, identityCurrent, type TurnNeeds } from '../context.ts';
@@ -45,6 +46,8 @@ export function needsOf(
       const { step } = session;
       if (step.name !== 'confirm') return none();
       const certificate = catalog.services.find((s) => s.id === step.serviceId);
+      if (certificate && isBilled(certificate))
+        return { applications: false, bill: { serviceId: certificate.id, values: step.values } };
       if (mayHoldCertificate(certificate, session, now, settings)) return { applications: true };
       const service = answeredInTurn(catalog, step.serviceId);
       if (!service) return none();
@@ -66,6 +69,12 @@ export function needsOf(
       // Whether the Aadhaar verified now already holds this certificate, before it is submitted again.
       const certificate = catalog.services.find((s) => s.id === purpose.serviceId)?.kind === 'certificate';
       return { applications: certificate, otpCheck, ...lookup };
+    }
+    case 'pay-bill': {
+      const { step } = session;
+      return step.name === 'bill-shown'
+        ? { applications: false, bill: { serviceId: step.serviceId, values: step.values } }
+        : none();
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
