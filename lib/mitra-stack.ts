@@ -136,7 +136,17 @@ export class MitraStack extends Stack {
       memorySize: 512,
       timeout: Duration.seconds(60),
     });
-    this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog, payments, events };
+    this.functions = {
+      webhook,
+      sender,
+      workflowSteps,
+      certificate,
+      certificateTasks,
+      verify,
+      catalog,
+      payments,
+      events,
+    };
     this.lake = new DataLake(this, 'DataLake', { config, accessLogs: accessLogs.bucket, operationsKey });
 
     this.workflows = Object.fromEntries(

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type CounterKey, countersOf } from '#core/events/live-counters.ts';
 import type { LakeEvent } from '#core/events/lake-event.ts';
+import { type CounterKey, countersOf } from '#core/events/live-counters.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
@@ -51,7 +51,10 @@ export class LiveCounters {
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      )
         return false;
       throw error;
     }

@@ -10,13 +10,29 @@ import { lakeTokenKey } from '#adapters/lake-settings.ts';
 import { LiveCounters } from '#adapters/live-counters.ts';
 import { logger } from '#adapters/powertools.ts';
 import { catalog } from '#core/catalog/catalog.ts';
-import { eventsFromTableChange, type TableChange } from '#core/events/from-table-change.ts';
+import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 
 const deliveryStream = requireEnv('LAKE_DELIVERY_STREAM');
 const counters = new LiveCounters(requireEnv('TABLE_NAME'));
 const context = { tokenKey: await lakeTokenKey(), catalog: catalog() };
 
-const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+const image = (value: unknown) =>
+  value ? unmarshall(withoutEmptyValues(value as Record<string, AttributeValue>)) : undefined;
+
+/**
+ * A stream image may carry an attribute value with no type set (seen from DynamoDB Local), which unmarshall refuses;
+ * such a value holds nothing, so it is left out rather than failing the whole record again and again.
+ */
+function withoutEmptyValues(map: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const kept: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(map)) {
+    if (!value || Object.keys(value).length === 0) continue;
+    if (value.M) kept[name] = { M: withoutEmptyValues(value.M) };
+    else if (value.L) kept[name] = { L: value.L.filter((v) => v && Object.keys(v).length > 0) };
+    else kept[name] = value;
+  }
+  return kept;
+}
 
 /**
  * Turns the table's changes into lake events: into the lake's delivery stream, and onto the live dashboard's
@@ -25,13 +41,25 @@ const image = (value: unknown) => (value ? unmarshall(value as Record<string, At
  */
 async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   for (const [index, record] of event.Records.entries()) {
+    let events: ReturnType<typeof eventsFromTableChange>;
     try {
-      const change: TableChange = {
-        eventName: record.eventName ?? 'INSERT',
-        oldImage: image(record.dynamodb?.OldImage),
-        newImage: image(record.dynamodb?.NewImage),
-      };
-      const events = eventsFromTableChange(change, context);
+      events = eventsFromTableChange(
+        {
+          eventName: record.eventName ?? 'INSERT',
+          oldImage: image(record.dynamodb?.OldImage),
+          newImage: image(record.dynamodb?.NewImage),
+        },
+        context,
+      );
+    } catch (error) {
+      // Not worth a retry: an item that cannot be read as events fails the same way every time.
+      logger.error('table change unreadable as lake events; skipped', {
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        error: error as Error,
+      });
+      continue;
+    }
+    try {
       if (events.length === 0) continue;
       await deliverToLake(deliveryStream, events);
       for (const lakeEvent of events) await counters.count(lakeEvent, now());
@@ -41,7 +69,9 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
         error: error as Error,
       });
       return {
-        batchItemFailures: event.Records.slice(index).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
+        batchItemFailures: event.Records.slice(index).map((r) => ({
+          itemIdentifier: r.dynamodb?.SequenceNumber ?? '',
+        })),
       };
     }
   }

@@ -147,9 +147,12 @@ export async function startLocalFirehose(options: {
   const port = await new Promise<number>((done) =>
     server.listen(0, options.host, () => done((server.address() as AddressInfo).port)),
   );
-  const timer = setInterval(() => {
-    flush().catch((error: unknown) => options.log(`[firehose] flush failed: ${(error as Error).message}`));
-  }, (options.flushSeconds ?? 5) * 1000);
+  const timer = setInterval(
+    () => {
+      flush().catch((error: unknown) => options.log(`[firehose] flush failed: ${(error as Error).message}`));
+    },
+    (options.flushSeconds ?? 5) * 1000,
+  );
   return {
     endpoint: `http://${options.host}:${port}`,
     flush,

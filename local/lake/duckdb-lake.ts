@@ -60,7 +60,11 @@ export interface QueryAnswer {
  * events/ with their `dt` and `department` partitions read from the path, as Athena's table projects them. Every
  * `?` of a query is the day asked (India date, yyyy-mm-dd).
  */
-export async function runSavedQueries(lakeDir: string, day: string, queries = readSavedQueries()): Promise<QueryAnswer[]> {
+export async function runSavedQueries(
+  lakeDir: string,
+  day: string,
+  queries = readSavedQueries(),
+): Promise<QueryAnswer[]> {
   const db = await DuckDBInstance.create(':memory:');
   const connection = await db.connect();
   try {

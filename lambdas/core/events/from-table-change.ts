@@ -170,7 +170,9 @@ function certificateDrafts(
     document_type: String(item.documentType),
   };
   if (!before)
-    return [{ ...common, event_id: `document:${certId}:issued`, type: 'document.issued', occurred_at: String(item.issuedAt) }];
+    return [
+      { ...common, event_id: `document:${certId}:issued`, type: 'document.issued', occurred_at: String(item.issuedAt) },
+    ];
   if (item.status === 'revoked' && before.status !== 'revoked')
     return [
       {

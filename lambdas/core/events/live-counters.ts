@@ -29,8 +29,7 @@ export function countersOf(event: LakeEvent): CounterIncrement[] {
         ...(event.district ? [add(`district#${event.district}`)] : []),
       ];
     case 'application.changed':
-      if (event.state === 'issued')
-        return [add('issued'), add('seconds-to-issue', event.seconds_since_submitted ?? 0)];
+      if (event.state === 'issued') return [add('issued'), add('seconds-to-issue', event.seconds_since_submitted ?? 0)];
       if (event.state === 'rejected') return [add('rejected')];
       return [];
     case 'sla.breached':
