@@ -12,7 +12,7 @@ export interface SavedQuery {
   sql: string;
 }
 
-export function readSavedQueries(): SavedQuery[] {
+function readSavedQueries(): SavedQuery[] {
   return readdirSync(QUERIES_DIR)
     .filter((file) => file.endsWith('.sql'))
     .sort()
@@ -27,7 +27,7 @@ export function readSavedQueries(): SavedQuery[] {
  * is DuckDB's `quantile_disc` (an actual value of the column at that rank). docs/events.md lists it; the lake's
  * integration test checks the answers against percentiles computed from the events themselves.
  */
-export function toDuckDb(sql: string): string {
+function toDuckDb(sql: string): string {
   return sql.replace(/\bapprox_percentile\s*\(/gi, 'quantile_disc(');
 }
 

@@ -15,7 +15,7 @@ export interface EventContext {
 }
 
 /** Events of the channel itself (messages in and out) belong to no department. */
-export const CHANNEL_DEPARTMENT = 'channel';
+const CHANNEL_DEPARTMENT = 'channel';
 
 interface HistoryEntry {
   transition: string;

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const LAKE_EVENT_VERSION = 1;
 
-export const EVENT_TYPES = [
+const EVENT_TYPES = [
   'message.received',
   'message.sent',
   'message.status',
@@ -18,7 +18,6 @@ export const EVENT_TYPES = [
   'document.issued',
   'document.revoked',
 ] as const;
-export type LakeEventType = (typeof EVENT_TYPES)[number];
 
 /**
  * The columns of the lake's Parquet files, in order, with their Glue (Hive) types. `dt` and `department` are not
