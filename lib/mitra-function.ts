@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -262,6 +263,18 @@ export class MitraFunction extends Construct {
     this.addEnvironment('IDENTITY_ENDPOINT', endpoint ?? 'unconfigured');
     this.addEnvironment('AADHAAR_HASH_KEY_SECRET_ARN', hashKey.secretArn);
     this.allow(['secretsmanager:GetSecretValue'], [hashKey.secretArn]);
+    return this;
+  }
+
+  /**
+   * LAKE_DELIVERY_STREAM and LAKE_TOKEN_KEY_SECRET_ARN: put records into the lake's delivery stream (only that one), and
+   * read the key of the citizen tokens.
+   */
+  useLake(deliveryStream: CfnDeliveryStream, tokenKey: ISecret): this {
+    this.addEnvironment('LAKE_DELIVERY_STREAM', deliveryStream.ref);
+    this.addEnvironment('LAKE_TOKEN_KEY_SECRET_ARN', tokenKey.secretArn);
+    this.allow(['firehose:PutRecordBatch'], [deliveryStream.attrArn]);
+    this.allow(['secretsmanager:GetSecretValue'], [tokenKey.secretArn]);
     return this;
   }
 

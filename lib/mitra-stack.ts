@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { AadhaarHashKey } from './aadhaar-hash-key.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
 import { CertificateArchive } from './certificate-archive.ts';
+import { DataLake } from './data-lake.ts';
 import { HttpApi } from './http-api.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { MitraFunction } from './mitra-function.ts';
@@ -45,10 +46,19 @@ export class MitraStack extends Stack {
   readonly workflows: Readonly<Record<string, FulfilmentWorkflow>>;
   readonly api: HttpApi;
   readonly functions: Record<
-    'webhook' | 'sender' | 'workflowSteps' | 'certificate' | 'certificateTasks' | 'verify' | 'catalog' | 'payments',
+    | 'webhook'
+    | 'sender'
+    | 'workflowSteps'
+    | 'certificate'
+    | 'certificateTasks'
+    | 'verify'
+    | 'catalog'
+    | 'payments'
+    | 'events',
     MitraFunction
   >;
   readonly monitoring: Monitoring;
+  readonly lake: DataLake;
 
   constructor(scope: Construct, id: string, props: MitraStackProps) {
     super(scope, id, props);
@@ -133,7 +143,25 @@ export class MitraStack extends Stack {
     this.certificateSigningKey.signOnlyBy([certificate.role]);
     // `npm run revoke` against a deployment signs a checkpoint as the key administrator.
     this.checkpointSigningKey.signOnlyBy([certificate.role, certificateTasks.role], { administrator: true });
-    this.functions = { webhook, sender, workflowSteps, certificate, certificateTasks, verify, catalog, payments };
+    const events = new MitraFunction(this, 'Events', {
+      ...common,
+      name: 'events',
+      description: "Domain events from the table's stream: tokenised into the data lake and the live counters",
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+    });
+    this.functions = {
+      webhook,
+      sender,
+      workflowSteps,
+      certificate,
+      certificateTasks,
+      verify,
+      catalog,
+      payments,
+      events,
+    };
+    this.lake = new DataLake(this, 'DataLake', { config, accessLogs: accessLogs.bucket, operationsKey });
 
     this.workflows = Object.fromEntries(
       WORKFLOW_KINDS.map(({ kind, constructId, checksHouseholdRecords }) => [
@@ -302,6 +330,44 @@ export class MitraStack extends Stack {
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: { NewImage: { kind: { S: FilterRule.isEqual('certificate-task') } } },
+          }),
+        ],
+      });
+
+    const eventFailures = new Queue(this, 'EventFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(eventFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the dead-letter destination of the events function's stream mapping; a failure queue " +
+        'for it would add nothing.',
+    });
+    events
+      // The live dashboard's counters and the marks that count each event once.
+      .useTable(this.table, 'readWrite')
+      .useLake(this.lake.deliveryStream, this.lake.tokenKey)
+      .consumeStream(this.table.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        // In order: a failed record is retried with every record after it, so nothing is counted out of turn.
+        parallelizationFactor: 1,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(eventFailures),
+        filters: [
+          FilterCriteria.filter({
+            dynamodb: {
+              NewImage: {
+                kind: {
+                  S: FilterRule.or('inbound-message', 'outbox', 'delivery-status', 'application', 'certificate'),
+                },
+              },
+            },
           }),
         ],
       });

@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createLocalBillers } from './back-ends/billers.ts';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createLocalEncumbranceRegister } from './back-ends/encumbrance-register.ts';
 import { createLocalRegisters } from './back-ends/registers.ts';
 import { createLocalStatusRegisters } from './back-ends/status-registers.ts';
 import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { deliveryStreamsOf, type LocalFirehose, startLocalFirehose } from './firehose/index.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
 import { createLocalIdentity } from './identity/index.ts';
 import { startLocalKms } from './kms-server.ts';
@@ -39,6 +41,7 @@ export const LOCAL_DEFAULTS = {
   aadhaarHashKey: process.env.AADHAAR_HASH_KEY ?? 'local-aadhaar-hash-key-for-the-embedded-runtime',
   paymentApiKey: process.env.PAYMENT_API_KEY ?? 'local-payment-api-key',
   paymentWebhookSecret: process.env.PAYMENT_WEBHOOK_SECRET ?? 'local-payment-webhook-secret',
+  lakeTokenKey: process.env.LAKE_TOKEN_KEY ?? 'local-lake-token-key-for-the-embedded-runtime',
 };
 
 /**
@@ -73,6 +76,7 @@ export const LOCAL_SECRETS: Record<string, Record<string, string>> = {
     WHATSAPP_APP_SECRET: LOCAL_DEFAULTS.appSecret,
   },
   AADHAAR_HASH_KEY_SECRET_ARN: { AADHAAR_HASH_KEY: LOCAL_DEFAULTS.aadhaarHashKey },
+  LAKE_TOKEN_KEY_SECRET_ARN: { LAKE_TOKEN_KEY: LOCAL_DEFAULTS.lakeTokenKey },
   PAYMENT_SECRET_ARN: {
     PAYMENT_API_KEY: LOCAL_DEFAULTS.paymentApiKey,
     PAYMENT_WEBHOOK_SECRET: LOCAL_DEFAULTS.paymentWebhookSecret,
@@ -88,6 +92,8 @@ export interface EmbeddedRuntimeOptions {
   stage?: string;
   /** Log level of the handlers' Powertools loggers. */
   logLevel?: string;
+  /** Seconds between the local Firehose's writes of buffered events to the lake (default 5). */
+  lakeFlushSeconds?: number;
   /** Status webhooks (sent, delivered) for every message the local Graph API accepts. */
   statusWebhooks?: boolean;
   log?: (line: string) => void;
@@ -97,7 +103,9 @@ export interface EmbeddedRuntime {
   baseUrl: string;
   whatsapp: LocalWhatsApp;
   clock: { get(): Date; advance(seconds: number): void };
-  endpoints: { dynamodb: string; s3: string; kms: string; stepFunctions: string };
+  endpoints: { dynamodb: string; s3: string; kms: string; stepFunctions: string; firehose: string };
+  /** The local data lake: its bucket, and a flush of the events buffered in the local Firehose. */
+  lake: { bucket: string; flush(): Promise<void> };
   names: {
     table: string;
     archiveBucket: string;
@@ -157,6 +165,23 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const s3: LocalS3 = await startS3Local(join(dataDir, 's3'), bucketIds.map(bucketName));
     stops.push(() => s3.stop());
 
+    const lakeStreams = deliveryStreamsOf(assembly, bucketName);
+    const firehose: LocalFirehose = await startLocalFirehose({
+      host,
+      dataDir: join(dataDir, 'firehose'),
+      streams: lakeStreams,
+      s3: new S3Client({
+        endpoint: s3.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        forcePathStyle: true,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+      }),
+      flushSeconds: options.lakeFlushSeconds ?? 5,
+      log,
+    });
+    stops.push(() => firehose.close());
+
     const kms = await startLocalKms({ host, port: 0, dataDir: join(dataDir, 'kms') });
     stops.push(() => kms.close());
 
@@ -200,6 +225,10 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
             return stateMachines.find((sm) => sm.logicalId === ref.logicalId)!.arn;
           case 'AWS::Lambda::Function':
             return `${LAMBDA_ARN_PREFIX}${ref.logicalId}`;
+          case 'AWS::KinesisFirehose::DeliveryStream':
+            return ref.logicalId;
+          case 'AWS::SecretsManager::Secret':
+            return ref.logicalId;
         }
       }
       throw new StartupError(`the embedded runtime has no local value for ${name} (${JSON.stringify(value)})`);
@@ -213,6 +242,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_KMS: kms.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.endpoint,
       // s3rver knows only path-style addressing and no streamed-upload checksums.
       S3_FORCE_PATH_STYLE: 'true',
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
@@ -368,7 +398,13 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       res.end(JSON.stringify({ message: 'Not Found' }));
     };
 
-    const endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint, stepFunctions: sfnEndpoint };
+    const endpoints = {
+      dynamodb: dynamo.endpoint,
+      s3: s3.endpoint,
+      kms: kms.endpoint,
+      stepFunctions: sfnEndpoint,
+      firehose: firehose.endpoint,
+    };
     // Administrator tools (`npm run revoke`) find the running emulators here rather than opening the data folder a
     // second time; the file goes when the runtime stops.
     const unpublish = publishRuntimeEndpoints(dataDir, { pid: process.pid, baseUrl, ...endpoints });
@@ -386,6 +422,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         certificateWorkflowArn: stateMachines.find((sm) => sm.kind === 'certificate')?.arn ?? '',
         workflowArns: Object.fromEntries(stateMachines.map((sm) => [sm.kind, sm.arn])),
       },
+      lake: { bucket: lakeStreams[0]?.bucket ?? '', flush: () => firehose.flush() },
       functions,
       drained: async () => {
         await Promise.all(pollers.map((p) => p.drained()));

@@ -35,6 +35,10 @@ export const keys = {
   }),
   /** A registered officer, by the WhatsApp number they act from (added by an administrator). */
   officer: (waId: string) => ({ pk: `OFFICER#${waId}`, sk: 'OFFICER' }),
+  /** Mark of a lake event already counted on the live dashboard (lambdas/core/events/live-counters.ts). */
+  countedEvent: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
+  /** One live figure of one day (India date), e.g. `applications` or `service#revenue.income-certificate`. */
+  liveCounter: (day: string, name: string) => ({ pk: `LIVE#${day}`, sk: name }),
 } as const;
 
 export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;

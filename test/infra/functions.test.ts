@@ -25,6 +25,7 @@ const FUNCTIONS = [
   'catalog',
   'payments',
   'trust-anchor',
+  'events',
 ];
 
 let dev: SynthesizedMitra;
@@ -36,7 +37,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the nine functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the ten functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {

@@ -135,7 +135,7 @@ describe('certificate archive', () => {
 describe('every bucket', () => {
   it('denies requests that do not use TLS', () => {
     const buckets = resourcesOfType(dev.template, 'AWS::S3::Bucket').map(([id]) => id);
-    expect(buckets).toHaveLength(3);
+    expect(buckets).toHaveLength(5);
     for (const id of buckets) {
       dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: id },
