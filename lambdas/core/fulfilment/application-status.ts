@@ -16,6 +16,12 @@ export const STATE_LABELS: Readonly<Record<ApplicationState, StringId>> = {
   'payment-expired': 'statePaymentExpired',
   failed: 'stateFailed',
   revoked: 'stateRevoked',
+  accepted: 'stateAccepted',
+  'awaiting-citizen': 'stateAwaitingCitizen',
+  transferred: 'stateTransferred',
+  resolved: 'stateResolved',
+  reopened: 'stateReopened',
+  closed: 'stateClosed',
 };
 
 /** One of Mitra's own applications as a status lookup shows it: nothing personal, only where it stands. */
