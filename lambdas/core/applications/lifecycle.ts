@@ -31,7 +31,7 @@ export const APPLICATION_STATES = [
   'resolved',
   /** The citizen reopened it after its resolution: it is with the senior officers. */
   'reopened',
-  /** The citizen rated the resolution, or the time to reopen it has passed. */
+  /** The citizen rated the resolution (they may still reopen it within 7 days of it). */
   'closed',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
@@ -130,7 +130,7 @@ export const TRANSITIONS = {
    */
   resolve: { from: GRIEVANCE_IN_HAND, to: 'resolved', by: ['officer'], tells: ['citizen'] },
   /** Within 7 days of its resolution the citizen reopens it; the senior officers take it up. */
-  reopen: { from: ['resolved'], to: 'reopened', by: ['citizen'], tells: ['citizen', 'officers'] },
+  reopen: { from: ['resolved', 'closed'], to: 'reopened', by: ['citizen'], tells: ['citizen', 'officers'] },
   /** The citizen rated the resolution, or the time to reopen it passed. */
   close: { from: ['resolved'], to: 'closed', by: ['citizen', 'workflow'], tells: [] },
 } as const satisfies Record<string, TransitionRule>;

@@ -8,18 +8,28 @@ import { maskPhone } from '../masking.ts';
 export const GRIEVANCE_ACTIONS = ['accept', 'ask', 'resolve', 'transfer'] as const;
 export type GrievanceAction = (typeof GRIEVANCE_ACTIONS)[number];
 
-const ACTION_BUTTON = /^grievance:(accept|ask|resolve|transfer|reopen):(AP-[0-9A-Z]{12})$/;
+/** What the citizen does with their grievance: answer the officer's question, rate the resolution, or reopen it. */
+export type CitizenGrievanceAction = 'reply' | 'reopen' | `rate-${1 | 2 | 3 | 4 | 5}`;
 
-/** A button's id names the grievance, so a tap on an old notice still acts on the right one. */
-export function grievanceButtonId(action: GrievanceAction | 'reopen', applicationId: string): string {
+const ACTION_BUTTON = /^grievance:(accept|ask|resolve|transfer|reply|reopen|rate-[1-5]):(AP-[0-9A-Z]{12})$/;
+
+/** A button's (or row's) id names the grievance, so a tap on an old notice still acts on the right one. */
+export function grievanceButtonId(action: GrievanceAction | CitizenGrievanceAction, applicationId: string): string {
   return `grievance:${action}:${applicationId}`;
 }
 
-export function grievanceButtonOf(
-  id: string,
-): { action: GrievanceAction | 'reopen'; applicationId: string } | undefined {
+export type GrievanceTap =
+  | { by: 'officer'; action: GrievanceAction; applicationId: string }
+  | { by: 'citizen'; action: CitizenGrievanceAction; applicationId: string };
+
+export function grievanceButtonOf(id: string): GrievanceTap | undefined {
   const match = ACTION_BUTTON.exec(id);
-  return match ? { action: match[1] as GrievanceAction | 'reopen', applicationId: match[2]! } : undefined;
+  if (!match) return undefined;
+  const applicationId = match[2]!;
+  const action = match[1]!;
+  return (GRIEVANCE_ACTIONS as readonly string[]).includes(action)
+    ? { by: 'officer', action: action as GrievanceAction, applicationId }
+    : { by: 'citizen', action: action as CitizenGrievanceAction, applicationId };
 }
 
 /**
@@ -69,12 +79,33 @@ export function mayReopen(resolvedAt: string, now: Date): boolean {
   return age >= 0 && age <= REOPEN_WINDOW_MS;
 }
 
-/** What the citizen reads on resolution: the officer's note, a request to rate, and a Reopen button. */
+const STARS = ['1 ★', '2 ★★', '3 ★★★', '4 ★★★★', '5 ★★★★★'];
+
+/** What the citizen reads on resolution: the officer's note, and a list to rate it 1 to 5 or reopen it. */
 export function resolutionNotice(applicationId: string, note: string, language: Language): Reply {
+  const rows = STARS.map((title, i) => ({
+    id: grievanceButtonId(`rate-${(i + 1) as 1 | 2 | 3 | 4 | 5}`, applicationId),
+    title,
+  }));
+  return {
+    type: 'list',
+    body: t('grievanceResolvedNote', language, { applicationId, note }),
+    button: t('grievanceRateButton', language),
+    sections: [
+      {
+        title: t('grievanceRateSection', language),
+        rows: [...rows, { id: grievanceButtonId('reopen', applicationId), title: t('grievanceReopenButton', language) }],
+      },
+    ],
+  };
+}
+
+/** The officer's question as the citizen reads it, with a Reply button that makes their next message the answer. */
+export function questionNotice(applicationId: string, department: string, question: string, language: Language): Reply {
   return {
     type: 'buttons',
-    body: t('grievanceResolvedNote', language, { applicationId, note }),
-    buttons: [{ id: grievanceButtonId('reopen', applicationId), title: t('grievanceReopenButton', language) }],
+    body: t('grievanceQuestion', language, { applicationId, department, question }),
+    buttons: [{ id: grievanceButtonId('reply', applicationId), title: t('grievanceReplyButton', language) }],
   };
 }
 

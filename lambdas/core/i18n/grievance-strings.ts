@@ -14,6 +14,50 @@ export const grievanceStrings = {
   grievanceResolveButton: { en: 'Resolve', te: 'పరిష్కరించు' },
   grievanceTransferButton: { en: 'Transfer', te: 'బదిలీ' },
   grievanceReopenButton: { en: 'Reopen', te: 'తిరిగి తెరువు' },
+  grievanceReplyButton: { en: 'Reply', te: 'జవాబివ్వు' },
+  grievanceRateButton: { en: 'Rate or reopen', te: 'రేటింగ్ / తిరిగి తెరువు' },
+  grievanceRateSection: { en: 'How was it handled?', te: 'ఎలా పరిష్కరించారు?' },
+  grievanceAskText: {
+    en: 'Type your {what} for grievance {applicationId} (or "cancel").',
+    te: 'ఫిర్యాదు {applicationId} కోసం మీ {what} టైప్ చేయండి (లేదా "రద్దు").',
+  },
+  grievanceWhatQuestion: { en: 'question to the citizen', te: 'పౌరుడికి ప్రశ్న' },
+  grievanceWhatNote: { en: 'resolution note', te: 'పరిష్కార గమనిక' },
+  grievanceWhatTransfer: {
+    en: 'transfer: the department and the reason, e.g. "panchayat-raj: the pole is on a panchayat road"',
+    te: 'బదిలీ: శాఖ, కారణం, ఉదా. "panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది"',
+  },
+  grievanceWhatAnswer: { en: 'answer to the officer', te: 'అధికారికి సమాధానం' },
+  grievanceTextTooShort: {
+    en: 'Please write at least 3 characters (under 500) for grievance {applicationId}, or "cancel".',
+    te: 'ఫిర్యాదు {applicationId} కోసం కనీసం 3 అక్షరాలు (500 లోపు) రాయండి, లేదా "రద్దు".',
+  },
+  grievanceTextCancelled: { en: 'Nothing was sent for grievance {applicationId}.', te: 'ఫిర్యాదు {applicationId} కోసం ఏదీ పంపలేదు.' },
+  grievanceNotYours: {
+    en: 'Grievance {applicationId} cannot be changed from this number.',
+    te: 'ఫిర్యాదు {applicationId} ను ఈ నంబర్ నుండి మార్చలేము.',
+  },
+  grievanceYouAccepted: {
+    en: 'You accepted grievance {applicationId}; the citizen has been told. Ask them a question, resolve it, or transfer it.',
+    te: 'మీరు ఫిర్యాదు {applicationId} ను స్వీకరించారు; పౌరుడికి తెలియజేశాము. వారిని ప్రశ్న అడగండి, పరిష్కరించండి, లేదా బదిలీ చేయండి.',
+  },
+  grievanceQuestionSent: {
+    en: 'Your question on grievance {applicationId} has been sent to the citizen; their answer will come here.',
+    te: 'ఫిర్యాదు {applicationId} పై మీ ప్రశ్నను పౌరుడికి పంపాము; వారి సమాధానం ఇక్కడికి వస్తుంది.',
+  },
+  grievanceYouResolved: {
+    en: 'Grievance {applicationId} is resolved; the citizen gets your note and can rate it.',
+    te: 'ఫిర్యాదు {applicationId} పరిష్కరించబడింది; పౌరుడికి మీ గమనిక అందుతుంది, వారు రేటింగ్ ఇవ్వవచ్చు.',
+  },
+  grievanceYouTransferred: {
+    en: 'Grievance {applicationId} has been transferred to {department}; the citizen has been told.',
+    te: 'ఫిర్యాదు {applicationId} ను {department} కు బదిలీ చేశాము; పౌరుడికి తెలియజేశాము.',
+  },
+  grievanceTransferUnclear: {
+    en: 'Name another department and the reason, e.g. "panchayat-raj: the pole is on a panchayat road", to transfer grievance {applicationId}.',
+    te: 'ఫిర్యాదు {applicationId} బదిలీ కోసం మరో శాఖ, కారణం రాయండి, ఉదా. "panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది".',
+  },
+  grievanceWorking: { en: 'Working on grievance {applicationId}…', te: 'ఫిర్యాదు {applicationId} పై పని జరుగుతోంది…' },
   grievanceOfficerNotice: {
     en: 'Grievance {applicationId}: {service}\nFrom {citizen}, registered {submitted}; act on it by {due}.\nPlace: {place}\n{details}',
     te: 'ఫిర్యాదు {applicationId}: {service}\n{citizen} నుండి, {submitted} న నమోదు; {due} లోగా చర్య తీసుకోండి.\nప్రదేశం: {place}\n{details}',

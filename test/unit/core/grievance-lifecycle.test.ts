@@ -24,9 +24,10 @@ describe('the life of a grievance', () => {
     expect(TRANSITIONS.transfer.tells).toEqual(['citizen', 'officers']);
   });
 
-  it('reopens only once resolved, back into the officers\' hands, and escalates from wherever it stands', () => {
+  it('reopens only once resolved (rated or not), back into the officers\' hands, and escalates from wherever it stands', () => {
     expect(canTransition('resolved', 'reopen')).toBe(true);
-    expect(canTransition('closed', 'reopen')).toBe(false);
+    expect(canTransition('closed', 'reopen')).toBe(true);
+    expect(canTransition('processing', 'reopen')).toBe(false);
     expect(isSettled('reopened')).toBe(false);
     for (const state of ['accepted', 'awaiting-citizen', 'transferred', 'reopened'] as const)
       expect(canTransition(state, 'await-decision'), state).toBe(true);
