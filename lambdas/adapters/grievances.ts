@@ -53,9 +53,7 @@ export async function performGrievanceTask(
   const target = task.action === 'transfer' ? parseTransfer(task.text ?? '', catalog)?.department : undefined;
   const registry = await officers.ofDepartment(target ?? record.department);
   const languages = new Map<string, Language>();
-  await Promise.all(
-    registry.map(async (o) => languages.set(o.waId, (await conversations.languageOf(o.waId)) ?? 'en')),
-  );
+  await Promise.all(registry.map(async (o) => languages.set(o.waId, (await conversations.languageOf(o.waId)) ?? 'en')));
   if (officer) languages.set(officer.waId, task.language);
   const situation: GrievanceSituation = {
     record,
@@ -109,7 +107,7 @@ export async function performGrievanceTask(
 }
 
 /** The grievance as its actions read it, from the application item (undefined when it is not one). */
-export function grievanceRecordOf(item: Record<string, unknown>): GrievanceRecord | undefined {
+function grievanceRecordOf(item: Record<string, unknown>): GrievanceRecord | undefined {
   const approval = (item['approval'] ?? {}) as Record<string, unknown>;
   const grievance = (item['grievance'] ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

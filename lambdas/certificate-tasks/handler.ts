@@ -25,7 +25,6 @@ import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { decisionAnswer } from '#core/applications/approval.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { mayRevoke } from '#core/certificate/revocation.ts';
-import type { Reply } from '#core/conversation/messages.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
 import {
   type CertificateTask,
@@ -34,6 +33,7 @@ import {
   revocationAnswer,
   scanAnswer,
 } from '#core/certificate/tasks.ts';
+import type { Reply } from '#core/conversation/messages.ts';
 import { maskPhone } from '#core/masking.ts';
 
 const tableName = requireEnv('TABLE_NAME');

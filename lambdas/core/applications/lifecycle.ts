@@ -107,7 +107,12 @@ export const TRANSITIONS = {
   /** Its document was revoked by an officer or an administrator. */
   revoke: { from: ['issued'], to: 'revoked', by: ['officer', 'administrator'], tells: ['citizen'] },
   /** Grievances: an officer takes it up (a first notice, a transferred one, or a reopened one). */
-  accept: { from: ['awaiting-approval', 'transferred', 'reopened'], to: 'accepted', by: ['officer'], tells: ['citizen'] },
+  accept: {
+    from: ['awaiting-approval', 'transferred', 'reopened'],
+    to: 'accepted',
+    by: ['officer'],
+    tells: ['citizen'],
+  },
   /** An officer's question, relayed to the citizen without either's number. */
   'ask-citizen': {
     from: ['awaiting-approval', 'accepted', 'reopened'],

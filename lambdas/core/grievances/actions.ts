@@ -5,7 +5,7 @@ import { t } from '../i18n/strings.ts';
 import { maskPhone } from '../masking.ts';
 
 /** What an officer does with a grievance in the chat; each is a button on the grievance's notice. */
-export const GRIEVANCE_ACTIONS = ['accept', 'ask', 'resolve', 'transfer'] as const;
+const GRIEVANCE_ACTIONS = ['accept', 'ask', 'resolve', 'transfer'] as const;
 export type GrievanceAction = (typeof GRIEVANCE_ACTIONS)[number];
 
 /** What the citizen does with their grievance: answer the officer's question, rate the resolution, or reopen it. */
@@ -14,7 +14,7 @@ export type CitizenGrievanceAction = 'reply' | 'reopen' | `rate-${1 | 2 | 3 | 4 
 const ACTION_BUTTON = /^grievance:(accept|ask|resolve|transfer|reply|reopen|rate-[1-5]):(AP-[0-9A-Z]{12})$/;
 
 /** A button's (or row's) id names the grievance, so a tap on an old notice still acts on the right one. */
-export function grievanceButtonId(action: GrievanceAction | CitizenGrievanceAction, applicationId: string): string {
+function grievanceButtonId(action: GrievanceAction | CitizenGrievanceAction, applicationId: string): string {
   return `grievance:${action}:${applicationId}`;
 }
 
@@ -94,7 +94,10 @@ export function resolutionNotice(applicationId: string, note: string, language: 
     sections: [
       {
         title: t('grievanceRateSection', language),
-        rows: [...rows, { id: grievanceButtonId('reopen', applicationId), title: t('grievanceReopenButton', language) }],
+        rows: [
+          ...rows,
+          { id: grievanceButtonId('reopen', applicationId), title: t('grievanceReopenButton', language) },
+        ],
       },
     ],
   };

@@ -41,9 +41,9 @@ export interface GrievanceRecord {
   grievance: Record<string, unknown>;
 }
 
-export type GrievanceTaskAction = 'accept' | 'ask' | 'resolve' | 'transfer' | 'answer' | 'reopen' | 'rate';
+type GrievanceTaskAction = 'accept' | 'ask' | 'resolve' | 'transfer' | 'answer' | 'reopen' | 'rate';
 
-export interface Notice {
+interface Notice {
   waId: string;
   ref: string;
   reply: Reply;
@@ -180,7 +180,10 @@ function transferPlan(situation: GrievanceSituation, actor: Actor, language: Lan
   const moved: GrievanceRecord = { ...record, department: transfer.department, state: 'transferred' };
   const to = departmentName(catalog, transfer.department, record.language);
   return {
-    answer: say(language, 'grievanceYouTransferred', { applicationId, department: departmentName(catalog, transfer.department, language) }),
+    answer: say(language, 'grievanceYouTransferred', {
+      applicationId,
+      department: departmentName(catalog, transfer.department, language),
+    }),
     transition: {
       name: 'transfer',
       actor,

@@ -33,7 +33,7 @@ export function similarGrievance(
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
 }
 
-export function samePlace(a: GrievancePlace, b: GrievancePlace): boolean {
+function samePlace(a: GrievancePlace, b: GrievancePlace): boolean {
   if (a.location && b.location) return metresBetween(a.location, b.location) <= SAME_PLACE_METRES;
   if (!a.district || a.district !== b.district) return false;
   if (a.mandal !== b.mandal) return false;
@@ -41,13 +41,11 @@ export function samePlace(a: GrievancePlace, b: GrievancePlace): boolean {
 }
 
 /** Great-circle distance (haversine), good to a metre at these distances. */
-function metresBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
+function metresBetween(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const radians = (degrees: number) => (degrees * Math.PI) / 180;
   const dLat = radians(b.latitude - a.latitude);
   const dLon = radians(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }

@@ -32,7 +32,10 @@ export const grievanceStrings = {
     en: 'Please write at least 3 characters (under 500) for grievance {applicationId}, or "cancel".',
     te: 'ఫిర్యాదు {applicationId} కోసం కనీసం 3 అక్షరాలు (500 లోపు) రాయండి, లేదా "రద్దు".',
   },
-  grievanceTextCancelled: { en: 'Nothing was sent for grievance {applicationId}.', te: 'ఫిర్యాదు {applicationId} కోసం ఏదీ పంపలేదు.' },
+  grievanceTextCancelled: {
+    en: 'Nothing was sent for grievance {applicationId}.',
+    te: 'ఫిర్యాదు {applicationId} కోసం ఏదీ పంపలేదు.',
+  },
   grievanceNotYours: {
     en: 'Grievance {applicationId} cannot be changed from this number.',
     te: 'ఫిర్యాదు {applicationId} ను ఈ నంబర్ నుండి మార్చలేము.',
@@ -67,7 +70,7 @@ export const grievanceStrings = {
     te: 'మీ ఫిర్యాదు {applicationId} ను {department} అధికారి స్వీకరించారు; వారు దానిపై పని చేస్తున్నారు.',
   },
   grievanceQuestion: {
-    en: 'The {department} officer handling your grievance {applicationId} asks: {question}\nPlease reply here; Mitra passes your answer on (neither of you sees the other\'s number).',
+    en: "The {department} officer handling your grievance {applicationId} asks: {question}\nPlease reply here; Mitra passes your answer on (neither of you sees the other's number).",
     te: 'మీ ఫిర్యాదు {applicationId} చూస్తున్న {department} అధికారి అడుగుతున్నారు: {question}\nదయచేసి ఇక్కడే సమాధానం ఇవ్వండి; మిత్ర మీ సమాధానాన్ని అందజేస్తుంది (మీ ఇద్దరికీ ఒకరి నంబర్ మరొకరికి కనిపించదు).',
   },
   grievanceAnswerRelayed: {
@@ -83,7 +86,7 @@ export const grievanceStrings = {
     te: 'మీ ఫిర్యాదు {applicationId} ను {department} కు బదిలీ చేశారు. కారణం: {reason}',
   },
   grievanceResolvedNote: {
-    en: 'Your grievance {applicationId} has been resolved. The officer\'s note: {note}\nHow was it handled? Reply with a number from 1 (poor) to 5 (very good). Not resolved? Tap Reopen within 7 days.',
+    en: "Your grievance {applicationId} has been resolved. The officer's note: {note}\nHow was it handled? Reply with a number from 1 (poor) to 5 (very good). Not resolved? Tap Reopen within 7 days.",
     te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఒక సంఖ్యతో జవాబివ్వండి. పరిష్కారం కాలేదా? 7 రోజుల్లో "తిరిగి తెరువు" నొక్కండి.',
   },
   grievanceEscalated: {

@@ -76,7 +76,11 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
       return {
         ...base,
         type: 'interactive',
-        interactive: { type: 'location_request_message', body: { text: reply.body }, action: { name: 'send_location' } },
+        interactive: {
+          type: 'location_request_message',
+          body: { text: reply.body },
+          action: { name: 'send_location' },
+        },
       };
     case 'document':
       return {

@@ -37,7 +37,11 @@ describe('the application lifecycle', () => {
 
   it('never moves a settled application again, except an issued document to revoked and a resolved grievance', () => {
     const settled = APPLICATION_STATES.filter(isSettled);
-    const allowed: Record<string, string[]> = { revoke: ['issued'], reopen: ['resolved', 'closed'], close: ['resolved'] };
+    const allowed: Record<string, string[]> = {
+      revoke: ['issued'],
+      reopen: ['resolved', 'closed'],
+      close: ['resolved'],
+    };
     for (const [name, rule] of Object.entries(TRANSITIONS)) {
       const fromSettled = rule.from.filter((state) => settled.includes(state));
       expect(fromSettled, name).toEqual(allowed[name] ?? []);

@@ -5,7 +5,7 @@ import { mayReopen, ratingOf } from '#core/grievances/actions.ts';
 const officer = { type: 'officer', id: 'ENG-GNT-0701' } as const;
 
 describe('the life of a grievance', () => {
-  it('goes from the officers\' hands through accepted, a question and its answer, to resolved and closed', () => {
+  it("goes from the officers' hands through accepted, a question and its answer, to resolved and closed", () => {
     const path = [
       ['accept', 'awaiting-approval'],
       ['ask-citizen', 'accepted'],
@@ -24,7 +24,7 @@ describe('the life of a grievance', () => {
     expect(TRANSITIONS.transfer.tells).toEqual(['citizen', 'officers']);
   });
 
-  it('reopens only once resolved (rated or not), back into the officers\' hands, and escalates from wherever it stands', () => {
+  it("reopens only once resolved (rated or not), back into the officers' hands, and escalates from wherever it stands", () => {
     expect(canTransition('resolved', 'reopen')).toBe(true);
     expect(canTransition('closed', 'reopen')).toBe(true);
     expect(canTransition('processing', 'reopen')).toBe(false);

@@ -26,7 +26,7 @@ const gunturPanchayat = officer('section-officer', 'panchayat-raj', 'guntur');
 const registry = [tadikondaAe, gunturEe, gunturSe, energyHead, energyClerk, gunturPanchayat];
 const ids = (officers: Officer[]) => officers.map((o) => o.id);
 
-describe('routing a grievance by the officer registry\'s jurisdictions', () => {
+describe("routing a grievance by the officer registry's jurisdictions", () => {
   it("reaches the officer of the grievance's mandal where the department works by mandal", () => {
     const route = routeGrievance(registry, 'energy', { district: 'guntur', mandal: 'tadikonda' });
     expect(route).toMatchObject({ level: 'mandal', fallback: false });
@@ -65,19 +65,26 @@ describe('routing a grievance by the officer registry\'s jurisdictions', () => {
 
   it('reads the place from the form: the district option, the typed mandal and village as ids, a shared location', () => {
     expect(placeId('  Pedda Kakani ')).toBe('pedda-kakani');
-    expect(placeOf({ district: 'guntur', mandal: 'Tadikonda', village: 'Lam', latitude: '16.41', longitude: '80.45' }))
-      .toEqual({
-        district: 'guntur',
-        mandal: 'tadikonda',
-        village: 'lam',
-        location: { latitude: 16.41, longitude: 80.45 },
-      });
+    expect(
+      placeOf({ district: 'guntur', mandal: 'Tadikonda', village: 'Lam', latitude: '16.41', longitude: '80.45' }),
+    ).toEqual({
+      district: 'guntur',
+      mandal: 'tadikonda',
+      village: 'lam',
+      location: { latitude: 16.41, longitude: 80.45 },
+    });
     expect(placeOf({ district: 'atlantis' })).toEqual({});
   });
 
   it('registers a mandal officer only with the district of the mandal', () => {
     const services = catalog();
-    const base = { id: 'ENG-GNT-0701', waId: '919000000701', name: 'A. Prasad', department: 'energy', role: 'section-officer' };
+    const base = {
+      id: 'ENG-GNT-0701',
+      waId: '919000000701',
+      name: 'A. Prasad',
+      department: 'energy',
+      role: 'section-officer',
+    };
     expect(parseOfficer({ ...base, district: 'guntur', mandal: 'tadikonda' }, services).mandal).toBe('tadikonda');
     expect(() => parseOfficer({ ...base, mandal: 'tadikonda' }, services)).toThrow(ValidationError);
   });
@@ -110,10 +117,14 @@ describe('a similar grievance within 24 hours', () => {
   it('is not found for another category, another place, or after 24 hours', () => {
     const typed = { district: 'guntur', mandal: 'tadikonda', village: 'lam' };
     expect(similarGrievance(earlier, 'energy.meter-complaint', typed, now)).toBeUndefined();
-    expect(similarGrievance(earlier, 'energy.power-complaint', { ...typed, mandal: 'mangalagiri' }, now)).toBeUndefined();
+    expect(
+      similarGrievance(earlier, 'energy.power-complaint', { ...typed, mandal: 'mangalagiri' }, now),
+    ).toBeUndefined();
     const far = { location: { latitude: 16.43, longitude: 80.47 } };
     expect(similarGrievance(earlier, 'energy.power-complaint', far, now)).toBeUndefined();
-    expect(similarGrievance(earlier, 'energy.power-complaint', typed, new Date('2026-12-05T08:00:01.000Z'))).toBeUndefined();
+    expect(
+      similarGrievance(earlier, 'energy.power-complaint', typed, new Date('2026-12-05T08:00:01.000Z')),
+    ).toBeUndefined();
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Language } from '../../catalog/schema.ts';
 import { parseAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
+import { grievanceButtonOf } from '../../grievances/actions.ts';
 import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
 import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
 import type { InboundMessage } from '../messages.ts';
-import { grievanceButtonOf } from '../../grievances/actions.ts';
 import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from '../officer-commands.ts';
 import type { Session } from '../session.ts';
 import type { Intent, OfficerCommand, SentMedia } from './intent.ts';
@@ -55,13 +55,19 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
     if (input.kind === 'command' && (input.command === 'cancel' || input.command === 'back'))
       return { kind: 'grievance-text-withdrawn', applicationId: step.applicationId };
     if (inbound.content.type === 'text' && input.kind !== 'command')
-      return { kind: 'grievance-text', action: step.action, applicationId: step.applicationId, text: inbound.content.text };
+      return {
+        kind: 'grievance-text',
+        action: step.action,
+        applicationId: step.applicationId,
+        text: inbound.content.text,
+      };
   }
   const tap = inbound.content.type === 'choice' ? grievanceButtonOf(inbound.content.id) : undefined;
   if (tap?.by === 'citizen' && session.consentedAt)
     return { kind: 'grievance-citizen', action: tap.action, applicationId: tap.applicationId };
   const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
-  if (tap?.by === 'officer') return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
+  if (tap?.by === 'officer')
+    return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
   return officerCommand(inbound, otherwise) ?? otherwise;
 }
 

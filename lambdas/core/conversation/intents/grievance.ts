@@ -68,4 +68,3 @@ function task(session: Session, what: Omit<GrievanceTask, 'type' | 'waId' | 'lan
 function backToMenu(session: Session, token: number): Session {
   return { ...session, step: { name: 'menu', page: 0 }, menu: { token, options: [] } };
 }
-
