@@ -190,6 +190,11 @@ function certificateTasksOf(messageId: string, effects: Effect[], now: Date): Ce
       const { waId, language, applicationId, decision, reason } = effect;
       return [{ ...common, task: 'decide', waId, language, applicationId, decision, ...(reason ? { reason } : {}) }];
     }
+    if (effect.type === 'grievance-task') {
+      const { waId, language, applicationId, action, text, rating } = effect;
+      const given = { ...(text ? { text } : {}), ...(rating ? { rating } : {}) };
+      return [{ ...common, task: 'grievance', waId, language, applicationId, action, ...given }];
+    }
     return [];
   });
 }

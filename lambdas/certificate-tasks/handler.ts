@@ -7,9 +7,11 @@ import { ApplicationStore } from '#adapters/application-store.ts';
 import { CertificateCheck } from '#adapters/certificate-check.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
+import { ConversationStore } from '#adapters/conversation-store.ts';
 import { decideApplication } from '#adapters/decisions.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
+import { performGrievanceTask } from '#adapters/grievances.ts';
 import { kms } from '#adapters/kms-client.ts';
 import { readMedia } from '#adapters/media-store.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
@@ -31,6 +33,7 @@ import {
   revocationAnswer,
   scanAnswer,
 } from '#core/certificate/tasks.ts';
+import type { Reply } from '#core/conversation/messages.ts';
 import { maskPhone } from '#core/masking.ts';
 
 const tableName = requireEnv('TABLE_NAME');
@@ -41,6 +44,13 @@ const check = new CertificateCheck(store);
 const officers = new OfficerRegistry(tableName);
 const applications = new ApplicationStore(tableName);
 const services = catalog();
+const grievanceDesk = {
+  tableName,
+  applications,
+  officers,
+  conversations: new ConversationStore(tableName),
+  catalog: services,
+};
 const revocations = new RevocationService(
   store,
   new TransparencyLog(
@@ -76,8 +86,7 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
     const task = parsed.data;
     try {
       const started = performance.now();
-      const { answer, outcome } =
-        task.task === 'scan' ? await scan(task) : task.task === 'revoke' ? await revoke(task) : await decide(task);
+      const { answer, outcome } = await perform(task);
       const queued = await queueReply(tableName, task.waId, `${task.messageId}#answer`, answer, now());
       logger.info('certificate task done', {
         task: task.task,
@@ -96,6 +105,19 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
     }
   }
   return { batchItemFailures: failures };
+}
+
+function perform(task: CertificateTask): Promise<{ answer: Reply; outcome: string }> {
+  switch (task.task) {
+    case 'scan':
+      return scan(task);
+    case 'revoke':
+      return revoke(task);
+    case 'decide':
+      return decide(task);
+    case 'grievance':
+      return performGrievanceTask(task, grievanceDesk, now());
+  }
 }
 
 async function scan(task: Extract<CertificateTask, { task: 'scan' }>) {

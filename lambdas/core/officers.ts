@@ -27,6 +27,11 @@ export const OfficerSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   department: catalogId,
   district: catalogId.optional(),
+  /**
+   * For a department that works at mandal level (its grievances go to the mandal's officer): the mandal's name as an
+   * id (`tadikonda`; `placeId`). Only with a district.
+   */
+  mandal: catalogId.optional(),
   role: z.enum(OFFICER_ROLES),
 });
 export type Officer = z.infer<typeof OfficerSchema>;
@@ -119,6 +124,8 @@ export function parseOfficer(input: unknown, catalog: Catalog): Officer {
       problems.push(`unknown department "${department}"; one of ${catalog.departments.map((d) => d.id).join(', ')}`);
     if (district !== undefined && !DISTRICTS.some((d) => d.id === district))
       problems.push(`unknown district "${district}"; one of ${DISTRICTS.map((d) => d.id).join(', ')}`);
+    if (parsed.data.mandal !== undefined && district === undefined)
+      problems.push('a mandal officer is registered with the district of their mandal');
   }
   if (!parsed.success || problems.length > 0) throw new ValidationError(problems.join('\n'));
   return parsed.data;

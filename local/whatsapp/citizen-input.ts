@@ -31,6 +31,15 @@ const SimSendInputSchema = z
     document_base64: z.string().min(1).optional(),
     document_filename: z.string().min(1).max(240).optional(),
     document_mime_type: z.string().min(3).max(255).optional(),
+    /** A place shared with WhatsApp's location button (the answer to a location request). */
+    location: z
+      .strictObject({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        name: z.string().min(1).max(256).optional(),
+        address: z.string().min(1).max(512).optional(),
+      })
+      .optional(),
     /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
     repeat: z.int().min(1).max(10).optional(),
   })
@@ -42,8 +51,9 @@ const SimSendInputSchema = z
       input.text !== undefined ||
       input.reply_id !== undefined ||
       input.image_base64 !== undefined ||
-      input.document_base64 !== undefined,
-    { message: 'give text, reply_id or image_base64 (or document_base64)' },
+      input.document_base64 !== undefined ||
+      input.location !== undefined,
+    { message: 'give text, reply_id, location or image_base64 (or document_base64)' },
   )
   .refine((input) => !(input.reply_id !== undefined && input.image_base64 !== undefined), {
     message: 'a reply_id cannot carry an image',

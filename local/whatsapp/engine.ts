@@ -229,6 +229,8 @@ export class WhatsAppEngine {
           id: stored.id,
         },
       };
+    } else if (input.location !== undefined) {
+      content = { type: 'location', location: input.location };
     } else if (input.reply_id !== undefined) {
       // The message the citizen tapped in (when known) decides first, then every earlier offer, newest first.
       const quoted = input.context_id ? this.log.outbound(input.context_id) : undefined;

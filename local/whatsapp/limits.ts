@@ -213,10 +213,16 @@ function interactive(message: Json, ctx: CheckContext): void {
       bodyAndFooter(value);
       ctaUrlAction(value);
       return;
+    case 'location_request_message':
+      // No header or footer; the only action Meta defines is send_location.
+      bodyAndFooter(value);
+      if (object(value, 'action', 'interactive.action')['name'] !== 'send_location')
+        throw new Invalid(131009, `'interactive.action.name' must be 'send_location'.`);
+      return;
     default:
       throw new Invalid(
         131009,
-        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url).`,
+        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url, location_request_message).`,
       );
   }
 }

@@ -120,6 +120,16 @@ export const SIMULATOR_SCRIPT = String.raw`
     return button;
   }
 
+  // WhatsApp's "Send location" shares where the phone is; the simulator asks for the coordinates (a sample place
+  // in Tadikonda, Guntur, by default).
+  function shareLocation(contextId) {
+    var typed = window.prompt('Latitude, longitude', '16.4167, 80.4542');
+    if (!typed) return;
+    var parts = typed.split(',').map(function (p) { return Number(p.trim()); });
+    if (parts.length !== 2 || parts.some(function (n) { return !isFinite(n); })) { toast('Type a latitude and a longitude', true); return; }
+    send({ location: { latitude: parts[0], longitude: parts[1] }, context_id: contextId });
+  }
+
   function interactive(item, bubble) {
     var i = item.payload.interactive || {};
     var result = {};
@@ -144,6 +154,12 @@ export const SIMULATOR_SCRIPT = String.raw`
         group.appendChild(replyButton(reply.title, reply.id, item.id));
       });
       result.outside = group;
+    } else if (i.type === 'location_request_message') {
+      var share = el('button', 'list-button', '\uD83D\uDCCD Send location');
+      share.type = 'button';
+      share.setAttribute('data-send-location', item.id);
+      share.addEventListener('click', function () { shareLocation(item.id); });
+      result.inside = share;
     } else if (i.type === 'cta_url') {
       var parameters = action.parameters || {};
       var link = el('a', 'cta-button', '\u2197 ' + parameters.display_text);

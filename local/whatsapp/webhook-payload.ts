@@ -80,6 +80,7 @@ export type InboundContent =
       interactive: { type: 'list_reply'; list_reply: { id: string; title: string; description?: string } };
     }
   | { type: 'button'; button: { payload: string; text: string } }
+  | { type: 'location'; location: { latitude: number; longitude: number; name?: string; address?: string } }
   | { type: 'image'; image: { caption?: string; mime_type: string; sha256: string; id: string } }
   | {
       type: 'document';

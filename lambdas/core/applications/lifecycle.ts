@@ -22,6 +22,19 @@ export const APPLICATION_STATES = [
   'refund-due',
   /** The document issued for it was revoked. */
   'revoked',
+  // A grievance's own states (lambdas/core/grievances/): in an officer's hands, then resolved, rated or reopened.
+  /** An officer took the grievance up. */
+  'accepted',
+  /** An officer asked the citizen a question (relayed by Mitra); the answer puts it back in their hands. */
+  'awaiting-citizen',
+  /** Sent to another department with a reason; its officers take it up. */
+  'transferred',
+  /** An officer resolved it with a note; the citizen may rate it and, within 7 days, reopen it. */
+  'resolved',
+  /** The citizen reopened it after its resolution: it is with the senior officers. */
+  'reopened',
+  /** The citizen rated the resolution (they may still reopen it within 7 days of it). */
+  'closed',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
@@ -50,6 +63,19 @@ export const OPEN_STATES = [
   'awaiting-payment',
   'paid',
   'awaiting-approval',
+  'accepted',
+  'awaiting-citizen',
+  'transferred',
+  'reopened',
+] as const satisfies readonly ApplicationState[];
+
+/** A grievance still in an officer's hands: accepted, asked about, transferred, reopened, or waiting to be taken up. */
+const GRIEVANCE_IN_HAND = [
+  'awaiting-approval',
+  'accepted',
+  'awaiting-citizen',
+  'transferred',
+  'reopened',
 ] as const satisfies readonly ApplicationState[];
 
 export const TRANSITIONS = {
@@ -69,7 +95,8 @@ export const TRANSITIONS = {
   'expire-payment': { from: ['awaiting-payment'], to: 'payment-expired', by: ['workflow'], tells: ['citizen'] },
   /** Into the officers' hands, or (from itself) escalated to senior officers past the SLA. */
   'await-decision': {
-    from: ['received', 'processing', 'paid', 'awaiting-approval'],
+    // A grievance past its SLA is escalated from wherever it stands in the officers' hands.
+    from: ['received', 'processing', 'paid', ...GRIEVANCE_IN_HAND],
     to: 'awaiting-approval',
     by: ['workflow'],
     tells: ['officers', 'citizen'],
@@ -83,6 +110,38 @@ export const TRANSITIONS = {
   'refund-due': { from: ['paid'], to: 'refund-due', by: ['workflow'], tells: ['citizen'] },
   /** Its document was revoked by an officer or an administrator. */
   revoke: { from: ['issued'], to: 'revoked', by: ['officer', 'administrator'], tells: ['citizen'] },
+  /** Grievances: an officer takes it up (a first notice, a transferred one, or a reopened one). */
+  accept: {
+    from: ['awaiting-approval', 'transferred', 'reopened'],
+    to: 'accepted',
+    by: ['officer'],
+    tells: ['citizen'],
+  },
+  /** An officer's question, relayed to the citizen without either's number. */
+  'ask-citizen': {
+    from: ['awaiting-approval', 'accepted', 'reopened'],
+    to: 'awaiting-citizen',
+    by: ['officer'],
+    tells: ['citizen'],
+  },
+  /** The citizen's answer, relayed to the officer who asked. */
+  'answer-officer': { from: ['awaiting-citizen'], to: 'accepted', by: ['citizen'], tells: ['officers'] },
+  /** To another department, with the reason the citizen reads. */
+  transfer: {
+    from: ['awaiting-approval', 'accepted', 'awaiting-citizen', 'reopened'],
+    to: 'transferred',
+    by: ['officer'],
+    tells: ['citizen', 'officers'],
+  },
+  /**
+   * Resolved with the officer's note: by the workflow once the acknowledgement is issued (naming the officer who
+   * resolved it), or by the senior officer on a reopened grievance.
+   */
+  resolve: { from: GRIEVANCE_IN_HAND, to: 'resolved', by: ['officer'], tells: ['citizen'] },
+  /** Within 7 days of its resolution the citizen reopens it; the senior officers take it up. */
+  reopen: { from: ['resolved', 'closed'], to: 'reopened', by: ['citizen'], tells: ['citizen', 'officers'] },
+  /** The citizen rated the resolution, or the time to reopen it passed. */
+  close: { from: ['resolved'], to: 'closed', by: ['citizen', 'workflow'], tells: [] },
 } as const satisfies Record<string, TransitionRule>;
 export type TransitionName = keyof typeof TRANSITIONS;
 
@@ -124,7 +183,10 @@ export function historyEntry(name: TransitionName, actor: Actor, at: Date): Hist
   return { transition: name, to: ruleOf(name, actor).to, at: at.toISOString(), actor };
 }
 
-/** Whether the application has reached an outcome (nothing more will happen to it but a revocation). */
+/**
+ * Whether the application has reached an outcome (nothing more will happen to it but a revocation or, for a resolved
+ * grievance, its rating or reopening).
+ */
 export function isSettled(state: ApplicationState): boolean {
   return !(OPEN_STATES as readonly ApplicationState[]).includes(state);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApplicationIdSchema, DecisionReasonSchema } from '../applications/approval.ts';
 import type { Language } from '../catalog/schema.ts';
+import { GrievanceTextSchema } from '../grievances/actions.ts';
 import { t } from '../i18n/strings.ts';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 import { issueDateOf } from './claims.ts';
@@ -36,6 +37,18 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
     applicationId: ApplicationIdSchema,
     decision: z.enum(['approved', 'rejected']),
     reason: DecisionReasonSchema.optional(),
+  }),
+  /**
+   * An officer's action on a grievance (accept, ask, resolve, transfer) or the citizen's (answer, rate, reopen); who
+   * may do it is decided when it is done (lambdas/core/grievances/perform.ts).
+   */
+  z.strictObject({
+    ...taskItem,
+    task: z.literal('grievance'),
+    applicationId: ApplicationIdSchema,
+    action: z.enum(['accept', 'ask', 'resolve', 'transfer', 'answer', 'reopen', 'rate']),
+    text: GrievanceTextSchema.optional(),
+    rating: z.int().min(1).max(5).optional(),
   }),
 ]);
 export type CertificateTask = z.infer<typeof CertificateTaskSchema>;

@@ -5,6 +5,7 @@ import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type Tur
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
+import { grievanceTurns } from './intents/grievance.ts';
 import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
@@ -21,6 +22,7 @@ type Handler = (session: Session, intent: Intent, env: TurnEnv) => Turn;
 
 const HANDLERS = {
   ...officerTurns,
+  ...grievanceTurns,
   ...identityTurns,
   ...formTurns,
   ...heldCertificateTurns,

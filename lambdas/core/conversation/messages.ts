@@ -61,6 +61,8 @@ export type Reply =
        */
       closedWindowTemplate?: 'decision';
     }
+  /** WhatsApp's location request: a "Send location" button whose answer is an inbound `location` message. */
+  | { type: 'location-request'; body: string }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
   /**

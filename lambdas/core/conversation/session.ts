@@ -61,6 +61,15 @@ const Step = z.discriminatedUnion('name', [
   }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
+  /**
+   * An officer tapped Ask citizen, Resolve or Transfer on a grievance, or the citizen tapped Reply to the officer's
+   * question: their next message is the question, the note, the transfer or the answer.
+   */
+  z.strictObject({
+    name: z.literal('grievance-text'),
+    applicationId: z.string(),
+    action: z.enum(['ask', 'resolve', 'transfer', 'answer']),
+  }),
 ]);
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */

@@ -17,6 +17,12 @@ export const STATE_LABELS: Readonly<Record<ApplicationState, StringId>> = {
   failed: 'stateFailed',
   'refund-due': 'stateRefundDue',
   revoked: 'stateRevoked',
+  accepted: 'stateAccepted',
+  'awaiting-citizen': 'stateAwaitingCitizen',
+  transferred: 'stateTransferred',
+  resolved: 'stateResolved',
+  reopened: 'stateReopened',
+  closed: 'stateClosed',
 };
 
 /** One of Mitra's own applications as a status lookup shows it: nothing personal, only where it stands. */

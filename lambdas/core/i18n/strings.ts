@@ -1,4 +1,5 @@
 import type { Language } from '../catalog/schema.ts';
+import { grievanceStrings } from './grievance-strings.ts';
 
 /**
  * Every user-facing string, in English and Telugu. Placeholders are `{name}`; a count is `{name|one|other}`, the form
@@ -570,6 +571,7 @@ export const strings = {
     en: 'Application {applicationId}: {label}',
     te: 'దరఖాస్తు {applicationId}: {label}',
   },
+  ...grievanceStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;

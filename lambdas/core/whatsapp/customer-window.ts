@@ -56,6 +56,7 @@ function summary(reply: OutboundReply): string | undefined {
       return reply.text;
     case 'list':
     case 'buttons':
+    case 'location-request':
       return reply.body;
     case 'document':
       return reply.caption || reply.filename;

@@ -83,6 +83,8 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
         ...(reply.footer === undefined ? {} : { footer: fitText(reply.footer, LIMITS.footer) }),
         buttons: reply.buttons.map((b) => ({ id: b.id, title: fitText(b.title, LIMITS.buttonTitle) })),
       };
+    case 'location-request':
+      return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
     case 'document':
       return {
         ...reply,
@@ -167,6 +169,9 @@ export function violations(reply: OutboundReply): string[] {
       if (new Set(reply.buttons.map((b) => b.id)).size !== reply.buttons.length) found.push('button ids not unique');
       if (new Set(reply.buttons.map((b) => b.title)).size !== reply.buttons.length)
         found.push('button titles not unique');
+      break;
+    case 'location-request':
+      within('location request body', reply.body, LIMITS.interactiveBody);
       break;
     case 'document':
       within('document caption', reply.caption, LIMITS.caption, false);

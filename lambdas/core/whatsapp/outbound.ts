@@ -72,6 +72,16 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
           action: { buttons: reply.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
         },
       };
+    case 'location-request':
+      return {
+        ...base,
+        type: 'interactive',
+        interactive: {
+          type: 'location_request_message',
+          body: { text: reply.body },
+          action: { name: 'send_location' },
+        },
+      };
     case 'document':
       return {
         ...base,

@@ -1,6 +1,7 @@
 import type { Language } from '../../catalog/schema.ts';
 import { parseAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
+import { grievanceButtonOf } from '../../grievances/actions.ts';
 import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
 import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
@@ -50,7 +51,23 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
     if (inbound.content.type === 'text' && input.kind !== 'command')
       return { kind: 'rejection-reason', applicationId: step.applicationId, text: inbound.content.text };
   }
+  if (step.name === 'grievance-text' && !idle) {
+    if (input.kind === 'command' && (input.command === 'cancel' || input.command === 'back'))
+      return { kind: 'grievance-text-withdrawn', applicationId: step.applicationId };
+    if (inbound.content.type === 'text' && input.kind !== 'command')
+      return {
+        kind: 'grievance-text',
+        action: step.action,
+        applicationId: step.applicationId,
+        text: inbound.content.text,
+      };
+  }
+  const tap = inbound.content.type === 'choice' ? grievanceButtonOf(inbound.content.id) : undefined;
+  if (tap?.by === 'citizen' && session.consentedAt)
+    return { kind: 'grievance-citizen', action: tap.action, applicationId: tap.applicationId };
   const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
+  if (tap?.by === 'officer')
+    return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
   return officerCommand(inbound, otherwise) ?? otherwise;
 }
 

@@ -1,4 +1,5 @@
 import type { Language } from '../../catalog/schema.ts';
+import type { CitizenGrievanceAction, GrievanceAction } from '../../grievances/actions.ts';
 import type { InboundContent } from '../messages.ts';
 
 /** A photo, document, voice note… the citizen sent, as WhatsApp describes it. */
@@ -14,6 +15,7 @@ export type SentMedia = Pick<
 export type Intent =
   | SessionIntent
   | OfficerIntent
+  | GrievanceIntent
   | IdentityIntent
   | FormIntent
   | HeldCertificateIntent
@@ -45,7 +47,9 @@ export type OfficerCommand =
     }
   | { kind: 'worklist'; otherwise: Intent }
   | { kind: 'worklist-open'; applicationId: string; otherwise: Intent }
-  | { kind: 'revoke'; certId: string; reason: string; otherwise: Intent };
+  | { kind: 'revoke'; certId: string; reason: string; otherwise: Intent }
+  /** A tap on a grievance notice's Accept, Ask citizen, Resolve or Transfer. */
+  | { kind: 'grievance-action'; action: GrievanceAction; applicationId: string; otherwise: Intent };
 
 /** The reason prompt after a tap on Reject: only an officer is ever shown it, so no look-up is needed. */
 type RejectionReply =
@@ -53,6 +57,15 @@ type RejectionReply =
   | { kind: 'rejection-withdrawn'; applicationId: string };
 
 export type OfficerIntent = OfficerCommand | RejectionReply;
+
+/**
+ * A grievance's turns that need no officer look-up: the text typed after a tap on Ask citizen, Resolve, Transfer or
+ * Reply, and the citizen's taps on Reply, a rating or Reopen. Who may do it is checked where it is carried out.
+ */
+export type GrievanceIntent =
+  | { kind: 'grievance-text'; action: 'ask' | 'resolve' | 'transfer' | 'answer'; applicationId: string; text: string }
+  | { kind: 'grievance-text-withdrawn'; applicationId: string }
+  | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string };
 
 export type IdentityIntent =
   /** Typed at the Aadhaar prompt; `aadhaar` is absent when it is no valid Aadhaar number. */
@@ -104,7 +117,13 @@ export type CitizenIntent =
 
 export type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
-const OFFICER_COMMANDS: ReadonlySet<Intent['kind']> = new Set(['decision', 'worklist', 'worklist-open', 'revoke']);
+const OFFICER_COMMANDS: ReadonlySet<Intent['kind']> = new Set([
+  'decision',
+  'worklist',
+  'worklist-open',
+  'revoke',
+  'grievance-action',
+]);
 
 export function isOfficerCommand(intent: Intent): intent is OfficerCommand {
   return OFFICER_COMMANDS.has(intent.kind);

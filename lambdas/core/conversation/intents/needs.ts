@@ -25,6 +25,7 @@ export function needsOf(
     case 'decision':
       return { ...otherwise(intent), officer: true, decisionOn: intent.applicationId };
     case 'revoke':
+    case 'grievance-action':
       return { ...otherwise(intent), officer: true };
     case 'worklist':
       return { ...otherwise(intent), officer: true, officerQueue: true };

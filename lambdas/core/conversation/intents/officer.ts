@@ -19,7 +19,7 @@ import { findService, type IntentHandlers, languageOf, say, type Turn } from './
  * and its rows, a revocation. The dispatcher hands a command here only when the sender is a registered officer; their
  * right to act on that application or certificate is checked where the effect is carried out.
  */
-export const officerTurns: IntentHandlers<OfficerIntent['kind']> = {
+export const officerTurns: IntentHandlers<Exclude<OfficerIntent['kind'], 'grievance-action'>> = {
   decision(session, { decision, applicationId, reason }, env) {
     const language = languageOf(session);
     // A tap on an old notice's button (or a typed decision) on an application decided since: said at once, before

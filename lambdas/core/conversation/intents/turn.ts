@@ -69,6 +69,19 @@ export type Effect =
       reason?: string;
       language: Language;
     }
+  /**
+   * An officer's action on a grievance, or the citizen's answer, rating or reopening: carried out off the webhook's
+   * path, where the officer's jurisdiction (or that the grievance is the citizen's) is checked.
+   */
+  | {
+      type: 'grievance-task';
+      waId: string;
+      applicationId: string;
+      action: 'accept' | 'ask' | 'resolve' | 'transfer' | 'answer' | 'reopen' | 'rate';
+      text?: string;
+      rating?: number;
+      language: Language;
+    }
   /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
   | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language }
   /** A certificate the citizen already holds, sent again: the webhook queues its archived PDF with the turn's replies. */

@@ -1,0 +1,70 @@
+import { GrievanceTextSchema } from '../../grievances/actions.ts';
+import { t } from '../../i18n/strings.ts';
+import { text } from '../screens.ts';
+import type { Session } from '../session.ts';
+import type { GrievanceIntent } from './intent.ts';
+import { type Effect, type IntentHandlers, languageOf, say, type Turn } from './turn.ts';
+
+type GrievanceTask = Extract<Effect, { type: 'grievance-task' }>;
+
+const WHAT = {
+  ask: 'grievanceWhatQuestion',
+  resolve: 'grievanceWhatNote',
+  transfer: 'grievanceWhatTransfer',
+  answer: 'grievanceWhatAnswer',
+} as const;
+
+/**
+ * A grievance in the chat: an officer's Accept is carried out at once; Ask citizen, Resolve and Transfer (and the
+ * citizen's Reply) first ask for the text, with no menu open to catch a typed number; a rating or Reopen is carried
+ * out at once. Every action becomes a task the certificate-tasks function performs, where it is checked.
+ */
+export const grievanceTurns: IntentHandlers<GrievanceIntent['kind'] | 'grievance-action'> = {
+  'grievance-action'(session, { action, applicationId }, env) {
+    if (action === 'accept') return task(session, { action: 'accept', applicationId });
+    return askText(session, action, applicationId, env.token);
+  },
+  'grievance-text'(session, { action, applicationId, text: typed }, env) {
+    const language = languageOf(session);
+    const valid = GrievanceTextSchema.safeParse(typed);
+    if (!valid.success) return say(session, [text(t('grievanceTextTooShort', language, { applicationId }))]);
+    return task(backToMenu(session, env.token), { action, applicationId, text: valid.data });
+  },
+  'grievance-text-withdrawn'(session, { applicationId }, env) {
+    const language = languageOf(session);
+    return say(backToMenu(session, env.token), [text(t('grievanceTextCancelled', language, { applicationId }))]);
+  },
+  'grievance-citizen'(session, { action, applicationId }, env) {
+    if (action === 'reply') return askText(session, 'answer', applicationId, env.token);
+    if (action === 'reopen') return task(session, { action: 'reopen', applicationId });
+    return task(session, { action: 'rate', applicationId, rating: Number(action.slice('rate-'.length)) });
+  },
+};
+
+function askText(
+  session: Session,
+  action: 'ask' | 'resolve' | 'transfer' | 'answer',
+  applicationId: string,
+  token: number,
+): Turn {
+  const language = languageOf(session);
+  const asking: Session = {
+    ...session,
+    step: { name: 'grievance-text', applicationId, action },
+    menu: { token, options: [] },
+  };
+  return say(asking, [text(t('grievanceAskText', language, { applicationId, what: t(WHAT[action], language) }))]);
+}
+
+function task(session: Session, what: Omit<GrievanceTask, 'type' | 'waId' | 'language'>): Turn {
+  const language = languageOf(session);
+  return say(
+    session,
+    [text(t('grievanceWorking', language, { applicationId: what.applicationId }))],
+    [{ type: 'grievance-task', waId: session.waId, language, ...what }],
+  );
+}
+
+function backToMenu(session: Session, token: number): Session {
+  return { ...session, step: { name: 'menu', page: 0 }, menu: { token, options: [] } };
+}
