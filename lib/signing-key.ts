@@ -5,8 +5,8 @@ import type { StageConfig } from './stage-config.ts';
 
 export interface SigningKeyProps {
   readonly config: StageConfig;
-  /** What the key signs: `certificate` now; `checkpoint` (transparency-log checkpoints) is one more SigningKey. */
-  readonly purpose: 'certificate' | 'checkpoint';
+  /** What the key signs: certificates, transparency-log checkpoints, or the witness's co-signatures of them. */
+  readonly purpose: 'certificate' | 'checkpoint' | 'witness';
 }
 
 /**
@@ -20,7 +20,7 @@ export class SigningKey extends Construct {
   constructor(scope: Construct, id: string, { config, purpose }: SigningKeyProps) {
     super(scope, id);
     this.key = new Key(this, 'Key', {
-      description: `Mitra ${config.stage}: signs ${purpose}s (ECDSA P-256)`,
+      description: `Mitra ${config.stage}: signs ${purpose === 'witness' ? 'co-signatures of log checkpoints' : `${purpose}s`} (ECDSA P-256)`,
       alias: `alias/mitra-${config.stage}-${purpose}-signing`,
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,
