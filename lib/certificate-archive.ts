@@ -1,6 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  type IBucket,
+  ObjectLockRetention,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { StageConfig } from './stage-config.ts';
 
@@ -47,5 +54,10 @@ export class CertificateArchive extends Construct {
       // Not emptied on destroy: objects under retention cannot be deleted anyway, and in prod nothing may be.
       removalPolicy: config.removalPolicy,
     });
+    // "Object Created" events on the default event bus, for the witness (lib/witness-stack.ts) to co-sign checkpoints.
+    // Set on the bucket itself: `eventBridgeEnabled` would add a notifications custom resource and its function.
+    (this.bucket.node.defaultChild as CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
   }
 }

@@ -191,6 +191,28 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /**
+   * ARCHIVE_BUCKET for the transparency log's witness: it reads checkpoints and writes its co-signatures, and nothing
+   * else of the archive.
+   */
+  useCosignatures(bucket: IBucket): this {
+    this.addEnvironment('ARCHIVE_BUCKET', bucket.bucketName);
+    this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+    this.allow(
+      ['s3:GetObject'],
+      ['log/checkpoints/*', 'log/cosignatures/*'].map((prefix) => bucket.arnForObjects(prefix)),
+      'Checkpoints are named by tree size (log/checkpoints/{treeSize}.json), known only when one is archived; a ' +
+        'co-signature is read back before it is written, so a retry never writes it twice.',
+    );
+    this.allow(
+      ['s3:PutObject'],
+      [bucket.arnForObjects('log/cosignatures/*')],
+      'Co-signatures are named by the tree size they co-sign (log/cosignatures/{treeSize}.json).',
+    );
+    this.allowKeyThroughS3(bucket, true);
+    return this;
+  }
+
   /** MEDIA_BUCKET: inbound citizen media (photos of documents), which expire. */
   useMediaBucket(bucket: IBucket, access: 'read' | 'write'): this {
     this.addEnvironment('MEDIA_BUCKET', bucket.bucketName);

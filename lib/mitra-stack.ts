@@ -59,10 +59,17 @@ export class MitraStack extends Stack {
   >;
   readonly monitoring: Monitoring;
   readonly lake: DataLake;
+  /** Names of the stack's exports that the witness stack imports. */
+  readonly exports: { archiveBucketName: string; archiveKeyArn: string; publicBaseUrl: string };
 
   constructor(scope: Construct, id: string, props: MitraStackProps) {
     super(scope, id, props);
     const { config } = props;
+    this.exports = {
+      archiveBucketName: `${id}-ArchiveBucketName`,
+      archiveKeyArn: `${id}-ArchiveKeyArn`,
+      publicBaseUrl: `${id}-PublicBaseUrl`,
+    };
 
     const operationsKey = new OperationsKey(this, 'OperationsKey', {
       stage: config.stage,
@@ -398,11 +405,20 @@ export class MitraStack extends Stack {
       checkpointKey: this.checkpointSigningKey.key,
     });
 
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    const output = (id: string, value: string, description: string, exportName?: string) =>
+      new CfnOutput(this, id, { value, description, ...(exportName ? { exportName } : {}) });
     output('ApiUrl', this.api.api.apiEndpoint, 'The execute-api endpoint (fallback when no custom domain is set)');
     output('VerifyBaseUrl', `${this.api.publicBaseUrl}/v/`, 'Base of the verification URLs printed in QR codes');
     output('WebhookUrl', `${this.api.publicBaseUrl}/webhook`, 'Callback URL to enter in the Meta app dashboard');
-    output('ArchiveBucketName', this.archive.bucket.bucketName, 'The WORM certificate archive, for auditors');
+    output(
+      'ArchiveBucketName',
+      this.archive.bucket.bucketName,
+      'The WORM certificate archive, for auditors',
+      this.exports.archiveBucketName,
+    );
+    // What the witness stack imports (lib/witness-stack.ts): it takes these by name, not as constructs.
+    output('ArchiveKeyArn', this.archive.key.keyArn, 'KMS key of the archive', this.exports.archiveKeyArn);
+    output('PublicBaseUrl', this.api.publicBaseUrl, 'Base of every public URL', this.exports.publicBaseUrl);
     output('TableName', this.table.table.tableName, 'The state table');
     output('SigningKeyArn', this.certificateSigningKey.key.keyArn, 'KMS key that signs certificates');
     output(

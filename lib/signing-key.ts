@@ -6,8 +6,8 @@ import type { StageConfig } from './stage-config.ts';
 
 export interface SigningKeyProps {
   readonly config: StageConfig;
-  /** What the key signs: `certificate` now; `checkpoint` (transparency-log checkpoints) is one more SigningKey. */
-  readonly purpose: 'certificate' | 'checkpoint';
+  /** What the key signs: certificates, transparency-log checkpoints, or the witness's co-signatures of them. */
+  readonly purpose: 'certificate' | 'checkpoint' | 'witness';
 }
 
 /**
@@ -32,7 +32,7 @@ export class SigningKey extends Construct {
     super(scope, id);
     this.administrator = keyAdministratorArn(config);
     this.key = new Key(this, 'Key', {
-      description: `Mitra ${config.stage}: signs ${purpose}s (ECDSA P-256)`,
+      description: `Mitra ${config.stage}: signs ${purpose === 'witness' ? 'co-signatures of log checkpoints' : `${purpose}s`} (ECDSA P-256)`,
       alias: `alias/mitra-${config.stage}-${purpose}-signing`,
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,

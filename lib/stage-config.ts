@@ -55,6 +55,16 @@ export interface StageConfig {
   readonly paymentGatewayEndpoint?: string;
   /** Complete ARN of an existing secret `{"apiKey","webhookSecret"}`; absent means the stack creates one. */
   readonly paymentSecretArn?: string;
+  /**
+   * Whether the app also holds the witness stack (`Mitra-<stage>-Witness`), which co-signs the transparency log's
+   * checkpoints with a key of its own. Context `witness=true`.
+   */
+  readonly witness: boolean;
+  /**
+   * The witness's public key (DER SubjectPublicKeyInfo, base64), once the witness is deployed: the verify page then
+   * shows whether the checkpoint that includes a certificate was co-signed. Context `witnessPublicKey`.
+   */
+  readonly witnessPublicKey?: string;
   /** For stateful resources: the table, buckets, keys, secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
@@ -136,6 +146,11 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const billersEndpoint = httpsEndpoint(context, 'billersEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
+  const witness = optionalBoolean(context, 'witness') ?? false;
+  const witnessPublicKey = optionalString(context, 'witnessPublicKey');
+  if (witnessPublicKey !== undefined && !/^[A-Za-z0-9+/_-]{80,400}={0,2}$/.test(witnessPublicKey)) {
+    throw new StageConfigError("witnessPublicKey must be the witness key's DER public key in base64");
+  }
 
   return {
     stage,
@@ -156,6 +171,8 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     sessionInactivityMinutes,
     paymentGatewayEndpoint,
     paymentSecretArn,
+    witness,
+    witnessPublicKey,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetentionDays: prod ? 730 : 30,
@@ -192,6 +209,14 @@ function completeSecretArn(context: ContextReader, key: string): string | undefi
     );
   }
   return arn;
+}
+
+function optionalBoolean(context: ContextReader, key: string): boolean | undefined {
+  const value = context(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new StageConfigError(`${key} must be true or false, got ${JSON.stringify(value)}`);
 }
 
 function optionalInteger(context: ContextReader, key: string, min: number, max: number): number | undefined {

@@ -5,7 +5,11 @@ import { join } from 'node:path';
  * What the embedded runtime reads from `cdk synth` output: the same functions (by their bundles), table, routes,
  * stream mapping and state machines that deploy. Nothing here is written twice by hand.
  */
-type Template = { Resources: Record<string, CfnResource>; Parameters?: Record<string, unknown> };
+type Template = {
+  Resources: Record<string, CfnResource>;
+  Parameters?: Record<string, unknown>;
+  Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }>;
+};
 export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
@@ -34,13 +38,21 @@ export interface CloudAssembly {
 
 class AssemblyError extends Error {}
 
-export function readCloudAssembly(dir: string, stage = 'dev'): CloudAssembly {
+type Manifest = { artifacts: Record<string, { type: string; properties?: { templateFile?: string } }> };
+
+function readManifest(dir: string): Manifest | undefined {
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new AssemblyError(`no cloud assembly at ${dir}: run \`npm run synth\` first`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-  };
-  const stackName = `Mitra-${stage}`;
+  return existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : undefined;
+}
+
+/** Whether the cloud assembly holds this stack (the witness stack is synthesized only with `-c witness=true`). */
+export function hasStack(dir: string, stackName: string): boolean {
+  return readManifest(dir)?.artifacts[stackName]?.type === 'aws:cloudformation:stack';
+}
+
+export function readCloudAssembly(dir: string, stage = 'dev', stackName = `Mitra-${stage}`): CloudAssembly {
+  const manifest = readManifest(dir);
+  if (!manifest) throw new AssemblyError(`no cloud assembly at ${dir}: run \`npm run synth\` first`);
   const artifact = manifest.artifacts[stackName];
   if (artifact?.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) {
     throw new AssemblyError(`the cloud assembly at ${dir} has no stack ${stackName}: run \`npm run synth\``);

@@ -30,6 +30,7 @@ import {
 } from './step-functions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalWhatsApp, type LocalTemplate, type LocalWhatsApp } from './whatsapp/index.ts';
+import { startLocalWitness } from './witness.ts';
 
 /** The local defaults of CONTRACT.md; each can be overridden by the environment variable of the same role. */
 export const LOCAL_DEFAULTS = {
@@ -277,6 +278,23 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       return fn.invoke(payload);
     };
 
+    // The witness stack, when synthesized: it co-signs each checkpoint the certificate function archives.
+    const witness = await startLocalWitness({
+      assemblyDir: assembly.dir,
+      stage: options.stage ?? 'dev',
+      dynamodb: dynamo.client,
+      archiveBucket: bucketName(resolveBucket(assembly, 'ARCHIVE_BUCKET')),
+      common,
+      resolveMitraValue: (exportName) => {
+        const [outputKey, output] =
+          Object.entries(assembly.template.Outputs ?? {}).find(([, o]) => o.Export?.Name === exportName) ?? [];
+        if (!output) throw new StartupError(`the witness imports ${exportName}, which the Mitra stack does not export`);
+        return outputKey === 'PublicBaseUrl' ? baseUrl : resolveReference(exportName, output.Value);
+      },
+      log,
+    });
+    if (witness) s3.onObjectCreated((bucket, key) => witness.objectCreated(bucket, key));
+
     const sfn: LocalStepFunctions = await startLocalStepFunctions({
       host,
       port: sfnPort,
@@ -426,6 +444,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       functions,
       drained: async () => {
         await Promise.all(pollers.map((p) => p.drained()));
+        await witness?.drained();
       },
       health,
       stop: stopAll,

@@ -14,5 +14,7 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** s3rver is a Koa application: it emits an S3 event notification (`event`) for each object written. */
+    on(event: 'event', listener: (notification: unknown) => void): this;
   }
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { newestMtime } from './cloud-assembly.ts';
+import { hasStack, newestMtime } from './cloud-assembly.ts';
 import { StartupError } from './startup-error.ts';
 
 /**
@@ -21,13 +21,16 @@ export function synthMessages(stderr: string): string[] {
     .filter((line) => line.trim() !== '' && !PROGRESS.some((pattern) => pattern.test(line)));
 }
 
-/** Runs `cdk synth` when bin/, lib/, lambdas/ or assets/ changed since cdk.out was written: the runtime loads it. */
+/**
+ * Runs `cdk synth` when bin/, lib/, lambdas/ or assets/ changed since cdk.out was written, or cdk.out lacks the
+ * witness stack: the runtime loads both, the witness included (`-c witness=true`), so one machine runs everything.
+ */
 export function synthesizeIfStale(log: (line: string) => void): void {
   const manifest = 'cdk.out/manifest.json';
   const sources = newestMtime(['bin', 'lib', 'lambdas', 'assets', 'package-lock.json', 'cdk.json']);
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources && hasStack('cdk.out', 'Mitra-dev-Witness')) return;
   log('Building the function bundles and state machines (cdk synth)…');
-  const result = spawnSync('npx', ['cdk', 'synth', '--quiet'], {
+  const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '-c', 'witness=true'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { openArchive, UsageError } from './audit/archive-store.ts';
 import { type AuditReport, auditArchive } from './audit/audit-archive.ts';
 import { defaultStatePath, readAuditState, writeAuditState } from './audit/audit-state.ts';
-import { type LoadedAnchor, localTrustAnchor, trustAnchorFromFile } from './audit/trust-anchor.ts';
+import { type LoadedAnchor, localTrustAnchor, localWitnessKey, trustAnchorFromFile } from './audit/trust-anchor.ts';
+import { witnessKeyFromFile } from './audit/witness-check.ts';
 
 const USAGE = `Verifies the certificate archive against its transparency log, trusting only the keys that chain to a
 trust anchor held outside the archive, and holding the log to the checkpoint of the previous audit.
@@ -21,6 +22,9 @@ Options:
   --trusted-keys <file>        the trust anchor: the stack output TrustAnchor (the JSON, or the whole output list of
                                aws cloudformation describe-stacks)
   --trusted-checkpoint <file>  a checkpoint kept earlier (GET /log/checkpoint); the log must extend it
+  --witness-key <file>         the witness's public key (PEM, DER, or the base64 of aws kms get-public-key for the
+                               witness stack's WitnessKeyArn): every checkpoint must carry its co-signature, and
+                               nothing it co-signed may be missing from the log. Locally, the local witness key
   --state <file>               where the audit keeps the last checkpoint it verified
                                (default $XDG_STATE_HOME/mitra-audit/<bucket>.json, else ~/.local/state/…)
   --first-audit                no earlier checkpoint exists: accept that rollback cannot be ruled out this once
@@ -40,6 +44,7 @@ async function main(): Promise<number> {
       'data-dir': { type: 'string' },
       'trusted-keys': { type: 'string' },
       'trusted-checkpoint': { type: 'string' },
+      'witness-key': { type: 'string' },
       state: { type: 'string' },
       'first-audit': { type: 'boolean', default: false },
       'no-qr': { type: 'boolean', default: false },
@@ -64,6 +69,11 @@ async function main(): Promise<number> {
         'bucket could have signed what the bucket holds',
     );
   }
+  const witness = values['witness-key']
+    ? witnessKeyFromFile(values['witness-key'])
+    : local
+      ? localWitnessKey(dataDir)
+      : undefined;
   const store = await openArchive({
     bucket: values.bucket,
     endpoint: values.endpoint,
@@ -81,6 +91,7 @@ async function main(): Promise<number> {
         : undefined;
     const report = await auditArchive(store, {
       anchor,
+      witness,
       trustedCheckpoint,
       firstAudit: values['first-audit'],
       readQr: !values['no-qr'],
@@ -134,6 +145,11 @@ function summary(report: AuditReport, statePath: string | undefined): string {
       (latest ? `; latest size ${latest.treeSize}, root ${latest.rootHash}` : ''),
     `Trust anchor: ${report.trust.anchor}`,
     `Trusted keys: ${report.trust.keys.map((k) => `${k.keyId} (${k.use}, ${k.via})`).join('; ') || 'none'}`,
+    `Witness: ${
+      report.witness === 'not configured'
+        ? 'not configured'
+        : `key ${report.witness.keyId} (${report.witness.source}), ${report.witness.cosigned} of ${report.log.checkpoints} checkpoints co-signed`
+    }`,
     `QR codes: ${report.qrCodes}`,
     `Object versions: ${report.versioning}`,
   ];

@@ -31,6 +31,7 @@ import type { ArchiveStore } from './archive-store.ts';
 import { checkCarriedProof } from './carried-proof.ts';
 import { comparePdfWithRecord } from './pdf-contents.ts';
 import { versionFindings } from './versions.ts';
+import { checkWitness, type WitnessKey } from './witness-check.ts';
 
 type FindingKind =
   | 'tampered'
@@ -41,6 +42,7 @@ type FindingKind =
   | 'invalid'
   | 'untrusted'
   | 'rollback'
+  | 'unwitnessed'
   | 'unverifiable';
 
 interface Finding {
@@ -60,6 +62,8 @@ export interface AuditReport {
   trustedCheckpoint?: { treeSize: number; rootHash: string; consistent: boolean; from: 'option' | 'state' };
   /** Where the trusted keys came from, and every key the audit trusted, with why. */
   trust: { anchor: string; keys: { keyId: string; use: KeyUse; via: string }[] };
+  /** The witness the log was held to, and how many of its checkpoints it co-signed. */
+  witness: { keyId: string; source: string; cosigned: number } | 'not configured';
   /** Whether the audit could rule out that the log was cut short or replaced since an earlier audit. */
   rollback: 'checked' | 'first audit' | 'not ruled out';
   qrCodes: 'read' | 'not read: install poppler (pdftoppm)' | 'not read';
@@ -70,6 +74,8 @@ export interface AuditReport {
 export interface AuditOptions {
   /** The keys held outside the archive; every other key must chain to one of them through the log. */
   anchor: { source: string; keys: ReadonlyMap<string, TrustedKey> };
+  /** The witness's public key, when one co-signs the log: every checkpoint must then carry its co-signature. */
+  witness?: WitnessKey;
   trustedCheckpoint?: { checkpoint: unknown; from: 'option' | 'state' };
   /** Accept an archive seen for the first time without an earlier checkpoint (rollback cannot be ruled out). */
   firstAudit?: boolean;
@@ -183,6 +189,14 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions): 
     for (let index = latest.treeSize; index < hashes.length; index++) {
       find('unlogged', leafObjectKey(index), 'this leaf is in no signed checkpoint yet');
     }
+  }
+
+  // The witness: what it co-signed must be the log as it is now, and it must have co-signed every checkpoint.
+  let witness: AuditReport['witness'] = 'not configured';
+  if (options.witness) {
+    const checked = await checkWitness(store, checkpoints, hashes.length, options.witness);
+    for (const f of checked.findings) find(f.kind, f.object, f.detail);
+    witness = { keyId: options.witness.keyId, source: options.witness.source, cosigned: checked.cosigned };
   }
 
   // Rollback: the log today must extend the checkpoint of an earlier audit (or one the auditor kept).
@@ -375,6 +389,7 @@ export async function auditArchive(store: ArchiveStore, options: AuditOptions): 
         via: via === 'anchor' ? 'trust anchor' : `endorsed by ${via.endorsedBy} at leaf ${via.leafIndex}`,
       })),
     },
+    witness,
     rollback,
     qrCodes,
     versioning: versions ? 'checked' : 'not available on this store',

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyIdOf } from '../../lambdas/core/certificate/signature.ts';
+import { keyIdOf, publicKeyPem } from '../../lambdas/core/certificate/signature.ts';
 import type { KeyUse } from '../../lambdas/core/transparency-log/entry.ts';
 import {
   anchorKeys,
@@ -10,6 +10,7 @@ import {
   type TrustedKey,
 } from '../../lambdas/core/transparency-log/key-chain.ts';
 import { UsageError } from './archive-store.ts';
+import type { WitnessKey } from './witness-check.ts';
 
 export interface LoadedAnchor {
   /** Where the anchor came from, for the report. */
@@ -50,27 +51,44 @@ export function trustAnchorFromFile(path: string): LoadedAnchor {
  * its CloudFormation logical id (`CertificateSigningKey…`, `CheckpointSigningKey…`).
  */
 export function localTrustAnchor(dataDir: string): LoadedAnchor | undefined {
+  const entries: TrustAnchor['keys'] = [];
+  for (const key of localKeys(dataDir)) {
+    const use = useOf(key.names);
+    if (use) entries.push({ keyId: keyIdOf(key.spki), use, publicKey: Buffer.from(key.spki).toString('base64url') });
+  }
+  if (entries.length === 0) return undefined;
   const folder = join(dataDir, 'kms');
-  if (!existsSync(folder)) return undefined;
+  return {
+    source: `the local KMS keys in ${folder}`,
+    keys: anchorKeys({ format: 'mitra.trust-anchor.v1', keys: entries }),
+  };
+}
+
+/** The embedded runtime's witness key (the witness stack's `WitnessKey…`), when the local witness has one. */
+export function localWitnessKey(dataDir: string): WitnessKey | undefined {
+  const key = localKeys(dataDir).find((k) => /witness-?(key|signing)/i.test(k.names));
+  if (!key) return undefined;
+  const pem = publicKeyPem(key.spki);
+  return { source: `the local witness key in ${join(dataDir, 'kms')}`, keyId: keyIdOf(pem), pem };
+}
+
+/** The public halves of the local KMS keys, each with its id and aliases as one string to match names in. */
+function localKeys(dataDir: string): { names: string; spki: Uint8Array }[] {
+  const folder = join(dataDir, 'kms');
+  if (!existsSync(folder)) return [];
   const aliasesFile = join(folder, 'aliases.json');
   const aliases = existsSync(aliasesFile)
     ? (JSON.parse(readFileSync(aliasesFile, 'utf8')) as Record<string, string>)
     : {};
   const names = new Map<string, string[]>();
   for (const [alias, keyId] of Object.entries(aliases)) names.set(keyId, [...(names.get(keyId) ?? []), alias]);
-  const entries: TrustAnchor['keys'] = [];
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.pem') && !f.startsWith('.'))) {
-    const id = file.slice(0, -'.pem'.length);
-    const use = useOf([id, ...(names.get(id) ?? [])].join(' '));
-    if (!use) continue;
-    const spki = createPublicKey(readFileSync(join(folder, file), 'utf8')).export({ format: 'der', type: 'spki' });
-    entries.push({ keyId: keyIdOf(new Uint8Array(spki)), use, publicKey: spki.toString('base64url') });
-  }
-  if (entries.length === 0) return undefined;
-  return {
-    source: `the local KMS keys in ${folder}`,
-    keys: anchorKeys({ format: 'mitra.trust-anchor.v1', keys: entries }),
-  };
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.pem') && !f.startsWith('.'))
+    .map((file) => {
+      const id = file.slice(0, -'.pem'.length);
+      const spki = createPublicKey(readFileSync(join(folder, file), 'utf8')).export({ format: 'der', type: 'spki' });
+      return { names: [id, ...(names.get(id) ?? [])].join(' '), spki: new Uint8Array(spki) };
+    });
 }
 
 function useOf(names: string): KeyUse | undefined {

@@ -1,0 +1,84 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type CloudAssembly, hasStack, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
+import { ensureTable } from './dynamodb-local.ts';
+import { type LoadedFunction, loadFunction } from './lambda-host.ts';
+
+export interface LocalWitness {
+  /** S3's "Object Created" for an archive object, delivered to the witness as EventBridge would. */
+  objectCreated(bucket: string, key: string): void;
+  /** Resolves when every delivery so far has been handled. */
+  drained(): Promise<void>;
+}
+
+export interface LocalWitnessOptions {
+  assemblyDir: string;
+  stage: string;
+  dynamodb: DynamoDBClient;
+  /** The archive bucket's local name: only its checkpoints reach the witness. */
+  archiveBucket: string;
+  /** The environment every local function gets (endpoints, credentials, clock). */
+  common: Record<string, string>;
+  /** The local value of one of the Mitra stack's exports, by export name (what the witness imports). */
+  resolveMitraValue(exportName: string): string;
+  log(line: string): void;
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * The witness stack (lib/witness-stack.ts) on one machine, when `cdk synth` produced it: its table in DynamoDB Local,
+ * its key in the local KMS (by logical id, as every key), its function from its bundle, and the EventBridge rule's
+ * part played by s3rver's object events: each archived checkpoint is delivered once, in order, and retried as Lambda
+ * retries an asynchronous invocation.
+ */
+export async function startLocalWitness(options: LocalWitnessOptions): Promise<LocalWitness | undefined> {
+  const stackName = `Mitra-${options.stage}-Witness`;
+  if (!hasStack(options.assemblyDir, stackName)) return undefined;
+  const assembly = readCloudAssembly(options.assemblyDir, options.stage, stackName);
+  for (const [logicalId, resource] of assembly.resourcesOfType('AWS::DynamoDB::Table')) {
+    await ensureTable(options.dynamodb, logicalId, resource);
+  }
+  const spec = assembly.functionByName('witness');
+  const environment: Record<string, string> = {
+    ...options.common,
+    AWS_LAMBDA_FUNCTION_NAME: spec.name,
+  };
+  for (const [name, value] of Object.entries(spec.environment)) {
+    environment[name] = typeof value === 'string' ? value : resolve(assembly, value, options.resolveMitraValue);
+  }
+  const witness: LoadedFunction = await loadFunction(spec, environment);
+
+  let queue = Promise.resolve();
+  return {
+    objectCreated(bucket, key) {
+      if (bucket !== options.archiveBucket || !key.startsWith('log/checkpoints/')) return;
+      const event = {
+        source: 'aws.s3',
+        'detail-type': 'Object Created',
+        detail: { bucket: { name: bucket }, object: { key } },
+      };
+      queue = queue.then(async () => {
+        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+          try {
+            await witness.invoke(event);
+            return;
+          } catch (error) {
+            options.log(`[witness] ${key}: attempt ${attempt} failed: ${(error as Error).message}`);
+            await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
+          }
+        }
+      });
+    },
+    drained: () => queue,
+  };
+}
+
+/** A reference in the witness template: to its own table or key (local names are logical ids), or an import. */
+function resolve(assembly: CloudAssembly, value: unknown, resolveMitraValue: (exportName: string) => string): string {
+  const imported = (value as { 'Fn::ImportValue'?: unknown } | null)?.['Fn::ImportValue'];
+  if (typeof imported === 'string') return resolveMitraValue(imported);
+  const ref = referencedLogicalId(value);
+  const type = ref ? assembly.template.Resources[ref.logicalId]?.Type : undefined;
+  if (ref && (type === 'AWS::DynamoDB::Table' || type === 'AWS::KMS::Key')) return ref.logicalId;
+  throw new Error(`the local witness has no value for ${JSON.stringify(value)}`);
+}
