@@ -60,11 +60,6 @@ export interface StageConfig {
    * checkpoints with a key of its own. Context `witness=true`.
    */
   readonly witness: boolean;
-  /**
-   * The witness's public key (DER SubjectPublicKeyInfo, base64), once the witness is deployed: the verify page then
-   * shows whether the checkpoint that includes a certificate was co-signed. Context `witnessPublicKey`.
-   */
-  readonly witnessPublicKey?: string;
   /** For stateful resources: the table, buckets, keys, secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
@@ -172,7 +167,6 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     paymentGatewayEndpoint,
     paymentSecretArn,
     witness,
-    witnessPublicKey,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetentionDays: prod ? 730 : 30,
