@@ -142,10 +142,6 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
   const witness = optionalBoolean(context, 'witness') ?? false;
-  const witnessPublicKey = optionalString(context, 'witnessPublicKey');
-  if (witnessPublicKey !== undefined && !/^[A-Za-z0-9+/_-]{80,400}={0,2}$/.test(witnessPublicKey)) {
-    throw new StageConfigError("witnessPublicKey must be the witness key's DER public key in base64");
-  }
 
   return {
     stage,
