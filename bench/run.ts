@@ -4,6 +4,7 @@ import { costFigures } from './cost.ts';
 import { endToEndFigures } from './end-to-end.ts';
 import { report } from './results-file.ts';
 import { transparencyLogFigures } from './transparency-log.ts';
+import { understandingFigures } from './understanding.ts';
 import { webhookFigures } from './webhook.ts';
 
 // `npm run bench`: every figure is measured beside its baseline in the same run; ratios, not absolute times, are
@@ -14,5 +15,6 @@ const measured = [
   ...(await certificateFigures()),
   ...(await transparencyLogFigures()),
   ...(await endToEndFigures()),
+  ...understandingFigures(),
 ];
 report([...measured, ...costFigures(measured)]);

@@ -3,6 +3,7 @@ import { latinDigits } from '../forms/digits.ts';
 import type { BillOutcome } from '../fulfilment/bills.ts';
 import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
 import type { Officer } from '../officers.ts';
+import type { Understanding } from '../understanding/understand.ts';
 import type { Session } from './session.ts';
 
 /** An application waiting for an officer's decision, as the officers' worklist and its notice show it. */
@@ -75,6 +76,11 @@ export const DEFAULT_SETTINGS: ConversationSettings = {
  */
 export interface TurnContext {
   settings: ConversationSettings;
+  /**
+   * What the free text of this message asks for, when an understanding other than the built-in rules read it first
+   * (the webhook's language model adapter, checked against the catalog); absent, the rules read it in the turn.
+   */
+  understood?: Understanding;
   applications?: ApplicationSummary[];
   /** The identity service's answer to sending an OTP for the Aadhaar number typed in this message. */
   otpRequest?: { ok: true; txnId: string } | { ok: false };

@@ -5,6 +5,7 @@ import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type Tur
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
+import { freeTextTurns } from './intents/free-text.ts';
 import { grievanceTurns } from './intents/grievance.ts';
 import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
@@ -27,6 +28,7 @@ const HANDLERS = {
   ...formTurns,
   ...heldCertificateTurns,
   ...citizenTurns,
+  ...freeTextTurns,
 } satisfies Record<Intent['kind'], unknown>;
 
 /**

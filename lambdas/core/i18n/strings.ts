@@ -53,6 +53,14 @@ export const strings = {
     en: 'Sorry, I found no service for "{query}". Try other words (e.g. "caste", "bus ticket", "ration card"), or type "menu" to see the departments.',
     te: 'క్షమించండి, "{query}" కు సేవ దొరకలేదు. వేరే పదాలు ప్రయత్నించండి (ఉదా. "కుల", "బస్ టికెట్", "రేషన్"), లేదా శాఖల కోసం "మెనూ" టైప్ చేయండి.',
   },
+  understood: {
+    en: 'You asked for: {service}.',
+    te: 'మీరు అడిగినది: {service}.',
+  },
+  understoodWithAnswers: {
+    en: 'You asked for: {service}. From your message:\n{answers}\nI will ask only for the rest; you can change any answer before you confirm.',
+    te: 'మీరు అడిగినది: {service}. మీ సందేశం నుండి:\n{answers}\nమిగిలినవి మాత్రమే అడుగుతాను; నిర్ధారించే ముందు ఏ సమాధానమైనా మార్చవచ్చు.',
+  },
   notUnderstood: {
     en: 'Sorry, I did not understand that. Please choose from the options shown, or type "menu".',
     te: 'క్షమించండి, అర్థం కాలేదు. చూపిన ఎంపికల నుండి ఎంచుకోండి, లేదా "మెనూ" అని టైప్ చేయండి.',

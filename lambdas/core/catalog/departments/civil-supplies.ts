@@ -32,7 +32,7 @@ export default department(
       kind: 'application',
       name: ['Add member to card', 'కార్డులో సభ్యుని చేర్పు'],
       about: ['Add a newborn or a spouse to a rice card', 'బియ్యం కార్డులో శిశువు లేదా జీవిత భాగస్వామి చేర్పు'],
-      synonyms: ['add member', 'member addition', 'sabhyudu', 'సభ్యుని చేర్పు'],
+      synonyms: ['add member', 'member addition', 'add to card', 'sabhyudu', 'సభ్యుని చేర్పు'],
       fields: [F.referenceNumber, F.applicantName, F.dateOfBirth],
       slaDays: 15,
       officerApproval: true,

@@ -31,7 +31,7 @@ export default department(
       kind: 'grievance',
       name: ['Women safety complaint', 'మహిళా భద్రత ఫిర్యాదు'],
       about: ['Harassment or domestic violence (emergency: 181 or 112)', 'వేధింపులు, గృహ హింస (అత్యవసరమైతే 181 లేదా 112)'],
-      synonyms: ['harassment', 'domestic violence', 'disha', 'వేధింపులు'],
+      synonyms: ['harassment', 'domestic violence', 'disha', 'vedhimpulu', 'vedhistunnadu', 'వేధింపులు', 'వేధిస్తున్నాడు'],
       fields: [F.complaint],
       slaDays: 1,
       document: 'acknowledgement',

@@ -1,15 +1,13 @@
 import type { Language } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
-import { normalizeText } from '../commands.ts';
-import { consentScreen, languageScreen, searchScreen, servicesScreen, text } from '../screens.ts';
-import { searchServices } from '../search.ts';
+import { consentScreen, languageScreen, servicesScreen, text } from '../screens.ts';
 import { newSession, type Session, type SessionStep } from '../session.ts';
 import type { CitizenIntent, SessionIntent } from './intent.ts';
 import { home, render } from './navigation.ts';
 import { type IntentHandlers, languageOf, say, show, type Turn, type TurnEnv } from './turn.ts';
 
-/** Finding one's way: the language, the consent, the menus, search, help, STOP and START. */
-export const citizenTurns: IntentHandlers<CitizenIntent['kind'] | SessionIntent['kind']> = {
+/** Finding one's way: the language, the consent, the menus, help, STOP and START (free text: free-text.ts). */
+export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search'> | SessionIntent['kind']> = {
   silent: (session) => say(session, []),
   resume: (session, _intent, env) => home({ ...session, stopped: false }, env, [t('resumed', languageOf(session))]),
   stop(session, _intent, env) {
@@ -40,18 +38,6 @@ export const citizenTurns: IntentHandlers<CitizenIntent['kind'] | SessionIntent[
     if (step.name !== 'menu' && step.name !== 'services' && step.name !== 'form') return render(session, env);
     return render({ ...session, step: { ...step, page: Math.max(0, step.page + by) } }, env);
   },
-  search(session, { text: typed }, env) {
-    const language = languageOf(session);
-    const named = env.catalog.departments.find((d) =>
-      [d.name.en, d.name.te, d.id].some((name) => normalizeText(name) === normalizeText(typed)),
-    );
-    if (named) return department(session, named.id, env);
-    const results = searchServices(env.catalog, typed);
-    if (results.length === 0)
-      return say(session, [text(t('searchNothing', language, { query: typed.trim().slice(0, 60) }))]);
-    const query = typed.trim().slice(0, 100);
-    return show(session, { name: 'search', query }, searchScreen(results, language, query, env.token), env);
-  },
   help: (session) => say(session, [text(t('help', languageOf(session)))]),
   image(session, { mediaId }) {
     const language = languageOf(session);
@@ -75,7 +61,8 @@ function chooseLanguage(session: Session, language: Language, env: TurnEnv): Tur
   return render(chosen, env);
 }
 
-function department(session: Session, departmentId: string, env: TurnEnv): Turn {
+/** A department's services. */
+export function department(session: Session, departmentId: string, env: TurnEnv): Turn {
   const language = languageOf(session);
   if (!env.catalog.departments.some((d) => d.id === departmentId))
     return home(session, env, [t('notUnderstood', language)]);

@@ -9,6 +9,7 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type StringId, t } from '../../i18n/strings.ts';
 import { mediaKey } from '../../media-keys.ts';
+import { extractFields } from '../../understanding/extract-fields.ts';
 
 import { identityCurrent, identityLocked } from '../context.ts';
 import { pageIndexOf } from '../paging.ts';
@@ -44,13 +45,10 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const language = languageOf(session);
     const service = findService(env.catalog, serviceId);
     if (!service) return home(session, env, [t('notUnderstood', language)]);
-    // Someone who proved who they are is told at once of the same certificate they already hold, before any question.
-    if (identityCurrent(session, env.now, env.context.settings)) {
-      const held = heldCertificate(service, env.context.applications, session.identity.aadhaarHash);
-      if (held) return offerHeldCertificate(session, service, held, env);
-    }
-    const intro = t('formIntro', language, { service: service.name[language], count: service.fields.length });
-    return askField(session, service, 0, {}, false, env, { before: [intro] });
+    // Chosen from the services offered for a message: the answers that message states are filled in already.
+    const { step } = session;
+    const values = step.name === 'search' ? extractFields(service, step.query, env.now, language) : {};
+    return startForm(session, service, env, { values });
   },
   answer(session, { text }, env) {
     const { step } = session;
@@ -162,6 +160,36 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
   },
 };
 
+/**
+ * A service's form from its first unanswered question, with the answers already known (read from the citizen's
+ * message); with every question answered, its summary to confirm.
+ */
+export function startForm(
+  session: Session,
+  service: Service,
+  env: TurnEnv,
+  { values = {}, before = [] }: { values?: Record<string, string>; before?: string[] } = {},
+): Turn {
+  const language = languageOf(session);
+  // Someone who proved who they are is told at once of the same certificate they already hold, before any question.
+  if (identityCurrent(session, env.now, env.context.settings)) {
+    const held = heldCertificate(service, env.context.applications, session.identity.aadhaarHash);
+    if (held) return offerHeldCertificate(session, service, held, env, before);
+  }
+  const first = nextOpenField(service, values, 0);
+  if (first === undefined) return toSummary(session, service, values, env, undefined, before);
+  const count =
+    service.fields.length - Object.keys(values).filter((id) => service.fields.some((f) => f.id === id)).length;
+  const intro = t('formIntro', language, { service: service.name[language], count });
+  return askField(session, service, first, values, false, env, { before: [...before, intro] });
+}
+
+/** The first question from `from` on that has no answer yet. */
+function nextOpenField(service: Service, values: Record<string, string>, from: number): number | undefined {
+  const index = service.fields.findIndex((f, i) => i >= from && values[f.id] === undefined);
+  return index < 0 ? undefined : index;
+}
+
 function askField(
   session: Session,
   service: Service,
@@ -230,9 +258,9 @@ function advance(
   env: TurnEnv,
   otp: SentOtp | undefined = step.otp,
 ): Turn {
-  const next = step.fieldIndex + 1;
-  if (!step.editing && next < service.fields.length)
-    return askField(session, service, next, values, false, env, otp ? { otp } : {});
+  // Questions the citizen's first message already answered are not asked again.
+  const next = step.editing ? undefined : nextOpenField(service, values, step.fieldIndex + 1);
+  if (next !== undefined) return askField(session, service, next, values, false, env, otp ? { otp } : {});
   return toSummary(session, service, values, env, otp);
 }
 
@@ -242,11 +270,12 @@ function toSummary(
   values: Record<string, string>,
   env: TurnEnv,
   otp?: SentOtp,
+  before: string[] = [],
 ): Turn {
   return show(
     session,
     { name: 'confirm', serviceId: service.id, values, ...(otp ? { otp } : {}) },
-    summaryScreen(service, values, languageOf(session), env.token),
+    summaryScreen(service, values, languageOf(session), env.token, before),
     env,
   );
 }

@@ -1,5 +1,6 @@
 import { maskedAadhaar } from '../../forms/aadhaar.ts';
 import { t } from '../../i18n/strings.ts';
+import { understand } from '../../understanding/understand.ts';
 import {
   consentScreen,
   departmentsScreen,
@@ -10,7 +11,7 @@ import {
   servicesScreen,
   summaryScreen,
 } from '../screens.ts';
-import { searchServices } from '../search.ts';
+import { offeredServices } from '../search.ts';
 import type { Session } from '../session.ts';
 import { findService, languageOf, show, type Turn, type TurnEnv, textScreen, withText } from './turn.ts';
 
@@ -44,7 +45,7 @@ export function render(session: Session, env: TurnEnv, before: string[] = []): T
         env,
       );
     case 'search': {
-      const results = searchServices(env.catalog, step.query);
+      const results = offeredServices(env.catalog, understand(env.catalog, step.query, env.now, language), step.query);
       if (results.length > 0)
         return show(session, step, withText(before, searchScreen(results, language, step.query, env.token)), env);
       break;
