@@ -166,18 +166,19 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const s3: LocalS3 = await startS3Local(join(dataDir, 's3'), bucketIds.map(bucketName));
     stops.push(() => s3.stop());
 
+    const s3Client = new S3Client({
+      endpoint: s3.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
     const lakeStreams = deliveryStreamsOf(assembly, bucketName);
     const firehose: LocalFirehose = await startLocalFirehose({
       host,
       dataDir: join(dataDir, 'firehose'),
       streams: lakeStreams,
-      s3: new S3Client({
-        endpoint: s3.endpoint,
-        region: LOCAL_REGION,
-        credentials: LOCAL_CREDENTIALS,
-        forcePathStyle: true,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-      }),
+      s3: s3Client,
       flushSeconds: options.lakeFlushSeconds ?? 5,
       log,
     });
@@ -284,6 +285,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       stage: options.stage ?? 'dev',
       dynamodb: dynamo.client,
       archiveBucket: bucketName(resolveBucket(assembly, 'ARCHIVE_BUCKET')),
+      s3: s3Client,
       common,
       resolveMitraValue: (exportName) => {
         const [outputKey, output] =
@@ -415,6 +417,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Not Found' }));
     };
+    // The log's API now answers the witness's consistency proofs: it co-signs what was archived while it was stopped.
+    witness?.catchUp();
 
     const endpoints = {
       dynamodb: dynamo.endpoint,

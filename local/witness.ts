@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type CloudAssembly, hasStack, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
 import { ensureTable } from './dynamodb-local.ts';
 import { type LoadedFunction, loadFunction } from './lambda-host.ts';
@@ -6,6 +7,11 @@ import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 export interface LocalWitness {
   /** S3's "Object Created" for an archive object, delivered to the witness as EventBridge would. */
   objectCreated(bucket: string, key: string): void;
+  /**
+   * Delivers, in order, every archived checkpoint that has no co-signature yet: those written while the witness was
+   * not running (an administrator's `npm run revoke` on a stopped runtime), as EventBridge delivers what waited.
+   */
+  catchUp(): void;
   /** Resolves when every delivery so far has been handled. */
   drained(): Promise<void>;
 }
@@ -16,6 +22,8 @@ export interface LocalWitnessOptions {
   dynamodb: DynamoDBClient;
   /** The archive bucket's local name: only its checkpoints reach the witness. */
   archiveBucket: string;
+  /** A client of the local S3, to find checkpoints archived while the witness was not running. */
+  s3: S3Client;
   /** The environment every local function gets (endpoints, credentials, clock). */
   common: Record<string, string>;
   /** The local value of one of the Mitra stack's exports, by export name (what the witness imports). */
@@ -49,28 +57,60 @@ export async function startLocalWitness(options: LocalWitnessOptions): Promise<L
   const witness: LoadedFunction = await loadFunction(spec, environment);
 
   let queue = Promise.resolve();
+  const deliver = (bucket: string, key: string) => {
+    const event = {
+      source: 'aws.s3',
+      'detail-type': 'Object Created',
+      detail: { bucket: { name: bucket }, object: { key } },
+    };
+    queue = queue.then(async () => {
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        try {
+          await witness.invoke(event);
+          return;
+        } catch (error) {
+          options.log(`[witness] ${key}: attempt ${attempt} failed: ${(error as Error).message}`);
+          await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
+        }
+      }
+    });
+  };
   return {
     objectCreated(bucket, key) {
-      if (bucket !== options.archiveBucket || !key.startsWith('log/checkpoints/')) return;
-      const event = {
-        source: 'aws.s3',
-        'detail-type': 'Object Created',
-        detail: { bucket: { name: bucket }, object: { key } },
-      };
+      if (bucket === options.archiveBucket && key.startsWith('log/checkpoints/')) deliver(bucket, key);
+    },
+    catchUp() {
       queue = queue.then(async () => {
-        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-          try {
-            await witness.invoke(event);
-            return;
-          } catch (error) {
-            options.log(`[witness] ${key}: attempt ${attempt} failed: ${(error as Error).message}`);
-            await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
-          }
-        }
+        const checkpoints = await listKeys(options.s3, options.archiveBucket, 'log/checkpoints/');
+        const cosigned = new Set(
+          (await listKeys(options.s3, options.archiveBucket, 'log/cosignatures/')).map((key) => sizeOf(key)),
+        );
+        const waiting = checkpoints.filter((key) => !cosigned.has(sizeOf(key))).sort((a, b) => sizeOf(a) - sizeOf(b));
+        if (waiting.length > 0) options.log(`[witness] ${waiting.length} checkpoint(s) archived while it was stopped`);
+        for (const key of waiting) deliver(options.archiveBucket, key);
       });
     },
-    drained: () => queue,
+    async drained() {
+      // A catch-up queues its deliveries while it runs: wait until nothing more was queued.
+      for (let seen = queue; ; seen = queue) {
+        await seen;
+        if (seen === queue) return;
+      }
+    },
   };
+}
+
+const sizeOf = (key: string) => Number(/(\d+)\.json$/.exec(key)?.[1] ?? Number.NaN);
+
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
 }
 
 /** A reference in the witness template: to its own table or key (local names are logical ids), or an import. */

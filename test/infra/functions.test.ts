@@ -109,6 +109,7 @@ describe('environment: each variable is set together with its grant', () => {
         'GRIEVANCE_WORKFLOW_ARN',
         'BILL_PAYMENT_WORKFLOW_ARN',
         'BOOKING_WORKFLOW_ARN',
+        'BILLERS_ENDPOINT',
         'WHATSAPP_SECRET_ARN',
         'MEDIA_BUCKET',
         'WHATSAPP_VERIFY_TOKEN',
@@ -138,6 +139,7 @@ describe('environment: each variable is set together with its grant', () => {
       'workflow-steps',
       [
         'TABLE_NAME',
+        'BILLERS_ENDPOINT',
         'PAYMENT_GATEWAY_ENDPOINT',
         'PAYMENT_SECRET_ARN',
         'RECORDS_ENDPOINT',

@@ -25,7 +25,7 @@ export const grievanceStrings = {
   grievanceWhatNote: { en: 'resolution note', te: 'పరిష్కార గమనిక' },
   grievanceWhatTransfer: {
     en: 'transfer: the department and the reason, e.g. "panchayat-raj: the pole is on a panchayat road"',
-    te: 'బదిలీ: శాఖ, కారణం, ఉదా. "panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది"',
+    te: 'బదిలీ: శాఖ, కారణం, ఉదా. panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది',
   },
   grievanceWhatAnswer: { en: 'answer to the officer', te: 'అధికారికి సమాధానం' },
   grievanceTextTooShort: {
@@ -58,7 +58,7 @@ export const grievanceStrings = {
   },
   grievanceTransferUnclear: {
     en: 'Name another department and the reason, e.g. "panchayat-raj: the pole is on a panchayat road", to transfer grievance {applicationId}.',
-    te: 'ఫిర్యాదు {applicationId} బదిలీ కోసం మరో శాఖ, కారణం రాయండి, ఉదా. "panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది".',
+    te: 'ఫిర్యాదు {applicationId} బదిలీ కోసం మరో శాఖ, కారణం రాయండి, ఉదా. panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది',
   },
   grievanceWorking: { en: 'Working on grievance {applicationId}…', te: 'ఫిర్యాదు {applicationId} పై పని జరుగుతోంది…' },
   grievanceOfficerNotice: {
@@ -111,7 +111,7 @@ export const grievanceStrings = {
   },
   grievanceLocationRequest: {
     en: 'Where is the problem? Tap "Send location" to share the place, or type the village, mandal and district (for example: Tadikonda, Tadikonda, Guntur).',
-    te: 'సమస్య ఎక్కడ ఉంది? ప్రదేశం పంపడానికి "Send location" నొక్కండి, లేదా గ్రామం, మండలం, జిల్లా టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ, గుంటూరు).',
+    te: 'సమస్య ఎక్కడ ఉంది? ప్రదేశం పంపడానికి కింది లొకేషన్ బటన్ నొక్కండి, లేదా గ్రామం, మండలం, జిల్లా టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ, గుంటూరు).',
   },
   grievanceSimilar: {
     en: 'You registered a similar grievance, {applicationId} ({service}), at {place} in the last 24 hours. Is this the same one?',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field } from '#core/catalog/schema.ts';
-import { validateField } from '#core/forms/validators.ts';
+import { maskAadhaarNumbers, validateField } from '#core/forms/validators.ts';
 import { extractFields } from '#core/understanding/extract-fields.ts';
 import { understand } from '#core/understanding/understand.ts';
 import { services } from './citizen.ts';
@@ -112,7 +112,11 @@ function statedIn(field: Field, value: string, text: string): boolean {
     case 'pincode':
       return plain.includes(value) || value.length === 1;
     default:
-      return plain.includes(value.toLowerCase().replace(/[\s,]/g, ''));
+      // Free text keeps no Aadhaar number in full: the value states it masked, as the message does once masked.
+      return maskAadhaarNumbers(text)
+        .toLowerCase()
+        .replace(/[\s,]/g, '')
+        .includes(value.toLowerCase().replace(/[\s,]/g, ''));
   }
 }
 
