@@ -46,6 +46,11 @@ export interface StageConfig {
   readonly registersEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
+  /**
+   * Amazon Bedrock model (or cross-region inference profile) id that reads free-text requests before the built-in
+   * rules; absent (the default), only the rules read them.
+   */
+  readonly understandingModelId?: string;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
   readonly paymentGatewayEndpoint?: string;
   /** Complete ARN of an existing secret `{"apiKey","webhookSecret"}`; absent means the stack creates one. */
@@ -130,6 +135,12 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const registersEndpoint = httpsEndpoint(context, 'registersEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
+  const understandingModelId = optionalString(context, 'understandingModelId');
+  if (understandingModelId !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(understandingModelId)) {
+    throw new StageConfigError(
+      `understandingModelId must be a Bedrock model or inference profile id such as amazon.nova-lite-v1:0, got "${understandingModelId}"`,
+    );
+  }
 
   return {
     stage,
@@ -147,6 +158,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     statusRegistersEndpoint,
     registersEndpoint,
     sessionInactivityMinutes,
+    understandingModelId,
     paymentGatewayEndpoint,
     paymentSecretArn,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

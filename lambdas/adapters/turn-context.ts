@@ -16,6 +16,7 @@ import type { ApplicationQueries, DecisionStanding } from './application-queries
 import { DepartmentSystemError } from './departments/department-system-error.ts';
 import type { HttpStatusRegisters } from './departments/status-registers.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
+import type { ModelUnderstanding } from './model-understanding.ts';
 import type { OfficerRegistry } from './officers.ts';
 import { logger } from './powertools.ts';
 
@@ -28,6 +29,8 @@ export interface TurnContextSources {
   catalog: Catalog;
   /** The departments' status registers; absent when none is configured (lookups answer "unavailable"). */
   statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
+  /** A language model that reads free text first; absent (the default), the conversation's own rules read it. */
+  understanding?: ModelUnderstanding;
 }
 
 /**
@@ -84,6 +87,10 @@ export async function loadTurnContext(
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
+  if (needs.understand && sources.understanding) {
+    const understood = await sources.understanding.understand(needs.understand.text, session.language ?? 'en', now);
+    if (understood) context.understood = understood;
+  }
   return context;
 }
 
