@@ -165,6 +165,8 @@ export class MitraStack extends Stack {
       .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes))
       // Off unless the stage names a model: free text is then read by it first, checked against the catalog.
       .useUnderstandingModel(config.understandingModelId)
+      // Voice notes are transcribed within the turn by the configured speech service.
+      .addEnvironment('SPEECH_ENDPOINT', config.speechEndpoint ?? 'unconfigured')
       // Status lookups are answered within the turn from the department's register.
       .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured');
 

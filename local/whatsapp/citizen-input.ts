@@ -31,6 +31,11 @@ const SimSendInputSchema = z
     document_base64: z.string().min(1).optional(),
     document_filename: z.string().min(1).max(240).optional(),
     document_mime_type: z.string().min(3).max(255).optional(),
+    /**
+     * A voice note. No speech model runs offline here: the note carries its transcript (written into its OpusTags)
+     * for the local speech service to "hear"; the simulator says so on screen.
+     */
+    voice: z.strictObject({ transcript: z.string().min(1).max(1000), language: z.enum(['te', 'en']) }).optional(),
     /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
     repeat: z.int().min(1).max(10).optional(),
   })
@@ -42,9 +47,13 @@ const SimSendInputSchema = z
       input.text !== undefined ||
       input.reply_id !== undefined ||
       input.image_base64 !== undefined ||
-      input.document_base64 !== undefined,
-    { message: 'give text, reply_id or image_base64 (or document_base64)' },
+      input.document_base64 !== undefined ||
+      input.voice !== undefined,
+    { message: 'give text, reply_id, image_base64, document_base64 or voice' },
   )
+  .refine((input) => input.voice === undefined || (input.text ?? input.reply_id ?? input.image_base64) === undefined, {
+    message: 'a voice note goes alone',
+  })
   .refine((input) => !(input.reply_id !== undefined && input.image_base64 !== undefined), {
     message: 'a reply_id cannot carry an image',
   })

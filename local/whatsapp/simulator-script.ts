@@ -205,6 +205,7 @@ export const SIMULATOR_SCRIPT = String.raw`
       bubble.appendChild(image(p.image));
       if (p.image.caption) bubble.appendChild(formatted(p.image.caption));
     } else if (type === 'reaction') bubble.appendChild(el('span', '', 'Reacted ' + (p.reaction.emoji || '(removed)')));
+    else if (type === 'audio') bubble.appendChild(el('span', '', '\uD83C\uDFA4 Voice note (simulated: it carries its transcript; no speech model runs offline here)'));
     else if (type === 'location') bubble.appendChild(el('span', '', '\uD83D\uDCCD ' + p.location.latitude + ', ' + p.location.longitude));
     else if (p[type] && mediaSrc(p[type])) {
       var link = el('a', '', type);
@@ -497,6 +498,13 @@ export const SIMULATOR_SCRIPT = String.raw`
     });
   });
   $('send').addEventListener('click', sendText);
+  // A voice note, simulated: what is typed is the transcript the note carries (see local/speech).
+  $('voice').addEventListener('click', function () {
+    var text = $('text').value.trim();
+    if (!text) { toast('Type what the voice note says, then tap the microphone', true); return; }
+    $('text').value = '';
+    send({ voice: { transcript: text, language: /[\u0C00-\u0C7F]/.test(text) ? 'te' : 'en' } });
+  });
   $('text').addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); sendText(); }
   });
