@@ -15,7 +15,7 @@ beforeAll(() => {
 const bedrockStatements = (mitra: SynthesizedMitra) =>
   statementsOfFunction(mitra.template, 'webhook').filter((s) => JSON.stringify(s.Action).includes('bedrock:'));
 
-describe('the language model that reads free text', () => {
+describe('the language model that reads free text, and the speech service', () => {
   it('is off unless the stage names a model: no variable, no Bedrock permission anywhere', () => {
     expect(environmentOf(plain.template, 'webhook')).not.toHaveProperty('UNDERSTANDING_MODEL_ID');
     expect(plain.json).not.toContain('bedrock:');
@@ -33,6 +33,15 @@ describe('the language model that reads free text', () => {
     const resources = JSON.stringify(bedrockStatements(withProfile)[0]!.Resource);
     expect(resources).toContain('inference-profile/apac.amazon.nova-lite-v1:0');
     expect(resources).toContain('foundation-model/amazon.nova-lite-v1:0');
+  });
+
+  it('gives the webhook the speech service of the stage, or none', () => {
+    expect(environmentOf(plain.template, 'webhook').SPEECH_ENDPOINT).toBe('unconfigured');
+    const speech = synthesizeMitra({ speechEndpoint: 'https://asr.example.gov.in/v1' });
+    expect(environmentOf(speech.template, 'webhook').SPEECH_ENDPOINT).toBe('https://asr.example.gov.in/v1');
+    expect(() =>
+      readStageConfig((key) => (key === 'speechEndpoint' ? 'http://asr.example.gov.in' : undefined), {}),
+    ).toThrow(/speechEndpoint must be an https/);
   });
 
   it('refuses a model id that is not one', () => {
