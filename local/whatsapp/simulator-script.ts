@@ -205,7 +205,6 @@ export const SIMULATOR_SCRIPT = String.raw`
       bubble.appendChild(image(p.image));
       if (p.image.caption) bubble.appendChild(formatted(p.image.caption));
     } else if (type === 'reaction') bubble.appendChild(el('span', '', 'Reacted ' + (p.reaction.emoji || '(removed)')));
-    else if (type === 'audio') bubble.appendChild(el('span', '', '\uD83C\uDFA4 Voice note (simulated: it carries its transcript; no speech model runs offline here)'));
     else if (type === 'location') bubble.appendChild(el('span', '', '\uD83D\uDCCD ' + p.location.latitude + ', ' + p.location.longitude));
     else if (p[type] && mediaSrc(p[type])) {
       var link = el('a', '', type);
@@ -260,6 +259,7 @@ export const SIMULATOR_SCRIPT = String.raw`
       bubble.appendChild(formatted(reply.title || reply.id));
       if (reply.description) bubble.appendChild(textBlock('footer', reply.description));
     } else if (m.type === 'button') bubble.appendChild(formatted(m.button.text));
+    else if (m.type === 'audio') bubble.appendChild(el('span', '', '\uD83C\uDFA4 Voice note (simulated: it carries its transcript; no speech model runs offline here)'));
     else if (m.type === 'image') {
       bubble.appendChild(image(m.image));
       if (m.image.caption) bubble.appendChild(formatted(m.image.caption));
