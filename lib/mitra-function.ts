@@ -300,6 +300,31 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /**
+   * UNDERSTANDING_MODEL_ID: the Bedrock model that reads free-text requests first, with the right to invoke that model
+   * only. A cross-region inference profile (`apac.…`, `us.…`, `global.…`) routes to its model in any region it names.
+   */
+  useUnderstandingModel(modelId: string | undefined): this {
+    if (modelId === undefined) return this;
+    this.addEnvironment('UNDERSTANDING_MODEL_ID', modelId);
+    const { region, account, partition } = Stack.of(this);
+    const profile = /^(apac|us|eu|jp|au|ca|global)\./.exec(modelId);
+    if (!profile) {
+      this.allow(['bedrock:InvokeModel'], [`arn:${partition}:bedrock:${region}::foundation-model/${modelId}`]);
+      return this;
+    }
+    this.allow(
+      ['bedrock:InvokeModel'],
+      [
+        `arn:${partition}:bedrock:${region}:${account}:inference-profile/${modelId}`,
+        `arn:${partition}:bedrock:*::foundation-model/${modelId.slice(profile[0].length)}`,
+      ],
+      'A cross-region inference profile sends each request to its model in whichever of its regions has capacity; ' +
+        'the grant names the one model, in any region, and the one profile.',
+    );
+    return this;
+  }
+
   /** Consume a table's stream; the mapping's own grants include the unavoidable dynamodb:ListStreams on "*". */
   consumeStream(table: ITable, props: DynamoEventSourceProps): this {
     this.function.addEventSource(new DynamoEventSource(table, props));

@@ -212,6 +212,10 @@ export class MitraStack extends Stack {
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
       .useIdentity(config.identityEndpoint, new AadhaarHashKey(this, 'AadhaarHashKey', { config }).secret)
       .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes))
+      // Off unless the stage names a model: free text is then read by it first, checked against the catalog.
+      .useUnderstandingModel(config.understandingModelId)
+      // Voice notes are transcribed within the turn by the configured speech service.
+      .addEnvironment('SPEECH_ENDPOINT', config.speechEndpoint ?? 'unconfigured')
       // Status lookups are answered within the turn from the department's register.
       .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured')
       // Bills are fetched from their biller within the turn.

@@ -51,6 +51,17 @@ export interface StageConfig {
   readonly billersEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
+  /**
+   * Amazon Bedrock model (or cross-region inference profile) id that reads free-text requests before the built-in
+   * rules; absent (the default), only the rules read them.
+   */
+  readonly understandingModelId?: string;
+  /**
+   * HTTPS endpoint of the speech service that transcribes voice notes (lambdas/adapters/speech.ts: the national
+   * speech service's gateway, or a function in front of Amazon Transcribe); absent: a voice note is answered with a
+   * request to type.
+   */
+  readonly speechEndpoint?: string;
   /** HTTPS endpoint of the payment gateway's API (payment links); absent: fees cannot be taken. */
   readonly paymentGatewayEndpoint?: string;
   /** Complete ARN of an existing secret `{"apiKey","webhookSecret"}`; absent means the stack creates one. */
@@ -142,6 +153,13 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
   const witness = optionalBoolean(context, 'witness') ?? false;
+  const understandingModelId = optionalString(context, 'understandingModelId');
+  const speechEndpoint = httpsEndpoint(context, 'speechEndpoint');
+  if (understandingModelId !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(understandingModelId)) {
+    throw new StageConfigError(
+      `understandingModelId must be a Bedrock model or inference profile id such as amazon.nova-lite-v1:0, got "${understandingModelId}"`,
+    );
+  }
 
   return {
     stage,
@@ -160,6 +178,8 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     registersEndpoint,
     billersEndpoint,
     sessionInactivityMinutes,
+    understandingModelId,
+    speechEndpoint,
     paymentGatewayEndpoint,
     paymentSecretArn,
     witness,

@@ -22,6 +22,7 @@ import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens, sampleHouseholds } from './sample-citizens.ts';
 import { registerOfficers, sampleOfficers } from './sample-officers.ts';
+import { createLocalSpeech } from './speech/index.ts';
 import { StartupError } from './startup-error.ts';
 import {
   type LocalStepFunctions,
@@ -204,6 +205,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       GRAPH_API_BASE: `${baseUrl}/graph/${LOCAL_DEFAULTS.graphApiVersion}`,
       PUBLIC_BASE_URL: baseUrl,
       IDENTITY_ENDPOINT: `${baseUrl}/identity`,
+      SPEECH_ENDPOINT: `${baseUrl}/speech`,
       PAYMENT_GATEWAY_ENDPOINT: `${baseUrl}/payment-gateway`,
       RECORDS_ENDPOINT: baseUrl,
       REGISTERS_ENDPOINT: baseUrl,
@@ -351,6 +353,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     }
 
     const identity = createLocalIdentity({ now: clock.get });
+    const speech = createLocalSpeech();
     const records = createLocalRecords(sampleHouseholds);
     const registers = createLocalRegisters();
     const encumbrances = createLocalEncumbranceRegister();
@@ -407,6 +410,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       }
       if (await serveRoute(req, res, url, routes, functions)) return;
       if (await identity.handle(req, res, url)) return;
+      if (await speech.handle(req, res, url)) return;
       if (await records.handle(req, res, url)) return;
       if (await encumbrances.handle(req, res, url)) return;
       if (await registers.handle(req, res, url)) return;

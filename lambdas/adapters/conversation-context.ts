@@ -12,6 +12,8 @@ import { OfficerRegistry } from './officers.ts';
 import { loadTurnContext } from './turn-context.ts';
 
 const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
+/** Set only where the stage configures `understandingModelId`: then a language model reads free text first. */
+const understandingModelId = optionalEnv('UNDERSTANDING_MODEL_ID');
 const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
 const billersEndpoint = optionalEnv('BILLERS_ENDPOINT');
 const sources = {
@@ -26,7 +28,17 @@ const sources = {
   ...(identityEndpoint && identityEndpoint !== 'unconfigured'
     ? { identity: new HttpIdentityService(identityEndpoint) }
     : {}),
+  ...(understandingModelId ? { understanding: await modelUnderstanding(understandingModelId) } : {}),
 };
+
+/** Loaded only where a model is configured, so no other deployment pays for the Bedrock client at cold start. */
+async function modelUnderstanding(modelId: string) {
+  const [{ BedrockUnderstanding }, { bedrock }] = await Promise.all([
+    import('./model-understanding.ts'),
+    import('./bedrock-client.ts'),
+  ]);
+  return new BedrockUnderstanding(bedrock, modelId, catalog());
+}
 
 /** The webhook's turn context, from the sources configured for this function (created once per cold start). */
 export function turnContext(session: Session, message: InboundMessage, now: Date): Promise<TurnContext> {

@@ -14,15 +14,17 @@ export class MediaStore {
     private readonly graph: GraphApi,
   ) {}
 
-  async keep(media: InboundMedia): Promise<string> {
+  /** Keeps the media; answers where, and the bytes kept (a voice note is transcribed from them in the same turn). */
+  async keep(media: InboundMedia): Promise<{ key: string; bytes: Uint8Array; mimeType: string }> {
     const { bytes, mimeType } = await this.graph.downloadMedia(media.mediaId);
     const key = mediaKey(media);
-    await this.s3Put(key, bytes, media.mimeType ?? mimeType, {
+    const type = media.mimeType ?? mimeType;
+    await this.s3Put(key, bytes, type, {
       'message-id': media.messageId,
       'media-type': media.mediaType,
       ...(media.filename ? { filename: encodeURIComponent(media.filename) } : {}),
     });
-    return key;
+    return { key, bytes, mimeType: type };
   }
 
   /**

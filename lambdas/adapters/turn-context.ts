@@ -18,6 +18,7 @@ import type { HttpBillers } from './departments/billers.ts';
 import { DepartmentSystemError } from './departments/department-system-error.ts';
 import type { HttpStatusRegisters } from './departments/status-registers.ts';
 import { type IdentityService, otpRequestId } from './identity.ts';
+import type { ModelUnderstanding } from './model-understanding.ts';
 import type { OfficerRegistry } from './officers.ts';
 import { logger } from './powertools.ts';
 
@@ -32,6 +33,8 @@ export interface TurnContextSources {
   statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
   /** The billers; absent when none is configured (bills answer "unavailable"). */
   billers?: Pick<HttpBillers, 'fetchBill'>;
+  /** A language model that reads free text first; absent (the default), the conversation's own rules read it. */
+  understanding?: ModelUnderstanding;
 }
 
 /**
@@ -89,6 +92,10 @@ export async function loadTurnContext(
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.bill) context.bill = await fetchBill(sources, needs.bill);
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
+  if (needs.understand && sources.understanding) {
+    const understood = await sources.understanding.understand(needs.understand.text, session.language ?? 'en', now);
+    if (understood) context.understood = understood;
+  }
   return context;
 }
 

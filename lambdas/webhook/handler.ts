@@ -6,12 +6,13 @@ import { now } from '#adapters/clock.ts';
 import { turnContext } from '#adapters/conversation-context.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
 import { DeliveryStatuses } from '#adapters/delivery-status.ts';
-import { requireEnv } from '#adapters/env.ts';
+import { optionalEnv, requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { errorResponse, type HttpResult, header, json, rawBody, text } from '#adapters/http.ts';
 import { MediaStore } from '#adapters/media-store.ts';
 import { countMetric } from '#adapters/metrics.ts';
 import { logger } from '#adapters/powertools.ts';
+import { type Heard, HttpSpeechService } from '#adapters/speech.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { startApplicationWorkflow } from '#adapters/workflows.ts';
 import { catalog } from '#core/catalog/catalog.ts';
@@ -38,6 +39,9 @@ const verifyToken = requireEnv('WHATSAPP_VERIFY_TOKEN');
 const services = catalog();
 // Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
 const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000));
+/** Voice notes are transcribed where a speech service is configured; elsewhere the citizen is asked to type. */
+const speechEndpoint = optionalEnv('SPEECH_ENDPOINT');
+const speech = speechEndpoint && speechEndpoint !== 'unconfigured' ? new HttpSpeechService(speechEndpoint) : undefined;
 
 /**
  * A turn that loses a write race is re-applied to the fresh session; this many times at most. Ten messages from one
@@ -67,11 +71,13 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const contents = readWebhook(payload, config.phoneNumberId);
   logUnapplied(contents);
   try {
-    // Media first: a turn is committed only once what the citizen sent is safe in our bucket.
-    await Promise.all(contents.media.map(keepMedia));
+    // Media first: a turn is committed only once what the citizen sent is safe in our bucket. A voice note is
+    // transcribed from the bytes kept, and its turn is the turn of what it said.
+    const heard = new Map(await Promise.all(contents.media.map(keepMedia)).then((kept) => kept.flat()));
+    const messages = contents.messages.map((message) => asVoiceNote(message, heard));
     // A citizen's messages in one delivery apply in their order, and a later status never overtakes an earlier
     // one; different citizens go in parallel.
-    await inOrderPerCitizen(contents.messages, (message) => message.waId, applyMessage);
+    await inOrderPerCitizen(messages, (message) => message.waId, applyMessage);
     await inOrderPerCitizen(contents.statuses, (status) => status.recipient, recordStatus);
   } catch (error) {
     // Nothing of a failed message was written: Meta retries the delivery, and dedupe keeps the rest exactly-once.
@@ -101,10 +107,15 @@ async function recordStatus(status: DeliveryStatus): Promise<void> {
   });
 }
 
-async function keepMedia(item: InboundMedia): Promise<void> {
+/** Keeps one media item; for a voice note, also what the speech service heard, by message id. */
+async function keepMedia(item: InboundMedia): Promise<[string, Heard][]> {
   try {
-    const key = await media.keep(item);
-    logger.info('inbound media kept', { messageId: item.messageId, mediaType: item.mediaType, key });
+    const kept = await media.keep(item);
+    logger.info('inbound media kept', { messageId: item.messageId, mediaType: item.mediaType, key: kept.key });
+    if (item.mediaType !== 'audio') return [];
+    const heard = speech ? await speech.transcribe(kept) : undefined;
+    countMetric(heard ? 'VoiceNoteHeard' : 'VoiceNoteNotHeard');
+    return [[item.messageId, heard]];
   } catch (error) {
     // Meta's failures and a missing bucket are worth Meta's retry of the whole delivery; a media id Meta refuses is not.
     if (error instanceof GraphApiError && (error.action === 'rejected' || error.action === 'undeliverable')) {
@@ -114,10 +125,18 @@ async function keepMedia(item: InboundMedia): Promise<void> {
         httpStatus: error.httpStatus,
       });
       countMetric('InboundMediaLost');
-      return;
+      return [];
     }
     throw error;
   }
+}
+
+/** An audio message is a voice note: with the transcript when the speech service made it out. */
+function asVoiceNote(message: InboundMessage, heard: Map<string, Heard>): InboundMessage {
+  const { content } = message;
+  if (content.type !== 'media' || content.mediaType !== 'audio') return message;
+  const transcript = heard.get(message.messageId)?.transcript;
+  return { ...message, content: { type: 'voice', mediaId: content.mediaId, ...(transcript ? { transcript } : {}) } };
 }
 
 /** Everything in the delivery that is not a turn: logged, some of it loudly, never retried by Meta. */

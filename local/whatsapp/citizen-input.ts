@@ -40,6 +40,11 @@ const SimSendInputSchema = z
         address: z.string().min(1).max(512).optional(),
       })
       .optional(),
+    /**
+     * A voice note. No speech model runs offline here: the note carries its transcript (written into its OpusTags)
+     * for the local speech service to "hear"; the simulator says so on screen.
+     */
+    voice: z.strictObject({ transcript: z.string().min(1).max(1000), language: z.enum(['te', 'en']) }).optional(),
     /** Deliver the same signed bytes this many times at once: Meta delivers at least once, duplicates concurrently. */
     repeat: z.int().min(1).max(10).optional(),
   })
@@ -52,9 +57,13 @@ const SimSendInputSchema = z
       input.reply_id !== undefined ||
       input.image_base64 !== undefined ||
       input.document_base64 !== undefined ||
-      input.location !== undefined,
-    { message: 'give text, reply_id, location or image_base64 (or document_base64)' },
+      input.location !== undefined ||
+      input.voice !== undefined,
+    { message: 'give text, reply_id, location, image_base64, document_base64 or voice' },
   )
+  .refine((input) => input.voice === undefined || (input.text ?? input.reply_id ?? input.image_base64) === undefined, {
+    message: 'a voice note goes alone',
+  })
   .refine((input) => !(input.reply_id !== undefined && input.image_base64 !== undefined), {
     message: 'a reply_id cannot carry an image',
   })

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { voiceNoteWithTags } from '../speech/ogg-opus.ts';
 import { InvalidSimInput, parseSimSendInput, replyContent, sniffImage } from './citizen-input.ts';
 import { createFaultInjector, type FaultInjector } from './faults.ts';
 import { conversationId, wamid } from './ids.ts';
@@ -231,6 +232,14 @@ export class WhatsAppEngine {
       };
     } else if (input.location !== undefined) {
       content = { type: 'location', location: input.location };
+    } else if (input.voice !== undefined) {
+      const bytes = voiceNoteWithTags({ TRANSCRIPT: input.voice.transcript, LANGUAGE: input.voice.language });
+      const mimeType = 'audio/ogg; codecs=opus';
+      const stored = this.media.put({ bytes, mimeType, origin: 'inbound', now: at });
+      content = {
+        type: 'audio',
+        audio: { mime_type: mimeType, sha256: stored.sha256_base64, id: stored.id, voice: true },
+      };
     } else if (input.reply_id !== undefined) {
       // The message the citizen tapped in (when known) decides first, then every earlier offer, newest first.
       const quoted = input.context_id ? this.log.outbound(input.context_id) : undefined;

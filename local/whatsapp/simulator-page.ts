@@ -64,6 +64,7 @@ export function simulatorPage(input: SimulatorPageInput): string {
   <footer class="composer">
     <label class="attach" title="Send a photo"><input type="file" id="photo" accept="image/jpeg,image/png" hidden>&#128206;</label>
     <textarea id="text" rows="1" placeholder="Type a message" aria-label="Message"></textarea>
+    <button type="button" id="voice" class="send" title="Send what is typed as a voice note. Simulated: no speech model runs offline here, so the note carries this text as its transcript" aria-label="Send as a voice note">&#127908;</button>
     <button type="button" id="send" class="send" aria-label="Send">&#10148;</button>
   </footer>
   <div id="sheet-backdrop" class="backdrop" hidden>

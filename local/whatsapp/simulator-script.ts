@@ -275,6 +275,7 @@ export const SIMULATOR_SCRIPT = String.raw`
       bubble.appendChild(formatted(reply.title || reply.id));
       if (reply.description) bubble.appendChild(textBlock('footer', reply.description));
     } else if (m.type === 'button') bubble.appendChild(formatted(m.button.text));
+    else if (m.type === 'audio') bubble.appendChild(el('span', '', '\uD83C\uDFA4 Voice note (simulated: it carries its transcript; no speech model runs offline here)'));
     else if (m.type === 'image') {
       bubble.appendChild(image(m.image));
       if (m.image.caption) bubble.appendChild(formatted(m.image.caption));
@@ -513,6 +514,13 @@ export const SIMULATOR_SCRIPT = String.raw`
     });
   });
   $('send').addEventListener('click', sendText);
+  // A voice note, simulated: what is typed is the transcript the note carries (see local/speech).
+  $('voice').addEventListener('click', function () {
+    var text = $('text').value.trim();
+    if (!text) { toast('Type what the voice note says, then tap the microphone', true); return; }
+    $('text').value = '';
+    send({ voice: { transcript: text, language: /[\u0C00-\u0C7F]/.test(text) ? 'te' : 'en' } });
+  });
   $('text').addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); sendText(); }
   });

@@ -85,7 +85,9 @@ export type InboundContent =
   | {
       type: 'document';
       document: { caption?: string; filename: string; mime_type: string; sha256: string; id: string };
-    };
+    }
+  /** A voice note recorded in the chat (`voice: true`), as Meta sends it: OGG/Opus. */
+  | { type: 'audio'; audio: { mime_type: string; sha256: string; id: string; voice: boolean } };
 
 export interface InboundMessage {
   context?: { from: string; id: string };

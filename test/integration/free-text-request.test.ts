@@ -47,3 +47,28 @@ describe('a free-text request in the chat', () => {
     expect(body).toContain('Annual income (₹): 120000');
   });
 });
+
+describe('a voice note in the chat', () => {
+  const caller = '919876500032';
+
+  it('in Telugu, starts the power bill with the consumer number, showing what was heard', async () => {
+    await say(env.runtime, caller, { text: 'Hi' });
+    await say(env.runtime, caller, { reply_id: 'lang:te' });
+    await say(env.runtime, caller, { reply_id: await rowIdOf(env.runtime, caller, 'consent:yes') });
+    const before = (await sentTo(env.runtime, caller)).length;
+    const response = await fetch(`${env.runtime.baseUrl}/sim/api/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        from: caller,
+        voice: { transcript: 'నా కరెంట్ బిల్లు కట్టాలి, సర్వీస్ నంబర్ 1123456789', language: 'te' },
+      }),
+    });
+    expect(response.ok).toBe(true);
+    await env.runtime.drained();
+    const bodies = (await sentTo(env.runtime, caller)).slice(before).map(bodyOf);
+    expect(bodies[0]).toContain('నేను విన్నది: "నా కరెంట్ బిల్లు కట్టాలి, సర్వీస్ నంబర్ 1123456789"');
+    expect(bodies.join('\n')).toContain('విద్యుత్ బిల్లు');
+    expect(bodies.at(-1)).toContain('1123456789');
+  });
+});

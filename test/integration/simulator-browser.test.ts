@@ -260,6 +260,23 @@ describe.skipIf(!hasChromium)('the /sim chat page in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('sends what is typed as a voice note from the microphone, and shows the note as simulated', async () => {
+    const { page, problems } = await openPage(`/sim?wa_id=${CITIZEN}`);
+    await page.locator('#text').fill('నా కరెంట్ బిల్లు కట్టాలి');
+    await page.locator('#voice').click();
+    await expect
+      .poll(
+        () => received.flatMap((b) => b.entry[0]!.changes[0]!.value.messages ?? []).find((m) => m.type === 'audio'),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toMatchObject({ from: CITIZEN, audio: { mime_type: 'audio/ogg; codecs=opus', voice: true } });
+    await page.locator('.row.in', { hasText: 'Voice note (simulated' }).waitFor({ timeout: 10_000 });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('sends a sample officer’s own name when the page is opened with only their number', async () => {
     const officer = sampleOfficers.find((o) => o.role === 'clerk')!;
     const { page } = await openPage(`/sim?wa_id=${officer.waId}`);

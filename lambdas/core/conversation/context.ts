@@ -122,6 +122,8 @@ export interface TurnNeeds {
   bill?: { serviceId: string; values: Record<string, string> };
   /** An officer's decision names this application: whether it still waits, if they are an officer. */
   decisionOn?: string;
+  /** Free text outside a form: a configured language model may read it first (`TurnContext.understood`). */
+  understand?: { text: string };
   /** "Send it again" on a certificate the citizen already holds: this application's document. */
   heldDocument?: string;
 }

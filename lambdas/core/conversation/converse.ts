@@ -1,5 +1,6 @@
 import { catalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
+import { t } from '../i18n/strings.ts';
 import { applicationIdFor } from './applications.ts';
 import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type TurnNeeds } from './context.ts';
 import { citizenTurns } from './intents/citizen.ts';
@@ -14,6 +15,7 @@ import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
 import type { InboundMessage } from './messages.ts';
+import { text } from './screens.ts';
 import type { Session } from './session.ts';
 
 export type { ApplicationDraft, Effect, Turn } from './intents/turn.ts';
@@ -42,15 +44,24 @@ export function converse(
   now: Date,
   context: TurnContext = { settings: DEFAULT_SETTINGS },
 ): Turn {
-  const env: TurnEnv = { catalog, now, context, inbound, token: session.version + 1 };
-  const intent = asSent(classify(session, inbound, { now, settings: context.settings }), context);
+  const heard = transcriptOf(inbound);
+  const message = asHeard(inbound);
+  const env: TurnEnv = { catalog, now, context, inbound: message, token: session.version + 1 };
+  const intent = asSent(classify(session, message, { now, settings: context.settings }), context);
   // Each group's table types its own intents; the lookup by kind cannot say so to the compiler.
   const turn = (HANDLERS[intent.kind] as Handler)(session, intent, env);
   const silent = turn.replies.length === 0 && session.stopped && turn.session.stopped;
   return {
     session: { ...turn.session, waId: session.waId, version: session.version + 1, lastActiveAt: now.toISOString() },
     // Nothing at all goes to a citizen who sent STOP, not even a read receipt.
-    replies: silent ? [] : [{ type: 'read-receipt', messageId: inbound.messageId }, ...turn.replies],
+    replies: silent
+      ? []
+      : [
+          { type: 'read-receipt', messageId: inbound.messageId },
+          // What the speech service heard comes first, so the citizen can say it again or type it if it is wrong.
+          ...(heard ? [text(t('heard', turn.session.language ?? 'en', { transcript: heard.slice(0, 1000) }))] : []),
+          ...turn.replies,
+        ],
     effects: turn.effects.map((effect) =>
       effect.type === 'start-application'
         ? { ...effect, application: { ...effect.application, submittedAt: now.toISOString() } }
@@ -67,7 +78,16 @@ export function turnNeeds(
   settings: ConversationSettings = DEFAULT_SETTINGS,
   services: Catalog = catalog(),
 ): TurnNeeds {
-  return needsOf(classify(session, inbound, { now, settings }), session, now, settings, services);
+  return needsOf(classify(session, asHeard(inbound), { now, settings }), session, now, settings, services);
+}
+
+const transcriptOf = (inbound: InboundMessage): string | undefined =>
+  inbound.content.type === 'voice' ? inbound.content.transcript?.trim() || undefined : undefined;
+
+/** A voice note that was made out is what it said, typed: the same turn as the text would be. */
+function asHeard(inbound: InboundMessage): InboundMessage {
+  const transcript = transcriptOf(inbound);
+  return transcript ? { ...inbound, content: { type: 'text', text: transcript } } : inbound;
 }
 
 /** An officer's command from someone the webhook found no registered officer for means what it means from anyone. */

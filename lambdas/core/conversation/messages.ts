@@ -16,6 +16,11 @@ export type InboundContent =
       filename?: string;
     }
   | { type: 'location'; latitude: number; longitude: number }
+  /**
+   * A voice note, kept in the media bucket, with what the speech service made of it; without a transcript it could
+   * not be made out (or no speech service is configured).
+   */
+  | { type: 'voice'; mediaId: string; transcript?: string }
   /** Anything the conversation cannot act on (reactions, contacts, unsupported, system…). */
   | { type: 'other'; originalType: string };
 

@@ -73,6 +73,14 @@ export const strings = {
     en: 'That was from an earlier message, so I have not acted on it. Here is where we are now:',
     te: 'అది పాత సందేశంలోనిది, కాబట్టి దానిపై చర్య తీసుకోలేదు. ఇప్పుడు మనం ఇక్కడ ఉన్నాం:',
   },
+  heard: {
+    en: 'I heard: "{transcript}". If that is not what you said, send the voice note again or type it.',
+    te: 'నేను విన్నది: "{transcript}". మీరు చెప్పినది అది కాకపోతే, వాయిస్ నోట్ మళ్లీ పంపండి లేదా టైప్ చేయండి.',
+  },
+  voiceUnclear: {
+    en: 'Sorry, I could not make out that voice note. Please send it again, speaking clearly, or type what you need.',
+    te: 'క్షమించండి, ఆ వాయిస్ నోట్ అర్థం కాలేదు. స్పష్టంగా మాట్లాడి మళ్లీ పంపండి, లేదా మీకు కావలసినది టైప్ చేయండి.',
+  },
   textOnly: {
     en: 'Sorry, I can only read text messages and taps on the menu here. Type "menu" to see the services.',
     te: 'క్షమించండి, ఇక్కడ నేను టెక్స్ట్ సందేశాలు, మెనూ ఎంపికలు మాత్రమే చదవగలను. సేవల కోసం "మెనూ" అని టైప్ చేయండి.',

@@ -70,3 +70,23 @@ describe('a request typed in free text', () => {
     expect(citizen.session.menu.options[0]).toBe('svc:revenue.income-certificate');
   });
 });
+
+describe('a voice note', () => {
+  it('is the turn of what it said, with what was heard shown first so the citizen can correct it', () => {
+    const citizen = new Citizen().ready('te');
+    citizen.send({ type: 'voice', mediaId: 'audio-1', transcript: 'నా కరెంట్ బిల్లు కట్టాలి సర్వీస్ నంబర్ 1123456789' });
+    expect(citizen.replies[0]).toMatchObject({ type: 'text', text: expect.stringContaining('నేను విన్నది: "నా కరెంట్') });
+    expect(citizen.session.step).toMatchObject({
+      name: 'confirm',
+      serviceId: 'energy.electricity-bill',
+      values: { 'consumer-number': '1123456789' },
+    });
+  });
+
+  it('that could not be made out asks the citizen to say it again or type it', () => {
+    const citizen = new Citizen().ready();
+    citizen.send({ type: 'voice', mediaId: 'audio-2' });
+    expect(citizen.said).toContain('could not make out that voice note');
+    expect(citizen.session.step).toMatchObject({ name: 'menu' });
+  });
+});

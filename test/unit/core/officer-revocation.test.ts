@@ -51,6 +51,8 @@ describe('who the conversation lets revoke', () => {
     expect(turnNeeds(citizen.session, message(`revoke ${CERT_ID} forged`), citizen.now, DEFAULT_SETTINGS)).toEqual({
       applications: false,
       officer: true,
+      // From anyone else it is free text, which a configured language model may read.
+      understand: { text: `revoke ${CERT_ID} forged` },
     });
     expect(turnNeeds(citizen.session, message('income certificate'), citizen.now, DEFAULT_SETTINGS).officer).toBe(
       undefined,

@@ -47,7 +47,8 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
       [{ type: 'scan-certificate', waId: session.waId, mediaId, language }],
     );
   },
-  unreadable: (session) => say(session, [text(t('textOnly', languageOf(session)))]),
+  unreadable: (session, _intent, env) =>
+    say(session, [text(t(env.inbound.content.type === 'voice' ? 'voiceUnclear' : 'textOnly', languageOf(session)))]),
   stale: (session, _intent, env) => render(session, env, [t('staleMenu', languageOf(session))]),
   'bad-number': (session, { number }) =>
     say(session, [text(t('noSuchOption', languageOf(session), { number, count: session.menu.options.length }))]),

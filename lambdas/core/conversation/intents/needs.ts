@@ -41,6 +41,8 @@ export function needsOf(
       const aadhaar = formAadhaarForOtp(session, service, intent.text, now, settings);
       return aadhaar ? { applications: false, otpRequest: { aadhaar } } : none();
     }
+    case 'search':
+      return { applications: false, understand: { text: intent.text } };
     case 'resend-document':
       return { applications: false, heldDocument: intent.applicationId };
     case 'confirm': {

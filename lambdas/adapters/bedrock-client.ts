@@ -1,0 +1,3 @@
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+
+export const bedrock = new BedrockRuntimeClient({});
