@@ -9,7 +9,7 @@ import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
-import { ConflictError } from '#core/errors.ts';
+import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import { mediaKey } from '#core/media-keys.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -141,6 +141,9 @@ export class ConversationStore {
       // A transaction conflicting with another in flight on the same items: also a race, retried the same way.
       if (reasons.some((r) => r.Code === 'TransactionConflict'))
         throw new ConflictError('transaction conflict', { cause: error });
+      // An item over DynamoDB's limits (a key too long, an item over 400 KB) is refused the same way on every retry.
+      if (reasons.some((r) => r.Code === 'ValidationError'))
+        throw new UnusableInputError(`the table refuses the turn of ${inbound.messageId}`, { cause: error });
       throw error;
     }
   }

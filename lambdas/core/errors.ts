@@ -26,3 +26,6 @@ export class ConflictError extends MitraError {}
 
 /** Input that breaks one of our own closed schemas (workflow input, catalog file, record). */
 export class ValidationError extends MitraError {}
+
+/** Input that no retry will make usable (the table refuses the item): the caller drops it and logs why. */
+export class UnusableInputError extends MitraError {}

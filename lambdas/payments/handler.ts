@@ -51,6 +51,9 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     return json(400, { message: parsed.problem });
   }
   const callback = parsed.callback;
+  // Names only: the gateway's values may be personal (a payer's VPA, a card's last digits).
+  if (parsed.otherFields.length > 0)
+    logger.info('payment callback fields not used', { fields: parsed.otherFields.slice(0, 20) });
   try {
     const application = await payments.get(callback.orderId);
     if (!application) {

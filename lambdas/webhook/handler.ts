@@ -18,7 +18,7 @@ import { startApplicationWorkflow } from '#adapters/workflows.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { converse } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
-import { ConflictError } from '#core/errors.ts';
+import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import { attachmentsOf } from '#core/forms/attachment-values.ts';
 import { fulfilmentOf, holderNameOf, WORKFLOW_KINDS, workflowArnVariable } from '#core/fulfilment/registry.ts';
 import { maskPhone } from '#core/masking.ts';
@@ -68,7 +68,7 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     return json(400, { message: 'body is not JSON' });
   }
 
-  const contents = readWebhook(payload, config.phoneNumberId);
+  const contents = readWebhook(payload, config.phoneNumberId, now());
   logUnapplied(contents);
   try {
     // Media first: a turn is committed only once what the citizen sent is safe in our bucket. A voice note is
@@ -141,7 +141,11 @@ function asVoiceNote(message: InboundMessage, heard: Map<string, Heard>): Inboun
 
 /** Everything in the delivery that is not a turn: logged, some of it loudly, never retried by Meta. */
 function logUnapplied(contents: WebhookContents): void {
-  for (const ignored of contents.ignored) logger.info('webhook part ignored', ignored);
+  for (const ignored of contents.ignored) {
+    // A message left out is a turn the citizen will not get an answer to: worth a look, never worth Meta's retry.
+    if (ignored.field === 'messages') logger.warn('webhook message dropped', { ...ignored });
+    else logger.info('webhook part ignored', { ...ignored });
+  }
   for (const notice of contents.notices) logger.info('notice received', { ...notice, waId: maskPhone(notice.waId) });
   for (const error of contents.errors) logger.warn('WhatsApp reported an error', { ...error });
   for (const change of contents.templateChanges) {
@@ -198,6 +202,16 @@ async function applyMessage(message: InboundMessage): Promise<void> {
       }
       return;
     } catch (error) {
+      if (error instanceof UnusableInputError) {
+        // Meta would redeliver it for a week to the same refusal, holding nothing else back but filling the logs.
+        countMetric('MessagesDropped');
+        logger.error('webhook message dropped: the table refuses its turn', {
+          messageId: message.messageId,
+          waId: maskPhone(message.waId),
+          error: error.cause as Error,
+        });
+        return;
+      }
       if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
       logger.debug('turn re-applied after a concurrent write', { waId: maskPhone(message.waId), attempt });
       await new Promise((resolve) =>

@@ -19,9 +19,8 @@ export function newWamid(): string {
   return `wamid.${randomBytes(12).toString('base64url')}`;
 }
 
-/** A `messages` webhook carrying the given messages from one citizen, as Meta builds it. */
-export function messagesPayload(waId: string, messages: Record<string, unknown>[], at = new Date()): string {
-  const timestamp = String(Math.floor(at.getTime() / 1000));
+/** A `messages` webhook whose value carries these parts (contacts, messages, statuses) as given, as Meta builds it. */
+export function webhookPayload(value: Record<string, unknown>): string {
   return metaJson({
     object: 'whatsapp_business_account',
     entry: [
@@ -33,13 +32,21 @@ export function messagesPayload(waId: string, messages: Record<string, unknown>[
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550000001', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Test Citizen' }, wa_id: waId }],
-              messages: messages.map((m) => ({ from: waId, timestamp, ...m })),
+              ...value,
             },
           },
         ],
       },
     ],
+  });
+}
+
+/** A `messages` webhook carrying the given messages from one citizen, as Meta builds it. */
+export function messagesPayload(waId: string, messages: Record<string, unknown>[], at = new Date()): string {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return webhookPayload({
+    contacts: [{ profile: { name: 'Test Citizen' }, wa_id: waId }],
+    messages: messages.map((m) => ({ from: waId, timestamp, ...m })),
   });
 }
 

@@ -1,4 +1,6 @@
 import { isCertId } from '../certificate/model.ts';
+import { latinDigits } from '../forms/digits.ts';
+import { parseApplicationNumber } from '../forms/validators.ts';
 import type { InboundMessage } from './messages.ts';
 
 /** Words that start a revocation: English, and Telugu "withdraw" (not "రద్దు", which already cancels a form). */
@@ -9,10 +11,11 @@ const REVOKE_WORDS = ['revoke', 'ఉపసంహరించు', 'ఉపసం�
  * officer, the reason's length and the officer's department are decided later. Anything else is not a revocation.
  */
 export function parseRevokeCommand(text: string): { certId: string; reason: string } | undefined {
-  const match = /^\s*(\S+)\s+([A-Za-z0-9_-]+)(?:\s+([\s\S]*))?$/.exec(text.normalize('NFC'));
+  const match = /^\s*(\S+)\s+([A-Za-z0-9_\u0C66-\u0C6F\u0966-\u096F-]+)(?:\s+([\s\S]*))?$/.exec(text.normalize('NFC'));
   if (!match) return undefined;
-  const [, word = '', certId = '', reason = ''] = match;
+  const [, word = '', typedId = '', reason = ''] = match;
   if (!REVOKE_WORDS.includes(word.toLowerCase().replace(/[:.,]+$/, ''))) return undefined;
+  const certId = latinDigits(typedId);
   if (!isCertId(certId)) return undefined;
   return { certId, reason: reason.trim() };
 }
@@ -28,15 +31,21 @@ export interface DecisionCommand {
   reason: string;
 }
 
-/** An officer's typed "approve <application id>" or "reject <application id> <reason…>"; anything else is not one. */
+/**
+ * An officer's typed "approve <application id>" or "reject <application id> <reason…>"; anything else is not one.
+ * The id is read as citizens type it (any case, Telugu digits, with or without `AP-`).
+ */
 export function parseDecisionCommand(text: string): DecisionCommand | undefined {
-  const match = /^\s*(\S+)\s+(AP-[0-9A-Z]{12})(?:[\s:.,-]+([\s\S]*))?$/i.exec(text.normalize('NFC'));
+  const match = /^\s*(\S+)\s+((?:AP-?)?[0-9A-Z\u0C66-\u0C6F\u0966-\u096F]{12})(?:[\s:.,-]+([\s\S]*))?$/i.exec(
+    text.normalize('NFC'),
+  );
   if (!match) return undefined;
-  const [, word = '', id = '', reason = ''] = match;
+  const [, word = '', typedId = '', reason = ''] = match;
   const verb = word.toLowerCase().replace(/[:.,]+$/, '');
   const decision = APPROVE_WORDS.includes(verb) ? 'approved' : REJECT_WORDS.includes(verb) ? 'rejected' : undefined;
-  if (!decision) return undefined;
-  return { decision, applicationId: id.toUpperCase(), reason: reason.trim() };
+  const applicationId = parseApplicationNumber(typedId);
+  if (!decision || !applicationId) return undefined;
+  return { decision, applicationId, reason: reason.trim() };
 }
 
 /** The id of an Approve / Reject button on an officer's notice: it names the application, not a menu. */

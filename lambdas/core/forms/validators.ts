@@ -17,7 +17,10 @@ const fail = (error: StringId, values?: Record<string, string | number>): Valida
 export const VALIDATORS: Record<Field['type'], Validator> = {
   name: (_field, text) => {
     const value = text.replace(/\s+/g, ' ').trim();
-    return /^[\p{L}\p{M}][\p{L}\p{M} .'-]{1,99}$/u.test(value) ? { ok: true, value } : fail('invalidName');
+    // Zero-width joiners and non-joiners choose between Telugu conjunct forms: kept, but only after a letter.
+    const named = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'-]|\u200C|\u200D){1,99}$/u.test(value);
+    const strayJoiner = /(?<![\p{L}\p{M}])(?:\u200C|\u200D)/u.test(value);
+    return named && !strayJoiner ? { ok: true, value } : fail('invalidName');
   },
   text: (field, text) => {
     const value = maskAadhaarNumbers(text.replace(/\s+/g, ' ').trim());
@@ -142,7 +145,7 @@ export function maskAadhaarNumbers(text: string): string {
  * A Mitra application number as people type it: any case, with or without the `AP-` prefix, spaces or dashes, and
  * the letters Crockford base32 reads as digits (O for 0, I and L for 1). Answers the canonical `AP-XXXXXXXXXXXX`.
  */
-function parseApplicationNumber(text: string): string | undefined {
+export function parseApplicationNumber(text: string): string | undefined {
   const compact = latinDigits(text).toUpperCase().replace(/[\s-]/g, '').replace(/^AP/, '');
   const canonical = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
   return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(canonical) ? `AP-${canonical}` : undefined;

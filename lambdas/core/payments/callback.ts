@@ -6,9 +6,11 @@ export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
 
 /**
  * The gateway's callback for one payment attempt on a link. `orderId` is the order the link was created for, which
- * is our application id; amounts are integer paise.
+ * is our application id; amounts are integer paise. The gateway's format is not ours and grows: the fields we use
+ * are checked closely, any other is left out (and named in the log), so a field the gateway adds never stops a
+ * payment from settling.
  */
-export const PaymentCallback = z.strictObject({
+export const PaymentCallback = z.object({
   event: z.enum(['payment.captured', 'payment.failed']),
   paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   orderId: z.string().regex(/^AP-[0-9A-Z]{12}$/),
@@ -28,9 +30,13 @@ export function isValidPaymentSignature(rawBody: Buffer, header: string | undefi
   return isValidSignature(rawBody, header, webhookSecret);
 }
 
-export type ParsedCallback = { ok: true; callback: PaymentCallback } | { ok: false; problem: string };
+export type ParsedCallback =
+  | { ok: true; callback: PaymentCallback; otherFields: string[] }
+  | { ok: false; problem: string };
 
-/** A signed body that is not JSON, or not the callback's shape, is refused (400) rather than half-understood. */
+const KNOWN_FIELDS = new Set(Object.keys(PaymentCallback.shape));
+
+/** A signed body that is not JSON, or whose known fields are wrong, is refused (400) rather than half-understood. */
 export function parsePaymentCallback(rawBody: Buffer): ParsedCallback {
   let body: unknown;
   try {
@@ -45,5 +51,6 @@ export function parsePaymentCallback(rawBody: Buffer): ParsedCallback {
       problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
     };
   }
-  return { ok: true, callback: parsed.data };
+  const otherFields = Object.keys(body as object).filter((key) => !KNOWN_FIELDS.has(key));
+  return { ok: true, callback: parsed.data, otherFields };
 }

@@ -2,9 +2,26 @@ import { z } from 'zod';
 import type { InboundContent, InboundMessage } from '../conversation/messages.ts';
 import { isBusinessScopedUserId, userKeyOf } from './user-key.ts';
 
-// Meta's webhook is not ours and grows: parse the parts we use, let every other key through untouched.
+// Meta's webhook is not ours and grows: parse the parts we use, let every other key through untouched. What we use
+// is checked closely, since it ends up in table keys, object keys, URLs and dates: a part that fails is dropped and
+// logged, never a 5xx that Meta would retry for a week.
+
+/** Meta's ids (wamid.<base64>): printable ASCII without spaces or `#`, the table keys' separator. */
+const MetaId = z.string().regex(/^[\x21\x22\x24-\x7e]{1,256}$/, 'not a message id');
+/** Unix seconds, as Meta writes them: digits in a string. */
+const EpochSeconds = z.string().regex(/^\d{1,11}$/, 'not a Unix time in seconds');
+/** Media ids are numbers in Meta's URLs (`GET /{media_id}`): nothing that could change the path. */
+const MediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a media id');
+/** Meta's limit on a text message, in characters. */
+const TEXT_LIMIT = 4096;
+
+/** Meta retries a delivery for up to 7 days; anything older is a replay, not a retry. */
+const RETRY_WINDOW_MS = 7 * 24 * 3_600_000;
+/** Timestamps come from Meta's clocks, not ours: a little ahead of ours is skew, more is a forgery or a fault. */
+const CLOCK_SKEW_MS = 15 * 60_000;
+
 const MediaObject = z.looseObject({
-  id: z.string(),
+  id: MediaId,
   mime_type: z.string().optional(),
   caption: z.string().optional(),
   filename: z.string().optional(),
@@ -15,11 +32,15 @@ const Message = z.looseObject({
   from: z.string().optional(),
   /** The sender's business-scoped user id (BSUID). */
   from_user_id: z.string().optional(),
-  id: z.string(),
-  timestamp: z.string(),
-  type: z.string(),
-  context: z.looseObject({ id: z.string().optional() }).optional(),
-  text: z.looseObject({ body: z.string() }).optional(),
+  id: MetaId,
+  timestamp: EpochSeconds,
+  type: z.string().max(64),
+  context: z.looseObject({ id: MetaId.optional() }).optional(),
+  text: z
+    .looseObject({
+      body: z.string().refine((body) => [...body].length <= TEXT_LIMIT, `longer than ${TEXT_LIMIT} characters`),
+    })
+    .optional(),
   interactive: z
     .looseObject({
       type: z.string(),
@@ -29,7 +50,9 @@ const Message = z.looseObject({
     })
     .optional(),
   button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
-  location: z.looseObject({ latitude: z.number(), longitude: z.number() }).optional(),
+  location: z
+    .looseObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .optional(),
   image: MediaObject.optional(),
   document: MediaObject.optional(),
   audio: MediaObject.optional(),
@@ -48,9 +71,9 @@ const MetaError = z.looseObject({
 });
 
 const Status = z.looseObject({
-  id: z.string(),
-  status: z.string(),
-  timestamp: z.string(),
+  id: MetaId,
+  status: z.string().max(64),
+  timestamp: EpochSeconds,
   /** The recipient's phone number: absent for a user who adopted a username. */
   recipient_id: z.string().optional(),
   /** The recipient's business-scoped user id (BSUID). */
@@ -62,7 +85,7 @@ const Status = z.looseObject({
 const Contact = z.looseObject({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
-  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
+  profile: z.looseObject({ name: z.string().max(256).optional(), username: z.string().max(256).optional() }).optional(),
 });
 
 const Value = z.looseObject({
@@ -141,6 +164,13 @@ interface Notice {
   detail?: string;
 }
 
+/** A part of the delivery left out, and why; with the message's id when it had a readable one. */
+interface Ignored {
+  field: string;
+  reason: string;
+  messageId?: string;
+}
+
 export interface WebhookContents {
   /** Messages for the conversation, in delivery order. */
   messages: InboundMessage[];
@@ -151,7 +181,7 @@ export interface WebhookContents {
   /** Errors Meta reports out of band (`value.errors`), not tied to one message we sent. */
   errors: WhatsAppError[];
   /** Parts we do not act on (other fields, unknown shapes), for the log. */
-  ignored: { field: string; reason: string }[];
+  ignored: Ignored[];
 }
 
 const TEMPLATE_FIELDS = new Set([
@@ -164,8 +194,12 @@ const TEMPLATE_FIELDS = new Set([
 /** Types that say something about the conversation but are not a turn in it. */
 const NOTICE_TYPES = new Set(['reaction', 'system', 'ephemeral', 'request_welcome']);
 
-/** Splits one delivery into what it carries; never throws on an unexpected shape. */
-export function readWebhook(body: unknown, phoneNumberId?: string): WebhookContents {
+/**
+ * Splits one delivery into what it carries; never throws on an unexpected shape. Given `now`, messages older than
+ * Meta's 7-day retry window (or dated well ahead of `now`) are left out: applying them would replay a turn whose
+ * dedupe mark may have expired.
+ */
+export function readWebhook(body: unknown, phoneNumberId?: string, now?: Date): WebhookContents {
   const contents: WebhookContents = {
     messages: [],
     media: [],
@@ -206,7 +240,7 @@ export function readWebhook(body: unknown, phoneNumberId?: string): WebhookConte
         });
         continue;
       }
-      readMessages(value.data, contents);
+      readMessages(value.data, contents, now);
       readStatuses(value.data.statuses ?? [], contents);
       for (const raw of value.data.errors ?? []) {
         const error = MetaError.safeParse(raw);
@@ -240,7 +274,7 @@ function senderOf(
   return userId !== undefined && userId !== waId && isBusinessScopedUserId(userId) ? { waId, userId } : { waId };
 }
 
-function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): void {
+function readMessages(value: z.infer<typeof Value>, contents: WebhookContents, now: Date | undefined): void {
   const contacts = (value.contacts ?? []).flatMap((raw) => {
     const contact = Contact.safeParse(raw);
     return contact.success ? [contact.data] : [];
@@ -248,10 +282,20 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): 
   for (const raw of value.messages ?? []) {
     const message = Message.safeParse(raw);
     if (!message.success) {
-      contents.ignored.push({ field: 'messages', reason: 'message without id/timestamp/type' });
+      contents.ignored.push({ field: 'messages', reason: `message ${problemOf(message.error)}`, ...idOf(raw) });
       continue;
     }
     const m = message.data;
+    const sentAt = new Date(Number(m.timestamp) * 1000);
+    const age = now ? now.getTime() - sentAt.getTime() : 0;
+    if (age > RETRY_WINDOW_MS || age < -CLOCK_SKEW_MS) {
+      contents.ignored.push({
+        field: 'messages',
+        reason: age > 0 ? 'older than Meta’s 7-day retry window' : 'dated in the future',
+        messageId: m.id,
+      });
+      continue;
+    }
     const contact = contactOf(contacts, m);
     const sender = senderOf(contact, m);
     if (!sender) {
@@ -270,7 +314,7 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents): 
       ...(sender.userId ? { userId: sender.userId } : {}),
       profileName,
       contextId: m.context?.id,
-      sentAt: new Date(Number(m.timestamp) * 1000),
+      sentAt,
       content: contentOf(m),
     });
     for (const mediaType of ['image', 'document', 'audio'] as const) {
@@ -293,8 +337,12 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
   for (const raw of raws) {
     const status = Status.safeParse(raw);
     const recipient = status.success ? userKeyOf(status.data.recipient_id, status.data.recipient_user_id) : undefined;
-    if (!status.success || recipient === undefined) {
-      contents.ignored.push({ field: 'messages', reason: 'status without id/status/timestamp/recipient' });
+    if (!status.success) {
+      contents.ignored.push({ field: 'statuses', reason: `status ${problemOf(status.error)}`, ...idOf(raw) });
+      continue;
+    }
+    if (recipient === undefined) {
+      contents.ignored.push({ field: 'statuses', reason: 'status without a recipient', messageId: status.data.id });
       continue;
     }
     const s = status.data;
@@ -309,6 +357,17 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
       ...(s.pricing?.category ? { pricingCategory: s.pricing.category } : {}),
     });
   }
+}
+
+/** What was wrong, by field path and rule, never by value: values may be personal. */
+function problemOf(error: z.ZodError): string {
+  return `with ${error.issues.map((issue) => `${issue.path.join('.') || '(itself)'}: ${issue.message}`).join('; ')}`;
+}
+
+/** The id of a part we could not read, when it has a well-formed one. */
+function idOf(raw: unknown): { messageId?: string } {
+  const id = MetaId.safeParse((raw as { id?: unknown } | null)?.id);
+  return id.success ? { messageId: id.data } : {};
 }
 
 function readTemplateChange(field: string, raw: unknown, contents: WebhookContents): void {

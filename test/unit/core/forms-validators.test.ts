@@ -101,6 +101,15 @@ describe('field validators', () => {
     expect(valid(field(type), text)).toEqual(expect.objectContaining({ ok: false, error }));
   });
 
+  it('keeps the zero-width joiner and non-joiner of a Telugu name, and refuses one that joins nothing', () => {
+    for (const name of ['శ్రీ\u200cనివాస్ రెడ్డి', 'లక్\u200dష్మి', 'Lak\u200dshmi Devi']) {
+      expect(valid(field('name'), name)).toEqual({ ok: true, value: name });
+    }
+    for (const name of ['\u200dలక్ష్మి', 'రవి \u200c కుమార్', '\u200c\u200d']) {
+      expect(valid(field('name'), name)).toMatchObject({ ok: false, error: 'invalidName' });
+    }
+  });
+
   it('checks dates against the past or the future as the field says', () => {
     expect(valid(field('date', { when: 'past' }), '01-01-2027')).toMatchObject({ error: 'invalidDatePast' });
     expect(valid(field('date', { when: 'future' }), '01-01-2026')).toMatchObject({ error: 'invalidDateFuture' });

@@ -34,6 +34,23 @@ describe('reading an officer\'s "approve" and "reject"', () => {
     expect(parseDecisionCommand(`ఆమోదించు ${APP}`)).toMatchObject({ decision: 'approved' });
   });
 
+  it('reads an application id typed with Telugu digits, without the dash or without AP-', () => {
+    const telugu = APP.replace(/\d/g, (d) => String.fromCharCode(0x0c66 + Number(d)));
+    expect(telugu).not.toBe(APP);
+    for (const typed of [telugu, 'AP0123456789AB', '0123456789ab', 'ap-O123456789AB']) {
+      expect(parseDecisionCommand(`approve ${typed}`), typed).toEqual({
+        decision: 'approved',
+        applicationId: APP,
+        reason: '',
+      });
+    }
+    expect(parseDecisionCommand(`తిరస్కరించు ${telugu} పత్రం లేదు`)).toEqual({
+      decision: 'rejected',
+      applicationId: APP,
+      reason: 'పత్రం లేదు',
+    });
+  });
+
   it('is no command without the word or a well-formed application id', () => {
     expect(parseDecisionCommand(`approve AP-123`)).toBeUndefined();
     expect(parseDecisionCommand(`status ${APP}`)).toBeUndefined();

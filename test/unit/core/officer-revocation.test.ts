@@ -31,6 +31,12 @@ describe('reading an officer\'s "revoke" command', () => {
     expect(parseRevokeCommand(`revoke ${CERT_ID}`)).toEqual({ certId: CERT_ID, reason: '' });
   });
 
+  it('reads the digits of a certificate id typed in Telugu', () => {
+    const withDigits = 'Ab3dEfGh1jKlMnOpQrSt9w';
+    const telugu = withDigits.replace(/\d/g, (d) => String.fromCharCode(0x0c66 + Number(d)));
+    expect(parseRevokeCommand(`revoke ${telugu} forged`)).toEqual({ certId: withDigits, reason: 'forged' });
+  });
+
   it('is no command without the word, or without a well-formed certificate id', () => {
     expect(parseRevokeCommand(`cancel ${CERT_ID} forged`)).toBeUndefined();
     expect(parseRevokeCommand('revoke my income certificate')).toBeUndefined();

@@ -94,7 +94,7 @@ describe('one identity per person, with or without a phone number', () => {
     expect(contents.ignored.map((i) => i.reason)).toEqual([
       'message without a phone number or business-scoped user id',
       'message without a phone number or business-scoped user id',
-      'status without id/status/timestamp/recipient',
+      'status without a recipient',
     ]);
   });
 

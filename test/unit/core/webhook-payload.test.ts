@@ -208,3 +208,73 @@ describe('readWebhook on contract fixtures of every message type', () => {
     }
   });
 });
+
+describe('readWebhook on malformed or replayed messages', () => {
+  const telugu = () => JSON.parse(fixture('text-telugu.json').toString('utf8'));
+  const message = (body: ReturnType<typeof telugu>) => body.entry[0].changes[0].value.messages[0];
+  const sentAt = new Date('2025-11-28T03:20:00.000Z');
+
+  it('drops a message whose timestamp is not a number, naming the field and the message, never its value', () => {
+    const body = telugu();
+    message(body).timestamp = 'yesterday';
+    const contents = readWebhook(body, '100000000000001', sentAt);
+    expect(contents.messages).toEqual([]);
+    expect(contents.ignored).toEqual([
+      {
+        field: 'messages',
+        reason: 'message with timestamp: not a Unix time in seconds',
+        messageId: 'wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQjVBRkE5',
+      },
+    ]);
+    expect(JSON.stringify(contents.ignored)).not.toContain('yesterday');
+  });
+
+  it.each([
+    ['an id too long for a table key', { id: `wamid.${'A'.repeat(300)}` }],
+    ['an id with the table-key separator', { id: 'wamid.A#SESSION' }],
+    ['a text longer than WhatsApp allows', { text: { body: 'అ'.repeat(4097) } }],
+    ['a latitude off the globe', { type: 'location', location: { latitude: 91, longitude: 0 } }],
+    ['a media id that would change a URL path', { type: 'image', image: { id: '../messages' } }],
+    ['an object for a timestamp', { timestamp: { seconds: 1 } }],
+  ])('drops a message with %s', (_what, change) => {
+    const body = telugu();
+    Object.assign(message(body), change);
+    const contents = readWebhook(body, '100000000000001', sentAt);
+    expect(contents.messages).toEqual([]);
+    expect(contents.ignored).toHaveLength(1);
+    expect(contents.ignored[0]!.reason).toMatch(/^message with /);
+  });
+
+  it('keeps a text of exactly 4096 characters, Telugu or emoji', () => {
+    for (const text of ['అ'.repeat(4096), '🙏'.repeat(4096)]) {
+      const body = telugu();
+      message(body).text.body = text;
+      expect(readWebhook(body, '100000000000001', sentAt).messages).toHaveLength(1);
+    }
+  });
+
+  it('ignores a message older than Meta’s 7-day retry window, and one dated well ahead of the clock', () => {
+    const day = 86_400_000;
+    const at = (offset: number) => readWebhook(telugu(), '100000000000001', new Date(sentAt.getTime() + offset));
+    expect(at(7 * day - 1000).messages).toHaveLength(1);
+    expect(at(7 * day + 1000).messages).toEqual([]);
+    expect(at(7 * day + 1000).ignored).toEqual([
+      {
+        field: 'messages',
+        reason: 'older than Meta’s 7-day retry window',
+        messageId: 'wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQjVBRkE5',
+      },
+    ]);
+    expect(at(-10 * 60_000).messages).toHaveLength(1);
+    expect(at(-day).ignored[0]?.reason).toBe('dated in the future');
+  });
+
+  it('drops a status whose timestamp is not a number, and keeps the others', () => {
+    const body = JSON.parse(fixture('statuses-sent-delivered-read.json').toString('utf8'));
+    body.entry[0].changes[0].value.statuses[0].timestamp = 'NaN';
+    const contents = readWebhook(body, '100000000000001');
+    expect(contents.statuses.length).toBeGreaterThan(0);
+    expect(contents.statuses.every((s) => !Number.isNaN(s.at.getTime()))).toBe(true);
+    expect(contents.ignored.map((i) => i.reason)).toEqual(['status with timestamp: not a Unix time in seconds']);
+  });
+});
