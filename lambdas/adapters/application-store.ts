@@ -6,6 +6,7 @@ import { ConflictError } from '#core/errors.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
+import type { Applicant } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { transitionApplication } from './application-transitions.ts';
@@ -103,12 +104,23 @@ export class ApplicationStore {
   /** The workflow token, department and district of an application waiting for an officer's decision, or undefined. */
   async awaitingDecision(
     applicationId: string,
-  ): Promise<{ taskToken: string; department: string; district?: string } | undefined> {
+  ): Promise<{ taskToken: string; department: string; district?: string; applicant: Applicant } | undefined> {
     const item = await this.get(applicationId);
     const approval = item?.approval as { taskToken?: unknown; department?: unknown; district?: unknown } | undefined;
     if (item?.state !== 'awaiting-approval' || typeof approval?.taskToken !== 'string') return undefined;
     const district = typeof approval.district === 'string' ? { district: approval.district } : {};
-    return { taskToken: approval.taskToken, department: String(approval.department), ...district };
+    return {
+      taskToken: approval.taskToken,
+      department: String(approval.department),
+      ...district,
+      applicant: applicantOf(item),
+    };
+  }
+
+  /** Who applied, for keeping officers from deciding their own applications. */
+  async applicant(applicationId: string): Promise<Applicant | undefined> {
+    const item = await this.get(applicationId);
+    return item ? applicantOf(item) : undefined;
   }
 
   /**
@@ -203,4 +215,15 @@ export class ApplicationStore {
     );
     return (Item?.session as { stopped?: boolean } | undefined)?.stopped === true;
   }
+}
+
+function applicantOf(item: Record<string, unknown>): Applicant {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const citizenHash = text(item.citizenHash);
+  const citizenToken = text(item.citizenToken);
+  return {
+    waId: String(item.waId),
+    ...(citizenHash ? { citizenHash } : {}),
+    ...(citizenToken ? { citizenToken } : {}),
+  };
 }

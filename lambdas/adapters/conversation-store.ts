@@ -11,6 +11,7 @@ import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import { mediaKey } from '#core/media-keys.ts';
+import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { outboxItem } from './outbox.ts';
@@ -42,6 +43,27 @@ export class ConversationStore {
   }
 
   /** The language someone chose in the chat, if they ever did (officers' notices are sent in it). */
+  /** The language a person chose and the identity they proved by Aadhaar OTP from this number, if ever. */
+  async personOf(waId: string): Promise<{ language?: 'en' | 'te'; identity: ProvenIdentity }> {
+    const { Item } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.session(waId),
+        ProjectionExpression: '#session.#language, #session.#identity',
+        ExpressionAttributeNames: { '#session': 'session', '#language': 'language', '#identity': 'identity' },
+      }),
+    );
+    const session = Item?.session as { language?: unknown; identity?: Record<string, unknown> } | undefined;
+    const { aadhaarHash, uidToken } = session?.identity ?? {};
+    return {
+      ...(session?.language === 'en' || session?.language === 'te' ? { language: session.language } : {}),
+      identity: {
+        ...(typeof aadhaarHash === 'string' ? { aadhaarHash } : {}),
+        ...(typeof uidToken === 'string' ? { uidToken } : {}),
+      },
+    };
+  }
+
   async languageOf(waId: string): Promise<'en' | 'te' | undefined> {
     const { Item } = await dynamodb.send(
       new GetCommand({

@@ -44,13 +44,8 @@ const check = new CertificateCheck(store);
 const officers = new OfficerRegistry(tableName);
 const applications = new ApplicationStore(tableName);
 const services = catalog();
-const grievanceDesk = {
-  tableName,
-  applications,
-  officers,
-  conversations: new ConversationStore(tableName),
-  catalog: services,
-};
+const conversations = new ConversationStore(tableName);
+const grievanceDesk = { tableName, applications, officers, conversations, catalog: services };
 const revocations = new RevocationService(
   store,
   new TransparencyLog(
@@ -132,10 +127,12 @@ async function revoke(task: Extract<CertificateTask, { task: 'revoke' }>) {
 }
 
 async function decide(task: Extract<CertificateTask, { task: 'decide' }>) {
-  const officer = await officers.find(task.waId);
-  const result = await decideApplication(applications, task, officer, now());
-  if (result.outcome === 'not-allowed')
-    logger.warn('decision refused', { applicationId: task.applicationId, waId: maskPhone(task.waId), why: result.why });
+  const [officer, person] = await Promise.all([officers.find(task.waId), conversations.personOf(task.waId)]);
+  const result = await decideApplication(applications, task, officer, person.identity, now());
+  if (result.outcome === 'not-allowed' || result.outcome === 'own-application') {
+    const why = result.outcome === 'not-allowed' ? result.why : 'the officer is the applicant';
+    logger.warn('decision refused', { applicationId: task.applicationId, waId: maskPhone(task.waId), why });
+  }
   const text = decisionAnswer(result, services, task.language);
   return { answer: { type: 'text' as const, text }, outcome: result.outcome };
 }

@@ -81,6 +81,31 @@ export function coversApplication(officer: Officer, application: Jurisdiction): 
   return officer.district === undefined || officer.district === application.district;
 }
 
+/** Who applied, as the application records them: the number they wrote from and the identity they proved by OTP. */
+export interface Applicant {
+  waId: string;
+  /** Keyed hash of the Aadhaar number verified by OTP. */
+  citizenHash?: string;
+  /** The UID token that verification returned. */
+  citizenToken?: string;
+}
+
+/** The identity proved by Aadhaar OTP from an officer's number, if it ever was. */
+export interface ProvenIdentity {
+  aadhaarHash?: string;
+  uidToken?: string;
+}
+
+/**
+ * Whether the officer is the applicant: the same number, or (from a second number) the same Aadhaar hash or UID
+ * token as the officer once proved from theirs. Officers never decide their own applications.
+ */
+export function isApplicant(officer: Officer, identity: ProvenIdentity | undefined, applicant: Applicant): boolean {
+  if (officer.waId === applicant.waId) return true;
+  if (identity?.aadhaarHash && identity.aadhaarHash === applicant.citizenHash) return true;
+  return Boolean(identity?.uidToken && identity.uidToken === applicant.citizenToken);
+}
+
 export type DecisionRight = { allowed: true } | { allowed: false; why: string };
 
 /**

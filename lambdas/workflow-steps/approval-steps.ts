@@ -16,7 +16,7 @@ import type { Reply } from '#core/conversation/messages.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { t } from '#core/i18n/strings.ts';
-import { districtOf } from '#core/officers.ts';
+import { districtOf, isApplicant } from '#core/officers.ts';
 import { checkWithRegister, searchEncumbrances } from './register-steps.ts';
 
 /** What the approval steps read of the workflow's state; the state machine passes all of it. */
@@ -84,16 +84,28 @@ export async function requestApproval(
   const dueAt = escalated ? new Date(at.getTime() + ESCALATION_WINDOW_MS) : slaDue;
   const district = districtOf(application.values);
   const jurisdiction = { department: plan.department, ...(district ? { district } : {}) };
-  const officers = officersToNotify(await registry.ofDepartment(plan.department), jurisdiction, escalated);
+  const [registered, applicant] = await Promise.all([
+    registry.ofDepartment(plan.department),
+    applications.applicant(applicationId),
+  ]);
+  const people = new Map(
+    await Promise.all(registered.map(async (o) => [o.waId, await conversations.personOf(o.waId)] as const)),
+  );
+  // An officer who applied is passed over: it goes to another officer, or the senior one.
+  const officers = officersToNotify(registered, jurisdiction, escalated, (officer) =>
+    isApplicant(officer, people.get(officer.waId)?.identity, applicant ?? { waId }),
+  );
   if (officers.length === 0) {
     logger.error('no officer registered to decide', jurisdiction);
     countMetric('NoOfficerToDecide');
   }
   if (escalated) countMetric('ApplicationsEscalated');
   const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
+  // Never the citizen's key, even for the same number: one transaction cannot write one item twice.
+  const officerRef = `${noticeRef}#officer`;
   const officerNotices = await Promise.all(
     officers.map(async (officer) => {
-      const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
+      const officerLanguage = people.get(officer.waId)?.language ?? 'en';
       const request = approvalRequest(
         service,
         application,
@@ -106,10 +118,10 @@ export async function requestApproval(
       // The attachments follow the notice, each under its own key so a retried step queues none twice.
       const attachments = attachmentReplies(service, application, officerLanguage).map((attachment, index) => ({
         waId: officer.waId,
-        ref: `${noticeRef}#attachment-${index + 1}`,
+        ref: `${officerRef}#attachment-${index + 1}`,
         reply: attachment,
       }));
-      return [{ waId: officer.waId, ref: noticeRef, reply }, ...attachments];
+      return [{ waId: officer.waId, ref: officerRef, reply }, ...attachments];
     }),
   ).then((perOfficer) => perOfficer.flat());
   const citizenText = escalated

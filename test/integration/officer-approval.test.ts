@@ -44,6 +44,7 @@ async function textsAfter(waId: string, skip: number): Promise<string[]> {
 
 /** A citizen who consents and applies for a family member certificate; answers the application id. */
 async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): Promise<string> {
+  const before = (await sentTo(env.runtime, waId)).length;
   await say(env.runtime, waId, { text: 'Hi' });
   await say(env.runtime, waId, { reply_id: 'lang:en' });
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
@@ -58,7 +59,7 @@ async function applyForFamilyMemberCertificate(waId: string, aadhaar: string): P
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
   // The OTP went to the Aadhaar the form asked for: it is not asked again.
   await say(env.runtime, waId, { text: await otpFor(env.runtime, aadhaar) });
-  const submitted = (await sentTo(env.runtime, waId)).map(bodyOf).find((text) => /AP-[0-9A-Z]{12}/.test(text));
+  const submitted = (await textsAfter(waId, before)).find((text) => /AP-[0-9A-Z]{12}/.test(text));
   expect(submitted).toMatch(/The Tahsildar, Revenue Department will decide by \d{2}-\d{2}-\d{4}/);
   return /AP-[0-9A-Z]{12}/.exec(submitted!)![0];
 }
@@ -294,5 +295,29 @@ describe('officer approval in the chat', () => {
     expect(issued.outcome).toMatchObject({
       decision: { officerId: 'REV-APS-0009', officerRole: 'head-of-department' },
     });
+  });
+
+  it("passes an officer's own application, from their number or a second one, to another officer", async () => {
+    // The Guntur tahsildar applies from the number they act from: the state-level head decides it, never they.
+    const own = await applyForFamilyMemberCertificate(tahsildar, '456789012341');
+    await noticeTo(revenueHead, own);
+    const asked = (waId: string, applicationId: string) =>
+      sentTo(env.runtime, waId).then((sent) =>
+        sent.some((m) => buttonIds(m).includes(`decide:approve:${applicationId}`)),
+      );
+    expect(await asked(tahsildar, own)).toBe(false);
+    expect(await decide(tahsildar, { text: `approve ${own}` })).toContain(
+      `You cannot decide application ${own}: it is your own.`,
+    );
+    expect((await applicationItem(own))?.state).toBe('awaiting-approval');
+
+    // From a second number, with the Aadhaar they proved from the first: passed over all the same.
+    const other = await applyForFamilyMemberCertificate('919876510009', '456789012341');
+    await noticeTo(revenueHead, other);
+    expect(await asked(tahsildar, other)).toBe(false);
+    expect(await decide(tahsildar, { reply_id: `decide:approve:${other}` })).toContain('it is your own');
+    expect(await decide(revenueHead, { reply_id: `decide:approve:${other}` })).toContain(
+      `Approved: application ${other}`,
+    );
   });
 });

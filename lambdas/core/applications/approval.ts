@@ -51,8 +51,12 @@ export function officersToNotify(
   officers: readonly Officer[],
   application: Jurisdiction,
   escalated: boolean,
+  /** The officers who applied themselves: passed over, so it goes to another officer or the senior one. */
+  isApplicant: (officer: Officer) => boolean = () => false,
 ): Officer[] {
-  const deciding = officers.filter((o) => o.department === application.department && isDecidingRole(o.role));
+  const deciding = officers.filter(
+    (o) => o.department === application.department && isDecidingRole(o.role) && !isApplicant(o),
+  );
   const inDistrict = application.district ? deciding.filter((o) => o.district === application.district) : [];
   const stateLevel = deciding.filter((o) => o.district === undefined);
   const first = inDistrict.length > 0 ? inDistrict : stateLevel;
@@ -181,7 +185,7 @@ function recordsLine(service: Service, check: RecordCheck, language: Language): 
 }
 
 export type DecisionOutcome =
-  | { outcome: 'approved' | 'rejected' | 'not-waiting'; applicationId: string }
+  | { outcome: 'approved' | 'rejected' | 'not-waiting' | 'own-application'; applicationId: string }
   /** Who may decide it: the application's department and district. */
   | { outcome: 'not-allowed'; applicationId: string; jurisdiction: Jurisdiction; why: string };
 
@@ -195,6 +199,8 @@ export function decisionAnswer(result: DecisionOutcome, catalog: Catalog, langua
       return t('decisionRejected', language, { applicationId });
     case 'not-waiting':
       return t('decisionNotWaiting', language, { applicationId });
+    case 'own-application':
+      return t('decisionOwnApplication', language, { applicationId });
     case 'not-allowed':
       return t('decisionNotAllowed', language, {
         applicationId,

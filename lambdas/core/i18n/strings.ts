@@ -445,6 +445,10 @@ export const strings = {
     en: 'You cannot decide application {applicationId}: only deciding officers of {department} can.',
     te: 'దరఖాస్తు {applicationId} పై మీరు నిర్ణయించలేరు: {department} నిర్ణయాధికారులు మాత్రమే నిర్ణయించగలరు.',
   },
+  decisionOwnApplication: {
+    en: 'You cannot decide application {applicationId}: it is your own. Another officer decides it.',
+    te: 'దరఖాస్తు {applicationId} మీ స్వంతది, కాబట్టి మీరు నిర్ణయించలేరు. మరొక అధికారి నిర్ణయిస్తారు.',
+  },
   applicationRejected: {
     en: 'Your application {applicationId} ({service}) was rejected by the {authority}. Reason: {reason}\nYou may apply again with corrected details.',
     te: 'మీ దరఖాస్తు {applicationId} ({service}) ను {authority} తిరస్కరించారు. కారణం: {reason}\nసరైన వివరాలతో మళ్లీ దరఖాస్తు చేయవచ్చు.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { officersToNotify } from '#core/applications/approval.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { ValidationError } from '#core/errors.ts';
-import { coversApplication, districtOf, mayDecide, type Officer, parseOfficer } from '#core/officers.ts';
+import { coversApplication, districtOf, isApplicant, mayDecide, type Officer, parseOfficer } from '#core/officers.ts';
 
 const services = catalog();
 
@@ -54,6 +54,26 @@ describe('who hears of an application waiting for a decision', () => {
     expect(ids(officersToNotify(registry, { department: 'revenue', district: 'krishna' }, true))).toEqual([
       krishnaCollector.id,
     ]);
+  });
+
+  it("passes over an officer's own application: to another officer of the district, else the state-level ones", () => {
+    const withRdo = [...registry, gunturRdo];
+    const guntur = { department: 'revenue', district: 'guntur' };
+    const byTahsildar = (o: Officer) => o.id === gunturTahsildar.id;
+    expect(ids(officersToNotify(withRdo, guntur, false, byTahsildar))).toEqual([gunturRdo.id]);
+    expect(ids(officersToNotify(registry, guntur, false, byTahsildar))).toEqual([stateSection.id, stateHead.id]);
+    // Escalated, the senior officer who applied is passed over too.
+    const byRdo = (o: Officer) => o.id === gunturRdo.id;
+    expect(ids(officersToNotify(withRdo, guntur, true, byRdo))).toEqual([stateHead.id]);
+  });
+
+  it('knows an officer as the applicant by their number, or by the Aadhaar hash or UID token they proved', () => {
+    const applicant = { waId: '919876500001', citizenHash: 'hash-1', citizenToken: 'uid-1' };
+    expect(isApplicant(gunturTahsildar, undefined, { waId: gunturTahsildar.waId })).toBe(true);
+    expect(isApplicant(gunturTahsildar, { aadhaarHash: 'hash-1' }, applicant)).toBe(true);
+    expect(isApplicant(gunturTahsildar, { uidToken: 'uid-1' }, applicant)).toBe(true);
+    expect(isApplicant(gunturTahsildar, { aadhaarHash: 'hash-2', uidToken: 'uid-2' }, applicant)).toBe(false);
+    expect(isApplicant(gunturTahsildar, {}, { waId: '919876500001' })).toBe(false);
   });
 
   it('never leaves an escalation unheard: with no senior officer anywhere, those who heard first hear again', () => {
