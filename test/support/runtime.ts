@@ -7,14 +7,16 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from '../../local/runtime.ts';
 
 /** The embedded runtime on free ports over a fresh data folder, exactly as `npm start` runs it. */
-export async function startTestRuntime(options: { dataDir?: string; statusWebhooks?: boolean } = {}) {
+export async function startTestRuntime(
+  options: { dataDir?: string; statusWebhooks?: boolean; logLevel?: string; log?: (line: string) => void } = {},
+) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mitra-test-'));
   const runtime = await startEmbeddedRuntime({
     port: 0,
     dataDir,
-    logLevel: process.env.LOG_LEVEL ?? 'ERROR',
+    logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'ERROR',
     statusWebhooks: options.statusWebhooks ?? false,
-    log: process.env.MITRA_TEST_LOG ? (line) => console.log(line) : () => undefined,
+    log: options.log ?? (process.env.MITRA_TEST_LOG ? (line) => console.log(line) : () => undefined),
   });
   return {
     runtime,

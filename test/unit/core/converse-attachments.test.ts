@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '#core/catalog/schema.ts';
+import { mediaKey } from '#core/media-keys.ts';
 import { Citizen } from './citizen.ts';
 
 const SERVICE = 'municipal.building-permission';
@@ -39,7 +40,7 @@ describe('a question that asks for a photo or a PDF', () => {
     expect(citizen.said).toContain('mobile number');
     const step = citizen.session.step;
     expect(step.name === 'form' && step.values).toMatchObject({
-      'site-plan': `inbound/${citizen.waId}/photo-1`,
+      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'photo-1' }),
       'site-plan:kind': 'image',
     });
   });
@@ -49,7 +50,7 @@ describe('a question that asks for a photo or a PDF', () => {
     citizen.send(pdf);
     const step = citizen.session.step;
     expect(step.name === 'form' && step.values).toMatchObject({
-      'site-plan': `inbound/${citizen.waId}/pdf-1`,
+      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'pdf-1' }),
       'site-plan:kind': 'pdf',
     });
   });
@@ -111,5 +112,15 @@ describe('a question that asks for a photo or a PDF', () => {
       { type: 'scan-certificate', waId: citizen.waId, mediaId: 'photo-1', language: 'en' },
     ]);
     expect(fieldAsked(citizen)).toBe(0);
+  });
+});
+
+describe('where an inbound photo is kept', () => {
+  it('keys it by a digest of the number, never the number, the same for a redelivered message', () => {
+    const key = mediaKey({ waId: '919876543210', mediaId: '4497616769238121' });
+    expect(key).toMatch(/^inbound\/[0-9a-f]{32}\/4497616769238121$/);
+    expect(key).not.toContain('9876543210');
+    expect(mediaKey({ waId: '919876543210', mediaId: '4497616769238121' })).toBe(key);
+    expect(mediaKey({ waId: '919876543211', mediaId: '4497616769238121' })).not.toBe(key);
   });
 });
