@@ -7,6 +7,7 @@ import {
   HttpMethod,
   type HttpRoute,
   HttpStage,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -182,5 +183,39 @@ export class HttpApi extends Construct {
     (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
     this.publicBaseUrl = this.domainName ? `https://${config.domainName}` : this.api.apiEndpoint;
+    this.routeSettings = routeSettings;
+  }
+
+  private readonly routeSettings: Record<string, Record<string, unknown>>;
+
+  /**
+   * The live dashboard: its page and scripts are open (they carry no figures) and throttled as public reads; its
+   * figures route needs the authorizer's token.
+   */
+  addDashboard(handler: IFunction, authorizer: IHttpRouteAuthorizer): void {
+    const integration = new HttpLambdaIntegration('Dashboard', handler);
+    for (const path of ['/dashboard', '/dashboard/chart.js', '/dashboard/dashboard.js']) {
+      const [created] = this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });
+      Validations.of(created).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          "The dashboard's page and scripts hold no figures: the page signs its user in with Cognito and sends the " +
+          'access token to /dashboard/api/figures, the only route with data, which has the Cognito authorizer.',
+      });
+      this.routes.push(created);
+      this.routeSettings[`GET ${path}`] = {
+        ThrottlingRateLimit: PUBLIC_READ_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: PUBLIC_READ_THROTTLE.burstLimit,
+        DetailedMetricsEnabled: true,
+      };
+      this.stage.node.addDependency(created);
+    }
+    const [figures] = this.api.addRoutes({
+      path: '/dashboard/api/figures',
+      methods: [HttpMethod.GET],
+      integration,
+      authorizer,
+    });
+    this.routes.push(figures);
   }
 }

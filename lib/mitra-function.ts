@@ -46,6 +46,8 @@ export interface MitraFunctionProps {
   readonly operationsKey: OperationsKey;
   /** Copy the fonts (and HarfBuzz's wasm) into the bundle, for functions that render PDFs. */
   readonly bundleFonts?: boolean;
+  /** Files of the repository (paths from its root) copied next to the bundle, for a function that serves them. */
+  readonly bundleFiles?: readonly string[];
   readonly environment?: Record<string, string>;
   /**
    * Concurrency kept for this function alone (and its ceiling), so a flood on one public route cannot take the
@@ -111,7 +113,7 @@ export class MitraFunction extends Construct {
         keepNames: true,
         sourceMap: true,
         forceDockerBundling: false,
-        commandHooks: props.bundleFonts ? fontAssets : undefined,
+        commandHooks: props.bundleFonts ? fontAssets : props.bundleFiles ? copiedFiles(props.bundleFiles) : undefined,
       },
     });
 
@@ -373,6 +375,15 @@ export class MitraFunction extends Construct {
  * `new URL('./fonts/NotoSans-Regular.ttf', import.meta.url)`, and HarfBuzz's wasm next to index.mjs, where the
  * bundled harfbuzzjs looks for it (`new URL('harfbuzz.wasm', import.meta.url)`).
  */
+function copiedFiles(files: readonly string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`),
+  };
+}
+
 const fontAssets: ICommandHooks = {
   beforeBundling: () => [],
   beforeInstall: () => [],

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { AadhaarHashKey } from './aadhaar-hash-key.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
 import { CertificateArchive } from './certificate-archive.ts';
+import { Dashboard } from './dashboard.ts';
 import { DataLake } from './data-lake.ts';
 import { HttpApi } from './http-api.ts';
 import { MediaBucket } from './media-bucket.ts';
@@ -45,6 +46,7 @@ export class MitraStack extends Stack {
   /** One fulfilment workflow per service kind that has one, by kind. */
   readonly workflows: Readonly<Record<string, FulfilmentWorkflow>>;
   readonly api: HttpApi;
+  readonly dashboard: Dashboard;
   readonly functions: Record<
     | 'webhook'
     | 'sender'
@@ -195,6 +197,7 @@ export class MitraStack extends Stack {
         payments: payments.function,
       },
     });
+    this.dashboard = new Dashboard(this, 'Dashboard', { ...common, table: this.table, api: this.api });
     const { whatsApp } = this;
 
     webhook
@@ -393,7 +396,7 @@ export class MitraStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       key: operationsKey.key,
-      functions: Object.values(this.functions),
+      functions: [...Object.values(this.functions), this.dashboard.function],
       sender,
       senderFailures,
       certificateTaskFailures,
@@ -438,6 +441,12 @@ export class MitraStack extends Stack {
     );
     output('PaymentSecretArn', this.payment.secret.secretArn, 'Put {"apiKey","webhookSecret"} from the gateway here');
     output('AlarmTopicArn', this.monitoring.topic.topicArn, 'Subscribe on-call to this topic');
+    output('DashboardUrl', this.dashboard.url, 'The live dashboard; its users sign in with the user pool below');
+    output(
+      'DashboardUserPoolId',
+      this.dashboard.userPool.userPoolId,
+      'Add dashboard users here (aws cognito-idp admin-create-user); they set up an authenticator app at first sign-in',
+    );
     if (this.api.domainName) {
       output(
         'CustomDomainTarget',

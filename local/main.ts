@@ -27,6 +27,7 @@ Mitra is running at ${base}
   Transparency log        ${base}/log/checkpoint
   Public keys             ${base}/keys
   Service catalog         ${base}/catalog
+  Live dashboard          ${base}/dashboard
   Health                  ${base}/health
   Simulator API           ${base}/sim/api/send · /sim/api/messages?wa_id= · /sim/api/clock · /sim/api/citizens · /sim/api/officers · /sim/api/otp?aadhaar=
   Payment gateway (fake)  ${base}/payment-gateway/payment-links · pay pages ${base}/pay/{linkId} · ${base}/sim/api/payments?order_id=

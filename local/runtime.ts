@@ -211,6 +211,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       REGISTERS_ENDPOINT: baseUrl,
       STATUS_REGISTERS_ENDPOINT: baseUrl,
       BILLERS_ENDPOINT: baseUrl,
+      // No sign-in on one machine: the dashboard is open.
+      DASHBOARD_SIGN_IN: 'open',
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);

@@ -26,6 +26,7 @@ const FUNCTIONS = [
   'payments',
   'trust-anchor',
   'events',
+  'dashboard',
 ];
 
 let dev: SynthesizedMitra;
@@ -37,7 +38,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the ten functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the eleven functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -118,6 +119,7 @@ describe('environment: each variable is set together with its grant', () => {
         'IDENTITY_ENDPOINT',
         'AADHAAR_HASH_KEY_SECRET_ARN',
         'SESSION_INACTIVITY_MINUTES',
+        'SPEECH_ENDPOINT',
         'STATUS_REGISTERS_ENDPOINT',
       ],
     ],

@@ -19,13 +19,25 @@ const CONTRACT_ROUTES = [
   'GET /log/consistency',
   'GET /keys',
   'GET /catalog',
+  'GET /dashboard',
 ];
 /**
  * Deployed beyond the contract: the payment gateway's signed callback (README, "Fees and payments"), and the verdict
  * on a QR code's claims for machines (docs/archive-format.md, "Verifying a QR code").
  */
-const DEPLOYED_ROUTES = [...CONTRACT_ROUTES, 'POST /payments/callback', 'POST /v/{certId}'];
-const THROTTLED_ROUTES = DEPLOYED_ROUTES.filter((key) => / \/(v|log)\//.test(key));
+const DEPLOYED_ROUTES = [
+  ...CONTRACT_ROUTES,
+  'POST /payments/callback',
+  'POST /v/{certId}',
+  // The dashboard's scripts and, behind sign-in, its figures (README, "The live dashboard").
+  'GET /dashboard/chart.js',
+  'GET /dashboard/dashboard.js',
+  'GET /dashboard/api/figures',
+];
+/** The open reads: verification, the log, and the dashboard's page and scripts (not its signed-in figures). */
+const THROTTLED_ROUTES = DEPLOYED_ROUTES.filter(
+  (key) => / \/(v|log)\//.test(key) || (key.startsWith('GET /dashboard') && !key.includes('/api/')),
+);
 
 let dev: SynthesizedMitra;
 let prod: SynthesizedMitra;
@@ -75,7 +87,7 @@ describe('HTTP API', () => {
     expect(integrationOf('POST /payments/callback')).toBe(mitraFunction(dev.template, 'payments')[0]);
   });
 
-  it('throttles the stage, and /v and /log routes more tightly', () => {
+  it('throttles the stage, and /v, /log and the dashboard page more tightly', () => {
     const [stageId, stage] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Stage')[0]!;
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
