@@ -117,6 +117,10 @@ export const grievanceStrings = {
     en: 'You registered a similar grievance, {applicationId} ({service}), at {place} in the last 24 hours. Is this the same one?',
     te: 'గత 24 గంటల్లో {place} వద్ద ఇలాంటి ఫిర్యాదు {applicationId} ({service}) నమోదు చేశారు. ఇది అదేనా?',
   },
+  grievancePhotoCaption: {
+    en: 'Grievance {applicationId}: {label}',
+    te: 'ఫిర్యాదు {applicationId}: {label}',
+  },
   grievanceFallbackRouted: {
     en: 'No {department} officer is registered for {place}; this grievance reaches you as the district officer.',
     te: '{place} కు {department} అధికారి నమోదు కాలేదు; జిల్లా అధికారిగా ఈ ఫిర్యాదు మీకు చేరింది.',
