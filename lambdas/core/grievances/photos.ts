@@ -5,14 +5,14 @@ import { t } from '../i18n/strings.ts';
 import { attachmentKey } from '../media-keys.ts';
 
 /** How many photos a grievance takes: optional, asked after its place. */
-export const MAX_GRIEVANCE_PHOTOS = 3;
+const MAX_GRIEVANCE_PHOTOS = 3;
 
 /**
  * A grievance's photos, as attachment answers (`photo-1`…`photo-3`, each a media bucket key, and its kind) so that they
  * are kept, retained and sent to the officer as every other attachment is. They are not catalog questions: the form
  * asks for them together, and none is required.
  */
-export const GRIEVANCE_PHOTO_FIELDS: readonly Field[] = Array.from({ length: MAX_GRIEVANCE_PHOTOS }, (_, i) => ({
+const GRIEVANCE_PHOTO_FIELDS: readonly Field[] = Array.from({ length: MAX_GRIEVANCE_PHOTOS }, (_, i) => ({
   id: `photo-${i + 1}`,
   type: 'attachment',
   accepts: ['image'],

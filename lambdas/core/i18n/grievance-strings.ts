@@ -110,8 +110,30 @@ export const grievanceStrings = {
     te: 'దయచేసి 1 నుండి 5 వరకు ఒక సంఖ్యతో రేటింగ్ ఇవ్వండి.',
   },
   grievanceLocationRequest: {
-    en: 'Where is the problem? Tap "Send location" to share the place, or type the village, mandal and district (for example: Tadikonda, Tadikonda, Guntur).',
-    te: 'సమస్య ఎక్కడ ఉంది? ప్రదేశం పంపడానికి కింది లొకేషన్ బటన్ నొక్కండి, లేదా గ్రామం, మండలం, జిల్లా టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ, గుంటూరు).',
+    en: 'Where exactly is the problem? Tap "Send location" to share the place, or type the village and mandal (for example: Tadikonda, Tadikonda).',
+    te: 'సమస్య సరిగ్గా ఎక్కడ ఉంది? ప్రదేశం పంపడానికి కింది లొకేషన్ బటన్ నొక్కండి, లేదా గ్రామం, మండలం టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ).',
+  },
+  grievancePlaceUnclear: {
+    en: 'Please share the location, or type the village and mandal separated by a comma (for example: Tadikonda, Tadikonda).',
+    te: 'దయచేసి లొకేషన్ పంపండి, లేదా గ్రామం, మండలం కామాతో వేరు చేసి టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ).',
+  },
+  grievancePhotosAsk: {
+    en: 'Photos help the officer see the problem. Send up to 3 photos, one at a time, or tap Skip.',
+    te: 'ఫోటోలు అధికారికి సమస్యను చూపిస్తాయి. 3 వరకు ఫోటోలు ఒక్కొక్కటిగా పంపండి, లేదా "వద్దు" నొక్కండి.',
+  },
+  grievancePhotoReceived: {
+    en: 'Photo {count} of 3 received. Send another, or tap Done.',
+    te: '3 లో {count}వ ఫోటో అందింది. మరొకటి పంపండి, లేదా "అయింది" నొక్కండి.',
+  },
+  grievanceSkipButton: { en: 'Skip', te: 'వద్దు' },
+  grievanceDoneButton: { en: 'Done', te: 'అయింది' },
+  grievanceSummaryPlace: { en: 'Place: {place}', te: 'ప్రదేశం: {place}' },
+  grievanceSummaryPhotos: { en: 'Photos: {count}', te: 'ఫోటోలు: {count}' },
+  grievanceSameButton: { en: 'Yes, the same', te: 'అవును, అదే' },
+  grievanceNewButton: { en: 'No, a new one', te: 'కాదు, కొత్తది' },
+  grievanceSameKept: {
+    en: 'Then nothing new is registered: your grievance {applicationId} stands, and you will hear about it here. Type "status" to see where it stands.',
+    te: 'అయితే కొత్తగా ఏదీ నమోదు చేయలేదు: మీ ఫిర్యాదు {applicationId} కొనసాగుతోంది, దాని సమాచారం ఇక్కడే వస్తుంది. అది ఎక్కడ ఉందో చూడడానికి "స్థితి" అని టైప్ చేయండి.',
   },
   grievanceSimilar: {
     en: 'You registered a similar grievance, {applicationId} ({service}), at {place} in the last 24 hours. Is this the same one?',
