@@ -72,6 +72,8 @@ export async function requestGrievanceAttention(
     route.officers.map(async (officer) => {
       const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
       const notice = grievanceNotice(service, record, services, officerLanguage, route.fallback);
+      if (escalated && notice.type === 'buttons')
+        notice.body = `${t('grievanceEscalatedToOfficer', officerLanguage, { due: istDate(slaDue.toISOString()) })}\n${notice.body}`;
       // The photos follow the notice, each under its own key so a retried step queues none twice.
       const photos = grievancePhotoReplies(applicationId, values, officerLanguage).map((reply, index) => ({
         waId: officer.waId,

@@ -93,6 +93,10 @@ export const grievanceStrings = {
     en: 'Your grievance {applicationId} was not resolved by {due}, so it has gone to the senior officer of the department.',
     te: 'మీ ఫిర్యాదు {applicationId} {due} లోగా పరిష్కారం కాలేదు, కాబట్టి శాఖ సీనియర్ అధికారికి పంపాము.',
   },
+  grievanceEscalatedToOfficer: {
+    en: 'Escalated to you: this grievance was not resolved by {due}.',
+    te: 'మీకు పంపబడింది: ఈ ఫిర్యాదు {due} లోగా పరిష్కారం కాలేదు.',
+  },
   grievanceReopened: {
     en: 'Your grievance {applicationId} is reopened and has gone to the senior officer of the department.',
     te: 'మీ ఫిర్యాదు {applicationId} తిరిగి తెరవబడింది, శాఖ సీనియర్ అధికారికి పంపాము.',
