@@ -15,7 +15,7 @@ export const grievanceStrings = {
   grievanceTransferButton: { en: 'Transfer', te: 'బదిలీ' },
   grievanceReopenButton: { en: 'Reopen', te: 'తిరిగి తెరువు' },
   grievanceReplyButton: { en: 'Reply', te: 'జవాబివ్వు' },
-  grievanceRateButton: { en: 'Rate or reopen', te: 'రేటింగ్ / తిరిగి తెరువు' },
+  grievanceRateButton: { en: 'Rate or reopen', te: 'రేటింగ్ ఇవ్వండి' },
   grievanceRateSection: { en: 'How was it handled?', te: 'ఎలా పరిష్కరించారు?' },
   grievanceAskText: {
     en: 'Type your {what} for grievance {applicationId} (or "cancel").',
@@ -86,8 +86,8 @@ export const grievanceStrings = {
     te: 'మీ ఫిర్యాదు {applicationId} ను {department} కు బదిలీ చేశారు. కారణం: {reason}',
   },
   grievanceResolvedNote: {
-    en: "Your grievance {applicationId} has been resolved. The officer's note: {note}\nHow was it handled? Reply with a number from 1 (poor) to 5 (very good). Not resolved? Tap Reopen within 7 days.",
-    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఒక సంఖ్యతో జవాబివ్వండి. పరిష్కారం కాలేదా? 7 రోజుల్లో "తిరిగి తెరువు" నొక్కండి.',
+    en: 'Your grievance {applicationId} has been resolved. The officer\'s note: {note}\nHow was it handled? Tap "Rate or reopen" and choose 1 (poor) to 5 (very good). Not resolved? Choose Reopen there within 7 days.',
+    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? కింది "రేటింగ్ ఇవ్వండి" నొక్కి 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఎంచుకోండి. పరిష్కారం కాలేదా? 7 రోజుల్లో అక్కడే "తిరిగి తెరువు" ఎంచుకోండి.',
   },
   grievanceEscalated: {
     en: 'Your grievance {applicationId} was not resolved by {due}, so it has gone to the senior officer of the department.',
