@@ -1,5 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -110,6 +118,21 @@ export class Monitoring extends Construct {
         'An application needs an officer of a department that has no deciding officer registered: register one ' +
         '(README "Officers"); the application waits until one decides',
       metric: own('workflow-steps', 'NoOfficerToDecide'),
+      threshold: 1,
+    });
+    // Emitted where a grievance is routed: by the workflow on arrival and escalation, by the tasks on transfer and reopening.
+    this.alarm('GrievancesRoutedByFallback', {
+      description:
+        "A grievance reached the department's district (or state-level) officer because no officer is registered " +
+        'for its mandal or district: register one (README "Officers", --mandal)',
+      metric: new MathExpression({
+        expression: 'FILL(steps, 0) + FILL(tasks, 0)',
+        usingMetrics: {
+          steps: own('workflow-steps', 'GrievancesRoutedByFallback'),
+          tasks: own('certificate-tasks', 'GrievancesRoutedByFallback'),
+        },
+        period: Duration.minutes(5),
+      }),
       threshold: 1,
     });
     this.alarm('OutboxLag', {

@@ -17,7 +17,8 @@ const stateLevel = (department: string, id: string, waId: string, name: string):
  * needs an officer can be decided, and revocation tried, in the chat. Revenue: a tahsildar in Guntur, a collector in
  * Krishna (each deciding their own district's applications; the collector is senior, so Krishna's escalations reach
  * her), a clerk who may do neither, and a state-level head of department who decides the other districts' and
- * hears the escalations of Guntur's. School education, health and social welfare have a district officer and a
+ * hears the escalations of Guntur's. Energy has a section officer in Guntur (grievances of that district reach her) and
+ * a state-level head of department (escalated and reopened grievances). School education, health and social welfare have a district officer and a
  * state-level one; every other department whose services need an officer has a state-level section officer.
  */
 export const sampleOfficers: readonly Officer[] = [
@@ -94,7 +95,22 @@ export const sampleOfficers: readonly Officer[] = [
   stateLevel('higher-education', 'HE-APS-0301', '919000000301', 'S. Madhavi'),
   stateLevel('registration', 'REG-GNT-0401', '919000000401', 'T. Prasad'),
   stateLevel('municipal', 'MUN-APS-0601', '919000000601', 'A. Sailaja'),
+  {
+    id: 'EN-GNT-0631',
+    waId: '919000000631',
+    name: 'S. Naga Lakshmi',
+    department: 'energy',
+    district: 'guntur',
+    role: 'section-officer',
+  },
   stateLevel('energy', 'EN-APS-0602', '919000000602', 'Ch. Ravi Teja'),
+  {
+    id: 'EN-APS-0632',
+    waId: '919000000632',
+    name: 'V. Rajasekhar',
+    department: 'energy',
+    role: 'head-of-department',
+  },
   stateLevel('civil-supplies', 'CS-APS-0603', '919000000603', 'L. Bhavani'),
   stateLevel('apsrtc', 'RTC-APS-0604', '919000000604', 'Y. Suresh Kumar'),
   stateLevel('police', 'POL-APS-0605', '919000000605', 'I. Vijaya Durga'),

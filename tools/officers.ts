@@ -69,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function describe(officer: Officer): string {
-  const where = officer.district ? `${officer.department}, ${officer.district}` : `${officer.department}, state level`;
+  const district = [officer.district, officer.mandal && `${officer.mandal} mandal`].filter(Boolean).join(', ');
+  const where = district ? `${officer.department}, ${district}` : `${officer.department}, state level`;
   return `${officer.id} ${officer.name} (${officer.role}, ${where})`;
 }
 

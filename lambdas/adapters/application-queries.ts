@@ -41,6 +41,7 @@ export class ApplicationQueries {
       submittedAt: String(item.submittedAt),
       slaDays: Number(item.slaDays ?? 1),
       ...(typeof item.citizenHash === 'string' ? { citizenHash: item.citizenHash } : {}),
+      ...(item.values && typeof item.values === 'object' ? { values: item.values as Record<string, string> } : {}),
     }));
   }
 

@@ -5,6 +5,7 @@ import type { Language, Service } from '#core/catalog/schema.ts';
 import { ConflictError } from '#core/errors.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
+import { resolutionNotice } from '#core/grievances/actions.ts';
 import { t } from '#core/i18n/strings.ts';
 import type { Applicant } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
@@ -23,6 +24,9 @@ interface IssuedDocument {
 }
 
 const WORKFLOW: Actor = { type: 'workflow' };
+
+/** The worklist indexes' keys (lib/state-table.ts): an application carries them while it is in officers' hands. */
+const WORKLIST_KEYS = ['awaitingDepartment', 'awaitingDistrict', 'approvalDueAt'];
 
 /** Notices to officers sent in the same write as the wait they are about (a department has a handful). */
 const MAX_OFFICER_NOTICES = 25;
@@ -75,30 +79,47 @@ export class ApplicationStore {
     now: Date,
     decision?: OfficerDecision,
   ) {
-    const serviceName = service?.name[language] ?? applicationId;
     const details = { certId: document.certId, ...(decision ? { decision } : {}) };
     await this.settle(applicationId, 'issue', WORKFLOW, details, now, [
-      outboxItem(
-        waId,
-        `${applicationId}#issued`,
-        {
-          type: 'document',
-          archiveKey: document.pdfKey,
-          filename: `${document.certId}.pdf`,
-          caption: t(
-            service ? OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].issued : 'documentIssued',
-            language,
-            {
-              service: serviceName,
-              applicationId,
-              certId: document.certId,
-              authority: service?.authority[language] ?? '',
-            },
-          ),
-        },
-        now,
-      ),
+      documentNotice(applicationId, waId, document, service, language, now),
     ]);
+  }
+
+  /**
+   * A grievance resolved by its officer (who is named in its history): its acknowledgement and the officer's note
+   * reach the citizen, with the list to rate it or reopen it, in one transaction that only runs while it is still in
+   * the officers' hands.
+   */
+  async markResolved(
+    applicationId: string,
+    waId: string,
+    document: IssuedDocument,
+    service: Service,
+    language: Language,
+    now: Date,
+    decision: OfficerDecision,
+  ) {
+    const item = await this.get(applicationId);
+    const note = decision.reason ?? '';
+    const grievance = { ...((item?.grievance as Record<string, unknown>) ?? {}), resolvedAt: now.toISOString(), note };
+    const notices = (await this.hasStopped(waId))
+      ? []
+      : [
+          documentNotice(applicationId, waId, document, service, language, now),
+          outboxItem(waId, `${applicationId}#resolved`, resolutionNotice(applicationId, note, language), now),
+        ];
+    await transitionApplication(
+      this.tableName,
+      {
+        applicationId,
+        transition: 'resolve',
+        actor: { type: 'officer', id: decision.officerId },
+        set: { outcome: { certId: document.certId, decision }, grievance },
+        remove: WORKLIST_KEYS,
+        notices,
+      },
+      now,
+    );
   }
 
   /** The workflow token, department and district of an application waiting for an officer's decision, or undefined. */
@@ -196,7 +217,7 @@ export class ApplicationStore {
         transition,
         actor,
         set: { outcome: details },
-        remove: ['awaitingDepartment', 'awaitingDistrict', 'approvalDueAt'],
+        remove: WORKLIST_KEYS,
         notices,
       },
       now,
@@ -226,4 +247,35 @@ function applicantOf(item: Record<string, unknown>): Applicant {
     ...(citizenHash ? { citizenHash } : {}),
     ...(citizenToken ? { citizenToken } : {}),
   };
+}
+
+/** The issued document, captioned in the words of the kind's officer action, for the citizen. */
+function documentNotice(
+  applicationId: string,
+  waId: string,
+  document: IssuedDocument,
+  service: Service | undefined,
+  language: Language,
+  now: Date,
+) {
+  return outboxItem(
+    waId,
+    `${applicationId}#issued`,
+    {
+      type: 'document',
+      archiveKey: document.pdfKey,
+      filename: `${document.certId}.pdf`,
+      caption: t(
+        service ? OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].issued : 'documentIssued',
+        language,
+        {
+          service: service?.name[language] ?? applicationId,
+          applicationId,
+          certId: document.certId,
+          authority: service?.authority[language] ?? '',
+        },
+      ),
+    },
+    now,
+  );
 }

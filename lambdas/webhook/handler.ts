@@ -19,8 +19,8 @@ import { catalog } from '#core/catalog/catalog.ts';
 import { converse } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
-import { attachmentsOf } from '#core/forms/attachment-values.ts';
 import { fulfilmentOf, holderNameOf, WORKFLOW_KINDS, workflowArnVariable } from '#core/fulfilment/registry.ts';
+import { applicationAttachments } from '#core/grievances/photos.ts';
 import { maskPhone } from '#core/masking.ts';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
 import {
@@ -189,7 +189,7 @@ async function applyMessage(message: InboundMessage): Promise<void> {
         const { serviceId, values } = effect.application;
         const service = services.services.find((s) => s.id === serviceId);
         const holder = service ? holderNameOf(service, values, message.profileName) : (message.profileName ?? '');
-        const attachments = attachmentsOf(service?.fields ?? [], values);
+        const attachments = service ? applicationAttachments(service, values) : [];
         await media.retainAttachments(
           effect.application.applicationId,
           attachments.map(({ field, key }) => ({ fieldId: field.id, key })),

@@ -19,6 +19,7 @@ import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { postToBiller, recordRefund } from './bill-steps.ts';
+import { requestGrievanceAttention } from './grievance-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 import { lookUpExtract } from './register-steps.ts';
 
@@ -136,7 +137,9 @@ async function handle(event: unknown): Promise<unknown> {
       return application;
     case 'request-approval':
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
-      await requestApproval(input.application, service, input.taskToken, input.escalated);
+      if (service.kind === 'grievance')
+        await requestGrievanceAttention(input.application, service, input.taskToken, input.escalated);
+      else await requestApproval(input.application, service, input.taskToken, input.escalated);
       return application;
     case 'post-to-biller':
       return postToBiller(input.application);
@@ -158,15 +161,11 @@ async function handle(event: unknown): Promise<unknown> {
     }
     case 'notify-issued': {
       if (!application.certificate) throw new ValidationError('notify-issued needs the issued certificate');
-      await applications.markIssued(
-        application.applicationId,
-        application.waId,
-        application.certificate,
-        service,
-        application.language,
-        now(),
-        application.decision,
-      );
+      const { applicationId, waId, certificate, language, decision } = application;
+      // A grievance's acknowledgement records its resolution: the citizen gets the note, and rates it.
+      if (service?.kind === 'grievance' && decision)
+        await applications.markResolved(applicationId, waId, certificate, service, language, now(), decision);
+      else await applications.markIssued(applicationId, waId, certificate, service, language, now(), decision);
       logger.info('document delivered to the outbox', {
         applicationId: application.applicationId,
         certId: application.certificate.certId,

@@ -112,6 +112,25 @@ describe('monitoring', () => {
     }
   });
 
+  it('alarms on grievances routed by fallback, wherever they are routed (the workflow, or a transfer or reopening)', () => {
+    const alarm = alarms(dev).find((a) => String(a.AlarmDescription).startsWith('A grievance reached'));
+    expect(alarm).toMatchObject({ Threshold: 1, AlarmActions: [topicRef] });
+    const metrics = (alarm!.Metrics as { MetricStat?: { Metric: unknown } }[]).flatMap((m) =>
+      m.MetricStat ? [m.MetricStat.Metric] : [],
+    );
+    expect(metrics).toEqual(
+      expect.arrayContaining(
+        ['workflow-steps', 'certificate-tasks'].map((service) =>
+          expect.objectContaining({
+            Namespace: 'Mitra',
+            MetricName: 'GrievancesRoutedByFallback',
+            Dimensions: [{ Name: 'service', Value: service }],
+          }),
+        ),
+      ),
+    );
+  });
+
   it.each(['Certificate', 'Application', 'Grievance', 'BillPayment', 'Booking'])(
     'alarms on failed and timed-out executions of the %s workflow',
     (kind) => {

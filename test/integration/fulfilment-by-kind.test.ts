@@ -91,6 +91,11 @@ async function fillIn(waId: string, service: Service, language: Language): Promi
       await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `opt:${answer.option}`) });
     else await say(env.runtime, waId, { text: answer.text! });
   }
+  // A grievance asks its place, then photos (none here).
+  if (service.kind === 'grievance') {
+    await say(env.runtime, waId, { text: 'Tenali, Tenali' });
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'photos-done') });
+  }
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
 }
 
@@ -124,7 +129,12 @@ async function approveAsOfficer(service: Service, applicationId: string): Promis
   const notice = await waitFor(`the notice to the ${service.department} officer`, async () =>
     (await texts(officer.waId)).find((text) => text.includes(applicationId)),
   );
-  await say(env.runtime, officer.waId, { reply_id: `decide:approve:${applicationId}` });
+  if (service.kind === 'grievance') {
+    // A grievance is accepted, then resolved with the note the citizen reads.
+    await say(env.runtime, officer.waId, { reply_id: `grievance:accept:${applicationId}` });
+    await say(env.runtime, officer.waId, { reply_id: `grievance:resolve:${applicationId}` });
+    await say(env.runtime, officer.waId, { text: 'Visited the place and recorded the complaint.' });
+  } else await say(env.runtime, officer.waId, { reply_id: `decide:approve:${applicationId}` });
   return notice;
 }
 
@@ -236,6 +246,6 @@ describe('every kind of service reaches its end', () => {
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
     const answer = (await texts(waId)).at(-1)!;
     expect(answer).toContain(applicationId);
-    expect(answer).toContain('జారీ చేయబడింది');
+    expect(answer).toContain('పరిష్కరించబడింది');
   });
 });

@@ -70,6 +70,7 @@ export async function say(
     document_base64?: string;
     document_filename?: string;
     document_mime_type?: string;
+    location?: { latitude: number; longitude: number };
   },
 ) {
   const response = await fetch(`${runtime.baseUrl}/sim/api/send`, {

@@ -35,6 +35,29 @@ describe('npm run officers: reading the command line', () => {
     expect(parse(...add, '--role', 'clerk').command).toBe('add');
   });
 
+  it('adds a mandal officer with --mandal and the district, keeping the mandal as an id; refuses one without a district', () => {
+    const energy = [
+      'add',
+      '--wa-id',
+      '919000000778',
+      '--id',
+      'EN-GNT-0778',
+      '--name',
+      'B. Test',
+      '--department',
+      'energy',
+    ];
+    expect(
+      parse(...energy, '--district', 'guntur', '--mandal', 'Tadikonda', '--role', 'section-officer'),
+    ).toMatchObject({
+      officer: { department: 'energy', district: 'guntur', mandal: 'tadikonda' },
+    });
+    expect(refusal(...energy, '--mandal', 'Tadikonda', '--role', 'section-officer')).toContain(
+      'registered with the district of their mandal',
+    );
+    expect(refusal('list', '--mandal', 'Tadikonda')).toContain('list takes no --mandal');
+  });
+
   it('acts on a deployed table with --table, in the region given', () => {
     expect(parse('list', '--table', 'Mitra-prod-Table', '--region', 'ap-south-1')).toEqual({
       command: 'list',

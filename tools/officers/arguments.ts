@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../lambdas/core/catalog/schema.ts';
 import { ValidationError } from '../../lambdas/core/errors.ts';
+import { placeId } from '../../lambdas/core/grievances/routing.ts';
 import { type Officer, OfficerSchema, parseOfficer } from '../../lambdas/core/officers.ts';
 
 export const USAGE = `Registers the officers who decide applications and revoke certificates in the chat.
 
   npm run officers -- list [--department <id>]
   npm run officers -- add --wa-id <number> --id <officer id> --name "<name>" --department <id>
-                          [--district <id>] --role <role>
+                          [--district <id> [--mandal <name>]] --role <role>
   npm run officers -- remove --wa-id <number>
 
 Where: the embedded runtime's data by default (through the running \`npm start\` if there is one); a deployment
@@ -19,6 +20,8 @@ Options:
   --department <id>    the catalog's department id (GET /catalog): revenue, school-education, …
   --district <id>      the catalog's district id (guntur, krishna, …): the officer decides that district's
                        applications only; without it the officer acts for the whole state
+  --mandal <name>      with --district, for a department whose grievances go to the mandal's officer: the mandal
+                       (Tadikonda, kept as tadikonda); the district's officer has the mandals with none of their own
   --role <role>        clerk (decides nothing), section-officer, tahsildar, revenue-divisional-officer,
                        district-collector, head-of-department (the last three also hear of escalations)
   --data-dir <dir>     the embedded runtime's data folder (default .mitra)
@@ -43,6 +46,7 @@ const OPTIONS = {
   name: { type: 'string' },
   department: { type: 'string' },
   district: { type: 'string' },
+  mandal: { type: 'string' },
   role: { type: 'string' },
   table: { type: 'string' },
   region: { type: 'string' },
@@ -54,7 +58,7 @@ const OPTIONS = {
 /** Which options each command takes besides where it acts. */
 const TAKES = {
   list: ['department'],
-  add: ['wa-id', 'id', 'name', 'department', 'district', 'role'],
+  add: ['wa-id', 'id', 'name', 'department', 'district', 'mandal', 'role'],
   remove: ['wa-id'],
 } as const;
 
@@ -104,6 +108,7 @@ export function parseOfficersArguments(
         name: values.name,
         department: values.department,
         ...(values.district !== undefined ? { district: values.district } : {}),
+        ...(values.mandal !== undefined ? { mandal: placeId(values.mandal) } : {}),
         role: values.role,
       };
       try {

@@ -29,6 +29,8 @@ export interface ApplicationSummary {
   slaDays: number;
   /** Keyed hash of the Aadhaar of the citizen who submitted it (verified by OTP). */
   citizenHash?: string;
+  /** Its answers (a grievance's place, to tell a repeated grievance). */
+  values?: Record<string, string>;
 }
 
 /**

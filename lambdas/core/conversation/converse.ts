@@ -8,6 +8,7 @@ import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
 import { freeTextTurns } from './intents/free-text.ts';
 import { grievanceTurns } from './intents/grievance.ts';
+import { grievanceFormTurns } from './intents/grievance-form.ts';
 import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
@@ -28,6 +29,7 @@ const HANDLERS = {
   ...grievanceTurns,
   ...identityTurns,
   ...formTurns,
+  ...grievanceFormTurns,
   ...heldCertificateTurns,
   ...citizenTurns,
   ...freeTextTurns,

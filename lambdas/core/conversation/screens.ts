@@ -3,6 +3,7 @@ import { LIMITS } from '../catalog/schema.ts';
 import { formatRupees } from '../certificate/amounts.ts';
 import { attachmentKindKey } from '../forms/attachment-values.ts';
 import { amountDue } from '../fulfilment/registry.ts';
+import { grievanceSummaryLines } from '../grievances/place.ts';
 import { t } from '../i18n/strings.ts';
 import { rowId } from './actions.ts';
 import type { Reply } from './messages.ts';
@@ -198,6 +199,7 @@ export function summaryScreen(
         service: service.name[language],
         fields: [
           ...service.fields.map((f) => `${f.label[language]}: ${displayValue(f, values, language, max)}`),
+          ...(service.kind === 'grievance' ? grievanceSummaryLines(values, language) : []),
           // The amount to pay, where there is one: nothing is said of a fee that is not asked.
           ...(fee > 0 ? [t('summaryFee', language, { fee: formatRupees(fee) })] : []),
         ].join('\n'),

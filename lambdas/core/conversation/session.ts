@@ -59,6 +59,17 @@ const Step = z.discriminatedUnion('name', [
     billId: z.string(),
     amountPaise: z.number().int().positive(),
   }),
+  /** A grievance's place (a shared location, or a typed village and mandal), asked once its questions are answered. */
+  z.strictObject({ name: z.literal('grievance-place'), serviceId: z.string(), values: Values }),
+  /** A grievance's photos, up to three, none required. */
+  z.strictObject({ name: z.literal('grievance-photos'), serviceId: z.string(), values: Values }),
+  /** The same citizen's grievance of the same category and place in the last 24 hours: is this one the same? */
+  z.strictObject({
+    name: z.literal('grievance-similar'),
+    serviceId: z.string(),
+    values: Values,
+    applicationId: z.string(),
+  }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
   /**
@@ -70,6 +81,18 @@ const Step = z.discriminatedUnion('name', [
     applicationId: z.string(),
     action: z.enum(['ask', 'resolve', 'transfer', 'answer']),
   }),
+]);
+
+/** Steps of filling in a service's form: typed text is an answer there (never a language), and "cancel" abandons it. */
+export const FORM_STEPS: ReadonlySet<string> = new Set([
+  'form',
+  'confirm',
+  'edit',
+  'identity-aadhaar',
+  'identity-otp',
+  'grievance-place',
+  'grievance-photos',
+  'grievance-similar',
 ]);
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */

@@ -15,6 +15,7 @@ import {
   questionNotice,
   resolutionNotice,
 } from './actions.ts';
+import { placeText } from './place.ts';
 import { placeOf, routeGrievance } from './routing.ts';
 
 /** A grievance as its actions read it from its application record. */
@@ -299,10 +300,7 @@ export function grievanceNotice(
   language: Language,
   fallback: boolean,
 ): Reply {
-  const place = placeOf(record.values);
-  const where = place.location
-    ? `https://maps.google.com/?q=${place.location.latitude},${place.location.longitude}`
-    : [record.values['village'], record.values['mandal'], record.district].filter(Boolean).join(', ') || '-';
+  const where = placeText({ ...record.values, ...(record.district ? { district: record.district } : {}) }, language);
   const details = service.fields
     .filter((f) => f.type !== 'attachment' && f.id !== 'district' && f.id !== 'mandal' && f.id !== 'village')
     .map((f) => `${f.label[language]}: ${displayValue(f, record.values, language, 200)}`)

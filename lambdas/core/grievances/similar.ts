@@ -1,4 +1,5 @@
-import type { GrievancePlace } from './routing.ts';
+import type { ApplicationSummary } from '../conversation/context.ts';
+import { type GrievancePlace, placeOf } from './routing.ts';
 
 /** A grievance the citizen registered before, as far as the duplicate check needs it. */
 export interface EarlierGrievance {
@@ -48,4 +49,20 @@ function metresBetween(a: { latitude: number; longitude: number }, b: { latitude
   const h =
     Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * The citizen's earlier application (from "status"'s look-up of their applications) that this grievance repeats, if
+ * any: with its answers, to say where it was.
+ */
+export function similarApplication(
+  applications: readonly ApplicationSummary[],
+  serviceId: string,
+  values: Readonly<Record<string, string>>,
+  now: Date,
+): (ApplicationSummary & { values: Record<string, string> }) | undefined {
+  const withPlaces = applications.flatMap((a) => (a.values ? [{ ...a, values: a.values }] : []));
+  const earlier = withPlaces.map((a) => ({ ...a, place: placeOf(a.values) }));
+  const found = similarGrievance(earlier, serviceId, placeOf(values), now);
+  return found && withPlaces.find((a) => a.applicationId === found.applicationId);
 }

@@ -15,7 +15,7 @@ export const grievanceStrings = {
   grievanceTransferButton: { en: 'Transfer', te: 'బదిలీ' },
   grievanceReopenButton: { en: 'Reopen', te: 'తిరిగి తెరువు' },
   grievanceReplyButton: { en: 'Reply', te: 'జవాబివ్వు' },
-  grievanceRateButton: { en: 'Rate or reopen', te: 'రేటింగ్ / తిరిగి తెరువు' },
+  grievanceRateButton: { en: 'Rate or reopen', te: 'రేటింగ్ ఇవ్వండి' },
   grievanceRateSection: { en: 'How was it handled?', te: 'ఎలా పరిష్కరించారు?' },
   grievanceAskText: {
     en: 'Type your {what} for grievance {applicationId} (or "cancel").',
@@ -86,12 +86,16 @@ export const grievanceStrings = {
     te: 'మీ ఫిర్యాదు {applicationId} ను {department} కు బదిలీ చేశారు. కారణం: {reason}',
   },
   grievanceResolvedNote: {
-    en: "Your grievance {applicationId} has been resolved. The officer's note: {note}\nHow was it handled? Reply with a number from 1 (poor) to 5 (very good). Not resolved? Tap Reopen within 7 days.",
-    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఒక సంఖ్యతో జవాబివ్వండి. పరిష్కారం కాలేదా? 7 రోజుల్లో "తిరిగి తెరువు" నొక్కండి.',
+    en: 'Your grievance {applicationId} has been resolved. The officer\'s note: {note}\nHow was it handled? Tap "Rate or reopen" and choose 1 (poor) to 5 (very good). Not resolved? Choose Reopen there within 7 days.',
+    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? కింది "రేటింగ్ ఇవ్వండి" నొక్కి 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఎంచుకోండి. పరిష్కారం కాలేదా? 7 రోజుల్లో అక్కడే "తిరిగి తెరువు" ఎంచుకోండి.',
   },
   grievanceEscalated: {
     en: 'Your grievance {applicationId} was not resolved by {due}, so it has gone to the senior officer of the department.',
     te: 'మీ ఫిర్యాదు {applicationId} {due} లోగా పరిష్కారం కాలేదు, కాబట్టి శాఖ సీనియర్ అధికారికి పంపాము.',
+  },
+  grievanceEscalatedToOfficer: {
+    en: 'Escalated to you: this grievance was not resolved by {due}.',
+    te: 'మీకు పంపబడింది: ఈ ఫిర్యాదు {due} లోగా పరిష్కారం కాలేదు.',
   },
   grievanceReopened: {
     en: 'Your grievance {applicationId} is reopened and has gone to the senior officer of the department.',
@@ -110,12 +114,38 @@ export const grievanceStrings = {
     te: 'దయచేసి 1 నుండి 5 వరకు ఒక సంఖ్యతో రేటింగ్ ఇవ్వండి.',
   },
   grievanceLocationRequest: {
-    en: 'Where is the problem? Tap "Send location" to share the place, or type the village, mandal and district (for example: Tadikonda, Tadikonda, Guntur).',
-    te: 'సమస్య ఎక్కడ ఉంది? ప్రదేశం పంపడానికి కింది లొకేషన్ బటన్ నొక్కండి, లేదా గ్రామం, మండలం, జిల్లా టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ, గుంటూరు).',
+    en: 'Where exactly is the problem? Tap "Send location" to share the place, or type the village and mandal (for example: Tadikonda, Tadikonda).',
+    te: 'సమస్య సరిగ్గా ఎక్కడ ఉంది? ప్రదేశం పంపడానికి కింది లొకేషన్ బటన్ నొక్కండి, లేదా గ్రామం, మండలం టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ).',
+  },
+  grievancePlaceUnclear: {
+    en: 'Please share the location, or type the village and mandal separated by a comma (for example: Tadikonda, Tadikonda).',
+    te: 'దయచేసి లొకేషన్ పంపండి, లేదా గ్రామం, మండలం కామాతో వేరు చేసి టైప్ చేయండి (ఉదా: తాడికొండ, తాడికొండ).',
+  },
+  grievancePhotosAsk: {
+    en: 'Photos help the officer see the problem. Send up to 3 photos, one at a time, or tap Skip.',
+    te: 'ఫోటోలు అధికారికి సమస్యను చూపిస్తాయి. 3 వరకు ఫోటోలు ఒక్కొక్కటిగా పంపండి, లేదా "వద్దు" నొక్కండి.',
+  },
+  grievancePhotoReceived: {
+    en: 'Photo {count} of 3 received. Send another, or tap Done.',
+    te: '3 లో {count}వ ఫోటో అందింది. మరొకటి పంపండి, లేదా "అయింది" నొక్కండి.',
+  },
+  grievanceSkipButton: { en: 'Skip', te: 'వద్దు' },
+  grievanceDoneButton: { en: 'Done', te: 'అయింది' },
+  grievanceSummaryPlace: { en: 'Place: {place}', te: 'ప్రదేశం: {place}' },
+  grievanceSummaryPhotos: { en: 'Photos: {count}', te: 'ఫోటోలు: {count}' },
+  grievanceSameButton: { en: 'Yes, the same', te: 'అవును, అదే' },
+  grievanceNewButton: { en: 'No, a new one', te: 'కాదు, కొత్తది' },
+  grievanceSameKept: {
+    en: 'Then nothing new is registered: your grievance {applicationId} stands, and you will hear about it here. Type "status" to see where it stands.',
+    te: 'అయితే కొత్తగా ఏదీ నమోదు చేయలేదు: మీ ఫిర్యాదు {applicationId} కొనసాగుతోంది, దాని సమాచారం ఇక్కడే వస్తుంది. అది ఎక్కడ ఉందో చూడడానికి "స్థితి" అని టైప్ చేయండి.',
   },
   grievanceSimilar: {
     en: 'You registered a similar grievance, {applicationId} ({service}), at {place} in the last 24 hours. Is this the same one?',
     te: 'గత 24 గంటల్లో {place} వద్ద ఇలాంటి ఫిర్యాదు {applicationId} ({service}) నమోదు చేశారు. ఇది అదేనా?',
+  },
+  grievancePhotoCaption: {
+    en: 'Grievance {applicationId}: {label}',
+    te: 'ఫిర్యాదు {applicationId}: {label}',
   },
   grievanceFallbackRouted: {
     en: 'No {department} officer is registered for {place}; this grievance reaches you as the district officer.',

@@ -14,6 +14,8 @@ function submittedOneDayBill(language: 'en' | 'te'): Citizen {
   const citizen = new Citizen().ready(language);
   citizen.tap('svc:women-child.women-grievance');
   citizen.text('A neighbour shouts threats at my daughter every evening near the school gate.');
+  citizen.text('Tenali, Tenali, Guntur');
+  citizen.tap('photos-done');
   citizen.tap('confirm');
   citizen.text(AADHAAR, { otpRequest: { ok: true, txnId: 'txn-1' } });
   citizen.text('123456', { otpCheck: { ok: true, valid: true } });

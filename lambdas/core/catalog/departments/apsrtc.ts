@@ -53,7 +53,7 @@ export default department(
       name: ['Bus service complaint', 'బస్ సేవ ఫిర్యాదు'],
       about: ['Rude staff, a missed bus, overcharging', 'సిబ్బంది ప్రవర్తన, బస్ రాకపోవడం, అధిక ఛార్జీ'],
       synonyms: ['bus complaint', 'conductor', 'driver', 'బస్ ఫిర్యాదు'],
-      fields: [F.complaint, F.eventDate],
+      fields: [F.complaint, F.district, F.eventDate],
       slaDays: 7,
       document: 'acknowledgement',
     },

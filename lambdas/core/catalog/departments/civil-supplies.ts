@@ -44,7 +44,7 @@ export default department(
       name: ['Ration shop complaint', 'రేషన్ షాపు ఫిర్యాదు'],
       about: ['Short weight, denial or a closed fair price shop', 'తక్కువ తూకం, నిరాకరణ, మూసిన చౌక దుకాణం'],
       synonyms: ['ration shop', 'fair price shop', 'dealer', 'రేషన్ షాపు'],
-      fields: [F.complaint, F.village],
+      fields: [F.complaint, F.district, F.village],
       slaDays: 7,
       document: 'acknowledgement',
     },

@@ -42,7 +42,7 @@ export default department(
       name: ['Report a bill-less sale', 'బిల్లు లేని అమ్మకం'],
       about: ['A shop that refuses to give a GST bill', 'జీఎస్టీ బిల్లు ఇవ్వని దుకాణం'],
       synonyms: ['no bill', 'tax evasion', 'bill ledu', 'బిల్లు'],
-      fields: [F.businessName, F.complaint],
+      fields: [F.businessName, F.complaint, F.district],
       slaDays: 15,
       document: 'acknowledgement',
     },

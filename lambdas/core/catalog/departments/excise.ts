@@ -12,7 +12,7 @@ export default department(
       name: ['Report illicit liquor', 'నాటుసారా ఫిర్యాదు'],
       about: ['Illicit distillation, smuggling or ganja', 'నాటుసారా తయారీ, అక్రమ రవాణా, గంజాయి'],
       synonyms: ['illicit liquor', 'arrack', 'ganja', 'natu sara', 'నాటుసారా', 'గంజాయి'],
-      fields: [F.village, F.complaint],
+      fields: [F.village, F.complaint, F.district],
       slaDays: 3,
       document: 'acknowledgement',
     },

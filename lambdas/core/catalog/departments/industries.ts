@@ -43,7 +43,7 @@ export default department(
       name: ['Industry grievance', 'పరిశ్రమల ఫిర్యాదు'],
       about: ['Delays or problems with an industrial approval', 'పరిశ్రమ అనుమతిలో జాప్యం లేదా సమస్య'],
       synonyms: ['industry complaint', 'పరిశ్రమ ఫిర్యాదు'],
-      fields: [F.businessName, F.complaint],
+      fields: [F.businessName, F.complaint, F.district],
       slaDays: 15,
       document: 'acknowledgement',
     },

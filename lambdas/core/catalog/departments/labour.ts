@@ -35,7 +35,7 @@ export default department(
       name: ['Unpaid wages complaint', 'వేతనం అందని ఫిర్యాదు'],
       about: ['Wages unpaid or below the minimum wage', 'వేతనం ఇవ్వకపోవడం, కనీస వేతనం కంటే తక్కువ'],
       synonyms: ['wages', 'salary not paid', 'jeetham', 'జీతం'],
-      fields: [F.businessName, F.complaint],
+      fields: [F.businessName, F.complaint, F.district],
       slaDays: 15,
       document: 'acknowledgement',
     },

@@ -54,7 +54,7 @@ export default department(
       name: ['Village road complaint', 'గ్రామ రోడ్డు ఫిర్యాదు'],
       about: ['A damaged village road or culvert', 'దెబ్బతిన్న గ్రామ రోడ్డు లేదా కల్వర్టు'],
       synonyms: ['road', 'potholes', 'roddu', 'రోడ్డు'],
-      fields: [F.village, F.complaint],
+      fields: [F.village, F.complaint, F.district],
       slaDays: 15,
       document: 'acknowledgement',
     },

@@ -12,7 +12,7 @@ export default department(
       name: ['Police complaint', 'పోలీస్ ఫిర్యాదు'],
       about: ['Report a matter to the police (not an emergency: dial 112)', 'పోలీసులకు ఫిర్యాదు (అత్యవసరమైతే 112 కి కాల్)'],
       synonyms: ['complaint', 'police', 'theft', 'stolen', 'firyadu', 'dongatanam', 'ఫిర్యాదు', 'పోలీస్', 'దొంగతనం'],
-      fields: [F.complaint, F.eventDate, F.address],
+      fields: [F.complaint, F.district, F.eventDate, F.address],
       slaDays: 3,
       document: 'acknowledgement',
     },

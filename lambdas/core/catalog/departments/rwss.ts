@@ -12,7 +12,7 @@ export default department(
       name: ['Drinking water complaint', 'తాగునీటి ఫిర్యాదు'],
       about: ['No water, dirty water or a broken borewell', 'నీరు రాకపోవడం, మురికి నీరు, పాడైన బోరు'],
       synonyms: ['drinking water', 'borewell', 'taagu neeru', 'తాగునీరు', 'బోరు'],
-      fields: [F.village, F.complaint],
+      fields: [F.village, F.complaint, F.district],
       slaDays: 3,
       document: 'acknowledgement',
     },

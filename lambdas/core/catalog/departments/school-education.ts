@@ -56,7 +56,7 @@ export default department(
       name: ['School complaint', 'పాఠశాల ఫిర్యాదు'],
       about: ['Teachers absent, midday meal, toilets or water', 'ఉపాధ్యాయుల గైర్హాజరు, మధ్యాహ్న భోజనం, మరుగుదొడ్లు'],
       synonyms: ['school complaint', 'midday meal', 'teacher', 'పాఠశాల ఫిర్యాదు'],
-      fields: [F.complaint, F.village],
+      fields: [F.complaint, F.district, F.village],
       slaDays: 7,
       document: 'acknowledgement',
     },

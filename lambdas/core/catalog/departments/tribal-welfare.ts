@@ -45,7 +45,7 @@ export default department(
       name: ['ITDA grievance', 'ఐటీడీఏ ఫిర్యాదు'],
       about: ['Problems with schemes in tribal areas', 'గిరిజన ప్రాంత పథకాలలో సమస్యలు'],
       synonyms: ['itda', 'tribal complaint', 'ఐటీడీఏ'],
-      fields: [F.village, F.complaint],
+      fields: [F.village, F.complaint, F.district],
       slaDays: 15,
       document: 'acknowledgement',
     },

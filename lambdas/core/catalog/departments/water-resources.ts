@@ -22,7 +22,7 @@ export default department(
       name: ['Canal complaint', 'కాలువ ఫిర్యాదు'],
       about: ['A breach, blockage or no water in a canal', 'కాలువ గండి, అడ్డంకి లేదా నీరు రాకపోవడం'],
       synonyms: ['canal', 'irrigation', 'kaluva', 'కాలువ'],
-      fields: [F.village, F.complaint],
+      fields: [F.village, F.complaint, F.district],
       slaDays: 7,
       document: 'acknowledgement',
     },

@@ -7,7 +7,7 @@ import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
 import type { InboundMessage } from '../messages.ts';
 import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from '../officer-commands.ts';
-import type { Session } from '../session.ts';
+import { FORM_STEPS, type Session } from '../session.ts';
 import type { Intent, OfficerCommand, SentMedia } from './intent.ts';
 
 /** What classifying needs besides the session and the message: nothing the webhook has to look up. */
@@ -26,10 +26,9 @@ type Input =
   | { kind: 'bad-number'; number: number }
   | { kind: 'text'; text: string }
   | { kind: 'media'; media: SentMedia }
+  | { kind: 'location'; latitude: number; longitude: number }
   | { kind: 'unreadable' };
 
-/** Steps in which typed text is an answer, so a language's name is no switch of language. */
-const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
 const PAGED_STEPS = new Set(['menu', 'services', 'form']);
 const LANGUAGE_WORDS: Record<string, Language> = { english: 'en', ఇంగ్లీష్: 'en', telugu: 'te', తెలుగు: 'te' };
 
@@ -100,9 +99,14 @@ function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
     // (the form knows whether the question takes a photo or a PDF); anywhere else a photo is a QR code to check.
     case 'media':
       if (session.step.name === 'form') return { kind: 'attachment', media: input.media };
+      if (session.step.name === 'grievance-photos') return { kind: 'grievance-photo', media: input.media };
       return input.media.mediaType === 'image'
         ? { kind: 'image', mediaId: input.media.mediaId }
         : { kind: 'unreadable' };
+    // A shared location answers a grievance's place; anywhere else it is not read.
+    case 'location':
+      if (session.step.name !== 'grievance-place') return { kind: 'unreadable' };
+      return { kind: 'grievance-place', location: { latitude: input.latitude, longitude: input.longitude } };
     case 'unreadable':
       return { kind: 'unreadable' };
     case 'command':
@@ -154,6 +158,9 @@ function actionIntent(session: Session, action: string): Intent {
   if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
   if (action === 'extract' && step.name === 'lookup-answered') return { kind: 'extract' };
   if (action === 'pay' && step.name === 'bill-shown') return { kind: 'pay-bill' };
+  if (action === 'photos-done' && step.name === 'grievance-photos') return { kind: 'photos-done' };
+  if (action === 'similar-same' && step.name === 'grievance-similar') return { kind: 'similar-same' };
+  if (action === 'similar-new' && step.name === 'grievance-similar') return { kind: 'similar-new' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
@@ -164,6 +171,8 @@ function textIntent(session: Session, text: string, now: Date): Intent {
   switch (step.name) {
     case 'form':
       return { kind: 'answer', text };
+    case 'grievance-place':
+      return { kind: 'grievance-place', text };
     case 'identity-aadhaar': {
       if (identityLocked(session, now)) return { kind: 'identity-locked' };
       const aadhaar = parseAadhaar(text);
@@ -176,6 +185,8 @@ function textIntent(session: Session, text: string, now: Date): Intent {
     }
     case 'confirm':
     case 'edit':
+    case 'grievance-photos':
+    case 'grievance-similar':
       return { kind: 'not-understood' };
     default:
       return { kind: 'search', text };
@@ -196,6 +207,8 @@ function readInput(session: Session, inbound: InboundMessage): Input {
       media: { mediaType, mediaId, ...(mimeType ? { mimeType } : {}), ...(filename ? { filename } : {}) },
     };
   }
+  if (content.type === 'location')
+    return { kind: 'location', latitude: content.latitude, longitude: content.longitude };
   if (content.type !== 'text') return { kind: 'unreadable' };
   const command = commandOf(content.text);
   if (command) return { kind: 'command', command };

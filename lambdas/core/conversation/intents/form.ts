@@ -7,14 +7,17 @@ import { isBilled } from '../../fulfilment/bills.ts';
 import { nextSteps } from '../../fulfilment/next-steps.ts';
 import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
+import { placeGiven, withoutPlace } from '../../grievances/place.ts';
+import { similarApplication } from '../../grievances/similar.ts';
 import { type StringId, t } from '../../i18n/strings.ts';
 import { mediaKey } from '../../media-keys.ts';
 import { extractFields } from '../../understanding/extract-fields.ts';
 
 import { identityCurrent, identityLocked } from '../context.ts';
+import { placeScreen, similarScreen } from '../grievance-screens.ts';
 import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
-import type { SentOtp, Session, SessionStep } from '../session.ts';
+import { FORM_STEPS, type SentOtp, type Session, type SessionStep } from '../session.ts';
 import { answerBill, payBill } from './bill.ts';
 import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
@@ -35,9 +38,6 @@ import {
 } from './turn.ts';
 
 type FormStep = Extract<SessionStep, { name: 'form' }>;
-
-/** Steps a "cancel" abandons, saying so. */
-const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
 
 /** A service's questions, one at a time, its summary, and the application it becomes. */
 export const formTurns: IntentHandlers<FormIntent['kind']> = {
@@ -88,25 +88,19 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const { step } = session;
     const service = step.name === 'confirm' ? findService(env.catalog, step.serviceId) : undefined;
     if (step.name !== 'confirm' || !service) return render(session, env, [t('notUnderstood', languageOf(session))]);
-    // A bill is fetched and shown at once, and paid without an Aadhaar check.
-    if (isBilled(service)) return answerBill(session, service, step.values, env);
-    // A lookup is answered at once; only one of a person's own benefits (asked by Aadhaar) waits for their OTP.
-    if (workflowOf(service) === undefined && !lookupNeedsIdentity(service))
-      return answerLookup(session, service, step.values, env);
-    if (identityCurrent(session, env.now, env.context.settings))
-      return submit(session, service, step.values, session.identity.aadhaarHash!, env);
-    if (identityLocked(session, env.now)) return lockedOut(session, env);
-    const purpose = { name: 'submit', serviceId: service.id, values: step.values } as const;
-    // The OTP sent when the form's Aadhaar question was answered (form-otp.ts): the Aadhaar is not asked again.
-    const otp = usableOtp(step, env.now);
-    if (!otp) return askIdentity(session, purpose, env);
-    const { txnId, aadhaarHash, last4 } = otp;
-    return show(
-      session,
-      { name: 'identity-otp', purpose, txnId, aadhaarHash, last4 },
-      textScreen([t('otpSent', languageOf(session), { aadhaar: maskedAadhaar(last4) })]),
-      env,
-    );
+    // The same citizen's grievance of this category and place in the last 24 hours: asked whether this is the same.
+    const earlier =
+      service.kind === 'grievance'
+        ? similarApplication(env.context.applications ?? [], service.id, step.values, env.now)
+        : undefined;
+    if (earlier)
+      return show(
+        session,
+        { name: 'grievance-similar', serviceId: service.id, values: step.values, applicationId: earlier.applicationId },
+        similarScreen(service, earlier, languageOf(session), env.token),
+        env,
+      );
+    return confirmForm(session, service, step.values, env, usableOtp(step, env.now));
   },
   edit(session, _intent, env) {
     const { step } = session;
@@ -129,6 +123,8 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
   },
   back(session, _intent, env) {
     const { step } = session;
+    const grievance = GRIEVANCE_STEPS.has(step.name) && 'serviceId' in step && findService(env.catalog, step.serviceId);
+    if (grievance && 'values' in step) return grievanceBack(session, grievance, step, env);
     if (step.name !== 'form' && step.name !== 'confirm' && step.name !== 'edit') return home(session, env);
     const service = findService(env.catalog, step.serviceId);
     if (!service) return home(session, env);
@@ -159,6 +155,49 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     return show(session, { name: 'menu', page: 0 }, textScreen([t('cancelled', languageOf(session))]), env);
   },
 };
+
+const GRIEVANCE_STEPS = new Set(['grievance-place', 'grievance-photos', 'grievance-similar']);
+
+/** Back from a grievance's place (to its last question), photos (to its place) or similar one (to its summary). */
+function grievanceBack(
+  session: Session,
+  service: Service,
+  step: { name: string; values: Record<string, string> },
+  env: TurnEnv,
+) {
+  if (step.name === 'grievance-place')
+    return askField(session, service, service.fields.length - 1, step.values, false, env);
+  if (step.name === 'grievance-photos') return toSummary(session, service, withoutPlace(step.values), env);
+  return toSummary(session, service, step.values, env);
+}
+
+/** The confirmed answers submitted: a bill fetched, a lookup answered, or the application after the Aadhaar OTP. */
+export function confirmForm(
+  session: Session,
+  service: Service,
+  values: Record<string, string>,
+  env: TurnEnv,
+  otp?: SentOtp,
+): Turn {
+  // A bill is fetched and shown at once, and paid without an Aadhaar check.
+  if (isBilled(service)) return answerBill(session, service, values, env);
+  // A lookup is answered at once; only one of a person's own benefits (asked by Aadhaar) waits for their OTP.
+  if (workflowOf(service) === undefined && !lookupNeedsIdentity(service))
+    return answerLookup(session, service, values, env);
+  if (identityCurrent(session, env.now, env.context.settings))
+    return submit(session, service, values, session.identity.aadhaarHash!, env);
+  if (identityLocked(session, env.now)) return lockedOut(session, env);
+  const purpose = { name: 'submit', serviceId: service.id, values } as const;
+  // The OTP sent when the form's Aadhaar question was answered (form-otp.ts): the Aadhaar is not asked again.
+  if (!otp) return askIdentity(session, purpose, env);
+  const { txnId, aadhaarHash, last4 } = otp;
+  return show(
+    session,
+    { name: 'identity-otp', purpose, txnId, aadhaarHash, last4 },
+    textScreen([t('otpSent', languageOf(session), { aadhaar: maskedAadhaar(last4) })]),
+    env,
+  );
+}
 
 /**
  * A service's form from its first unanswered question, with the answers already known (read from the citizen's
@@ -264,7 +303,7 @@ function advance(
   return toSummary(session, service, values, env, otp);
 }
 
-function toSummary(
+export function toSummary(
   session: Session,
   service: Service,
   values: Record<string, string>,
@@ -272,6 +311,14 @@ function toSummary(
   otp?: SentOtp,
   before: string[] = [],
 ): Turn {
+  // A grievance's place is asked once its questions are answered (then its photos: intents/grievance-form.ts).
+  if (service.kind === 'grievance' && !placeGiven(values))
+    return show(
+      session,
+      { name: 'grievance-place', serviceId: service.id, values },
+      placeScreen(languageOf(session), before),
+      env,
+    );
   return show(
     session,
     { name: 'confirm', serviceId: service.id, values, ...(otp ? { otp } : {}) },

@@ -18,6 +18,7 @@ export type Intent =
   | GrievanceIntent
   | IdentityIntent
   | FormIntent
+  | GrievanceFormIntent
   | HeldCertificateIntent
   | CitizenIntent;
 
@@ -93,6 +94,18 @@ export type FormIntent =
   | { kind: 'pay-bill' }
   | { kind: 'back' }
   | { kind: 'cancel' };
+
+/** What registering a grievance asks besides its questions: the place, photos, and whether it repeats an earlier one. */
+export type GrievanceFormIntent =
+  /** A grievance's place: a location shared from WhatsApp, or typed. */
+  | { kind: 'grievance-place'; location?: { latitude: number; longitude: number }; text?: string }
+  /** A photo of the problem, sent at the grievance's photo question. */
+  | { kind: 'grievance-photo'; media: SentMedia }
+  /** Skip or Done at the grievance's photos. */
+  | { kind: 'photos-done' }
+  /** The answer to "is this the same grievance?": the earlier one stands, or this one is registered too. */
+  | { kind: 'similar-same' }
+  | { kind: 'similar-new' };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };

@@ -1,6 +1,7 @@
 import { maskedAadhaar } from '../../forms/aadhaar.ts';
 import { t } from '../../i18n/strings.ts';
 import { understand } from '../../understanding/understand.ts';
+import { photosScreen, placeScreen } from '../grievance-screens.ts';
 import {
   consentScreen,
   departmentsScreen,
@@ -61,6 +62,16 @@ export function render(session: Session, env: TurnEnv, before: string[] = []): T
       if (service)
         return show(session, step, withText(before, editScreen(service, step.values, language, env.token)), env);
       break;
+    case 'grievance-place':
+      return show(session, step, placeScreen(language, before), env);
+    case 'grievance-photos':
+      return show(session, step, photosScreen(step.values, language, env.token, before), env);
+    case 'grievance-similar': {
+      // Back to its summary: confirming it again asks again.
+      const summary = { name: 'confirm', serviceId: step.serviceId, values: step.values } as const;
+      if (service) return show(session, summary, summaryScreen(service, step.values, language, env.token, before), env);
+      break;
+    }
     case 'identity-aadhaar':
       return show(session, step, textScreen([...before, t('identityNeeded', language)]), env);
     case 'identity-otp':

@@ -52,6 +52,8 @@ export function needsOf(
       if (certificate && isBilled(certificate))
         return { applications: false, bill: { serviceId: certificate.id, values: step.values } };
       if (mayHoldCertificate(certificate, session, now, settings)) return { applications: true };
+      // A grievance is checked against the citizen's grievances of the last 24 hours before it is registered.
+      if (certificate?.kind === 'grievance') return { applications: true };
       const service = answeredInTurn(catalog, step.serviceId);
       if (!service) return none();
       // A lookup of someone's own benefits waits for their OTP; the turn that checks it looks up then.
