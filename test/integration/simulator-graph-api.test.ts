@@ -237,7 +237,9 @@ describe('simulator: citizen → webhook', () => {
     expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
     const empty = await h.sim('/send', { from: CITIZEN });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { error: string }).error).toMatch(/give text, reply_id, location, image_base64, document_base64 or voice/);
+    expect(((await empty.json()) as { error: string }).error).toMatch(
+      /give text, reply_id, location, image_base64, document_base64 or voice/,
+    );
     const unknownRoute = await fetch(`${h.base}/sim/api/nothing-here`);
     expect(unknownRoute.status).toBe(404);
   });
