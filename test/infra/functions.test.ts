@@ -119,6 +119,7 @@ describe('environment: each variable is set together with its grant', () => {
         'IDENTITY_ENDPOINT',
         'AADHAAR_HASH_KEY_SECRET_ARN',
         'SESSION_INACTIVITY_MINUTES',
+        'SPEECH_ENDPOINT',
         'STATUS_REGISTERS_ENDPOINT',
       ],
     ],
