@@ -4,6 +4,7 @@ import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
 import { conversationSettings } from './conversation-settings.ts';
+import { HttpApsrtc } from './departments/apsrtc.ts';
 import { HttpBillers } from './departments/billers.ts';
 import { HttpStatusRegisters } from './departments/status-registers.ts';
 import { optionalEnv, requireEnv } from './env.ts';
@@ -16,7 +17,11 @@ const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
 const understandingModelId = optionalEnv('UNDERSTANDING_MODEL_ID');
 const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
 const billersEndpoint = optionalEnv('BILLERS_ENDPOINT');
+const reservationsEndpoint = optionalEnv('RESERVATIONS_ENDPOINT');
 const sources = {
+  ...(reservationsEndpoint && reservationsEndpoint !== 'unconfigured'
+    ? { apsrtc: new HttpApsrtc(reservationsEndpoint) }
+    : {}),
   ...(billersEndpoint && billersEndpoint !== 'unconfigured' ? { billers: new HttpBillers(billersEndpoint) } : {}),
   settings: await conversationSettings(),
   catalog: catalog(),

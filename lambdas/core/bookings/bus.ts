@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latinDigits } from '../forms/digits.ts';
 import { likeness, wordsOf } from '../understanding/match-service.ts';
 
 /**
@@ -13,7 +14,7 @@ interface Place {
   aliases: string[];
 }
 
-const PLACES: readonly Place[] = [
+export const PLACES: readonly Place[] = [
   { code: 'VJA', name: { en: 'Vijayawada', te: 'విజయవాడ' }, aliases: ['bezawada', 'బెజవాడ', 'pnbs'] },
   { code: 'HYD', name: { en: 'Hyderabad', te: 'హైదరాబాద్' }, aliases: ['hyd', 'mgbs', 'హైదరాబాదు'] },
   { code: 'GNT', name: { en: 'Guntur', te: 'గుంటూరు' }, aliases: ['gunturu'] },
@@ -139,3 +140,58 @@ export const BusCancellationSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('not-cancellable') }),
 ]);
 export type BusCancellation = z.infer<typeof BusCancellationSchema>;
+
+export type Passenger = z.infer<typeof PassengerSchema>;
+
+/** What the reservation system answered for this turn, when the turn needed it. */
+export type BusLookup =
+  | { kind: 'services'; services: BusService[] }
+  | { kind: 'seats'; seatMap: SeatMap }
+  | { kind: 'hold'; hold: BusHold }
+  | { kind: 'unavailable' };
+
+const GENDERS: Record<string, Passenger['gender']> = {
+  f: 'female',
+  female: 'female',
+  woman: 'female',
+  w: 'female',
+  స్త్రీ: 'female',
+  మహిళ: 'female',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  పురుషుడు: 'male',
+  పు: 'male',
+  other: 'other',
+  o: 'other',
+  ఇతర: 'other',
+};
+
+/** "Ravi Kumar, 34, M" (or in Telugu "రవి, 34, పు"): a passenger, or undefined when it does not read as one. */
+export function parsePassenger(typed: string): Passenger | undefined {
+  const parts = typed.split(/[,;]/).map((part) => part.trim());
+  if (parts.length < 3) return undefined;
+  const gender = GENDERS[parts.at(-1)!.toLowerCase().replace(/\.$/, '')];
+  const age = Number(latinDigits(parts.at(-2)!));
+  const name = parts.slice(0, -2).join(' ').replace(/\s+/g, ' ');
+  const parsed = PassengerSchema.safeParse({ name, age, gender });
+  return parsed.success && /\p{L}/u.test(name) ? parsed.data : undefined;
+}
+
+/** The seat numbers typed ("12 13", "12,13", "L3 U4"), upper-cased, without repeats. */
+export function typedSeats(typed: string): string[] {
+  return [
+    ...new Set(
+      latinDigits(typed)
+        .toUpperCase()
+        .split(/[\s,;]+/)
+        .filter((s) => /^[A-Z0-9]{1,4}$/.test(s)),
+    ),
+  ];
+}
+
+/** What a bus ticket's turn asks of the reservation system before it can be decided. */
+export type BusNeed =
+  | { kind: 'search'; from: string; to: string; date: string }
+  | { kind: 'seats'; serviceCode: string; date: string }
+  | { kind: 'hold'; serviceCode: string; date: string; seats: string[]; passengers: Passenger[]; holdMinutes: number };

@@ -1,4 +1,5 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
+import type { BusLookup, BusNeed } from '../bookings/bus.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { BillOutcome } from '../fulfilment/bills.ts';
 import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
@@ -96,6 +97,8 @@ export interface TurnContext {
   lookup?: StatusLookupOutcome;
   /** The biller's answer to the bill this message asked to see (or to pay, fetched again). */
   bill?: BillOutcome;
+  /** APSRTC's answer to the search, seat map or hold this message asked for. */
+  bus?: BusLookup;
   /** For an officer's decision: whether that application still waits for one. */
   decisionTarget?: DecisionTarget;
   /** For "send it again": the document the citizen asked for, or null when there is none. */
@@ -120,6 +123,11 @@ export interface TurnNeeds {
   lookup?: { serviceId: string; values: Record<string, string> };
   /** A bill confirmed, or "Pay" tapped on one: fetch it from its biller. */
   bill?: { serviceId: string; values: Record<string, string> };
+  /**
+   * A bus ticket: search the services of a date, read a bus's seat map, or hold the seats chosen (the idempotency
+   * key is the application id of this message).
+   */
+  bus?: BusNeed;
   /** An officer's decision names this application: whether it still waits, if they are an officer. */
   decisionOn?: string;
   /** Free text outside a form: a configured language model may read it first (`TurnContext.understood`). */
@@ -148,6 +156,7 @@ const MID_FLOW = new Set([
   'identity-aadhaar',
   'identity-otp',
   'officer-reason',
+  'bus',
 ]);
 
 /** A conversation in progress that has been idle too long starts over. */

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { applicationIdFor } from './applications.ts';
 import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type TurnNeeds } from './context.ts';
+import { busTurns } from './intents/bus.ts';
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
@@ -28,6 +29,7 @@ const HANDLERS = {
   ...grievanceTurns,
   ...identityTurns,
   ...formTurns,
+  ...busTurns,
   ...heldCertificateTurns,
   ...citizenTurns,
   ...freeTextTurns,

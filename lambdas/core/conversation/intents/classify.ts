@@ -29,7 +29,7 @@ type Input =
   | { kind: 'unreadable' };
 
 /** Steps in which typed text is an answer, so a language's name is no switch of language. */
-const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp', 'bus']);
 const PAGED_STEPS = new Set(['menu', 'services', 'form']);
 const LANGUAGE_WORDS: Record<string, Language> = { english: 'en', ఇంగ్లీష్: 'en', telugu: 'te', తెలుగు: 'te' };
 
@@ -154,6 +154,8 @@ function actionIntent(session: Session, action: string): Intent {
   if (verb === 'field' && step.name === 'edit') return { kind: 'edit-field', fieldId: argument };
   if (action === 'extract' && step.name === 'lookup-answered') return { kind: 'extract' };
   if (action === 'pay' && step.name === 'bill-shown') return { kind: 'pay-bill' };
+  if (verb === 'bus' && step.name === 'bus') return { kind: 'bus-service', serviceCode: argument };
+  if (action === 'bus-hold' && step.name === 'bus') return { kind: 'bus-hold' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
@@ -177,6 +179,8 @@ function textIntent(session: Session, text: string, now: Date): Intent {
     case 'confirm':
     case 'edit':
       return { kind: 'not-understood' };
+    case 'bus':
+      return { kind: 'bus-text', text };
     default:
       return { kind: 'search', text };
   }

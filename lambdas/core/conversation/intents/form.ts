@@ -16,6 +16,7 @@ import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
 import type { SentOtp, Session, SessionStep } from '../session.ts';
 import { answerBill, payBill } from './bill.ts';
+import { booksBus, startBus } from './bus.ts';
 import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
@@ -37,7 +38,7 @@ import {
 type FormStep = Extract<SessionStep, { name: 'form' }>;
 
 /** Steps a "cancel" abandons, saying so. */
-const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp']);
+const FORM_STEPS = new Set(['form', 'confirm', 'edit', 'identity-aadhaar', 'identity-otp', 'bus']);
 
 /** A service's questions, one at a time, its summary, and the application it becomes. */
 export const formTurns: IntentHandlers<FormIntent['kind']> = {
@@ -47,6 +48,7 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     if (!service) return home(session, env, [t('notUnderstood', language)]);
     // Chosen from the services offered for a message: the answers that message states are filled in already.
     const { step } = session;
+    if (booksBus(service)) return startBus(session, env);
     const values = step.name === 'search' ? extractFields(service, step.query, env.now, language) : {};
     return startForm(session, service, env, { values });
   },

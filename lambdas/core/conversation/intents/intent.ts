@@ -18,6 +18,7 @@ export type Intent =
   | GrievanceIntent
   | IdentityIntent
   | FormIntent
+  | BusIntent
   | HeldCertificateIntent
   | CitizenIntent;
 
@@ -93,6 +94,15 @@ export type FormIntent =
   | { kind: 'pay-bill' }
   | { kind: 'back' }
   | { kind: 'cancel' };
+
+/** A bus ticket being booked (intents/bus.ts). */
+export type BusIntent =
+  /** Typed while booking: a place, a date, seat numbers or a passenger. */
+  | { kind: 'bus-text'; text: string }
+  /** A bus chosen from the services shown. */
+  | { kind: 'bus-service'; serviceCode: string }
+  /** "Hold and pay" on the booking's review. */
+  | { kind: 'bus-hold' };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };

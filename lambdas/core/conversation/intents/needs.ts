@@ -4,6 +4,7 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type ConversationSettings, identityCurrent, type TurnNeeds } from '../context.ts';
 import type { Session } from '../session.ts';
+import { busNeedOf } from './bus.ts';
 import { formAadhaarForOtp } from './form-otp.ts';
 import type { Intent } from './intent.ts';
 
@@ -81,6 +82,12 @@ export function needsOf(
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
+    case 'bus-text':
+    case 'bus-service':
+    case 'bus-hold': {
+      const bus = busNeedOf(session, intent, now);
+      return bus ? { applications: false, bus } : none();
+    }
     default:
       return none();
   }
