@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -48,8 +48,8 @@ const ATTEMPTS = 8;
 const HOLD_RECORD_DAYS = 120;
 
 /**
- * Mitra's own booking inventory in the table (keys `INVENTORY#…`). A unit is free while it has no item, or only a
- * hold that has expired; holding, selling, releasing and cancelling are conditional writes, so concurrent buyers can
+ * Mitra's own booking inventory in the table (keys `INVENTORY#…`). A unit is free while it has no item, one marked
+ * released, or only a hold that has expired; holding, selling, releasing and cancelling are conditional writes, so concurrent buyers can
  * never both get a unit, and a sale succeeds only on a hold that is still the buyer's and still unexpired.
  */
 export class BookingInventory {
@@ -151,7 +151,7 @@ export class BookingInventory {
   /**
    * Gives back an unsold hold (expired, payment failed, abandoned): the hold is marked released and its quota
    * returned in one transaction, conditional on it still being only held, so a release and a sale never both win.
-   * Then its unit items go, each only while it is still this hold's.
+   * Then its units are marked released, each only while it is still this hold's.
    */
   async release(holdId: string): Promise<boolean> {
     const hold = await this.getHold(holdId);
@@ -160,7 +160,7 @@ export class BookingInventory {
       const moved = await this.transact([this.moveHold(holdId, 'held', 'released'), ...this.quotaBack(hold)]);
       if (!moved) return this.release(holdId);
     } else if (hold.state !== 'released') return false;
-    await Promise.all(hold.units.map((unit) => this.deleteUnit(hold.resourceKey, unit, holdId, 'held')));
+    await Promise.all(hold.units.map((unit) => this.giveBack(hold.resourceKey, unit, holdId)));
     return true;
   }
 
@@ -172,12 +172,13 @@ export class BookingInventory {
       this.moveHold(holdId, 'sold', 'cancelled'),
       ...this.quotaBack(hold),
       ...hold.units.map((unit) => ({
-        Delete: {
+        Update: {
           TableName: this.tableName,
           Key: keys.inventoryUnit(hold.resourceKey, unit),
+          UpdateExpression: 'SET #state = :released',
           ConditionExpression: 'holdId = :holdId AND #state = :sold',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':holdId': holdId, ':sold': 'sold' },
+          ExpressionAttributeValues: { ':holdId': holdId, ':sold': 'sold', ':released': 'released' },
         },
       })),
     ]);
@@ -217,10 +218,11 @@ export class BookingInventory {
           // The table's TTL removes a hold nobody released, a day after it lapsed (a sale removes this attribute).
           expiresAt: Math.floor(until / 1000) + 86_400,
         },
-        // Free: no item, or a hold that has lapsed.
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :held AND holdExpiresAt <= :now)',
+        // Free: no item, one given back, or a hold that has lapsed.
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #state = :released OR (#state = :held AND holdExpiresAt <= :now)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':held': 'held', ':now': now.getTime() },
+        ExpressionAttributeValues: { ':held': 'held', ':released': 'released', ':now': now.getTime() },
       },
     }));
     const quotaUpdate =
@@ -309,15 +311,17 @@ export class BookingInventory {
     }
   }
 
-  private async deleteUnit(resourceKey: string, unit: string, holdId: string, state: 'held' | 'sold') {
+  /** A held unit is marked released (the functions never delete), while it is still this hold's. */
+  private async giveBack(resourceKey: string, unit: string, holdId: string) {
     try {
       await this.client.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.tableName,
           Key: keys.inventoryUnit(resourceKey, unit),
-          ConditionExpression: 'holdId = :holdId AND #state = :state',
+          UpdateExpression: 'SET #state = :released',
+          ConditionExpression: 'holdId = :holdId AND #state = :held',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':holdId': holdId, ':state': state },
+          ExpressionAttributeValues: { ':holdId': holdId, ':held': 'held', ':released': 'released' },
         }),
       );
     } catch (error) {

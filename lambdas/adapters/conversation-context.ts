@@ -3,6 +3,7 @@ import type { TurnContext } from '#core/conversation/context.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
+import { BookingInventory } from './booking-inventory.ts';
 import { conversationSettings } from './conversation-settings.ts';
 import { HttpApsrtc } from './departments/apsrtc.ts';
 import { HttpBillers } from './departments/billers.ts';
@@ -29,6 +30,7 @@ const sources = {
     ? { statusRegisters: new HttpStatusRegisters(registersEndpoint) }
     : {}),
   applications: new ApplicationQueries(requireEnv('TABLE_NAME')),
+  inventory: new BookingInventory(requireEnv('TABLE_NAME')),
   officers: new OfficerRegistry(requireEnv('TABLE_NAME')),
   ...(identityEndpoint && identityEndpoint !== 'unconfigured'
     ? { identity: new HttpIdentityService(identityEndpoint) }

@@ -1,5 +1,6 @@
 import { isApplicationState, isSettled } from '#core/applications/lifecycle.ts';
 import type { BusLookup, BusNeed } from '#core/bookings/bus.ts';
+import type { SlotNeed, SlotOutcome } from '#core/bookings/slots.ts';
 import type { Catalog } from '#core/catalog/schema.ts';
 import type { ConversationSettings, DecisionTarget, TurnContext } from '#core/conversation/context.ts';
 import { applicationIdFor, turnNeeds } from '#core/conversation/converse.ts';
@@ -15,6 +16,7 @@ import {
 } from '#core/fulfilment/status-lookup.ts';
 import { coversApplication, type Officer } from '#core/officers.ts';
 import type { ApplicationQueries, DecisionStanding } from './application-queries.ts';
+import type { BookingInventory } from './booking-inventory.ts';
 import type { HttpApsrtc } from './departments/apsrtc.ts';
 import type { HttpBillers } from './departments/billers.ts';
 import { DepartmentSystemError } from './departments/department-system-error.ts';
@@ -35,6 +37,8 @@ export interface TurnContextSources {
   statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
   /** The billers; absent when none is configured (bills answer "unavailable"). */
   billers?: Pick<HttpBillers, 'fetchBill'>;
+  /** Mitra's own inventory (darshan, seva, rooms), in the table. */
+  inventory?: Pick<BookingInventory, 'hold'>;
   /** APSRTC's reservation system; absent when none is configured (bus tickets answer "unavailable"). */
   apsrtc?: Pick<HttpApsrtc, 'search' | 'seats' | 'hold'>;
   /** A language model that reads free text first; absent (the default), the conversation's own rules read it. */
@@ -96,6 +100,10 @@ export async function loadTurnContext(
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.bill) context.bill = await fetchBill(sources, needs.bill);
   if (needs.bus) context.bus = await askApsrtc(sources, needs.bus, applicationIdFor(message.messageId));
+  if (needs.slotHold)
+    context.slotHold = sources.inventory
+      ? await holdSlot(sources.inventory, needs.slotHold, applicationIdFor(message.messageId), now)
+      : { unavailable: true };
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   if (needs.understand && sources.understanding) {
     const understood = await sources.understanding.understand(needs.understand.text, session.language ?? 'en', now);
@@ -195,6 +203,26 @@ async function askApsrtc(sources: TurnContextSources, need: BusNeed, application
     logger.warn('APSRTC reservations unavailable', { call: need.kind, error: error.message });
     return { kind: 'unavailable' };
   }
+}
+
+/** Holds a chosen slot's places for this message's application, under the person's quota. */
+function holdSlot(
+  inventory: Pick<BookingInventory, 'hold'>,
+  need: SlotNeed,
+  holdId: string,
+  now: Date,
+): Promise<SlotOutcome> {
+  const { resourceKey, count, units, holdMinutes, quota } = need;
+  return inventory.hold(
+    {
+      holdId,
+      resourceKey,
+      wanted: { count, of: units },
+      expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
+      ...(quota ? { quota } : {}),
+    },
+    now,
+  );
 }
 
 function unavailable(call: string, error: unknown): { ok: false } {

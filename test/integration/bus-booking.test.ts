@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
-import { bodyOf, rowIdOf, say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
+import { payAndReceiveTicket } from '../support/bookings.ts';
+import { bodyOf, rowIdOf, say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
 // A bus seat booked in the chat from "Hi": places typed in either language, a date, a bus from APSRTC's reservation
 // system, seats and passengers, a hold, the payment link, and the e-ticket through the document pipeline; on the
@@ -85,31 +86,12 @@ describe('booking a bus seat in the chat', () => {
   });
 
   it('is paid on the link, confirmed with APSRTC, and the signed e-ticket PDF arrives and verifies', async () => {
-    const notice = await waitFor('the payment link', async () => {
-      await env.runtime.drained();
-      return (await texts(waId)).find((text) => text.includes('/pay/'));
-    });
-    const applicationId = /AP-[0-9A-Z]{12}/.exec(notice)![0];
-    const url = /(http\S+\/pay\/[A-Za-z0-9_-]+)/.exec(notice)![1]!;
+    const { notice, applicationId, status } = await payAndReceiveTicket(env.runtime, waId);
     expect(notice).toContain('₹910');
-    const paid = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome: 'captured' }),
-    });
-    expect(paid.status).toBe(200);
-    const ticket = await waitFor('the e-ticket', async () => {
-      await env.runtime.drained();
-      return (await sentTo(env.runtime, waId)).find((m) => m.type === 'document');
-    });
+    expect(status).toBe('valid');
     const item = await application(applicationId);
     expect(item?.state).toBe('issued');
     expect(item?.billPosting?.billerReference).toMatch(/^P[A-Z0-9]+$/);
-    const certId = ticket.document?.filename?.replace(/\.pdf$/, '');
-    const verdict = (await (
-      await fetch(`${env.runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })
-    ).json()) as { status: string };
-    expect(verdict.status).toBe('valid');
     const search = await fetch(`${env.runtime.baseUrl}/apsrtc/services/seats`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -13,7 +13,7 @@ export const KEY_FACTS = [
   { tag: 4, id: 'seats', kind: 'text', label: { en: 'Seats', te: 'సీట్లు' } },
   /** A ticket's PNR, its bus (service, type, date and time) and how many travel on it. */
   { tag: 5, id: 'pnr', kind: 'text', label: { en: 'PNR', te: 'పీఎన్ఆర్' } },
-  { tag: 6, id: 'journey', kind: 'text', label: { en: 'Bus', te: 'బస్సు' } },
+  { tag: 6, id: 'journey', kind: 'text', label: { en: 'Bus or slot', te: 'బస్సు లేదా సమయం' } },
   { tag: 7, id: 'passengers', kind: 'amount', label: { en: 'Passengers', te: 'ప్రయాణికులు' } },
 ] as const;
 

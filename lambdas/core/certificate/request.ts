@@ -171,18 +171,16 @@ function bookingFacts(
   pnr: string,
 ): Record<string, { label: Bilingual; value: Bilingual }> {
   const same = (text: string) => ({ en: text, te: text });
-  const journey = [
-    answers['service-code'],
-    answers['bus-type'],
-    `${istDate(answers['travel-date'] ?? '')} ${answers.departs ?? ''}`,
-  ];
+  const slot = answers['slot-time'];
+  const when = `${istDate(answers['travel-date'] ?? '')} ${slot ?? answers.departs ?? ''}`;
+  const journey = [answers['service-code'], answers['bus-type'], when].filter(Boolean).join(' · ');
   const fact = (id: StringId, value: string) => ({ label: { en: t(id, 'en'), te: t(id, 'te') }, value: same(value) });
   return {
     pnr: fact('factPnr', pnr),
-    journey: fact('factJourney', journey.filter(Boolean).join(' · ')),
-    seats: fact('factSeats', answers.seats ?? ''),
+    journey: fact(slot ? 'factSlot' : 'factJourney', journey),
+    ...(answers.seats ? { seats: fact('factSeats', answers.seats) } : {}),
     'passenger-count': fact('factPassengerCount', answers.persons ?? ''),
-    passengers: fact('factPassengers', answers.passengers ?? ''),
+    ...(answers.passengers ? { passengers: fact('factPassengers', answers.passengers) } : {}),
     ...paymentFacts(payment),
   };
 }

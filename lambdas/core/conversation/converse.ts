@@ -14,6 +14,7 @@ import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
+import { slotTurns } from './intents/slot.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
 import type { InboundMessage } from './messages.ts';
 import { text } from './screens.ts';
@@ -30,6 +31,7 @@ const HANDLERS = {
   ...identityTurns,
   ...formTurns,
   ...busTurns,
+  ...slotTurns,
   ...heldCertificateTurns,
   ...citizenTurns,
   ...freeTextTurns,

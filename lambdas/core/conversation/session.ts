@@ -89,6 +89,8 @@ const Step = z.discriminatedUnion('name', [
       .array(z.strictObject({ name: z.string(), age: z.number().int(), gender: z.enum(['female', 'male', 'other']) }))
       .default([]),
   }),
+  /** A form of places Mitra keeps (darshan, seva, rooms) confirmed by a verified citizen: the slot is chosen next. */
+  z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
   /**

@@ -88,6 +88,33 @@ export const bookingStrings = {
     en: 'Your payment of {amount} for booking {applicationId} ({service}) came after the seats’ hold had lapsed, so nothing was booked. The full amount will be refunded to you; nothing more is needed from you.',
     te: 'బుకింగ్ {applicationId} ({service}) కోసం మీ చెల్లింపు {amount} సీట్ల గడువు ముగిసిన తర్వాత వచ్చింది, కాబట్టి ఏదీ బుక్ కాలేదు. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
   },
+  slotIntro: {
+    en: '{place}, {date}: {count} ticket(s), {price}. Choose the time of your slot.',
+    te: '{place}, {date}: {count} టికెట్(లు), {price}. మీ దర్శన సమయాన్ని ఎంచుకోండి.',
+  },
+  slotButton: { en: 'Times', te: 'సమయాలు' },
+  slotSection: { en: 'Slots', te: 'స్లాట్లు' },
+  slotHeld: {
+    en: '{count} place(s) at {time} on {date} are held for you until {until} (booking {applicationId}, {amount}). The payment request follows; the e-ticket arrives once it is paid.',
+    te: '{date} న {time} కు {count} స్థానం(లు) {until} వరకు మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, {amount}). చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది; చెల్లించిన వెంటనే ఈ-టికెట్ వస్తుంది.',
+  },
+  slotSoldOut: {
+    en: 'Sorry, the {time} slot has no places left for that many. Please choose another time.',
+    te: 'క్షమించండి, {time} స్లాట్‌లో అంతమందికి స్థానాలు లేవు. వేరే సమయం ఎంచుకోండి.',
+  },
+  slotQuota: {
+    en: 'One person may book at most {max} tickets a month, and this booking would go over it. Please book fewer, or another month.',
+    te: 'ఒక వ్యక్తి నెలకు గరిష్ఠంగా {max} టికెట్లు మాత్రమే బుక్ చేయవచ్చు; ఈ బుకింగ్ దాన్ని మించుతుంది. తక్కువ టికెట్లు లేదా వేరే నెల బుక్ చేయండి.',
+  },
+  slotTooMany: {
+    en: 'At most {max} tickets can be booked at once. Please start again with fewer persons.',
+    te: 'ఒకసారి {max} టికెట్ల వరకు మాత్రమే బుక్ చేయవచ్చు. తక్కువ మందితో మళ్లీ ప్రారంభించండి.',
+  },
+  slotUnavailable: {
+    en: 'Bookings are not answering just now. Please try again in a few minutes.',
+    te: 'బుకింగ్‌లు ప్రస్తుతం స్పందించడం లేదు. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.',
+  },
+  factSlot: { en: 'Slot', te: 'సమయం' },
   factPnr: { en: 'PNR', te: 'పీఎన్ఆర్' },
   factJourney: { en: 'Bus', te: 'బస్సు' },
   factSeats: { en: 'Seats', te: 'సీట్లు' },

@@ -156,6 +156,7 @@ function actionIntent(session: Session, action: string): Intent {
   if (action === 'pay' && step.name === 'bill-shown') return { kind: 'pay-bill' };
   if (verb === 'bus' && step.name === 'bus') return { kind: 'bus-service', serviceCode: argument };
   if (action === 'bus-hold' && step.name === 'bus') return { kind: 'bus-hold' };
+  if (verb === 'slot' && step.name === 'slot') return { kind: 'slot-chosen', time: argument };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };

@@ -24,6 +24,7 @@ import { askIdentity, lockedOut } from './identity-prompt.ts';
 import type { FormIntent } from './intent.ts';
 import { answerLookup, requestExtract } from './lookup.ts';
 import { home, render } from './navigation.ts';
+import { chooseSlot, sellsSlots } from './slot.ts';
 import {
   draftApplication,
   findService,
@@ -295,6 +296,8 @@ export function submit(
   // One valid certificate of a kind per person: checked again just before submitting, under the verified Aadhaar.
   const held = heldCertificate(service, env.context.applications, citizenHash);
   if (held) return offerHeldCertificate(session, service, held, env, before);
+  // Places Mitra keeps are held for a chosen slot before the application starts, under the verified Aadhaar's quota.
+  if (sellsSlots(service)) return chooseSlot(session, service, values, citizenHash, env, before);
   const language = languageOf(session);
   const application = draftApplication(session, service, values, citizenHash, env);
   const { applicationId } = application;

@@ -19,6 +19,7 @@ export type Intent =
   | IdentityIntent
   | FormIntent
   | BusIntent
+  | SlotIntent
   | HeldCertificateIntent
   | CitizenIntent;
 
@@ -103,6 +104,9 @@ export type BusIntent =
   | { kind: 'bus-service'; serviceCode: string }
   /** "Hold and pay" on the booking's review. */
   | { kind: 'bus-hold' };
+
+/** A slot (a darshan time) chosen for places Mitra keeps (intents/slot.ts). */
+export type SlotIntent = { kind: 'slot-chosen'; time: string };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };

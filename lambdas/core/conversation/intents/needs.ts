@@ -7,6 +7,7 @@ import type { Session } from '../session.ts';
 import { busNeedOf } from './bus.ts';
 import { formAadhaarForOtp } from './form-otp.ts';
 import type { Intent } from './intent.ts';
+import { slotNeed } from './slot.ts';
 
 /**
  * What the webhook must look up before the turn of this intent can be decided: whether the sender is an officer (and
@@ -87,6 +88,10 @@ export function needsOf(
     case 'bus-hold': {
       const bus = busNeedOf(session, intent, now);
       return bus ? { applications: false, bus } : none();
+    }
+    case 'slot-chosen': {
+      const slotHold = slotNeed(session, intent.time);
+      return slotHold ? { applications: false, slotHold } : none();
     }
     default:
       return none();
