@@ -80,7 +80,7 @@ describe('booking a bus seat in the chat', () => {
     await say(env.runtime, waId, { text: 'Ravi Kumar, 34, M' });
     const review = await last(waId);
     expect(review).toContain('Seats: 3, 12');
-    expect(review).toContain('Fare: *₹910*');
+    expect(review).toContain('Fare: ₹910');
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'bus-hold') });
     expect((await texts(waId)).join('\n')).toMatch(/Seats 3, 12 are held for you until \d{2}:\d{2}/);
   });

@@ -46,8 +46,8 @@ export const bookingStrings = {
     te: '{fare} · {seats} సీట్లు ఉన్నాయి · చేరేది {arrives}',
   },
   busSeatMap: {
-    en: '*{bus}*, {date}, departs {departs}, {fare} a seat.\nFree seats: {free}\nSeats for women (free): {women}\n\nType the seat numbers you want, e.g. "{example}" (up to {max}).',
-    te: '*{bus}*, {date}, బయలుదేరేది {departs}, ఒక్కో సీటు {fare}.\nఖాళీ సీట్లు: {free}\nమహిళలకు కేటాయించిన సీట్లు (ఖాళీ): {women}\n\nమీకు కావలసిన సీట్ల నంబర్లు టైప్ చేయండి, ఉదా. "{example}" ({max} వరకు).',
+    en: '{bus}, {date}, departs {departs}, {fare} a seat.\nFree seats: {free}\nSeats for women (free): {women}\n\nType the seat numbers you want, e.g. "{example}" (up to {max}).',
+    te: '{bus}, {date}, బయలుదేరేది {departs}, ఒక్కో సీటు {fare}.\nఖాళీ సీట్లు: {free}\nమహిళలకు కేటాయించిన సీట్లు (ఖాళీ): {women}\n\nమీకు కావలసిన సీట్ల నంబర్లు టైప్ చేయండి, ఉదా. "{example}" ({max} వరకు).',
   },
   busNoSeats: { en: 'none', te: 'లేవు' },
   busSeatsNotFree: {
@@ -72,8 +72,8 @@ export const bookingStrings = {
     te: 'సీటు {seat} మహిళలకు కేటాయించబడింది. దానికి మహిళా ప్రయాణికురాలిని టైప్ చేయండి, లేదా వేరే సీట్ల కోసం "వెనుకకు".',
   },
   busReview: {
-    en: '*Please check your booking*\n{from} → {to}\n{bus}, {date}, departs {departs}\nSeats: {seats}\nPassengers: {passengers}\nFare: *{amount}*\n\nThe seats are held for {minutes} minutes while you pay.',
-    te: '*మీ బుకింగ్ సరిచూసుకోండి*\n{from} → {to}\n{bus}, {date}, బయలుదేరేది {departs}\nసీట్లు: {seats}\nప్రయాణికులు: {passengers}\nఛార్జీ: *{amount}*\n\nమీరు చెల్లించే వరకు సీట్లు {minutes} నిమిషాలు మీ కోసం ఉంచబడతాయి.',
+    en: '*Please check your booking*\n{from} → {to}\n{bus}, {date}, departs {departs}\nSeats: {seats}\nPassengers: {passengers}\nFare: {amount}\n\nThe seats are held for {minutes} minutes while you pay.',
+    te: '*మీ బుకింగ్ సరిచూసుకోండి*\n{from} → {to}\n{bus}, {date}, బయలుదేరేది {departs}\nసీట్లు: {seats}\nప్రయాణికులు: {passengers}\nఛార్జీ: {amount}\n\nమీరు చెల్లించే వరకు సీట్లు {minutes} నిమిషాలు మీ కోసం ఉంచబడతాయి.',
   },
   busHoldButton: { en: 'Hold and pay', te: 'ఉంచి చెల్లించు' },
   busHeld: {
@@ -89,14 +89,14 @@ export const bookingStrings = {
     te: 'బుకింగ్ {applicationId} ({service}) కోసం మీ చెల్లింపు {amount} సీట్ల గడువు ముగిసిన తర్వాత వచ్చింది, కాబట్టి ఏదీ బుక్ కాలేదు. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
   },
   slotIntro: {
-    en: '{place}, {date}: {count} ticket(s), {price}. Choose the time of your slot.',
-    te: '{place}, {date}: {count} టికెట్(లు), {price}. మీ దర్శన సమయాన్ని ఎంచుకోండి.',
+    en: '{place}, {date}: {count|# ticket|# tickets}, {price}. Choose the time of your slot.',
+    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీ దర్శన సమయాన్ని ఎంచుకోండి.',
   },
   slotButton: { en: 'Times', te: 'సమయాలు' },
   slotSection: { en: 'Slots', te: 'స్లాట్లు' },
   slotHeld: {
-    en: '{count} place(s) at {time} on {date} are held for you until {until} (booking {applicationId}, {amount}). The payment request follows; the e-ticket arrives once it is paid.',
-    te: '{date} న {time} కు {count} స్థానం(లు) {until} వరకు మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, {amount}). చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది; చెల్లించిన వెంటనే ఈ-టికెట్ వస్తుంది.',
+    en: '{count|# place|# places} at {time} on {date} held for you until {until} (booking {applicationId}, {amount}). The payment request follows; the e-ticket arrives once it is paid.',
+    te: '{date} న {time} కు {count|# స్థానం|# స్థానాలు} {until} వరకు మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, {amount}). చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది; చెల్లించిన వెంటనే ఈ-టికెట్ వస్తుంది.',
   },
   slotSoldOut: {
     en: 'Sorry, the {time} slot has no places left for that many. Please choose another time.',
