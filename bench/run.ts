@@ -1,3 +1,4 @@
+import { bookingFigures } from './bookings.ts';
 import { bundleFigures } from './bundles.ts';
 import { certificateFigures } from './certificate.ts';
 import { costFigures } from './cost.ts';
@@ -14,6 +15,7 @@ const measured = [
   ...(await webhookFigures()),
   ...(await certificateFigures()),
   ...(await transparencyLogFigures()),
+  ...(await bookingFigures()),
   ...(await endToEndFigures()),
   ...understandingFigures(),
 ];

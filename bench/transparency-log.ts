@@ -2,13 +2,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransparencyLog } from '../lambdas/adapters/transparency-log.ts';
 import { derToRaw, keyIdOf, publicKeyPem } from '../lambdas/core/certificate/signature.ts';
 import type { CertificateEntry } from '../lambdas/core/transparency-log/entry.ts';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { createKeyedTable, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { signDigestP256 } from '../local/kms-server.ts';
 import { freePort } from '../local/ports.ts';
 import { startS3Local } from '../local/s3-local.ts';
@@ -48,17 +47,7 @@ export async function transparencyLogFigures(): Promise<Figure[]> {
     let table = 0;
     const freshLog = async () => {
       const tableName = `bench-log-${table++}`;
-      await dynamo.client.send(
-        new CreateTableCommand({
-          TableName: tableName,
-          BillingMode: 'PAY_PER_REQUEST',
-          KeySchema: [
-            { AttributeName: 'pk', KeyType: 'HASH' },
-            { AttributeName: 'sk', KeyType: 'RANGE' },
-          ],
-          AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-        }),
-      );
+      await createKeyedTable(dynamo.client, tableName);
       return () =>
         new TransparencyLog(
           { dynamodb: documents, s3 },

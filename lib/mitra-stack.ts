@@ -222,7 +222,9 @@ export class MitraStack extends Stack {
       // Status lookups are answered within the turn from the department's register.
       .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured')
       // Bills are fetched from their biller within the turn.
-      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured');
+      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured')
+      // Bus services are searched and seats held in APSRTC's reservation system within the turn.
+      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured');
 
     // The failure destination receives only the batch's stream coordinates, not message content.
     const senderFailures = new Queue(this, 'SenderFailures', {
@@ -299,7 +301,9 @@ export class MitraStack extends Stack {
       // …and a signed land record extract states what the department's register holds when it is issued.
       .addEnvironment('STATUS_REGISTERS_ENDPOINT', config.statusRegistersEndpoint ?? 'unconfigured')
       // "Post to biller" posts a paid bill to its biller.
-      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured');
+      .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured')
+      // A paid bus ticket is confirmed (or its hold released) in APSRTC's reservation system.
+      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured');
 
     payments
       .useTable(this.table, 'readWrite')

@@ -49,6 +49,11 @@ export interface StageConfig {
    * to it; absent: bills answer that the biller is unavailable.
    */
   readonly billersEndpoint?: string;
+  /**
+   * HTTPS base of the departments' reservation systems (docs/department-systems.md, "Reservations": APSRTC's): bus
+   * services searched, seats held, sold and cancelled; absent: bus tickets answer that reservations are unavailable.
+   */
+  readonly reservationsEndpoint?: string;
   /** Minutes without a message after which a conversation in progress starts over. */
   readonly sessionInactivityMinutes: number;
   /**
@@ -150,6 +155,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const statusRegistersEndpoint = httpsEndpoint(context, 'statusRegistersEndpoint');
   const registersEndpoint = httpsEndpoint(context, 'registersEndpoint');
   const billersEndpoint = httpsEndpoint(context, 'billersEndpoint');
+  const reservationsEndpoint = httpsEndpoint(context, 'reservationsEndpoint');
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
   const witness = optionalBoolean(context, 'witness') ?? false;
@@ -177,6 +183,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     statusRegistersEndpoint,
     registersEndpoint,
     billersEndpoint,
+    reservationsEndpoint,
     sessionInactivityMinutes,
     understandingModelId,
     speechEndpoint,

@@ -132,3 +132,18 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, res
   };
   await client.send(new CreateTableCommand(input));
 }
+
+/** A bare table with the state table's keys (`pk`, `sk`), for tests and benchmarks of one store on its own. */
+export async function createKeyedTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    }),
+  );
+}

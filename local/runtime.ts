@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { createLocalApsrtc } from './back-ends/apsrtc.ts';
 import { createLocalBillers } from './back-ends/billers.ts';
 import { createLocalEncumbranceRegister } from './back-ends/encumbrance-register.ts';
 import { createLocalRegisters } from './back-ends/registers.ts';
@@ -213,6 +214,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       BILLERS_ENDPOINT: baseUrl,
       // No sign-in on one machine: the dashboard is open.
       DASHBOARD_SIGN_IN: 'open',
+      RESERVATIONS_ENDPOINT: baseUrl,
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -361,6 +363,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const encumbrances = createLocalEncumbranceRegister();
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
     const billers = createLocalBillers({ now: clock.get, dataDir });
+    const apsrtc = createLocalApsrtc({ now: clock.get, dataDir });
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
       appSecret: LOCAL_DEFAULTS.appSecret,
@@ -418,6 +421,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       if (await registers.handle(req, res, url)) return;
       if (await statusRegisters.handle(req, res, url)) return;
       if (await billers.handle(req, res, url)) return;
+      if (await apsrtc.handle(req, res, url)) return;
       if (await paymentGateway.handle(req, res, url)) return;
       if (await whatsapp.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' });

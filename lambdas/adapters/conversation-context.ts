@@ -3,7 +3,9 @@ import type { TurnContext } from '#core/conversation/context.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
+import { BookingInventory } from './booking-inventory.ts';
 import { conversationSettings } from './conversation-settings.ts';
+import { HttpApsrtc } from './departments/apsrtc.ts';
 import { HttpBillers } from './departments/billers.ts';
 import { HttpStatusRegisters } from './departments/status-registers.ts';
 import { optionalEnv, requireEnv } from './env.ts';
@@ -16,7 +18,11 @@ const identityEndpoint = optionalEnv('IDENTITY_ENDPOINT');
 const understandingModelId = optionalEnv('UNDERSTANDING_MODEL_ID');
 const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
 const billersEndpoint = optionalEnv('BILLERS_ENDPOINT');
+const reservationsEndpoint = optionalEnv('RESERVATIONS_ENDPOINT');
 const sources = {
+  ...(reservationsEndpoint && reservationsEndpoint !== 'unconfigured'
+    ? { apsrtc: new HttpApsrtc(reservationsEndpoint) }
+    : {}),
   ...(billersEndpoint && billersEndpoint !== 'unconfigured' ? { billers: new HttpBillers(billersEndpoint) } : {}),
   settings: await conversationSettings(),
   catalog: catalog(),
@@ -24,6 +30,7 @@ const sources = {
     ? { statusRegisters: new HttpStatusRegisters(registersEndpoint) }
     : {}),
   applications: new ApplicationQueries(requireEnv('TABLE_NAME')),
+  inventory: new BookingInventory(requireEnv('TABLE_NAME')),
   officers: new OfficerRegistry(requireEnv('TABLE_NAME')),
   ...(identityEndpoint && identityEndpoint !== 'unconfigured'
     ? { identity: new HttpIdentityService(identityEndpoint) }

@@ -1,7 +1,9 @@
 import { isApplicationState, isSettled } from '#core/applications/lifecycle.ts';
+import type { BusLookup, BusNeed } from '#core/bookings/bus.ts';
+import type { SlotNeed, SlotOutcome } from '#core/bookings/slots.ts';
 import type { Catalog } from '#core/catalog/schema.ts';
 import type { ConversationSettings, DecisionTarget, TurnContext } from '#core/conversation/context.ts';
-import { turnNeeds } from '#core/conversation/converse.ts';
+import { applicationIdFor, turnNeeds } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { applicationStatusResult } from '#core/fulfilment/application-status.ts';
@@ -14,6 +16,8 @@ import {
 } from '#core/fulfilment/status-lookup.ts';
 import { coversApplication, type Officer } from '#core/officers.ts';
 import type { ApplicationQueries, DecisionStanding } from './application-queries.ts';
+import type { BookingInventory } from './booking-inventory.ts';
+import type { HttpApsrtc } from './departments/apsrtc.ts';
 import type { HttpBillers } from './departments/billers.ts';
 import { DepartmentSystemError } from './departments/department-system-error.ts';
 import type { HttpStatusRegisters } from './departments/status-registers.ts';
@@ -33,6 +37,10 @@ export interface TurnContextSources {
   statusRegisters?: Pick<HttpStatusRegisters, 'lookup'>;
   /** The billers; absent when none is configured (bills answer "unavailable"). */
   billers?: Pick<HttpBillers, 'fetchBill'>;
+  /** Mitra's own inventory (darshan, seva, rooms), in the table. */
+  inventory?: Pick<BookingInventory, 'hold'>;
+  /** APSRTC's reservation system; absent when none is configured (bus tickets answer "unavailable"). */
+  apsrtc?: Pick<HttpApsrtc, 'search' | 'seats' | 'hold'>;
   /** A language model that reads free text first; absent (the default), the conversation's own rules read it. */
   understanding?: ModelUnderstanding;
 }
@@ -91,6 +99,11 @@ export async function loadTurnContext(
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.bill) context.bill = await fetchBill(sources, needs.bill);
+  if (needs.bus) context.bus = await askApsrtc(sources, needs.bus, applicationIdFor(message.messageId));
+  if (needs.slotHold)
+    context.slotHold = sources.inventory
+      ? await holdSlot(sources.inventory, needs.slotHold, applicationIdFor(message.messageId), now)
+      : { unavailable: true };
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   if (needs.understand && sources.understanding) {
     const understood = await sources.understanding.understand(needs.understand.text, session.language ?? 'en', now);
@@ -165,6 +178,51 @@ async function fetchBill(
     logger.warn('biller unavailable', { serviceId: service.id, biller, error: error.message });
     return { unavailable: true };
   }
+}
+
+/**
+ * APSRTC's answer to a bus ticket's search, seat map or hold. A hold is named after the message's application id, so
+ * a redelivered message gets the same hold back. A system down is an answer, never a failed turn.
+ */
+async function askApsrtc(sources: TurnContextSources, need: BusNeed, applicationId: string): Promise<BusLookup> {
+  const { apsrtc } = sources;
+  if (!apsrtc) return { kind: 'unavailable' };
+  try {
+    switch (need.kind) {
+      case 'search':
+        return { kind: 'services', services: await apsrtc.search(need.from, need.to, need.date) };
+      case 'seats':
+        return { kind: 'seats', seatMap: await apsrtc.seats(need.serviceCode, need.date) };
+      case 'hold': {
+        const { kind: _, ...request } = need;
+        return { kind: 'hold', hold: await apsrtc.hold({ idempotencyKey: applicationId, ...request }) };
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof DepartmentSystemError)) throw error;
+    logger.warn('APSRTC reservations unavailable', { call: need.kind, error: error.message });
+    return { kind: 'unavailable' };
+  }
+}
+
+/** Holds a chosen slot's places for this message's application, under the person's quota. */
+function holdSlot(
+  inventory: Pick<BookingInventory, 'hold'>,
+  need: SlotNeed,
+  holdId: string,
+  now: Date,
+): Promise<SlotOutcome> {
+  const { resourceKey, count, units, holdMinutes, quota } = need;
+  return inventory.hold(
+    {
+      holdId,
+      resourceKey,
+      wanted: { count, of: units },
+      expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
+      ...(quota ? { quota } : {}),
+    },
+    now,
+  );
 }
 
 function unavailable(call: string, error: unknown): { ok: false } {

@@ -39,6 +39,19 @@ export const keys = {
   countedEvent: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
   /** One live figure of one day (India date), e.g. `applications` or `service#revenue.income-certificate`. */
   liveCounter: (day: string, name: string) => ({ pk: `LIVE#${day}`, sk: name }),
+  /**
+   * Mitra's own booking inventory (lambdas/adapters/booking-inventory.ts): one item per held or sold unit (a seat, a
+   * place) of one resource at one time, absent while it is free; one partition per resource and time.
+   */
+  inventoryUnit: (resourceKey: string, unit: string) => ({ pk: `INVENTORY#${resourceKey}`, sk: `UNIT#${unit}` }),
+  inventoryUnits: (resourceKey: string) => ({ pk: `INVENTORY#${resourceKey}` }),
+  /** A hold of units, by its id: what it holds, until when, and whether it was sold, released or cancelled. */
+  inventoryHold: (holdId: string) => ({ pk: `INVENTORY#HOLD#${holdId}`, sk: 'HOLD' }),
+  /** Places one person (keyed Aadhaar hash) holds or bought of one service in one month, for its quota. */
+  inventoryQuota: (serviceId: string, holderHash: string, month: string) => ({
+    pk: `INVENTORY#QUOTA#${serviceId}#${holderHash}`,
+    sk: month,
+  }),
 } as const;
 
 export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;

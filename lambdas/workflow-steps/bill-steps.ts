@@ -69,7 +69,7 @@ export async function recordRefund(application: BillApplication, service: Servic
     await applications.hasStopped(waId),
     waId,
     `${applicationId}#refund-due`,
-    t('billRefundDue', language, {
+    t(service?.kind === 'booking' ? 'bookingRefundDue' : 'billRefundDue', language, {
       applicationId,
       amount: formatPaise(received.amountPaise),
       service: service?.name[language] ?? application.serviceId,

@@ -10,6 +10,7 @@ import { secondsUntilDue } from '#core/applications/dates.ts';
 import { EncumbranceSchema } from '#core/applications/encumbrance.ts';
 import { RecordCheckSchema } from '#core/applications/records.ts';
 import { catalog } from '#core/catalog/catalog.ts';
+import { inventoryOf } from '#core/catalog/inventories.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
 import { isBilled } from '#core/fulfilment/bills.ts';
@@ -19,6 +20,7 @@ import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { postToBiller, recordRefund } from './bill-steps.ts';
+import { confirmBooking, holdsSeats, releaseBooking } from './booking-steps.ts';
 import { requestGrievanceAttention } from './grievance-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 import { lookUpExtract } from './register-steps.ts';
@@ -134,6 +136,7 @@ async function handle(event: unknown): Promise<unknown> {
       return application;
     case 'payment-expired':
       await closeUnpaid(input.application);
+      await releaseBooking(input.application);
       return application;
     case 'request-approval':
       if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
@@ -142,7 +145,7 @@ async function handle(event: unknown): Promise<unknown> {
       else await requestApproval(input.application, service, input.taskToken, input.escalated);
       return application;
     case 'post-to-biller':
-      return postToBiller(input.application);
+      return holdsSeats(input.application) ? confirmBooking(input.application) : postToBiller(input.application);
     case 'record-refund':
       await recordRefund(input.application, service);
       return application;
@@ -191,11 +194,11 @@ function planOf(
   paid: boolean,
 ): z.infer<typeof Plan> {
   const fee = amountDue(service, values);
-  const billed = isBilled(service);
+  // A bill the biller accepted, or seats the reservation system sold, need no officer: that is the confirmation.
+  const billed = isBilled(service) || inventoryOf(service.id) !== undefined;
   return {
     fee,
     feeDue: fee > 0 && !paid,
-    // A bill the biller accepted needs no officer: the biller's posting is the confirmation.
     officerApproval: !billed && fulfilmentOf(service.kind).officerDecides(service),
     department: service.department,
     postsToBiller: billed,

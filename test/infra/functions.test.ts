@@ -111,6 +111,7 @@ describe('environment: each variable is set together with its grant', () => {
         'BILL_PAYMENT_WORKFLOW_ARN',
         'BOOKING_WORKFLOW_ARN',
         'BILLERS_ENDPOINT',
+        'RESERVATIONS_ENDPOINT',
         'WHATSAPP_SECRET_ARN',
         'MEDIA_BUCKET',
         'WHATSAPP_VERIFY_TOKEN',
@@ -142,6 +143,7 @@ describe('environment: each variable is set together with its grant', () => {
       [
         'TABLE_NAME',
         'BILLERS_ENDPOINT',
+        'RESERVATIONS_ENDPOINT',
         'PAYMENT_GATEWAY_ENDPOINT',
         'PAYMENT_SECRET_ARN',
         'RECORDS_ENDPOINT',

@@ -2,7 +2,6 @@ import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DeleteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import {
 } from '#core/transparency-log/entry.ts';
 import { anchorEntryOf, anchorKeys, chainKeys, firstKeyEntry } from '#core/transparency-log/key-chain.ts';
 import { fromHex, rootHash, toHex, verifyConsistency, verifyInclusion } from '#core/transparency-log/merkle.ts';
-import { type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { createKeyedTable, type LocalDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { LOCAL_REGION } from '../../local/local-aws.ts';
 import { freePort } from '../../local/ports.ts';
 import { type LocalS3, startS3Local } from '../../local/s3-local.ts';
@@ -62,17 +61,7 @@ beforeAll(async () => {
     freePort().then((port) => startDynamoDbLocal(port)),
     startS3Local(join(dataDir, 's3'), [BUCKET]),
   ]);
-  await dynamo.client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: ['pk', 'sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-    }),
-  );
+  await createKeyedTable(dynamo.client, TABLE);
   documents = DynamoDBDocumentClient.from(dynamo.client);
   s3 = new S3Client({
     endpoint: s3rver.endpoint,

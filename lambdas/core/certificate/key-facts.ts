@@ -11,6 +11,10 @@ export const KEY_FACTS = [
   /** Any other amount the document states (a receipt's amount paid, a ticket's fare): the first one. */
   { tag: 3, id: 'amount', kind: 'amount', label: { en: 'Amount', te: 'మొత్తం' } },
   { tag: 4, id: 'seats', kind: 'text', label: { en: 'Seats', te: 'సీట్లు' } },
+  /** A ticket's PNR, its bus (service, type, date and time) and how many travel on it. */
+  { tag: 5, id: 'pnr', kind: 'text', label: { en: 'PNR', te: 'పీఎన్ఆర్' } },
+  { tag: 6, id: 'journey', kind: 'text', label: { en: 'Bus or slot', te: 'బస్సు లేదా సమయం' } },
+  { tag: 7, id: 'passengers', kind: 'amount', label: { en: 'Passengers', te: 'ప్రయాణికులు' } },
 ] as const;
 
 export type KeyFactId = (typeof KEY_FACTS)[number]['id'];
@@ -31,6 +35,8 @@ export function keyFactsOf(record: CertificateRecord): KeyFacts {
     if (id === 'annual-income' && amount !== undefined) facts['annual-income'] = amount;
     else if (id === 'caste-category') facts['caste-category'] = fact.value.en;
     else if (SEAT_FIELDS.has(id)) facts.seats ??= fact.value.en;
+    else if (id === 'pnr' || id === 'journey') facts[id] = fact.value.en;
+    else if (id === 'passenger-count' && /^\d+$/.test(fact.value.en)) facts.passengers = Number(fact.value.en);
     else if (amount !== undefined) facts.amount ??= amount;
   }
   return facts;

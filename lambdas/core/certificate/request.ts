@@ -7,6 +7,7 @@ import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS } from '../forms/search-period.ts';
 import { BILLER_NAMES, type Biller } from '../fulfilment/bills.ts';
 import { StatusRecordSchema } from '../fulfilment/status-lookup.ts';
+import { type StringId, t } from '../i18n/strings.ts';
 import { formatPaise, rupeesToPaise } from '../payments/amount.ts';
 import { issueDateOf } from './claims.ts';
 import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
@@ -102,7 +103,13 @@ export function buildCertificateRecord(
     Object.assign(facts, extractFacts(extract));
   }
   const billerReference = request.posting?.answer.billerReference;
-  if (billerReference && request.payment) Object.assign(facts, billFacts(answers, request.payment, billerReference));
+  if (billerReference && request.payment)
+    Object.assign(
+      facts,
+      answers['hold-id']
+        ? bookingFacts(answers, request.payment, billerReference)
+        : billFacts(answers, request.payment, billerReference),
+    );
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({
     version: 2,
@@ -149,12 +156,44 @@ function billFacts(
           },
         }
       : {}),
+    ...paymentFacts(payment),
+    'biller-reference': { label: { en: 'Biller reference', te: 'బిల్లర్ సూచిక' }, value: same(billerReference) },
+  };
+}
+
+/**
+ * What a ticket states besides the journey's places and date: its PNR, the bus, the seats, each passenger, and the
+ * fare paid. The QR code signs the PNR, the bus, the seats and the passenger count (key-facts.ts).
+ */
+function bookingFacts(
+  answers: Record<string, string>,
+  payment: { paymentId: string; amount: number },
+  pnr: string,
+): Record<string, { label: Bilingual; value: Bilingual }> {
+  const same = (text: string) => ({ en: text, te: text });
+  const slot = answers['slot-time'];
+  const when = `${istDate(answers['travel-date'] ?? '')} ${slot ?? answers.departs ?? ''}`;
+  const journey = [answers['service-code'], answers['bus-type'], when].filter(Boolean).join(' · ');
+  const fact = (id: StringId, value: string) => ({ label: { en: t(id, 'en'), te: t(id, 'te') }, value: same(value) });
+  return {
+    pnr: fact('factPnr', pnr),
+    journey: fact(slot ? 'factSlot' : 'factJourney', journey),
+    ...(answers.seats ? { seats: fact('factSeats', answers.seats) } : {}),
+    'passenger-count': fact('factPassengerCount', answers.persons ?? ''),
+    ...(answers.passengers ? { passengers: fact('factPassengers', answers.passengers) } : {}),
+    ...paymentFacts(payment),
+  };
+}
+
+/** The amount paid and the gateway's payment id, as a receipt and a ticket state them. */
+function paymentFacts(payment: { paymentId: string; amount: number }) {
+  const same = (text: string) => ({ en: text, te: text });
+  return {
     'amount-paid': {
       label: { en: 'Amount paid', te: 'చెల్లించిన మొత్తం' },
       value: same(formatPaise(rupeesToPaise(payment.amount))),
     },
     'payment-id': { label: { en: 'Payment id', te: 'చెల్లింపు సంఖ్య' }, value: same(payment.paymentId) },
-    'biller-reference': { label: { en: 'Biller reference', te: 'బిల్లర్ సూచిక' }, value: same(billerReference) },
   };
 }
 

@@ -1,4 +1,6 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
+import type { BusLookup, BusNeed } from '../bookings/bus.ts';
+import type { SlotNeed, SlotOutcome } from '../bookings/slots.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { BillOutcome } from '../fulfilment/bills.ts';
 import type { StatusLookupOutcome } from '../fulfilment/status-lookup.ts';
@@ -98,6 +100,10 @@ export interface TurnContext {
   lookup?: StatusLookupOutcome;
   /** The biller's answer to the bill this message asked to see (or to pay, fetched again). */
   bill?: BillOutcome;
+  /** APSRTC's answer to the search, seat map or hold this message asked for. */
+  bus?: BusLookup;
+  /** Mitra's inventory's answer to the hold of the slot this message chose. */
+  slotHold?: SlotOutcome;
   /** For an officer's decision: whether that application still waits for one. */
   decisionTarget?: DecisionTarget;
   /** For "send it again": the document the citizen asked for, or null when there is none. */
@@ -122,6 +128,13 @@ export interface TurnNeeds {
   lookup?: { serviceId: string; values: Record<string, string> };
   /** A bill confirmed, or "Pay" tapped on one: fetch it from its biller. */
   bill?: { serviceId: string; values: Record<string, string> };
+  /**
+   * A bus ticket: search the services of a date, read a bus's seat map, or hold the seats chosen (the idempotency
+   * key is the application id of this message).
+   */
+  bus?: BusNeed;
+  /** A slot chosen: hold its places in Mitra's inventory (named after this message's application id). */
+  slotHold?: SlotNeed;
   /** An officer's decision names this application: whether it still waits, if they are an officer. */
   decisionOn?: string;
   /** Free text outside a form: a configured language model may read it first (`TurnContext.understood`). */
@@ -150,6 +163,7 @@ const MID_FLOW = new Set([
   'identity-aadhaar',
   'identity-otp',
   'officer-reason',
+  'bus',
 ]);
 
 /** A conversation in progress that has been idle too long starts over. */

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { applicationIdFor } from './applications.ts';
 import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type TurnNeeds } from './context.ts';
+import { busTurns } from './intents/bus.ts';
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
@@ -14,6 +15,7 @@ import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
+import { slotTurns } from './intents/slot.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
 import type { InboundMessage } from './messages.ts';
 import { text } from './screens.ts';
@@ -30,6 +32,8 @@ const HANDLERS = {
   ...identityTurns,
   ...formTurns,
   ...grievanceFormTurns,
+  ...busTurns,
+  ...slotTurns,
   ...heldCertificateTurns,
   ...citizenTurns,
   ...freeTextTurns,

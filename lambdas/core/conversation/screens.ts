@@ -24,7 +24,7 @@ interface Row {
 export const text = (body: string): Reply => ({ type: 'text', text: body });
 
 /** A list message whose rows are also numbered in its body, so typing the number works like tapping the row. */
-function listScreen(intro: string, button: string, section: string, rows: Row[], token: number): Screen {
+export function listScreen(intro: string, button: string, section: string, rows: Row[], token: number): Screen {
   const numbered = rows.map((row, i) => `${i + 1}. ${row.title}`).join('\n');
   return {
     replies: [

@@ -70,6 +70,38 @@ const Step = z.discriminatedUnion('name', [
     values: Values,
     applicationId: z.string(),
   }),
+  /**
+   * A bus ticket being booked (intents/bus.ts), one stage at a time: the places, the date, the bus chosen from the
+   * services shown, the seats, the passengers, then the review whose "Hold and pay" holds the seats.
+   */
+  z.strictObject({
+    name: z.literal('bus'),
+    stage: z.enum(['from', 'to', 'date', 'service', 'seats', 'passengers', 'review']),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    date: z.string().optional(),
+    /** The services shown for the date, so the one chosen is known without asking again. */
+    shown: z
+      .array(
+        z.strictObject({
+          serviceCode: z.string(),
+          departs: z.string(),
+          busType: z.string(),
+          farePaise: z.number().int().nonnegative(),
+        }),
+      )
+      .default([]),
+    serviceCode: z.string().optional(),
+    /** The seats free when the seat map was shown, and those of them reserved for women. */
+    free: z.array(z.string()).default([]),
+    women: z.array(z.string()).default([]),
+    seats: z.array(z.string()).default([]),
+    passengers: z
+      .array(z.strictObject({ name: z.string(), age: z.number().int(), gender: z.enum(['female', 'male', 'other']) }))
+      .default([]),
+  }),
+  /** A form of places Mitra keeps (darshan, seva, rooms) confirmed by a verified citizen: the slot is chosen next. */
+  z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
   /**
@@ -93,6 +125,7 @@ export const FORM_STEPS: ReadonlySet<string> = new Set([
   'grievance-place',
   'grievance-photos',
   'grievance-similar',
+  'bus',
 ]);
 
 /** A citizen's conversation state, stored as one item and written only conditionally on its version. */

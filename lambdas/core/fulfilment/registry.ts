@@ -1,3 +1,4 @@
+import { inventoryOf } from '../catalog/inventories.ts';
 import { SERVICE_KINDS, type Service } from '../catalog/schema.ts';
 
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
@@ -68,8 +69,11 @@ const FULFILMENTS: Record<ServiceKind, Fulfilment> = {
   booking: {
     kind: 'booking',
     takenUp: { by: 'workflow', workflow: 'booking' },
-    officerDecides: decidedByOfficer,
+    // Places sold from an inventory need no officer; other bookings are confirmed by the department's officer.
+    officerDecides: (service) => inventoryOf(service.id) === undefined,
     checksHouseholdRecords: false,
+    /** The fare of the seats held, from the reservation system. */
+    amountField: 'amount',
     officerAction: 'confirm',
   },
   'status-lookup': {

@@ -1,4 +1,5 @@
 import type { Language } from '../catalog/schema.ts';
+import { bookingStrings } from './booking-strings.ts';
 import { grievanceStrings } from './grievance-strings.ts';
 
 /**
@@ -592,6 +593,7 @@ export const strings = {
     te: 'దరఖాస్తు {applicationId}: {label}',
   },
   ...grievanceStrings,
+  ...bookingStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;

@@ -161,6 +161,9 @@ function actionIntent(session: Session, action: string): Intent {
   if (action === 'photos-done' && step.name === 'grievance-photos') return { kind: 'photos-done' };
   if (action === 'similar-same' && step.name === 'grievance-similar') return { kind: 'similar-same' };
   if (action === 'similar-new' && step.name === 'grievance-similar') return { kind: 'similar-new' };
+  if (verb === 'bus' && step.name === 'bus') return { kind: 'bus-service', serviceCode: argument };
+  if (action === 'bus-hold' && step.name === 'bus') return { kind: 'bus-hold' };
+  if (verb === 'slot' && step.name === 'slot') return { kind: 'slot-chosen', time: argument };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
@@ -188,6 +191,8 @@ function textIntent(session: Session, text: string, now: Date): Intent {
     case 'grievance-photos':
     case 'grievance-similar':
       return { kind: 'not-understood' };
+    case 'bus':
+      return { kind: 'bus-text', text };
     default:
       return { kind: 'search', text };
   }

@@ -19,6 +19,7 @@ import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
 import { FORM_STEPS, type SentOtp, type Session, type SessionStep } from '../session.ts';
 import { answerBill, payBill } from './bill.ts';
+import { booksBus, startBus } from './bus.ts';
 import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
@@ -26,6 +27,7 @@ import { askIdentity, lockedOut } from './identity-prompt.ts';
 import type { FormIntent } from './intent.ts';
 import { answerLookup, requestExtract } from './lookup.ts';
 import { home, render } from './navigation.ts';
+import { chooseSlot, sellsSlots } from './slot.ts';
 import {
   draftApplication,
   findService,
@@ -47,6 +49,7 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     if (!service) return home(session, env, [t('notUnderstood', language)]);
     // Chosen from the services offered for a message: the answers that message states are filled in already.
     const { step } = session;
+    if (booksBus(service)) return startBus(session, env);
     const values = step.name === 'search' ? extractFields(service, step.query, env.now, language) : {};
     return startForm(session, service, env, { values });
   },
@@ -340,6 +343,8 @@ export function submit(
   // One valid certificate of a kind per person: checked again just before submitting, under the verified Aadhaar.
   const held = heldCertificate(service, env.context.applications, citizenHash);
   if (held) return offerHeldCertificate(session, service, held, env, before);
+  // Places Mitra keeps are held for a chosen slot before the application starts, under the verified Aadhaar's quota.
+  if (sellsSlots(service)) return chooseSlot(session, service, values, citizenHash, env, before);
   const language = languageOf(session);
   const application = draftApplication(session, service, values, citizenHash, env);
   const { applicationId } = application;

@@ -19,6 +19,8 @@ export type Intent =
   | IdentityIntent
   | FormIntent
   | GrievanceFormIntent
+  | BusIntent
+  | SlotIntent
   | HeldCertificateIntent
   | CitizenIntent;
 
@@ -106,6 +108,18 @@ export type GrievanceFormIntent =
   /** The answer to "is this the same grievance?": the earlier one stands, or this one is registered too. */
   | { kind: 'similar-same' }
   | { kind: 'similar-new' };
+
+/** A bus ticket being booked (intents/bus.ts). */
+export type BusIntent =
+  /** Typed while booking: a place, a date, seat numbers or a passenger. */
+  | { kind: 'bus-text'; text: string }
+  /** A bus chosen from the services shown. */
+  | { kind: 'bus-service'; serviceCode: string }
+  /** "Hold and pay" on the booking's review. */
+  | { kind: 'bus-hold' };
+
+/** A slot (a darshan time) chosen for places Mitra keeps (intents/slot.ts). */
+export type SlotIntent = { kind: 'slot-chosen'; time: string };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };

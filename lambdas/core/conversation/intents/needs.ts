@@ -4,8 +4,10 @@ import { workflowOf } from '../../fulfilment/registry.ts';
 import { lookupNeedsIdentity } from '../../fulfilment/status-lookup.ts';
 import { type ConversationSettings, identityCurrent, type TurnNeeds } from '../context.ts';
 import type { Session } from '../session.ts';
+import { busNeedOf } from './bus.ts';
 import { formAadhaarForOtp } from './form-otp.ts';
 import type { Intent } from './intent.ts';
+import { slotNeed } from './slot.ts';
 
 /**
  * What the webhook must look up before the turn of this intent can be decided: whether the sender is an officer (and
@@ -83,6 +85,16 @@ export function needsOf(
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
+    case 'bus-text':
+    case 'bus-service':
+    case 'bus-hold': {
+      const bus = busNeedOf(session, intent, now);
+      return bus ? { applications: false, bus } : none();
+    }
+    case 'slot-chosen': {
+      const slotHold = slotNeed(session, intent.time);
+      return slotHold ? { applications: false, slotHold } : none();
+    }
     default:
       return none();
   }

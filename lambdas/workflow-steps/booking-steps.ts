@@ -1,0 +1,67 @@
+import { BookingInventory } from '#adapters/booking-inventory.ts';
+import { now } from '#adapters/clock.ts';
+import { HttpApsrtc } from '#adapters/departments/apsrtc.ts';
+import { DepartmentSystemError } from '#adapters/departments/department-system-error.ts';
+import { requireEnv } from '#adapters/env.ts';
+import { PaymentStore } from '#adapters/payment-store.ts';
+import { logger } from '#adapters/powertools.ts';
+import { inventoryOf } from '#core/catalog/inventories.ts';
+import { ValidationError } from '#core/errors.ts';
+import type { BillPosting } from '#core/fulfilment/bills.ts';
+import type { BillApplication } from './bill-steps.ts';
+
+const reservationsEndpoint = requireEnv('RESERVATIONS_ENDPOINT');
+const apsrtc = reservationsEndpoint === 'unconfigured' ? undefined : new HttpApsrtc(reservationsEndpoint);
+const payments = new PaymentStore(requireEnv('TABLE_NAME'));
+const inventory = new BookingInventory(requireEnv('TABLE_NAME'));
+
+/** Whether an application is a booking whose seats are held in a reservation system. */
+export const holdsSeats = (application: BillApplication) => Boolean(application.values['hold-id']);
+
+/**
+ * "Post to biller" for a booking: the captured payment turns the hold into a sale, once (in APSRTC's system, or in
+ * Mitra's own inventory). A hold that lapsed before the
+ * payment sells nothing: the posting is recorded as refused, and the workflow records the refund. The answer is
+ * recorded on the application before it is returned, so a re-driven execution reads it instead of asking again.
+ */
+export async function confirmBooking(application: BillApplication): Promise<BillPosting> {
+  const { applicationId, values } = application;
+  const stored = await payments.get(applicationId);
+  const received = stored?.payment?.received;
+  if (!stored || !received) throw new ValidationError(`booking ${applicationId} has no captured payment`);
+  if (stored.billPosting) return stored.billPosting;
+  const holdId = values['hold-id'] ?? '';
+  const pnr = keptByMitra(application)
+    ? await sellHeld(holdId, received.paidAt)
+    : await confirmWithApsrtc(holdId, received);
+  const posting: BillPosting = pnr
+    ? { status: 'posted', billerReference: pnr, postedAt: now().toISOString() }
+    : { status: 'refused', reason: 'the places were no longer held when the payment came' };
+  const recorded = await payments.recordPosting(applicationId, posting);
+  logger.info('booking confirmed in the reservation system', { applicationId, status: posting.status, recorded });
+  return recorded ? posting : ((await payments.get(applicationId))?.billPosting ?? posting);
+}
+
+/** The payment never came: the places go back on sale at once rather than when the hold lapses. */
+export async function releaseBooking(application: BillApplication): Promise<void> {
+  if (!holdsSeats(application)) return;
+  const holdId = application.values['hold-id'] ?? '';
+  if (keptByMitra(application)) await inventory.release(holdId);
+  else if (apsrtc) await apsrtc.release(holdId);
+  logger.info('unpaid booking released', { applicationId: application.applicationId });
+}
+
+const keptByMitra = (application: BillApplication) => inventoryOf(application.serviceId)?.source === 'mitra';
+
+/** Mitra's own inventory: the hold becomes a sale if it is still held at the payment's time; its PNR is the hold's. */
+async function sellHeld(holdId: string, paidAt: string): Promise<string | undefined> {
+  const sale = await inventory.sell(holdId, new Date(paidAt));
+  return sale.sold ? holdId.replace(/^AP-/, 'T') : undefined;
+}
+
+async function confirmWithApsrtc(holdId: string, received: { paymentId: string; amountPaise: number; paidAt: string }) {
+  if (!apsrtc) throw new DepartmentSystemError('APSRTC reservations', 'no RESERVATIONS_ENDPOINT configured');
+  const { paymentId, amountPaise, paidAt } = received;
+  const answer = await apsrtc.confirm(holdId, { paymentId, amountPaise, paidAt });
+  return answer.status === 'confirmed' ? answer.pnr : undefined;
+}
