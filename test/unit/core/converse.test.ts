@@ -494,3 +494,21 @@ function answerWell(citizen: Citizen, type: string): void {
   if (type === 'choice') citizen.text('1');
   else citizen.text(answers[type]!);
 }
+
+describe('back while booking a bus', () => {
+  it('goes to the question before, and from the first question to the service list it was chosen from', () => {
+    const citizen = new Citizen().ready();
+    citizen.tap('svc:apsrtc.bus-ticket');
+    expect(citizen.said).toContain(strings.busAskFrom.en);
+    citizen.text('Vijayawada');
+    expect(citizen.session.step).toMatchObject({ name: 'bus', stage: 'to', from: expect.any(String) });
+    citizen.text('back');
+    expect(citizen.said).toContain(strings.busAskFrom.en);
+    expect(citizen.session.step).toMatchObject({ name: 'bus', stage: 'from' });
+    citizen.text('back');
+    expect(citizen.session.step).toMatchObject({ name: 'services', departmentId: 'apsrtc' });
+    expect(citizen.list.sections.flatMap((s) => s.rows.map((r) => r.id.split('~')[0]))).toContain(
+      'svc:apsrtc.bus-ticket',
+    );
+  });
+});

@@ -32,7 +32,7 @@ import {
 
 type BusStep = Extract<SessionStep, { name: 'bus' }>;
 
-const BUS_SERVICE = 'apsrtc.bus-ticket';
+export const BUS_SERVICE = 'apsrtc.bus-ticket';
 const DATE_FIELD = { id: 'travel-date', type: 'date', when: 'future' } as const;
 
 /** Whether a service is sold from APSRTC's reservation system through the chat's bus booking. */
@@ -118,6 +118,36 @@ export const busTurns: IntentHandlers<BusIntent['kind']> = {
     return hold(session, step, service, env);
   },
 };
+
+/**
+ * "Back" while booking a bus: the question before this stage's (where to from the date, where from from where to; the
+ * date again from a later stage, to search once more). Undefined at the first question: the caller returns to the
+ * service list.
+ */
+export function busStageBefore(session: Session, step: BusStep, env: TurnEnv): Turn | undefined {
+  const language = languageOf(session);
+  const fresh = { ...step, shown: [], serviceCode: undefined, free: [], women: [], seats: [], passengers: [] };
+  switch (step.stage) {
+    case 'from':
+      return undefined;
+    case 'to':
+      return show(session, { ...fresh, stage: 'from', from: undefined }, textScreen([t('busAskFrom', language)]), env);
+    case 'date':
+      return show(
+        session,
+        { ...fresh, stage: 'to', to: undefined },
+        textScreen([t('busAskTo', language, { from: placeOf(step.from, language) })]),
+        env,
+      );
+    default:
+      return show(
+        session,
+        { ...fresh, stage: 'date', date: undefined },
+        textScreen([askDate(step.from, step.to ?? '', language)]),
+        env,
+      );
+  }
+}
 
 function answerPlace(session: Session, step: BusStep, text: string, env: TurnEnv): Turn {
   const language = languageOf(session);

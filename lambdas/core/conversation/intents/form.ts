@@ -19,7 +19,7 @@ import { pageIndexOf } from '../paging.ts';
 import { editScreen, fieldScreen, servicesOf, servicesScreen, summaryScreen } from '../screens.ts';
 import { FORM_STEPS, type SentOtp, type Session, type SessionStep } from '../session.ts';
 import { answerBill, payBill } from './bill.ts';
-import { booksBus, startBus } from './bus.ts';
+import { BUS_SERVICE, booksBus, busStageBefore, startBus } from './bus.ts';
 import { citizenTurns } from './citizen.ts';
 import { otpAfterAnswer, otpOf, usableOtp } from './form-otp.ts';
 import { heldCertificate, offerHeldCertificate } from './held-certificate.ts';
@@ -128,6 +128,10 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     const { step } = session;
     const grievance = GRIEVANCE_STEPS.has(step.name) && 'serviceId' in step && findService(env.catalog, step.serviceId);
     if (grievance && 'values' in step) return grievanceBack(session, grievance, step, env);
+    if (step.name === 'bus') {
+      const bus = findService(env.catalog, BUS_SERVICE);
+      return busStageBefore(session, step, env) ?? (bus ? backToServiceList(session, bus, env) : home(session, env));
+    }
     if (step.name !== 'form' && step.name !== 'confirm' && step.name !== 'edit') return home(session, env);
     const service = findService(env.catalog, step.serviceId);
     if (!service) return home(session, env);
@@ -135,14 +139,7 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
       return toSummary(session, service, step.values, env, otpOf(step).otp);
     const index = step.name === 'confirm' ? service.fields.length - 1 : step.fieldIndex - 1;
     if (index >= 0) return askField(session, service, index, step.values, false, env, otpOf(step));
-    // Back to the page of the service list the service was chosen from.
-    const onPage = pageIndexOf(servicesOf(env.catalog, service.department), service);
-    return show(
-      session,
-      { name: 'services', departmentId: service.department, page: onPage },
-      servicesScreen(env.catalog, languageOf(session), service.department, onPage, env.token),
-      env,
-    );
+    return backToServiceList(session, service, env);
   },
   extract(session, _intent, env) {
     const { step } = session;
@@ -158,6 +155,17 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
     return show(session, { name: 'menu', page: 0 }, textScreen([t('cancelled', languageOf(session))]), env);
   },
 };
+
+/** Back to the page of the service list the service was chosen from. */
+function backToServiceList(session: Session, service: Service, env: TurnEnv): Turn {
+  const onPage = pageIndexOf(servicesOf(env.catalog, service.department), service);
+  return show(
+    session,
+    { name: 'services', departmentId: service.department, page: onPage },
+    servicesScreen(env.catalog, languageOf(session), service.department, onPage, env.token),
+    env,
+  );
+}
 
 const GRIEVANCE_STEPS = new Set(['grievance-place', 'grievance-photos', 'grievance-similar']);
 
