@@ -154,8 +154,12 @@ describe('paying a bill', () => {
     expect(issued.billPosting).toMatchObject({ status: 'posted' });
     expect(await postings('2456789012')).toHaveLength(1);
     expect((await postings('2456789012'))[0]!.idempotencyKey).toBe(applicationId);
-    const receipt = (await sentTo(env.runtime, PAYER)).find((m) => m.type === 'document');
-    const certId = receipt?.document?.filename?.replace(/\.pdf$/, '');
+    // Issued first, then the receipt leaves through the outbox.
+    const receipt = await waitFor('the receipt', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, PAYER)).find((m) => m.type === 'document');
+    });
+    const certId = receipt.document?.filename?.replace(/\.pdf$/, '');
     expect(certId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect((await texts(PAYER)).filter((text) => text.includes('/pay/'))).toHaveLength(1);
     // The receipt verifies, and its QR code signs the amount paid.
