@@ -11,12 +11,13 @@ import { freePort } from '../../local/ports.ts';
 // warnings, one readable line each.
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mitra-start-'));
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// As `npm start` runs it: one node process with tsx's loader, so Ctrl-C reaches the runtime itself and not a relay
+// that kills it when it is slow to answer.
 function start(port: number, env: NodeJS.ProcessEnv = process.env) {
-  const child = spawn(tsx, ['local/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     env: { ...env, PORT: String(port), MITRA_DATA_DIR: dataDir },
     stdio: 'pipe',
   });
