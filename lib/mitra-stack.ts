@@ -396,6 +396,8 @@ export class MitraStack extends Stack {
       .useArchive(this.archive.bucket, 'read')
       .useSigningKey(this.certificateSigningKey.key, 'verify')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
+    // The witness's key is the operator's to give (it lives in the witness stack, which depends on this one).
+    if (config.witnessPublicKey) verify.addEnvironment('WITNESS_PUBLIC_KEY', config.witnessPublicKey);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
@@ -76,6 +77,12 @@ export interface StageConfig {
    * checkpoints with a key of its own. Context `witness=true`.
    */
   readonly witness: boolean;
+  /**
+   * The witness's public key (DER SubjectPublicKeyInfo, base64, as `aws kms get-public-key --key-id <WitnessKeyArn>
+   * --query PublicKey --output text` prints it): the verify page checks that the log including each certificate was
+   * co-signed by it. Context `witnessPublicKey`, given on the deploy after the witness stack's first.
+   */
+  readonly witnessPublicKey?: string;
   /** For stateful resources: the table, buckets, keys, secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
@@ -159,6 +166,12 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
   const sessionInactivityMinutes = optionalInteger(context, 'sessionInactivityMinutes', 1, 1440) ?? 30;
   const paymentGatewayEndpoint = httpsEndpoint(context, 'paymentGatewayEndpoint');
   const witness = optionalBoolean(context, 'witness') ?? false;
+  const witnessPublicKey = optionalString(context, 'witnessPublicKey');
+  if (witnessPublicKey !== undefined && !isP256PublicKey(witnessPublicKey)) {
+    throw new StageConfigError(
+      'witnessPublicKey must be the base64 DER public key that `aws kms get-public-key` prints for the witness key (ECC_NIST_P256)',
+    );
+  }
   const understandingModelId = optionalString(context, 'understandingModelId');
   const speechEndpoint = httpsEndpoint(context, 'speechEndpoint');
   if (understandingModelId !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(understandingModelId)) {
@@ -190,11 +203,21 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     paymentGatewayEndpoint,
     paymentSecretArn,
     witness,
+    witnessPublicKey,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetentionDays: prod ? 730 : 30,
     deletionProtection: prod,
   };
+}
+
+function isP256PublicKey(base64: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  } catch {
+    return false;
+  }
 }
 
 function isStage(value: string): value is Stage {

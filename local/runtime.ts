@@ -32,7 +32,7 @@ import {
 } from './step-functions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalWhatsApp, type LocalTemplate, type LocalWhatsApp } from './whatsapp/index.ts';
-import { startLocalWitness } from './witness.ts';
+import { localWitnessPublicKey, startLocalWitness } from './witness.ts';
 
 /** The local defaults of CONTRACT.md; each can be overridden by the environment variable of the same role. */
 export const LOCAL_DEFAULTS = {
@@ -258,8 +258,15 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
       MITRA_CLOCK_OFFSET_MS: String(clock.offsetMs()),
     };
+    // With the witness on this machine, the verify page checks its co-signatures, as `-c witnessPublicKey` makes it in AWS.
+    const witnessPublicKey = await localWitnessPublicKey(assembly.dir, options.stage ?? 'dev', {
+      endpoint: kms.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
     const environmentOf = (fn: FunctionSpec): Record<string, string> => {
       const env: Record<string, string> = { ...common, AWS_LAMBDA_FUNCTION_NAME: fn.name };
+      if (fn.name === 'verify' && witnessPublicKey) env.WITNESS_PUBLIC_KEY = witnessPublicKey;
       for (const [name, value] of Object.entries(fn.environment)) {
         if (name in LOCAL_SECRETS) {
           Object.assign(env, LOCAL_SECRETS[name]);

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetPublicKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type CloudAssembly, hasStack, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
 import { ensureTable } from './dynamodb-local.ts';
@@ -98,6 +99,31 @@ export async function startLocalWitness(options: LocalWitnessOptions): Promise<L
       }
     },
   };
+}
+
+/**
+ * The public key (DER SPKI, base64) of the witness stack's key in the local KMS, when `cdk synth` produced the witness:
+ * what an operator gives the Mitra stack as `-c witnessPublicKey`, so the verify page checks co-signatures.
+ */
+export async function localWitnessPublicKey(
+  assemblyDir: string,
+  stage: string,
+  kms: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } },
+): Promise<string | undefined> {
+  const stackName = `Mitra-${stage}-Witness`;
+  if (!hasStack(assemblyDir, stackName)) return undefined;
+  // The key the witness function signs with (its stack has other keys, for its table and logs).
+  const keyId = referencedLogicalId(
+    readCloudAssembly(assemblyDir, stage, stackName).functionByName('witness').environment.WITNESS_KEY_ID,
+  )?.logicalId;
+  if (!keyId) return undefined;
+  const client = new KMSClient(kms);
+  try {
+    const { PublicKey } = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
+    return PublicKey ? Buffer.from(PublicKey).toString('base64') : undefined;
+  } finally {
+    client.destroy();
+  }
 }
 
 const sizeOf = (key: string) => Number(/(\d+)\.json$/.exec(key)?.[1] ?? Number.NaN);

@@ -251,6 +251,36 @@ export class TransparencyLog {
     return item ? SignedCheckpointSchema.parse(JSON.parse(String(item.checkpoint))) : undefined;
   }
 
+  /**
+   * Checkpoints whose tree includes leaf `index`, newest first: the `newest` latest ones and the first one, which the
+   * entry's document carries.
+   */
+  async checkpointsIncluding(index: number, newest = 3): Promise<SignedCheckpoint[]> {
+    const query = (forward: boolean, limit: number) =>
+      this.clients.dynamodb.send(
+        new QueryCommand({
+          TableName: this.config.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: { ':pk': logKeys.checkpoint(0).pk, ':from': logKeys.checkpoint(index + 1).sk },
+          ScanIndexForward: forward,
+          Limit: limit,
+        }),
+      );
+    const [latest, first] = await Promise.all([query(false, newest), query(true, 1)]);
+    const items = [...(latest.Items ?? []), ...(first.Items ?? [])];
+    const bySize = new Map<number, SignedCheckpoint>();
+    for (const item of items) {
+      const checkpoint = SignedCheckpointSchema.parse(JSON.parse(String(item.checkpoint)));
+      bySize.set(checkpoint.treeSize, checkpoint);
+    }
+    return [...bySize.values()].sort((a, b) => b.treeSize - a.treeSize);
+  }
+
+  /** Inclusion proof (hex) of leaf `index` in the tree of the first `treeSize` leaves. */
+  async inclusionAt(index: number, treeSize: number): Promise<string[]> {
+    return (await this.proof((complete) => inclusionProofFrom(complete, index, treeSize))).map(toHex);
+  }
+
   /** Inclusion proof of an entry against the latest checkpoint; undefined when it is not in a checkpoint yet. */
   async inclusion(entryId: string, checkpoint: SignedCheckpoint): Promise<InclusionAnswer | undefined> {
     const found = await this.indexOf(entryId);

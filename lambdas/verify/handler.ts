@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ArchiveObjects } from '#adapters/archive-objects.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
@@ -17,17 +18,21 @@ import {
   decodeClaimsParameter,
   type PresentedClaims,
 } from '#core/certificate/qr-payload.ts';
-import { assessCertificate, verificationView } from '#core/certificate/verification.ts';
+import { assessCertificate, type VerificationView, verificationView } from '#core/certificate/verification.ts';
 import {
   type PageCheck,
   renderVerificationPage,
   VERIFICATION_PAGE_HEADERS,
 } from '#core/certificate/verification-page.ts';
+import { cosignatureObjectKey, type WitnessVerdict, witnessVerdict } from '#core/transparency-log/witness.ts';
 
 const config = { tableName: requireEnv('TABLE_NAME'), bucket: requireEnv('ARCHIVE_BUCKET') };
 const store = new CertificateStore({ dynamodb, s3 }, config);
 // A reader: it serves checkpoints and proofs, and has no key to sign with.
 const log = new TransparencyLog({ dynamodb, s3 }, { ...config, now });
+const archive = new ArchiveObjects(s3, config.bucket);
+/** The witness's public key (DER SPKI, base64), when the deployment has a witness: its co-signatures are checked. */
+const witnessKey = process.env.WITNESS_PUBLIC_KEY ? Buffer.from(process.env.WITNESS_PUBLIC_KEY, 'base64') : undefined;
 
 /** Looked up in place of a malformed id, so a bad id costs the same work as an unknown one. */
 const PLACEHOLDER_CERT_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -144,13 +149,46 @@ async function assess(pathId: string, presented: PresentedClaims | 'malformed' |
   const publicKey = found && presented && presented !== 'malformed' ? await store.publicKeyPem(found.keyId) : undefined;
   const status = assessCertificate(found, presented, publicKey);
   const logged = found && status !== 'invalid-signature' ? await log.indexOf(`certificate:${found.certId}`) : undefined;
-  const view = verificationView(status, found, presented !== undefined, logged !== undefined);
+  const view: VerificationView = verificationView(status, found, presented !== undefined, logged !== undefined);
+  if (found && logged && witnessKey) {
+    const witness = await witnessOf(logged, witnessKey);
+    if (witness.status === 'failed') {
+      logger.error('the witness does not vouch for a logged certificate', { certId: found.certId, ...witness });
+    }
+    // What went wrong is for the operators' log, not the public.
+    view.witness =
+      witness.status === 'cosigned'
+        ? { status: 'cosigned', cosignedAt: witness.cosignedAt }
+        : { status: witness.status };
+  }
   logger.info('certificate checked', {
     status,
     claimsChecked: presented !== undefined,
     ...(found ? { certId: found.certId } : {}),
   });
   return { status, found, view };
+}
+
+/**
+ * What the witness says about a logged certificate: the newest checkpoints that include its leaf are looked up (and
+ * the first one, which its PDF carries); the newest with a co-signature decides.
+ */
+async function witnessOf(leaf: { index: number; leafHash: string }, key: Uint8Array): Promise<WitnessVerdict> {
+  const checkpoints = await log.checkpointsIncluding(leaf.index);
+  const cosignatures = await Promise.all(
+    checkpoints.map((checkpoint) => archive.get(cosignatureObjectKey(checkpoint.treeSize))),
+  );
+  const at = cosignatures.findIndex((object) => object !== undefined);
+  if (at < 0) return witnessVerdict(leaf, undefined, key);
+  const checkpoint = checkpoints[at]!;
+  let cosignature: unknown;
+  try {
+    cosignature = JSON.parse(cosignatures[at]!.text);
+  } catch {
+    cosignature = undefined;
+  }
+  const inclusionProof = await log.inclusionAt(leaf.index, checkpoint.treeSize);
+  return witnessVerdict(leaf, { checkpoint, cosignature, inclusionProof }, key);
 }
 
 function spkiOf(pem: string): string {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +108,18 @@ describe('stage config', () => {
   ])('rejects %j with a message naming the key', (context, message) => {
     expect(() => read(context)).toThrow(StageConfigError);
     expect(() => read(context)).toThrow(message);
+  });
+
+  it("takes the witness's public key as `aws kms get-public-key` prints it, and refuses any other key", () => {
+    const spki = (type: 'ec' | 'rsa', options: object) =>
+      generateKeyPairSync(type as 'ec', options as { namedCurve: string })
+        .publicKey.export({ format: 'der', type: 'spki' })
+        .toString('base64');
+    const witness = spki('ec', { namedCurve: 'P-256' });
+    expect(read({ witnessPublicKey: witness }).witnessPublicKey).toBe(witness);
+    expect(read({}).witnessPublicKey).toBeUndefined();
+    for (const wrong of ['not a key', spki('ec', { namedCurve: 'P-384' }), spki('rsa', { modulusLength: 2048 })]) {
+      expect(() => read({ witnessPublicKey: wrong })).toThrow(/witnessPublicKey must be the base64 DER public key/);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { rowIdOf, say, startTestRuntime, waitFor } from '../support/runtime.ts';
 let test: Awaited<ReturnType<typeof startTestRuntime>>;
 let runtime: EmbeddedRuntime;
 let s3: S3Client;
+let certId: string;
 
 const audit = async () => {
   const store = await openArchive({ bucket: runtime.names.archiveBucket, endpoint: runtime.endpoints.s3 });
@@ -49,7 +50,8 @@ beforeAll(async () => {
   await say(runtime, citizen, { text: 'Hi' });
   await say(runtime, citizen, { reply_id: 'lang:en' });
   await say(runtime, citizen, { reply_id: await rowIdOf(runtime, citizen, 'consent:yes') });
-  await applyForIncomeCertificate(runtime, citizen);
+  const document = await applyForIncomeCertificate(runtime, citizen);
+  certId = document.document!.filename!.replace(/\.pdf$/, '');
   await runtime.drained();
 }, 180_000);
 
@@ -101,6 +103,49 @@ describe('the witness', () => {
       await put(removedKey, removed);
     }
     expect((await audit()).ok).toBe(true);
+  });
+});
+
+describe('the verify page with a witness', () => {
+  const verdict = async () =>
+    (
+      (await (await fetch(`${runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })).json()) as {
+        status: string;
+        witness?: { status: string; cosignedAt?: string };
+      }
+    ).witness;
+
+  it('says the log that lists the certificate was co-signed by the independent witness', async () => {
+    const witnessed = await waitFor('the co-signature on the verify page', async () => {
+      const witness = await verdict();
+      return witness?.status === 'cosigned' ? witness : undefined;
+    });
+    expect(witnessed.cosignedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const page = await (await fetch(`${runtime.baseUrl}/v/${certId}`)).text();
+    expect(page).toContain('co-signed by the independent witness');
+    expect(page).toContain('స్వతంత్ర సాక్షి');
+  });
+
+  it('warns when the co-signature does not vouch for the log, without saying why in public', async () => {
+    const size = await latestSize();
+    const key = cosignatureObjectKey(size);
+    const genuine = await text(key);
+    // A co-signature by another key, as an attacker with write access to the bucket but not the witness's key writes it.
+    const other = createKmsSigner(
+      new KMSClient({ region: LOCAL_REGION, endpoint: runtime.endpoints.kms, credentials: LOCAL_CREDENTIALS }),
+      'not-the-witness',
+    );
+    const checkpoint = JSON.parse(await text(`log/checkpoints/${size}.json`));
+    await put(key, JSON.stringify(await cosign(checkpoint, other, new Date())));
+    try {
+      expect(await verdict()).toEqual({ status: 'failed' });
+      const page = await (await fetch(`${runtime.baseUrl}/v/${certId}`)).text();
+      expect(page).toContain('has not vouched for the log');
+      expect(page).not.toContain('not the witness');
+    } finally {
+      await put(key, genuine);
+    }
+    expect((await verdict())?.status).toBe('cosigned');
   });
 });
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, type Hash, leafHash, rootHash, toHex } from '#core/transparency-log/merkle.ts';
+import {
+  consistencyProof,
+  type Hash,
+  inclusionProof,
+  leafHash,
+  rootHash,
+  toHex,
+} from '#core/transparency-log/merkle.ts';
 import {
   checkExtends,
   cosign,
   cosignatureProblem,
   InconsistentCheckpointError,
+  witnessVerdict,
 } from '#core/transparency-log/witness.ts';
 import { keySigner } from './certificate-fixtures.ts';
 
@@ -56,5 +64,35 @@ describe('the witness', () => {
       cosignatureProblem({ ...cosignature, cosignedAt: '2026-12-06T05:00:00.000Z' }, checkpoint, witness.publicKey),
     ).toMatch(/does not verify/);
     expect(cosignatureProblem({ treeSize: 9 }, checkpoint, witness.publicKey)).toBe('not a co-signature');
+  });
+
+  it('vouches for an entry only through a co-signed tree that includes it, signed by the configured key', async () => {
+    const witness = keySigner();
+    const checkpoint = head(9);
+    const cosignature = await cosign(checkpoint, witness, new Date('2026-12-05T05:00:00.000Z'));
+    const leaf = { index: 4, leafHash: toHex(leaves[4]!) };
+    const inclusion = inclusionProof(leaves, 4, 9).map(toHex);
+    const at = { checkpoint, cosignature, inclusionProof: inclusion };
+
+    expect(witnessVerdict(leaf, at, witness.publicKey)).toEqual({
+      status: 'cosigned',
+      treeSize: 9,
+      cosignedAt: '2026-12-05T05:00:00.000Z',
+      witnessKeyId: cosignature.witnessKeyId,
+    });
+    expect(witnessVerdict(leaf, undefined, witness.publicKey)).toEqual({ status: 'pending' });
+    expect(witnessVerdict(leaf, at, keySigner().publicKey)).toMatchObject({ status: 'failed' });
+    // Another entry at that position, or a proof of another tree: not in what the witness saw.
+    expect(witnessVerdict({ index: 4, leafHash: toHex(leaves[5]!) }, at, witness.publicKey)).toMatchObject({
+      status: 'failed',
+      problem: expect.stringMatching(/not in the co-signed tree/),
+    });
+    expect(
+      witnessVerdict(leaf, { ...at, inclusionProof: inclusionProof(leaves, 4, 10).map(toHex) }, witness.publicKey),
+    ).toMatchObject({ status: 'failed' });
+    expect(witnessVerdict(leaf, { ...at, cosignature: undefined }, witness.publicKey)).toMatchObject({
+      status: 'failed',
+      problem: expect.stringMatching(/not a co-signature/),
+    });
   });
 });

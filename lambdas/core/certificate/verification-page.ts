@@ -78,6 +78,32 @@ const QR_TEXT = {
   date: LABELS.date,
 };
 
+/** What the witness says, when the deployment has one: a line under the record. */
+const WITNESS_TEXT = {
+  cosigned: {
+    en: 'Listed in the public transparency log, co-signed by the independent witness on',
+    te: 'పబ్లిక్ పారదర్శకత లాగ్‌లో నమోదైంది; స్వతంత్ర సాక్షి సహ-సంతకం చేసిన తేదీ',
+    colour: '#0a6b2d',
+  },
+  pending: {
+    en: 'Listed in the public transparency log; the independent witness co-signs it within minutes.',
+    te: 'పబ్లిక్ పారదర్శకత లాగ్‌లో నమోదైంది; స్వతంత్ర సాక్షి కొద్ది నిమిషాల్లో సహ-సంతకం చేస్తారు.',
+    colour: '#555',
+  },
+  failed: {
+    en: 'Warning: the independent witness has not vouched for the log that lists this certificate. Confirm it with the issuing office before relying on it.',
+    te: 'హెచ్చరిక: ఈ ధృవీకరణ పత్రాన్ని నమోదు చేసిన లాగ్‌కు స్వతంత్ర సాక్షి హామీ ఇవ్వలేదు. దీనిపై ఆధారపడే ముందు జారీ చేసిన కార్యాలయంతో నిర్ధారించుకోండి.',
+    colour: '#b00020',
+  },
+} as const;
+
+function witnessLine(witness: VerificationView['witness']): string {
+  if (!witness) return '';
+  const text = WITNESS_TEXT[witness.status];
+  const date = witness.status === 'cosigned' ? ` ${issueDateOf(witness.cosignedAt)}` : '';
+  return `<p class="witness" style="border-color:${text.colour}">${text.en}${date}<br><span lang="te">${text.te}${date}</span></p>`;
+}
+
 /** What the page's script checks the QR code against: the certificate's key and what the record says. */
 export interface PageCheck {
   keyId: string;
@@ -138,11 +164,13 @@ th,td{text-align:left;vertical-align:top;padding:.6rem;border-bottom:1px solid #
 th{width:40%;font-weight:600;color:#444}th span{font-weight:400}
 td{word-break:break-word}
 footer{font-size:.8rem;color:#666;margin-top:1rem}
+.witness{background:#fff;border-left:.25rem solid;margin:1rem 0 0;padding:.6rem;font-size:.9rem}
 </style></head>
 <body><main>
 <header>Government of Andhra Pradesh · <span lang="te">ఆంధ్రప్రదేశ్ ప్రభుత్వం</span><br>${LABELS.heading.en} · <span lang="te">${LABELS.heading.te}</span></header>
 <section class="status"><h1>${headline.en}</h1><p lang="te"><strong>${headline.te}</strong></p><p>${headline.note}</p></section>
 ${table ? `<table class="record">${table}${reasonRow}</table>` : ''}
+${witnessLine(view.witness)}
 <section id="qr" hidden></section>
 <footer>Names are partly hidden for privacy. The QR code’s details are checked in your browser and are not sent anywhere.</footer>
 </main>

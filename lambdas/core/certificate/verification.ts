@@ -61,6 +61,11 @@ export interface VerificationView {
   };
   /** Where the certificate's inclusion in the public transparency log is proved (no log position: it counts). */
   log?: { proof: string };
+  /**
+   * Where the deployment has a witness: whether it co-signed a checkpoint of the log that includes this certificate
+   * (`pending` until it has; `failed` when a co-signature does not vouch for it, which is an alarm).
+   */
+  witness?: { status: 'cosigned'; cosignedAt: string } | { status: 'pending' } | { status: 'failed' };
 }
 
 /**

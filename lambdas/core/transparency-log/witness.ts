@@ -5,7 +5,7 @@ import { keyIdOf, type PublicKeyInput, SIGNATURE_ALGORITHM, verifyCanonical } fr
 import type { CertificateSigner } from '../certificate/signed-certificate.ts';
 import { MitraError } from '../errors.ts';
 import { LOG_ORIGIN, type SignedCheckpoint } from './checkpoint.ts';
-import { fromHex, type Hash, verifyConsistency } from './merkle.ts';
+import { fromHex, type Hash, verifyConsistency, verifyInclusion } from './merkle.ts';
 
 /**
  * The witness: a second party, with its own key in its own stack, that co-signs a checkpoint of the log only when the
@@ -107,4 +107,50 @@ export function cosignatureProblem(
   const { witnessKeyId: _, algorithm: __, signature, ...body } = c;
   if (!verifyCanonical(body, fromBase64Url(signature)!, publicKey)) return 'the witness signature does not verify';
   return undefined;
+}
+
+/** What the witness says about one entry of the log, as the verify page shows it. */
+export type WitnessVerdict =
+  | { status: 'cosigned'; treeSize: number; cosignedAt: string; witnessKeyId: string }
+  /** No co-signed checkpoint includes the entry yet: the witness co-signs within moments of each checkpoint. */
+  | { status: 'pending' }
+  /** A co-signature is there but does not vouch for the entry: the log may not be the one the witness saw. */
+  | { status: 'failed'; problem: string };
+
+/** A checkpoint of the log that includes an entry, its co-signature, and the entry's inclusion proof in it. */
+export interface CosignedCheckpoint {
+  checkpoint: Pick<SignedCheckpoint, 'treeSize' | 'rootHash'>;
+  /** The object `log/cosignatures/{treeSize}.json`, parsed. */
+  cosignature: unknown;
+  /** RFC 9162 audit path of the entry's leaf in the checkpoint's tree, hex. */
+  inclusionProof: readonly string[];
+}
+
+/**
+ * Whether the witness vouches for the leaf `leaf` of the log through `cosigned` (none: `pending`). The co-signature
+ * must be by the witness's key (the one configured, never one the archive names), co-sign exactly that checkpoint, and
+ * the leaf must be in the checkpoint's tree.
+ */
+export function witnessVerdict(
+  leaf: { index: number; leafHash: string },
+  cosigned: CosignedCheckpoint | undefined,
+  publicKey: PublicKeyInput,
+): WitnessVerdict {
+  if (!cosigned) return { status: 'pending' };
+  const { checkpoint, cosignature, inclusionProof } = cosigned;
+  const problem = cosignatureProblem(cosignature, checkpoint, publicKey);
+  if (problem) return { status: 'failed', problem: `co-signature of ${checkpoint.treeSize} leaves: ${problem}` };
+  const hashes = inclusionProof.map(fromHex);
+  const leafHash = fromHex(leaf.leafHash);
+  const root = fromHex(checkpoint.rootHash);
+  if (
+    !leafHash ||
+    !root ||
+    hashes.some((h) => !h) ||
+    !verifyInclusion(leafHash, leaf.index, checkpoint.treeSize, hashes as Hash[], root)
+  ) {
+    return { status: 'failed', problem: `the entry is not in the co-signed tree of ${checkpoint.treeSize} leaves` };
+  }
+  const { cosignedAt, witnessKeyId } = CosignatureSchema.parse(cosignature);
+  return { status: 'cosigned', treeSize: checkpoint.treeSize, cosignedAt, witnessKeyId };
 }
