@@ -33,8 +33,7 @@ export class GlyphSubset {
   encode(): Uint8Array {
     const { font, glyphs } = this;
     const count = glyphs.length;
-    // .notdef is never drawn (every code names a glyph the document uses): its outline is left out.
-    const outlines = glyphs.map((glyph, id) => (id === 0 ? new Uint8Array(0) : glyphOutline(font, glyph)));
+    const outlines = glyphs.map((glyph) => glyphOutline(font, glyph));
     const glyfLength = outlines.reduce((sum, outline) => sum + pad4(outline.length), 0);
     const longOffsets = glyfLength > 0x1fffe;
 
