@@ -96,15 +96,15 @@ function stream(dictionary: string, deflated: Uint8Array): Uint8Array {
 
 const byteWidth = (value: number) => Math.max(1, Math.ceil(Math.log2(value + 1) / 8));
 
-/** Printable ASCII without the characters a literal string would have to escape. */
-const PLAIN = /^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/;
+/** Printable ASCII: a literal string holds it as it is, escaping only the backslash and the parentheses. */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /**
  * A text string (a title, a file name, a description) as a literal when it is plain ASCII, where pdf-lib writes
  * every text string as UTF-16 hex, four times the bytes; other text stays UTF-16.
  */
 export function textString(text: string): PDFString | PDFHexString {
-  return PLAIN.test(text) ? PDFString.of(text) : PDFHexString.fromText(text);
+  return PLAIN.test(text) ? PDFString.of(text.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(text);
 }
 
 /** Rewrites the document information dictionary's text strings (as pdf-lib set them) with `textString`. */

@@ -158,6 +158,9 @@ function writePage(
   }
   const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(content.bytes()));
   page.node.set(PDFName.of('Contents'), context.register(stream));
+  // pdf-lib gives every page an empty graphics state dictionary and annotation array; the page has neither.
+  page.node.Resources()?.delete(PDFName.of('ExtGState'));
+  page.node.delete(PDFName.of('Annots'));
 }
 
 export function attachmentName(certId: string): string {
