@@ -64,8 +64,8 @@ export function costFigures(measured: Figure[]): Figure[] {
 /**
  * One certificate that needs no fee and no officer, after the conversation that asked for it (counted from
  * lib/workflows and lambdas/certificate at the time of writing):
- * - the Standard workflow enters seven states (Validate, Look up records, Fee to pay?, Officer to approve?, Issue
- *   document, Notify citizen, Issued): a transition each;
+ * - the Standard workflow enters five states (Validate, Look up records, Fee to pay? — which also asks whether an
+ *   officer decides —, Issue document, Notify citizen, which ends it): a transition each;
  * - three workflow-step invocations (validate, look up, notify) at 512 MB, about 30 ms each;
  * - the certificate function at 1 GB for the render measured here plus about 100 ms spent waiting on KMS, DynamoDB
  *   and S3;
@@ -76,12 +76,12 @@ export function costFigures(measured: Figure[]): Figure[] {
  *   the log append (entry, leaf, head and about three tree nodes in one transaction: 12 units), the checkpoint (1),
  *   the application's new state (1) and the notice in the outbox (1); about four strongly consistent reads;
  * - the sender uploading the document and sending the notice (two Graph API round trips at 512 MB);
- * - about 16 KB of logs: the workflow's execution events at level ALL (about 28 of some 400 bytes: five per task,
- *   two per choice, the execution's start and end) and, for each of the five invocations, the function's start, end
+ * - about 16 KB of logs: the workflow's execution events at level ALL (about 24 of some 400 bytes: five per task,
+ *   two for the choice, the execution's start and end) and, for each of the five invocations, the function's start, end
  *   and report lines and its own JSON lines.
  */
 function certificateCost(renderMs: number): { total: number; floor: number } {
-  const floor = 7 * PRICE.stepFunctionsTransition + 3 * PRICE.kmsAsymmetricRequest;
+  const floor = 5 * PRICE.stepFunctionsTransition + 3 * PRICE.kmsAsymmetricRequest;
   const total =
     floor +
     3 * lambda(MEMORY_GB.workflowSteps, 30) +

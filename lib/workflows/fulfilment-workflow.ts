@@ -220,7 +220,8 @@ export class FulfilmentWorkflow extends Construct {
       task.addCatch(notifyFailure, { errors: [Errors.ALL], resultPath: '$.error' });
     }
 
-    issue.next(notify).next(new Succeed(this, 'Issued'));
+    // Notify citizen ends the execution: a Succeed state after it would be one more billed transition.
+    issue.next(notify);
     notifyRejected.next(new Succeed(this, 'Rejected', { comment: 'An officer rejected it; the citizen was told why' }));
     const decided = new Choice(this, 'Approved?')
       .when(Condition.stringEquals('$.decision.decision', 'approved'), issue)
@@ -239,9 +240,12 @@ export class FulfilmentWorkflow extends Construct {
         .when(Condition.booleanEquals('$.plan.postsToBiller', true), postToBiller)
         .otherwise(needsApproval),
     );
+    // Fee to pay? also asks whether an officer decides, so an application with neither goes straight to its
+    // document: every state entered is a billed transition, and most certificates need neither.
     const feeToPay = new Choice(this, 'Fee to pay?')
       .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
-      .otherwise(needsApproval);
+      .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
+      .otherwise(issue);
     const definition = lookUpRecords ? validate.next(lookUpRecords).next(feeToPay) : validate.next(feeToPay);
 
     const logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
