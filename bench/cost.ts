@@ -64,30 +64,33 @@ export function costFigures(measured: Figure[]): Figure[] {
 /**
  * One certificate that needs no fee and no officer, after the conversation that asked for it (counted from
  * lib/workflows and lambdas/certificate at the time of writing):
- * - the Standard workflow enters seven states (Validate, Look up records, Fee to pay?, Officer to approve?, Issue
- *   document, Notify citizen, Issued): a transition each;
- * - three workflow-step invocations (validate, look up, notify) at 512 MB, about 30 ms each;
+ * - the Standard workflow enters four states (Validate and look up records, Fee to pay? — which also asks whether an
+ *   officer decides —, Issue document, and Notify citizen, which ends it): a transition each;
+ * - two workflow-step invocations (validate and look up, notify) at 512 MB, about 30 ms each;
  * - the certificate function at 1 GB for the render measured here plus about 100 ms spent waiting on KMS, DynamoDB
  *   and S3;
  * - three KMS Sign requests with the asymmetric key: the record, the QR code's claims, and the log checkpoint;
- * - S3: the PDF, the signed record, the log leaf and the checkpoint written; the PDF read once by the sender;
+ * - S3: the PDF, the signed record, the log leaf and the checkpoint written, each after a HEAD that finds it absent
+ *   (ArchiveObjects.putIfAbsent; HEAD is billed as a GET); the PDF read once by the sender;
  * - DynamoDB: the application claim and the certificate item (one transaction of two items of about 2 KB: 8 units),
  *   the log append (entry, leaf, head and about three tree nodes in one transaction: 12 units), the checkpoint (1),
  *   the application's new state (1) and the notice in the outbox (1); about four strongly consistent reads;
  * - the sender uploading the document and sending the notice (two Graph API round trips at 512 MB);
- * - about 10 KB of logs (the workflow's execution events, each function's start, end and report lines).
+ * - about 14 KB of logs: the workflow's execution events at level ALL (about 19 of some 400 bytes: five per task,
+ *   two for the choice, the execution's start and end) and, for each of the four invocations, the function's start, end
+ *   and report lines and its own JSON lines.
  */
 function certificateCost(renderMs: number): { total: number; floor: number } {
-  const floor = 7 * PRICE.stepFunctionsTransition + 3 * PRICE.kmsAsymmetricRequest;
+  const floor = 4 * PRICE.stepFunctionsTransition + 3 * PRICE.kmsAsymmetricRequest;
   const total =
     floor +
-    3 * lambda(MEMORY_GB.workflowSteps, 30) +
+    2 * lambda(MEMORY_GB.workflowSteps, 30) +
     lambda(MEMORY_GB.certificate, renderMs + 100) +
     4 * PRICE.s3Put +
-    1 * PRICE.s3Get +
+    (4 + 1) * PRICE.s3Get +
     (8 + 12 + 1 + 1 + 1) * PRICE.dynamoWriteUnit +
     4 * PRICE.dynamoReadUnit +
     lambda(MEMORY_GB.sender, 2 * GRAPH_API_ROUND_TRIP_MS) +
-    (10 / 1024 / 1024) * PRICE.logsIngestedGb;
+    (14 / 1024 / 1024) * PRICE.logsIngestedGb;
   return { total, floor };
 }

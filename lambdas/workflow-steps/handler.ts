@@ -69,6 +69,9 @@ const taskToken = z.string().min(1);
 // lib/workflows/fulfilment-workflow.ts.
 const StepInput = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('validate'), application: Application }),
+  // A certificate's one first step: its workflow enters one state, not two (each state entered is billed).
+  z.strictObject({ step: z.literal('validate-and-look-up-records'), application: Application }),
+  // Executions started before a certificate's validation and look-up were one step.
   z.strictObject({ step: z.literal('look-up-records'), application: Planned }),
   z.strictObject({ step: z.literal('request-payment'), application: Planned, taskToken }),
   z.strictObject({ step: z.literal('payment-expired'), application: Planned }),
@@ -91,46 +94,12 @@ async function handle(event: unknown): Promise<unknown> {
   const { application } = input;
   const service = services.services.find((s) => s.id === application.serviceId);
   switch (input.step) {
-    case 'validate': {
-      if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
-      const stored = await applications.get(application.applicationId);
-      if (!stored) throw new ValidationError(`application ${application.applicationId} is not on record`);
-      const { submittedAt } = application;
-      if (!submittedAt) throw new ValidationError('the application has no submittedAt');
-      const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
-      // received → processing; a re-driven execution finds it taken up already, and goes on.
-      await applications.takeUp(application.applicationId, now());
-      return { ...application, plan: planOf(service, application.values, submittedAt, paid) };
-    }
-    case 'look-up-records': {
-      if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
-      const encumbrance = await lookUpEncumbrance(service, input.application);
-      const extract = await lookUpExtract(service, input.application.values);
-      const found =
-        encumbrance || extract
-          ? {
-              ...input.application,
-              plan: {
-                ...input.application.plan,
-                ...(encumbrance ? { encumbrance } : {}),
-                ...(extract ? { extract } : {}),
-              },
-            }
-          : input.application;
-      const { plan } = found;
-      const recordCheck = await lookUpRecords(service, found);
-      if (!recordCheck) return found;
-      if (!recordCheck.verified)
-        logger.info('records do not confirm the application; an officer decides', {
-          applicationId: application.applicationId,
-          noRecord: recordCheck.noRecord === true,
-          mismatches: recordCheck.mismatches,
-        });
-      return {
-        ...found,
-        plan: { ...plan, officerApproval: plan.officerApproval || !recordCheck.verified, recordCheck },
-      };
-    }
+    case 'validate':
+      return validated(service, application);
+    case 'validate-and-look-up-records':
+      return lookedUp(service, await validated(service, application));
+    case 'look-up-records':
+      return lookedUp(service, input.application);
     case 'request-payment':
       await requestPayment(input.application, input.taskToken);
       return application;
@@ -181,6 +150,60 @@ async function handle(event: unknown): Promise<unknown> {
       return application;
     }
   }
+}
+
+/** Takes the application up (received → processing) and answers it with its plan from the catalog. */
+async function validated(
+  service: Service | undefined,
+  application: z.infer<typeof Application>,
+): Promise<z.infer<typeof Planned>> {
+  if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
+  const stored = await applications.get(application.applicationId);
+  if (!stored) throw new ValidationError(`application ${application.applicationId} is not on record`);
+  const { submittedAt } = application;
+  if (!submittedAt) throw new ValidationError('the application has no submittedAt');
+  const paid = (stored.payment as { received?: unknown } | undefined)?.received !== undefined;
+  // received → processing; a re-driven execution (or a retried look-up) finds it taken up already, and goes on.
+  await applications.takeUp(application.applicationId, now());
+  return { ...application, submittedAt, plan: planOf(service, application.values, submittedAt, paid) };
+}
+
+/**
+ * What the department's records say about a planned application: an encumbrance certificate's transactions, a
+ * signed extract's record, and whether the household records or a register confirm what an instant certificate
+ * would state (when they do not, an officer decides).
+ */
+async function lookedUp(
+  service: Service | undefined,
+  application: z.infer<typeof Planned>,
+): Promise<z.infer<typeof Planned>> {
+  if (!service) throw new ValidationError(`unknown service ${application.serviceId}`);
+  const encumbrance = await lookUpEncumbrance(service, application);
+  const extract = await lookUpExtract(service, application.values);
+  const found =
+    encumbrance || extract
+      ? {
+          ...application,
+          plan: {
+            ...application.plan,
+            ...(encumbrance ? { encumbrance } : {}),
+            ...(extract ? { extract } : {}),
+          },
+        }
+      : application;
+  const { plan } = found;
+  const recordCheck = await lookUpRecords(service, found);
+  if (!recordCheck) return found;
+  if (!recordCheck.verified)
+    logger.info('records do not confirm the application; an officer decides', {
+      applicationId: application.applicationId,
+      noRecord: recordCheck.noRecord === true,
+      mismatches: recordCheck.mismatches,
+    });
+  return {
+    ...found,
+    plan: { ...plan, officerApproval: plan.officerApproval || !recordCheck.verified, recordCheck },
+  };
 }
 
 /**

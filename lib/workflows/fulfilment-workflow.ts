@@ -48,16 +48,19 @@ export interface FulfilmentWorkflowProps {
  */
 const PAYMENT_WINDOW = Duration.hours(48);
 const ESCALATION_WINDOW = Duration.days(30);
+/** A certificate workflow's first state, in place of Validate. */
+const VALIDATE_AND_LOOK_UP = 'Validate and look up records';
 
 /**
  * Fulfils the applications of one service kind (one state machine per kind, never one per service):
  *
- *   Validate → [certificates: Look up records] → [fee due: Await payment] → [an officer decides: Await officer
+ *   Validate [certificates: and look up records] → [fee due: Await payment] → [an officer decides: Await officer
  *   decision, until the SLA is due; then Escalate to a senior officer] → Approved? → Issue document → Notify citizen
  *
  * Validate takes the application up and answers it with its `plan` from the catalog and the kind's fulfilment (fee
- * still due, whether an officer decides, seconds left of the SLA); Look up records sends an instant certificate the
- * household records do not confirm to an officer; the Choices read the plan. The waits are `.waitForTaskToken`
+ * still due, whether an officer decides, seconds left of the SLA); for certificates the same step looks up the
+ * records, and sends an instant certificate the household records do not confirm to an officer; the Choices read
+ * the plan. The waits are `.waitForTaskToken`
  * callbacks: the step stores the token on the application and tells the citizen (payment link) or the department's
  * officers (approve / reject buttons); the payment gateway's signed callback or the officer's decision in the chat
  * resumes the execution. Issue document is the one document pipeline every kind uses. A payment link that expires
@@ -112,28 +115,27 @@ export class FulfilmentWorkflow extends Construct {
       }),
     );
 
-    const validate = new LambdaInvoke(this, 'Validate', {
+    // A certificate's household records or register confirm, or not, what an instant certificate would state; an
+    // application they do not confirm goes to an officer (the step sets plan.officerApproval). Validating and looking
+    // up are one state: every state entered is a billed transition.
+    const validate = new LambdaInvoke(this, props.checksHouseholdRecords ? VALIDATE_AND_LOOK_UP : 'Validate', {
       lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({ step: 'validate', application: JsonPath.entirePayload }),
+      payload: TaskInput.fromObject({
+        step: props.checksHouseholdRecords ? 'validate-and-look-up-records' : 'validate',
+        application: JsonPath.entirePayload,
+      }),
       // The step returns the validated application with its plan, which becomes the state.
       outputPath: '$.Payload',
     });
-    // The state's household records confirm, or not, what an instant certificate would state; an application they
-    // do not confirm goes to an officer (the step sets plan.officerApproval).
-    const lookUpRecords = props.checksHouseholdRecords
-      ? new LambdaInvoke(this, 'Look up records', {
-          lambdaFunction: workflowSteps,
-          payload: TaskInput.fromObject({ step: 'look-up-records', application: JsonPath.entirePayload }),
-          outputPath: '$.Payload',
-        })
-      : undefined;
-    // It only reads; the household records or a register being unreachable for a while is worth waiting out.
-    lookUpRecords?.addRetry({
-      errors: ['DepartmentRecordsError', 'DepartmentSystemError'],
-      maxAttempts: 4,
-      interval: Duration.seconds(10),
-      backoffRate: 2,
-    });
+    // The look-up only reads, and taking the application up again changes nothing; the household records or a
+    // register being unreachable for a while is worth waiting out.
+    if (props.checksHouseholdRecords)
+      validate.addRetry({
+        errors: ['DepartmentRecordsError', 'DepartmentSystemError'],
+        maxAttempts: 4,
+        interval: Duration.seconds(10),
+        backoffRate: 2,
+      });
 
     // The gateway's callback answers { paymentId, amount, paidAt }.
     const awaitPayment = callback(
@@ -207,7 +209,6 @@ export class FulfilmentWorkflow extends Construct {
 
     for (const task of [
       validate,
-      ...(lookUpRecords ? [lookUpRecords] : []),
       awaitPayment,
       awaitDecision,
       awaitEscalated,
@@ -220,7 +221,8 @@ export class FulfilmentWorkflow extends Construct {
       task.addCatch(notifyFailure, { errors: [Errors.ALL], resultPath: '$.error' });
     }
 
-    issue.next(notify).next(new Succeed(this, 'Issued'));
+    // Notify citizen ends the execution: a Succeed state after it would be one more billed transition.
+    issue.next(notify);
     notifyRejected.next(new Succeed(this, 'Rejected', { comment: 'An officer rejected it; the citizen was told why' }));
     const decided = new Choice(this, 'Approved?')
       .when(Condition.stringEquals('$.decision.decision', 'approved'), issue)
@@ -239,10 +241,13 @@ export class FulfilmentWorkflow extends Construct {
         .when(Condition.booleanEquals('$.plan.postsToBiller', true), postToBiller)
         .otherwise(needsApproval),
     );
+    // Fee to pay? also asks whether an officer decides, so an application with neither goes straight to its
+    // document: every state entered is a billed transition, and most certificates need neither.
     const feeToPay = new Choice(this, 'Fee to pay?')
       .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
-      .otherwise(needsApproval);
-    const definition = lookUpRecords ? validate.next(lookUpRecords).next(feeToPay) : validate.next(feeToPay);
+      .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
+      .otherwise(issue);
+    const definition = validate.next(feeToPay);
 
     const logGroup = props.operationsKey.logGroup(this, 'Logs', config.logRetention, config.removalPolicy);
     this.stateMachine = new StateMachine(this, 'StateMachine', {

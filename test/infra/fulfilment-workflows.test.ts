@@ -94,8 +94,12 @@ describe('one workflow per service kind', () => {
     'runs %s applications through fee, officer and the same document pipeline, without the household records check',
     (kind) => {
       const states = readDefinition(dev, kind).States;
-      expect(Object.keys(states)).not.toContain('Look up records');
+      expect(Object.keys(states)).not.toContain('Validate and look up records');
       expect(states.Validate!.Next).toBe('Fee to pay?');
+      expect(states.Validate!.Parameters).toEqual({
+        FunctionName: workflowStepsArn,
+        Payload: { step: 'validate', 'application.$': '$' },
+      });
       expect(states['Issue document']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
       expect(states['Await officer decision']!.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
     },
@@ -130,23 +134,30 @@ describe('certificate workflow', () => {
     expect(definition.TimeoutSeconds).toBe(180 * 24 * 60 * 60);
   });
 
-  it('runs Validate → Look up records → [Await payment] → [Await officer decision → Escalate] → Approved? → Issue', () => {
+  it('runs Validate and look up records → [Await payment] → [Await officer decision → Escalate] → Approved? → Issue', () => {
     const { States: states } = definition;
-    expect(definition.StartAt).toBe('Validate');
-    expect(states.Validate!.Next).toBe('Look up records');
-    expect(states['Look up records']).toMatchObject({
+    // One state validates and looks up the records: each state entered is a billed transition.
+    expect(definition.StartAt).toBe('Validate and look up records');
+    expect(states['Validate and look up records']).toMatchObject({
       Next: 'Fee to pay?',
       OutputPath: '$.Payload',
-      Parameters: { FunctionName: workflowStepsArn, Payload: { step: 'look-up-records', 'application.$': '$' } },
+      Parameters: {
+        FunctionName: workflowStepsArn,
+        Payload: { step: 'validate-and-look-up-records', 'application.$': '$' },
+      },
     });
     // The household records or a register being unreachable a while is waited out before the application fails.
-    expect(states['Look up records']!.Retry).toContainEqual(
+    expect(states['Validate and look up records']!.Retry).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['DepartmentRecordsError', 'DepartmentSystemError'], MaxAttempts: 4 }),
     );
+    // Without a fee, the same choice sends the application to the officer or straight to its document.
     expect(states['Fee to pay?']).toMatchObject({
       Type: 'Choice',
-      Choices: [{ Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' }],
-      Default: 'Officer to approve?',
+      Choices: [
+        { Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' },
+        { Variable: '$.plan.officerApproval', BooleanEquals: true, Next: 'Await officer decision' },
+      ],
+      Default: 'Issue document',
     });
     expect(states['Await payment']!.Next).toBe('Bill to post?');
     // A paid bill is posted to its biller, retried on a timeout (with the same idempotency key), before the receipt.
@@ -172,7 +183,7 @@ describe('certificate workflow', () => {
       Default: 'Notify rejection',
     });
     expect(states['Issue document']!.Next).toBe('Notify citizen');
-    expect(states[states['Notify citizen']!.Next!]!.Type).toBe('Succeed');
+    expect(states['Notify citizen']!.End).toBe(true);
     expect(states[states['Notify rejection']!.Next!]!.Type).toBe('Succeed');
     expect(states[states['Close unpaid']!.Next!]!.Type).toBe('Succeed');
   });
@@ -218,14 +229,15 @@ describe('certificate workflow', () => {
 
   it('invokes the functions through lambda:invoke with the step name and the application', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Issue document', 'Notify citizen', 'Notify rejection', 'Notify failure']) {
+    for (const name of [
+      'Validate and look up records',
+      'Issue document',
+      'Notify citizen',
+      'Notify rejection',
+      'Notify failure',
+    ]) {
       expect(states[name]!.Resource).toBe('arn:aws:states:::lambda:invoke');
     }
-    expect(states.Validate!.Parameters).toEqual({
-      FunctionName: workflowStepsArn,
-      Payload: { step: 'validate', 'application.$': '$' },
-    });
-    expect(states.Validate!.OutputPath).toBe('$.Payload');
     expect(states['Issue document']!.Parameters).toEqual({ FunctionName: certificateArn, 'Payload.$': '$' });
     expect(states['Issue document']!.ResultSelector).toEqual({
       'certId.$': '$.Payload.certId',
@@ -247,7 +259,7 @@ describe('certificate workflow', () => {
 
   it('catches every error of every task into Notify failure with the error at $.error, then fails', () => {
     const { States: states } = definition;
-    for (const name of ['Validate', 'Look up records', 'Issue document', 'Notify citizen', 'Notify rejection']) {
+    for (const name of ['Validate and look up records', 'Issue document', 'Notify citizen', 'Notify rejection']) {
       expect(states[name]!.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Notify failure' },
       ]);

@@ -4,11 +4,12 @@ import {
   type PDFArray,
   type PDFDict,
   type PDFDocument,
-  PDFHexString,
+  type PDFHexString,
   PDFName,
   PDFRawStream,
   PDFString,
 } from 'pdf-lib';
+import { textString } from './pdf-writer.ts';
 
 /**
  * Attaches a file to the document, as pdf-lib's `attach` does (an embedded file stream, its file specification in
@@ -47,9 +48,9 @@ export function attachFile(
     context.obj({
       Type: 'Filespec',
       F: PDFString.of(fileName),
-      UF: PDFHexString.fromText(fileName),
+      UF: textString(fileName),
       EF: { F: file },
-      Desc: PDFHexString.fromText(options.description),
+      Desc: textString(options.description),
       AFRelationship: options.afRelationship,
     }),
   );
@@ -61,8 +62,9 @@ export function attachFile(
   const embedded = child(names, 'EmbeddedFiles', () => context.obj({})) as PDFDict;
   const tree = child(embedded, 'Names', () => context.obj([])) as PDFArray;
   let position = 0;
-  while (position < tree.size() && (tree.lookup(position) as PDFHexString).decodeText() < fileName) position += 2;
-  tree.insert(position, PDFHexString.fromText(fileName));
+  while (position < tree.size() && (tree.lookup(position) as PDFString | PDFHexString).decodeText() < fileName)
+    position += 2;
+  tree.insert(position, textString(fileName));
   tree.insert(position + 1, spec);
   (child(catalog, 'AF', () => context.obj([])) as PDFArray).push(spec);
 }

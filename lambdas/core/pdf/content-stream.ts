@@ -129,13 +129,19 @@ export class ContentStream {
     this.origin = { x, y };
     const shown = operators.join(' ');
     this.parts.push(
-      actualText === undefined ? shown : `/Span <</ActualText ${utf16Hex(actualText)}>> BDC ${shown} EMC`,
+      actualText === undefined ? shown : `/Span <</ActualText ${utf16String(actualText)}>> BDC ${shown} EMC`,
     );
   }
 
+  /** The operators as text; strings of glyph codes hold raw bytes, one per character (see `bytes`). */
   toString(): string {
     this.endText();
     return this.parts.join('\n');
+  }
+
+  /** The stream's bytes: every character of `toString` is one byte. */
+  bytes(): Buffer {
+    return Buffer.from(this.toString(), 'latin1');
   }
 
   private graphics(operators: string): void {
@@ -149,9 +155,29 @@ export class ContentStream {
   }
 }
 
-/** A PDF text string in UTF-16BE with its byte order mark, as a hex string. */
-function utf16Hex(text: string): string {
-  let hex = '<FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
-  return `${hex}>`;
+/**
+ * Two-byte codes (glyphs of an Identity-H font, or UTF-16 code units) as a PDF literal string of raw bytes, each
+ * byte one character of the returned string (a content stream is written as Latin-1, see `ContentStream.bytes`):
+ * half the bytes of a hex string, and they compress better. Only the backslash, the parentheses and the carriage
+ * return (which a reader would turn into a line feed) are escaped.
+ */
+export function byteString(codes: Iterable<number>): string {
+  let text = '(';
+  for (const code of codes) text += ESCAPED[code >> 8]! + ESCAPED[code & 0xff]!;
+  return `${text})`;
+}
+
+const ESCAPED = Array.from({ length: 256 }, (_, byte) =>
+  byte === 0x5c || byte === 0x28 || byte === 0x29
+    ? `\\${String.fromCharCode(byte)}`
+    : byte === 0x0d
+      ? '\\r'
+      : String.fromCharCode(byte),
+);
+
+/** A PDF text string in UTF-16BE with its byte order mark. */
+function utf16String(text: string): string {
+  const units = [0xfeff];
+  for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
+  return byteString(units);
 }

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { type PDFContext, PDFName, PDFRawStream, type PDFRef, PDFString } from 'pdf-lib';
-import { pdfNumber } from './content-stream.ts';
+import { byteString, pdfNumber } from './content-stream.ts';
 import type { FontProgram } from './font-program.ts';
 import { GlyphSubset } from './font-subset.ts';
 
@@ -35,11 +35,9 @@ export class DocumentFont {
     return code;
   }
 
-  /** `<…> Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
+  /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
   showText(text: string): string {
-    let hex = '';
-    for (const glyph of this.program.glyphsOf(text)) hex += this.code(glyph).toString(16).padStart(4, '0');
-    return `<${hex}> Tj`;
+    return `${byteString(this.program.glyphsOf(text).map((glyph) => this.code(glyph)))} Tj`;
   }
 
   /** The width of a code as the font's /W array gives it, thousandths of an em. */

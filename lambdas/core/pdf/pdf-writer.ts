@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { type PDFDocument, type PDFObject, type PDFRef, PDFStream } from 'pdf-lib';
+import { PDFDict, type PDFDocument, PDFHexString, type PDFObject, type PDFRef, PDFStream, PDFString } from 'pdf-lib';
 
 const encoder = new TextEncoder();
 
@@ -95,3 +95,22 @@ function stream(dictionary: string, deflated: Uint8Array): Uint8Array {
 }
 
 const byteWidth = (value: number) => Math.max(1, Math.ceil(Math.log2(value + 1) / 8));
+
+/** Printable ASCII: a literal string holds it as it is, escaping only the backslash and the parentheses. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/**
+ * A text string (a title, a file name, a description) as a literal when it is plain ASCII, where pdf-lib writes
+ * every text string as UTF-16 hex, four times the bytes; other text stays UTF-16.
+ */
+export function textString(text: string): PDFString | PDFHexString {
+  return PLAIN.test(text) ? PDFString.of(text.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(text);
+}
+
+/** Rewrites the document information dictionary's text strings (as pdf-lib set them) with `textString`. */
+export function compactInfo(pdf: PDFDocument): void {
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+  if (!(info instanceof PDFDict)) return;
+  for (const [key, value] of info.entries())
+    if (value instanceof PDFHexString) info.set(key, textString(value.decodeText()));
+}

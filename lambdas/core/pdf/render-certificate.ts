@@ -12,7 +12,7 @@ import { DocumentFont } from './document-font.ts';
 import type { CertificateFonts } from './font-files.ts';
 import { fontProgram } from './font-program.ts';
 import { officeOf, PAGE_TEXT } from './page-text.ts';
-import { savePdf } from './pdf-writer.ts';
+import { compactInfo, savePdf } from './pdf-writer.ts';
 import { drawQrCode } from './qr-code.ts';
 import type { ShapedLine } from './shaped-text.ts';
 import { type DocumentFonts, type TextStyle, Typesetter } from './typesetter.ts';
@@ -121,6 +121,7 @@ export async function renderCertificatePdf(
   pdf.setLanguage('en-IN');
   pdf.setCreationDate(issuedAt);
   pdf.setModificationDate(issuedAt);
+  compactInfo(pdf);
   attachFile(pdf, new TextEncoder().encode(canonicalJson(signed)), attachmentName(record.certId), {
     mimeType: 'application/json',
     description: 'Signed certificate record (RFC 8785 canonical JSON, ECDSA P-256 SHA-256)',
@@ -155,8 +156,11 @@ function writePage(
     );
     page.node.setXObject(PDFName.of(name), context.register(image));
   }
-  const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(content.toString()));
+  const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(content.bytes()));
   page.node.set(PDFName.of('Contents'), context.register(stream));
+  // pdf-lib gives every page an empty graphics state dictionary and annotation array; the page has neither.
+  page.node.Resources()?.delete(PDFName.of('ExtGState'));
+  page.node.delete(PDFName.of('Annots'));
 }
 
 export function attachmentName(certId: string): string {

@@ -1,5 +1,5 @@
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
-import { type Color, ContentStream, pdfNumber } from './content-stream.ts';
+import { byteString, type Color, ContentStream, pdfNumber } from './content-stream.ts';
 import type { ShapedGlyph, Shaper } from './shaping.ts';
 
 /** The parts of pdf-lib's subsetting font embedder this module drives directly (pdf-lib 1.17.1, pinned). */
@@ -35,12 +35,15 @@ export function positionedGlyphs(
   const perUnit = 1000 / unitsPerEm;
   const shown: string[] = [];
   let items: string[] = [];
-  let hex = '';
+  let run: number[] = [];
+  const closeRun = () => {
+    if (run.length) items.push(byteString(run));
+    run = [];
+  };
   const closeArray = () => {
-    if (hex) items.push(`<${hex}>`);
+    closeRun();
     if (items.length) shown.push(`[${items.join(' ')}] TJ`);
     items = [];
-    hex = '';
   };
   let position = 0;
   let penX = 0;
@@ -55,12 +58,11 @@ export function positionedGlyphs(
     }
     const adjustment = Math.round((position - (penX + glyph.xOffset) * perUnit) * 100) / 100;
     if (adjustment !== 0) {
-      if (hex) items.push(`<${hex}>`);
-      hex = '';
+      closeRun();
       items.push(pdfNumber(adjustment));
       position -= adjustment;
     }
-    hex += codes[i]!.toString(16).padStart(4, '0');
+    run.push(codes[i]!);
     position += widthOf(codes[i]!);
     penX += glyph.xAdvance;
     penY += glyph.yAdvance;

@@ -107,9 +107,10 @@ class Measures {
   }
 
   /**
-   * Cuts a line into script runs. Telugu letters go to Noto Sans Telugu (which has no Latin letters), other letters
-   * to Noto Sans; spaces, digits and punctuation stay with the run they sit in, so "₹1,20,000 (ఒక లక్ష …)" keeps its
-   * figures in the Telugu line; a combining mark stays with its letter.
+   * Cuts a line into script runs. Telugu letters go to Noto Sans Telugu (which has no Latin letters); other letters,
+   * and the digits and punctuation Noto Sans has, to Noto Sans, so "₹1,20,000 (ఒక లక్ష …)" prints its figures as the
+   * English line does and the document embeds them once, not in both fonts; a space stays with the run it sits in,
+   * and a combining mark with its letter.
    */
   runs(text: string): Run[] {
     let runs = this.runCache.get(text);
@@ -123,9 +124,11 @@ class Measures {
         ? 'telugu'
         : isMark(code)
           ? last?.script
-          : isLetter(code) || !this.telugu.covers(code)
-            ? 'latin'
-            : undefined;
+          : code === 0x20
+            ? undefined
+            : isLetter(code) || this.latin.covers(code) || !this.telugu.covers(code)
+              ? 'latin'
+              : undefined;
       if (!script) {
         if (last) last.text += character;
         else pending += character;
