@@ -41,6 +41,10 @@ const PUBLIC_BY_DESIGN =
   'Public by design: anyone holding a printed certificate must be able to verify it, and auditors to fetch the ' +
   'transparency log and keys, without an account. The route only reads, and is throttled per route.';
 
+const STAFF_PAGE =
+  'Public by design: a conductor or gate keeper checks tickets and certificates without an account. The page and ' +
+  'its scripts hold no data; the QR code is checked in the browser against the public keys.';
+
 /**
  * The deployed routes: CONTRACT.md "HTTP routes" minus /health (embedded runtime only). The simulator, local Graph
  * API and OTP routes are never deployed; the infra tests fail if one appears.
@@ -74,6 +78,16 @@ const PUBLIC_ROUTES: readonly PublicRoute[] = [
     openBecause: PUBLIC_BY_DESIGN,
   },
   { method: HttpMethod.GET, path: '/keys', target: 'verify', throttled: false, openBecause: PUBLIC_BY_DESIGN },
+  // The staff's offline check page and its scripts: they carry no data; the page reads /keys.
+  ...['/check', '/check/app.js', '/check/jsqr.js', '/check/sw.js'].map(
+    (path): PublicRoute => ({
+      method: HttpMethod.GET,
+      path,
+      target: 'verify',
+      throttled: true,
+      openBecause: STAFF_PAGE,
+    }),
+  ),
   {
     method: HttpMethod.GET,
     path: '/catalog',

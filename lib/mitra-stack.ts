@@ -133,6 +133,8 @@ export class MitraStack extends Stack {
       memorySize: 512,
       timeout: Duration.seconds(10),
       reservedConcurrency: RESERVED_CONCURRENCY.verify,
+      // The /check page's QR decoder for browsers without BarcodeDetector.
+      bundleFiles: ['node_modules/jsqr/dist/jsQR.js'],
     });
     const catalog = new MitraFunction(this, 'Catalog', {
       ...common,

@@ -24,6 +24,7 @@ Mitra is running at ${base}
   WhatsApp simulator      ${base}/sim
   Webhook (Meta)          ${base}/webhook        verify token "${LOCAL_DEFAULTS.verifyToken}", app secret "${LOCAL_DEFAULTS.appSecret}"
   Verify a certificate    ${base}/v/{certId}
+  Check tickets (staff)   ${base}/check          works offline once loaded
   Transparency log        ${base}/log/checkpoint
   Public keys             ${base}/keys
   Service catalog         ${base}/catalog

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { readBundledFile } from '#adapters/bundled-file.ts';
 import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { errorResponse, type HttpResult, json } from '#adapters/http.ts';
@@ -10,7 +10,6 @@ import { logger } from '#adapters/powertools.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { dashboardFigures, daysEnding, namesFrom } from '#core/dashboard/figures.ts';
 import { DASHBOARD_SCRIPT, type DashboardSignIn, dashboardHeaders, dashboardPage } from '#core/dashboard/page.ts';
-import { ConfigurationError } from '#core/errors.ts';
 import { indiaDate } from '#core/events/lake-event.ts';
 
 const counters = new LiveCounters(requireEnv('TABLE_NAME'));
@@ -24,17 +23,10 @@ const TREND_DAYS = 14;
 /** Days before today do not change once past: read again at most this often per instance. */
 const PAST_DAYS_TTL_MS = 60_000;
 
-/** Chart.js's browser build: copied next to the bundle; under vitest, read from the repository's node_modules. */
-function chartLibrary(): string {
-  const candidates = [
-    new URL('./chart.umd.js', import.meta.url),
-    new URL('../../node_modules/chart.js/dist/chart.umd.js', import.meta.url),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new ConfigurationError('Chart.js is not bundled with the dashboard function');
-  return readFileSync(found, 'utf8');
-}
-const chart = chartLibrary();
+/** Chart.js's browser build, copied next to the bundle. */
+const chart = readBundledFile(new URL('../../node_modules/chart.js/dist/chart.umd.js', import.meta.url)).toString(
+  'utf8',
+);
 
 let pastDays: { today: string; readAt: number; days: { day: string; counters: Record<string, number> }[] } | undefined;
 

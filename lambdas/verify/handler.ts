@@ -1,7 +1,9 @@
+import { gzipSync } from 'node:zlib';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ArchiveObjects } from '#adapters/archive-objects.ts';
+import { readBundledFile } from '#adapters/bundled-file.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
@@ -10,6 +12,8 @@ import { errorResponse, type HttpResult, header, json, rawBody } from '#adapters
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
+import { catalog } from '#core/catalog/catalog.ts';
+import { CHECK_PAGE_HEADERS, CHECK_PATHS, checkAssets } from '#core/certificate/check-page.ts';
 import { issueDateOf } from '#core/certificate/issue-date.ts';
 import { isCertId } from '#core/certificate/model.ts';
 import {
@@ -38,9 +42,14 @@ const witnessKey = process.env.WITNESS_PUBLIC_KEY ? Buffer.from(process.env.WITN
 const PLACEHOLDER_CERT_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const NO_STORE = { 'cache-control': 'no-store' };
 
+/** The /check page's QR decoder for browsers without BarcodeDetector: jsQR's browser build, copied beside the bundle. */
+const decoder = readBundledFile(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url));
+const check = checkAssets(catalog(), decoder.toString('utf8'));
+const gzippedDecoder = gzipSync(decoder).toString('base64');
+
 /**
- * GET /v/{certId}, POST /v/{certId} (a QR code's claims, answered as JSON), GET /keys and the transparency log:
- * /log/checkpoint, /log/proof/{certId}, /log/consistency.
+ * GET /v/{certId}, POST /v/{certId} (a QR code's claims, answered as JSON), GET /keys, the transparency log:
+ * /log/checkpoint, /log/proof/{certId}, /log/consistency, and the staff's offline check page, /check with its scripts.
  */
 async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext?.http?.method ?? 'GET';
@@ -53,6 +62,8 @@ async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
       return json(200, { keys: await store.listPublicKeys() }, { 'cache-control': 'public, max-age=300' });
     }
     if (path === '/log/checkpoint') return latestCheckpoint();
+    const asset = checkAsset(path, event);
+    if (asset) return asset;
     const proof = /^\/log\/proof\/([^/]*)$/.exec(path);
     if (proof) return inclusionProof(proof[1]!);
     if (path === '/log/consistency') return consistency(new URLSearchParams(event.rawQueryString ?? ''));
@@ -61,6 +72,42 @@ async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
 }
 
 const SHORT_CACHE = { 'cache-control': 'public, max-age=10' };
+
+const SCRIPT_HEADERS = {
+  'content-type': 'text/javascript; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-cache',
+};
+
+/** The check page and its scripts; jsQR (250 kB) gzipped for browsers that take it, as they all do. */
+function checkAsset(path: string, event: APIGatewayProxyEventV2): HttpResult | undefined {
+  switch (path) {
+    case CHECK_PATHS.page:
+      return { statusCode: 200, headers: CHECK_PAGE_HEADERS, body: check.page };
+    case CHECK_PATHS.script:
+      return { statusCode: 200, headers: SCRIPT_HEADERS, body: check.script };
+    case CHECK_PATHS.worker:
+      // Its scope is the page, one level above the script.
+      return {
+        statusCode: 200,
+        headers: { ...SCRIPT_HEADERS, 'service-worker-allowed': CHECK_PATHS.page },
+        body: check.worker,
+      };
+    case CHECK_PATHS.decoder: {
+      const headers = { ...SCRIPT_HEADERS, 'cache-control': 'public, max-age=86400', vary: 'accept-encoding' };
+      return /\bgzip\b/.test(header(event, 'accept-encoding') ?? '')
+        ? {
+            statusCode: 200,
+            headers: { ...headers, 'content-encoding': 'gzip' },
+            body: gzippedDecoder,
+            isBase64Encoded: true,
+          }
+        : { statusCode: 200, headers, body: decoder.toString('utf8') };
+    }
+    default:
+      return undefined;
+  }
+}
 
 async function latestCheckpoint(): Promise<HttpResult> {
   const checkpoint = await log.latestCheckpoint();

@@ -29,6 +29,16 @@ const payments = new PaymentStore(tableName);
 const applications = new ApplicationStore(tableName);
 
 /**
+ * When the link stops taking money: at the end of the payment window, or sooner when the application holds seats or
+ * places, when the hold lapses; so a citizen cannot pay for places no longer held for them.
+ */
+function linkExpiry(application: PaymentApplication, at: Date): string {
+  const windowEnds = at.getTime() + PAYMENT_WINDOW_MS;
+  const holdLapses = Date.parse(application.values?.['hold-expires-at'] ?? '');
+  return new Date(Number.isFinite(holdLapses) ? Math.min(windowEnds, holdLapses) : windowEnds).toISOString();
+}
+
+/**
  * "Await payment": makes (or finds again) the gateway's payment link for the application's fee, stores it with the
  * task token on the application, and sends the citizen the link. The workflow then waits until the gateway's
  * callback (lambdas/payments) resumes it with the token, or the payment window closes.
@@ -51,7 +61,7 @@ export async function requestPayment(application: PaymentApplication, taskToken:
         amountPaise,
         description: `${service.name.en}, application ${applicationId}`,
         customerWaId: waId,
-        expiresAt: new Date(at.getTime() + PAYMENT_WINDOW_MS).toISOString(),
+        expiresAt: linkExpiry(application, at),
       });
 
   const notice = noticeFor(

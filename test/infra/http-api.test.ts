@@ -20,6 +20,7 @@ const CONTRACT_ROUTES = [
   'GET /keys',
   'GET /catalog',
   'GET /dashboard',
+  'GET /check',
 ];
 /**
  * Deployed beyond the contract: the payment gateway's signed callback (README, "Fees and payments"), and the verdict
@@ -33,10 +34,17 @@ const DEPLOYED_ROUTES = [
   'GET /dashboard/chart.js',
   'GET /dashboard/dashboard.js',
   'GET /dashboard/api/figures',
+  // The check page's scripts (README, "Checking tickets offline").
+  'GET /check/app.js',
+  'GET /check/jsqr.js',
+  'GET /check/sw.js',
 ];
 /** The open reads: verification, the log, and the dashboard's page and scripts (not its signed-in figures). */
 const THROTTLED_ROUTES = DEPLOYED_ROUTES.filter(
-  (key) => / \/(v|log)\//.test(key) || (key.startsWith('GET /dashboard') && !key.includes('/api/')),
+  (key) =>
+    / \/(v|log)\//.test(key) ||
+    key.startsWith('GET /check') ||
+    (key.startsWith('GET /dashboard') && !key.includes('/api/')),
 );
 
 let dev: SynthesizedMitra;
@@ -80,7 +88,13 @@ describe('HTTP API', () => {
     const [catalog] = mitraFunction(dev.template, 'catalog');
     expect(integrationOf('POST /webhook')).toBe(webhook);
     expect(integrationOf('GET /webhook')).toBe(webhook);
-    for (const key of ['GET /v/{certId}', 'GET /log/checkpoint', 'GET /log/proof/{certId}', 'GET /keys']) {
+    for (const key of [
+      'GET /v/{certId}',
+      'GET /log/checkpoint',
+      'GET /log/proof/{certId}',
+      'GET /keys',
+      'GET /check',
+    ]) {
       expect(integrationOf(key)).toBe(verify);
     }
     expect(integrationOf('GET /catalog')).toBe(catalog);

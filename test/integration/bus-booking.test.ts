@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
 import { payAndReceiveTicket } from '../support/bookings.ts';
-import { bodyOf, rowIdOf, say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
+import { bodyOf, rowIdOf, say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
 
 // A bus seat booked in the chat from "Hi": places typed in either language, a date, a bus from APSRTC's reservation
 // system, seats and passengers, a hold, the payment link, and the e-ticket through the document pipeline; on the
@@ -109,5 +109,42 @@ describe('booking a bus seat in the chat', () => {
     await say(env.runtime, telugu, { text: 'తిరుపతి' });
     await say(env.runtime, telugu, { text: dateIn(3) });
     expect(bodyOf((await sentTo(env.runtime, telugu)).at(-1)!)).toContain('గుంటూరు నుండి తిరుపతి కు బస్సులు');
+  });
+
+  it('stops taking money on the link once the hold lapses, and the seat goes back on sale', async () => {
+    const late = '919833000003';
+    const date = dateIn(6);
+    await start(late, 'en');
+    for (const text of ['vijayawada', 'hyderabad', date]) await say(env.runtime, late, { text });
+    await say(env.runtime, late, { reply_id: await rowIdOf(env.runtime, late, 'bus:VJA-HYD-0700') });
+    for (const text of ['20', 'Ravi Kumar, 34, M']) await say(env.runtime, late, { text });
+    await say(env.runtime, late, { reply_id: await rowIdOf(env.runtime, late, 'bus-hold') });
+    const notice = await waitFor('the payment link', async () => {
+      await env.runtime.drained();
+      return (await texts(late)).find((text) => text.includes('/pay/'));
+    });
+    const link = /(http\S+\/pay\/[A-Za-z0-9_-]+)/.exec(notice)![1]!;
+    const clock = await fetch(`${env.runtime.baseUrl}/sim/api/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance_seconds: 11 * 60 }),
+    });
+    expect(clock.ok).toBe(true);
+    const paid = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'captured' }),
+    });
+    expect(paid.status).toBe(409);
+    expect(await (await fetch(link)).text()).toContain('This link has expired');
+    const search = await fetch(`${env.runtime.baseUrl}/apsrtc/services/seats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceCode: 'VJA-HYD-0700', date: date.split('-').reverse().join('-') }),
+    });
+    const seats = ((await search.json()) as { seats: { id: string; free: boolean }[] }).seats;
+    expect(seats.find((s) => s.id === '20')?.free).toBe(true);
+    await env.runtime.drained();
+    expect((await sentTo(env.runtime, late)).some((m) => m.type === 'document')).toBe(false);
   });
 });

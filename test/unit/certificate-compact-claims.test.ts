@@ -124,6 +124,37 @@ describe('the claims a QR code signs', () => {
     expect(verifyClaims(parsed.claims, parsed.signature, signer.publicKey)).toBe(true);
   });
 
+  it('keep a bus ticket’s PNR, seats and passenger count whole, dropping the journey the budget has no room for', () => {
+    const ticket = buildCertificateRecord(
+      CertificateRequestSchema.parse(
+        sampleRequest({
+          serviceId: 'apsrtc.bus-ticket',
+          applicant: { name: 'Lakshmi Devi Kothapalli' },
+          values: {
+            'from-place': 'Vijayawada',
+            'to-place': 'Hyderabad',
+            'travel-date': '2025-06-10',
+            persons: '2',
+            'service-code': 'VJA-HYD-0700',
+            'bus-type': 'Super Luxury',
+            departs: '07:00',
+            seats: '3, 12',
+            passengers: 'Lakshmi Devi (30, F); Ravi Kumar (34, M)',
+            'hold-id': 'H0123456789',
+            amount: '910',
+          },
+          payment: { paymentId: 'pay_0123456789', amount: 910 },
+          posting: { answer: { billerReference: 'PVJAHYD56789' } },
+        }),
+      ),
+      issue,
+    );
+    const claims = compactClaimsOf(ticket, 'abcdef0123456789');
+    expect(claims.facts).toEqual({ pnr: 'PVJAHYD56789', seats: '3, 12', passengers: 2, amount: 910 });
+    expect(claims.name.length).toBeGreaterThanOrEqual(8);
+    expect(encodeCompactClaims(claims).length).toBeLessThanOrEqual(COMPACT_CLAIMS_MAX_BYTES);
+  });
+
   it('keep the QR code at version 10 or below (error correction M) with the longest base URL, names and facts', () => {
     const widest = fc.constantFrom('రా', '😀', 'é', 'W', ' ', '"', 'क्ष');
     fc.assert(

@@ -26,6 +26,10 @@ const DOMAIN = new TextEncoder().encode('mitra-qr-claims-v2\0');
 const EPOCH = Date.UTC(2020, 0, 1);
 const DAY_MS = 86_400_000;
 const FIXED_BYTES = 10;
+/** The least a name keeps of the budget, and the shortest a cut text fact may be. */
+const MIN_TEXT_BYTES = 8;
+/** Facts cut only when nothing else is left to cut. */
+const KEPT_WHOLE = new Set<KeyFactId>(['pnr', 'seats']);
 const TELUGU = { first: 0x0c00, last: 0x0c7f, space: 0x80, zwnj: 0x81, zwj: 0x82 };
 
 const KeyFactsSchema = z.strictObject(
@@ -65,14 +69,16 @@ export function documentTypeTag(documentType: string): string {
 export function compactClaimsOf(record: CertificateRecord, keyId: string): CompactClaims {
   const facts = keyFactsOf(record);
   let factBytes = encodeFacts(facts);
-  // Texts are cut from the longest until the facts leave the name at least 8 bytes.
-  while (factBytes.length > COMPACT_CLAIMS_MAX_BYTES - FIXED_BYTES - 8) {
-    const longest = Object.entries(facts)
+  // Texts are cut from the longest until the facts leave the name at least 8 bytes. A number a person compares (a
+  // PNR, seat numbers) is cut last, since cut it reads as another; a text cut below 8 bytes says nothing and goes.
+  while (factBytes.length > COMPACT_CLAIMS_MAX_BYTES - FIXED_BYTES - MIN_TEXT_BYTES) {
+    const texts = Object.entries(facts)
       .filter((entry): entry is [KeyFactId, string] => typeof entry[1] === 'string')
-      .sort((a, b) => b[1].length - a[1].length)[0];
+      .sort((a, b) => b[1].length - a[1].length);
+    const longest = texts.find(([id]) => !KEPT_WHOLE.has(id)) ?? texts[0];
     if (!longest) break;
     const shorter = cutText(longest[1], utf8(longest[1]).length - 1);
-    if (shorter) facts[longest[0]] = shorter;
+    if (utf8(shorter).length >= MIN_TEXT_BYTES) facts[longest[0]] = shorter;
     else delete facts[longest[0]];
     factBytes = encodeFacts(facts);
   }

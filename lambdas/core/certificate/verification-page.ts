@@ -1,5 +1,5 @@
+import { scriptFacts } from './claims-decoder-script.ts';
 import { issueDateOf } from './issue-date.ts';
-import { KEY_FACTS } from './key-facts.ts';
 import type { VerificationStatus, VerificationView } from './verification.ts';
 import { VERIFICATION_SCRIPT, VERIFICATION_SCRIPT_HASH } from './verification-script.ts';
 
@@ -143,7 +143,7 @@ export function renderVerificationPage(view: VerificationView, check?: PageCheck
   const data = {
     certId: view.certId ?? '',
     check: checkable && check ? check : null,
-    facts: Object.fromEntries(KEY_FACTS.map((f) => [f.tag, { kind: f.kind, label: f.label }])),
+    facts: scriptFacts(),
     text: QR_TEXT,
     altered: HEADLINES['invalid-signature'],
   };

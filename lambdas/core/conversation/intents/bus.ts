@@ -346,6 +346,7 @@ function hold(session: Session, step: BusStep, service: Service, env: TurnEnv): 
     seats: step.seats.join(', '),
     passengers: listed(step.passengers),
     'hold-id': answer.holdId,
+    'hold-expires-at': answer.expiresAt,
     amount: String(paiseToRupees(answer.farePaise)),
   };
   const application = draftApplication(session, service, values, '', env);

@@ -89,6 +89,8 @@ export const slotTurns: IntentHandlers<SlotIntent['kind']> = {
       'service-code': resourceOf(inventory, step.values)?.name.en ?? '',
       // The hold was named after this message's application id.
       'hold-id': applicationIdFor(env.inbound.messageId),
+      // The payment link lapses with the hold.
+      'hold-expires-at': outcome.expiresAt,
       amount: String(paiseToRupees(amountPaise)),
     };
     const application = draftApplication(session, service, values, step.citizenHash, env);
