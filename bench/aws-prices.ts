@@ -26,4 +26,8 @@ export const AWS_PRICES = {
   logsIngestedGb: 0.5,
   /** https://aws.amazon.com/api-gateway/pricing/ — HTTP API, first 300 million requests a month. */
   httpApiRequest: 1.0 / 1e6,
+  /** https://aws.amazon.com/firehose/pricing/ — Direct PUT, first 500 TB a month; each record rounded up to 5 KB. */
+  firehoseIngestedGb: 0.029,
+  /** https://aws.amazon.com/xray/pricing/ — traces recorded, $5.00 per million. */
+  xrayTraceRecorded: 5.0 / 1e6,
 } as const;

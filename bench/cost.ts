@@ -17,40 +17,129 @@ const PRICE = {
   s3Get: AWS_PRICES.s3Get,
   kmsAsymmetricRequest: AWS_PRICES.kmsAsymmetricRequest,
   logsIngestedGb: AWS_PRICES.logsIngestedGb,
+  firehoseIngestedGb: AWS_PRICES.firehoseIngestedGb,
+  xrayTraceRecorded: AWS_PRICES.xrayTraceRecorded,
 };
 
 /** Memory of each function as lib/mitra-stack.ts configures it. */
-const MEMORY_GB = { webhook: 1, sender: 0.5, workflowSteps: 0.5, certificate: 1 };
+const MEMORY_GB = { webhook: 1, sender: 0.25, events: 0.5, workflowSteps: 0.5, certificate: 1 };
 
 /**
  * A sender invocation waits on Meta's Graph API; it is billed for that wait. Assumed, since Meta's latency cannot be
  * measured from here.
  */
 const GRAPH_API_ROUND_TRIP_MS = 250;
+/** Meta reports sent, delivered and read for every message we send: three more webhook deliveries. */
+const STATUSES_PER_REPLY = 3;
+/** Lambda's START, END and REPORT lines of one invocation (with its trace id), in bytes. */
+const PLATFORM_LOG_BYTES = 350;
+/** X-Ray's default sampling at scale: 5 % of requests beyond the first each second. */
+const TRACED_SHARE = 0.05;
+/** Firehose bills every record rounded up to the next 5 KB. */
+const FIREHOSE_RECORD_GB = 5 / 1024 / 1024;
+/** The events function's work per lake event: its live-counter transaction, as a wait on DynamoDB. */
+const EVENT_MS = 10;
 
 const lambda = (gb: number, ms: number) => PRICE.lambdaRequest + gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
+const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
+
+/** What one inbound text message and its one answer make the code do; the items are each under 1 KB. */
+interface MessageWork {
+  /** Outbox items the turn writes: the answer, and the read receipt when it has an item of its own. */
+  outboxItems: number;
+  /** Sender writes per outbox item (claim, settle, and the wamid link when there is one), in total. */
+  senderWrites: number;
+  /** Sender memory, and Graph API round trips it waits on one after another. */
+  senderGb: number;
+  senderWaits: number;
+  /** Delivery statuses written: per status, its item, a read of the link and the outbox item's update. */
+  statusWrites: number;
+  statusReads: number;
+  /** Lake events (each a Firehose record); and the live counters' transaction items they write, per message. */
+  lakeEvents: number;
+  counterItems: number;
+}
+
+/** The turn as the code now does it: the read receipt on the answer's item, statuses written only on failure. */
+const NOW: MessageWork = {
+  outboxItems: 1,
+  senderWrites: 2,
+  senderGb: MEMORY_GB.sender,
+  senderWaits: 1,
+  statusWrites: 0,
+  statusReads: 0,
+  // message.received and message.sent, a mark each; the counters are written once a stream batch (a transaction of
+  // about 96 marks and 4 counters): a tenth of an item per message.
+  lakeEvents: 2,
+  counterItems: 2 + 0.1,
+};
+
+/** The same turn before: the read receipt an item of its own, every status written, the sender at 512 MB. */
+const BEFORE: MessageWork = {
+  outboxItems: 2,
+  senderWrites: 2 + 2 + 1,
+  senderGb: 0.5,
+  senderWaits: 2,
+  statusWrites: STATUSES_PER_REPLY * 2,
+  statusReads: STATUSES_PER_REPLY * 0.5,
+  // message.received, a message.sent for each item, a message.status for each status; each counted event in a
+  // transaction of its own: message.received a mark and two counters, each message.sent a mark and one.
+  lakeEvents: 1 + 2 + STATUSES_PER_REPLY,
+  counterItems: 3 + 2 + 2,
+};
+
+/** Dollars per inbound message, by part, at list prices. */
+export function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: number): Record<string, number> {
+  const webhookRequests = 1 + STATUSES_PER_REPLY;
+  const invocations = webhookRequests + 1;
+  return {
+    'HTTP API requests (the message and its statuses)': webhookRequests * PRICE.httpApiRequest,
+    'webhook Lambda, the turn (1 GB)': lambda(MEMORY_GB.webhook, turnMs),
+    'webhook Lambda, the statuses (1 GB)': STATUSES_PER_REPLY * lambda(MEMORY_GB.webhook, statusMs),
+    // A consistent read of the session; the turn's transaction (2 units an item): dedupe mark, session, outbox.
+    'DynamoDB, the turn': 1 * PRICE.dynamoReadUnit + (2 + work.outboxItems) * 2 * PRICE.dynamoWriteUnit,
+    'DynamoDB, the statuses': work.statusWrites * PRICE.dynamoWriteUnit + work.statusReads * PRICE.dynamoReadUnit,
+    // One invocation per message (a stream batch holds more at scale); the recipient and parked-replies queries.
+    'sender Lambda': lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),
+    'DynamoDB, the sender': work.senderWrites * PRICE.dynamoWriteUnit + 2 * 0.5 * PRICE.dynamoReadUnit,
+    // Stream reads by Lambda triggers are free; the events function takes batches of 100.
+    'lake and live counters':
+      work.lakeEvents * (FIREHOSE_RECORD_GB * PRICE.firehoseIngestedGb) +
+      work.counterItems * 2 * PRICE.dynamoWriteUnit +
+      (work.lakeEvents / 100) * PRICE.lambdaRequest +
+      work.lakeEvents * lambdaTime(MEMORY_GB.events, EVENT_MS),
+    'X-Ray traces': invocations * TRACED_SHARE * PRICE.xrayTraceRecorded,
+    'CloudWatch Logs': ((invocations * PLATFORM_LOG_BYTES) / 1024 ** 3) * PRICE.logsIngestedGb,
+  };
+}
 
 export function costFigures(measured: Figure[]): Figure[] {
-  const value = (name: string, fallback: number) => measured.find((f) => f.name === name)?.value ?? fallback;
-  const turnMs = value('webhook.p50_ms', 20);
-  const renderMs = value('certificate.render_ms', 150);
+  const figure = (name: string) => measured.find((f) => f.name === name);
+  const turnMs = figure('webhook.p50_ms')?.value ?? 20;
+  // A status is read and (unless it is a failure) only counted: about what the signature-only handler takes.
+  const statusMs = figure('webhook.p50_ms')?.baseline?.value ?? 3;
+  const renderMs = figure('certificate.render_ms')?.value ?? 150;
 
-  // One citizen message: the HTTP API request; the webhook (a consistent session read, one transaction writing the
-  // dedupe mark, the session and two outbox items — transactions cost two units per item); the sender for two
-  // outbox items (a read receipt and the reply), each a Graph API call and a status update; about 1 KB of logs.
-  const perMessage =
-    PRICE.httpApiRequest +
-    lambda(MEMORY_GB.webhook, turnMs) +
-    1 * PRICE.dynamoReadUnit +
-    4 * 2 * PRICE.dynamoWriteUnit +
-    2 * lambda(MEMORY_GB.sender, GRAPH_API_ROUND_TRIP_MS) +
-    2 * PRICE.dynamoWriteUnit +
-    (1 / 1024 / 1024) * PRICE.logsIngestedGb;
+  const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+  const now = messageCostBreakdown(NOW, turnMs, statusMs);
+  const before = messageCostBreakdown(BEFORE, turnMs, statusMs);
+  console.log('\nper million inbound messages, USD (now, before):');
+  for (const part of Object.keys(now)) {
+    console.log(
+      `  ${part.padEnd(52)} ${(now[part]! * 1e6).toFixed(2).padStart(6)}  ${(before[part]! * 1e6).toFixed(2).padStart(6)}`,
+    );
+  }
 
   const perCertificate = certificateCost(renderMs);
 
   return [
-    { name: 'cost.usd_per_million_messages', value: perMessage * 1e6, unit: 'USD' },
+    {
+      name: 'cost.usd_per_million_messages',
+      value: sum(now) * 1e6,
+      unit: 'USD',
+      baseline: { name: 'the same turn as written before', value: sum(before) * 1e6 },
+      ratio: sum(now) / sum(before),
+    },
     {
       name: 'cost.usd_per_thousand_certificates',
       value: perCertificate.total * 1000,

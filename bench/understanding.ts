@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalog } from '#core/catalog/catalog.ts';
 import type { Catalog } from '#core/catalog/schema.ts';
 import { extractFields } from '#core/understanding/extract-fields.ts';

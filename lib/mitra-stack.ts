@@ -100,7 +100,8 @@ export class MitraStack extends Stack {
       ...common,
       name: 'sender',
       description: 'Sends outbox messages to the WhatsApp Cloud API in order per citizen',
-      memorySize: 512,
+      // It waits on the Graph API and is billed for the wait: little memory, with room for one media upload.
+      memorySize: 256,
       timeout: Duration.seconds(60),
     });
     const workflowSteps = new MitraFunction(this, 'WorkflowSteps', {
@@ -243,7 +244,7 @@ export class MitraStack extends Stack {
     sender
       // Its items: the outbox, the citizen's session and pacing, the wamid links and the parked replies.
       .useTable(this.table, 'readWrite', {
-        leadingKeys: ['OUTBOX#*', 'CITIZEN#*', 'WAMID#*', 'PARKED-REPLIES'],
+        leadingKeys: ['OUTBOX#*', 'CITIZEN#*', 'PARKED-REPLIES'],
         // A redrive replaces a parked item with a pending copy and drops the copy kept while parked.
         deletes: true,
       })

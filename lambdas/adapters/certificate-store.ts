@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { certificateObjectKeys, publicKeyObjectKey } from '#core/certificate/archive-layout.ts';
 import { canonicalJson, sha256Hex } from '#core/certificate/encoding.ts';
 import type { CertificateStorePort, IssuedCertificate, LogPosition } from '#core/certificate/issue.ts';

@@ -14,7 +14,7 @@ import { mediaKey } from '#core/media-keys.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { outboxItem } from './outbox.ts';
+import { type OutboxItem, outboxItem } from './outbox.ts';
 import { logger } from './powertools.ts';
 
 /** When each loaded session's citizen last wrote, kept beside the session without changing its shape. */
@@ -122,11 +122,8 @@ export class ConversationStore {
           ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
         },
       },
-      ...[...turn.replies, ...documentsOf(turn.effects)].map((reply, index) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: outboxItem(inbound.waId, `${inbound.messageId}#${String(index).padStart(2, '0')}`, reply, now),
-        },
+      ...outboxItemsOf(inbound, [...turn.replies, ...documentsOf(turn.effects)], now).map((item) => ({
+        Put: { TableName: this.tableName, Item: item },
       })),
       ...applicationsOf(turn.effects).map((application) => ({
         Put: {
@@ -176,6 +173,24 @@ export class ConversationStore {
     );
     return (Item?.effects as Effect[] | undefined) ?? [];
   }
+}
+
+/**
+ * A turn's replies in the outbox, in order. The read receipt rides on the first reply's item (one write, one send
+ * for both); it has an item of its own only when nothing else answers the message.
+ */
+function outboxItemsOf(inbound: InboundMessage, replies: Reply[], now: Date): OutboxItem[] {
+  const [first, ...rest] = replies;
+  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
+  return (receipt ? rest : replies).map((reply, index) =>
+    outboxItem(
+      inbound.waId,
+      `${inbound.messageId}#${String(index).padStart(2, '0')}`,
+      reply,
+      now,
+      index === 0 ? receipt : undefined,
+    ),
+  );
 }
 
 /**

@@ -1,43 +1,23 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEDUPE_RETENTION_SECONDS } from '#core/table-keys.ts';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import type { DeliveryStatus } from '#core/whatsapp/webhook-payload.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import type { OutboxItem } from './outbox.ts';
 
-/** Statuses only move forward; a late "delivered" after "read" changes nothing. */
-const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
-
-const sentKey = (wamid: string) => ({ pk: `WAMID#${wamid}`, sk: 'SENT' });
-
 export type StatusOutcome = { outbox?: Pick<OutboxItem, 'pk' | 'sk'>; resentAsTemplate: boolean };
 
 /**
- * Delivery statuses Meta reports for the messages we sent. Each status is kept as its own item (WAMID#id,
- * STATUS#status); the sender links each sent wamid to its outbox item, so the outbox item also shows how far the
- * message got. A message Meta fails later with 131047 (the window had closed) is queued again as a template.
+ * Delivery statuses Meta reports for the messages we sent. Meta reports sent, delivered and read for every message:
+ * those are counted, not written. A failure is kept as its own item (WAMID#id, STATUS#failed) and on the outbox item
+ * it failed, found by the wamid the sender settled it with; a message Meta fails later with 131047 (the window had
+ * closed) is queued again as a template.
  */
 export class DeliveryStatuses {
   constructor(private readonly tableName: string) {}
 
-  /** Called by the sender once Meta accepted a message. */
-  async linkSent(wamid: string, item: Pick<OutboxItem, 'pk' | 'sk' | 'waId'>, now: Date): Promise<void> {
-    await dynamodb.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...sentKey(wamid),
-          kind: 'sent-message',
-          outboxPk: item.pk,
-          outboxSk: item.sk,
-          waId: item.waId,
-          expiresAt: Math.floor(now.getTime() / 1000) + DEDUPE_RETENTION_SECONDS,
-        },
-      }),
-    );
-  }
-
   async record(status: DeliveryStatus): Promise<StatusOutcome> {
+    if (status.status !== 'failed') return { resentAsTemplate: false };
     await this.putOnce({
       pk: `WAMID#${status.messageId}`,
       sk: `STATUS#${status.status}`,
@@ -49,36 +29,56 @@ export class DeliveryStatuses {
       at: status.at.toISOString(),
       expiresAt: Math.floor(status.at.getTime() / 1000) + DEDUPE_RETENTION_SECONDS,
     });
-    const { Item: link } = await dynamodb.send(
-      new GetCommand({ TableName: this.tableName, Key: sentKey(status.messageId) }),
-    );
-    if (!link) return { resentAsTemplate: false };
-    const outbox = { pk: String(link.outboxPk), sk: String(link.outboxSk) };
+    const outbox = await this.sentAs(status.recipient, status.messageId);
+    if (!outbox) return { resentAsTemplate: false };
     await this.advance(outbox, status);
-    if (status.status !== 'failed' || !status.errorCodes.includes(131047)) return { outbox, resentAsTemplate: false };
+    if (!status.errorCodes.includes(131047)) return { outbox, resentAsTemplate: false };
     return { outbox, resentAsTemplate: await this.requeueAsTemplate(outbox, status.at) };
   }
 
+  /**
+   * The outbox item the sender settled with this wamid: the citizen's outbox, newest first. Only a failure looks,
+   * so the sender writes nothing for the statuses that go well.
+   */
+  private async sentAs(waId: string, wamid: string): Promise<{ pk: string; sk: string } | undefined> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamodb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: '#details.#wamid = :wamid',
+          ExpressionAttributeNames: { '#details': 'details', '#wamid': 'wamid' },
+          ExpressionAttributeValues: { ':pk': keys.outbox(waId, '').pk, ':wamid': wamid },
+          ProjectionExpression: 'pk, sk',
+          ScanIndexForward: false,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      const found = page.Items?.[0];
+      if (found) return { pk: String(found.pk), sk: String(found.sk) };
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return undefined;
+  }
+
+  /** The outbox item shows that Meta failed it, and why. */
   private async advance(outbox: { pk: string; sk: string }, status: DeliveryStatus): Promise<void> {
-    const rank = RANK[status.status] ?? 0;
-    try {
-      await dynamodb.send(
+    await ignoringCondition(
+      dynamodb.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: outbox,
-          UpdateExpression: 'SET delivery = :status, deliveryRank = :rank, deliveryAt = :at, deliveryErrors = :codes',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(deliveryRank) OR deliveryRank < :rank)',
+          UpdateExpression: 'SET delivery = :status, deliveryAt = :at, deliveryErrors = :codes',
+          ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {
             ':status': status.status,
-            ':rank': rank,
             ':at': status.at.toISOString(),
             ':codes': status.errorCodes,
           },
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
   }
 
   /** A copy of the failed reply, marked to go as the approved template, through the same ordered outbox. */
@@ -100,14 +100,21 @@ export class DeliveryStatuses {
   }
 
   private async putOnce(item: Record<string, unknown>): Promise<boolean> {
-    try {
-      await dynamodb.send(
+    return ignoringCondition(
+      dynamodb.send(
         new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return false;
-    }
+      ),
+    );
+  }
+}
+
+/** Whether the conditional write went through: false when its condition failed. */
+async function ignoringCondition(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return false;
   }
 }

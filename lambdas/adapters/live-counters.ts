@@ -13,15 +13,39 @@ import { dynamodb } from './dynamodb-client.ts';
 export class LiveCounters {
   constructor(private readonly tableName: string) {}
 
+  /**
+   * Counts a stream batch's events in as few transactions as DynamoDB's 100 items a transaction allow: each event's
+   * mark, and each counter once with the batch's sum (a busy day's message counters are written once a batch, not
+   * once a message). A chunk holding an event counted before (a retried batch) is counted event by event instead.
+   */
+  async countAll(events: readonly LakeEvent[], now: Date): Promise<void> {
+    for (const chunk of chunksOf(events.filter((event) => countersOf(event).length > 0))) {
+      if (chunk.length === 1 || !(await this.countTogether(chunk, now))) {
+        for (const event of chunk) await this.count(event, now);
+      }
+    }
+  }
+
   /** Answers whether the event was counted now (false: it had been already). */
-  async count(event: LakeEvent, now: Date): Promise<boolean> {
-    const counters = countersOf(event);
-    if (counters.length === 0) return false;
+  private async count(event: LakeEvent, now: Date): Promise<boolean> {
+    if (countersOf(event).length === 0) return false;
+    return this.countTogether([event], now);
+  }
+
+  /** The events' marks and their summed counters in one transaction; false when one of them was counted before. */
+  private async countTogether(events: readonly LakeEvent[], now: Date): Promise<boolean> {
+    const sums = new Map<string, { day: string; name: CounterKey; add: number }>();
+    for (const counter of events.flatMap(countersOf)) {
+      const key = `${counter.day}#${counter.name}`;
+      const sum = sums.get(key) ?? { ...counter, add: 0 };
+      sum.add += counter.add;
+      sums.set(key, sum);
+    }
     try {
       await dynamodb.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
+            ...events.map((event) => ({
               Put: {
                 TableName: this.tableName,
                 Item: {
@@ -31,8 +55,8 @@ export class LiveCounters {
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
-            },
-            ...counters.map((counter) => ({
+            })),
+            ...[...sums.values()].map((counter) => ({
               Update: {
                 TableName: this.tableName,
                 Key: keys.liveCounter(counter.day, counter.name),
@@ -53,7 +77,7 @@ export class LiveCounters {
     } catch (error) {
       if (
         error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+        error.CancellationReasons?.slice(0, events.length).some((reason) => reason.Code === 'ConditionalCheckFailed')
       )
         return false;
       throw error;
@@ -78,4 +102,33 @@ export class LiveCounters {
     } while (ExclusiveStartKey);
     return figures;
   }
+}
+
+/** DynamoDB's limit on the items of one transaction. */
+const TRANSACTION_ITEMS = 100;
+
+/**
+ * Countable events in chunks that fit one transaction (a mark each, a counter each distinct name), each event id once.
+ */
+function chunksOf(events: readonly LakeEvent[]): LakeEvent[][] {
+  const chunks: LakeEvent[][] = [];
+  let chunk: LakeEvent[] = [];
+  let ids = new Set<string>();
+  let counters = new Set<string>();
+  for (const event of events) {
+    if (ids.has(event.event_id)) continue;
+    const names = countersOf(event).map((counter) => `${counter.day}#${counter.name}`);
+    const more = names.filter((name) => !counters.has(name)).length;
+    if (chunk.length > 0 && chunk.length + 1 + counters.size + more > TRANSACTION_ITEMS) {
+      chunks.push(chunk);
+      chunk = [];
+      ids = new Set();
+      counters = new Set();
+    }
+    chunk.push(event);
+    ids.add(event.event_id);
+    for (const name of names) counters.add(name);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }

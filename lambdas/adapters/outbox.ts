@@ -23,6 +23,8 @@ export interface OutboxItem {
   status: OutboxStatus;
   /** Send only as the approved template: Meta reported the free-form copy outside the 24-hour window. */
   templateOnly?: boolean;
+  /** The inbound message this reply answers, marked read (blue ticks) as the reply goes: one item for both. */
+  readReceipt?: string;
   createdAt: string;
   expiresAt: number;
 }
@@ -31,12 +33,19 @@ export interface OutboxItem {
  * One reply waiting in the transactional outbox. The table's stream hands each new item to the sender, in order per
  * citizen; `ref` makes the key deterministic so a retried writer never queues the same reply twice.
  */
-export function outboxItem(waId: string, ref: string, reply: OutboundReply, now: Date): OutboxItem {
+export function outboxItem(
+  waId: string,
+  ref: string,
+  reply: OutboundReply,
+  now: Date,
+  readReceipt?: string,
+): OutboxItem {
   return {
     ...keys.outbox(waId, ref),
     kind: 'outbox',
     waId,
     reply,
+    ...(readReceipt ? { readReceipt } : {}),
     status: 'pending',
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,

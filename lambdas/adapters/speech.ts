@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from './powertools.ts';
 
 /** A voice note as the speech service gets it: the bytes WhatsApp sent (OGG/Opus) and their type. */

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalEnv, requireEnv } from './env.ts';
 
 const SecretSchema = z.strictObject({ accessToken: z.string().min(1), appSecret: z.string().min(1) });

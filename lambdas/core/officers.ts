@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fields } from './catalog/fields.ts';
 import type { Catalog, Language } from './catalog/schema.ts';
 import { ValidationError } from './errors.ts';

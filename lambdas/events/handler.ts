@@ -36,14 +36,13 @@ function withoutEmptyValues(map: Record<string, AttributeValue>): Record<string,
 
 /**
  * Turns the table's changes into lake events: into the lake's delivery stream, and onto the live dashboard's
- * counters. A record whose events fail to land is reported with every record after it, so the stream retries them in
- * order; what already landed lands again with the same ids and is counted once.
+ * counters, the batch's events together. When they fail to land the whole batch is reported, so the stream retries it
+ * in order; what already landed lands again with the same ids and is counted once.
  */
 async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  for (const [index, record] of event.Records.entries()) {
-    let events: ReturnType<typeof eventsFromTableChange>;
+  const events = event.Records.flatMap((record) => {
     try {
-      events = eventsFromTableChange(
+      return eventsFromTableChange(
         {
           eventName: record.eventName ?? 'INSERT',
           oldImage: image(record.dynamodb?.OldImage),
@@ -57,23 +56,18 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
         sequenceNumber: record.dynamodb?.SequenceNumber,
         error: error as Error,
       });
-      continue;
+      return [];
     }
-    try {
-      if (events.length === 0) continue;
-      await deliverToLake(deliveryStream, events);
-      for (const lakeEvent of events) await counters.count(lakeEvent, now());
-    } catch (error) {
-      logger.error('lake events failed; retried from the stream', {
-        sequenceNumber: record.dynamodb?.SequenceNumber,
-        error: error as Error,
-      });
-      return {
-        batchItemFailures: event.Records.slice(index).map((r) => ({
-          itemIdentifier: r.dynamodb?.SequenceNumber ?? '',
-        })),
-      };
-    }
+  });
+  if (events.length === 0) return { batchItemFailures: [] };
+  try {
+    await deliverToLake(deliveryStream, events);
+    await counters.countAll(events, now());
+  } catch (error) {
+    logger.error('lake events failed; the batch is retried from the stream', { error: error as Error });
+    return {
+      batchItemFailures: event.Records.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
+    };
   }
   return { batchItemFailures: [] };
 }

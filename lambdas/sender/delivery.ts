@@ -23,8 +23,6 @@ export interface DeliveryDependencies {
   recipient(waId: string): Promise<Recipient>;
   /** Keeps a citizen's pacing for the sender's later invocations (each stream batch is a new one). */
   slowDown(waId: string, until: Date): Promise<void>;
-  /** Remembers which outbox item a wamid came from, so its delivery statuses find it. */
-  linkSent(wamid: string, item: OutboxItem): Promise<void>;
   /** POST /messages; answers the wamid (none for a read receipt). Throws a SendFailure. */
   send(payload: Record<string, unknown>): Promise<string | undefined>;
   /** The archived PDF, uploaded to /media; answers the media id. Throws a SendFailure. */
@@ -210,6 +208,26 @@ export function createDelivery(deps: DeliveryDependencies) {
       deps.log.info('outbox item already settled; not sent again', { sk: item.sk, status: claim.status });
       return 'skipped';
     }
+    // The read receipt goes beside the reply, not before it: one wait on the Graph API for both.
+    const receipt = item.readReceipt ? markRead(item, item.readReceipt) : undefined;
+    try {
+      return await sendClaimed(item);
+    } finally {
+      await receipt;
+    }
+  }
+
+  /** Marks the citizen's message read; a receipt that cannot go is not worth holding their reply back for. */
+  async function markRead(item: OutboxItem, messageId: string): Promise<void> {
+    try {
+      await deps.send(graphPayload(item.waId, { type: 'read-receipt', messageId }));
+    } catch (error) {
+      deps.metric('ReadReceiptsFailed');
+      deps.log.warn('read receipt not sent', { sk: item.sk, error: (error as Error).message });
+    }
+  }
+
+  async function sendClaimed(item: OutboxItem): Promise<Outcome> {
     let reply = await prepare(item);
     for (let swapped = reply !== item.reply; ; ) {
       const { reply: fitted, problems } = fitReply(reply);
@@ -283,8 +301,7 @@ export function createDelivery(deps: DeliveryDependencies) {
    */
   async function recordSent(item: OutboxItem, fitted: OutboundReply, wamid: string | undefined): Promise<void> {
     try {
-      // The link first: Meta's status webhooks for the wamid may already be on their way.
-      if (wamid) await deps.linkSent(wamid, item);
+      // The wamid is kept on the item: a failed status Meta reports later finds the item by it.
       await deps.settle(item, 'sent', {
         ...(wamid ? { wamid } : {}),
         ...(fitted.type === 'template' ? { template: fitted.name } : {}),

@@ -5,7 +5,6 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { now } from '#adapters/clock.ts';
-import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
@@ -29,7 +28,6 @@ const templates = {
 };
 const graph = new GraphApi(await whatsAppConfig());
 const outbox = new Outbox(tableName);
-const statuses = new DeliveryStatuses(tableName);
 const parked = new ParkedReplies(dynamodb, tableName);
 
 const dependencies = {
@@ -39,7 +37,6 @@ const dependencies = {
     outbox.settle(item, status, details as Record<string, unknown>, now()),
   recipient: (waId: string) => readRecipient(tableName, waId),
   slowDown: (waId: string, until: Date) => recordPairPacing(tableName, waId, until),
-  linkSent: (wamid: string, item: OutboxItem) => statuses.linkSent(wamid, item, now()),
   send: (payload: Record<string, unknown>) => graph.sendMessage(payload),
   async uploadDocument(archiveKey: string, filename: string) {
     const object = await s3.send(new GetObjectCommand({ Bucket: archiveBucket, Key: archiveKey }));

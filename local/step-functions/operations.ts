@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ExecutionEngine, LOCAL_ROLE_ARN, type LoadedMachine } from './engine.ts';
 import { SfnApiError } from './errors.ts';
 import type { ExecutionRecord } from './execution-store.ts';

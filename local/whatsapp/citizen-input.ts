@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutboundEntry } from './message-log.ts';
 import { BSUID_PATTERN } from './user-ids.ts';
 import type { InboundContent } from './webhook-payload.ts';

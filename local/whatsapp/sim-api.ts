@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidSimInput } from './citizen-input.ts';
 import type { StatusRequest, WhatsAppEngine } from './engine.ts';
 import { BodyTooLarge, parseJson, readBody, sendJson } from './http-io.ts';

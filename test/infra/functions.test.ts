@@ -78,6 +78,10 @@ describe('house function construct', () => {
     expect(mitraFunction(dev.template, 'certificate')[1].Properties.MemorySize).toBe(1024);
   });
 
+  it('gives the sender, which mostly waits on the Graph API, 256 MB', () => {
+    expect(mitraFunction(dev.template, 'sender')[1].Properties.MemorySize).toBe(256);
+  });
+
   it('uses no AWS managed policy: each role may write only its own log group', () => {
     for (const [, role] of resourcesOfType(dev.template, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();

@@ -64,9 +64,9 @@ describe('table: each function only the actions it uses, by key prefix where it 
     }
   });
 
-  it("limits the sender to the outbox, citizens' pacing, wamid links and parked replies (dynamodb:LeadingKeys)", () => {
+  it("limits the sender to the outbox, citizens' pacing and parked replies (dynamodb:LeadingKeys)", () => {
     expect(tableStatement('sender').Condition).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*', 'CITIZEN#*', 'WAMID#*', 'PARKED-REPLIES'] },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*', 'CITIZEN#*', 'PARKED-REPLIES'] },
     });
   });
 

@@ -247,7 +247,7 @@ describe('sender: limits, idempotency and the 24-hour window', () => {
     expect((await replies(waId)).filter((m) => m.text?.body === 'Only once')).toHaveLength(1);
   });
 
-  it('records delivery statuses on the outbox item, and resends as the template when Meta fails it later with 131047', async () => {
+  it('records a failure on the outbox item, and resends as the template when Meta fails it later with 131047', async () => {
     const waId = '919822000047';
     await say(env.runtime, waId, { text: 'Hi' });
     await enqueue(waId, 'notice#01', { type: 'text', text: 'Certificate ready (late failure)' });
@@ -255,7 +255,8 @@ describe('sender: limits, idempotency and the 24-hour window', () => {
     const wamid = (sent.details as { wamid: string }).wamid;
     await env.runtime.whatsapp.deliverStatus({ id: wamid, status: 'delivered' });
     await env.runtime.whatsapp.idle();
-    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({ delivery: 'delivered' });
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).toMatchObject({ status: 'sent' });
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#01')).not.toHaveProperty('delivery');
 
     await env.runtime.whatsapp.deliverStatus({ id: wamid, status: 'failed', errorCode: 131047 });
     await env.runtime.whatsapp.idle();

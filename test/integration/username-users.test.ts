@@ -77,12 +77,14 @@ describe('users known only by a business-scoped user id', () => {
     expect(after.at(-1)!['recipient']).toBe(USERNAME_USER);
   });
 
-  it('statuses that name them only by their business-scoped user id reach their outbox', async () => {
-    const delivered = await waitFor('delivery statuses of the username user', async () => {
-      const items = (await outboxOf(USERNAME_USER)).filter((item) => item.reply?.type !== 'read-receipt');
-      return items.length > 0 && items.every((item) => item.delivery === 'delivered') ? items : undefined;
-    });
-    expect(delivered.length).toBeGreaterThan(0);
+  it('a failure Meta reports naming them only by their business-scoped user id reaches their outbox', async () => {
+    const sent = await waitFor('the username user’s answer, sent', async () =>
+      (await outboxOf(USERNAME_USER)).findLast((item) => item.status === 'sent' && item.details?.wamid),
+    );
+    await env.runtime.whatsapp.deliverStatus({ id: String(sent.details.wamid), status: 'failed', errorCode: 131026 });
+    await env.runtime.whatsapp.idle();
+    const failed = (await outboxOf(USERNAME_USER)).find((item) => item.sk === sent.sk);
+    expect(failed).toMatchObject({ delivery: 'failed', deliveryErrors: [131026] });
   });
 
   it('a user who shares their number is keyed by it and answered by `to`, their id beside it', async () => {

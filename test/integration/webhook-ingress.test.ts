@@ -153,16 +153,21 @@ describe('webhook contract fixtures', () => {
     }
   });
 
-  it('records each delivery status per sent message', async () => {
+  it('records a failed delivery, and writes nothing for the statuses of messages that went well', async () => {
+    const statusesOf = async (wamid: string) => {
+      const { Items } = await db.send(
+        new QueryCommand({
+          TableName: env.runtime.names.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `WAMID#${wamid}` },
+        }),
+      );
+      return (Items ?? []).map((i) => i.status);
+    };
     await postWebhook(base(), fixture('statuses-sent-delivered-read.json'));
-    const { Items } = await db.send(
-      new QueryCommand({
-        TableName: env.runtime.names.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'WAMID#wamid.HBgMOUT000000001' },
-      }),
-    );
-    expect((Items ?? []).map((i) => i.status).sort()).toEqual(['delivered', 'read', 'sent']);
+    expect(await statusesOf('wamid.HBgMOUT000000001')).toEqual([]);
+    await postWebhook(base(), fixture('status-failed.json'));
+    expect(await statusesOf('wamid.HBgMOUT000000002')).toEqual(['failed']);
   });
 
   it('answers an unknown message type with a reply (which one is the conversation’s choice)', async () => {

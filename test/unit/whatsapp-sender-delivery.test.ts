@@ -44,7 +44,6 @@ function harness(
   const metrics: string[] = [];
   const sleeps: number[] = [];
   const errors: string[] = [];
-  const links: string[] = [];
   const slowDowns: { waId: string; until: Date }[] = [];
   const delivery = createDelivery({
     async claim(i): Promise<Claim> {
@@ -70,9 +69,6 @@ function harness(
     slowDown: async (waId, until) => {
       slowDowns.push({ waId, until });
     },
-    linkSent: async (wamid, i) => {
-      links.push(`${wamid}→${i.sk}`);
-    },
     async send(payload) {
       const failure = failures.shift();
       if (failure) throw failure;
@@ -97,7 +93,7 @@ function harness(
     metric: (name) => metrics.push(name),
     log: { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) },
   });
-  return { delivery, sent, uploads, statuses, settled, metrics, sleeps, errors, links, slowDowns };
+  return { delivery, sent, uploads, statuses, settled, metrics, sleeps, errors, slowDowns };
 }
 
 const text = item({ type: 'text', text: 'Your application is received.' });
@@ -109,7 +105,6 @@ describe('sender delivery', () => {
     expect(await h.delivery.deliver(text)).toBe('skipped');
     expect(h.sent).toHaveLength(1);
     expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT1' } }]);
-    expect(h.links).toEqual([`wamid.OUT1→${text.sk}`]);
   });
 
   it("sends an application's attachment from the media bucket as a photo, by the media id of its upload", async () => {
@@ -333,6 +328,25 @@ describe('sender delivery', () => {
     const body = (h.sent[0] as { text: { body: string } }).text.body;
     expect(body.length).toBeLessThanOrEqual(4096);
     expect(body.endsWith('శ్రీ…')).toBe(true);
+  });
+
+  it('marks the citizen’s message read with the reply that answers it, once the item is claimed', async () => {
+    const h = harness();
+    const answer = { ...text, readReceipt: 'wamid.IN' };
+    expect(await h.delivery.deliver(answer)).toBe('sent');
+    expect(await h.delivery.deliver(answer)).toBe('skipped');
+    expect(h.sent).toHaveLength(2);
+    expect(h.sent).toContainEqual(expect.objectContaining({ status: 'read', message_id: 'wamid.IN' }));
+    expect(h.sent).toContainEqual(expect.objectContaining({ type: 'text' }));
+    expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT2' } }]);
+  });
+
+  it('sends the reply even when Meta refuses its read receipt', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 100)] });
+    expect(await h.delivery.deliver({ ...text, readReceipt: 'wamid.IN' })).toBe('sent');
+    expect(h.sent).toEqual([expect.objectContaining({ type: 'text' })]);
+    expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT1' } }]);
+    expect(h.metrics).toContain('ReadReceiptsFailed');
   });
 
   it('does not hold replies back for a read receipt Meta refuses', async () => {

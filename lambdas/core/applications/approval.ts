@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Catalog, type Language, LIMITS, type Service } from '../catalog/schema.ts';
 import type { WaitingApplicationSummary } from '../conversation/context.ts';
 import type { Reply } from '../conversation/messages.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Service } from '../catalog/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS, type SearchPeriod, searchPeriodOf } from '../forms/search-period.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Service } from '../catalog/schema.ts';
 import { compareName, compareValue, type FactOutcome, verdictOf } from './fact-matching.ts';
 

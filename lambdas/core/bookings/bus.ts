@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { latinDigits } from '../forms/digits.ts';
 import { likeness, wordsOf } from '../understanding/match-service.ts';
 

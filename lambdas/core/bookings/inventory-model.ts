@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a booking service sells, as data: the resources (a bus service on a date, a temple's darshan slot, a room type

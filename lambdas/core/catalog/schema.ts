@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** WhatsApp's limits (UTF-16 code units, as JavaScript's `length`): one element over its limit rejects a message. */
 export const LIMITS = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CompactClaims, CompactClaimsSchema, compactClaimsMessage, compactClaimsOf } from './compact-claims.ts';
 import { canonicalJson, sha256, sha256Hex } from './encoding.ts';
 import { issueDateOf } from './issue-date.ts';

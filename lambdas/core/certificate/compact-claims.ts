@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256Hex } from './encoding.ts';
 import { issueDateOf } from './issue-date.ts';
 import { KEY_FACTS, type KeyFactId, keyFactsOf } from './key-facts.ts';

@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SignedCheckpointSchema } from '../transparency-log/checkpoint.ts';
 import { CertIdSchema } from './model.ts';
 

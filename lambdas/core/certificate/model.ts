@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromBase64Url, toBase64Url } from './encoding.ts';
 import { RAW_SIGNATURE_BYTES } from './signature.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { istDate } from '../applications/dates.ts';
 import { EncumbranceSchema } from '../applications/encumbrance.ts';
 import { catalog as shippedCatalog } from '../catalog/catalog.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDecidingRole, type Officer } from '../officers.ts';
 
 /** Why a certificate is revoked, as the verify page and the log show it: short, printable, no line breaks. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, MitraError } from '../errors.ts';
 import { type Claims, ClaimsSchema, claimsDigest, claimsOf, expectedClaimsOf } from './claims.ts';
 import { canonicalJson, fromBase64Url, sha256, toBase64Url } from './encoding.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 
 const Values = z.record(z.string(), z.string());

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one event schema every domain event leaves the table's stream in (docs/events.md). A new optional column is a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { istDate } from '../applications/dates.ts';
 import type { Language, Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { istDate, istTime } from '../applications/dates.ts';
 import { type Field, type Language, LIMITS, type Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language } from '../catalog/schema.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { t } from '../i18n/strings.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
 
 /** The header the gateway signs its server-to-server callbacks with: `sha256=<hex HMAC-SHA256 of the raw body>`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson, fromBase64Url, sha256, toBase64Url } from '../certificate/encoding.ts';
 import { KeyIdSchema, RawSignatureSchema } from '../certificate/model.ts';
 import { keyIdOf, type PublicKeyInput, SIGNATURE_ALGORITHM, verifyCanonical } from '../certificate/signature.ts';

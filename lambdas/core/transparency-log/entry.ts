@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../certificate/encoding.ts';
 import { CertIdSchema, KeyIdSchema, RawSignatureSchema } from '../certificate/model.ts';
 import { type Hash, leafHash } from './merkle.ts';

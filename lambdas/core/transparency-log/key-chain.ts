@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson, fromBase64Url, sha256, toBase64Url } from '../certificate/encoding.ts';
 import { KeyIdSchema } from '../certificate/model.ts';
 import { keyIdOf, publicKeyPem, verifyCanonical } from '../certificate/signature.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import { validateField } from '../forms/validators.ts';
 import { extractFields } from './extract-fields.ts';

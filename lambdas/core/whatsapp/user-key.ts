@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The key Mitra keeps a person under (session, outbox, applications, officers): their phone number (`wa_id`) when

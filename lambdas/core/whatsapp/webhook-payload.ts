@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { InboundContent, InboundMessage } from '../conversation/messages.ts';
 import { isBusinessScopedUserId, userKeyOf } from './user-key.ts';
 
@@ -7,11 +7,11 @@ import { isBusinessScopedUserId, userKeyOf } from './user-key.ts';
 // logged, never a 5xx that Meta would retry for a week.
 
 /** Meta's ids (wamid.<base64>): printable ASCII without spaces or `#`, the table keys' separator. */
-const MetaId = z.string().regex(/^[\x21\x22\x24-\x7e]{1,256}$/, 'not a message id');
+const MetaId = z.string().check(z.regex(/^[\x21\x22\x24-\x7e]{1,256}$/, 'not a message id'));
 /** Unix seconds, as Meta writes them: digits in a string. */
-const EpochSeconds = z.string().regex(/^\d{1,11}$/, 'not a Unix time in seconds');
+const EpochSeconds = z.string().check(z.regex(/^\d{1,11}$/, 'not a Unix time in seconds'));
 /** Media ids are numbers in Meta's URLs (`GET /{media_id}`): nothing that could change the path. */
-const MediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a media id');
+const MediaId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a media id'));
 /** Meta's limit on a text message, in characters. */
 const TEXT_LIMIT = 4096;
 
@@ -20,100 +20,104 @@ const RETRY_WINDOW_MS = 7 * 24 * 3_600_000;
 /** Timestamps come from Meta's clocks, not ours: a little ahead of ours is skew, more is a forgery or a fault. */
 const CLOCK_SKEW_MS = 15 * 60_000;
 
-const MediaObject = z.looseObject({
-  id: MediaId,
-  mime_type: z.string().optional(),
-  caption: z.string().optional(),
-  filename: z.string().optional(),
-});
+const text = z.optional(z.string());
+const shortText = (max: number) => z.string().check(z.maxLength(max, `longer than ${max} characters`));
+const between = (min: number, max: number) => z.number().check(z.gte(min, `below ${min}`), z.lte(max, `above ${max}`));
+
+const MediaObject = z.optional(z.looseObject({ id: MediaId, mime_type: text, caption: text, filename: text }));
+const Reply = z.optional(z.looseObject({ id: z.string(), title: z.string() }));
 
 const Message = z.looseObject({
   /** The sender's phone number: absent for a user who adopted a username. */
-  from: z.string().optional(),
+  from: text,
   /** The sender's business-scoped user id (BSUID). */
-  from_user_id: z.string().optional(),
+  from_user_id: text,
   id: MetaId,
   timestamp: EpochSeconds,
-  type: z.string().max(64),
-  context: z.looseObject({ id: MetaId.optional() }).optional(),
-  text: z
-    .looseObject({
-      body: z.string().refine((body) => [...body].length <= TEXT_LIMIT, `longer than ${TEXT_LIMIT} characters`),
-    })
-    .optional(),
-  interactive: z
-    .looseObject({
+  type: shortText(64),
+  context: z.optional(z.looseObject({ id: z.optional(MetaId) })),
+  text: z.optional(
+    z.looseObject({
+      body: z
+        .string()
+        .check(z.refine((body) => [...body].length <= TEXT_LIMIT, `longer than ${TEXT_LIMIT} characters`)),
+    }),
+  ),
+  interactive: z.optional(
+    z.looseObject({
       type: z.string(),
-      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-      list_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-      nfm_reply: z.looseObject({ response_json: z.string(), name: z.string().optional() }).optional(),
-    })
-    .optional(),
-  button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
-  location: z
-    .looseObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-    .optional(),
-  image: MediaObject.optional(),
-  document: MediaObject.optional(),
-  audio: MediaObject.optional(),
-  video: MediaObject.optional(),
-  sticker: MediaObject.optional(),
-  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
-  system: z.looseObject({ type: z.string().optional(), new_wa_id: z.string().optional() }).optional(),
-  errors: z.array(z.looseObject({ code: z.number() })).optional(),
+      button_reply: Reply,
+      list_reply: Reply,
+      nfm_reply: z.optional(z.looseObject({ response_json: z.string(), name: text })),
+    }),
+  ),
+  button: z.optional(z.looseObject({ payload: text, text: z.string() })),
+  location: z.optional(z.looseObject({ latitude: between(-90, 90), longitude: between(-180, 180) })),
+  image: MediaObject,
+  document: MediaObject,
+  audio: MediaObject,
+  video: MediaObject,
+  sticker: MediaObject,
+  reaction: z.optional(z.looseObject({ message_id: z.string(), emoji: text })),
+  system: z.optional(z.looseObject({ type: text, new_wa_id: text })),
+  errors: z.optional(z.array(z.looseObject({ code: z.number() }))),
 });
 
 const MetaError = z.looseObject({
   code: z.number(),
-  title: z.string().optional(),
-  message: z.string().optional(),
-  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+  title: text,
+  message: text,
+  error_data: z.optional(z.looseObject({ details: text })),
 });
 
 const Status = z.looseObject({
   id: MetaId,
-  status: z.string().max(64),
+  status: shortText(64),
   timestamp: EpochSeconds,
   /** The recipient's phone number: absent for a user who adopted a username. */
-  recipient_id: z.string().optional(),
+  recipient_id: text,
   /** The recipient's business-scoped user id (BSUID). */
-  recipient_user_id: z.string().optional(),
-  errors: z.array(MetaError).optional(),
-  pricing: z.looseObject({ category: z.string().optional() }).optional(),
+  recipient_user_id: text,
+  errors: z.optional(z.array(MetaError)),
+  pricing: z.optional(z.looseObject({ category: text })),
 });
 
 const Contact = z.looseObject({
-  wa_id: z.string().optional(),
-  user_id: z.string().optional(),
-  profile: z.looseObject({ name: z.string().max(256).optional(), username: z.string().max(256).optional() }).optional(),
+  wa_id: text,
+  user_id: text,
+  profile: z.optional(z.looseObject({ name: z.optional(shortText(256)), username: z.optional(shortText(256)) })),
 });
 
+const parts = z.optional(z.array(z.unknown()));
 const Value = z.looseObject({
-  metadata: z.looseObject({ phone_number_id: z.string() }).optional(),
+  metadata: z.optional(z.looseObject({ phone_number_id: z.string() })),
   // Each contact parsed on its own: one odd contact must not cost the delivery its messages.
-  contacts: z.array(z.unknown()).optional(),
-  messages: z.array(z.unknown()).optional(),
-  statuses: z.array(z.unknown()).optional(),
-  errors: z.array(z.unknown()).optional(),
+  contacts: parts,
+  messages: parts,
+  statuses: parts,
+  errors: parts,
 });
 
 const TemplateUpdate = z.looseObject({
-  message_template_id: z.union([z.number(), z.string()]).optional(),
-  message_template_name: z.string().optional(),
-  message_template_language: z.string().optional(),
-  event: z.string().optional(),
-  reason: z.string().nullable().optional(),
-  previous_category: z.string().optional(),
-  new_category: z.string().optional(),
-  previous_quality_score: z.string().optional(),
-  new_quality_score: z.string().optional(),
+  message_template_id: z.optional(z.union([z.number(), z.string()])),
+  message_template_name: text,
+  message_template_language: text,
+  event: text,
+  reason: z.optional(z.nullable(z.string())),
+  previous_category: text,
+  new_category: text,
+  previous_quality_score: text,
+  new_quality_score: text,
 });
 
 const Envelope = z.looseObject({
-  object: z.string().optional(),
-  entry: z
-    .array(z.looseObject({ changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })).default([]) }))
-    .default([]),
+  object: text,
+  entry: z._default(
+    z.array(
+      z.looseObject({ changes: z._default(z.array(z.looseObject({ field: z.string(), value: z.unknown() })), []) }),
+    ),
+    [],
+  ),
 });
 
 interface WhatsAppError {
@@ -360,7 +364,7 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
 }
 
 /** What was wrong, by field path and rule, never by value: values may be personal. */
-function problemOf(error: z.ZodError): string {
+function problemOf(error: z.core.$ZodError): string {
   return `with ${error.issues.map((issue) => `${issue.path.join('.') || '(itself)'}: ${issue.message}`).join('; ')}`;
 }
 
