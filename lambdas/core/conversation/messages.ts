@@ -68,6 +68,21 @@ export type Reply =
     }
   /** WhatsApp's location request: a "Send location" button whose answer is an inbound `location` message. */
   | { type: 'location-request'; body: string }
+  /**
+   * WhatsApp's order_details message (payments in India): the citizen reviews the order and pays inside WhatsApp
+   * through the payment configuration named. `reference` is the order's id, which the payment status webhooks carry.
+   * Outside the 24-hour window it cannot go, and `fallback` (the same request with a payment link) goes instead.
+   */
+  | {
+      type: 'order';
+      body: string;
+      reference: string;
+      payment: { gateway: string; configuration: string };
+      items: { id: string; name: string; amountPaise: number; quantity: number }[];
+      /** When the order stops taking payment (ISO time). */
+      expiresAt: string;
+      fallback: string;
+    }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
   /**

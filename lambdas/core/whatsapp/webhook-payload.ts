@@ -82,6 +82,32 @@ const Status = z.looseObject({
   pricing: z.looseObject({ category: z.string().optional() }).optional(),
 });
 
+/** An amount as Meta writes money: `value` in units of 1/`offset` rupee (offset 100: paise). */
+const Money = z.looseObject({ value: z.number().int().nonnegative(), offset: z.literal(100) });
+
+/**
+ * A payment status (payments in India): `type: "payment"`, the order's `payment.reference_id`, and the gateway's
+ * transaction. Only a claim: the gateway's own lookup decides what is settled.
+ */
+const PaymentStatus = z.looseObject({
+  id: MetaId,
+  type: z.literal('payment'),
+  status: z.string().max(64),
+  timestamp: EpochSeconds,
+  recipient_id: z.string().optional(),
+  payment: z.looseObject({
+    reference_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a reference id'),
+    amount: Money.optional(),
+    transaction: z
+      .looseObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a transaction id'),
+        type: z.string().max(32).optional(),
+        status: z.string().max(32).optional(),
+      })
+      .optional(),
+  }),
+});
+
 const Contact = z.looseObject({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
@@ -134,6 +160,20 @@ export interface DeliveryStatus {
   pricingCategory?: string;
 }
 
+/** What WhatsApp says happened to the payment of one of our orders: to be confirmed with the gateway. */
+export interface PaymentStatusUpdate {
+  /** Id of the order_details message paid on. */
+  messageId: string;
+  /** Our order's reference id (the application id). */
+  referenceId: string;
+  /** captured, pending or failed (or whatever Meta adds: kept as given). */
+  status: string;
+  /** The gateway's transaction, when one was made. */
+  transactionId?: string;
+  amountPaise?: number;
+  at: Date;
+}
+
 /** Media a citizen sent that we keep: Meta's download URL expires in minutes, so it is fetched at once. */
 export interface InboundMedia {
   messageId: string;
@@ -176,6 +216,8 @@ export interface WebhookContents {
   messages: InboundMessage[];
   media: InboundMedia[];
   statuses: DeliveryStatus[];
+  /** Payment statuses of our orders (payments in India). */
+  payments: PaymentStatusUpdate[];
   notices: Notice[];
   templateChanges: TemplateChange[];
   /** Errors Meta reports out of band (`value.errors`), not tied to one message we sent. */
@@ -204,6 +246,7 @@ export function readWebhook(body: unknown, phoneNumberId?: string, now?: Date): 
     messages: [],
     media: [],
     statuses: [],
+    payments: [],
     notices: [],
     templateChanges: [],
     errors: [],
@@ -335,6 +378,10 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents, n
 
 function readStatuses(raws: unknown[], contents: WebhookContents): void {
   for (const raw of raws) {
+    if ((raw as { type?: unknown } | null)?.type === 'payment') {
+      readPaymentStatus(raw, contents);
+      continue;
+    }
     const status = Status.safeParse(raw);
     const recipient = status.success ? userKeyOf(status.data.recipient_id, status.data.recipient_user_id) : undefined;
     if (!status.success) {
@@ -357,6 +404,23 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
       ...(s.pricing?.category ? { pricingCategory: s.pricing.category } : {}),
     });
   }
+}
+
+function readPaymentStatus(raw: unknown, contents: WebhookContents): void {
+  const parsed = PaymentStatus.safeParse(raw);
+  if (!parsed.success) {
+    contents.ignored.push({ field: 'statuses', reason: `payment status ${problemOf(parsed.error)}`, ...idOf(raw) });
+    return;
+  }
+  const { id, status, timestamp, payment } = parsed.data;
+  contents.payments.push({
+    messageId: id,
+    referenceId: payment.reference_id,
+    status,
+    ...(payment.transaction ? { transactionId: payment.transaction.id } : {}),
+    ...(payment.amount ? { amountPaise: payment.amount.value } : {}),
+    at: new Date(Number(timestamp) * 1000),
+  });
 }
 
 /** What was wrong, by field path and rule, never by value: values may be personal. */
