@@ -126,7 +126,13 @@ export class PaymentSettlement {
       this.tableName,
       waId,
       `${paymentId}#failed`,
-      { type: 'text', text: t('paymentFailed', languageOf(application), { applicationId, url: payment.url }) },
+      {
+        type: 'text',
+        text: t(payment.inChat ? 'paymentFailedInChat' : 'paymentFailed', languageOf(application), {
+          applicationId,
+          url: payment.url,
+        }),
+      },
       now(),
     );
     logger.info('payment attempt failed', { applicationId, paymentId, told: queued });

@@ -308,6 +308,10 @@ export const strings = {
     en: 'Your payment for application {applicationId} did not go through. You can try again with the same link: {url}',
     te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు పూర్తి కాలేదు. అదే లింక్‌తో మళ్లీ ప్రయత్నించవచ్చు: {url}',
   },
+  paymentFailedInChat: {
+    en: 'Your payment for application {applicationId} did not go through. You can try again: tap *Review and pay* in the order above, or pay at this link: {url}',
+    te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు పూర్తి కాలేదు. మళ్లీ ప్రయత్నించవచ్చు: పై ఆర్డర్‌లో *సమీక్షించి చెల్లించండి* నొక్కండి, లేదా ఈ లింక్‌తో చెల్లించండి: {url}',
+  },
   paymentExpired: {
     en: 'The fee for application {applicationId} was not paid within 48 hours, so the application is closed. You can apply again at any time.',
     te: 'దరఖాస్తు {applicationId} రుసుము 48 గంటల్లో చెల్లించనందున దరఖాస్తు మూసివేయబడింది. మీరు ఎప్పుడైనా మళ్లీ దరఖాస్తు చేయవచ్చు.',
