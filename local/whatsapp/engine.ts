@@ -45,7 +45,7 @@ export interface EngineOptions {
   log: (message: string, detail?: unknown) => void;
 }
 
-export interface CheckoutRequest {
+interface CheckoutRequest {
   referenceId: string;
   amountPaise: number;
   outcome: 'captured' | 'failed';
