@@ -2,6 +2,7 @@ import type { Language } from '#core/catalog/schema.ts';
 import { t } from '#core/i18n/strings.ts';
 import { maskPhone } from '#core/masking.ts';
 import { formatPaise, paiseToRupees } from '#core/payments/amount.ts';
+import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { ApplicationStore } from './application-store.ts';
 import { now } from './clock.ts';
 import { countMetric } from './metrics.ts';
@@ -79,13 +80,15 @@ export class PaymentSettlement {
     }
 
     const at = now();
-    const notice = noticeFor(
-      await this.applications.hasStopped(waId),
-      waId,
-      `${applicationId}#paid`,
-      t('paymentReceived', languageOf(application), { applicationId, amount: formatPaise(payment.amountPaise) }),
-      at,
-    );
+    const text = t('paymentReceived', languageOf(application), {
+      applicationId,
+      amount: formatPaise(payment.amountPaise),
+    });
+    // Paid inside WhatsApp: the order's own status moves on with the news, on the order's page too.
+    const news: OutboundReply = awaited.inChat
+      ? { type: 'order-status', body: text, reference: applicationId, status: 'processing' }
+      : { type: 'text', text };
+    const notice = noticeFor(await this.applications.hasStopped(waId), waId, `${applicationId}#paid`, news, at);
     const token = await this.payments.markPaid(applicationId, awaited.linkId, received, notice, at);
     if (!token) {
       // Another notice of this payment (or a re-driven step) changed the application meanwhile: look again.

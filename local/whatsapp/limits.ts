@@ -261,6 +261,8 @@ function orderDetailsAction(interactive: Json, ctx: CheckContext): void {
     throw new Invalid(131009, `'${path}.total_amount' must be the subtotal plus tax less discount.`);
 }
 
+const ORDER_STATUSES = ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'];
+
 function interactive(message: Json, ctx: CheckContext): void {
   const value = object(message, 'interactive', 'interactive');
   const type = text(value, 'type', 'interactive.type', undefined) as string;
@@ -290,10 +292,25 @@ function interactive(message: Json, ctx: CheckContext): void {
       bodyAndFooter(value);
       orderDetailsAction(value, ctx);
       return;
+    case 'order_status': {
+      bodyAndFooter(value);
+      const action = object(value, 'action', 'interactive.action');
+      if (action['name'] !== 'review_order')
+        throw new Invalid(131009, `'interactive.action.name' must be 'review_order'.`);
+      const parameters = object(action, 'parameters', 'interactive.action.parameters');
+      text(parameters, 'reference_id', 'interactive.action.parameters.reference_id', 35);
+      const order = object(parameters, 'order', 'interactive.action.parameters.order');
+      if (!ORDER_STATUSES.includes(String(order['status'])))
+        throw new Invalid(
+          131009,
+          `'interactive.action.parameters.order.status' must be one of ${ORDER_STATUSES.join(', ')}.`,
+        );
+      return;
+    }
     default:
       throw new Invalid(
         131009,
-        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url, location_request_message, order_details).`,
+        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url, location_request_message, order_details, order_status).`,
       );
   }
 }

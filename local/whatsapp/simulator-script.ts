@@ -200,6 +200,9 @@ export const SIMULATOR_SCRIPT = String.raw`
       result.inside = share;
     } else if (i.type === 'order_details') {
       result.inside = payCard(action.parameters || {});
+    } else if (i.type === 'order_status') {
+      var status = action.parameters || {};
+      result.inside = el('div', 'pay-via', 'Order ' + status.reference_id + ' \u00B7 ' + ((status.order || {}).status || ''));
     } else if (i.type === 'cta_url') {
       var parameters = action.parameters || {};
       var link = el('a', 'cta-button', '\u2197 ' + parameters.display_text);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLOW_NUMBER } from '../../local/back-ends/billers.ts';
+import { REFUSING_NUMBER, SLOW_NUMBER } from '../../local/back-ends/billers.ts';
 import { billSteps } from '../support/bills.ts';
 import { rowIdOf, type SentMessage, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 import { postWebhook, webhookPayload } from './webhook-support.ts';
@@ -108,6 +108,11 @@ describe('a bill paid inside WhatsApp', () => {
     expect(issued.paymentIssues ?? []).toHaveLength(0);
     expect((await receiptOf(PAYER)).document?.filename).toMatch(/^[A-Za-z0-9_-]{22}\.pdf$/);
     expect((await bills.texts(PAYER)).filter((text) => text.includes('We received your payment'))).toHaveLength(1);
+    // The news comes as the order's own status, which also moves the order on in WhatsApp.
+    const statuses = (await sentTo(env.runtime, PAYER)).filter((m) => m.interactive?.type === 'order_status');
+    expect(statuses.map((m) => m.interactive!.action)).toEqual([
+      { name: 'review_order', parameters: { reference_id: paid.reference, order: { status: 'processing' } } },
+    ]);
   });
 
   it('settles nothing more when WhatsApp delivers the payment status twice', async () => {
@@ -158,6 +163,22 @@ describe('a bill paid inside WhatsApp', () => {
     // The citizen tries again, and this time it goes through.
     await payInChat(reference, 'captured');
     expect((await bills.settled(reference, 'issued')).billPosting?.status).toBe('posted');
+  });
+
+  it('shows the order canceled when the biller refuses the payment, and records the refund', async () => {
+    const waId = '919833000105';
+    await bills.showBill(waId, REFUSING_NUMBER);
+    const { parameters } = await tapPay(waId);
+    await payInChat(parameters.reference_id, 'captured');
+    const refused = await bills.settled(parameters.reference_id, 'refund-due');
+    expect(refused.refund).toMatchObject({ amountPaise: 45_000 });
+    const canceled = await waitFor('the order shown canceled', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, waId)).find(
+        (m) => m.interactive?.type === 'order_status' && JSON.stringify(m.interactive.action).includes('canceled'),
+      );
+    });
+    expect(canceled.interactive!.body.text).toContain('will be refunded');
   });
 
   it('asks in Telugu for a citizen who chose Telugu', async () => {

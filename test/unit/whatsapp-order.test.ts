@@ -60,6 +60,27 @@ describe('an order to review and pay inside WhatsApp', () => {
   });
 });
 
+describe("an order's status", () => {
+  it('is an order_status message the Graph API accepts, naming the order it moves on', () => {
+    const payload = graphPayload('919876543210', {
+      type: 'order-status',
+      body: 'We received your payment of ₹2,310 for application AP-7K2M9QX4B1TZ.',
+      reference: 'AP-7K2M9QX4B1TZ',
+      status: 'processing',
+    });
+    expect(checkOutbound(payload, configured)).toMatchObject({ ok: true });
+    expect(payload).toMatchObject({
+      interactive: {
+        type: 'order_status',
+        action: {
+          name: 'review_order',
+          parameters: { reference_id: 'AP-7K2M9QX4B1TZ', order: { status: 'processing' } },
+        },
+      },
+    });
+  });
+});
+
 describe("WhatsApp's payment status", () => {
   const business = { businessAccountId: '1', displayPhoneNumber: '15550000001', phoneNumberId: '100000000000001' };
   const at = new Date('2026-12-05T12:00:00Z');

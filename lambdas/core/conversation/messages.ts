@@ -83,6 +83,11 @@ export type Reply =
       expiresAt: string;
       fallback: string;
     }
+  /**
+   * WhatsApp's order_status message: tells the citizen that the order paid inside WhatsApp moved on (processing
+   * once paid, completed once receipted, canceled when refunded), and updates the order's page in WhatsApp.
+   */
+  | { type: 'order-status'; body: string; reference: string; status: 'processing' | 'completed' | 'canceled' }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
   /**

@@ -57,6 +57,7 @@ function summary(reply: OutboundReply): string | undefined {
     case 'list':
     case 'buttons':
     case 'location-request':
+    case 'order-status':
       return reply.body;
     // An order is paid inside the window only: later, its request with the payment link.
     case 'order':

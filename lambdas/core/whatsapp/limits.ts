@@ -88,6 +88,8 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
       };
     case 'location-request':
       return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
+    case 'order-status':
+      return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
     case 'order':
       return {
         ...reply,
@@ -182,6 +184,10 @@ export function violations(reply: OutboundReply): string[] {
       break;
     case 'location-request':
       within('location request body', reply.body, LIMITS.interactiveBody);
+      break;
+    case 'order-status':
+      within('order status body', reply.body, LIMITS.interactiveBody);
+      within('order reference', reply.reference, LIMITS.orderReference);
       break;
     case 'order':
       within('order body', reply.body, LIMITS.interactiveBody);

@@ -84,6 +84,19 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
       };
     case 'order':
       return { ...base, type: 'interactive', interactive: orderDetails(reply) };
+    case 'order-status':
+      return {
+        ...base,
+        type: 'interactive',
+        interactive: {
+          type: 'order_status',
+          body: { text: reply.body },
+          action: {
+            name: 'review_order',
+            parameters: { reference_id: reply.reference, order: { status: reply.status } },
+          },
+        },
+      };
     case 'document':
       return {
         ...base,
