@@ -73,30 +73,14 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
         },
       };
     case 'location-request':
-      return {
-        ...base,
-        type: 'interactive',
-        interactive: {
-          type: 'location_request_message',
-          body: { text: reply.body },
-          action: { name: 'send_location' },
-        },
-      };
+      return bodyAndAction(base, 'location_request_message', reply.body, { name: 'send_location' });
     case 'order':
       return { ...base, type: 'interactive', interactive: orderDetails(reply) };
     case 'order-status':
-      return {
-        ...base,
-        type: 'interactive',
-        interactive: {
-          type: 'order_status',
-          body: { text: reply.body },
-          action: {
-            name: 'review_order',
-            parameters: { reference_id: reply.reference, order: { status: reply.status } },
-          },
-        },
-      };
+      return bodyAndAction(base, 'order_status', reply.body, {
+        name: 'review_order',
+        parameters: { reference_id: reply.reference, order: { status: reply.status } },
+      });
     case 'document':
       return {
         ...base,
@@ -119,6 +103,11 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
     case 'template':
       return templatePayload(base, reply, mediaId);
   }
+}
+
+/** An interactive message of just a body and one named action (no header, footer or buttons). */
+function bodyAndAction(base: GraphPayload, type: string, body: string, action: GraphPayload): GraphPayload {
+  return { ...base, type: 'interactive', interactive: { type, body: { text: body }, action } };
 }
 
 /**
