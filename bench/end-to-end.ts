@@ -41,7 +41,18 @@ export async function endToEndFigures(): Promise<Figure[]> {
     }
     const value = median(whole);
     const baseline = median(alone);
+    const bills: number[] = [];
+    for (const [i, number] of BILL_NUMBERS.entries())
+      bills.push(await fetchToReceipt(runtime, `9198801${String(i).padStart(5, '0')}`, number));
+    const bill = median(bills);
     return [
+      {
+        name: 'bills.fetch_to_receipt_ms',
+        value: bill,
+        unit: 'ms',
+        baseline: { name: 'e2e.confirm_to_certificate_ms', value },
+        ratio: bill / value,
+      },
       {
         name: 'e2e.confirm_to_certificate_ms',
         value,
@@ -86,6 +97,50 @@ async function confirmToCertificate(runtime: EmbeddedRuntime, waId: string): Pro
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`no certificate reached ${waId} within a minute`);
+}
+
+/** Electricity bills with something due, one per run: a paid bill has nothing more to pay. */
+const BILL_NUMBERS = ['1123456789', '4234567890', '2456789012'];
+
+/**
+ * From the consumer number (the bill fetched from the biller) to the receipt PDF in the chat, the citizen confirming,
+ * tapping Pay and paying the order inside WhatsApp at once: the biller, the gateway and its lookup, the posting, and
+ * the document pipeline.
+ */
+async function fetchToReceipt(runtime: EmbeddedRuntime, waId: string, number: string): Promise<number> {
+  const say = async (input: { text?: string; reply_id?: string }) => {
+    await runtime.whatsapp.send({ from: waId, ...input });
+    await runtime.drained();
+  };
+  await say({ text: 'Hi' });
+  await say({ reply_id: 'lang:en' });
+  await say({ reply_id: rowId(runtime, waId, 'consent:yes') });
+  await say({ reply_id: 'svc:energy.electricity-bill' });
+  const started = performance.now();
+  await say({ text: number });
+  await say({ reply_id: rowId(runtime, waId, 'confirm') });
+  await say({ reply_id: rowId(runtime, waId, 'pay') });
+  const reference = await until(waId, () => {
+    type Order = { interactive?: { type?: string; action?: { parameters?: { reference_id?: string } } } };
+    const sent = runtime.whatsapp.sentMessages(waId) as Order[];
+    return sent.find((m) => m.interactive?.type === 'order_details')?.interactive?.action?.parameters?.reference_id;
+  });
+  await fetch(`${runtime.baseUrl}/sim/api/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reference, outcome: 'captured' }),
+  });
+  await until(waId, () => runtime.whatsapp.sentMessages(waId).find((m) => m.type === 'document'));
+  return performance.now() - started;
+}
+
+async function until<T>(waId: string, probe: () => T | undefined): Promise<T> {
+  for (const deadline = performance.now() + 60_000; performance.now() < deadline; ) {
+    const found = probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`nothing came to ${waId} within a minute`);
 }
 
 /** The id of the row or button for `action` in the last interactive message (ids carry the menu's token). */

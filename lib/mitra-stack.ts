@@ -227,7 +227,11 @@ export class MitraStack extends Stack {
       // Bills are fetched from their biller within the turn.
       .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured')
       // Bus services are searched and seats held in APSRTC's reservation system within the turn.
-      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured');
+      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured')
+      // A payment status from WhatsApp (paid in the chat) is confirmed with the gateway's lookup, then settles the
+      // application and resumes its workflow.
+      .usePaymentGateway(this.payment.secret, this.payment.endpoint)
+      .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine));
 
     // The failure destination receives only the batch's stream coordinates, not message content.
     const senderFailures = new Queue(this, 'SenderFailures', {
@@ -295,8 +299,11 @@ export class MitraStack extends Stack {
 
     workflowSteps
       .useTable(this.table, 'readWrite')
-      // "Await payment" creates the application's payment link.
+      // "Await payment" creates the application's payment link, and asks for the payment inside WhatsApp where the
+      // stage set up WhatsApp's payments.
       .usePaymentGateway(this.payment.secret, this.payment.endpoint)
+      .addEnvironment('WHATSAPP_PAYMENT_CONFIGURATION', config.whatsAppPayments?.configuration ?? 'unconfigured')
+      .addEnvironment('WHATSAPP_PAYMENT_GATEWAY', config.whatsAppPayments?.gateway ?? 'razorpay')
       // Validate confirms a certificate's declared facts from the household records (by UID token only).
       .addEnvironment('RECORDS_ENDPOINT', config.recordsEndpoint ?? 'unconfigured')
       // …and a birth, death or training certificate's from its register.

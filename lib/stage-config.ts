@@ -13,6 +13,9 @@ const DEFAULT_PROD_ARCHIVE_RETENTION_DAYS = 3650;
 /** One day of GOVERNANCE retention in dev, so a developer can empty the bucket and `cdk destroy` the next day. */
 const DEFAULT_DEV_ARCHIVE_RETENTION_DAYS = 1;
 
+const WHATSAPP_PAYMENT_GATEWAYS = ['razorpay', 'payu', 'billdesk', 'zaakpay'] as const;
+type WhatsAppPaymentGateway = (typeof WHATSAPP_PAYMENT_GATEWAYS)[number];
+
 /** Everything a deployment may vary, parsed once from CDK context; the constructs never read context themselves. */
 export interface StageConfig {
   readonly stage: Stage;
@@ -72,6 +75,12 @@ export interface StageConfig {
   readonly paymentGatewayEndpoint?: string;
   /** Complete ARN of an existing secret `{"apiKey","webhookSecret"}`; absent means the stack creates one. */
   readonly paymentSecretArn?: string;
+  /**
+   * WhatsApp's payments in India: the name of the payment configuration set up in WhatsApp Manager, and its gateway
+   * (`razorpay`, `payu`, `billdesk` or `zaakpay`; context whatsAppPaymentGateway, default razorpay). With it, fees and
+   * bills are paid inside the chat while the citizen's 24-hour window is open; absent: by payment link only.
+   */
+  readonly whatsAppPayments?: { readonly configuration: string; readonly gateway: WhatsAppPaymentGateway };
   /**
    * Whether the app also holds the witness stack (`Mitra-<stage>-Witness`), which co-signs the transparency log's
    * checkpoints with a key of its own. Context `witness=true`.
@@ -172,6 +181,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
       'witnessPublicKey must be the base64 DER public key that `aws kms get-public-key` prints for the witness key (ECC_NIST_P256)',
     );
   }
+  const whatsAppPayments = readWhatsAppPayments(context);
   const understandingModelId = optionalString(context, 'understandingModelId');
   const speechEndpoint = httpsEndpoint(context, 'speechEndpoint');
   if (understandingModelId !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(understandingModelId)) {
@@ -202,6 +212,7 @@ export function readStageConfig(context: ContextReader, env: NodeJS.ProcessEnv =
     speechEndpoint,
     paymentGatewayEndpoint,
     paymentSecretArn,
+    ...(whatsAppPayments ? { whatsAppPayments } : {}),
     witness,
     witnessPublicKey,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -218,6 +229,24 @@ function isP256PublicKey(base64: string): boolean {
   } catch {
     return false;
   }
+}
+
+function readWhatsAppPayments(context: ContextReader): StageConfig['whatsAppPayments'] {
+  const configuration = optionalString(context, 'whatsAppPaymentConfiguration');
+  const gateway = optionalString(context, 'whatsAppPaymentGateway') ?? 'razorpay';
+  if (!(WHATSAPP_PAYMENT_GATEWAYS as readonly string[]).includes(gateway)) {
+    throw new StageConfigError(
+      `whatsAppPaymentGateway must be one of ${WHATSAPP_PAYMENT_GATEWAYS.join(', ')}, got "${gateway}"`,
+    );
+  }
+  if (configuration === undefined) return undefined;
+  // WhatsApp Manager's names: letters, digits, dashes and underscores.
+  if (!/^[A-Za-z0-9_-]{1,60}$/.test(configuration)) {
+    throw new StageConfigError(
+      `whatsAppPaymentConfiguration must be the payment configuration's name in WhatsApp Manager (letters, digits, - and _), got "${configuration}"`,
+    );
+  }
+  return { configuration, gateway: gateway as WhatsAppPaymentGateway };
 }
 
 function isStage(value: string): value is Stage {

@@ -44,6 +44,8 @@ export const LOCAL_DEFAULTS = {
   aadhaarHashKey: process.env.AADHAAR_HASH_KEY ?? 'local-aadhaar-hash-key-for-the-embedded-runtime',
   paymentApiKey: process.env.PAYMENT_API_KEY ?? 'local-payment-api-key',
   paymentWebhookSecret: process.env.PAYMENT_WEBHOOK_SECRET ?? 'local-payment-webhook-secret',
+  /** The payment configuration (WhatsApp's payments in India) the local WhatsApp and gateway have set up. */
+  paymentConfiguration: 'mitra-local-upi',
   lakeTokenKey: process.env.LAKE_TOKEN_KEY ?? 'local-lake-token-key-for-the-embedded-runtime',
 };
 
@@ -99,6 +101,12 @@ export interface EmbeddedRuntimeOptions {
   lakeFlushSeconds?: number;
   /** Status webhooks (sent, delivered) for every message the local Graph API accepts. */
   statusWebhooks?: boolean;
+  /**
+   * Whether fees and bills are paid inside WhatsApp (order_details through the local payment configuration) while
+   * the citizen's window is open; default true, as `npm start` runs. False: payment links only, as a deployment
+   * without WhatsApp's payments.
+   */
+  whatsAppPayments?: boolean;
   log?: (line: string) => void;
 }
 
@@ -208,6 +216,9 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       IDENTITY_ENDPOINT: `${baseUrl}/identity`,
       SPEECH_ENDPOINT: `${baseUrl}/speech`,
       PAYMENT_GATEWAY_ENDPOINT: `${baseUrl}/payment-gateway`,
+      WHATSAPP_PAYMENT_CONFIGURATION:
+        options.whatsAppPayments === false ? 'unconfigured' : LOCAL_DEFAULTS.paymentConfiguration,
+      WHATSAPP_PAYMENT_GATEWAY: 'razorpay',
       RECORDS_ENDPOINT: baseUrl,
       REGISTERS_ENDPOINT: baseUrl,
       STATUS_REGISTERS_ENDPOINT: baseUrl,
@@ -371,6 +382,15 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
     const billers = createLocalBillers({ now: clock.get, dataDir });
     const apsrtc = createLocalApsrtc({ now: clock.get, dataDir });
+    const paymentGateway = createLocalPaymentGateway({
+      publicBaseUrl: baseUrl,
+      apiKey: LOCAL_DEFAULTS.paymentApiKey,
+      webhookSecret: LOCAL_DEFAULTS.paymentWebhookSecret,
+      callbackUrl: `${baseUrl}/payments/callback`,
+      dataDir: join(dataDir, 'payment-gateway'),
+      now: clock.get,
+    });
+
     const whatsapp = createLocalWhatsApp({
       publicBaseUrl: baseUrl,
       appSecret: LOCAL_DEFAULTS.appSecret,
@@ -384,15 +404,11 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       lastOtp: (aadhaar) => identity.lastOtp(aadhaar),
       statusWebhooks: options.statusWebhooks ?? true,
       templates: LOCAL_TEMPLATES,
-    });
-
-    const paymentGateway = createLocalPaymentGateway({
-      publicBaseUrl: baseUrl,
-      apiKey: LOCAL_DEFAULTS.paymentApiKey,
-      webhookSecret: LOCAL_DEFAULTS.paymentWebhookSecret,
-      callbackUrl: `${baseUrl}/payments/callback`,
-      dataDir: join(dataDir, 'payment-gateway'),
-      now: clock.get,
+      // The local gateway is linked to the payment configuration, as a Razorpay account is in WhatsApp Manager.
+      payments: {
+        configurations: new Map([[LOCAL_DEFAULTS.paymentConfiguration, 'razorpay']]),
+        checkout: (request) => paymentGateway.checkout(request),
+      },
     });
 
     const routes = routesFromTemplate(assembly);

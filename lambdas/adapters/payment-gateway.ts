@@ -109,3 +109,65 @@ export async function createPaymentLink(request: PaymentLinkRequest): Promise<Pa
   }
   return { linkId: parsed.data.linkId, url: parsed.data.url, expiresAt: parsed.data.expiresAt ?? request.expiresAt };
 }
+
+/** One payment the gateway holds for an order, as its lookup answers it. */
+export interface GatewayPayment {
+  paymentId: string;
+  status: 'captured' | 'failed' | 'pending';
+  amountPaise: number;
+  currency: string;
+  paidAt: string;
+  method?: string;
+}
+
+const LookupAnswer = z.looseObject({
+  payments: z.array(
+    z.looseObject({
+      paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      status: z.enum(['captured', 'failed', 'pending']),
+      amountPaise: z.number().int().positive(),
+      currency: z.string().max(8),
+      paidAt: z.iso.datetime({ offset: true }),
+      method: z.string().max(40).optional(),
+    }),
+  ),
+});
+
+/**
+ * The gateway's order lookup: `GET {endpoint}/orders/{orderId}/payments` with the API key → `{ payments: [{
+ * paymentId, status, amountPaise, currency, paidAt, method? }] }`, every attempt on the order whichever way it was
+ * paid (the link, or WhatsApp's in-chat checkout with the order's reference id). An order the gateway does not know
+ * answers no payments. What a webhook claims is settled only as this answers it.
+ */
+export async function lookUpPayments(orderId: string): Promise<GatewayPayment[]> {
+  const endpoint = requireEnv('PAYMENT_GATEWAY_ENDPOINT');
+  if (endpoint === 'unconfigured') {
+    throw new PaymentGatewayError('no payment gateway is configured (context paymentGatewayEndpoint)');
+  }
+  const { apiKey } = await paymentSecrets();
+  const url = `${endpoint.replace(/\/+$/, '')}/orders/${encodeURIComponent(orderId)}/payments`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${apiKey}` },
+      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new PaymentGatewayError(`payment gateway lookup unreachable at ${url}: ${String(error)}`, { cause: error });
+  }
+  if (response.status === 404) return [];
+  if (!response.ok) throw new PaymentGatewayError(`payment gateway lookup answered ${response.status} for ${orderId}`);
+  const parsed = LookupAnswer.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new PaymentGatewayError(`payment gateway lookup for ${orderId} out of contract`);
+  return parsed.data.payments.map((p) => ({
+    paymentId: p.paymentId,
+    status: p.status,
+    amountPaise: p.amountPaise,
+    currency: p.currency,
+    paidAt: p.paidAt,
+    ...(p.method ? { method: p.method } : {}),
+  }));
+}
+
+/** Short: the lookup runs inside the webhook's turn, which Meta wants answered fast. */
+const LOOKUP_TIMEOUT_MS = 3000;

@@ -16,6 +16,8 @@ export interface AwaitedPayment {
   url: string;
   amountPaise: number;
   expiresAt: string;
+  /** The citizen was asked to pay inside WhatsApp (an order_details message with the application id as reference). */
+  inChat?: boolean;
   /** The captured payment, once the gateway confirmed it. */
   received?: ReceivedPayment;
 }
@@ -180,15 +182,14 @@ export class PaymentStore {
   }
 }
 
-/** A notice for the citizen, or none for one who sent STOP. */
+/** A notice for the citizen (a text, or any reply), or none for one who sent STOP. */
 export function noticeFor(
   stopped: boolean,
   waId: string,
   ref: string,
-  text: string,
+  notice: string | OutboundReply,
   now: Date,
 ): OutboxItem | undefined {
   if (stopped) return undefined;
-  const reply: OutboundReply = { type: 'text', text };
-  return outboxItem(waId, ref, reply, now);
+  return outboxItem(waId, ref, typeof notice === 'string' ? { type: 'text', text: notice } : notice, now);
 }

@@ -11,6 +11,8 @@ import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { errorResponse, type HttpResult, header, json, rawBody, text } from '#adapters/http.ts';
 import { MediaStore } from '#adapters/media-store.ts';
 import { countMetric } from '#adapters/metrics.ts';
+import { lookUpPayments } from '#adapters/payment-gateway.ts';
+import { PaymentSettlement } from '#adapters/payment-settlement.ts';
 import { logger } from '#adapters/powertools.ts';
 import { type Heard, HttpSpeechService } from '#adapters/speech.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
@@ -26,6 +28,7 @@ import { isValidSignature } from '#core/whatsapp/signature.ts';
 import {
   type DeliveryStatus,
   type InboundMedia,
+  type PaymentStatusUpdate,
   readWebhook,
   type WebhookContents,
 } from '#core/whatsapp/webhook-payload.ts';
@@ -37,6 +40,7 @@ const workflowArns = new Map(WORKFLOW_KINDS.map((kind) => [kind, requireEnv(work
 const config = await whatsAppConfig();
 const verifyToken = requireEnv('WHATSAPP_VERIFY_TOKEN');
 const services = catalog();
+const settlement = new PaymentSettlement(requireEnv('TABLE_NAME'));
 // Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
 const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000));
 /** Voice notes are transcribed where a speech service is configured; elsewhere the citizen is asked to type. */
@@ -79,11 +83,12 @@ async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
     // one; different citizens go in parallel.
     await inOrderPerCitizen(messages, (message) => message.waId, applyMessage);
     await inOrderPerCitizen(contents.statuses, (status) => status.recipient, recordStatus);
+    for (const update of contents.payments) await settlePaymentStatus(update);
   } catch (error) {
     // Nothing of a failed message was written: Meta retries the delivery, and dedupe keeps the rest exactly-once.
     return errorResponse(error);
   }
-  return json(200, { received: contents.messages.length + contents.statuses.length });
+  return json(200, { received: contents.messages.length + contents.statuses.length + contents.payments.length });
 }
 
 async function inOrderPerCitizen<T>(items: T[], citizen: (item: T) => string, apply: (item: T) => Promise<void>) {
@@ -105,6 +110,39 @@ async function recordStatus(status: DeliveryStatus): Promise<void> {
     outboxSk: outcome.outbox?.sk,
     resentAsTemplate: outcome.resentAsTemplate,
   });
+}
+
+/** Applications are the orders Mitra sends: any other reference is not ours to settle. */
+const APPLICATION_ID = /^AP-[0-9A-Z]{12}$/;
+
+/**
+ * A payment status of one of our orders (paid inside WhatsApp) is a claim, settled only as the gateway's lookup
+ * states it: a status the lookup contradicts changes nothing but the log. The gateway's own callback may have
+ * settled the same payment already; settling is exactly-once either way. A lookup that fails answers Meta an error,
+ * so the status comes again.
+ */
+async function settlePaymentStatus(update: PaymentStatusUpdate): Promise<void> {
+  const { referenceId, transactionId, status } = update;
+  if (!APPLICATION_ID.test(referenceId) || !transactionId || status === 'pending') {
+    logger.info('payment status noted', { referenceId, status, transactionId });
+    return;
+  }
+  const confirmed = (await lookUpPayments(referenceId)).find((payment) => payment.paymentId === transactionId);
+  if (confirmed?.status !== status) {
+    countMetric('PaymentStatusContradicted');
+    logger.warn('payment status not confirmed by the gateway', {
+      referenceId,
+      transactionId,
+      claimed: status,
+      gateway: confirmed?.status ?? 'no such payment',
+    });
+  }
+  if (confirmed?.status === 'captured') {
+    const result = await settlement.captured({ orderId: referenceId, ...confirmed });
+    logger.info('in-chat payment settled', { referenceId, transactionId, result });
+  } else if (confirmed?.status === 'failed') {
+    await settlement.failed(referenceId, confirmed.paymentId);
+  }
 }
 
 /** Keeps one media item; for a voice note, also what the speech service heard, by message id. */

@@ -7,6 +7,7 @@ import { countMetric } from '#adapters/metrics.ts';
 import { noticeFor, PaymentStore } from '#adapters/payment-store.ts';
 import { logger } from '#adapters/powertools.ts';
 import type { Service } from '#core/catalog/schema.ts';
+import type { Reply } from '#core/conversation/messages.ts';
 import { ValidationError } from '#core/errors.ts';
 import { BILLERS, type Biller, type BillPosting } from '#core/fulfilment/bills.ts';
 import { t } from '#core/i18n/strings.ts';
@@ -65,18 +66,17 @@ export async function recordRefund(application: BillApplication, service: Servic
   if (!received || posting?.status !== 'refused')
     throw new ValidationError(`application ${applicationId} has no refused posting`);
   const at = now();
-  const notice = noticeFor(
-    await applications.hasStopped(waId),
-    waId,
-    `${applicationId}#refund-due`,
-    t(service?.kind === 'booking' ? 'bookingRefundDue' : 'billRefundDue', language, {
-      applicationId,
-      amount: formatPaise(received.amountPaise),
-      service: service?.name[language] ?? application.serviceId,
-      reason: posting.reason,
-    }),
-    at,
-  );
+  const text = t(service?.kind === 'booking' ? 'bookingRefundDue' : 'billRefundDue', language, {
+    applicationId,
+    amount: formatPaise(received.amountPaise),
+    service: service?.name[language] ?? application.serviceId,
+    reason: posting.reason,
+  });
+  // Paid inside WhatsApp: the order itself shows as canceled, with the news.
+  const news: Reply = stored.payment?.inChat
+    ? { type: 'order-status', body: text, reference: applicationId, status: 'canceled' }
+    : { type: 'text', text };
+  const notice = noticeFor(await applications.hasStopped(waId), waId, `${applicationId}#refund-due`, news, at);
   const moved = await payments.refundDue(
     applicationId,
     { ...received, reason: posting.reason, recordedAt: at.toISOString() },

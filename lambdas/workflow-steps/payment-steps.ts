@@ -1,13 +1,16 @@
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { now } from '#adapters/clock.ts';
-import { requireEnv } from '#adapters/env.ts';
+import { optionalEnv, requireEnv } from '#adapters/env.ts';
+import { readRecipient } from '#adapters/outbox.ts';
 import { createPaymentLink } from '#adapters/payment-gateway.ts';
 import { noticeFor, PaymentStore } from '#adapters/payment-store.ts';
 import { logger } from '#adapters/powertools.ts';
 import { catalog } from '#core/catalog/catalog.ts';
+import type { Reply } from '#core/conversation/messages.ts';
 import { ValidationError } from '#core/errors.ts';
 import { t } from '#core/i18n/strings.ts';
 import { formatPaise, rupeesToPaise } from '#core/payments/amount.ts';
+import { windowOpen } from '#core/whatsapp/customer-window.ts';
 
 /** What the payment steps read of the workflow's state; the state machine passes all of it. */
 export interface PaymentApplication {
@@ -26,6 +29,15 @@ const tableName = requireEnv('TABLE_NAME');
 // Read at cold start so a function deployed without a gateway setting fails before its first payment.
 requireEnv('PAYMENT_GATEWAY_ENDPOINT');
 const payments = new PaymentStore(tableName);
+/**
+ * WhatsApp's payments in India, where the deployment set them up (context whatsAppPaymentConfiguration): the name of
+ * the payment configuration in WhatsApp Manager and the gateway it is linked to. Elsewhere, the link alone.
+ */
+const inChatConfiguration = optionalEnv('WHATSAPP_PAYMENT_CONFIGURATION');
+const inChatPayment =
+  inChatConfiguration && inChatConfiguration !== 'unconfigured'
+    ? { configuration: inChatConfiguration, gateway: requireEnv('WHATSAPP_PAYMENT_GATEWAY') }
+    : undefined;
 const applications = new ApplicationStore(tableName);
 
 /**
@@ -64,19 +76,30 @@ export async function requestPayment(application: PaymentApplication, taskToken:
         expiresAt: linkExpiry(application, at),
       });
 
-  const notice = noticeFor(
-    await applications.hasStopped(waId),
-    waId,
-    `${applicationId}#payment-link`,
-    t(application.values?.biller ? 'billPaymentRequested' : 'paymentRequested', language, {
-      applicationId,
-      service: service.name[language],
-      amount: formatPaise(amountPaise),
-      url: link.url,
-    }),
+  const isBill = Boolean(application.values?.biller);
+  const wording = { applicationId, service: service.name[language], amount: formatPaise(amountPaise), url: link.url };
+  const linkText = t(isBill ? 'billPaymentRequested' : 'paymentRequested', language, wording);
+  // In the chat only while the citizen's 24-hour window is open (an order_details message is not a template).
+  const inChat =
+    inChatPayment !== undefined && windowOpen((await readRecipient(tableName, waId)).lastInboundAt, at) === true;
+  const request: Reply = inChat
+    ? {
+        type: 'order',
+        body: t(isBill ? 'billPaymentInChat' : 'paymentInChat', language, wording),
+        reference: applicationId,
+        payment: inChatPayment,
+        items: [{ id: service.id, name: service.name[language], amountPaise, quantity: 1 }],
+        expiresAt: link.expiresAt,
+        fallback: linkText,
+      }
+    : { type: 'text', text: linkText };
+  const notice = noticeFor(await applications.hasStopped(waId), waId, `${applicationId}#payment-link`, request, at);
+  const awaiting = await payments.awaitPayment(
+    applicationId,
+    { taskToken, amountPaise, ...link, ...(inChat ? { inChat } : {}) },
+    notice,
     at,
   );
-  const awaiting = await payments.awaitPayment(applicationId, { taskToken, amountPaise, ...link }, notice, at);
   if (!awaiting) {
     // Paid already (an execution re-driven after the callback), or closed: nothing to ask the citizen for.
     logger.error('payment requested for an application that is not waiting for one', {
@@ -85,7 +108,13 @@ export async function requestPayment(application: PaymentApplication, taskToken:
     });
     throw new ValidationError(`application ${applicationId} is ${stored.state}, not waiting for a payment`);
   }
-  logger.info('payment link sent', { applicationId, linkId: link.linkId, amountPaise, notified: notice !== undefined });
+  logger.info('payment requested', {
+    applicationId,
+    linkId: link.linkId,
+    amountPaise,
+    inChat,
+    notified: notice !== undefined,
+  });
 }
 
 /** "Close unpaid": the payment window closed without a payment; the application closes and the citizen is told. */

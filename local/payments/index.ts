@@ -13,18 +13,36 @@ import { type PayPageLink, payPage } from './pay-page.ts';
  */
 export interface LocalPaymentGateway {
   /**
-   * `POST /payment-gateway/payment-links`, `GET|POST /pay/{linkId}` and `GET /sim/api/payments?order_id=`; false for
-   * other paths.
+   * `POST /payment-gateway/payment-links`, `GET /payment-gateway/orders/{orderId}/payments`, `GET|POST /pay/{linkId}`
+   * and `GET /sim/api/payments?order_id=`; false for other paths.
    */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /**
+   * WhatsApp's in-chat checkout through the payment configuration linked to this gateway: a payment on the order
+   * with this reference id, then (unless `callback` is false: lost on the way) the signed callback to the business.
+   */
+  checkout(request: {
+    referenceId: string;
+    amountPaise: number;
+    outcome: 'captured' | 'failed';
+    customerWaId: string;
+    callback: boolean;
+  }): Promise<{ paymentId: string }>;
+}
+
+/** A payment taken by WhatsApp's checkout for an order (not on a link). */
+interface InChatPayment extends Attempt {
+  orderId: string;
+  amountPaise: number;
+  customerWaId: string;
 }
 
 interface Attempt {
   paymentId: string;
   outcome: 'captured' | 'failed';
   at: string;
-  /** What Mitra's callback endpoint answered. */
-  callbackStatus: number;
+  /** What Mitra's callback endpoint answered (absent: no callback reached it). */
+  callbackStatus?: number;
 }
 
 interface Link extends PayPageLink {
@@ -57,14 +75,55 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     writeFileSync(`${file}.tmp`, JSON.stringify([...links.values()], null, 1));
     renameSync(`${file}.tmp`, file);
   };
+  const inChatFile = join(options.dataDir, 'in-chat-payments.json');
+  const inChat: InChatPayment[] = existsSync(inChatFile)
+    ? (JSON.parse(readFileSync(inChatFile, 'utf8')) as InChatPayment[])
+    : [];
+  const saveInChat = () => {
+    writeFileSync(`${inChatFile}.tmp`, JSON.stringify(inChat, null, 1));
+    renameSync(`${inChatFile}.tmp`, inChatFile);
+  };
+  const authorised = (req: IncomingMessage) => {
+    const presented = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${options.apiKey}`);
+    return presented.length === expected.length && timingSafeEqual(presented, expected);
+  };
+  /** The signed server-to-server callback for one payment attempt on an order. */
+  const notify = (orderId: string, paymentId: string, outcome: Attempt['outcome'], amountPaise: number, at: string) => {
+    const callback = Buffer.from(
+      JSON.stringify({
+        event: outcome === 'captured' ? 'payment.captured' : 'payment.failed',
+        paymentId,
+        orderId,
+        amountPaise,
+        currency: 'INR',
+        paidAt: at,
+        method: 'upi',
+      }),
+      'utf8',
+    );
+    return fetch(options.callbackUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-payment-signature': `sha256=${createHmac('sha256', options.webhookSecret).update(callback).digest('hex')}`,
+      },
+      body: callback,
+      signal: AbortSignal.timeout(30_000),
+    });
+  };
+  /** Every attempt on an order, on its link or in WhatsApp's checkout, as the lookup answers them. */
+  const paymentsOf = (orderId: string) => [
+    ...[...links.values()]
+      .filter((l) => l.orderId === orderId)
+      .flatMap((l) => l.attempts.map((a) => ({ ...a, amountPaise: l.amountPaise }))),
+    ...inChat.filter((p) => p.orderId === orderId),
+  ];
   const statusOf = (link: Link): Link['status'] =>
     link.status === 'created' && options.now().getTime() > Date.parse(link.expiresAt) ? 'expired' : link.status;
 
   const createLink = async (req: IncomingMessage, res: ServerResponse) => {
-    const presented = Buffer.from(req.headers.authorization ?? '');
-    const expected = Buffer.from(`Bearer ${options.apiKey}`);
-    if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
-      return sendJsonBody(res, 401, { message: 'invalid API key' });
+    if (!authorised(req)) return sendJsonBody(res, 401, { message: 'invalid API key' });
     const body = await readJsonBody(req);
     const problem = linkRequestProblem(body);
     if (problem) return sendJsonBody(res, 400, { message: problem });
@@ -105,27 +164,7 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     const paymentId = `pay_${randomBytes(9).toString('base64url')}`;
     const at = options.now().toISOString();
     if (outcome === 'captured') link.status = 'paid';
-    const callback = Buffer.from(
-      JSON.stringify({
-        event: outcome === 'captured' ? 'payment.captured' : 'payment.failed',
-        paymentId,
-        orderId: link.orderId,
-        amountPaise: link.amountPaise,
-        currency: link.currency,
-        paidAt: at,
-        method: 'upi',
-      }),
-      'utf8',
-    );
-    const response = await fetch(options.callbackUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-payment-signature': `sha256=${createHmac('sha256', options.webhookSecret).update(callback).digest('hex')}`,
-      },
-      body: callback,
-      signal: AbortSignal.timeout(30_000),
-    });
+    const response = await notify(link.orderId, paymentId, outcome, link.amountPaise, at);
     const answered = Buffer.from(await response.arrayBuffer());
     link.attempts.push({ paymentId, outcome, at, callbackStatus: response.status });
     save();
@@ -137,8 +176,47 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
   };
 
   return {
+    async checkout(request) {
+      const paymentId = `pay_${randomBytes(9).toString('base64url')}`;
+      const at = options.now().toISOString();
+      const payment: InChatPayment = {
+        paymentId,
+        outcome: request.outcome,
+        at,
+        orderId: request.referenceId,
+        amountPaise: request.amountPaise,
+        customerWaId: request.customerWaId,
+      };
+      inChat.push(payment);
+      saveInChat();
+      if (request.callback) {
+        const response = await notify(request.referenceId, paymentId, request.outcome, request.amountPaise, at);
+        await response.arrayBuffer();
+        payment.callbackStatus = response.status;
+        saveInChat();
+      }
+      return { paymentId };
+    },
     async handle(req, res, url) {
       const method = req.method ?? 'GET';
+      const lookup = /^\/payment-gateway\/orders\/([A-Za-z0-9_-]{1,64})\/payments$/.exec(url.pathname);
+      if (lookup) {
+        if (method !== 'GET') sendJsonBody(res, 405, { message: 'method not allowed' });
+        else if (!authorised(req)) sendJsonBody(res, 401, { message: 'invalid API key' });
+        else
+          sendJsonBody(res, 200, {
+            orderId: lookup[1],
+            payments: paymentsOf(lookup[1]!).map((p) => ({
+              paymentId: p.paymentId,
+              status: p.outcome,
+              amountPaise: p.amountPaise,
+              currency: 'INR',
+              paidAt: p.at,
+              method: 'upi',
+            })),
+          });
+        return true;
+      }
       if (url.pathname === '/payment-gateway/payment-links') {
         if (method !== 'POST') sendJsonBody(res, 405, { message: 'method not allowed' });
         else await createLink(req, res);
@@ -149,7 +227,8 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
         const listed = [...links.values()]
           .filter((l) => orderId === null || l.orderId === orderId)
           .map((l) => ({ ...l, status: statusOf(l) }));
-        sendJsonBody(res, 200, { links: listed });
+        const checkouts = inChat.filter((p) => orderId === null || p.orderId === orderId);
+        sendJsonBody(res, 200, { links: listed, inChat: checkouts });
         return true;
       }
       const pay = /^\/pay\/([A-Za-z0-9_-]+)$/.exec(url.pathname);

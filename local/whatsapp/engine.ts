@@ -17,6 +17,7 @@ import {
   type InboundContent,
   inboundMessage,
   messagesWebhook,
+  paymentStatusWebhook,
   signWebhook,
   statusWebhook,
 } from './webhook-payload.ts';
@@ -37,10 +38,39 @@ export interface EngineOptions {
   faults?: FaultInjector;
   templates: readonly LocalTemplate[];
   statusWebhooks: boolean;
+  /** Payments in India: the payment configurations set up in WhatsApp Manager (name → gateway type). */
+  paymentConfigurations: ReadonlyMap<string, string>;
+  /** The gateway behind those configurations takes a payment for an order (WhatsApp's in-chat checkout). */
+  checkout?: (request: CheckoutRequest) => Promise<{ paymentId: string }>;
   log: (message: string, detail?: unknown) => void;
 }
 
+interface CheckoutRequest {
+  referenceId: string;
+  amountPaise: number;
+  outcome: 'captured' | 'failed';
+  customerWaId: string;
+  /** Whether the gateway also sends the business its own callback (false: that callback got lost). */
+  callback: boolean;
+}
+
+/** What a tap on Pay (or a failed payment) in an order_details message did. */
+export interface OrderPayment {
+  paymentId: string;
+  /** How the system's /webhook answered the payment status (null: unreachable). */
+  webhookStatus: number | null;
+}
+
 const WINDOW_MS = 24 * 3600 * 1000;
+
+function orderParameters(request: Record<string, unknown>): Record<string, unknown> | undefined {
+  const interactive = request['interactive'] as { type?: string; action?: { parameters?: Json } } | undefined;
+  return interactive?.type === 'order_details' ? interactive.action?.parameters : undefined;
+}
+
+function orderReference(request: Record<string, unknown>): unknown {
+  return orderParameters(request)?.['reference_id'];
+}
 const MEDIA_URL_TTL_MS = 5 * 60 * 1000;
 
 export interface StatusRequest {
@@ -99,6 +129,7 @@ export class WhatsAppEngine {
     }
     const check = checkOutbound(body, {
       mediaExists: (id) => this.media.get(id, this.now()) !== undefined,
+      paymentConfigurations: this.options.paymentConfigurations,
       ...(this.options.templates.length > 0
         ? {
             checkTemplate: (name: string, language: string, components: unknown[]) =>
@@ -299,6 +330,45 @@ export class WhatsAppEngine {
     if (result.status === null || result.status >= 300) {
       this.options.log(`status webhook for ${entry.id} (${request.status}) answered ${result.status ?? result.error}`);
     }
+  }
+
+  /**
+   * The citizen pays (or fails to pay) the last order_details message sent with this reference id: the gateway of its
+   * payment configuration takes the payment, then WhatsApp sends the business the payment status webhook. Undefined
+   * when no such order was sent.
+   */
+  async payOrder(
+    referenceId: string,
+    outcome: 'captured' | 'failed',
+    options: { callback?: boolean } = {},
+  ): Promise<OrderPayment | undefined> {
+    const order = this.log.lastOutboundWhere((request) => orderReference(request) === referenceId);
+    if (!order) return undefined;
+    if (!this.options.checkout) throw new Error('no payment gateway is linked to the payment configurations');
+    const parameters = orderParameters(order.request)!;
+    const amountPaise = (parameters['total_amount'] as { value: number }).value;
+    const gateway = (parameters['payment_settings'] as { payment_gateway: { type: string } }[])[0]!.payment_gateway
+      .type;
+    const createdAt = this.now();
+    const { paymentId } = await this.options.checkout({
+      referenceId,
+      amountPaise,
+      outcome,
+      customerWaId: order.wa_id,
+      callback: options.callback ?? true,
+    });
+    const payload = paymentStatusWebhook(this.business, {
+      id: order.id,
+      recipientId: order.wa_id,
+      referenceId,
+      status: outcome,
+      at: this.now(),
+      amountPaise,
+      transaction: { id: paymentId, gateway, createdAt, method: 'upi' },
+    });
+    const signed = signWebhook(payload, this.options.appSecret);
+    const result = await this.post(signed.body, signed.headers);
+    return { paymentId, webhookStatus: result.status };
   }
 
   /** Queue a status after the ones before it, so sent always reaches the webhook before delivered. */

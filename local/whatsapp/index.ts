@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimSendInput } from './citizen-input.ts';
-import { type StatusRequest, WhatsAppEngine } from './engine.ts';
+import { type EngineOptions, type StatusRequest, WhatsAppEngine } from './engine.ts';
 import type { FaultInjector, InjectedFault } from './faults.ts';
 import { handleGraph } from './graph-api.ts';
 import { sendJson } from './http-io.ts';
@@ -41,6 +41,11 @@ export interface LocalWhatsAppOptions {
   faults?: FaultInjector;
   /** Approved templates: unknown names (132001) and wrong parameter counts (132000) are refused; the chat shows the text. */
   templates?: readonly LocalTemplate[];
+  /**
+   * Payments in India: the payment configurations set up in WhatsApp Manager (name → gateway type), and the gateway
+   * they are linked to, which takes the payment when the citizen pays an order_details message.
+   */
+  payments?: { configurations: ReadonlyMap<string, string>; checkout: EngineOptions['checkout'] };
   /** Deliver sent and delivered status webhooks after each accepted send (default true; tests may switch it off). */
   statusWebhooks?: boolean;
   log?: (message: string, detail?: unknown) => void;
@@ -89,6 +94,8 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
     ...(options.faults ? { faults: options.faults } : {}),
     templates,
     statusWebhooks: options.statusWebhooks ?? true,
+    paymentConfigurations: options.payments?.configurations ?? new Map(),
+    ...(options.payments?.checkout ? { checkout: options.payments.checkout } : {}),
     log,
   });
 

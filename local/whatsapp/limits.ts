@@ -46,6 +46,8 @@ export interface CheckContext {
   mediaExists(id: string): boolean;
   /** Extra template check (unknown name, wrong parameter count) when the runtime supplies its templates. */
   checkTemplate?(name: string, language: string, components: unknown[]): { code: number; details: string } | undefined;
+  /** The payment configurations set up in WhatsApp Manager (payments in India), by name → gateway type. */
+  paymentConfigurations?: ReadonlyMap<string, string>;
 }
 
 class Invalid extends Error {
@@ -194,6 +196,73 @@ function ctaUrlAction(interactive: Json): void {
     throw new Invalid(131009, `'interactive.action.parameters.url' must be an http(s) URL.`);
 }
 
+/** An amount as Meta takes money: an integer `value` in 1/`offset` units, offset 100 for INR. */
+function money(parent: Json, key: string, path: string): number {
+  const value = object(parent, key, path);
+  if (!Number.isSafeInteger(value['value']) || (value['value'] as number) < 0)
+    throw new Invalid(131009, `'${path}.value' must be a whole number of the currency's smallest unit.`);
+  if (value['offset'] !== 100) throw new Invalid(131009, `'${path}.offset' must be 100 for INR.`);
+  return value['value'] as number;
+}
+
+/**
+ * Review and pay (payments in India, payment gateway): a reference id of at most 35 letters, digits, `_`, `-` or
+ * `.`; one payment_gateway setting naming a configuration the business set up; INR; a total equal to the items'
+ * amounts times their quantities, plus tax, less discount.
+ */
+function orderDetailsAction(interactive: Json, ctx: CheckContext): void {
+  const action = object(interactive, 'action', 'interactive.action');
+  if (action['name'] !== 'review_and_pay')
+    throw new Invalid(131009, `'interactive.action.name' must be 'review_and_pay'.`);
+  const path = 'interactive.action.parameters';
+  const parameters = object(action, 'parameters', path);
+  const reference = text(parameters, 'reference_id', `${path}.reference_id`, 35) as string;
+  if (!/^[A-Za-z0-9_.-]+$/.test(reference))
+    throw new Invalid(131009, `'${path}.reference_id' may hold only letters, digits, '_', '-' and '.'.`);
+  if (!['digital-goods', 'physical-goods'].includes(String(parameters['type'])))
+    throw new Invalid(131009, `'${path}.type' must be 'digital-goods' or 'physical-goods'.`);
+  if (parameters['currency'] !== 'INR') throw new Invalid(131009, `'${path}.currency' must be 'INR'.`);
+  const settings = array(parameters, 'payment_settings', `${path}.payment_settings`, 1, 1, 'settings');
+  const setting = settings[0];
+  if (!isObject(setting) || setting['type'] !== 'payment_gateway')
+    throw new Invalid(131009, `'${path}.payment_settings[0].type' must be 'payment_gateway'.`);
+  const gateway = object(setting, 'payment_gateway', `${path}.payment_settings[0].payment_gateway`);
+  const name = text(
+    gateway,
+    'configuration_name',
+    `${path}.payment_settings[0].payment_gateway.configuration_name`,
+    60,
+  );
+  const configured = ctx.paymentConfigurations?.get(name as string);
+  if (!configured || configured !== gateway['type'])
+    throw new Invalid(
+      131009,
+      `No payment configuration '${name}' for gateway '${String(gateway['type'])}' on this account.`,
+    );
+  const total = money(parameters, 'total_amount', `${path}.total_amount`);
+  const order = object(parameters, 'order', `${path}.order`);
+  if (order['status'] !== 'pending') throw new Invalid(131009, `'${path}.order.status' must be 'pending'.`);
+  const items = array(order, 'items', `${path}.order.items`, 1, 999, 'items');
+  let sum = 0;
+  for (const [i, item] of items.entries()) {
+    if (!isObject(item)) throw new Invalid(100, `Parameter '${path}.order.items[${i}]' must be a JSON object.`);
+    text(item, 'retailer_id', `${path}.order.items[${i}].retailer_id`, undefined);
+    text(item, 'name', `${path}.order.items[${i}].name`, undefined);
+    const quantity = item['quantity'];
+    if (!Number.isSafeInteger(quantity) || (quantity as number) < 1)
+      throw new Invalid(131009, `'${path}.order.items[${i}].quantity' must be a whole number of at least 1.`);
+    sum += money(item, 'amount', `${path}.order.items[${i}].amount`) * (quantity as number);
+  }
+  if (money(order, 'subtotal', `${path}.order.subtotal`) !== sum)
+    throw new Invalid(131009, `'${path}.order.subtotal' must be the sum of the items' amounts times their quantities.`);
+  const tax = order['tax'] === undefined ? 0 : money(order, 'tax', `${path}.order.tax`);
+  const discount = order['discount'] === undefined ? 0 : money(order, 'discount', `${path}.order.discount`);
+  if (total !== sum + tax - discount)
+    throw new Invalid(131009, `'${path}.total_amount' must be the subtotal plus tax less discount.`);
+}
+
+const ORDER_STATUSES = ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'];
+
 function interactive(message: Json, ctx: CheckContext): void {
   const value = object(message, 'interactive', 'interactive');
   const type = text(value, 'type', 'interactive.type', undefined) as string;
@@ -219,10 +288,29 @@ function interactive(message: Json, ctx: CheckContext): void {
       if (object(value, 'action', 'interactive.action')['name'] !== 'send_location')
         throw new Invalid(131009, `'interactive.action.name' must be 'send_location'.`);
       return;
+    case 'order_details':
+      bodyAndFooter(value);
+      orderDetailsAction(value, ctx);
+      return;
+    case 'order_status': {
+      bodyAndFooter(value);
+      const action = object(value, 'action', 'interactive.action');
+      if (action['name'] !== 'review_order')
+        throw new Invalid(131009, `'interactive.action.name' must be 'review_order'.`);
+      const parameters = object(action, 'parameters', 'interactive.action.parameters');
+      text(parameters, 'reference_id', 'interactive.action.parameters.reference_id', 35);
+      const order = object(parameters, 'order', 'interactive.action.parameters.order');
+      if (!ORDER_STATUSES.includes(String(order['status'])))
+        throw new Invalid(
+          131009,
+          `'interactive.action.parameters.order.status' must be one of ${ORDER_STATUSES.join(', ')}.`,
+        );
+      return;
+    }
     default:
       throw new Invalid(
         131009,
-        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url, location_request_message).`,
+        `'interactive.type' '${type}' is not one the local Graph API accepts (list, button, cta_url, location_request_message, order_details, order_status).`,
       );
   }
 }

@@ -178,6 +178,11 @@ export class MessageLog {
       .map((entry) => ({ ...entry.request, id: entry.id, sent_at: entry.sent_at }) as SentMessage);
   }
 
+  /** The last message sent that `match` picks out (by its Graph request body). */
+  lastOutboundWhere(match: (request: Record<string, unknown>) => boolean): OutboundEntry | undefined {
+    return [...this.outboundById.values()].reverse().find((entry) => match(entry.request));
+  }
+
   outbound(id: string): OutboundEntry | undefined {
     return this.outboundById.get(id);
   }

@@ -44,6 +44,14 @@ const StatusInput = z.strictObject({
   error_code: z.int().positive().optional(),
 });
 
+const PayInput = z.strictObject({
+  /** An order's reference id (paid inside WhatsApp), or a payment link's id (paid on the gateway's page). */
+  reference: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'an order reference id or a payment link id'),
+  outcome: z.enum(['captured', 'failed']),
+  /** In-chat orders only: false when the gateway's own callback to the business is lost on the way. */
+  gateway_callback: z.boolean().optional(),
+});
+
 class BadRequest extends Error {}
 
 async function jsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -137,6 +145,33 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
     DELETE: (ctx, _req, res) => {
       ctx.engine.faults.clear();
       sendJson(res, 200, { cleared: true });
+    },
+  },
+  '/sim/api/pay': {
+    POST: async (ctx, req, res) => {
+      const input = validate(PayInput, await jsonBody(req, SMALL_BODY_LIMIT));
+      if (input.reference.startsWith('plink_')) {
+        // A link is paid on the gateway's page, as the citizen's browser would.
+        const answer = await fetch(`${ctx.engine.options.publicBaseUrl}/pay/${input.reference}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ outcome: input.outcome }),
+        });
+        return sendJson(res, answer.status, {
+          reference: input.reference,
+          payment_id: answer.headers.get('x-payment-id'),
+          callback_status: answer.status,
+        });
+      }
+      const paid = await ctx.engine.payOrder(input.reference, input.outcome, {
+        ...(input.gateway_callback === undefined ? {} : { callback: input.gateway_callback }),
+      });
+      if (!paid) return sendJson(res, 404, { error: `no order_details message has reference id ${input.reference}` });
+      sendJson(res, 200, {
+        reference: input.reference,
+        payment_id: paid.paymentId,
+        webhook_status: paid.webhookStatus,
+      });
     },
   },
   '/sim/api/status': {

@@ -130,6 +130,44 @@ export const SIMULATOR_SCRIPT = String.raw`
     send({ location: { latitude: parts[0], longitude: parts[1] }, context_id: contextId });
   }
 
+  function rupees(amount) {
+    var value = (amount && amount.value) || 0;
+    return '\u20B9' + (value / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 });
+  }
+  // WhatsApp's review-and-pay order: the items and total, and what the citizen's UPI app would do. Pay and Fail
+  // go through /sim/api/pay, which sends the gateway's callback and the payment status webhooks Meta would send.
+  function payCard(parameters) {
+    var card = el('div', 'pay-card');
+    var order = parameters.order || {};
+    (order.items || []).forEach(function (item) {
+      var line = el('div', 'pay-line');
+      line.appendChild(textBlock('', item.name + (item.quantity > 1 ? ' \u00D7 ' + item.quantity : '')));
+      line.appendChild(el('span', '', rupees(item.amount)));
+      card.appendChild(line);
+    });
+    var total = el('div', 'pay-line pay-total');
+    total.appendChild(el('span', '', 'Total'));
+    total.appendChild(el('span', '', rupees(parameters.total_amount)));
+    card.appendChild(total);
+    var gateway = ((parameters.payment_settings || [])[0] || {}).payment_gateway || {};
+    card.appendChild(el('div', 'pay-via', 'Review and pay \u00B7 ' + (gateway.type || '') + ' \u00B7 ' + parameters.reference_id));
+    var buttons = el('div', 'pay-buttons');
+    [['captured', 'Pay ' + rupees(parameters.total_amount)], ['failed', 'Fail']].forEach(function (choice) {
+      var button = el('button', 'pay-button ' + choice[0], choice[1]);
+      button.type = 'button';
+      button.setAttribute('data-pay', choice[0]);
+      button.addEventListener('click', function () {
+        button.disabled = true;
+        postJson('/sim/api/pay', { reference: parameters.reference_id, outcome: choice[0] }).then(function (res) {
+          toast(res.ok ? (choice[0] === 'captured' ? 'Paid' : 'Payment failed') : res.json.error || 'Not paid', !res.ok);
+        }).catch(function () { toast('Could not reach the simulator', true); }).then(function () { button.disabled = false; });
+      });
+      buttons.appendChild(button);
+    });
+    card.appendChild(buttons);
+    return card;
+  }
+
   function interactive(item, bubble) {
     var i = item.payload.interactive || {};
     var result = {};
@@ -160,6 +198,11 @@ export const SIMULATOR_SCRIPT = String.raw`
       share.setAttribute('data-send-location', item.id);
       share.addEventListener('click', function () { shareLocation(item.id); });
       result.inside = share;
+    } else if (i.type === 'order_details') {
+      result.inside = payCard(action.parameters || {});
+    } else if (i.type === 'order_status') {
+      var status = action.parameters || {};
+      result.inside = el('div', 'pay-via', 'Order ' + status.reference_id + ' \u00B7 ' + ((status.order || {}).status || ''));
     } else if (i.type === 'cta_url') {
       var parameters = action.parameters || {};
       var link = el('a', 'cta-button', '\u2197 ' + parameters.display_text);

@@ -60,6 +60,14 @@ button { font: inherit; cursor: pointer; }
 .quote b { color: #06cf9c; display: block; font-size: 12px; }
 .list-button, .cta-button { display: block; width: calc(100% + 16px); margin: 6px -8px -4px; border: 0; border-top: 1px solid var(--divider);
   background: transparent; color: var(--link); padding: 8px; text-align: center; font-weight: 500; text-decoration: none; }
+.pay-card { margin: 6px 0 0; border-top: 1px solid var(--divider); padding-top: 6px; }
+.pay-line { display: flex; justify-content: space-between; gap: 12px; font-size: 13.5px; }
+.pay-total { font-weight: 600; border-top: 1px dashed var(--divider); margin-top: 4px; padding-top: 4px; }
+.pay-via { font-size: 11.5px; color: var(--meta); margin: 4px 0; }
+.pay-buttons { display: flex; gap: 6px; }
+.pay-button { flex: 1; border: 0; border-radius: 8px; padding: 8px; font-weight: 600; }
+.pay-button.captured { background: var(--green-dark); color: #fff; }
+.pay-button.failed { background: #f0f2f5; color: #b3261e; flex: 0 0 auto; }
 .reply-buttons { display: flex; flex-direction: column; gap: 2px; margin-top: 2px; }
 .reply-button { background: var(--bubble-in); color: var(--link); border: 0; border-radius: 8px; padding: 8px; font-weight: 500;
   box-shadow: 0 1px .5px rgba(11,20,26,.13); }

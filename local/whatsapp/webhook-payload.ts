@@ -198,4 +198,50 @@ export function statusWebhook(business: BusinessNumber, input: StatusInput): Rec
   return envelope(business, { statuses: [status] });
 }
 
+export interface PaymentStatusInput {
+  /** The order_details message paid on. */
+  id: string;
+  recipientId: string;
+  referenceId: string;
+  status: 'captured' | 'failed' | 'pending';
+  at: Date;
+  amountPaise: number;
+  /** The gateway's transaction: its id, the gateway type (razorpay…), and how it was paid. */
+  transaction: { id: string; gateway: string; createdAt: Date; method: string };
+}
+
+/**
+ * A payment status (payments in India, payment gateway): `statuses[]` with `type: "payment"`, the order's
+ * reference id, and the gateway's transaction (status `success`, `failed` or `pending`).
+ */
+export function paymentStatusWebhook(business: BusinessNumber, input: PaymentStatusInput): Record<string, unknown> {
+  const amount = { value: input.amountPaise, offset: 100 };
+  return envelope(business, {
+    statuses: [
+      {
+        id: input.id,
+        recipient_id: input.recipientId,
+        type: 'payment',
+        status: input.status,
+        timestamp: epochSeconds(input.at),
+        payment: {
+          reference_id: input.referenceId,
+          amount,
+          currency: 'INR',
+          transaction: {
+            id: input.transaction.id,
+            type: input.transaction.gateway,
+            status: input.status === 'captured' ? 'success' : input.status,
+            created_timestamp: Number(epochSeconds(input.transaction.createdAt)),
+            updated_timestamp: Number(epochSeconds(input.at)),
+            amount,
+            currency: 'INR',
+            method: { type: input.transaction.method },
+          },
+        },
+      },
+    ],
+  });
+}
+
 const epochSeconds = (at: Date): string => String(Math.floor(at.getTime() / 1000));

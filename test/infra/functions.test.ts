@@ -126,6 +126,9 @@ describe('environment: each variable is set together with its grant', () => {
         'SESSION_INACTIVITY_MINUTES',
         'SPEECH_ENDPOINT',
         'STATUS_REGISTERS_ENDPOINT',
+        // WhatsApp's payment statuses are confirmed with the gateway's lookup.
+        'PAYMENT_GATEWAY_ENDPOINT',
+        'PAYMENT_SECRET_ARN',
       ],
     ],
     [
@@ -150,6 +153,8 @@ describe('environment: each variable is set together with its grant', () => {
         'RESERVATIONS_ENDPOINT',
         'PAYMENT_GATEWAY_ENDPOINT',
         'PAYMENT_SECRET_ARN',
+        'WHATSAPP_PAYMENT_CONFIGURATION',
+        'WHATSAPP_PAYMENT_GATEWAY',
         'RECORDS_ENDPOINT',
         'REGISTERS_ENDPOINT',
         'STATUS_REGISTERS_ENDPOINT',
@@ -274,12 +279,15 @@ describe('least privilege', () => {
     const machines = resourcesOfType(dev.template, 'AWS::StepFunctions::StateMachine')
       .map(([logicalId]) => ({ Ref: logicalId }))
       .sort((a, b) => a.Ref.localeCompare(b.Ref));
-    for (const name of ['certificate-tasks', 'payments']) {
-      expect(statementsOfFunction(dev.template, name)).toContainEqual(
-        expect.objectContaining({ Action: 'states:SendTaskSuccess', Resource: machines }),
+    // The webhook settles payments made inside WhatsApp, whose statuses arrive with its messages.
+    for (const name of ['certificate-tasks', 'payments', 'webhook']) {
+      const resuming = statementsOfFunction(dev.template, name).filter((s) =>
+        asArray(s.Action).includes('states:SendTaskSuccess'),
       );
+      expect(resuming).toHaveLength(1);
+      expect(asArray(resuming[0]!.Resource)).toEqual(machines);
     }
-    for (const name of ['webhook', 'sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
+    for (const name of ['sender', 'workflow-steps', 'certificate', 'verify', 'catalog']) {
       const actions = statementsOfFunction(dev.template, name).flatMap((s) => asArray(s.Action));
       expect(actions).not.toContain('states:SendTaskSuccess');
     }
@@ -319,9 +327,9 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the webhook start the fulfilment workflows and read the WhatsApp secret, nothing more of either', () => {
+  it('lets the webhook start the fulfilment workflows and read its secrets, nothing more of either', () => {
     const statements = statementsOfFunction(dev.template, 'webhook');
-    const started = statements.filter((s) => s.Action === 'states:StartExecution');
+    const started = statements.filter((s) => asArray(s.Action).includes('states:StartExecution'));
     expect(started).toHaveLength(1);
     expect(started[0]!.Resource).toEqual(
       ['Application', 'BillPayment', 'Booking', 'Certificate', 'Grievance'].map((kind) => ({
@@ -335,9 +343,11 @@ describe('least privilege', () => {
       expect.arrayContaining([
         { Ref: expect.stringMatching(/^WhatsAppSecret/) },
         { Ref: expect.stringMatching(/^AadhaarHashKeySecret/) },
+        // The gateway's API key, for the lookup that confirms a payment made inside WhatsApp.
+        { Ref: expect.stringMatching(/^PaymentSecret/) },
       ]),
     );
-    expect(secretsRead).toHaveLength(2);
+    expect(secretsRead).toHaveLength(3);
   });
 
   it('gives the webhook the identity endpoint, the Aadhaar hash key and the inactivity timeout from the stage', () => {

@@ -41,7 +41,7 @@ describe('fees through a payment gateway', () => {
     expect(secret.Properties).not.toHaveProperty('SecretString');
   });
 
-  it('lets the link-making workflow steps and the callback read only that secret', () => {
+  it('lets the link-making workflow steps, the callback and the webhook (lookups) read only that secret', () => {
     for (const name of ['workflow-steps', 'payments']) {
       const reads = statementsOfFunction(dev.template, name).filter(
         (s) => s.Action === 'secretsmanager:GetSecretValue',
@@ -54,10 +54,12 @@ describe('fees through a payment gateway', () => {
         },
       ]);
     }
-    const webhookReads = statementsOfFunction(dev.template, 'webhook')
-      .filter((s) => s.Action === 'secretsmanager:GetSecretValue')
-      .map((s) => JSON.stringify(s.Resource));
-    expect(webhookReads.join()).not.toMatch(/PaymentSecret/);
+    const otherReads = ['sender', 'certificate', 'certificate-tasks', 'verify', 'catalog'].flatMap((name) =>
+      statementsOfFunction(dev.template, name)
+        .filter((s) => s.Action === 'secretsmanager:GetSecretValue')
+        .map((s) => JSON.stringify(s.Resource)),
+    );
+    expect(otherReads.join()).not.toMatch(/PaymentSecret/);
   });
 
   it('points the workflow steps at the configured gateway, and uses an imported secret by its complete ARN', () => {

@@ -33,6 +33,21 @@ describe('stage config', () => {
     });
   });
 
+  it("takes WhatsApp's payments (configuration name and gateway, razorpay by default) only when named", () => {
+    expect(read({}).whatsAppPayments).toBeUndefined();
+    expect(read({ whatsAppPaymentConfiguration: 'mitra-upi' }).whatsAppPayments).toEqual({
+      configuration: 'mitra-upi',
+      gateway: 'razorpay',
+    });
+    expect(read({ whatsAppPaymentConfiguration: 'ap-bills', whatsAppPaymentGateway: 'payu' }).whatsAppPayments).toEqual(
+      { configuration: 'ap-bills', gateway: 'payu' },
+    );
+    expect(() => read({ whatsAppPaymentConfiguration: 'mitra upi' })).toThrow(StageConfigError);
+    expect(() => read({ whatsAppPaymentConfiguration: 'x', whatsAppPaymentGateway: 'paypal' })).toThrow(
+      /whatsAppPaymentGateway must be one of razorpay, payu, billdesk, zaakpay/,
+    );
+  });
+
   it('takes an https identity endpoint and the inactivity minutes, defaulting to none and 30', () => {
     expect(read({})).toMatchObject({ identityEndpoint: undefined, sessionInactivityMinutes: 30 });
     expect(read({ identityEndpoint: 'https://aua.example.gov.in/otp', sessionInactivityMinutes: '15' })).toMatchObject({

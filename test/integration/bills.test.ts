@@ -1,65 +1,29 @@
 import { createHmac } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '#core/table-keys.ts';
 import { CHANGING_NUMBER, REFUSING_NUMBER, SLOW_NUMBER } from '../../local/back-ends/billers.ts';
 import { LOCAL_DEFAULTS } from '../../local/runtime.ts';
-import { bodyOf, rowIdOf, say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
+import { billSteps } from '../support/bills.ts';
+import { rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // A bill is fetched from its biller in the chat, paid through the gateway, posted to the biller exactly once, and
 // receipted through the document pipeline; on the embedded runtime with its local billers and payment gateway.
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
-let table: DynamoDBDocumentClient;
+let bills: ReturnType<typeof billSteps>;
 
 beforeAll(async () => {
   env = await startTestRuntime();
-  table = tableClient(env.runtime);
+  bills = billSteps(env.runtime);
 });
 afterAll(async () => {
   await env?.stop();
 });
 
-interface ApplicationItem {
-  state: string;
-  payment?: { linkId: string; url: string; amountPaise: number; received?: { paymentId: string; paidAt: string } };
-  billPosting?: { status: string; billerReference?: string; reason?: string };
-  refund?: { amountPaise: number; reason: string };
-}
-
-async function application(applicationId: string): Promise<ApplicationItem> {
-  const { Item } = await table.send(
-    new GetCommand({ TableName: env.runtime.names.table, Key: keys.application(applicationId), ConsistentRead: true }),
-  );
-  return Item as ApplicationItem;
-}
-
-const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
-
-async function postings(number: string): Promise<{ idempotencyKey: string; answer: { status: string } }[]> {
-  const response = await fetch(`${env.runtime.baseUrl}/billers/postings?number=${number}`);
-  return ((await response.json()) as { postings: { idempotencyKey: string; answer: { status: string } }[] }).postings;
-}
-
-/** From "Hi" to the electricity bill of this consumer number, as the citizen reads it. */
-async function showBill(waId: string, number: string, returning = false): Promise<string> {
-  if (!returning) {
-    await say(env.runtime, waId, { text: 'Hi' });
-    await say(env.runtime, waId, { reply_id: 'lang:en' });
-    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  }
-  if (returning) await say(env.runtime, waId, { reply_id: 'svc:energy.electricity-bill' });
-  else {
-    // Found by its everyday name, as a citizen would type it.
-    await say(env.runtime, waId, { text: 'current bill' });
-    const asked = bodyOf((await sentTo(env.runtime, waId)).at(-1)!);
-    if (!asked.includes('consumer')) await say(env.runtime, waId, { reply_id: 'svc:energy.electricity-bill' });
-  }
-  await say(env.runtime, waId, { text: number });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  const all = await texts(waId);
-  return all.filter((text) => text.includes('Electricity bill')).at(-1) ?? all.at(-1)!;
-}
+const texts = (waId: string) => bills.texts(waId);
+const application = (applicationId: string) => bills.application(applicationId);
+const postings = (number: string) => bills.postings(number);
+const showBill = (waId: string, number: string, returning = false) => bills.showBill(waId, number, returning);
+const settled = (applicationId: string, state: string) => bills.settled(applicationId, state);
 
 /** "Pay" on the bill shown: the payment link the chat then sends, and the application it pays. */
 async function tapPay(waId: string) {
@@ -83,14 +47,6 @@ async function payOnPage(url: string, outcome: 'captured' | 'failed' = 'captured
   });
   expect(response.status).toBe(200);
   return response.headers.get('x-payment-id')!;
-}
-
-async function settled(applicationId: string, state: string): Promise<ApplicationItem> {
-  return waitFor(`application ${applicationId} to be ${state}`, async () => {
-    await env.runtime.drained();
-    const item = await application(applicationId);
-    return item.state === state ? item : undefined;
-  });
 }
 
 describe('an electricity bill in the chat', () => {

@@ -68,6 +68,26 @@ export type Reply =
     }
   /** WhatsApp's location request: a "Send location" button whose answer is an inbound `location` message. */
   | { type: 'location-request'; body: string }
+  /**
+   * WhatsApp's order_details message (payments in India): the citizen reviews the order and pays inside WhatsApp
+   * through the payment configuration named. `reference` is the order's id, which the payment status webhooks carry.
+   * Outside the 24-hour window it cannot go, and `fallback` (the same request with a payment link) goes instead.
+   */
+  | {
+      type: 'order';
+      body: string;
+      reference: string;
+      payment: { gateway: string; configuration: string };
+      items: { id: string; name: string; amountPaise: number; quantity: number }[];
+      /** When the order stops taking payment (ISO time). */
+      expiresAt: string;
+      fallback: string;
+    }
+  /**
+   * WhatsApp's order_status message: tells the citizen that the order paid inside WhatsApp moved on (processing
+   * once paid, completed once receipted, canceled when refunded), and updates the order's page in WhatsApp.
+   */
+  | { type: 'order-status'; body: string; reference: string; status: 'processing' | 'completed' | 'canceled' }
   /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
   | { type: 'document'; archiveKey: string; filename: string; caption: string }
   /**

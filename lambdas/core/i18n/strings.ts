@@ -296,6 +296,10 @@ export const strings = {
     en: 'Your application {applicationId} ({service}) has a fee of {amount}. Pay it within 48 hours by UPI, card or net banking at this link: {url}',
     te: 'మీ దరఖాస్తు {applicationId} ({service}) కు రుసుము {amount}. 48 గంటల్లోగా ఈ లింక్ ద్వారా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి: {url}',
   },
+  paymentInChat: {
+    en: 'Your application {applicationId} ({service}) has a fee of {amount}. Tap *Review and pay* to pay it here in WhatsApp by UPI, card or net banking within 48 hours.',
+    te: 'మీ దరఖాస్తు {applicationId} ({service}) కు రుసుము {amount}. 48 గంటల్లోగా ఇక్కడే WhatsApp లో UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించడానికి *సమీక్షించి చెల్లించండి* నొక్కండి.',
+  },
   paymentReceived: {
     en: 'We received your payment of {amount} for application {applicationId}. We will tell you when it moves on.',
     te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు {amount} అందింది. తదుపరి దశ గురించి మీకు తెలియజేస్తాము.',
@@ -303,6 +307,10 @@ export const strings = {
   paymentFailed: {
     en: 'Your payment for application {applicationId} did not go through. You can try again with the same link: {url}',
     te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు పూర్తి కాలేదు. అదే లింక్‌తో మళ్లీ ప్రయత్నించవచ్చు: {url}',
+  },
+  paymentFailedInChat: {
+    en: 'Your payment for application {applicationId} did not go through. You can try again: tap *Review and pay* in the order above, or pay at this link: {url}',
+    te: 'దరఖాస్తు {applicationId} కోసం మీ చెల్లింపు పూర్తి కాలేదు. మళ్లీ ప్రయత్నించవచ్చు: పై ఆర్డర్‌లో *సమీక్షించి చెల్లించండి* నొక్కండి, లేదా ఈ లింక్‌తో చెల్లించండి: {url}',
   },
   paymentExpired: {
     en: 'The fee for application {applicationId} was not paid within 48 hours, so the application is closed. You can apply again at any time.',
@@ -520,6 +528,10 @@ export const strings = {
   billPaymentRequested: {
     en: 'Pay {amount} for {service} (payment {applicationId}) within 48 hours by UPI, card or net banking at this link: {url}',
     te: '{service} కోసం {amount} (చెల్లింపు {applicationId}) 48 గంటల్లోగా ఈ లింక్ ద్వారా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి: {url}',
+  },
+  billPaymentInChat: {
+    en: 'Pay {amount} for {service} (payment {applicationId}) here in WhatsApp: tap *Review and pay*, then pay by UPI, card or net banking within 48 hours.',
+    te: '{service} కోసం {amount} (చెల్లింపు {applicationId}) ఇక్కడే WhatsApp లో చెల్లించండి: *సమీక్షించి చెల్లించండి* నొక్కి, 48 గంటల్లోగా UPI, కార్డు లేదా నెట్ బ్యాంకింగ్‌తో చెల్లించండి.',
   },
   billRefundDue: {
     en: 'The biller did not accept your payment of {amount} for {service} (payment {applicationId}): {reason}. The full amount will be refunded to you; nothing more is needed from you.',

@@ -10,7 +10,7 @@ export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
  * are checked closely, any other is left out (and named in the log), so a field the gateway adds never stops a
  * payment from settling.
  */
-export const PaymentCallback = z.object({
+const PaymentCallback = z.object({
   event: z.enum(['payment.captured', 'payment.failed']),
   paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   orderId: z.string().regex(/^AP-[0-9A-Z]{12}$/),
@@ -19,7 +19,7 @@ export const PaymentCallback = z.object({
   paidAt: z.iso.datetime({ offset: true }),
   method: z.string().max(40).optional(),
 });
-export type PaymentCallback = z.infer<typeof PaymentCallback>;
+type PaymentCallback = z.infer<typeof PaymentCallback>;
 
 /**
  * Checks the callback's signature over the body bytes exactly as received, with the gateway's webhook secret. The

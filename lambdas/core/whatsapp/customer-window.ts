@@ -57,7 +57,11 @@ function summary(reply: OutboundReply): string | undefined {
     case 'list':
     case 'buttons':
     case 'location-request':
+    case 'order-status':
       return reply.body;
+    // An order is paid inside the window only: later, its request with the payment link.
+    case 'order':
+      return reply.fallback;
     case 'document':
       return reply.caption || reply.filename;
     // A photo cannot travel in the text template: the officer is told of it, and sees it from the worklist.

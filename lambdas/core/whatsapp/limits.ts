@@ -20,6 +20,9 @@ export const LIMITS = {
   caption: 1024,
   filename: 240,
   templateParameter: 1024,
+  /** order_details: the reference id, and an item's name. */
+  orderReference: 35,
+  orderItemName: 60,
 } as const;
 
 /** A UTILITY template, sent when the 24-hour window is closed; the parameters fill the body's {{1}}, {{2}}… */
@@ -85,6 +88,15 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
       };
     case 'location-request':
       return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
+    case 'order-status':
+      return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
+    case 'order':
+      return {
+        ...reply,
+        body: fitText(reply.body, LIMITS.interactiveBody),
+        items: reply.items.map((item) => ({ ...item, name: fitText(item.name, LIMITS.orderItemName) })),
+        fallback: fitText(reply.fallback, LIMITS.textBody),
+      };
     case 'document':
       return {
         ...reply,
@@ -172,6 +184,22 @@ export function violations(reply: OutboundReply): string[] {
       break;
     case 'location-request':
       within('location request body', reply.body, LIMITS.interactiveBody);
+      break;
+    case 'order-status':
+      within('order status body', reply.body, LIMITS.interactiveBody);
+      within('order reference', reply.reference, LIMITS.orderReference);
+      break;
+    case 'order':
+      within('order body', reply.body, LIMITS.interactiveBody);
+      within('order reference', reply.reference, LIMITS.orderReference);
+      within('payment configuration', reply.payment.configuration, LIMITS.orderReference);
+      if (reply.items.length === 0) found.push('order without items');
+      for (const item of reply.items) {
+        within('order item id', item.id, LIMITS.orderReference);
+        within('order item name', item.name, LIMITS.orderItemName);
+        if (!Number.isSafeInteger(item.amountPaise) || item.amountPaise <= 0) found.push('order item amount not paise');
+        if (!Number.isSafeInteger(item.quantity) || item.quantity <= 0) found.push('order item quantity not whole');
+      }
       break;
     case 'document':
       within('document caption', reply.caption, LIMITS.caption, false);

@@ -73,15 +73,14 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
         },
       };
     case 'location-request':
-      return {
-        ...base,
-        type: 'interactive',
-        interactive: {
-          type: 'location_request_message',
-          body: { text: reply.body },
-          action: { name: 'send_location' },
-        },
-      };
+      return bodyAndAction(base, 'location_request_message', reply.body, { name: 'send_location' });
+    case 'order':
+      return { ...base, type: 'interactive', interactive: orderDetails(reply) };
+    case 'order-status':
+      return bodyAndAction(base, 'order_status', reply.body, {
+        name: 'review_order',
+        parameters: { reference_id: reply.reference, order: { status: reply.status } },
+      });
     case 'document':
       return {
         ...base,
@@ -104,6 +103,51 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
     case 'template':
       return templatePayload(base, reply, mediaId);
   }
+}
+
+/** An interactive message of just a body and one named action (no header, footer or buttons). */
+function bodyAndAction(base: GraphPayload, type: string, body: string, action: GraphPayload): GraphPayload {
+  return { ...base, type: 'interactive', interactive: { type, body: { text: body }, action } };
+}
+
+/**
+ * Meta's `order_details` interactive (payments in India, payment gateway): review and pay, amounts in paise (offset
+ * 100), the order pending until paid, and the payment configuration the business set up in WhatsApp Manager.
+ */
+function orderDetails(reply: Extract<Reply, { type: 'order' }>): GraphPayload {
+  const paise = (value: number) => ({ value, offset: 100 });
+  const total = reply.items.reduce((sum, item) => sum + item.amountPaise * item.quantity, 0);
+  return {
+    type: 'order_details',
+    body: { text: reply.body },
+    action: {
+      name: 'review_and_pay',
+      parameters: {
+        reference_id: reply.reference,
+        type: 'digital-goods',
+        payment_settings: [
+          {
+            type: 'payment_gateway',
+            payment_gateway: { type: reply.payment.gateway, configuration_name: reply.payment.configuration },
+          },
+        ],
+        currency: 'INR',
+        total_amount: paise(total),
+        order: {
+          status: 'pending',
+          expiration: { timestamp: String(Math.floor(Date.parse(reply.expiresAt) / 1000)), description: 'Unpaid' },
+          items: reply.items.map((item) => ({
+            retailer_id: item.id,
+            name: item.name,
+            amount: paise(item.amountPaise),
+            quantity: item.quantity,
+          })),
+          subtotal: paise(total),
+          tax: paise(0),
+        },
+      },
+    },
+  };
 }
 
 function templatePayload(base: GraphPayload, reply: TemplateReply, mediaId: string | undefined): GraphPayload {

@@ -82,6 +82,38 @@ const Status = z.looseObject({
   pricing: z.optional(z.looseObject({ category: text })),
 });
 
+/** An amount as Meta writes money: `value` in units of 1/`offset` rupee (offset 100: paise). */
+const Money = z.looseObject({
+  value: z.number().check(z.int(), z.nonnegative()),
+  offset: z.literal(100),
+});
+
+/** Gateway ids and order references: letters, digits, `_` and `-`. */
+const GatewayId = (what: string) => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `not a ${what}`));
+
+/**
+ * A payment status (payments in India): `type: "payment"`, the order's `payment.reference_id`, and the gateway's
+ * transaction. Only a claim: the gateway's own lookup decides what is settled.
+ */
+const PaymentStatus = z.looseObject({
+  id: MetaId,
+  type: z.literal('payment'),
+  status: shortText(64),
+  timestamp: EpochSeconds,
+  recipient_id: z.optional(z.string()),
+  payment: z.looseObject({
+    reference_id: GatewayId('reference id'),
+    amount: z.optional(Money),
+    transaction: z.optional(
+      z.looseObject({
+        id: GatewayId('transaction id'),
+        type: z.optional(shortText(32)),
+        status: z.optional(shortText(32)),
+      }),
+    ),
+  }),
+});
+
 const Contact = z.looseObject({
   wa_id: text,
   user_id: text,
@@ -138,6 +170,20 @@ export interface DeliveryStatus {
   pricingCategory?: string;
 }
 
+/** What WhatsApp says happened to the payment of one of our orders: to be confirmed with the gateway. */
+export interface PaymentStatusUpdate {
+  /** Id of the order_details message paid on. */
+  messageId: string;
+  /** Our order's reference id (the application id). */
+  referenceId: string;
+  /** captured, pending or failed (or whatever Meta adds: kept as given). */
+  status: string;
+  /** The gateway's transaction, when one was made. */
+  transactionId?: string;
+  amountPaise?: number;
+  at: Date;
+}
+
 /** Media a citizen sent that we keep: Meta's download URL expires in minutes, so it is fetched at once. */
 export interface InboundMedia {
   messageId: string;
@@ -180,6 +226,8 @@ export interface WebhookContents {
   messages: InboundMessage[];
   media: InboundMedia[];
   statuses: DeliveryStatus[];
+  /** Payment statuses of our orders (payments in India). */
+  payments: PaymentStatusUpdate[];
   notices: Notice[];
   templateChanges: TemplateChange[];
   /** Errors Meta reports out of band (`value.errors`), not tied to one message we sent. */
@@ -208,6 +256,7 @@ export function readWebhook(body: unknown, phoneNumberId?: string, now?: Date): 
     messages: [],
     media: [],
     statuses: [],
+    payments: [],
     notices: [],
     templateChanges: [],
     errors: [],
@@ -339,6 +388,10 @@ function readMessages(value: z.infer<typeof Value>, contents: WebhookContents, n
 
 function readStatuses(raws: unknown[], contents: WebhookContents): void {
   for (const raw of raws) {
+    if ((raw as { type?: unknown } | null)?.type === 'payment') {
+      readPaymentStatus(raw, contents);
+      continue;
+    }
     const status = Status.safeParse(raw);
     const recipient = status.success ? userKeyOf(status.data.recipient_id, status.data.recipient_user_id) : undefined;
     if (!status.success) {
@@ -361,6 +414,23 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
       ...(s.pricing?.category ? { pricingCategory: s.pricing.category } : {}),
     });
   }
+}
+
+function readPaymentStatus(raw: unknown, contents: WebhookContents): void {
+  const parsed = PaymentStatus.safeParse(raw);
+  if (!parsed.success) {
+    contents.ignored.push({ field: 'statuses', reason: `payment status ${problemOf(parsed.error)}`, ...idOf(raw) });
+    return;
+  }
+  const { id, status, timestamp, payment } = parsed.data;
+  contents.payments.push({
+    messageId: id,
+    referenceId: payment.reference_id,
+    status,
+    ...(payment.transaction ? { transactionId: payment.transaction.id } : {}),
+    ...(payment.amount ? { amountPaise: payment.amount.value } : {}),
+    at: new Date(Number(timestamp) * 1000),
+  });
 }
 
 /** What was wrong, by field path and rule, never by value: values may be personal. */
