@@ -8,7 +8,13 @@ import { type EmbeddedRuntime, startEmbeddedRuntime } from '../../local/runtime.
 
 /** The embedded runtime on free ports over a fresh data folder, exactly as `npm start` runs it. */
 export async function startTestRuntime(
-  options: { dataDir?: string; statusWebhooks?: boolean; logLevel?: string; log?: (line: string) => void } = {},
+  options: {
+    dataDir?: string;
+    statusWebhooks?: boolean;
+    logLevel?: string;
+    log?: (line: string) => void;
+    alerts?: { perSecond?: number; perDay?: number };
+  } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mitra-test-'));
   const runtime = await startEmbeddedRuntime({
@@ -16,6 +22,7 @@ export async function startTestRuntime(
     dataDir,
     logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'ERROR',
     statusWebhooks: options.statusWebhooks ?? false,
+    ...(options.alerts ? { alerts: options.alerts } : {}),
     log: options.log ?? (process.env.MITRA_TEST_LOG ? (line) => console.log(line) : () => undefined),
   });
   return {

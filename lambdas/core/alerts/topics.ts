@@ -71,4 +71,4 @@ export function alertProblem(alert: { topic: string; district: string; text: Bil
   return undefined;
 }
 
-export const ALERT_TEXT_MAX = 900;
+const ALERT_TEXT_MAX = 900;
