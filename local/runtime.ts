@@ -72,7 +72,10 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
     name: 'mitra_alert',
     language,
     category: 'UTILITY' as const,
-    body: 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
+    body:
+      language === 'te'
+        ? 'హెచ్చరిక: {{1}}, {{2}} జిల్లా. {{3}} అన్ని హెచ్చరికలు ఆపడానికి "ఆపు" అని పంపండి.'
+        : 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
   },
 ]);
 

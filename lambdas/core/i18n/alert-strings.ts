@@ -36,7 +36,7 @@ export const alertStrings = {
     te: 'సరే: హెచ్చరికలు పంపము. మనసు మార్చుకుంటే "హెచ్చరికలు" అని పంపండి.',
   },
   alertSubscribed: {
-    en: 'Done: you will get {topic} alerts for {districts}.',
+    en: 'Done: you will get alerts on {topic} for {districts}.',
     te: 'సరే: {districts} కోసం {topic} మీకు అందుతాయి.',
   },
   alertChooseDistrict: {

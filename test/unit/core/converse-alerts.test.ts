@@ -17,7 +17,7 @@ describe('alerts in the chat', () => {
     citizen.tap('alert-consent:yes');
     expect(bodyOf(citizen)).toContain('Now choose your district for Weather warnings.');
     citizen.tap('alert-district:guntur');
-    expect(bodyOf(citizen)).toContain('Done: you will get Weather warnings alerts for Guntur.');
+    expect(bodyOf(citizen)).toContain('Done: you will get alerts on Weather warnings for Guntur.');
     expect(citizen.turn.effects).toEqual([
       {
         type: 'alert-subscriptions',
