@@ -339,6 +339,14 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /** Deleting items of the table, only under partition keys matching these patterns (the rest of its access is `useTable`'s). */
+  deleteFromTable({ table }: TableRef, leadingKeys: readonly string[]): this {
+    this.allow(['dynamodb:DeleteItem'], [table.tableArn], undefined, {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] },
+    });
+    return this;
+  }
+
   /**
    * Adds one Allow statement to the role. A statement with a wildcard must say why in `wildcardReason`; each of its
    * cdk-nag findings is then acknowledged individually with that reason, and any other wildcard fails synthesis.

@@ -7,6 +7,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AadhaarHashKey } from './aadhaar-hash-key.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
+import { AlertSending } from './alert-sending.ts';
 import { CertificateArchive } from './certificate-archive.ts';
 import { Dashboard } from './dashboard.ts';
 import { DataLake } from './data-lake.ts';
@@ -47,6 +48,7 @@ export class MitraStack extends Stack {
   readonly workflows: Readonly<Record<string, FulfilmentWorkflow>>;
   readonly api: HttpApi;
   readonly dashboard: Dashboard;
+  readonly alerts: AlertSending;
   readonly functions: Record<
     | 'webhook'
     | 'sender'
@@ -201,10 +203,13 @@ export class MitraStack extends Stack {
       },
     });
     this.dashboard = new Dashboard(this, 'Dashboard', { ...common, table: this.table, api: this.api });
+    this.alerts = new AlertSending(this, 'Alerts', { ...common, table: this.table });
     const { whatsApp } = this;
 
     webhook
       .useTable(this.table, 'readWrite')
+      // A turn that changes a citizen's alerts deletes the subscription items it ends.
+      .deleteFromTable(this.table, ['ALERTS#*'])
       // Every application is started in the workflow of its service's kind.
       .useWorkflows(
         stateMachines.map(({ kind, stateMachine }) => ({ stateMachine, variable: workflowArnVariable(kind) })),
@@ -412,7 +417,7 @@ export class MitraStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       key: operationsKey.key,
-      functions: [...Object.values(this.functions), this.dashboard.function],
+      functions: [...Object.values(this.functions), this.dashboard.function, this.alerts.function],
       sender,
       senderFailures,
       certificateTaskFailures,

@@ -23,6 +23,7 @@ import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens, sampleHouseholds } from './sample-citizens.ts';
 import { registerOfficers, sampleOfficers } from './sample-officers.ts';
+import { startScheduledRules } from './scheduled-rules.ts';
 import { createLocalSpeech } from './speech/index.ts';
 import { StartupError } from './startup-error.ts';
 import {
@@ -69,6 +70,15 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
     body: 'Update from Mitra: {{1}}',
     quickReplies: language === 'te' ? ['ఆమోదించు', 'తిరస్కరించు'] : ['Approve', 'Reject'],
   },
+  {
+    name: 'mitra_alert',
+    language,
+    category: 'UTILITY' as const,
+    body:
+      language === 'te'
+        ? 'హెచ్చరిక: {{1}}, {{2}} జిల్లా. {{3}} అన్ని హెచ్చరికలు ఆపడానికి "ఆపు" అని పంపండి.'
+        : 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
+  },
 ]);
 
 /**
@@ -99,6 +109,8 @@ export interface EmbeddedRuntimeOptions {
   logLevel?: string;
   /** Seconds between the local Firehose's writes of buffered events to the lake (default 5). */
   lakeFlushSeconds?: number;
+  /** Alerts queued per second and per 24 hours (default: the synthesized template's, `alertsPerSecond`/`alertsPerDay`). */
+  alerts?: { perSecond?: number; perDay?: number };
   /** Status webhooks (sent, delivered) for every message the local Graph API accepts. */
   statusWebhooks?: boolean;
   /**
@@ -226,6 +238,12 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       // No sign-in on one machine: the dashboard is open.
       DASHBOARD_SIGN_IN: 'open',
       RESERVATIONS_ENDPOINT: baseUrl,
+      // The runtime's timer runs the alerts every second: each run queues one second's alerts.
+      ALERTS_RUN_SECONDS: '1',
+    };
+    const alertLimits: Record<string, string> = {
+      ...(options.alerts?.perSecond ? { ALERTS_PER_SECOND: String(options.alerts.perSecond) } : {}),
+      ...(options.alerts?.perDay ? { ALERTS_PER_DAY: String(options.alerts.perDay) } : {}),
     };
     const resolveReference = (name: string, value: unknown): string => {
       const ref = referencedLogicalId(value);
@@ -283,6 +301,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
           Object.assign(env, LOCAL_SECRETS[name]);
         } else if (name in localValues) {
           env[name] = localValues[name as keyof typeof localValues];
+        } else if (name in alertLimits) {
+          env[name] = alertLimits[name]!;
         } else if (typeof value === 'string') {
           env[name] = value;
         } else {
@@ -450,6 +470,15 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Not Found' }));
     };
+    // Scheduled work (the alerts' pacing) on the runtime's timer; stopped first, before what it writes to.
+    const schedules = startScheduledRules({
+      assembly,
+      has: (logicalId) => functions.has(logicalId),
+      invoke: (logicalId, event) => functions.get(logicalId)!.invoke(event),
+      intervalMs: 1000,
+      log,
+    });
+    stops.push(() => schedules.stop());
     // The log's API now answers the witness's consistency proofs: it co-signs what was archived while it was stopped.
     witness?.catchUp();
 

@@ -141,6 +141,7 @@ export class ConversationStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
+      ...alertSubscriptionWrites(this.tableName, turn.effects, now),
       ...certificateTasksOf(inbound.messageId, turn.effects, now).map((task) => ({
         Put: { TableName: this.tableName, Item: task, ConditionExpression: 'attribute_not_exists(pk)' },
       })),
@@ -208,6 +209,35 @@ function documentsOf(effects: Effect[]): Reply[] {
 /** The new applications among a turn's effects: each is written with the turn. */
 function applicationsOf(effects: Effect[]) {
   return effects.flatMap((effect) => (effect.type === 'start-application' ? [effect.application] : []));
+}
+
+/**
+ * The citizen's alert subscriptions, one item per topic and district, written and deleted with the turn that changed
+ * them, so the session and the items the alerts are sent by never disagree.
+ */
+function alertSubscriptionWrites(tableName: string, effects: Effect[], now: Date) {
+  return effects.flatMap((effect) =>
+    effect.type === 'alert-subscriptions'
+      ? [
+          ...effect.add.map(({ topic, district }) => ({
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.alertSubscription(topic, district, effect.waId),
+                kind: 'alert-subscription',
+                waId: effect.waId,
+                topic,
+                district,
+                subscribedAt: now.toISOString(),
+              },
+            },
+          })),
+          ...effect.remove.map(({ topic, district }) => ({
+            Delete: { TableName: tableName, Key: keys.alertSubscription(topic, district, effect.waId) },
+          })),
+        ]
+      : [],
+  );
 }
 
 /** Certificate tasks live as long as the dedupe mark of the message that asked for them. */

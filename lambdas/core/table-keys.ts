@@ -52,6 +52,26 @@ export const keys = {
     pk: `INVENTORY#QUOTA#${serviceId}#${holderHash}`,
     sk: month,
   }),
+  /**
+   * A citizen's subscription to one alert topic in one district: one partition per topic and district, so the
+   * recipients of an alert are one query, never a scan.
+   */
+  alertSubscription: (topic: string, district: string, waId: string) => ({
+    pk: `ALERTS#${topic}#${district}`,
+    sk: waId,
+  }),
+  alertSubscribers: (topic: string, district: string) => ({ pk: `ALERTS#${topic}#${district}` }),
+  /** An operator's alert to a topic and district, with how far its sending got. */
+  alertCampaign: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  /** One recipient of a campaign, written (conditionally) with the alert's outbox item: never queued twice. */
+  campaignRecipient: (campaignId: string, waId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `TO#${waId}` }),
+  campaignRecipients: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, skPrefix: 'TO#' }),
+  /** The campaigns still sending: one small partition the pacing function reads on every run. */
+  sendingCampaign: (campaignId: string) => ({ pk: 'CAMPAIGNS#SENDING', sk: campaignId }),
+  sendingCampaigns: () => ({ pk: 'CAMPAIGNS#SENDING' }),
+  /** Alerts queued in one hour (UTC, `yyyy-mm-ddThh`): the last 24 of them are the rolling messaging limit's count. */
+  alertsQueuedInHour: (hour: string) => ({ pk: 'CAMPAIGNS#QUEUED', sk: hour }),
+  alertsQueuedHours: () => ({ pk: 'CAMPAIGNS#QUEUED' }),
 } as const;
 
 export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;

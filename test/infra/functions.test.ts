@@ -27,6 +27,7 @@ const FUNCTIONS = [
   'trust-anchor',
   'events',
   'dashboard',
+  'alerts',
 ];
 
 let dev: SynthesizedMitra;
@@ -38,7 +39,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the eleven functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the twelve functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -272,6 +273,8 @@ describe('least privilege', () => {
         { 'Fn::Join': ['', [table(dev), '/index/byCitizen']] },
         { 'Fn::Join': ['', [table(dev), '/index/officersByDepartment']] },
       ],
+      // Deleting only the alert subscriptions a turn ends (least-privilege.test.ts).
+      table(dev),
     ]);
   });
 

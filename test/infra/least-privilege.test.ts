@@ -55,12 +55,22 @@ describe('signing keys: whatever IAM allows, the key policy decides who signs an
 });
 
 describe('table: each function only the actions it uses, by key prefix where it can be', () => {
-  it('gives no function BatchWriteItem, and DeleteItem only to the sender (its redrive)', () => {
+  it('gives no function BatchWriteItem, and DeleteItem only to the sender (its redrive) and, by key prefix, to alerts', () => {
+    const deletesOnlyUnder: Record<string, string[]> = { webhook: ['ALERTS#*'], alerts: ['CAMPAIGNS#SENDING'] };
     for (const [, fn] of resourcesOfType(dev.template, 'AWS::Lambda::Function')) {
       const name = String(fn.Metadata?.['mitra:function']);
-      const actions = actionsOf(statementsOfFunction(dev.template, name));
-      expect(actions).not.toContain('dynamodb:BatchWriteItem');
-      if (name !== 'sender') expect(actions).not.toContain('dynamodb:DeleteItem');
+      const statements = statementsOfFunction(dev.template, name);
+      expect(actionsOf(statements)).not.toContain('dynamodb:BatchWriteItem');
+      if (name === 'sender') continue;
+      const deleting = statements.filter((s) => actionsOf([s]).includes('dynamodb:DeleteItem'));
+      if (!deletesOnlyUnder[name]) expect(deleting).toEqual([]);
+      else
+        expect(deleting).toEqual([
+          expect.objectContaining({
+            Action: 'dynamodb:DeleteItem',
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': deletesOnlyUnder[name] } },
+          }),
+        ]);
     }
   });
 

@@ -15,6 +15,7 @@ export async function startTestRuntime(
     whatsAppPayments?: boolean;
     logLevel?: string;
     log?: (line: string) => void;
+    alerts?: { perSecond?: number; perDay?: number };
   } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mitra-test-'));
@@ -24,6 +25,7 @@ export async function startTestRuntime(
     logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'ERROR',
     statusWebhooks: options.statusWebhooks ?? false,
     whatsAppPayments: options.whatsAppPayments ?? false,
+    ...(options.alerts ? { alerts: options.alerts } : {}),
     log: options.log ?? (process.env.MITRA_TEST_LOG ? (line) => console.log(line) : () => undefined),
   });
   return {

@@ -30,9 +30,7 @@ Options:
 /** A mistake in the command line: the message, then the usage, and exit code 2. */
 export class UsageError extends Error {}
 
-export type Target =
-  | { kind: 'aws'; table: string; region?: string }
-  | { kind: 'embedded'; dataDir: string; stage: string };
+type Target = { kind: 'aws'; table: string; region?: string } | { kind: 'embedded'; dataDir: string; stage: string };
 
 export type OfficersCommand =
   | { command: 'help' }

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { applicationIdFor } from './applications.ts';
 import { type ConversationSettings, DEFAULT_SETTINGS, type TurnContext, type TurnNeeds } from './context.ts';
+import { alertTurns } from './intents/alerts.ts';
 import { busTurns } from './intents/bus.ts';
 import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
@@ -35,6 +36,7 @@ const HANDLERS = {
   ...busTurns,
   ...slotTurns,
   ...heldCertificateTurns,
+  ...alertTurns,
   ...citizenTurns,
   ...freeTextTurns,
 } satisfies Record<Intent['kind'], unknown>;

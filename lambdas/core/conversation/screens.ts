@@ -15,7 +15,7 @@ export interface Screen {
   options: string[];
 }
 
-interface Row {
+export interface Row {
   action: string;
   title: string;
   description?: string;
@@ -49,7 +49,7 @@ export function listScreen(intro: string, button: string, section: string, rows:
 }
 
 /** The rows that turn the page, after the items of a page: "Previous" before "More", so "More" stays the last. */
-function pageRows(shown: Page<unknown>, language: Language): Row[] {
+export function pageRows(shown: Page<unknown>, language: Language): Row[] {
   return [
     ...(shown.previous
       ? [{ action: 'previous', title: t('previousRow', language), description: t('previousRowDescription', language) }]

@@ -102,6 +102,12 @@ const Step = z.discriminatedUnion('name', [
   }),
   /** A form of places Mitra keeps (darshan, seva, rooms) confirmed by a verified citizen: the slot is chosen next. */
   z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
+  /** The citizen's alerts (intents/alerts.ts): their topics, each a row to add or remove. */
+  z.strictObject({ name: z.literal('alerts') }),
+  /** The districts the citizen's alerts are for, a page of them at a time. */
+  z.strictObject({ name: z.literal('alert-districts'), page: z.number().int().nonnegative().default(0) }),
+  /** The alerts' own notice, asked before the first subscription: the topic tapped is subscribed once agreed. */
+  z.strictObject({ name: z.literal('alert-consent'), topic: z.string() }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
   z.strictObject({ name: z.literal('officer-reason'), applicationId: z.string() }),
   /**
@@ -160,6 +166,18 @@ export const SessionSchema = z.strictObject({
     })
     .default({ failedAttempts: 0 }),
   lastActiveAt: z.string().optional(),
+  /**
+   * The alerts the citizen subscribed to: every topic in every district. The table's subscription items (one per
+   * topic and district, lambdas/core/table-keys.ts `alertSubscription`) are written with the turn that changes this.
+   */
+  alerts: z
+    .strictObject({
+      topics: z.array(z.string()).default([]),
+      districts: z.array(z.string()).default([]),
+      /** When the citizen agreed to the alerts' notice. */
+      consentedAt: z.string().optional(),
+    })
+    .default({ topics: [], districts: [] }),
 });
 
 export type Session = z.infer<typeof SessionSchema>;
@@ -175,5 +193,6 @@ export function newSession(waId: string): Session {
     step: { name: 'new' },
     menu: { token: 0, options: [] },
     identity: { failedAttempts: 0 },
+    alerts: { topics: [], districts: [] },
   };
 }

@@ -2,6 +2,7 @@ import type { Language } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { consentScreen, languageScreen, servicesScreen, text } from '../screens.ts';
 import { newSession, type Session, type SessionStep } from '../session.ts';
+import { changed } from './alerts.ts';
 import type { CitizenIntent, SessionIntent } from './intent.ts';
 import { home, render } from './navigation.ts';
 import { type IntentHandlers, languageOf, say, show, type Turn, type TurnEnv } from './turn.ts';
@@ -12,9 +13,15 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
   resume: (session, _intent, env) => home({ ...session, stopped: false }, env, [t('resumed', languageOf(session))]),
   stop(session, _intent, env) {
     const step: SessionStep = session.language ? { name: 'menu', page: 0 } : { name: 'new' };
-    return say({ ...session, stopped: true, step, menu: { token: env.token, options: [] } }, [
-      text(t('stopped', languageOf(session))),
-    ]);
+    const language = languageOf(session);
+    // STOP ends every alert too: the subscription items go with this turn, and the confirmation says so.
+    const { session: unsubscribed, effects } = changed(session, { topics: [], districts: [] });
+    const ended = session.alerts.topics.length > 0 ? [t('alertsEndedWithStop', language)] : [];
+    return say(
+      { ...unsubscribed, stopped: true, step, menu: { token: env.token, options: [] } },
+      [text([t('stopped', language), ...ended].join('\n\n'))],
+      effects,
+    );
   },
   expired: (session, _intent, env) =>
     home({ ...session, step: { name: 'menu', page: 0 } }, env, [
@@ -35,7 +42,8 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
   department: (session, { departmentId }, env) => department(session, departmentId, env),
   page(session, { step: by }, env) {
     const { step } = session;
-    if (step.name !== 'menu' && step.name !== 'services' && step.name !== 'form') return render(session, env);
+    if (step.name !== 'menu' && step.name !== 'services' && step.name !== 'form' && step.name !== 'alert-districts')
+      return render(session, env);
     return render({ ...session, step: { ...step, page: Math.max(0, step.page + by) } }, env);
   },
   help: (session) => say(session, [text(t('help', languageOf(session)))]),

@@ -29,7 +29,7 @@ type Input =
   | { kind: 'location'; latitude: number; longitude: number }
   | { kind: 'unreadable' };
 
-const PAGED_STEPS = new Set(['menu', 'services', 'form']);
+const PAGED_STEPS = new Set(['menu', 'services', 'form', 'alert-districts']);
 const LANGUAGE_WORDS: Record<string, Language> = { english: 'en', ఇంగ్లీష్: 'en', telugu: 'te', తెలుగు: 'te' };
 
 /**
@@ -138,6 +138,8 @@ function commandIntent(command: Command): Intent {
       return { kind: 'back' };
     case 'cancel':
       return { kind: 'cancel' };
+    case 'alerts':
+      return { kind: 'alerts' };
   }
 }
 
@@ -164,6 +166,13 @@ function actionIntent(session: Session, action: string): Intent {
   if (verb === 'bus' && step.name === 'bus') return { kind: 'bus-service', serviceCode: argument };
   if (action === 'bus-hold' && step.name === 'bus') return { kind: 'bus-hold' };
   if (verb === 'slot' && step.name === 'slot') return { kind: 'slot-chosen', time: argument };
+  if (verb === 'alert-topic' && step.name === 'alerts') return { kind: 'alert-topic', topic: argument };
+  if (action === 'alert-districts' && step.name === 'alerts') return { kind: 'alert-districts' };
+  if (action === 'alert-stop' && step.name === 'alerts') return { kind: 'alert-stop' };
+  if (verb === 'alert-district' && step.name === 'alert-districts')
+    return { kind: 'alert-district', district: argument };
+  if (verb === 'alert-consent' && step.name === 'alert-consent')
+    return { kind: 'alert-consent', accepted: argument === 'yes' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };

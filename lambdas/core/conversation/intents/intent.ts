@@ -22,6 +22,7 @@ export type Intent =
   | BusIntent
   | SlotIntent
   | HeldCertificateIntent
+  | AlertIntent
   | CitizenIntent;
 
 /** Where the conversation stands decides before what was said: STOP, an idle conversation, no language or consent. */
@@ -123,6 +124,17 @@ export type SlotIntent = { kind: 'slot-chosen'; time: string };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };
+
+/** The citizen's opt-in alerts (intents/alerts.ts). */
+export type AlertIntent =
+  /** "alerts": what the citizen follows, to change it. */
+  | { kind: 'alerts' }
+  | { kind: 'alert-topic'; topic: string }
+  | { kind: 'alert-districts' }
+  | { kind: 'alert-district'; district: string }
+  | { kind: 'alert-consent'; accepted: boolean }
+  /** "Stop all alerts": the alerts end, the rest of Mitra goes on. */
+  | { kind: 'alert-stop' };
 
 export type CitizenIntent =
   | { kind: 'greet' }

@@ -1,6 +1,7 @@
 import { maskedAadhaar } from '../../forms/aadhaar.ts';
 import { t } from '../../i18n/strings.ts';
 import { understand } from '../../understanding/understand.ts';
+import { alertConsentScreen, alertDistrictsScreen, alertsScreen } from '../alert-screens.ts';
 import { photosScreen, placeScreen } from '../grievance-screens.ts';
 import {
   consentScreen,
@@ -72,6 +73,12 @@ export function render(session: Session, env: TurnEnv, before: string[] = []): T
       if (service) return show(session, summary, summaryScreen(service, step.values, language, env.token, before), env);
       break;
     }
+    case 'alerts':
+      return show(session, step, alertsScreen(session.alerts, language, env.token, before), env);
+    case 'alert-districts':
+      return show(session, step, alertDistrictsScreen(session.alerts, step.page, language, env.token, before), env);
+    case 'alert-consent':
+      return show(session, step, withText(before, alertConsentScreen(language, env.token)), env);
     case 'identity-aadhaar':
       return show(session, step, textScreen([...before, t('identityNeeded', language)]), env);
     case 'identity-otp':

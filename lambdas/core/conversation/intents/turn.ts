@@ -1,3 +1,4 @@
+import type { AlertPair } from '../../alerts/topics.ts';
 import type { Catalog, Language, Service } from '../../catalog/schema.ts';
 import type { WorkflowKind } from '../../fulfilment/registry.ts';
 import { applicationIdFor } from '../applications.ts';
@@ -58,6 +59,8 @@ export function draftApplication(
 
 export type Effect =
   | { type: 'start-application'; application: ApplicationDraft }
+  /** The citizen's alert subscriptions changed: the items to write and delete with the turn (one per topic and district). */
+  | { type: 'alert-subscriptions'; waId: string; add: AlertPair[]; remove: AlertPair[] }
   /** A photo the citizen sent, possibly of a certificate's QR code: checked off the webhook's path, answered later. */
   | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language }
   /** A registered officer's decision on an application; their right to decide it is checked where it is done. */
