@@ -89,7 +89,7 @@ const BEFORE: MessageWork = {
 };
 
 /** Dollars per inbound message, by part, at list prices. */
-export function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: number): Record<string, number> {
+function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: number): Record<string, number> {
   const webhookRequests = 1 + STATUSES_PER_REPLY;
   const invocations = webhookRequests + 1;
   return {
