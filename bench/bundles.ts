@@ -19,11 +19,26 @@ function coldStartEnv(fn: FunctionSpec): Record<string, string> {
   const env: Record<string, string> = { AWS_REGION: 'local' };
   for (const [name, value] of Object.entries(fn.environment)) {
     if (name in LOCAL_SECRETS) Object.assign(env, LOCAL_SECRETS[name]);
-    else env[name] = typeof value === 'string' ? value : `arn:aws:local:local:000000000000:${name.toLowerCase()}`;
+    else env[name] = placeholder(name, value);
   }
   if (env.GRAPH_API_BASE) env.GRAPH_API_BASE = 'http://127.0.0.1:9';
   if (env.PUBLIC_BASE_URL) env.PUBLIC_BASE_URL = 'http://127.0.0.1:9';
   return env;
+}
+
+/**
+ * A template value with its references replaced: a joined value keeps its literal parts (a JSON setting stays
+ * JSON), each reference inside it becomes a plain word, and a value that is only a reference becomes an ARN.
+ */
+function placeholder(name: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  if (join) {
+    return join[1]
+      .map((part) => (typeof part === 'string' ? part : name.toLowerCase().replaceAll('_', '-')))
+      .join(join[0]);
+  }
+  return `arn:aws:local:local:000000000000:${name.toLowerCase()}`;
 }
 
 /** Median milliseconds to import a module in a fresh Node process: the code part of a Lambda cold start. */

@@ -45,6 +45,8 @@ const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRI
 
 /** What one inbound text message and its one answer make the code do; the items are each under 1 KB. */
 interface MessageWork {
+  /** Meta's calls reach the webhook through its function URL (no request fee) or the HTTP API ($1 a million). */
+  webhookIngress: 'function-url' | 'http-api';
   /** Outbox items the turn writes: the answer, and the read receipt when it has an item of its own. */
   outboxItems: number;
   /** Sender writes per outbox item (claim, settle, and the wamid link when there is one), in total. */
@@ -60,8 +62,9 @@ interface MessageWork {
   counterItems: number;
 }
 
-/** The turn as the code now does it: the read receipt on the answer's item, statuses written only on failure. */
+/** The turn as the code now does it: Meta calls the function URL, the read receipt on the answer's item, statuses written only on failure. */
 const NOW: MessageWork = {
+  webhookIngress: 'function-url',
   outboxItems: 1,
   senderWrites: 2,
   senderGb: MEMORY_GB.sender,
@@ -74,8 +77,9 @@ const NOW: MessageWork = {
   counterItems: 2 + 0.1,
 };
 
-/** The same turn before: the read receipt an item of its own, every status written, the sender at 512 MB. */
+/** The same turn before: through the HTTP API, the read receipt an item of its own, every status written, the sender at 512 MB. */
 const BEFORE: MessageWork = {
+  webhookIngress: 'http-api',
   outboxItems: 2,
   senderWrites: 2 + 2 + 1,
   senderGb: 0.5,
@@ -93,7 +97,8 @@ function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: numbe
   const webhookRequests = 1 + STATUSES_PER_REPLY;
   const invocations = webhookRequests + 1;
   return {
-    'HTTP API requests (the message and its statuses)': webhookRequests * PRICE.httpApiRequest,
+    'webhook requests (the message and its statuses)':
+      work.webhookIngress === 'http-api' ? webhookRequests * PRICE.httpApiRequest : 0,
     'webhook Lambda, the turn (1 GB)': lambda(MEMORY_GB.webhook, turnMs),
     'webhook Lambda, the statuses (1 GB)': STATUSES_PER_REPLY * lambda(MEMORY_GB.webhook, statusMs),
     // A consistent read of the session; the turn's transaction (2 units an item): dedupe mark, session, outbox.

@@ -17,7 +17,7 @@ import { Construct } from 'constructs';
 import type { OperationsKey } from './operations-key.ts';
 import type { StageConfig } from './stage-config.ts';
 
-type RouteTarget = 'webhook' | 'verify' | 'catalog' | 'payments';
+type RouteTarget = 'verify' | 'catalog' | 'payments';
 
 interface PublicRoute {
   readonly method: HttpMethod;
@@ -29,10 +29,6 @@ interface PublicRoute {
   readonly openBecause: string;
 }
 
-const SIGNED_BY_META =
-  'Meta calls the webhook without credentials API Gateway could check; the function authenticates every POST by its ' +
-  'X-Hub-Signature-256 HMAC over the raw body with the app secret (401 otherwise), and GET answers only the ' +
-  'verify-token handshake.';
 const SIGNED_BY_GATEWAY =
   'The payment gateway calls back server to server without credentials API Gateway could check; the function ' +
   'authenticates every POST by its X-Payment-Signature HMAC over the raw body with the webhook secret (401 ' +
@@ -46,12 +42,11 @@ const STAFF_PAGE =
   'its scripts hold no data; the QR code is checked in the browser against the public keys.';
 
 /**
- * The deployed routes: CONTRACT.md "HTTP routes" minus /health (embedded runtime only). The simulator, local Graph
- * API and OTP routes are never deployed; the infra tests fail if one appears.
+ * The deployed routes: CONTRACT.md "HTTP routes" minus /health (embedded runtime only) and /webhook (the webhook
+ * function's own URL, lib/webhook-url.ts). The simulator, local Graph API and OTP routes are never deployed; the
+ * infra tests fail if one appears.
  */
 const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  { method: HttpMethod.GET, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
-  { method: HttpMethod.POST, path: '/webhook', target: 'webhook', throttled: false, openBecause: SIGNED_BY_META },
   {
     method: HttpMethod.POST,
     path: '/payments/callback',
@@ -97,9 +92,9 @@ const PUBLIC_ROUTES: readonly PublicRoute[] = [
   },
 ];
 
-/** Whole stage: room for Meta's webhook bursts, well under the account's regional limit. */
+/** Whole stage: room for bursts of verification and payment callbacks, well under the account's regional limit. */
 const STAGE_THROTTLE = { rateLimit: 500, burstLimit: 1000 } as const;
-/** Verification and log routes: a QR scan is one request; a scraper or loop should not starve the webhook. */
+/** Verification and log routes: a QR scan is one request; a scraper or loop should not starve the callbacks. */
 const PUBLIC_READ_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 export interface HttpApiProps {
@@ -109,9 +104,9 @@ export interface HttpApiProps {
 }
 
 /**
- * The HTTP API in front of the webhook, verify and catalog functions: one `$default` stage with JSON access logs
- * (no query strings: QR claims carry names), a stage throttle and lower per-route throttles on /v and /log, detailed
- * metrics so the webhook route has its own 5xx and latency alarms, and an optional custom domain. Printed QR codes
+ * The HTTP API in front of the verify, catalog, payments and dashboard functions: one `$default` stage with JSON
+ * access logs (no query strings: QR claims carry names), a stage throttle and lower per-route throttles on /v and
+ * /log, detailed metrics per route, and an optional custom domain. Printed QR codes
  * outlive deployments, so `publicBaseUrl` is the custom domain whenever one is configured.
  */
 export class HttpApi extends Construct {
@@ -127,7 +122,7 @@ export class HttpApi extends Construct {
     const { config } = props;
 
     this.api = new HttpApiL2(this, 'Api', {
-      description: `Mitra ${config.stage}: WhatsApp webhook, certificate verification, transparency log, catalogue`,
+      description: `Mitra ${config.stage}: certificate verification, transparency log, catalogue, payments, dashboard`,
       createDefaultStage: false,
     });
 
@@ -168,7 +163,6 @@ export class HttpApi extends Construct {
     });
 
     const integrations: Record<RouteTarget, HttpLambdaIntegration> = {
-      webhook: new HttpLambdaIntegration('Webhook', props.handlers.webhook),
       verify: new HttpLambdaIntegration('Verify', props.handlers.verify),
       catalog: new HttpLambdaIntegration('Catalog', props.handlers.catalog),
       payments: new HttpLambdaIntegration('Payments', props.handlers.payments),

@@ -21,6 +21,7 @@ import { SigningKey } from './signing-key.ts';
 import type { StageConfig } from './stage-config.ts';
 import { StateTable } from './state-table.ts';
 import { TrustAnchor } from './trust-anchor.ts';
+import { WebhookUrl } from './webhook-url.ts';
 import { WhatsAppCredentials } from './whatsapp-credentials.ts';
 import { FulfilmentWorkflow } from './workflows/fulfilment-workflow.ts';
 import { WORKFLOW_KINDS, workflowArnVariable } from './workflows/workflow-kinds.ts';
@@ -47,6 +48,8 @@ export class MitraStack extends Stack {
   /** One fulfilment workflow per service kind that has one, by kind. */
   readonly workflows: Readonly<Record<string, FulfilmentWorkflow>>;
   readonly api: HttpApi;
+  /** Meta's callback URL: the webhook function's own URL. */
+  readonly webhookUrl: WebhookUrl;
   readonly dashboard: Dashboard;
   readonly alerts: AlertSending;
   readonly functions: Record<
@@ -196,12 +199,12 @@ export class MitraStack extends Stack {
     this.api = new HttpApi(this, 'HttpApi', {
       ...common,
       handlers: {
-        webhook: webhook.function,
         verify: verify.function,
         catalog: catalog.function,
         payments: payments.function,
       },
     });
+    this.webhookUrl = new WebhookUrl(this, 'MetaCallback', { handler: webhook.function });
     this.dashboard = new Dashboard(this, 'Dashboard', { ...common, table: this.table, api: this.api });
     this.alerts = new AlertSending(this, 'Alerts', { ...common, table: this.table });
     const { whatsApp } = this;
@@ -422,8 +425,7 @@ export class MitraStack extends Stack {
       senderFailures,
       certificateTaskFailures,
       workflows: Object.fromEntries(stateMachines.map(({ kind, stateMachine }) => [kind, stateMachine])),
-      apiId: this.api.api.apiId,
-      stageName: this.api.stage.stageName,
+      webhook,
     });
 
     // The keys auditors start from, as stack outputs (TrustAnchor, CertificateKeyId, CheckpointKeyId).
@@ -437,7 +439,7 @@ export class MitraStack extends Stack {
       new CfnOutput(this, id, { value, description, ...(exportName ? { exportName } : {}) });
     output('ApiUrl', this.api.api.apiEndpoint, 'The execute-api endpoint (fallback when no custom domain is set)');
     output('VerifyBaseUrl', `${this.api.publicBaseUrl}/v/`, 'Base of the verification URLs printed in QR codes');
-    output('WebhookUrl', `${this.api.publicBaseUrl}/webhook`, 'Callback URL to enter in the Meta app dashboard');
+    output('WebhookUrl', this.webhookUrl.callbackUrl, 'Callback URL to enter in the Meta app dashboard');
     output(
       'ArchiveBucketName',
       this.archive.bucket.bucketName,

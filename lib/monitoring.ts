@@ -33,8 +33,8 @@ export interface MonitoringProps {
   readonly certificateTaskFailures: IQueue;
   /** The fulfilment workflows, by the service kind each fulfils. */
   readonly workflows: Readonly<Record<string, IStateMachine>>;
-  readonly apiId: string;
-  readonly stageName: string;
+  /** The function behind Meta's callback URL (lib/webhook-url.ts). */
+  readonly webhook: MitraFunction;
 }
 
 /**
@@ -161,30 +161,25 @@ export class Monitoring extends Construct {
       });
     }
 
-    // Route-level metrics (the stage has detailed metrics on): only Meta's calls to POST /webhook, not verify traffic.
-    const webhookRoute = {
-      ApiId: props.apiId,
-      Stage: props.stageName,
-      Resource: '/webhook',
-      Method: 'POST',
-    };
+    // The function URL's own metrics: only Meta's calls (the URL serves nothing else).
+    const webhookUrl = { FunctionName: props.webhook.function.functionName };
     this.alarm('Webhook5xx', {
-      description: 'POST /webhook answered Meta with 5xx: Meta retries, and disables webhooks that keep failing',
+      description: 'The webhook answered Meta with 5xx: Meta retries, and disables webhooks that keep failing',
       metric: new Metric({
-        namespace: 'AWS/ApiGateway',
-        metricName: '5xx',
-        dimensionsMap: webhookRoute,
+        namespace: 'AWS/Lambda',
+        metricName: 'Url5xxCount',
+        dimensionsMap: webhookUrl,
         period: Duration.minutes(5),
         statistic: Stats.SUM,
       }),
       threshold: 5,
     });
     this.alarm('WebhookLatencyP99', {
-      description: `POST /webhook p99 latency above ${WEBHOOK_P99_LATENCY_MS} ms for 15 minutes`,
+      description: `The webhook's p99 latency above ${WEBHOOK_P99_LATENCY_MS} ms for 15 minutes`,
       metric: new Metric({
-        namespace: 'AWS/ApiGateway',
-        metricName: 'Latency',
-        dimensionsMap: webhookRoute,
+        namespace: 'AWS/Lambda',
+        metricName: 'UrlRequestLatency',
+        dimensionsMap: webhookUrl,
         period: Duration.minutes(5),
         statistic: Stats.p(99),
       }),

@@ -10,13 +10,38 @@ export interface Route {
   functionLogicalId: string;
   matcher: RegExp;
   parameterNames: string[];
+  /** The largest request body the route takes. */
+  maxBodyBytes: number;
 }
 
 /** API Gateway's own limit on a request payload. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** A function URL's limit on a request payload. */
+const MAX_FUNCTION_URL_BODY_BYTES = 6 * 1024 * 1024;
 
-/** The HTTP API's routes as the template declares them: route key → integration → function. */
+/**
+ * The HTTP API's routes as the template declares them (route key → integration → function), and each function URL
+ * served under the path its `mitra:path` metadata names (lib/webhook-url.ts), for every method, as the URL is.
+ */
 export function routesFromTemplate(assembly: CloudAssembly): Route[] {
+  const functionUrls = assembly.resourcesOfType('AWS::Lambda::Url').map(([logicalId, url]): Route => {
+    const path = url.Metadata?.['mitra:path'];
+    const fn = referencedLogicalId(url.Properties?.TargetFunctionArn);
+    if (typeof path !== 'string' || !fn) throw new Error(`function URL ${logicalId} names no path or function`);
+    return {
+      method: 'ANY',
+      path,
+      routeKey: '$default',
+      functionLogicalId: fn.logicalId,
+      matcher: new RegExp(`^${literal(path)}$`),
+      parameterNames: [],
+      maxBodyBytes: MAX_FUNCTION_URL_BODY_BYTES,
+    };
+  });
+  return [...functionUrls, ...apiRoutes(assembly)];
+}
+
+function apiRoutes(assembly: CloudAssembly): Route[] {
   const integrations = new Map(assembly.resourcesOfType('AWS::ApiGatewayV2::Integration'));
   return assembly.resourcesOfType('AWS::ApiGatewayV2::Route').map(([, route]) => {
     const routeKey = String(route.Properties?.RouteKey);
@@ -31,7 +56,7 @@ export function routesFromTemplate(assembly: CloudAssembly): Route[] {
       .split('/')
       .map((segment) => {
         const param = /^\{(.+?)(\+)?\}$/.exec(segment);
-        if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (!param) return literal(segment);
         parameterNames.push(param[1]!);
         return param[2] ? '(.+)' : '([^/]+)';
       })
@@ -43,8 +68,14 @@ export function routesFromTemplate(assembly: CloudAssembly): Route[] {
       functionLogicalId: fn.logicalId,
       matcher: new RegExp(`^${pattern}$`),
       parameterNames,
+      maxBodyBytes: MAX_BODY_BYTES,
     };
   });
+}
+
+/** A path as a regular expression matching exactly it. */
+function literal(path: string): string {
+  return path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function matchRoute(routes: Route[], method: string, path: string) {
@@ -61,7 +92,7 @@ function matchRoute(routes: Route[], method: string, path: string) {
   return undefined;
 }
 
-async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'too-large'> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -74,7 +105,7 @@ async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<B
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|[^;]*\+json)/i;
 
-/** An API Gateway HTTP API (payload format 2.0) event, built as API Gateway builds it. */
+/** An API Gateway HTTP API (payload format 2.0) event, built as API Gateway builds it; a function URL's is the same. */
 function apiGatewayEvent(
   req: IncomingMessage,
   url: URL,
@@ -154,7 +185,7 @@ export async function serveRoute(
 ): Promise<boolean> {
   const matched = matchRoute(routes, req.method ?? 'GET', url.pathname);
   if (!matched) return false;
-  const body = await readBody(req);
+  const body = await readBody(req, matched.route.maxBodyBytes);
   if (body === 'too-large') {
     res.writeHead(413, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'Request Entity Too Large' }));

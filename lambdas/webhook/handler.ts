@@ -56,6 +56,8 @@ const MAX_ATTEMPTS = 40;
 const CONFLICT_BACKOFF_CAP_MS = 400;
 
 async function handle(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  // The function's URL takes any path; Meta is given /webhook (lib/webhook-url.ts).
+  if (event.rawPath !== '/webhook') return json(404, { message: 'not found' });
   const method = event.requestContext.http.method;
   if (method === 'GET') return handshake(event);
   if (method !== 'POST') return json(405, { message: 'method not allowed' });

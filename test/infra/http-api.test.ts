@@ -9,10 +9,11 @@ import {
   synthesizeMitra,
 } from './mitra-template.ts';
 
-/** CONTRACT.md "HTTP routes", minus GET /health, which only the embedded runtime serves. */
+/**
+ * CONTRACT.md "HTTP routes", minus GET /health, which only the embedded runtime serves, and /webhook, which the
+ * webhook function's own URL serves.
+ */
 const CONTRACT_ROUTES = [
-  'GET /webhook',
-  'POST /webhook',
   'GET /v/{certId}',
   'GET /log/checkpoint',
   'GET /log/proof/{certId}',
@@ -71,7 +72,7 @@ describe('HTTP API', () => {
     expect(dev.json).not.toMatch(/\/sim\b|\/graph\/|api\/otp/);
   });
 
-  it('sends the webhook, verification, catalog and payment callback routes to their functions', () => {
+  it('sends the verification, catalog and payment callback routes to their functions', () => {
     const integrationOf = (key: string) => {
       const [, route] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route').find(
         ([, r]) => r.Properties.RouteKey === key,
@@ -83,11 +84,8 @@ describe('HTTP API', () => {
         'Fn::GetAtt'
       ][0];
     };
-    const [webhook] = mitraFunction(dev.template, 'webhook');
     const [verify] = mitraFunction(dev.template, 'verify');
     const [catalog] = mitraFunction(dev.template, 'catalog');
-    expect(integrationOf('POST /webhook')).toBe(webhook);
-    expect(integrationOf('GET /webhook')).toBe(webhook);
     for (const key of [
       'GET /v/{certId}',
       'GET /log/checkpoint',
@@ -140,6 +138,37 @@ describe('HTTP API', () => {
   });
 });
 
+describe("Meta's callback URL", () => {
+  it("is the webhook function's own URL, open to Meta's signed calls only through the function, at /webhook", () => {
+    const [webhook] = mitraFunction(dev.template, 'webhook');
+    const urls = resourcesOfType(dev.template, 'AWS::Lambda::Url');
+    expect(urls).toHaveLength(1);
+    const [urlId, url] = urls[0]!;
+    expect(url.Properties).toEqual({
+      AuthType: 'NONE',
+      InvokeMode: 'BUFFERED',
+      TargetFunctionArn: { 'Fn::GetAtt': [webhook, 'Arn'] },
+    });
+    // Anyone may call the URL (the function checks Meta's signature), and only through the URL.
+    const permissions = resourcesOfType(dev.template, 'AWS::Lambda::Permission')
+      .map(([, p]) => p.Properties)
+      .filter((p) => JSON.stringify(p.FunctionName).includes(webhook!));
+    expect(permissions).toContainEqual(
+      expect.objectContaining({ Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }),
+    );
+    // Function URLs made since October 2025 also need lambda:InvokeFunction: granted to anyone only as a URL call.
+    const publicInvokes = permissions.filter((p) => p.Principal === '*' && p.Action === 'lambda:InvokeFunction');
+    expect(publicInvokes).toEqual([expect.objectContaining({ InvokedViaFunctionUrl: true })]);
+    for (const s of [dev, prod]) {
+      const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+      expect(outputs.WebhookUrl?.Value).toEqual({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^WebhookFunction/), 'FunctionUrl'] }, 'webhook']],
+      });
+    }
+    expect(urlId).toMatch(/^WebhookFunction/);
+  });
+});
+
 describe('public base URL', () => {
   it('falls back to the execute-api endpoint without a custom domain', () => {
     const endpoint = { 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] };
@@ -162,7 +191,6 @@ describe('public base URL', () => {
     expect(environmentOf(prod.template, 'certificate').PUBLIC_BASE_URL).toBe('https://verify.example.gov.in');
     expect(environmentOf(prod.template, 'verify').PUBLIC_BASE_URL).toBe('https://verify.example.gov.in');
     prod.template.hasOutput('VerifyBaseUrl', { Value: 'https://verify.example.gov.in/v/' });
-    prod.template.hasOutput('WebhookUrl', { Value: 'https://verify.example.gov.in/webhook' });
   });
 
   it('outputs what an operator needs', () => {

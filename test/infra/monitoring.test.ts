@@ -151,23 +151,12 @@ describe('monitoring', () => {
     },
   );
 
-  it("alarms on the webhook route's 5xx and p99 latency", () => {
-    const webhookRoute = [
-      { Name: 'ApiId', Value: { Ref: expect.stringMatching(/^HttpApi/) } },
-      { Name: 'Method', Value: 'POST' },
-      { Name: 'Resource', Value: '/webhook' },
-      { Name: 'Stage', Value: '$default' },
-    ];
-    const sortDimensions = (a: Record<string, unknown>) => ({
-      ...a,
-      Dimensions: [...((a.Dimensions as { Name: string }[]) ?? [])].sort((x, y) => x.Name.localeCompare(y.Name)),
-    });
-    const api = alarms(dev)
-      .filter((a) => a.Namespace === 'AWS/ApiGateway')
-      .map(sortDimensions);
-    expect(api).toContainEqual(expect.objectContaining({ MetricName: '5xx', Dimensions: webhookRoute }));
-    expect(api).toContainEqual(
-      expect.objectContaining({ MetricName: 'Latency', ExtendedStatistic: 'p99', Dimensions: webhookRoute }),
+  it("alarms on the webhook URL's 5xx and p99 latency", () => {
+    const webhookUrl = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^WebhookFunction/) } }];
+    const url = alarms(dev).filter((a) => a.Namespace === 'AWS/Lambda');
+    expect(url).toContainEqual(expect.objectContaining({ MetricName: 'Url5xxCount', Dimensions: webhookUrl }));
+    expect(url).toContainEqual(
+      expect.objectContaining({ MetricName: 'UrlRequestLatency', ExtendedStatistic: 'p99', Dimensions: webhookUrl }),
     );
   });
 
