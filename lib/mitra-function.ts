@@ -8,7 +8,7 @@ import type { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Charset, type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -109,8 +109,8 @@ export class MitraFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         minify: true,
         // Telugu text as UTF-8 (3 bytes a letter) rather than \u escapes (6): the bilingual strings and catalog are
-        // a third of the webhook's bundle.
-        charset: Charset.UTF8,
+        // a third of the webhook's bundle. An esbuild argument, since this CDK version does not pass `charset` on.
+        esbuildArgs: { '--charset': 'utf8' },
         // Error classes keep their names through minification: Step Functions matches Retry and Catch on them,
         // and operators read them in execution histories and logs.
         keepNames: true,
