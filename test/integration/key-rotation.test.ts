@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomeAnswers } from '../support/income-answers.ts';
 import { runTool } from '../support/run-tool.ts';
@@ -61,7 +62,15 @@ describe('npm run rotate-key', () => {
     await env.runtime.drained();
     // The local anchor is the stack's first keys (the stack output TrustAnchor, in AWS): the rotated keys are not in
     // it and are trusted only through their endorsements.
-    const audited = await runTool('tools/audit.ts', '--data-dir', dataDir, '--first-audit', '--json');
+    const audited = await runTool(
+      'tools/audit.ts',
+      '--data-dir',
+      dataDir,
+      '--state',
+      join(dataDir, 'audit-state.json'),
+      '--first-audit',
+      '--json',
+    );
     expect(audited.status, audited.output).toBe(0);
     const report = JSON.parse(audited.output) as { ok: boolean; trust: { keys: { use: string; via: string }[] } };
     expect(report.ok).toBe(true);
