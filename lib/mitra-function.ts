@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IAlias, IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -228,6 +228,24 @@ export class MitraFunction extends Construct {
         'this expiring media and denies plain HTTP.',
     );
     this.allowKeyThroughS3(bucket, access === 'write');
+    return this;
+  }
+
+  /**
+   * `variable` names the signing key's alias: sign through it, with whichever key it points to. KMS evaluates the
+   * grant on the key, so the statement names every key of the account but holds only for requests that name this
+   * alias (`kms:RequestAlias`); each key's own policy still decides who may sign with it.
+   */
+  signThrough(alias: IAlias, variable: string): this {
+    this.addEnvironment(variable, alias.aliasName);
+    this.allow(
+      ['kms:Sign', 'kms:GetPublicKey'],
+      [`arn:${Aws.PARTITION}:kms:${Aws.REGION}:${Aws.ACCOUNT_ID}:key/*`],
+      'A rotation (npm run rotate-key) moves the alias to a new key without a deployment; the grant holds only for ' +
+        'requests made through this alias, and the key policy of every key the alias may name denies signing to all ' +
+        'but its signers and the key administrator.',
+      { StringEquals: { 'kms:RequestAlias': [alias.aliasName] } },
+    );
     return this;
   }
 

@@ -158,8 +158,7 @@ export class MitraStack extends Stack {
       timeout: Duration.seconds(10),
     });
     this.certificateSigningKey.signOnlyBy([certificate.role]);
-    // `npm run revoke` against a deployment signs a checkpoint as the key administrator.
-    this.checkpointSigningKey.signOnlyBy([certificate.role, certificateTasks.role], { administrator: true });
+    this.checkpointSigningKey.signOnlyBy([certificate.role, certificateTasks.role]);
     const events = new MitraFunction(this, 'Events', {
       ...common,
       name: 'events',
@@ -331,8 +330,8 @@ export class MitraStack extends Stack {
     certificate
       .useTable(this.table, 'readWrite')
       .useArchive(this.archive.bucket, 'write')
-      .useSigningKey(this.certificateSigningKey.key, 'sign')
-      .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
+      .signThrough(this.certificateSigningKey.alias, 'SIGNING_KEY_ID')
+      .signThrough(this.checkpointSigningKey.alias, 'CHECKPOINT_SIGNING_KEY_ID')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
 
     const certificateTaskFailures = new Queue(this, 'CertificateTaskFailures', {
@@ -350,7 +349,7 @@ export class MitraStack extends Stack {
       .useTable(this.table, 'readWrite')
       // A revocation is a leaf of the transparency log: leaves and signed checkpoints go to the archive.
       .useArchive(this.archive.bucket, 'write')
-      .useSigningKey(this.checkpointSigningKey.key, 'sign', 'CHECKPOINT_SIGNING_KEY_ID')
+      .signThrough(this.checkpointSigningKey.alias, 'CHECKPOINT_SIGNING_KEY_ID')
       .useMediaBucket(this.media.bucket, 'read')
       // An officer's decision resumes the application's workflow, waiting on its task token.
       .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine))
@@ -450,11 +449,18 @@ export class MitraStack extends Stack {
     output('ArchiveKeyArn', this.archive.key.keyArn, 'KMS key of the archive', this.exports.archiveKeyArn);
     output('PublicBaseUrl', this.api.publicBaseUrl, 'Base of every public URL', this.exports.publicBaseUrl);
     output('TableName', this.table.table.tableName, 'The state table');
-    output('SigningKeyArn', this.certificateSigningKey.key.keyArn, 'KMS key that signs certificates');
+    output('SigningKeyArn', this.certificateSigningKey.key.keyArn, 'The first KMS key that signs certificates');
     output(
       'CheckpointSigningKeyArn',
       this.checkpointSigningKey.key.keyArn,
-      'KMS key that signs transparency-log checkpoints (npm run revoke needs kms:Sign on it)',
+      'The first KMS key that signs transparency-log checkpoints',
+    );
+    // Signers name the aliases; npm run rotate-key moves them to a new key.
+    output('SigningKeyAlias', this.certificateSigningKey.alias.aliasName, 'The alias certificates are signed through');
+    output(
+      'CheckpointSigningKeyAlias',
+      this.checkpointSigningKey.alias.aliasName,
+      'The alias checkpoints are signed through (npm run revoke and rotate-key sign with it)',
     );
     output('WhatsAppSecretArn', whatsApp.secret.secretArn, 'Put {"accessToken","appSecret"} from Meta here');
     output(

@@ -134,3 +134,18 @@ export function referencedLogicalId(value: unknown): { logicalId: string; attrib
   }
   return undefined;
 }
+
+/**
+ * The KMS aliases the stack declares, alias name → the logical id of the key it targets: the embedded KMS creates
+ * them as CloudFormation would (local/kms-server.ts), so signers that name an alias find the stack's key.
+ */
+export function keyAliases(assembly: CloudAssembly): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [logicalId, alias] of assembly.resourcesOfType('AWS::KMS::Alias')) {
+    const target = referencedLogicalId(alias.Properties?.TargetKeyId);
+    const name = alias.Properties?.AliasName;
+    if (!target || typeof name !== 'string') throw new Error(`alias ${logicalId} names no key`);
+    aliases[name] = target.logicalId;
+  }
+  return aliases;
+}

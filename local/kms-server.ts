@@ -26,6 +26,11 @@ export interface LocalKmsOptions {
   /** 0 picks a free port. */
   port?: number;
   dataDir: string;
+  /**
+   * The aliases a stack declares (alias name → the key id it targets), created as CloudFormation would: an alias
+   * that exists already is kept where it points, since a rotation may have moved it.
+   */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export interface LocalKms {
@@ -49,6 +54,7 @@ class KmsError extends Error {
 
 export async function startLocalKms(options: LocalKmsOptions): Promise<LocalKms> {
   const keys = new KeyStore(options.dataDir);
+  for (const [alias, keyId] of Object.entries(options.aliases ?? {})) keys.ensureAlias(alias, keyId);
   const server = createServer((request, response) => {
     handle(request, response, keys).catch((error: unknown) => {
       const failure = error instanceof KmsError ? error : new KmsError('KMSInternalException', 'internal error', 500);
@@ -100,30 +106,57 @@ async function handle(request: IncomingMessage, response: ServerResponse, keys: 
         SigningAlgorithms: [SIGNING_ALGORITHM],
       });
     }
-    case 'DescribeKey': {
+    case 'DescribeKey':
+      return send(response, 200, { KeyMetadata: metadataOf(keys.resolve(requiredString(body, 'KeyId')), region) });
+    case 'CreateKey': {
+      if ((body.KeySpec ?? 'SYMMETRIC_DEFAULT') !== KEY_SPEC || body.KeyUsage !== 'SIGN_VERIFY') {
+        throw new KmsError('UnsupportedOperationException', `the local KMS creates ${KEY_SPEC} SIGN_VERIFY keys only`);
+      }
+      const description = typeof body.Description === 'string' ? body.Description : '';
+      const policy = typeof body.Policy === 'string' ? body.Policy : undefined;
+      return send(response, 200, { KeyMetadata: metadataOf(keys.createKey(description, policy), region) });
+    }
+    case 'GetKeyPolicy': {
       const key = keys.resolve(requiredString(body, 'KeyId'));
-      return send(response, 200, {
-        KeyMetadata: {
-          AWSAccountId: LOCAL_ACCOUNT,
-          KeyId: key.keyId,
-          Arn: arnOf(key.keyId, region),
-          CreationDate: key.createdAt.getTime() / 1000,
-          Enabled: true,
-          Description: 'Mitra local certificate signing key',
-          KeyUsage: 'SIGN_VERIFY',
-          KeyState: 'Enabled',
-          Origin: 'AWS_KMS',
-          KeyManager: 'CUSTOMER',
-          CustomerMasterKeySpec: KEY_SPEC,
-          KeySpec: KEY_SPEC,
-          SigningAlgorithms: [SIGNING_ALGORITHM],
-          MultiRegion: false,
-        },
-      });
+      return send(response, 200, { Policy: key.policy ?? DEFAULT_POLICY, PolicyName: 'default' });
+    }
+    case 'CreateAlias':
+    case 'UpdateAlias': {
+      const alias = requiredString(body, 'AliasName');
+      const target = keys.resolveKeyId(requiredString(body, 'TargetKeyId'));
+      keys.setAlias(alias, target, operation === 'CreateAlias' ? 'create' : 'update');
+      return send(response, 200, {});
     }
     default:
       throw new KmsError('UnknownOperationException', `the local KMS does not implement ${operation}`);
   }
+}
+
+/** What any key policy allows here: the local KMS checks no permissions. */
+const DEFAULT_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${LOCAL_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+  ],
+});
+
+function metadataOf(key: LocalKey, region: string): Record<string, unknown> {
+  return {
+    AWSAccountId: LOCAL_ACCOUNT,
+    KeyId: key.keyId,
+    Arn: arnOf(key.keyId, region),
+    CreationDate: key.createdAt.getTime() / 1000,
+    Enabled: true,
+    Description: key.description ?? 'Mitra local certificate signing key',
+    KeyUsage: 'SIGN_VERIFY',
+    KeyState: 'Enabled',
+    Origin: 'AWS_KMS',
+    KeyManager: 'CUSTOMER',
+    CustomerMasterKeySpec: KEY_SPEC,
+    KeySpec: KEY_SPEC,
+    SigningAlgorithms: [SIGNING_ALGORITHM],
+    MultiRegion: false,
+  };
 }
 
 function sign(key: LocalKey, body: Record<string, unknown>, region: string): Record<string, unknown> {
@@ -178,11 +211,24 @@ interface LocalKey {
   privateKey: KeyObject;
   publicKey: KeyObject;
   createdAt: Date;
+  /** For keys made by CreateKey (a rotation's next key). */
+  description?: string;
+  policy?: string;
 }
 
+/** A key CreateKey made, as `created-keys.json` records it. */
+interface CreatedKey {
+  description: string;
+  policy?: string;
+}
+
+/** The file naming the keys CreateKey made: the local trust anchor leaves them out (tools/audit/trust-anchor.ts). */
+export const CREATED_KEYS_FILE = 'created-keys.json';
+
 /**
- * Keys as `<keyId>.pem` (PKCS#8) and aliases in `aliases.json`, all in `dataDir`. Everything here is synchronous,
- * so two requests for a new alias cannot both create a key.
+ * Keys as `<keyId>.pem` (PKCS#8), aliases in `aliases.json`, and what CreateKey was told about the keys it made in
+ * `created-keys.json`, all in `dataDir`. Everything here is synchronous, so two requests for a new alias cannot both
+ * create a key.
  */
 class KeyStore {
   private readonly cache = new Map<string, LocalKey>();
@@ -209,9 +255,51 @@ class KeyStore {
     return this.load(keyId);
   }
 
+  /** The key id an identifier names: a key id or ARN (of a key that exists), or an alias. */
+  resolveKeyId(identifier: string): string {
+    const keyId = /^(?:arn:aws:kms:[^:]*:[^:]*:key\/)?([A-Za-z0-9-]{1,64})$/.exec(identifier)?.[1];
+    if (keyId && !existsSync(this.pathOf(keyId))) throw new KmsError('NotFoundException', `no key ${identifier}`);
+    return keyId ?? this.resolve(identifier).keyId;
+  }
+
+  ensureAlias(alias: string, keyId: string): void {
+    if (this.aliases()[alias]) return;
+    if (!existsSync(this.pathOf(keyId))) this.create(keyId);
+    this.setAlias(alias, keyId, 'create');
+  }
+
+  setAlias(alias: string, keyId: string, mode: 'create' | 'update'): void {
+    if (!/^alias\/[A-Za-z0-9/_-]{1,250}$/.test(alias) || alias.startsWith('alias/aws/')) {
+      throw new KmsError('ValidationException', `invalid alias name ${alias}`);
+    }
+    const aliases = this.aliases();
+    if (mode === 'create' && aliases[alias]) throw new KmsError('AlreadyExistsException', `${alias} already exists`);
+    if (mode === 'update' && !aliases[alias]) throw new KmsError('NotFoundException', `no alias ${alias}`);
+    this.writeAtomically('aliases.json', JSON.stringify({ ...aliases, [alias]: keyId }, null, 2));
+  }
+
+  createKey(description: string, policy: string | undefined): LocalKey {
+    const keyId = randomUUID();
+    this.create(keyId);
+    const created = this.created();
+    this.writeAtomically(
+      CREATED_KEYS_FILE,
+      JSON.stringify({ ...created, [keyId]: { description, ...(policy ? { policy } : {}) } }, null, 2),
+    );
+    return this.load(keyId);
+  }
+
   private aliases(): Record<string, string> {
-    const path = join(this.dataDir, 'aliases.json');
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+    return this.readJson<Record<string, string>>('aliases.json');
+  }
+
+  private created(): Record<string, CreatedKey> {
+    return this.readJson<Record<string, CreatedKey>>(CREATED_KEYS_FILE);
+  }
+
+  private readJson<T>(name: string): T {
+    const path = join(this.dataDir, name);
+    return (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as T;
   }
 
   private create(keyId: string): void {
@@ -224,7 +312,14 @@ class KeyStore {
     if (!key) {
       const path = this.pathOf(keyId);
       const privateKey = createPrivateKey(readFileSync(path, 'utf8'));
-      key = { keyId, privateKey, publicKey: createPublicKey(privateKey), createdAt: statSync(path).mtime };
+      const created = this.created()[keyId];
+      key = {
+        keyId,
+        privateKey,
+        publicKey: createPublicKey(privateKey),
+        createdAt: statSync(path).mtime,
+        ...(created ? { description: created.description, ...(created.policy ? { policy: created.policy } : {}) } : {}),
+      };
       this.cache.set(keyId, key);
     }
     return key;

@@ -8,7 +8,13 @@ import { createLocalBillers } from './back-ends/billers.ts';
 import { createLocalEncumbranceRegister } from './back-ends/encumbrance-register.ts';
 import { createLocalRegisters } from './back-ends/registers.ts';
 import { createLocalStatusRegisters } from './back-ends/status-registers.ts';
-import { type CloudAssembly, type FunctionSpec, readCloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
+import {
+  type CloudAssembly,
+  type FunctionSpec,
+  keyAliases,
+  readCloudAssembly,
+  referencedLogicalId,
+} from './cloud-assembly.ts';
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { deliveryStreamsOf, type LocalFirehose, startLocalFirehose } from './firehose/index.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
@@ -206,7 +212,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     });
     stops.push(() => firehose.close());
 
-    const kms = await startLocalKms({ host, port: 0, dataDir: join(dataDir, 'kms') });
+    const kms = await startLocalKms({ host, port: 0, dataDir: join(dataDir, 'kms'), aliases: keyAliases(assembly) });
     stops.push(() => kms.close());
 
     // Step Functions needs the functions and the functions need its endpoint: it gets a late-bound invoker.

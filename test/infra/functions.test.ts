@@ -200,16 +200,49 @@ describe('least privilege', () => {
   const signingKey = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::KMS::Key', 'CertificateSigningKey');
   const table = (s: SynthesizedMitra) => arnOf(s.template, 'AWS::DynamoDB::Table', 'StateTable');
 
-  it('lets only the certificate function sign certificates, and it and certificate-tasks sign checkpoints', () => {
-    const checkpointKey = arnOf(dev.template, 'AWS::KMS::Key', 'CheckpointSigningKey');
+  it('lets only the certificate function sign certificates, and it and certificate-tasks sign checkpoints, each through its alias', () => {
+    const aliasOf = (prefix: string) => {
+      const found = resourcesOfType(dev.template, 'AWS::KMS::Alias').filter(([id]) => id.startsWith(prefix));
+      expect(found).toHaveLength(1);
+      const [logicalId, alias] = found[0]!;
+      expect(alias.Properties?.TargetKeyId).toEqual(arnOf(dev.template, 'AWS::KMS::Key', prefix));
+      return { name: String(alias.Properties?.AliasName), ref: { Ref: logicalId } };
+    };
+    const certificateAlias = aliasOf('CertificateSigningKey');
+    const checkpointAlias = aliasOf('CheckpointSigningKey');
+    expect([certificateAlias.name, checkpointAlias.name]).toEqual([
+      'alias/mitra-dev-certificate-signing',
+      'alias/mitra-dev-checkpoint-signing',
+    ]);
     const signingOf = (name: string) =>
       statementsOfFunction(dev.template, name).filter((s) => asArray(s.Action).includes('kms:Sign'));
+    // Whichever key the alias names after a rotation, and only through the alias.
+    const through = (alias: { ref: unknown }) => ({
+      Effect: 'Allow',
+      Action: ['kms:GetPublicKey', 'kms:Sign'],
+      Resource: {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':kms:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            ':key/*',
+          ],
+        ],
+      },
+      Condition: { StringEquals: { 'kms:RequestAlias': [alias.ref] } },
+    });
     const signing = signingOf('certificate');
-    expect(signing.flatMap((s) => [s.Resource].flat())).toEqual([signingKey(dev), checkpointKey]);
+    expect(signing).toEqual([through(certificateAlias), through(checkpointAlias)]);
     const revoking = signingOf('certificate-tasks');
-    expect(revoking.flatMap((s) => [s.Resource].flat())).toEqual([checkpointKey]);
+    expect(revoking).toEqual([through(checkpointAlias)]);
+    expect(environmentOf(dev.template, 'certificate').SIGNING_KEY_ID).toEqual(certificateAlias.ref);
     for (const name of ['certificate', 'certificate-tasks'])
-      expect(environmentOf(dev.template, name).CHECKPOINT_SIGNING_KEY_ID).toEqual(checkpointKey);
+      expect(environmentOf(dev.template, name).CHECKPOINT_SIGNING_KEY_ID).toEqual(checkpointAlias.ref);
 
     const allStatements = resourcesOfType(dev.template, 'AWS::IAM::Role').flatMap(([id]) =>
       statementsOfRole(dev.template, id),

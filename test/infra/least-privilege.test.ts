@@ -29,10 +29,14 @@ const tableStatement = (name: string) =>
   statementsOfFunction(dev.template, name).find((s) => asArray(s.Action).includes('dynamodb:GetItem'))!;
 
 describe('signing keys: whatever IAM allows, the key policy decides who signs and who may delete', () => {
-  it('denies kms:Sign with the certificate key to every principal but the certificate function', () => {
+  it('denies kms:Sign with the certificate key to every principal but the certificate function and the key administrator', () => {
     const deny = denyOf('CertificateSigningKey', 'kms:Sign');
     expect(deny?.Principal).toEqual({ AWS: '*' });
-    expect(deny?.Condition.ArnNotEquals['aws:PrincipalArn']).toEqual([roleOf('certificate')]);
+    const allowed = deny?.Condition.ArnNotEquals['aws:PrincipalArn'];
+    // The administrator signs only a rotation's endorsement of the next key (npm run rotate-key).
+    expect(allowed).toHaveLength(2);
+    expect(allowed![0]).toEqual(roleOf('certificate'));
+    expect(JSON.stringify(allowed![1])).toContain(':role/mitra-dev-key-administrator');
   });
 
   it('denies kms:Sign with the checkpoint key to all but its two signers and the key administrator', () => {

@@ -1,21 +1,13 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomeAnswers } from '../support/income-answers.ts';
+import { runTool } from '../support/run-tool.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 // An administrator revokes with `npm run revoke` over the embedded runtime's data; the verify page, the log proof
 // and the audit all see it after the next start.
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
-
-function run(script: string, ...args: string[]): Promise<{ status: number | null; output: string }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), [script, ...args], { env: { ...process.env, PORT: '1' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
-}
 
 beforeAll(async () => {
   env = await startTestRuntime();
@@ -36,7 +28,7 @@ describe('npm run revoke', () => {
     const { dataDir } = env;
     await env.runtime.stop();
 
-    const revoked = await run(
+    const revoked = await runTool(
       'tools/revoke.ts',
       issued.certId,
       '--reason',
@@ -48,7 +40,7 @@ describe('npm run revoke', () => {
     );
     expect(revoked.output).toContain(`Revoked ${issued.certId}`);
     expect(revoked.status).toBe(0);
-    const unknown = await run(
+    const unknown = await runTool(
       'tools/revoke.ts',
       'AAAAAAAAAAAAAAAAAAAAAA',
       '--reason',
@@ -80,7 +72,7 @@ describe('npm run revoke', () => {
     // The witness co-signs, once the runtime is up again, the checkpoint the revocation archived while it was down.
     await env.runtime.drained();
     const state = join(dataDir, 'audit-state.json');
-    const audit = await run('tools/audit.ts', '--data-dir', dataDir, '--state', state, '--first-audit', '--json');
+    const audit = await runTool('tools/audit.ts', '--data-dir', dataDir, '--state', state, '--first-audit', '--json');
     expect(JSON.parse(audit.output)).toMatchObject({ ok: true, certificates: { revoked: 1 } });
   });
 
@@ -92,7 +84,14 @@ describe('npm run revoke', () => {
       applicant: { name: 'Lakshmi Devi Naidu' },
       values: incomeAnswers('Lakshmi Devi Naidu', '90000'),
     })) as { certId: string };
-    const revoked = await run('tools/revoke.ts', issued.certId, '--reason', 'Wrong income', '--data-dir', env.dataDir);
+    const revoked = await runTool(
+      'tools/revoke.ts',
+      issued.certId,
+      '--reason',
+      'Wrong income',
+      '--data-dir',
+      env.dataDir,
+    );
     expect(revoked.output).toContain(`Revoked ${issued.certId}`);
     expect(revoked.status).toBe(0);
     const answer = await fetch(`${env.runtime.baseUrl}/v/${issued.certId}`, {

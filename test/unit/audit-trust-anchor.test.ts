@@ -62,5 +62,12 @@ describe('the trust anchor the audit starts from', () => {
     const anchor = localTrustAnchor(join(directory, 'data'))!;
     expect([...anchor.keys.values()].map((k) => k.use).sort()).toEqual(['certificate-signing', 'checkpoint-signing']);
     expect(localTrustAnchor(join(directory, 'none'))).toBeUndefined();
+
+    // A rotation's key, even once the alias names it, is trusted only through its endorsement in the log.
+    writeFileSync(join(kms, 'c4f1.pem'), pem());
+    writeFileSync(join(kms, 'created-keys.json'), JSON.stringify({ c4f1: { description: 'rotated' } }));
+    writeFileSync(join(kms, 'aliases.json'), JSON.stringify({ 'alias/mitra-local-checkpoint-signing': 'c4f1' }));
+    const rotated = localTrustAnchor(join(directory, 'data'))!;
+    expect([...rotated.keys.values()].map((k) => k.use)).toEqual(['certificate-signing']);
   });
 });

@@ -9,6 +9,7 @@ import {
   TrustAnchorSchema,
   type TrustedKey,
 } from '../../lambdas/core/transparency-log/key-chain.ts';
+import { CREATED_KEYS_FILE } from '../../local/kms-server.ts';
 import { UsageError } from './archive-store.ts';
 import type { WitnessKey } from './witness-check.ts';
 
@@ -82,8 +83,11 @@ function localKeys(dataDir: string): { names: string; spki: Uint8Array }[] {
     : {};
   const names = new Map<string, string[]>();
   for (const [alias, keyId] of Object.entries(aliases)) names.set(keyId, [...(names.get(keyId) ?? []), alias]);
+  // Keys a rotation created are trusted through their endorsement in the log, never as part of the anchor.
+  const createdFile = join(folder, CREATED_KEYS_FILE);
+  const created = existsSync(createdFile) ? Object.keys(JSON.parse(readFileSync(createdFile, 'utf8'))) : [];
   return readdirSync(folder)
-    .filter((f) => f.endsWith('.pem') && !f.startsWith('.'))
+    .filter((f) => f.endsWith('.pem') && !f.startsWith('.') && !created.includes(f.slice(0, -'.pem'.length)))
     .map((file) => {
       const id = file.slice(0, -'.pem'.length);
       const spki = createPublicKey(readFileSync(join(folder, file), 'utf8')).export({ format: 'der', type: 'spki' });
