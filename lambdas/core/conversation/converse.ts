@@ -17,6 +17,7 @@ import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
 import { slotTurns } from './intents/slot.ts';
+import { ticketCancelTurns } from './intents/ticket-cancel.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
 import type { InboundMessage } from './messages.ts';
 import { text } from './screens.ts';
@@ -36,6 +37,7 @@ const HANDLERS = {
   ...busTurns,
   ...slotTurns,
   ...heldCertificateTurns,
+  ...ticketCancelTurns,
   ...alertTurns,
   ...citizenTurns,
   ...freeTextTurns,

@@ -1,3 +1,4 @@
+import { ticketReferenceOf } from '../../bookings/cancellation.ts';
 import type { Language } from '../../catalog/schema.ts';
 import { parseAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
@@ -174,12 +175,18 @@ function actionIntent(session: Session, action: string): Intent {
   if (verb === 'alert-consent' && step.name === 'alert-consent')
     return { kind: 'alert-consent', accepted: argument === 'yes' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
+  if (verb === 'tcancel') return { kind: 'ticket-cancel', reference: argument };
+  if (verb === 'tcancel-yes' && step.name === 'ticket-cancel' && step.applicationId === argument)
+    return { kind: 'ticket-cancel-confirm', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
 }
 
 function textIntent(session: Session, text: string, now: Date): Intent {
   const { step } = session;
+  // Outside a form's questions, "cancel <PNR>" asks to cancel that ticket (a form's answer may read like one).
+  const ticket = FORM_STEPS.has(step.name) ? undefined : ticketReferenceOf(text);
+  if (ticket) return { kind: 'ticket-cancel', reference: ticket };
   switch (step.name) {
     case 'form':
       return { kind: 'answer', text };

@@ -22,6 +22,7 @@ export type Intent =
   | BusIntent
   | SlotIntent
   | HeldCertificateIntent
+  | TicketCancelIntent
   | AlertIntent
   | CitizenIntent;
 
@@ -124,6 +125,13 @@ export type SlotIntent = { kind: 'slot-chosen'; time: string };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };
+
+/** Cancelling a ticket the citizen bought (intents/ticket-cancel.ts). */
+export type TicketCancelIntent =
+  /** "cancel <PNR>" typed, or a ticket tapped under "status": what cancelling it refunds, to confirm. */
+  | { kind: 'ticket-cancel'; reference: string }
+  /** "Cancel ticket" tapped on that quote. */
+  | { kind: 'ticket-cancel-confirm'; applicationId: string };
 
 /** The citizen's opt-in alerts (intents/alerts.ts). */
 export type AlertIntent =

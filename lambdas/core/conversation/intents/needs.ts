@@ -47,6 +47,8 @@ export function needsOf(
       return { applications: false, understand: { text: intent.text } };
     case 'resend-document':
       return { applications: false, heldDocument: intent.applicationId };
+    case 'ticket-cancel':
+      return { applications: false, ticketToCancel: intent.reference };
     case 'confirm': {
       const { step } = session;
       if (step.name !== 'confirm') return none();
