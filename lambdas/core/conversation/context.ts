@@ -36,6 +36,8 @@ export interface ApplicationSummary {
   values?: Record<string, string>;
   /** A booking's PNR, once it was sold. */
   pnr?: string;
+  /** When a grievance was resolved (its rating is asked from then). */
+  resolvedAt?: string;
 }
 
 /**

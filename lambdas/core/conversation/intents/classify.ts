@@ -2,7 +2,7 @@ import { ticketReferenceOf } from '../../bookings/cancellation.ts';
 import type { Language } from '../../catalog/schema.ts';
 import { parseAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
-import { grievanceButtonOf } from '../../grievances/actions.ts';
+import { grievanceButtonOf, ratingOf } from '../../grievances/actions.ts';
 import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
 import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
@@ -68,6 +68,12 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
   const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
   if (tap?.by === 'officer')
     return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
+  // A bare 1 to 5 may rate a grievance resolved since the citizen last wrote; whether one waits is looked up.
+  const rating =
+    inbound.content.type === 'text' && session.consentedAt && !idle && !FORM_STEPS.has(step.name)
+      ? ratingOf(inbound.content.text)
+      : undefined;
+  if (rating) return { kind: 'grievance-rating-typed', rating, otherwise };
   return officerCommand(inbound, otherwise) ?? otherwise;
 }
 

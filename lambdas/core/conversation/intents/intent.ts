@@ -70,7 +70,12 @@ export type OfficerIntent = OfficerCommand | RejectionReply;
 export type GrievanceIntent =
   | { kind: 'grievance-text'; action: 'ask' | 'resolve' | 'transfer' | 'answer'; applicationId: string; text: string }
   | { kind: 'grievance-text-withdrawn'; applicationId: string }
-  | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string };
+  | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string }
+  /**
+   * A bare 1 to 5 typed (Telugu digits too): the rating of the grievance resolved since the citizen last wrote, if
+   * there is one (looked up for the turn); otherwise what `otherwise` says.
+   */
+  | { kind: 'grievance-rating-typed'; rating: number; otherwise: Intent };
 
 export type IdentityIntent =
   /** Typed at the Aadhaar prompt; `aadhaar` is absent when it is no valid Aadhaar number. */

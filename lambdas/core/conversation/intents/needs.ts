@@ -31,6 +31,8 @@ export function needsOf(
       return { ...otherwise(intent), officer: true };
     case 'worklist':
       return { ...otherwise(intent), officer: true, officerQueue: true };
+    case 'grievance-rating-typed':
+      return { ...otherwise(intent), applications: true };
     case 'worklist-open':
       return { ...otherwise(intent), officer: true, openApplication: intent.applicationId };
     case 'service': {
