@@ -20,6 +20,7 @@ function darshan(hours: number, overrides: Partial<BookedTicket> = {}): BookedTi
   const values = {
     'travel-date': starts.toISOString().slice(0, 10),
     'slot-time': starts.toISOString().slice(11, 16),
+    temple: 'tirumala',
     persons: '4',
     'service-code': 'Tirumala (TTD)',
     'hold-id': APPLICATION,
@@ -79,6 +80,7 @@ describe('cancelling a ticket in the chat', () => {
       const citizen = new Citizen().ready(language as Language);
       citizen.text(`cancel ${PNR}`, { ticketToCancel: quoted(darshan(80)) });
       expect(citizen.said).toContain(asked);
+      expect(citizen.said).toContain(language === 'te' ? 'తిరుమల' : 'Tirumala');
       expect(citizen.said).toContain('₹960');
       expect(citizen.turn.effects).toEqual([]);
       citizen.tap(`tcancel-yes:${APPLICATION}`);
