@@ -127,7 +127,8 @@ export class MitraStack extends Stack {
     const certificateTasks = new MitraFunction(this, 'CertificateTasks', {
       ...common,
       name: 'certificate-tasks',
-      description: 'Work asked in the chat: checks photographed QR codes; revocations and decisions by officers',
+      description:
+        'Work asked in the chat: checks photographed QR codes; revocations and decisions by officers; cancelled tickets',
       // Decoding a 12 MP photo takes hundreds of milliseconds; more memory is more CPU.
       memorySize: 1024,
       timeout: Duration.seconds(30),
@@ -353,6 +354,9 @@ export class MitraStack extends Stack {
       .useMediaBucket(this.media.bucket, 'read')
       // An officer's decision resumes the application's workflow, waiting on its task token.
       .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine))
+      // A ticket the citizen cancels is refunded through the gateway, and a bus ticket cancelled with APSRTC.
+      .usePaymentGateway(this.payment.secret, this.payment.endpoint)
+      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured')
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 5,

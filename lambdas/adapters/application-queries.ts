@@ -42,6 +42,10 @@ export class ApplicationQueries {
       slaDays: Number(item.slaDays ?? 1),
       ...(typeof item.citizenHash === 'string' ? { citizenHash: item.citizenHash } : {}),
       ...(item.values && typeof item.values === 'object' ? { values: item.values as Record<string, string> } : {}),
+      ...(typeof item.grievance?.resolvedAt === 'string' ? { resolvedAt: item.grievance.resolvedAt } : {}),
+      ...(item.billPosting?.status === 'posted' && typeof item.billPosting.billerReference === 'string'
+        ? { pnr: item.billPosting.billerReference }
+        : {}),
     }));
   }
 

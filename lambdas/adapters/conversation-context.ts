@@ -3,6 +3,7 @@ import type { TurnContext } from '#core/conversation/context.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import type { Session } from '#core/conversation/session.ts';
 import { ApplicationQueries } from './application-queries.ts';
+import { BookedTickets } from './booking-cancellation.ts';
 import { BookingInventory } from './booking-inventory.ts';
 import { conversationSettings } from './conversation-settings.ts';
 import { HttpApsrtc } from './departments/apsrtc.ts';
@@ -19,10 +20,11 @@ const understandingModelId = optionalEnv('UNDERSTANDING_MODEL_ID');
 const registersEndpoint = optionalEnv('STATUS_REGISTERS_ENDPOINT');
 const billersEndpoint = optionalEnv('BILLERS_ENDPOINT');
 const reservationsEndpoint = optionalEnv('RESERVATIONS_ENDPOINT');
+const apsrtc =
+  reservationsEndpoint && reservationsEndpoint !== 'unconfigured' ? new HttpApsrtc(reservationsEndpoint) : undefined;
 const sources = {
-  ...(reservationsEndpoint && reservationsEndpoint !== 'unconfigured'
-    ? { apsrtc: new HttpApsrtc(reservationsEndpoint) }
-    : {}),
+  ...(apsrtc ? { apsrtc } : {}),
+  tickets: new BookedTickets({ tableName: requireEnv('TABLE_NAME'), ...(apsrtc ? { apsrtc } : {}) }),
   ...(billersEndpoint && billersEndpoint !== 'unconfigured' ? { billers: new HttpBillers(billersEndpoint) } : {}),
   settings: await conversationSettings(),
   catalog: catalog(),

@@ -260,6 +260,10 @@ function certificateTasksOf(messageId: string, effects: Effect[], now: Date): Ce
       const { waId, language, applicationId, decision, reason } = effect;
       return [{ ...common, task: 'decide', waId, language, applicationId, decision, ...(reason ? { reason } : {}) }];
     }
+    if (effect.type === 'cancel-booking') {
+      const { waId, language, applicationId } = effect;
+      return [{ ...common, task: 'cancel-booking', waId, language, applicationId }];
+    }
     if (effect.type === 'grievance-task') {
       const { waId, language, applicationId, action, text, rating } = effect;
       const given = { ...(text ? { text } : {}), ...(rating ? { rating } : {}) };

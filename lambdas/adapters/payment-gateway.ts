@@ -78,18 +78,61 @@ const TIMEOUT_MS = 8000;
  * makes the citizen a second one.
  */
 export async function createPaymentLink(request: PaymentLinkRequest): Promise<PaymentLink> {
+  const answer = await postToGateway('payment-links', { ...request, currency: 'INR' }, `order ${request.orderId}`);
+  const parsed = LinkAnswer.safeParse(answer);
+  if (!parsed.success) {
+    throw new PaymentGatewayError(`payment gateway answered order ${request.orderId} without a usable { linkId, url }`);
+  }
+  return { linkId: parsed.data.linkId, url: parsed.data.url, expiresAt: parsed.data.expiresAt ?? request.expiresAt };
+}
+
+export interface RefundRequest {
+  paymentId: string;
+  amountPaise: number;
+  /** The gateway answers a key it has seen with the refund it already made: a retried cancellation refunds once. */
+  idempotencyKey: string;
+  reason: string;
+}
+
+export interface GatewayRefund {
+  refundId: string;
+  status: 'processed' | 'pending';
+  amountPaise: number;
+}
+
+const RefundAnswer = z.looseObject({
+  refundId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  status: z.enum(['processed', 'pending']),
+  amountPaise: z.number().int().positive(),
+});
+
+/**
+ * The gateway's refund: `POST {endpoint}/refunds` with the API key and `{ paymentId, amountPaise, currency: 'INR',
+ * idempotencyKey, reason }` → `{ refundId, status: 'processed' | 'pending', amountPaise }`. The same idempotency key
+ * answers the same refund, never a second one.
+ */
+export async function refundPayment(request: RefundRequest): Promise<GatewayRefund> {
+  const answer = await postToGateway('refunds', { ...request, currency: 'INR' }, `refund ${request.idempotencyKey}`);
+  const parsed = RefundAnswer.safeParse(answer);
+  if (!parsed.success || parsed.data.amountPaise !== request.amountPaise)
+    throw new PaymentGatewayError(`payment gateway answered refund ${request.idempotencyKey} out of contract`);
+  return { refundId: parsed.data.refundId, status: parsed.data.status, amountPaise: parsed.data.amountPaise };
+}
+
+/** POSTs JSON to the gateway with its API key; unreachable, slow or non-2xx is a PaymentGatewayError. */
+async function postToGateway(path: string, body: unknown, what: string): Promise<unknown> {
   const endpoint = requireEnv('PAYMENT_GATEWAY_ENDPOINT');
   if (endpoint === 'unconfigured') {
     throw new PaymentGatewayError('no payment gateway is configured (context paymentGatewayEndpoint)');
   }
   const { apiKey } = await paymentSecrets();
-  const url = `${endpoint.replace(/\/+$/, '')}/payment-links`;
+  const url = `${endpoint.replace(/\/+$/, '')}/${path}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ ...request, currency: 'INR' }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
@@ -99,15 +142,9 @@ export async function createPaymentLink(request: PaymentLinkRequest): Promise<Pa
   if (!response.ok) {
     // The gateway's own message says what it disliked; it carries no secret of ours.
     const detail = (await response.text().catch(() => '')).slice(0, 300);
-    throw new PaymentGatewayError(
-      `payment gateway answered ${response.status} for order ${request.orderId}: ${detail}`,
-    );
+    throw new PaymentGatewayError(`payment gateway answered ${response.status} for ${what}: ${detail}`);
   }
-  const parsed = LinkAnswer.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) {
-    throw new PaymentGatewayError(`payment gateway answered order ${request.orderId} without a usable { linkId, url }`);
-  }
-  return { linkId: parsed.data.linkId, url: parsed.data.url, expiresAt: parsed.data.expiresAt ?? request.expiresAt };
+  return response.json().catch(() => undefined);
 }
 
 /** One payment the gateway holds for an order, as its lookup answers it. */

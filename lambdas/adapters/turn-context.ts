@@ -16,6 +16,7 @@ import {
 } from '#core/fulfilment/status-lookup.ts';
 import { coversApplication, type Officer } from '#core/officers.ts';
 import type { ApplicationQueries, DecisionStanding } from './application-queries.ts';
+import type { BookedTickets } from './booking-cancellation.ts';
 import type { BookingInventory } from './booking-inventory.ts';
 import type { HttpApsrtc } from './departments/apsrtc.ts';
 import type { HttpBillers } from './departments/billers.ts';
@@ -41,6 +42,8 @@ export interface TurnContextSources {
   inventory?: Pick<BookingInventory, 'hold'>;
   /** APSRTC's reservation system; absent when none is configured (bus tickets answer "unavailable"). */
   apsrtc?: Pick<HttpApsrtc, 'search' | 'seats' | 'hold'>;
+  /** The citizen's tickets, for "cancel <PNR>": what cancelling one now refunds. */
+  tickets?: Pick<BookedTickets, 'quote'>;
   /** A language model that reads free text first; absent (the default), the conversation's own rules read it. */
   understanding?: ModelUnderstanding;
 }
@@ -104,6 +107,10 @@ export async function loadTurnContext(
     context.slotHold = sources.inventory
       ? await holdSlot(sources.inventory, needs.slotHold, applicationIdFor(message.messageId), now)
       : { unavailable: true };
+  if (needs.ticketToCancel)
+    context.ticketToCancel = sources.tickets
+      ? await sources.tickets.quote(needs.ticketToCancel, session.waId, now)
+      : { found: false };
   if (needs.lookup) context.lookup = await lookUp(sources, needs.lookup, verifiedIdentity(session, otpCheck));
   if (needs.understand && sources.understanding) {
     const understood = await sources.understanding.understand(needs.understand.text, session.language ?? 'en', now);

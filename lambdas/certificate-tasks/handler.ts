@@ -4,11 +4,14 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { ApplicationStore } from '#adapters/application-store.ts';
+import { BookingCancellations } from '#adapters/booking-cancellation.ts';
+import { BookingInventory } from '#adapters/booking-inventory.ts';
 import { CertificateCheck } from '#adapters/certificate-check.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
 import { decideApplication } from '#adapters/decisions.ts';
+import { HttpApsrtc } from '#adapters/departments/apsrtc.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { performGrievanceTask } from '#adapters/grievances.ts';
@@ -16,6 +19,7 @@ import { kms } from '#adapters/kms-client.ts';
 import { readMedia } from '#adapters/media-store.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { queueReply } from '#adapters/outbox.ts';
+import { refundPayment } from '#adapters/payment-gateway.ts';
 import { logger } from '#adapters/powertools.ts';
 import { RevocationService } from '#adapters/revocation.ts';
 import { citizenRevocationNotice } from '#adapters/revocation-notice.ts';
@@ -23,6 +27,7 @@ import { s3 } from '#adapters/s3-client.ts';
 import { createKmsSigner } from '#adapters/signer.ts';
 import { TransparencyLog } from '#adapters/transparency-log.ts';
 import { decisionAnswer } from '#core/applications/approval.ts';
+import { cancellationAnswer } from '#core/bookings/cancellation.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { mayRevoke } from '#core/certificate/revocation.ts';
 import { scanCertificateImage } from '#core/certificate/scan.ts';
@@ -46,24 +51,29 @@ const applications = new ApplicationStore(tableName);
 const services = catalog();
 const conversations = new ConversationStore(tableName);
 const grievanceDesk = { tableName, applications, officers, conversations, catalog: services };
-const revocations = new RevocationService(
-  store,
-  new TransparencyLog(
-    { dynamodb, s3 },
-    {
-      ...archive,
-      now,
-      signer: createKmsSigner(kms, requireEnv('CHECKPOINT_SIGNING_KEY_ID')),
-      publishKey: (key, validFrom) => store.archivePublicKey(key, validFrom, 'checkpoint-signing'),
-    },
-  ),
-  now,
-  citizenRevocationNotice(dynamodb, tableName, now),
+const log = new TransparencyLog(
+  { dynamodb, s3 },
+  {
+    ...archive,
+    now,
+    signer: createKmsSigner(kms, requireEnv('CHECKPOINT_SIGNING_KEY_ID')),
+    publishKey: (key, validFrom) => store.archivePublicKey(key, validFrom, 'checkpoint-signing'),
+  },
 );
+const revocations = new RevocationService(store, log, now, citizenRevocationNotice(dynamodb, tableName, now));
+const reservationsEndpoint = requireEnv('RESERVATIONS_ENDPOINT');
+const cancellations = new BookingCancellations({
+  tableName,
+  inventory: new BookingInventory(tableName),
+  ...(reservationsEndpoint === 'unconfigured' ? {} : { apsrtc: new HttpApsrtc(reservationsEndpoint) }),
+  refund: refundPayment,
+  // The citizen hears of the cancellation itself, not of a revocation.
+  revocations: new RevocationService(store, log, now),
+});
 
 /**
  * Performs the work the chat asked for off the webhook's path (a photographed QR code to check, an officer's
- * revocation or decision on an application) and answers through the outbox. A retried record answers at most once:
+ * revocation or decision on an application, a citizen's cancelled ticket) and answers through the outbox. A retried record answers at most once:
  * the answer's key derives from the asking message, a repeated revocation appends no second leaf, and a repeated
  * decision finds the workflow no longer waiting.
  */
@@ -112,7 +122,17 @@ function perform(task: CertificateTask): Promise<{ answer: Reply; outcome: strin
       return decide(task);
     case 'grievance':
       return performGrievanceTask(task, grievanceDesk, now());
+    case 'cancel-booking':
+      return cancelBooking(task);
   }
+}
+
+async function cancelBooking(task: Extract<CertificateTask, { task: 'cancel-booking' }>) {
+  const result = await cancellations.cancel(task.applicationId, task.waId, now());
+  return {
+    answer: { type: 'text' as const, text: cancellationAnswer(result, services, task.language) },
+    outcome: result.outcome,
+  };
 }
 
 async function scan(task: Extract<CertificateTask, { task: 'scan' }>) {

@@ -5,6 +5,7 @@ import { DepartmentSystemError } from '#adapters/departments/department-system-e
 import { requireEnv } from '#adapters/env.ts';
 import { PaymentStore } from '#adapters/payment-store.ts';
 import { logger } from '#adapters/powertools.ts';
+import { mitraPnrOf } from '#core/bookings/cancellation.ts';
 import { inventoryOf } from '#core/catalog/inventories.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { BillPosting } from '#core/fulfilment/bills.ts';
@@ -56,7 +57,7 @@ const keptByMitra = (application: BillApplication) => inventoryOf(application.se
 /** Mitra's own inventory: the hold becomes a sale if it is still held at the payment's time; its PNR is the hold's. */
 async function sellHeld(holdId: string, paidAt: string): Promise<string | undefined> {
   const sale = await inventory.sell(holdId, new Date(paidAt));
-  return sale.sold ? holdId.replace(/^AP-/, 'T') : undefined;
+  return sale.sold ? mitraPnrOf(holdId) : undefined;
 }
 
 async function confirmWithApsrtc(holdId: string, received: { paymentId: string; amountPaise: number; paidAt: string }) {

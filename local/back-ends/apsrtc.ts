@@ -189,7 +189,10 @@ function refundPercent(hoursBefore: number): number | undefined {
 }
 
 export interface LocalApsrtc {
-  /** Serves `POST /apsrtc/services/search`, `/services/seats`, `/holds`, `/holds/confirm`, `/holds/release`, `/tickets/cancel`. */
+  /**
+   * Serves `POST /apsrtc/services/search`, `/services/seats`, `/holds`, `/holds/confirm`, `/holds/release`,
+   * `/tickets/refund-quote`, `/tickets/cancel`.
+   */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
 }
 
@@ -208,6 +211,15 @@ export function createLocalApsrtc(options: { now: () => Date; dataDir: string })
     hold.state === 'confirmed' || (hold.state === 'held' && Date.parse(hold.expiresAt) > options.now().getTime());
   const taken = (serviceCode: string, date: string) =>
     new Set(holds.filter((h) => h.serviceCode === serviceCode && h.date === date && live(h)).flatMap((h) => h.seats));
+
+  /** A sold ticket by its PNR, and the refund percent its departure allows now (none within the hour). */
+  const ticketOf = (pnr: unknown) => {
+    const hold = holds.find((h) => h.pnr !== undefined && h.pnr === pnr);
+    const service = SERVICES.find((s) => s.serviceCode === hold?.serviceCode);
+    if (!hold || !service) return undefined;
+    const hours = (departure(hold, service).getTime() - options.now().getTime()) / 3_600_000;
+    return { hold, percent: refundPercent(hours) };
+  };
 
   const answers: Record<string, (body: Record<string, unknown>) => [number, unknown]> = {
     'services/search'({ from, to, date }) {
@@ -296,14 +308,23 @@ export function createLocalApsrtc(options: { now: () => Date; dataDir: string })
       }
       return [200, { status: 'released' }];
     },
-    'tickets/cancel'({ pnr, idempotencyKey }) {
-      const hold = holds.find((h) => h.pnr === pnr);
-      const service = SERVICES.find((s) => s.serviceCode === hold?.serviceCode);
-      if (!hold || !service || typeof idempotencyKey !== 'string') return [404, { message: 'no such ticket' }];
-      if (hold.cancellation) return [200, { status: 'cancelled', refundPaise: hold.cancellation.refundPaise }];
-      const hours = (departure(hold, service).getTime() - options.now().getTime()) / 3_600_000;
-      const percent = refundPercent(hours);
+    'tickets/refund-quote'({ pnr }) {
+      const ticket = ticketOf(pnr);
+      if (!ticket) return [404, { message: 'no such ticket' }];
+      const { hold, percent } = ticket;
       if (hold.state !== 'confirmed' || percent === undefined) return [200, { status: 'not-cancellable' }];
+      return [
+        200,
+        { status: 'cancellable', refundPaise: Math.floor((hold.farePaise * percent) / 100), refundPercent: percent },
+      ];
+    },
+    'tickets/cancel'({ pnr, idempotencyKey }) {
+      const ticket = ticketOf(pnr);
+      if (!ticket || typeof idempotencyKey !== 'string') return [404, { message: 'no such ticket' }];
+      const { hold, percent } = ticket;
+      if (hold.cancellation) return [200, { status: 'cancelled', refundPaise: hold.cancellation.refundPaise }];
+      if (hold.state !== 'confirmed' || percent === undefined) return [200, { status: 'not-cancellable' }];
+      // The seats are free again at once: `taken` counts only held and confirmed seats.
       hold.state = 'cancelled';
       hold.cancellation = { idempotencyKey, refundPaise: Math.floor((hold.farePaise * percent) / 100) };
       save();

@@ -13,8 +13,9 @@ import { type PayPageLink, payPage } from './pay-page.ts';
  */
 export interface LocalPaymentGateway {
   /**
-   * `POST /payment-gateway/payment-links`, `GET /payment-gateway/orders/{orderId}/payments`, `GET|POST /pay/{linkId}`
-   * and `GET /sim/api/payments?order_id=`; false for other paths.
+   * `POST /payment-gateway/payment-links`, `GET /payment-gateway/orders/{orderId}/payments`,
+   * `POST /payment-gateway/refunds`, `GET|POST /pay/{linkId}` and `GET /sim/api/payments?order_id=`; false for other
+   * paths.
    */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
   /**
@@ -35,6 +36,17 @@ interface InChatPayment extends Attempt {
   orderId: string;
   amountPaise: number;
   customerWaId: string;
+}
+
+/** Money given back on a captured payment, once per idempotency key, never more than was paid. */
+interface Refund {
+  refundId: string;
+  paymentId: string;
+  orderId: string;
+  amountPaise: number;
+  idempotencyKey: string;
+  reason: string;
+  at: string;
 }
 
 interface Attempt {
@@ -83,6 +95,12 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
     writeFileSync(`${inChatFile}.tmp`, JSON.stringify(inChat, null, 1));
     renameSync(`${inChatFile}.tmp`, inChatFile);
   };
+  const refundsFile = join(options.dataDir, 'refunds.json');
+  const refunds: Refund[] = existsSync(refundsFile) ? (JSON.parse(readFileSync(refundsFile, 'utf8')) as Refund[]) : [];
+  const saveRefunds = () => {
+    writeFileSync(`${refundsFile}.tmp`, JSON.stringify(refunds, null, 1));
+    renameSync(`${refundsFile}.tmp`, refundsFile);
+  };
   const authorised = (req: IncomingMessage) => {
     const presented = Buffer.from(req.headers.authorization ?? '');
     const expected = Buffer.from(`Bearer ${options.apiKey}`);
@@ -119,6 +137,58 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
       .flatMap((l) => l.attempts.map((a) => ({ ...a, amountPaise: l.amountPaise }))),
     ...inChat.filter((p) => p.orderId === orderId),
   ];
+  /** A captured payment, whichever way it was paid, with the order it was for. */
+  const capturedPayment = (paymentId: string) =>
+    [
+      ...[...links.values()].flatMap((l) =>
+        l.attempts.map((a) => ({ ...a, orderId: l.orderId, amountPaise: l.amountPaise })),
+      ),
+      ...inChat,
+    ].find((p) => p.paymentId === paymentId && p.outcome === 'captured');
+
+  const refund = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!authorised(req)) return sendJsonBody(res, 401, { message: 'invalid API key' });
+    const body = (await readJsonBody(req)) as Record<string, unknown> | undefined;
+    const { paymentId, amountPaise, idempotencyKey, reason } = body ?? {};
+    if (
+      typeof paymentId !== 'string' ||
+      typeof idempotencyKey !== 'string' ||
+      idempotencyKey.length === 0 ||
+      typeof amountPaise !== 'number' ||
+      !Number.isInteger(amountPaise) ||
+      amountPaise <= 0 ||
+      body?.currency !== 'INR'
+    )
+      return sendJsonBody(res, 400, {
+        message:
+          'the body must be { paymentId, amountPaise (positive paise), currency: "INR", idempotencyKey, reason }',
+      });
+    const earlier = refunds.find((r) => r.idempotencyKey === idempotencyKey);
+    if (earlier) {
+      if (earlier.paymentId !== paymentId || earlier.amountPaise !== amountPaise)
+        return sendJsonBody(res, 409, { message: `refund ${idempotencyKey} was already made for another amount` });
+      return sendJsonBody(res, 200, refundAnswer(earlier));
+    }
+    const payment = capturedPayment(paymentId);
+    if (!payment) return sendJsonBody(res, 404, { message: `no captured payment ${paymentId}` });
+    const refunded = refunds.filter((r) => r.paymentId === paymentId).reduce((sum, r) => sum + r.amountPaise, 0);
+    if (refunded + amountPaise > payment.amountPaise)
+      return sendJsonBody(res, 409, {
+        message: `payment ${paymentId} has only ${payment.amountPaise - refunded} paise left`,
+      });
+    const made: Refund = {
+      refundId: `rfnd_${randomBytes(9).toString('base64url')}`,
+      paymentId,
+      orderId: payment.orderId,
+      amountPaise,
+      idempotencyKey,
+      reason: typeof reason === 'string' ? reason.slice(0, 200) : '',
+      at: options.now().toISOString(),
+    };
+    refunds.push(made);
+    saveRefunds();
+    sendJsonBody(res, 201, refundAnswer(made));
+  };
   const statusOf = (link: Link): Link['status'] =>
     link.status === 'created' && options.now().getTime() > Date.parse(link.expiresAt) ? 'expired' : link.status;
 
@@ -217,6 +287,11 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
           });
         return true;
       }
+      if (url.pathname === '/payment-gateway/refunds') {
+        if (method !== 'POST') sendJsonBody(res, 405, { message: 'method not allowed' });
+        else await refund(req, res);
+        return true;
+      }
       if (url.pathname === '/payment-gateway/payment-links') {
         if (method !== 'POST') sendJsonBody(res, 405, { message: 'method not allowed' });
         else await createLink(req, res);
@@ -228,7 +303,8 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
           .filter((l) => orderId === null || l.orderId === orderId)
           .map((l) => ({ ...l, status: statusOf(l) }));
         const checkouts = inChat.filter((p) => orderId === null || p.orderId === orderId);
-        sendJsonBody(res, 200, { links: listed, inChat: checkouts });
+        const given = refunds.filter((r) => orderId === null || r.orderId === orderId);
+        sendJsonBody(res, 200, { links: listed, inChat: checkouts, refunds: given });
         return true;
       }
       const pay = /^\/pay\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
@@ -247,6 +323,10 @@ export function createLocalPaymentGateway(options: LocalPaymentGatewayOptions): 
       return true;
     },
   };
+}
+
+function refundAnswer(refund: Refund) {
+  return { refundId: refund.refundId, status: 'processed', amountPaise: refund.amountPaise };
 }
 
 function answer(link: Link) {

@@ -41,8 +41,8 @@ describe('fees through a payment gateway', () => {
     expect(secret.Properties).not.toHaveProperty('SecretString');
   });
 
-  it('lets the link-making workflow steps, the callback and the webhook (lookups) read only that secret', () => {
-    for (const name of ['workflow-steps', 'payments']) {
+  it('lets the link-making workflow steps, the callback, the webhook (lookups) and certificate-tasks (refunds of cancelled tickets) read only that secret', () => {
+    for (const name of ['workflow-steps', 'payments', 'certificate-tasks']) {
       const reads = statementsOfFunction(dev.template, name).filter(
         (s) => s.Action === 'secretsmanager:GetSecretValue',
       );
@@ -54,7 +54,7 @@ describe('fees through a payment gateway', () => {
         },
       ]);
     }
-    const otherReads = ['sender', 'certificate', 'certificate-tasks', 'verify', 'catalog'].flatMap((name) =>
+    const otherReads = ['sender', 'certificate', 'verify', 'catalog'].flatMap((name) =>
       statementsOfFunction(dev.template, name)
         .filter((s) => s.Action === 'secretsmanager:GetSecretValue')
         .map((s) => JSON.stringify(s.Resource)),

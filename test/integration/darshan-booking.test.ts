@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payAndReceiveTicket } from '../support/bookings.ts';
-import { bodyOf, proveIdentity, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { askDarshan as askTirumala, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
+import { bodyOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
 // A darshan slot from Mitra's own inventory: the form, the verified Aadhaar, a slot, a hold under the month's quota of
 // 6 tickets per person, the payment link and the e-ticket; on the embedded runtime.
@@ -16,24 +16,9 @@ afterAll(async () => {
 
 const AADHAAR = '234567890124';
 const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
-const dateIn = (days: number) =>
-  new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
 
-/** From the darshan service to the slot list, for `persons` tickets on the date. */
-async function askDarshan(waId: string, persons: number, first: boolean) {
-  if (first) {
-    await say(env.runtime, waId, { text: 'Hi' });
-    await say(env.runtime, waId, { reply_id: 'lang:en' });
-    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  }
-  await say(env.runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:tirumala') });
-  await say(env.runtime, waId, { text: dateIn(4) });
-  await say(env.runtime, waId, { text: String(persons) });
-  await say(env.runtime, waId, { text: 'Ravi Kumar Reddy' });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  if (first) await proveIdentity(env.runtime, waId, AADHAAR);
-}
+const askDarshan = (waId: string, persons: number, first: boolean) =>
+  askTirumala(env.runtime, waId, { persons, date: dateIn(4), first, aadhaar: AADHAAR });
 
 describe('booking a darshan slot in the chat', () => {
   const waId = '919833000101';

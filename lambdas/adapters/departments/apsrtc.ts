@@ -7,6 +7,8 @@ import {
   type BusHold,
   type BusHoldRequestSchema,
   BusHoldSchema,
+  type BusRefundQuote,
+  BusRefundQuoteSchema,
   BusReleaseSchema,
   BusSearchSchema,
   type BusService,
@@ -24,7 +26,7 @@ const WRITE_TIMEOUT_MS = 8000;
 /**
  * APSRTC's reservation system (docs/department-systems.md, "Reservations"), the source of truth of its seats:
  * `POST {endpoint}/apsrtc/services/search`, `…/services/seats`, `…/holds`, `…/holds/confirm`, `…/holds/release`,
- * `…/tickets/cancel`. Every write carries an idempotency key, answered with its first answer when asked again.
+ * `…/tickets/refund-quote`, `…/tickets/cancel`. Every write carries an idempotency key, answered with its first answer when asked again.
  * Unreachable, slow, non-2xx or out of contract is a DepartmentSystemError.
  */
 export class HttpApsrtc {
@@ -52,6 +54,11 @@ export class HttpApsrtc {
 
   async release(holdId: string): Promise<void> {
     await this.ask('holds/release', { holdId }, BusReleaseSchema, WRITE_TIMEOUT_MS);
+  }
+
+  /** A read, asked in the citizen's turn before they confirm a cancellation. */
+  refundQuote(pnr: string): Promise<BusRefundQuote> {
+    return this.ask('tickets/refund-quote', { pnr }, BusRefundQuoteSchema, READ_TIMEOUT_MS);
   }
 
   cancel(pnr: string, idempotencyKey: string): Promise<BusCancellation> {

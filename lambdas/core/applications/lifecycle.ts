@@ -22,6 +22,8 @@ export const APPLICATION_STATES = [
   'refund-due',
   /** The document issued for it was revoked. */
   'revoked',
+  /** A booking the citizen cancelled: its places are on sale again, its refund recorded, its ticket revoked. */
+  'cancelled',
   // A grievance's own states (lambdas/core/grievances/): in an officer's hands, then resolved, rated or reopened.
   /** An officer took the grievance up. */
   'accepted',
@@ -110,6 +112,8 @@ export const TRANSITIONS = {
   'refund-due': { from: ['paid'], to: 'refund-due', by: ['workflow'], tells: ['citizen'] },
   /** Its document was revoked by an officer or an administrator. */
   revoke: { from: ['issued'], to: 'revoked', by: ['officer', 'administrator'], tells: ['citizen'] },
+  /** The citizen cancelled a booked ticket before it starts: the refund its rules give is recorded with it. */
+  cancel: { from: ['issued'], to: 'cancelled', by: ['citizen'], tells: ['citizen'] },
   /** Grievances: an officer takes it up (a first notice, a transferred one, or a reopened one). */
   accept: {
     from: ['awaiting-approval', 'transferred', 'reopened'],

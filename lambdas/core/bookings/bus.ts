@@ -141,6 +141,18 @@ export const BusCancellationSchema = z.discriminatedUnion('status', [
 ]);
 export type BusCancellation = z.infer<typeof BusCancellationSchema>;
 
+/** What cancelling a ticket now would refund by APSRTC's rules, asked before the citizen confirms; nothing changes. */
+export const BusRefundQuoteSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('cancellable'),
+    refundPaise: Paise,
+    refundPercent: z.number().int().min(0).max(100),
+  }),
+  /** Departed, within the last hour before departure, already cancelled, or never confirmed. */
+  z.strictObject({ status: z.literal('not-cancellable') }),
+]);
+export type BusRefundQuote = z.infer<typeof BusRefundQuoteSchema>;
+
 export type Passenger = z.infer<typeof PassengerSchema>;
 
 /** What the reservation system answered for this turn, when the turn needed it. */

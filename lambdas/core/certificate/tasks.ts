@@ -50,6 +50,8 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
     text: GrievanceTextSchema.optional(),
     rating: z.int().min(1).max(5).optional(),
   }),
+  /** The citizen confirmed cancelling the ticket of this booking; that it is theirs is checked again when it is done. */
+  z.strictObject({ ...taskItem, task: z.literal('cancel-booking'), applicationId: ApplicationIdSchema }),
 ]);
 export type CertificateTask = z.infer<typeof CertificateTaskSchema>;
 

@@ -1,5 +1,6 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
 import type { BusLookup, BusNeed } from '../bookings/bus.ts';
+import type { TicketToCancel } from '../bookings/cancellation.ts';
 import type { SlotNeed, SlotOutcome } from '../bookings/slots.ts';
 import { latinDigits } from '../forms/digits.ts';
 import type { BillOutcome } from '../fulfilment/bills.ts';
@@ -33,6 +34,10 @@ export interface ApplicationSummary {
   citizenHash?: string;
   /** Its answers (a grievance's place, to tell a repeated grievance). */
   values?: Record<string, string>;
+  /** A booking's PNR, once it was sold. */
+  pnr?: string;
+  /** When a grievance was resolved (its rating is asked from then). */
+  resolvedAt?: string;
 }
 
 /**
@@ -108,6 +113,8 @@ export interface TurnContext {
   decisionTarget?: DecisionTarget;
   /** For "send it again": the document the citizen asked for, or null when there is none. */
   heldDocument?: HeldDocument | null;
+  /** For "cancel <PNR>": that ticket of this number's, and what cancelling it now refunds. */
+  ticketToCancel?: TicketToCancel;
 }
 
 export interface TurnNeeds {
@@ -141,6 +148,8 @@ export interface TurnNeeds {
   understand?: { text: string };
   /** "Send it again" on a certificate the citizen already holds: this application's document. */
   heldDocument?: string;
+  /** A ticket to cancel, by its PNR or application number: find it among this number's, with its refund now. */
+  ticketToCancel?: string;
 }
 
 export function identityLocked(session: Session, now: Date): boolean {

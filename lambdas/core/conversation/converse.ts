@@ -9,7 +9,7 @@ import { citizenTurns } from './intents/citizen.ts';
 import { classify } from './intents/classify.ts';
 import { formTurns } from './intents/form.ts';
 import { freeTextTurns } from './intents/free-text.ts';
-import { grievanceTurns } from './intents/grievance.ts';
+import { grievanceTurns, ratableGrievance } from './intents/grievance.ts';
 import { grievanceFormTurns } from './intents/grievance-form.ts';
 import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
@@ -17,6 +17,7 @@ import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
 import { slotTurns } from './intents/slot.ts';
+import { ticketCancelTurns } from './intents/ticket-cancel.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
 import type { InboundMessage } from './messages.ts';
 import { text } from './screens.ts';
@@ -36,6 +37,7 @@ const HANDLERS = {
   ...busTurns,
   ...slotTurns,
   ...heldCertificateTurns,
+  ...ticketCancelTurns,
   ...alertTurns,
   ...citizenTurns,
   ...freeTextTurns,
@@ -55,7 +57,7 @@ export function converse(
   const heard = transcriptOf(inbound);
   const message = asHeard(inbound);
   const env: TurnEnv = { catalog, now, context, inbound: message, token: session.version + 1 };
-  const intent = asSent(classify(session, message, { now, settings: context.settings }), context);
+  const intent = asSent(classify(session, message, { now, settings: context.settings }), session, context);
   // Each group's table types its own intents; the lookup by kind cannot say so to the compiler.
   const turn = (HANDLERS[intent.kind] as Handler)(session, intent, env);
   const silent = turn.replies.length === 0 && session.stopped && turn.session.stopped;
@@ -98,9 +100,14 @@ function asHeard(inbound: InboundMessage): InboundMessage {
   return transcript ? { ...inbound, content: { type: 'text', text: transcript } } : inbound;
 }
 
-/** An officer's command from someone the webhook found no registered officer for means what it means from anyone. */
-function asSent(intent: Intent, context: TurnContext): Intent {
+/**
+ * An officer's command from someone the webhook found no registered officer for means what it means from anyone; a
+ * typed 1 to 5 with no grievance waiting for its rating means what it means in the step.
+ */
+function asSent(intent: Intent, session: Session, context: TurnContext): Intent {
+  if (intent.kind === 'grievance-rating-typed')
+    return ratableGrievance(context.applications, session) ? intent : asSent(intent.otherwise, session, context);
   if (!isOfficerCommand(intent)) return intent;
   const looked = context.officer && (intent.kind !== 'worklist' || context.officerQueue);
-  return looked ? intent : asSent(intent.otherwise, context);
+  return looked ? intent : asSent(intent.otherwise, session, context);
 }

@@ -104,6 +104,8 @@ const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
   /** The citizen's alerts (intents/alerts.ts): their topics, each a row to add or remove. */
   z.strictObject({ name: z.literal('alerts') }),
+  /** A ticket's refund shown, waiting for "Cancel ticket". */
+  z.strictObject({ name: z.literal('ticket-cancel'), applicationId: z.string(), pnr: z.string() }),
   /** The districts the citizen's alerts are for, a page of them at a time. */
   z.strictObject({ name: z.literal('alert-districts'), page: z.number().int().nonnegative().default(0) }),
   /** The alerts' own notice, asked before the first subscription: the topic tapped is subscribed once agreed. */

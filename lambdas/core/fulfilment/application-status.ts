@@ -17,6 +17,7 @@ export const STATE_LABELS: Readonly<Record<ApplicationState, StringId>> = {
   failed: 'stateFailed',
   'refund-due': 'stateRefundDue',
   revoked: 'stateRevoked',
+  cancelled: 'stateCancelled',
   accepted: 'stateAccepted',
   'awaiting-citizen': 'stateAwaitingCitizen',
   transferred: 'stateTransferred',

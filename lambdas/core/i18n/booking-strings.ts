@@ -114,6 +114,47 @@ export const bookingStrings = {
     en: 'Bookings are not answering just now. Please try again in a few minutes.',
     te: 'బుకింగ్‌లు ప్రస్తుతం స్పందించడం లేదు. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.',
   },
+  // Cancelling a ticket in the chat.
+  ticketLine: { en: 'PNR {pnr}: {what}, {date} {time}', te: 'పీఎన్ఆర్ {pnr}: {what}, {date} {time}' },
+  ticketCancelQuote: {
+    en: '*Cancel this ticket?*\n{ticket}\nPaid {paid}. Cancelled now, {refund} is refunded to the account you paid from ({kept} kept by the cancellation rules). The places go back on sale and the ticket stops being valid.',
+    te: '*ఈ టికెట్ రద్దు చేయాలా?*\n{ticket}\nచెల్లించినది {paid}. ఇప్పుడు రద్దు చేస్తే, {refund} మీరు చెల్లించిన ఖాతాకు వాపసు అవుతుంది (రద్దు నియమాల ప్రకారం {kept} మినహాయింపు). స్థానాలు మళ్లీ అమ్మకానికి వస్తాయి, టికెట్ చెల్లదు.',
+  },
+  ticketCancelButton: { en: 'Cancel ticket', te: 'టికెట్ రద్దు' },
+  ticketKeepButton: { en: 'Keep ticket', te: 'టికెట్ ఉంచండి' },
+  ticketCancelling: {
+    en: 'Cancelling ticket {pnr} and asking for the refund…',
+    te: 'టికెట్ {pnr} రద్దు చేసి వాపసు కోరుతున్నాం…',
+  },
+  ticketCancelled: {
+    en: 'Ticket {pnr} is cancelled. {refund} is refunded to the account you paid from (refund {refundId}); banks take up to 7 working days. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',
+    te: 'టికెట్ {pnr} రద్దు అయింది. {refund} మీరు చెల్లించిన ఖాతాకు వాపసు అవుతుంది (వాపసు {refundId}); బ్యాంకులు 7 పని దినాల వరకు తీసుకుంటాయి. స్థానాలు మళ్లీ అమ్మకానికి వచ్చాయి, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
+  },
+  ticketCancelledNoRefund: {
+    en: 'Ticket {pnr} is cancelled. By the cancellation rules nothing is refunded. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',
+    te: 'టికెట్ {pnr} రద్దు అయింది. రద్దు నియమాల ప్రకారం వాపసు ఏమీ లేదు. స్థానాలు మళ్లీ అమ్మకానికి వచ్చాయి, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
+  },
+  ticketAlreadyCancelled: {
+    en: 'This ticket is already cancelled, and its refund of {refund} recorded once:\n{ticket}',
+    te: 'ఈ టికెట్ ఇప్పటికే రద్దు అయింది, దాని వాపసు {refund} ఒకసారి నమోదైంది:\n{ticket}',
+  },
+  ticketPastCancellation: {
+    en: 'This ticket can no longer be cancelled: its time has passed, or is too near for the cancellation rules.\n{ticket}',
+    te: 'ఈ టికెట్‌ను ఇక రద్దు చేయలేరు: దాని సమయం దాటిపోయింది, లేదా రద్దు నియమాలకు చాలా దగ్గరగా ఉంది.\n{ticket}',
+  },
+  ticketNotCancellable: {
+    en: 'Only a paid ticket can be cancelled in the chat, and this one is not:\n{ticket}',
+    te: 'చెల్లించిన టికెట్‌ను మాత్రమే చాట్‌లో రద్దు చేయవచ్చు, ఇది అలాంటిది కాదు:\n{ticket}',
+  },
+  ticketNotFound: {
+    en: 'No ticket {reference} was booked from this number. Type the PNR as printed on the ticket, e.g. "cancel T7K2M9QX4B1TZ", or "status" to see your tickets.',
+    te: 'ఈ నంబర్ నుండి {reference} అనే టికెట్ బుక్ కాలేదు. టికెట్‌పై ఉన్న పీఎన్ఆర్ టైప్ చేయండి, ఉదా. "రద్దు T7K2M9QX4B1TZ", లేదా మీ టికెట్ల కోసం "స్థితి".',
+  },
+  ticketsUpcoming: {
+    en: '*Your tickets* (booked from this number):\n{list}\nTo cancel one, tap it, or type "cancel" and its PNR.',
+    te: '*మీ టికెట్లు* (ఈ నంబర్ నుండి బుక్ చేసినవి):\n{list}\nరద్దు చేయడానికి దాన్ని నొక్కండి, లేదా "రద్దు" తర్వాత పీఎన్ఆర్ టైప్ చేయండి.',
+  },
+  ticketCancelRow: { en: 'Cancel {n}', te: 'రద్దు {n}' },
   factSlot: { en: 'Slot', te: 'సమయం' },
   factPnr: { en: 'PNR', te: 'పీఎన్ఆర్' },
   factJourney: { en: 'Bus', te: 'బస్సు' },

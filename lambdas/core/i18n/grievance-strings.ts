@@ -86,8 +86,8 @@ export const grievanceStrings = {
     te: 'మీ ఫిర్యాదు {applicationId} ను {department} కు బదిలీ చేశారు. కారణం: {reason}',
   },
   grievanceResolvedNote: {
-    en: 'Your grievance {applicationId} has been resolved. The officer\'s note: {note}\nHow was it handled? Tap "Rate or reopen" and choose 1 (poor) to 5 (very good). Not resolved? Choose Reopen there within 7 days.',
-    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? కింది "రేటింగ్ ఇవ్వండి" నొక్కి 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఎంచుకోండి. పరిష్కారం కాలేదా? 7 రోజుల్లో అక్కడే "తిరిగి తెరువు" ఎంచుకోండి.',
+    en: 'Your grievance {applicationId} has been resolved. The officer\'s note: {note}\nHow was it handled? Tap "Rate or reopen" and choose, or type, 1 (poor) to 5 (very good). Not resolved? Choose Reopen there within 7 days.',
+    te: 'మీ ఫిర్యాదు {applicationId} పరిష్కరించబడింది. అధికారి గమనిక: {note}\nఎలా పరిష్కరించారు? కింది "రేటింగ్ ఇవ్వండి" నొక్కి 1 (బాగాలేదు) నుండి 5 (చాలా బాగుంది) వరకు ఎంచుకోండి, లేదా ఆ అంకె టైప్ చేయండి. పరిష్కారం కాలేదా? 7 రోజుల్లో అక్కడే "తిరిగి తెరువు" ఎంచుకోండి.',
   },
   grievanceEscalated: {
     en: 'Your grievance {applicationId} was not resolved by {due}, so it has gone to the senior officer of the department.',

@@ -550,6 +550,7 @@ export const strings = {
     te: 'అది మిత్ర దరఖాస్తు సంఖ్య కాదు. అది AP-7K2M9QX4B1TZ లాగా ఉంటుంది: AP తర్వాత 12 అక్షరాలు, అంకెలు.',
   },
   stateRevoked: { en: 'issued, then revoked', te: 'జారీ చేసి, తర్వాత రద్దు చేయబడింది' },
+  stateCancelled: { en: 'cancelled by you, refund recorded', te: 'మీరు రద్దు చేశారు, వాపసు నమోదైంది' },
   // A certificate the citizen already holds, and a decision on an application that no longer waits for one.
   certificateHeld: {
     en: 'You already hold a valid {service} (application {applicationId}). One valid certificate of a kind is issued per person at a time, so there is no need to apply again. Tap "Send it again" to get it here once more.',

@@ -35,10 +35,11 @@ describe('the application lifecycle', () => {
       expect(isSettled(state)).toBe(true);
   });
 
-  it('never moves a settled application again, except an issued document to revoked and a resolved grievance', () => {
+  it('never moves a settled application again, except an issued document revoked or its ticket cancelled, and a resolved grievance', () => {
     const settled = APPLICATION_STATES.filter(isSettled);
     const allowed: Record<string, string[]> = {
       revoke: ['issued'],
+      cancel: ['issued'],
       reopen: ['resolved', 'closed'],
       close: ['resolved'],
     };

@@ -1,7 +1,8 @@
+import { ticketReferenceOf } from '../../bookings/cancellation.ts';
 import type { Language } from '../../catalog/schema.ts';
 import { parseAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
-import { grievanceButtonOf } from '../../grievances/actions.ts';
+import { grievanceButtonOf, ratingOf } from '../../grievances/actions.ts';
 import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
 import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
@@ -67,6 +68,12 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
   const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
   if (tap?.by === 'officer')
     return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
+  // A bare 1 to 5 may rate a grievance resolved since the citizen last wrote; whether one waits is looked up.
+  const rating =
+    inbound.content.type === 'text' && session.consentedAt && !idle && !FORM_STEPS.has(step.name)
+      ? ratingOf(inbound.content.text)
+      : undefined;
+  if (rating) return { kind: 'grievance-rating-typed', rating, otherwise };
   return officerCommand(inbound, otherwise) ?? otherwise;
 }
 
@@ -174,12 +181,18 @@ function actionIntent(session: Session, action: string): Intent {
   if (verb === 'alert-consent' && step.name === 'alert-consent')
     return { kind: 'alert-consent', accepted: argument === 'yes' };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
+  if (verb === 'tcancel') return { kind: 'ticket-cancel', reference: argument };
+  if (verb === 'tcancel-yes' && step.name === 'ticket-cancel' && step.applicationId === argument)
+    return { kind: 'ticket-cancel-confirm', applicationId: argument };
   if (action === 'home') return { kind: 'greet' };
   return { kind: 'not-understood' };
 }
 
 function textIntent(session: Session, text: string, now: Date): Intent {
   const { step } = session;
+  // Outside a form's questions, "cancel <PNR>" asks to cancel that ticket (a form's answer may read like one).
+  const ticket = FORM_STEPS.has(step.name) ? undefined : ticketReferenceOf(text);
+  if (ticket) return { kind: 'ticket-cancel', reference: ticket };
   switch (step.name) {
     case 'form':
       return { kind: 'answer', text };

@@ -1,5 +1,6 @@
 import { GrievanceTextSchema } from '../../grievances/actions.ts';
 import { t } from '../../i18n/strings.ts';
+import type { ApplicationSummary } from '../context.ts';
 import { text } from '../screens.ts';
 import type { Session } from '../session.ts';
 import type { GrievanceIntent } from './intent.ts';
@@ -39,7 +40,27 @@ export const grievanceTurns: IntentHandlers<GrievanceIntent['kind'] | 'grievance
     if (action === 'reopen') return task(session, { action: 'reopen', applicationId });
     return task(session, { action: 'rate', applicationId, rating: Number(action.slice('rate-'.length)) });
   },
+  /** Reaches here only when a grievance waits for its rating (converse checks it); the rating is carried out then. */
+  'grievance-rating-typed'(session, { rating }, env) {
+    const applicationId = ratableGrievance(env.context.applications, session)!;
+    return task(session, { action: 'rate', applicationId, rating });
+  },
 };
+
+/**
+ * The grievance a typed 1 to 5 rates: of this number's, the one most lately resolved and not yet rated, when its
+ * resolution (and the list to rate it) came after the citizen last wrote. Otherwise the digit means what it
+ * always meant (a menu's option).
+ */
+export function ratableGrievance(
+  applications: readonly ApplicationSummary[] | undefined,
+  session: Session,
+): string | undefined {
+  const since = session.lastActiveAt ?? '';
+  return (applications ?? [])
+    .filter((a) => a.state === 'resolved' && a.resolvedAt !== undefined && a.resolvedAt > since)
+    .sort((a, b) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? ''))[0]?.applicationId;
+}
 
 function askText(
   session: Session,

@@ -8,6 +8,7 @@ import { submit } from './form.ts';
 import { askIdentity, lockedOut } from './identity-prompt.ts';
 import type { IdentityIntent } from './intent.ts';
 import { home } from './navigation.ts';
+import { ticketsScreen, upcomingTickets } from './ticket-cancel.ts';
 import {
   findService,
   type IntentHandlers,
@@ -17,6 +18,7 @@ import {
   type Turn,
   type TurnEnv,
   textScreen,
+  withText,
 } from './turn.ts';
 
 /** Proving who one is by Aadhaar and OTP, and what it unlocks: "status", and submitting an application. */
@@ -80,8 +82,17 @@ export const identityTurns: IntentHandlers<IdentityIntent['kind']> = {
   },
 };
 
+/** The applications under the verified Aadhaar, then the tickets booked from this number that can be cancelled. */
 function statusReply(session: Session, env: TurnEnv, before: string[] = []): Turn {
   const language = languageOf(session);
-  const body = statusText(env.context.applications ?? [], session.identity.aadhaarHash, env.catalog, language);
-  return show(session, { name: 'menu', page: 0 }, textScreen([...before, body]), env);
+  const applications = env.context.applications ?? [];
+  const body = statusText(applications, session.identity.aadhaarHash, env.catalog, language);
+  const tickets = upcomingTickets(applications, env.catalog, env.now);
+  const screen = ticketsScreen(tickets, env.catalog, language, env.token);
+  return show(
+    session,
+    { name: 'menu', page: 0 },
+    screen ? withText([...before, body], screen) : textScreen([...before, body]),
+    env,
+  );
 }

@@ -22,6 +22,7 @@ export type Intent =
   | BusIntent
   | SlotIntent
   | HeldCertificateIntent
+  | TicketCancelIntent
   | AlertIntent
   | CitizenIntent;
 
@@ -69,7 +70,12 @@ export type OfficerIntent = OfficerCommand | RejectionReply;
 export type GrievanceIntent =
   | { kind: 'grievance-text'; action: 'ask' | 'resolve' | 'transfer' | 'answer'; applicationId: string; text: string }
   | { kind: 'grievance-text-withdrawn'; applicationId: string }
-  | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string };
+  | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string }
+  /**
+   * A bare 1 to 5 typed (Telugu digits too): the rating of the grievance resolved since the citizen last wrote, if
+   * there is one (looked up for the turn); otherwise what `otherwise` says.
+   */
+  | { kind: 'grievance-rating-typed'; rating: number; otherwise: Intent };
 
 export type IdentityIntent =
   /** Typed at the Aadhaar prompt; `aadhaar` is absent when it is no valid Aadhaar number. */
@@ -124,6 +130,13 @@ export type SlotIntent = { kind: 'slot-chosen'; time: string };
 
 /** "Send it again", offered to a citizen who applies for a certificate they already hold. */
 export type HeldCertificateIntent = { kind: 'resend-document'; applicationId: string };
+
+/** Cancelling a ticket the citizen bought (intents/ticket-cancel.ts). */
+export type TicketCancelIntent =
+  /** "cancel <PNR>" typed, or a ticket tapped under "status": what cancelling it refunds, to confirm. */
+  | { kind: 'ticket-cancel'; reference: string }
+  /** "Cancel ticket" tapped on that quote. */
+  | { kind: 'ticket-cancel-confirm'; applicationId: string };
 
 /** The citizen's opt-in alerts (intents/alerts.ts). */
 export type AlertIntent =

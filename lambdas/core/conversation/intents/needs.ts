@@ -31,6 +31,8 @@ export function needsOf(
       return { ...otherwise(intent), officer: true };
     case 'worklist':
       return { ...otherwise(intent), officer: true, officerQueue: true };
+    case 'grievance-rating-typed':
+      return { ...otherwise(intent), applications: true };
     case 'worklist-open':
       return { ...otherwise(intent), officer: true, openApplication: intent.applicationId };
     case 'service': {
@@ -47,6 +49,8 @@ export function needsOf(
       return { applications: false, understand: { text: intent.text } };
     case 'resend-document':
       return { applications: false, heldDocument: intent.applicationId };
+    case 'ticket-cancel':
+      return { applications: false, ticketToCancel: intent.reference };
     case 'confirm': {
       const { step } = session;
       if (step.name !== 'confirm') return none();

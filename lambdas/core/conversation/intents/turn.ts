@@ -85,6 +85,11 @@ export type Effect =
       rating?: number;
       language: Language;
     }
+  /**
+   * The citizen confirmed cancelling a ticket: carried out off the webhook's path (places back on sale, the refund,
+   * the ticket revoked), where it is checked again that the ticket is theirs and still cancellable.
+   */
+  | { type: 'cancel-booking'; waId: string; applicationId: string; language: Language }
   /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
   | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language }
   /** A certificate the citizen already holds, sent again: the webhook queues its archived PDF with the turn's replies. */

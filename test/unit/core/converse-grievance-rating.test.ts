@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplicationSummary } from '#core/conversation/context.ts';
+import { turnNeeds } from '#core/conversation/converse.ts';
+import { Citizen } from './citizen.ts';
+
+const GRIEVANCE = 'AP-0000000000GR';
+
+/** A power-supply grievance resolved `minutes` after the citizen's last message (negative: before it). */
+function resolved(citizen: Citizen, minutes: number, state = 'resolved'): ApplicationSummary[] {
+  const last = Date.parse(citizen.session.lastActiveAt ?? citizen.now.toISOString());
+  return [
+    {
+      applicationId: GRIEVANCE,
+      serviceId: 'energy.power-complaint',
+      state,
+      submittedAt: '2026-11-27T10:00:00.000Z',
+      slaDays: 3,
+      resolvedAt: new Date(last + minutes * 60_000).toISOString(),
+    },
+  ];
+}
+
+describe('rating a resolved grievance by typing', () => {
+  it('reads a bare 1 to 5, Telugu digits too, as the rating of the grievance resolved since the citizen last wrote', () => {
+    for (const [typed, rating] of [
+      ['4', 4],
+      ['౫', 5],
+      [' 1 ', 1],
+    ] as const) {
+      const citizen = new Citizen().ready();
+      const applications = resolved(citizen, 30);
+      citizen.advance(60);
+      const needs = turnNeeds(
+        citizen.session,
+        { messageId: 'wamid.x', waId: citizen.waId, sentAt: citizen.now, content: { type: 'text', text: typed } },
+        citizen.now,
+      );
+      expect(needs.applications).toBe(true);
+      citizen.text(typed, { applications });
+      expect(citizen.turn.effects).toEqual([
+        {
+          type: 'grievance-task',
+          waId: citizen.waId,
+          applicationId: GRIEVANCE,
+          action: 'rate',
+          rating,
+          language: 'en',
+        },
+      ]);
+    }
+  });
+
+  it('leaves a digit meaning what it meant when no grievance waits for its rating', () => {
+    for (const applications of [
+      (c: Citizen) => resolved(c, -30),
+      (c: Citizen) => resolved(c, 30, 'closed'),
+      () => [],
+    ]) {
+      const citizen = new Citizen().ready();
+      const listed = applications(citizen);
+      citizen.advance(60);
+      citizen.text('6', { applications: listed });
+      expect(citizen.turn.effects).toEqual([]);
+      citizen.text('1', { applications: listed });
+      expect(citizen.turn.effects.some((e) => e.type === 'grievance-task')).toBe(false);
+    }
+  });
+
+  it('never reads a rating out of a form’s answer', () => {
+    const citizen = new Citizen().ready();
+    const applications = resolved(citizen, 30);
+    citizen.tap('svc:energy.power-complaint');
+    citizen.advance(1);
+    citizen.text('3', { applications });
+    expect(citizen.turn.effects).toEqual([]);
+  });
+});
