@@ -1,5 +1,6 @@
 import type { Language } from '../catalog/schema.ts';
 import { alertStrings } from './alert-strings.ts';
+import { billStrings } from './bill-strings.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { grievanceStrings } from './grievance-strings.ts';
 
@@ -608,6 +609,7 @@ export const strings = {
   ...grievanceStrings,
   ...bookingStrings,
   ...alertStrings,
+  ...billStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;
