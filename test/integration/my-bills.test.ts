@@ -22,11 +22,19 @@ const tap = async (waId: string, action: string) =>
   say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, action) });
 const last = async (waId: string) => (await bills.texts(waId)).at(-1) ?? '';
 
+interface StoredBills {
+  consentedAt?: string;
+  declinedAt?: string;
+  saved: { number: string }[];
+}
+
 async function storedBills(waId: string) {
   const { Item } = await tableClient(env.runtime).send(
     new GetCommand({ TableName: env.runtime.names.table, Key: keys.session(waId), ConsistentRead: true }),
   );
-  return (Item?.session as { bills: { consentedAt?: string; declinedAt?: string; saved: { number: string }[] } }).bills;
+  const session = Item?.session as { bills: StoredBills } | undefined;
+  if (!session) throw new Error(`no session stored for ${waId}`);
+  return session.bills;
 }
 
 describe('my bills', () => {
