@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payAndReceiveTicket } from '../support/bookings.ts';
-import { bodyOf, proveIdentity, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { askDarshan, payAndReceiveTicket } from '../support/bookings.ts';
+import { bodyOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
 // A darshan slot from Mitra's own inventory: the form, the verified Aadhaar, a slot, a hold under the month's quota of
 // 6 tickets per person, the payment link and the e-ticket; on the embedded runtime.
@@ -16,30 +16,19 @@ afterAll(async () => {
 
 const AADHAAR = '234567890124';
 const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
-const dateIn = (days: number) =>
-  new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
-
-/** From the darshan service to the slot list, for `persons` tickets on the date. */
-async function askDarshan(waId: string, persons: number, first: boolean) {
-  if (first) {
-    await say(env.runtime, waId, { text: 'Hi' });
-    await say(env.runtime, waId, { reply_id: 'lang:en' });
-    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  }
-  await say(env.runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'opt:tirumala') });
-  await say(env.runtime, waId, { text: dateIn(4) });
-  await say(env.runtime, waId, { text: String(persons) });
-  await say(env.runtime, waId, { text: 'Ravi Kumar Reddy' });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'confirm') });
-  if (first) await proveIdentity(env.runtime, waId, AADHAAR);
-}
+const askDarshanHere = (waId: string, persons: number, first: boolean) =>
+  askDarshan(env.runtime, waId, {
+    persons,
+    days: 4,
+    aadhaar: AADHAAR,
+    ...(first ? { first: { language: 'en' } } : {}),
+  });
 
 describe('booking a darshan slot in the chat', () => {
   const waId = '919833000101';
 
   it('offers the temple’s slots, holds the places and sends the payment link, then the e-ticket', async () => {
-    await askDarshan(waId, 4, true);
+    await askDarshanHere(waId, 4, true);
     const list = (await sentTo(env.runtime, waId)).at(-1)!;
     expect(bodyOf(list)).toContain('Tirumala (TTD)');
     expect(bodyOf(list)).toContain('4 tickets, ₹1,200');
@@ -51,10 +40,10 @@ describe('booking a darshan slot in the chat', () => {
   });
 
   it('refuses more than 6 tickets a month for the same Aadhaar', async () => {
-    await askDarshan(waId, 3, false);
+    await askDarshanHere(waId, 3, false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:11:00') });
     expect((await texts(waId)).join('\n')).toContain('at most 6 tickets a month');
-    await askDarshan(waId, 2, false);
+    await askDarshanHere(waId, 2, false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:11:00') });
     expect((await texts(waId)).join('\n')).toMatch(/2 places at 11:00/);
   });

@@ -1,5 +1,5 @@
 import type { EmbeddedRuntime } from '../../local/runtime.ts';
-import { bodyOf, sentTo, waitFor } from './runtime.ts';
+import { bodyOf, proveIdentity, rowIdOf, say, sentTo, waitFor } from './runtime.ts';
 
 /**
  * A booking held in the chat, paid: the payment link the chat sent, paid on the local gateway's page, then the
@@ -26,4 +26,31 @@ export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string
     await fetch(`${runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })
   ).json()) as { status: string };
   return { notice, applicationId: /AP-[0-9A-Z]{12}/.exec(notice)![0], certId, status: verdict.status };
+}
+
+/** DD-MM-YYYY in India, `days` from today: a date the booking forms take. */
+export const dateIn = (days: number) =>
+  new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
+
+/**
+ * From the darshan service at Tirumala to its slot list, for `persons` tickets `days` ahead; a citizen's first time
+ * (`first`) starts with "Hi", the language, the consent, and ends proving the Aadhaar number.
+ */
+export async function askDarshan(
+  runtime: EmbeddedRuntime,
+  waId: string,
+  options: { persons: number; days: number; aadhaar: string; first?: { language: 'en' | 'te' } },
+) {
+  if (options.first) {
+    await say(runtime, waId, { text: 'Hi' });
+    await say(runtime, waId, { reply_id: `lang:${options.first.language}` });
+    await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'consent:yes') });
+  }
+  await say(runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:tirumala') });
+  await say(runtime, waId, { text: dateIn(options.days) });
+  await say(runtime, waId, { text: String(options.persons) });
+  await say(runtime, waId, { text: 'Ravi Kumar Reddy' });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
+  if (options.first) await proveIdentity(runtime, waId, options.aadhaar);
 }

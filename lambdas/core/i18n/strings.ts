@@ -3,6 +3,7 @@ import { alertStrings } from './alert-strings.ts';
 import { billStrings } from './bill-strings.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { grievanceStrings } from './grievance-strings.ts';
+import { reminderStrings } from './reminder-strings.ts';
 
 /**
  * Every user-facing string, in English and Telugu. Placeholders are `{name}`; a count is `{name|one|other}`, the form
@@ -610,6 +611,7 @@ export const strings = {
   ...bookingStrings,
   ...alertStrings,
   ...billStrings,
+  ...reminderStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;
