@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Aws, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import type { IAlias, IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -356,6 +357,33 @@ export class MitraFunction extends Construct {
       reason:
         'The DynamoDB stream mapping needs dynamodb:ListStreams, which supports no resource-level permissions; ' +
         'reading records (GetRecords, GetShardIterator, DescribeStream) is granted on this table stream only.',
+    });
+    return this;
+  }
+
+  /**
+   * REMINDER_SCHEDULE_GROUP, REMINDER_FUNCTION_ARN, REMINDER_SCHEDULER_ROLE_ARN: create one-time schedules in the
+   * reminders' group only, and pass the scheduler the one role that may invoke the reminder function.
+   */
+  useReminderScheduling(scheduling: { group: IScheduleGroup; target: IFunction; role: IRole }): this {
+    const { group, target, role } = scheduling;
+    this.addEnvironment('REMINDER_SCHEDULE_GROUP', group.scheduleGroupName)
+      .addEnvironment('REMINDER_FUNCTION_ARN', target.functionArn)
+      .addEnvironment('REMINDER_SCHEDULER_ROLE_ARN', role.roleArn);
+    this.allow(
+      ['scheduler:CreateSchedule'],
+      [
+        Stack.of(this).formatArn({
+          service: 'scheduler',
+          resource: 'schedule',
+          resourceName: `${group.scheduleGroupName}/*`,
+        }),
+      ],
+      'A reminder is a one-time schedule named after its booking, created as the booking is issued: its name is not ' +
+        "known in advance, so the resource is every schedule of the reminders' own group.",
+    );
+    this.allow(['iam:PassRole'], [role.roleArn], undefined, {
+      StringEquals: { 'iam:PassedToService': ['scheduler.amazonaws.com'] },
     });
     return this;
   }

@@ -17,6 +17,7 @@ import { MitraFunction } from './mitra-function.ts';
 import { Monitoring } from './monitoring.ts';
 import { OperationsKey } from './operations-key.ts';
 import { PaymentCredentials } from './payment-credentials.ts';
+import { Reminders } from './reminders.ts';
 import { SigningKey } from './signing-key.ts';
 import type { StageConfig } from './stage-config.ts';
 import { StateTable } from './state-table.ts';
@@ -52,6 +53,7 @@ export class MitraStack extends Stack {
   readonly webhookUrl: WebhookUrl;
   readonly dashboard: Dashboard;
   readonly alerts: AlertSending;
+  readonly reminders: Reminders;
   readonly functions: Record<
     | 'webhook'
     | 'sender'
@@ -207,6 +209,7 @@ export class MitraStack extends Stack {
     this.webhookUrl = new WebhookUrl(this, 'MetaCallback', { handler: webhook.function });
     this.dashboard = new Dashboard(this, 'Dashboard', { ...common, table: this.table, api: this.api });
     this.alerts = new AlertSending(this, 'Alerts', { ...common, table: this.table });
+    this.reminders = new Reminders(this, 'Reminders', { ...common, table: this.table });
     const { whatsApp } = this;
 
     webhook
@@ -321,7 +324,13 @@ export class MitraStack extends Stack {
       // "Post to biller" posts a paid bill to its biller.
       .addEnvironment('BILLERS_ENDPOINT', config.billersEndpoint ?? 'unconfigured')
       // A paid bus ticket is confirmed (or its hold released) in APSRTC's reservation system.
-      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured');
+      .addEnvironment('RESERVATIONS_ENDPOINT', config.reservationsEndpoint ?? 'unconfigured')
+      // An issued ticket schedules its reminder before the bus leaves or the darshan begins.
+      .useReminderScheduling({
+        group: this.reminders.group,
+        target: this.reminders.function.function,
+        role: this.reminders.schedulerRole,
+      });
 
     payments
       .useTable(this.table, 'readWrite')

@@ -85,6 +85,15 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
         ? 'హెచ్చరిక: {{1}}, {{2}} జిల్లా. {{3}} అన్ని హెచ్చరికలు ఆపడానికి "ఆపు" అని పంపండి.'
         : 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
   },
+  {
+    name: 'mitra_reminder',
+    language,
+    category: 'UTILITY' as const,
+    body:
+      language === 'te'
+        ? 'మిత్ర నుండి గుర్తు: {{1}} ఈ సందేశాలు ఆపడానికి "ఆపు" అని పంపండి.'
+        : 'Reminder from Mitra: {{1}} Reply STOP to stop these messages.',
+  },
 ]);
 
 /**
@@ -246,6 +255,9 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       RESERVATIONS_ENDPOINT: baseUrl,
       // The runtime's timer runs the alerts every second: each run queues one second's alerts.
       ALERTS_RUN_SECONDS: '1',
+      // No EventBridge Scheduler here: reminders are kept due in the table, and the runtime's timer sends them.
+      REMINDER_SCHEDULE_GROUP: 'embedded',
+      REMINDER_SCHEDULER_ROLE_ARN: 'embedded',
     };
     const alertLimits: Record<string, string> = {
       ...(options.alerts?.perSecond ? { ALERTS_PER_SECOND: String(options.alerts.perSecond) } : {}),
@@ -476,7 +488,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Not Found' }));
     };
-    // Scheduled work (the alerts' pacing) on the runtime's timer; stopped first, before what it writes to.
+    // Scheduled work (the alerts' pacing, due reminders) on the runtime's timer; stopped first, before what it writes to.
     const schedules = startScheduledRules({
       assembly,
       has: (logicalId) => functions.has(logicalId),

@@ -102,6 +102,7 @@ export async function loadTurnContext(
   if (otpRequest) context.otpRequest = otpRequest;
   if (otpCheck) context.otpCheck = otpCheck;
   if (needs.bill) context.bill = await fetchBill(sources, needs.bill);
+  if (needs.myBills) context.myBills = await Promise.all(needs.myBills.map((saved) => fetchBill(sources, saved)));
   if (needs.bus) context.bus = await askApsrtc(sources, needs.bus, applicationIdFor(message.messageId));
   if (needs.slotHold)
     context.slotHold = sources.inventory

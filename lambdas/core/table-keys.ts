@@ -72,6 +72,14 @@ export const keys = {
   /** Alerts queued in one hour (UTC, `yyyy-mm-ddThh`): the last 24 of them are the rolling messaging limit's count. */
   alertsQueuedInHour: (hour: string) => ({ pk: 'CAMPAIGNS#QUEUED', sk: hour }),
   alertsQueuedHours: () => ({ pk: 'CAMPAIGNS#QUEUED' }),
+  /** A reminder (lambdas/core/reminders/): what it says, to whom, and whether it was sent. */
+  reminder: (reminderId: string) => ({ pk: `REMINDER#${reminderId}`, sk: 'REMINDER' }),
+  /**
+   * A reminder not yet fired, by its time: the embedded runtime's timer sends those whose time has come (in AWS each
+   * has its own one-time schedule).
+   */
+  dueReminder: (at: string, reminderId: string) => ({ pk: 'REMINDERS#DUE', sk: `${at}#${reminderId}` }),
+  dueReminders: () => ({ pk: 'REMINDERS#DUE' }),
 } as const;
 
 export const DEDUPE_RETENTION_SECONDS = 8 * 24 * 60 * 60;

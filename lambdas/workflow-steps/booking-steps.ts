@@ -5,16 +5,25 @@ import { DepartmentSystemError } from '#adapters/departments/department-system-e
 import { requireEnv } from '#adapters/env.ts';
 import { PaymentStore } from '#adapters/payment-store.ts';
 import { logger } from '#adapters/powertools.ts';
+import { Reminders } from '#adapters/reminders.ts';
 import { mitraPnrOf } from '#core/bookings/cancellation.ts';
 import { inventoryOf } from '#core/catalog/inventories.ts';
+import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { BillPosting } from '#core/fulfilment/bills.ts';
+import { bookingReminder } from '#core/reminders/reminder.ts';
 import type { BillApplication } from './bill-steps.ts';
 
 const reservationsEndpoint = requireEnv('RESERVATIONS_ENDPOINT');
 const apsrtc = reservationsEndpoint === 'unconfigured' ? undefined : new HttpApsrtc(reservationsEndpoint);
 const payments = new PaymentStore(requireEnv('TABLE_NAME'));
 const inventory = new BookingInventory(requireEnv('TABLE_NAME'));
+const reminders = new Reminders(requireEnv('TABLE_NAME'));
+const reminderScheduling = {
+  group: requireEnv('REMINDER_SCHEDULE_GROUP'),
+  functionArn: requireEnv('REMINDER_FUNCTION_ARN'),
+  roleArn: requireEnv('REMINDER_SCHEDULER_ROLE_ARN'),
+};
 
 /** Whether an application is a booking whose seats are held in a reservation system. */
 export const holdsSeats = (application: BillApplication) => Boolean(application.values['hold-id']);
@@ -65,4 +74,23 @@ async function confirmWithApsrtc(holdId: string, received: { paymentId: string; 
   const { paymentId, amountPaise, paidAt } = received;
   const answer = await apsrtc.confirm(holdId, { paymentId, amountPaise, paidAt });
   return answer.status === 'confirmed' ? answer.pnr : undefined;
+}
+
+/**
+ * A ticket was just issued: its reminder is scheduled before the bus leaves or the darshan begins. Whether it is sent
+ * is decided when it fires (a booking cancelled since is not reminded of).
+ */
+export async function scheduleBookingReminder(application: BillApplication, service: Service, at: Date): Promise<void> {
+  const reminder = bookingReminder(
+    {
+      applicationId: application.applicationId,
+      waId: application.waId,
+      values: application.values,
+      serviceName: service.name,
+    },
+    at,
+  );
+  if (!reminder) return;
+  await reminders.schedule(reminder, reminderScheduling);
+  logger.info('booking reminder scheduled', { applicationId: application.applicationId, at: reminder.at });
 }

@@ -20,7 +20,7 @@ import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { postToBiller, recordRefund } from './bill-steps.ts';
-import { confirmBooking, holdsSeats, releaseBooking } from './booking-steps.ts';
+import { confirmBooking, holdsSeats, releaseBooking, scheduleBookingReminder } from './booking-steps.ts';
 import { requestGrievanceAttention } from './grievance-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 import { lookUpExtract } from './register-steps.ts';
@@ -138,6 +138,7 @@ async function handle(event: unknown): Promise<unknown> {
       if (service?.kind === 'grievance' && decision)
         await applications.markResolved(applicationId, waId, certificate, service, language, now(), decision);
       else await applications.markIssued(applicationId, waId, certificate, service, language, now(), decision);
+      if (service && holdsSeats(application)) await scheduleBookingReminder(application, service, now());
       logger.info('document delivered to the outbox', {
         applicationId: application.applicationId,
         certId: application.certificate.certId,

@@ -28,6 +28,7 @@ const FUNCTIONS = [
   'events',
   'dashboard',
   'alerts',
+  'reminders',
 ];
 
 let dev: SynthesizedMitra;
@@ -39,7 +40,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the twelve functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the thirteen functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {
@@ -159,6 +160,10 @@ describe('environment: each variable is set together with its grant', () => {
         'RECORDS_ENDPOINT',
         'REGISTERS_ENDPOINT',
         'STATUS_REGISTERS_ENDPOINT',
+        // An issued ticket schedules its reminder.
+        'REMINDER_SCHEDULE_GROUP',
+        'REMINDER_FUNCTION_ARN',
+        'REMINDER_SCHEDULER_ROLE_ARN',
       ],
     ],
     ['certificate', ['TABLE_NAME', 'ARCHIVE_BUCKET', 'SIGNING_KEY_ID', 'CHECKPOINT_SIGNING_KEY_ID', 'PUBLIC_BASE_URL']],

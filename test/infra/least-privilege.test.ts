@@ -59,8 +59,12 @@ describe('signing keys: whatever IAM allows, the key policy decides who signs an
 });
 
 describe('table: each function only the actions it uses, by key prefix where it can be', () => {
-  it('gives no function BatchWriteItem, and DeleteItem only to the sender (its redrive) and, by key prefix, to alerts', () => {
-    const deletesOnlyUnder: Record<string, string[]> = { webhook: ['ALERTS#*'], alerts: ['CAMPAIGNS#SENDING'] };
+  it('gives no function BatchWriteItem, and DeleteItem only to the sender (its redrive) and, by key prefix, to alerts and reminders', () => {
+    const deletesOnlyUnder: Record<string, string[]> = {
+      webhook: ['ALERTS#*'],
+      alerts: ['CAMPAIGNS#SENDING'],
+      reminders: ['REMINDERS#DUE'],
+    };
     for (const [, fn] of resourcesOfType(dev.template, 'AWS::Lambda::Function')) {
       const name = String(fn.Metadata?.['mitra:function']);
       const statements = statementsOfFunction(dev.template, name);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askDarshan as askTirumala, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
+import { askDarshan, payAndReceiveTicket } from '../support/bookings.ts';
 import { bodyOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
 // A darshan slot from Mitra's own inventory: the form, the verified Aadhaar, a slot, a hold under the month's quota of
@@ -16,15 +16,19 @@ afterAll(async () => {
 
 const AADHAAR = '234567890124';
 const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
-
-const askDarshan = (waId: string, persons: number, first: boolean) =>
-  askTirumala(env.runtime, waId, { persons, date: dateIn(4), first, aadhaar: AADHAAR });
+const askDarshanHere = (waId: string, persons: number, first: boolean) =>
+  askDarshan(env.runtime, waId, {
+    persons,
+    days: 4,
+    aadhaar: AADHAAR,
+    ...(first ? { first: { language: 'en' } } : {}),
+  });
 
 describe('booking a darshan slot in the chat', () => {
   const waId = '919833000101';
 
   it('offers the temple’s slots, holds the places and sends the payment link, then the e-ticket', async () => {
-    await askDarshan(waId, 4, true);
+    await askDarshanHere(waId, 4, true);
     const list = (await sentTo(env.runtime, waId)).at(-1)!;
     expect(bodyOf(list)).toContain('Tirumala (TTD)');
     expect(bodyOf(list)).toContain('4 tickets, ₹1,200');
@@ -36,10 +40,10 @@ describe('booking a darshan slot in the chat', () => {
   });
 
   it('refuses more than 6 tickets a month for the same Aadhaar', async () => {
-    await askDarshan(waId, 3, false);
+    await askDarshanHere(waId, 3, false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:11:00') });
     expect((await texts(waId)).join('\n')).toContain('at most 6 tickets a month');
-    await askDarshan(waId, 2, false);
+    await askDarshanHere(waId, 2, false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:11:00') });
     expect((await texts(waId)).join('\n')).toMatch(/2 places at 11:00/);
   });

@@ -74,7 +74,12 @@ async function seatsTaken(serviceCode: string, date: string) {
 
 /** A darshan ticket for `persons` at Tirumala's 09:00 slot, `days` ahead, booked and paid. */
 async function bookDarshan(waId: string, persons: number, days: number, first: boolean) {
-  await askDarshan(env.runtime, waId, { persons, date: dateIn(days), first, aadhaar: AADHAAR });
+  await askDarshan(env.runtime, waId, {
+    persons,
+    days,
+    aadhaar: AADHAAR,
+    ...(first ? { first: { language: 'en' } } : {}),
+  });
   const sent = (await sentTo(env.runtime, waId)).length;
   await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:09:00') });
   return payAndReceiveTicket(env.runtime, waId, sent);

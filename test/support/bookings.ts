@@ -1,33 +1,6 @@
 import type { EmbeddedRuntime } from '../../local/runtime.ts';
 import { bodyOf, proveIdentity, rowIdOf, say, sentTo, waitFor } from './runtime.ts';
 
-/** DD-MM-YYYY, `days` from today in India. */
-export const dateIn = (days: number) =>
-  new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
-
-/**
- * From "Hi" (when `first`: then the Aadhaar is proved too) through the darshan form at Tirumala to its slots, for
- * `persons` on `date` (DD-MM-YYYY).
- */
-export async function askDarshan(
-  runtime: EmbeddedRuntime,
-  waId: string,
-  booking: { persons: number; date: string; first: boolean; aadhaar: string },
-) {
-  if (booking.first) {
-    await say(runtime, waId, { text: 'Hi' });
-    await say(runtime, waId, { reply_id: 'lang:en' });
-    await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'consent:yes') });
-  }
-  await say(runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
-  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:tirumala') });
-  await say(runtime, waId, { text: booking.date });
-  await say(runtime, waId, { text: String(booking.persons) });
-  await say(runtime, waId, { text: 'Ravi Kumar Reddy' });
-  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
-  if (booking.first) await proveIdentity(runtime, waId, booking.aadhaar);
-}
-
 /**
  * A booking held in the chat, paid: the payment link the chat sent, paid on the local gateway's page, then the
  * e-ticket the chat sends and what the verify page says of it. `after` skips the messages of earlier bookings.
@@ -56,4 +29,31 @@ export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string
     await fetch(`${runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })
   ).json()) as { status: string };
   return { notice, applicationId: /AP-[0-9A-Z]{12}/.exec(notice)![0], certId, status: verdict.status };
+}
+
+/** DD-MM-YYYY in India, `days` from today: a date the booking forms take. */
+export const dateIn = (days: number) =>
+  new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
+
+/**
+ * From the darshan service at Tirumala to its slot list, for `persons` tickets `days` ahead; a citizen's first time
+ * (`first`) starts with "Hi", the language, the consent, and ends proving the Aadhaar number.
+ */
+export async function askDarshan(
+  runtime: EmbeddedRuntime,
+  waId: string,
+  options: { persons: number; days: number; aadhaar: string; first?: { language: 'en' | 'te' } },
+) {
+  if (options.first) {
+    await say(runtime, waId, { text: 'Hi' });
+    await say(runtime, waId, { reply_id: `lang:${options.first.language}` });
+    await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'consent:yes') });
+  }
+  await say(runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:tirumala') });
+  await say(runtime, waId, { text: dateIn(options.days) });
+  await say(runtime, waId, { text: String(options.persons) });
+  await say(runtime, waId, { text: 'Ravi Kumar Reddy' });
+  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
+  if (options.first) await proveIdentity(runtime, waId, options.aadhaar);
 }

@@ -1,22 +1,12 @@
 import { type Inventory, InventorySchema } from '../bookings/inventory-model.ts';
 import { ValidationError } from '../errors.ts';
+import { TEMPLES as TEMPLE_DATA, type Temple } from './temples.ts';
 
 /**
  * The inventory of each booking service that sells places (docs/department-systems.md, "Reservations"): the bus
  * tickets are APSRTC's, whose reservation system is the source of truth; darshan, seva and temple rooms Mitra keeps.
  * Validated once when first read; a booking service without an entry here still goes to its department's officer.
  */
-
-const temples = {
-  tirumala: ['Tirumala (TTD)', 'తిరుమల (టీటీడీ)'],
-  srisailam: ['Srisailam', 'శ్రీశైలం'],
-  'kanaka-durga': ['Kanaka Durga, Vijayawada', 'కనకదుర్గ, విజయవాడ'],
-  simhachalam: ['Simhachalam', 'సింహాచలం'],
-  annavaram: ['Annavaram', 'అన్నవరం'],
-  srikalahasti: ['Srikalahasti', 'శ్రీకాళహస్తి'],
-  'dwaraka-tirumala': ['Dwaraka Tirumala', 'ద్వారకా తిరుమల'],
-} as const;
-type Temple = keyof typeof temples;
 
 /** Special entry darshan: the slot times and the places and price of each slot, per temple. */
 const DARSHAN: Record<Temple, { times: string[]; places: number; rupees: number }> = {
@@ -29,8 +19,8 @@ const DARSHAN: Record<Temple, { times: string[]; places: number; rupees: number 
   'dwaraka-tirumala': { times: ['06:00', '10:00', '16:00'], places: 150, rupees: 100 },
 };
 
-const name = (temple: Temple) => ({ en: temples[temple][0], te: temples[temple][1] });
-const TEMPLES = Object.keys(temples) as Temple[];
+const name = (temple: Temple) => ({ en: TEMPLE_DATA[temple].name[0], te: TEMPLE_DATA[temple].name[1] });
+const TEMPLES = Object.keys(TEMPLE_DATA) as Temple[];
 
 const INVENTORIES = [
   {

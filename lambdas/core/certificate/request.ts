@@ -3,6 +3,7 @@ import { istDate } from '../applications/dates.ts';
 import { EncumbranceSchema } from '../applications/encumbrance.ts';
 import { catalog as shippedCatalog } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/schema.ts';
+import { section80GOf } from '../catalog/temples.ts';
 import { ValidationError } from '../errors.ts';
 import { PERIOD_FIELDS } from '../forms/search-period.ts';
 import { BILLER_NAMES, type Biller } from '../fulfilment/bills.ts';
@@ -110,6 +111,7 @@ export function buildCertificateRecord(
         ? bookingFacts(answers, request.payment, billerReference)
         : billFacts(answers, request.payment, billerReference),
     );
+  if (document.code === 'donation-receipt') Object.assign(facts, section80GFact(answers.temple));
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({
     version: 2,
@@ -182,6 +184,22 @@ function bookingFacts(
     'passenger-count': fact('factPassengerCount', answers.persons ?? ''),
     ...(answers.passengers ? { passengers: fact('factPassengers', answers.passengers) } : {}),
     ...paymentFacts(payment),
+  };
+}
+
+/**
+ * Whether a donation qualifies for the deduction under section 80G, from the catalog's data for the temple: with its
+ * registration number when it does. Printed and signed like every other fact, in both languages.
+ */
+function section80GFact(temple: string | undefined): Record<string, { label: Bilingual; value: Bilingual }> {
+  const registration = temple ? section80GOf(temple) : undefined;
+  const said = (language: 'en' | 'te') =>
+    registration ? t('donation80G', language, { registration }) : t('donationNot80G', language);
+  return {
+    'section-80g': {
+      label: { en: t('fact80G', 'en'), te: t('fact80G', 'te') },
+      value: { en: said('en'), te: said('te') },
+    },
   };
 }
 

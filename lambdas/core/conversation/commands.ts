@@ -1,6 +1,16 @@
 import { latinDigits } from '../forms/digits.ts';
 
-export type Command = 'greet' | 'stop' | 'start' | 'help' | 'language' | 'status' | 'back' | 'cancel' | 'alerts';
+export type Command =
+  | 'greet'
+  | 'stop'
+  | 'start'
+  | 'help'
+  | 'language'
+  | 'status'
+  | 'back'
+  | 'cancel'
+  | 'alerts'
+  | 'bills';
 
 /** Words a citizen types for each command, in English, Telugu and Telugu written in Latin letters. */
 const WORDS: Record<Command, string[]> = {
@@ -31,6 +41,7 @@ const WORDS: Record<Command, string[]> = {
   status: ['status', 'my applications', 'applications', 'sthiti', 'స్థితి', 'నా దరఖాస్తులు', 'దరఖాస్తులు'],
   back: ['back', 'previous', 'venukaku', 'వెనుకకు', 'వెనక్కి'],
   cancel: ['cancel', 'quit', 'exit', 'raddu', 'రద్దు'],
+  bills: ['my bills', 'bills', 'saved bills', 'naa billulu', 'నా బిల్లులు', 'బిల్లులు'],
   alerts: ['alerts', 'alert', 'my alerts', 'subscriptions', 'hecharikalu', 'హెచ్చరికలు', 'హెచ్చరిక', 'నా హెచ్చరికలు'],
 };
 

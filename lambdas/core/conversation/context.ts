@@ -105,6 +105,8 @@ export interface TurnContext {
   lookup?: StatusLookupOutcome;
   /** The biller's answer to the bill this message asked to see (or to pay, fetched again). */
   bill?: BillOutcome;
+  /** The billers' answers for each remembered bill, in the order of `session.bills.saved`. */
+  myBills?: BillOutcome[];
   /** APSRTC's answer to the search, seat map or hold this message asked for. */
   bus?: BusLookup;
   /** Mitra's inventory's answer to the hold of the slot this message chose. */
@@ -135,6 +137,8 @@ export interface TurnNeeds {
   lookup?: { serviceId: string; values: Record<string, string> };
   /** A bill confirmed, or "Pay" tapped on one: fetch it from its biller. */
   bill?: { serviceId: string; values: Record<string, string> };
+  /** "My bills": fetch each remembered bill from its biller. */
+  myBills?: { serviceId: string; values: Record<string, string> }[];
   /**
    * A bus ticket: search the services of a date, read a bus's seat map, or hold the seats chosen (the idempotency
    * key is the application id of this message).

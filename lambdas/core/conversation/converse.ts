@@ -14,6 +14,7 @@ import { grievanceFormTurns } from './intents/grievance-form.ts';
 import { heldCertificateTurns } from './intents/held-certificate.ts';
 import { identityTurns } from './intents/identity.ts';
 import { type Intent, isOfficerCommand } from './intents/intent.ts';
+import { myBillTurns } from './intents/my-bills.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
 import { slotTurns } from './intents/slot.ts';
@@ -39,6 +40,7 @@ const HANDLERS = {
   ...heldCertificateTurns,
   ...ticketCancelTurns,
   ...alertTurns,
+  ...myBillTurns,
   ...citizenTurns,
   ...freeTextTurns,
 } satisfies Record<Intent['kind'], unknown>;

@@ -94,12 +94,19 @@ export function consentScreen(language: Language, token: number): Screen {
   };
 }
 
-export function departmentsScreen(catalog: Catalog, language: Language, page: number, token: number): Screen {
-  const shown = pageOf(catalog.departments, page);
-  const rows: Row[] = [
-    ...shown.items.map((d) => ({ action: `dept:${d.id}`, title: d.name[language] })),
-    ...pageRows(shown, language),
-  ];
+/** The main menu: the departments, after any of the citizen's own shortcuts ("My bills" once they remember bills). */
+export function departmentsScreen(
+  catalog: Catalog,
+  language: Language,
+  page: number,
+  token: number,
+  shortcuts: Row[] = [],
+): Screen {
+  const shown = pageOf(
+    [...shortcuts, ...catalog.departments.map((d) => ({ action: `dept:${d.id}`, title: d.name[language] }))],
+    page,
+  );
+  const rows: Row[] = [...shown.items, ...pageRows(shown, language)];
   const section =
     shown.pages > 1
       ? t('departmentsPage', language, { page: shown.page + 1, pages: shown.pages })

@@ -21,6 +21,9 @@ const SentOtp = z.strictObject({
   last4: z.string().regex(/^\d{4}$/),
 });
 
+/** A bill remembered under "my bills": its service, the answers it is fetched by, and its number as shown. */
+const SavedBill = z.strictObject({ serviceId: z.string(), number: z.string(), values: Values });
+
 const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('new') }),
   z.strictObject({ name: z.literal('choose-language') }),
@@ -102,6 +105,27 @@ const Step = z.discriminatedUnion('name', [
   }),
   /** A form of places Mitra keeps (darshan, seva, rooms) confirmed by a verified citizen: the slot is chosen next. */
   z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
+  /** The remembering notice of "my bills", asked once; the bill shown when it was asked, to save and pay after. */
+  z.strictObject({
+    name: z.literal('bills-consent'),
+    pending: z
+      .strictObject({
+        serviceId: z.string(),
+        values: Values,
+        billId: z.string().optional(),
+        amountPaise: z.number().int().positive().optional(),
+      })
+      .optional(),
+  }),
+  /**
+   * "My bills" listed: what each remembered bill had due when shown, so a tap pays it at once only while it is unchanged.
+   */
+  z.strictObject({
+    name: z.literal('my-bills'),
+    shown: z.array(z.strictObject({ billId: z.string().optional(), amountPaise: z.number().int().optional() })),
+  }),
+  /** The remembered numbers, one to tap to forget. */
+  z.strictObject({ name: z.literal('bills-forget') }),
   /** The citizen's alerts (intents/alerts.ts): their topics, each a row to add or remove. */
   z.strictObject({ name: z.literal('alerts') }),
   /** A ticket's refund shown, waiting for "Cancel ticket". */
@@ -180,9 +204,22 @@ export const SessionSchema = z.strictObject({
       consentedAt: z.string().optional(),
     })
     .default({ topics: [], districts: [] }),
+  /**
+   * "My bills": the bills the citizen fetched or paid, remembered once they agreed to the notice (and only then), to
+   * list with what is due on each. Only the answers the biller knows the bill by are kept.
+   */
+  bills: z
+    .strictObject({
+      consentedAt: z.string().optional(),
+      /** Declined after a bill: not asked again there; "my bills" still asks. */
+      declinedAt: z.string().optional(),
+      saved: z.array(SavedBill).default([]),
+    })
+    .default({ saved: [] }),
 });
 
 export type Session = z.infer<typeof SessionSchema>;
+export type SavedBill = z.infer<typeof SavedBill>;
 export type SessionStep = Session['step'];
 export type IdentityPurpose = z.infer<typeof IdentityPurpose>;
 export type SentOtp = z.infer<typeof SentOtp>;
@@ -196,5 +233,6 @@ export function newSession(waId: string): Session {
     menu: { token: 0, options: [] },
     identity: { failedAttempts: 0 },
     alerts: { topics: [], districts: [] },
+    bills: { saved: [] },
   };
 }

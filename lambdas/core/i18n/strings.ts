@@ -1,7 +1,9 @@
 import type { Language } from '../catalog/schema.ts';
 import { alertStrings } from './alert-strings.ts';
+import { billStrings } from './bill-strings.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { grievanceStrings } from './grievance-strings.ts';
+import { reminderStrings } from './reminder-strings.ts';
 
 /**
  * Every user-facing string, in English and Telugu. Placeholders are `{name}`; a count is `{name|one|other}`, the form
@@ -140,8 +142,8 @@ export const strings = {
     te: 'మీరు సర్టిఫికెట్ {certId} ను ఉపసంహరించలేరు: {department} యొక్క తహసీల్దార్, రెవెన్యూ డివిజనల్ అధికారి లేదా జిల్లా కలెక్టర్ మాత్రమే చేయగలరు.',
   },
   help: {
-    en: 'Mitra gives you Andhra Pradesh government services on WhatsApp.\n• "menu": the departments\n• type what you need, e.g. "income certificate" or "bus ticket"\n• "status": your applications\n• "language": English or Telugu\n• "alerts": weather, power, water, scheme and health alerts for your district\n• in a form: "back" for the previous question, "cancel" to stop\n• "STOP": no more messages',
-    te: 'మిత్ర వాట్సాప్‌లో ఆంధ్రప్రదేశ్ ప్రభుత్వ సేవలు అందిస్తుంది.\n• "మెనూ": శాఖలు\n• కావలసినది టైప్ చేయండి, ఉదా. "ఆదాయ" లేదా "బస్ టికెట్"\n• "స్థితి": మీ దరఖాస్తులు\n• "భాష": ఇంగ్లీష్ లేదా తెలుగు\n• "హెచ్చరికలు": మీ జిల్లాకు వాతావరణ, విద్యుత్, నీరు, పథకాలు, ఆరోగ్య హెచ్చరికలు\n• ఫారంలో: మునుపటి ప్రశ్నకు "వెనుకకు", ఆపడానికి "రద్దు"\n• "ఆపు": ఇక సందేశాలు వద్దు',
+    en: 'Mitra gives you Andhra Pradesh government services on WhatsApp.\n• "menu": the departments\n• type what you need, e.g. "income certificate" or "bus ticket"\n• "status": your applications\n• "language": English or Telugu\n• "alerts": weather, power, water, scheme and health alerts for your district\n• "my bills": what is due on the bills you saved, one tap to pay\n• in a form: "back" for the previous question, "cancel" to stop\n• "STOP": no more messages',
+    te: 'మిత్ర వాట్సాప్‌లో ఆంధ్రప్రదేశ్ ప్రభుత్వ సేవలు అందిస్తుంది.\n• "మెనూ": శాఖలు\n• కావలసినది టైప్ చేయండి, ఉదా. "ఆదాయ" లేదా "బస్ టికెట్"\n• "స్థితి": మీ దరఖాస్తులు\n• "భాష": ఇంగ్లీష్ లేదా తెలుగు\n• "హెచ్చరికలు": మీ జిల్లాకు వాతావరణ, విద్యుత్, నీరు, పథకాలు, ఆరోగ్య హెచ్చరికలు\n• "నా బిల్లులు": మీరు ఉంచిన బిల్లులపై బాకీ, ఒక్క నొక్కుతో చెల్లింపు\n• ఫారంలో: మునుపటి ప్రశ్నకు "వెనుకకు", ఆపడానికి "రద్దు"\n• "ఆపు": ఇక సందేశాలు వద్దు',
   },
   sessionExpired: {
     en: 'We stopped where we were after {minutes|# minute|# minutes} without a reply, and nothing was submitted. Let us start again.',
@@ -609,6 +611,8 @@ export const strings = {
   ...grievanceStrings,
   ...bookingStrings,
   ...alertStrings,
+  ...billStrings,
+  ...reminderStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringId = keyof typeof strings;

@@ -119,7 +119,7 @@ describe('Telugu messages name the commands in Telugu', () => {
   it('accepts every command word the Telugu help shows', () => {
     const help = quoted(strings.help.te);
     const commands = help.map((word) => commandOf(word)).filter(Boolean);
-    expect(commands).toEqual(['greet', 'status', 'language', 'alerts', 'back', 'cancel', 'stop']);
+    expect(commands).toEqual(['greet', 'status', 'language', 'alerts', 'bills', 'back', 'cancel', 'stop']);
     expect(commandOf(quoted(strings.stopped.te)[0]!)).toBe('start');
     expect(commandOf(quoted(strings.consentDeclined.te)[0]!)).toBe('greet');
   });

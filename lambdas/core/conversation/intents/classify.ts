@@ -147,6 +147,8 @@ function commandIntent(command: Command): Intent {
       return { kind: 'cancel' };
     case 'alerts':
       return { kind: 'alerts' };
+    case 'bills':
+      return { kind: 'my-bills' };
   }
 }
 
@@ -180,6 +182,14 @@ function actionIntent(session: Session, action: string): Intent {
     return { kind: 'alert-district', district: argument };
   if (verb === 'alert-consent' && step.name === 'alert-consent')
     return { kind: 'alert-consent', accepted: argument === 'yes' };
+  if (action === 'my-bills') return { kind: 'my-bills' };
+  if (action === 'bills-save' && step.name === 'bill-shown') return { kind: 'bills-save' };
+  if (verb === 'bills-consent' && step.name === 'bills-consent')
+    return { kind: 'bills-consent', accepted: argument === 'yes' };
+  if (verb === 'my-bill' && step.name === 'my-bills') return { kind: 'my-bill', index: Number(argument) };
+  if (action === 'bills-forget' && step.name === 'my-bills') return { kind: 'bills-forget' };
+  if (verb === 'bills-forget' && step.name === 'bills-forget')
+    return { kind: 'bills-forget-one', index: Number(argument) };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };
   if (verb === 'tcancel') return { kind: 'ticket-cancel', reference: argument };
   if (verb === 'tcancel-yes' && step.name === 'ticket-cancel' && step.applicationId === argument)

@@ -24,6 +24,7 @@ export type Intent =
   | HeldCertificateIntent
   | TicketCancelIntent
   | AlertIntent
+  | BillsIntent
   | CitizenIntent;
 
 /** Where the conversation stands decides before what was said: STOP, an idle conversation, no language or consent. */
@@ -148,6 +149,18 @@ export type AlertIntent =
   | { kind: 'alert-consent'; accepted: boolean }
   /** "Stop all alerts": the alerts end, the rest of Mitra goes on. */
   | { kind: 'alert-stop' };
+
+/** The citizen's remembered bills (intents/my-bills.ts). */
+export type BillsIntent =
+  /** "my bills": the remembered bills with what is due now. */
+  | { kind: 'my-bills' }
+  /** "Save" on a bill shown: asks the remembering notice. */
+  | { kind: 'bills-save' }
+  | { kind: 'bills-consent'; accepted: boolean }
+  /** A remembered bill tapped: paid at once when unchanged, shown otherwise. */
+  | { kind: 'my-bill'; index: number }
+  | { kind: 'bills-forget' }
+  | { kind: 'bills-forget-one'; index: number };
 
 export type CitizenIntent =
   | { kind: 'greet' }

@@ -9,6 +9,7 @@ import {
   editScreen,
   fieldScreen,
   languageScreen,
+  type Row,
   searchScreen,
   servicesScreen,
   summaryScreen,
@@ -26,9 +27,17 @@ export function home(session: Session, env: TurnEnv, before: string[] = []): Tur
   return show(
     session,
     { name: 'menu', page: 0 },
-    withText(before, departmentsScreen(env.catalog, session.language, 0, env.token)),
+    withText(before, departmentsScreen(env.catalog, session.language, 0, env.token, shortcutsOf(session))),
     env,
   );
+}
+
+/** Rows the main menu starts with for this citizen: "My bills" once they remember any. */
+function shortcutsOf(session: Session): Row[] {
+  const language = languageOf(session);
+  return session.bills.saved.length > 0
+    ? [{ action: 'my-bills', title: t('billsMenuRow', language), description: t('billsMenuRowDescription', language) }]
+    : [];
 }
 
 /** Shows the current step again (after a tap on an old menu, a turned page, or in a new language). */
@@ -38,7 +47,12 @@ export function render(session: Session, env: TurnEnv, before: string[] = []): T
   const service = 'serviceId' in step ? findService(env.catalog, step.serviceId) : undefined;
   switch (step.name) {
     case 'menu':
-      return show(session, step, withText(before, departmentsScreen(env.catalog, language, step.page, env.token)), env);
+      return show(
+        session,
+        step,
+        withText(before, departmentsScreen(env.catalog, language, step.page, env.token, shortcutsOf(session))),
+        env,
+      );
     case 'services':
       return show(
         session,

@@ -89,6 +89,14 @@ export function needsOf(
     }
     case 'status':
       return { applications: identityCurrent(session, now, settings) };
+    case 'my-bills':
+      return session.bills.consentedAt ? { applications: false, myBills: session.bills.saved } : none();
+    case 'my-bill': {
+      const saved = session.bills.saved[intent.index];
+      return saved ? { applications: false, bill: { serviceId: saved.serviceId, values: saved.values } } : none();
+    }
+    case 'bills-forget-one':
+      return { applications: false, myBills: session.bills.saved.filter((_, i) => i !== intent.index) };
     case 'bus-text':
     case 'bus-service':
     case 'bus-hold': {

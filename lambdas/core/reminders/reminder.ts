@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import type { Language } from '../catalog/schema.ts';
+import { t } from '../i18n/strings.ts';
+import type { TemplateReply } from '../whatsapp/limits.ts';
+import { UserKeySchema } from '../whatsapp/user-key.ts';
+
+/** India Standard Time, UTC+05:30: a departure or darshan time in a booking is India's. */
+const IST = '+05:30';
+
+/** A booked bus or darshan is reminded of this long before it: time to reach the bus stand or the temple. */
+export const BOOKING_REMINDER_LEAD_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * One reminder to one citizen, stored when it is scheduled and read when it fires. Its id names its one-time schedule
+ * too (EventBridge Scheduler: at most 64 letters, digits, `-`, `_`, `.`), so scheduling it again finds it there.
+ */
+export const ReminderSchema = z.strictObject({
+  reminderId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+  waId: UserKeySchema,
+  /** When it is sent (ISO time). */
+  at: z.iso.datetime(),
+  /** The booking it is about: it is sent only while that booking still stands (not cancelled, refunded, revoked). */
+  applicationId: z.string().min(1),
+  /** What it says, in both languages: the citizen's language when it fires picks one. */
+  text: z.strictObject({ en: z.string().min(1), te: z.string().min(1) }),
+});
+export type Reminder = z.infer<typeof ReminderSchema>;
+
+/** What a booked ticket's application carries that a reminder needs (lambdas/workflow-steps). */
+export interface BookedTicket {
+  applicationId: string;
+  waId: string;
+  values: Record<string, string>;
+  serviceName: Record<Language, string>;
+}
+
+/**
+ * The reminder of a ticket just issued: `BOOKING_REMINDER_LEAD_MS` before the bus leaves or the darshan begins. None
+ * when the booking names no date and time, or when that moment is already past (a ticket bought for a bus leaving
+ * within the lead time needs no reminder).
+ */
+export function bookingReminder(ticket: BookedTicket, now: Date): Reminder | undefined {
+  const { values } = ticket;
+  const date = values['travel-date'] ?? '';
+  const bus = Boolean(values.departs);
+  const time = values.departs || values['slot-time'] || '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
+  const startsAt = Date.parse(`${date}T${time}:00${IST}`);
+  const at = startsAt - BOOKING_REMINDER_LEAD_MS;
+  if (!Number.isFinite(startsAt) || at <= now.getTime()) return undefined;
+  const shownDate = `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+  const text = (language: Language) =>
+    bus
+      ? t('reminderBus', language, {
+          service: values['service-code'] ?? '',
+          from: values['from-place'] ?? '',
+          to: values['to-place'] ?? '',
+          time,
+          date: shownDate,
+          seats: values.seats ?? '',
+          applicationId: ticket.applicationId,
+        })
+      : t('reminderSlot', language, {
+          service: ticket.serviceName[language],
+          time,
+          date: shownDate,
+          applicationId: ticket.applicationId,
+        });
+  return ReminderSchema.parse({
+    reminderId: `booking-${ticket.applicationId}`.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64),
+    waId: ticket.waId,
+    at: new Date(at).toISOString(),
+    applicationId: ticket.applicationId,
+    text: { en: text('en'), te: text('te') },
+  });
+}
+
+/** Why a reminder that fired is not sent, or `send`. */
+export type ReminderDecision = 'send' | 'stopped' | 'booking-not-standing' | 'already-fired';
+
+/**
+ * Decided when the reminder fires, from what holds then, never from what held when it was scheduled: a citizen who
+ * sent STOP since gets nothing, and a booking cancelled since (its application no longer `issued`) is not reminded
+ * of; so nothing has to find and delete a schedule. A reminder that fired before (the scheduler fired twice) is not sent
+ * again.
+ */
+export function reminderDecision(state: {
+  fired: boolean;
+  stopped: boolean;
+  applicationState?: string;
+}): ReminderDecision {
+  if (state.fired) return 'already-fired';
+  if (state.stopped) return 'stopped';
+  if (state.applicationState !== 'issued') return 'booking-not-standing';
+  return 'send';
+}
+
+/** The reminder as the approved UTILITY template (a reminder reaches citizens outside the 24-hour window). */
+export function reminderTemplate(reminder: Reminder, language: Language, templateName: string): TemplateReply {
+  return { type: 'template', name: templateName, language, parameters: [reminder.text[language]] };
+}
