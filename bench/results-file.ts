@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -10,13 +10,20 @@ export interface Figure {
   ratio?: number;
 }
 
-/** Writes bench/results.json in the CONTRACT.md shape and prints the same figures as a table. */
+/**
+ * Writes bench/results.json in the CONTRACT.md shape and prints the same figures as a table. Figures of the file that
+ * this run did not measure (`npm run soak`'s beside `npm run bench`'s) are kept.
+ */
 export function report(figures: Figure[], file = 'bench/results.json'): void {
+  const measured = new Set(figures.map((f) => f.name));
+  const earlier = existsSync(file)
+    ? ((JSON.parse(readFileSync(file, 'utf8')) as { figures?: Figure[] }).figures ?? [])
+    : [];
   const results = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown cpu'}`,
     node: process.version,
     at: new Date().toISOString(),
-    figures,
+    figures: [...earlier.filter((f) => !measured.has(f.name)), ...figures],
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -16,6 +16,7 @@ import {
   referencedLogicalId,
 } from './cloud-assembly.ts';
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { DYNAMODB_THROTTLED, S3_SLOW_DOWN, startFaultProxy } from './fault-proxy.ts';
 import { deliveryStreamsOf, type LocalFirehose, startLocalFirehose } from './firehose/index.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
 import { createLocalIdentity } from './identity/index.ts';
@@ -24,6 +25,7 @@ import { type LoadedFunction, loadFunction } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 import { createLocalPaymentGateway } from './payments/index.ts';
 import { freePort } from './ports.ts';
+import type { LocalHouseholdRecord } from './records/index.ts';
 import { createLocalRecords } from './records/index.ts';
 import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
@@ -134,6 +136,14 @@ export interface EmbeddedRuntimeOptions {
    * without WhatsApp's payments.
    */
   whatsAppPayments?: boolean;
+  /**
+   * Faults the load and fault suite (`npm run soak`) turns on and off as it runs: DynamoDB throttling and S3 SlowDown
+   * answered, while each says so, by a proxy in front of the emulators as the functions reach them; a department back
+   * end answering 503 for the paths `backEndDown` names.
+   */
+  faults?: { dynamodb?: () => boolean; s3?: () => boolean; backEndDown?: (url: URL) => boolean };
+  /** Household records the local department records hold beside the sample citizens'. */
+  households?: readonly LocalHouseholdRecord[];
   log?: (line: string) => void;
 }
 
@@ -221,6 +231,17 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
     });
     stops.push(() => firehose.close());
 
+    // The functions reach DynamoDB and S3 through a fault proxy when the caller injects faults; the runtime's own
+    // clients (stream pollers, setup) go straight to the emulators.
+    const proxied = async (endpoint: string, failing: (() => boolean) | undefined, failure: typeof S3_SLOW_DOWN) => {
+      if (!failing) return endpoint;
+      const proxy = await startFaultProxy(endpoint, failing, failure, host);
+      stops.push(() => proxy.close());
+      return proxy.endpoint;
+    };
+    const functionsDynamoDb = await proxied(dynamo.endpoint, options.faults?.dynamodb, DYNAMODB_THROTTLED);
+    const functionsS3 = await proxied(s3.endpoint, options.faults?.s3, S3_SLOW_DOWN);
+
     const kms = await startLocalKms({ host, port: 0, dataDir: join(dataDir, 'kms'), aliases: keyAliases(assembly) });
     stops.push(() => kms.close());
 
@@ -293,8 +314,8 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       AWS_DEFAULT_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: functionsDynamoDb,
+      AWS_ENDPOINT_URL_S3: functionsS3,
       AWS_ENDPOINT_URL_KMS: kms.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint,
       AWS_ENDPOINT_URL_FIREHOSE: firehose.endpoint,
@@ -414,7 +435,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
 
     const identity = createLocalIdentity({ now: clock.get });
     const speech = createLocalSpeech();
-    const records = createLocalRecords(sampleHouseholds);
+    const records = createLocalRecords([...sampleHouseholds, ...(options.households ?? [])]);
     const registers = createLocalRegisters();
     const encumbrances = createLocalEncumbranceRegister();
     const statusRegisters = createLocalStatusRegisters({ now: clock.get });
@@ -475,6 +496,11 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         return;
       }
       if (await serveRoute(req, res, url, routes, functions)) return;
+      if (options.faults?.backEndDown?.(url)) {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Service Unavailable' }));
+        return;
+      }
       if (await identity.handle(req, res, url)) return;
       if (await speech.handle(req, res, url)) return;
       if (await records.handle(req, res, url)) return;

@@ -238,7 +238,8 @@ export class ApplicationStore {
   }
 }
 
-function applicantOf(item: Record<string, unknown>): Applicant {
+/** Who applied, as the application item records them. */
+export function applicantOf(item: Record<string, unknown>): Applicant {
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
   const citizenHash = text(item.citizenHash);
   const citizenToken = text(item.citizenToken);

@@ -49,6 +49,11 @@ async function modelUnderstanding(modelId: string) {
   return new BedrockUnderstanding(bedrock, modelId, catalog());
 }
 
+/** The deployment's key for hashes of personal data (Aadhaar numbers, the folders of citizens' media). */
+export function personalDataKey(): string {
+  return sources.settings.aadhaarHashKey;
+}
+
 /** The webhook's turn context, from the sources configured for this function (created once per cold start). */
 export function turnContext(session: Session, message: InboundMessage, now: Date): Promise<TurnContext> {
   return loadTurnContext(sources, session, message, now);

@@ -10,7 +10,6 @@ import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
-import { mediaKey } from '#core/media-keys.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -251,7 +250,7 @@ function certificateTasksOf(messageId: string, effects: Effect[], now: Date): Ce
   };
   return effects.flatMap((effect): CertificateTask[] => {
     if (effect.type === 'scan-certificate')
-      return [{ ...common, task: 'scan', waId: effect.waId, language: effect.language, mediaKey: mediaKey(effect) }];
+      return [{ ...common, task: 'scan', waId: effect.waId, language: effect.language, mediaKey: effect.mediaKey }];
     if (effect.type === 'revoke-certificate') {
       const { waId, language, certId, reason } = effect;
       return [{ ...common, task: 'revoke', waId, language, certId, reason }];

@@ -9,7 +9,8 @@ import {
 } from '#core/grievances/perform.ts';
 import { t } from '#core/i18n/strings.ts';
 import { maskPhone } from '#core/masking.ts';
-import type { ApplicationStore } from './application-store.ts';
+import { isApplicant, type ProvenIdentity } from '#core/officers.ts';
+import { type ApplicationStore, applicantOf } from './application-store.ts';
 import { transitionApplication } from './application-transitions.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { countMetric } from './metrics.ts';
@@ -24,7 +25,7 @@ interface Collaborators {
   tableName: string;
   applications: Pick<ApplicationStore, 'get' | 'hasStopped'>;
   officers: Pick<OfficerRegistry, 'find' | 'ofDepartment'>;
-  conversations: Pick<ConversationStore, 'languageOf'>;
+  conversations: Pick<ConversationStore, 'personOf'>;
   catalog: Catalog;
 }
 
@@ -52,9 +53,18 @@ export async function performGrievanceTask(
   const acting = officer && ['accept', 'ask', 'resolve', 'transfer'].includes(task.action);
   const target = task.action === 'transfer' ? parseTransfer(task.text ?? '', catalog)?.department : undefined;
   const registry = await officers.ofDepartment(target ?? record.department);
+  // Each officer's language, and the identity they proved: an officer who filed the grievance never handles it.
   const languages = new Map<string, Language>();
-  await Promise.all(registry.map(async (o) => languages.set(o.waId, (await conversations.languageOf(o.waId)) ?? 'en')));
+  const identities = new Map<string, ProvenIdentity>();
+  await Promise.all(
+    [...registry, ...(officer ? [officer] : [])].map(async (o) => {
+      const person = await conversations.personOf(o.waId);
+      languages.set(o.waId, person.language ?? 'en');
+      identities.set(o.waId, person.identity);
+    }),
+  );
   if (officer) languages.set(officer.waId, task.language);
+  const filer = applicantOf(item);
   const situation: GrievanceSituation = {
     record,
     service,
@@ -65,6 +75,7 @@ export async function performGrievanceTask(
     ...(task.rating ? { rating: task.rating } : {}),
     registry,
     languageOf: (waId) => languages.get(waId) ?? 'en',
+    isFiler: (o) => isApplicant(o, identities.get(o.waId), filer),
     now,
     ref: `${task.action}#${task.messageId}`,
   };

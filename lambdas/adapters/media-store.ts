@@ -12,12 +12,14 @@ export class MediaStore {
   constructor(
     private readonly bucket: string,
     private readonly graph: GraphApi,
+    /** The deployment's key for personal-data hashes: a citizen's media folder is a keyed digest of their number. */
+    private readonly personalDataKey: string,
   ) {}
 
   /** Keeps the media; answers where, and the bytes kept (a voice note is transcribed from them in the same turn). */
   async keep(media: InboundMedia): Promise<{ key: string; bytes: Uint8Array; mimeType: string }> {
     const { bytes, mimeType } = await this.graph.downloadMedia(media.mediaId);
-    const key = mediaKey(media);
+    const key = mediaKey(media, this.personalDataKey);
     const type = media.mimeType ?? mimeType;
     await this.s3Put(key, bytes, type, {
       'message-id': media.messageId,

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { now } from '#adapters/clock.ts';
-import { turnContext } from '#adapters/conversation-context.ts';
+import { personalDataKey, turnContext } from '#adapters/conversation-context.ts';
 import { ConversationStore } from '#adapters/conversation-store.ts';
 import { DeliveryStatuses } from '#adapters/delivery-status.ts';
 import { optionalEnv, requireEnv } from '#adapters/env.ts';
@@ -42,7 +42,7 @@ const verifyToken = requireEnv('WHATSAPP_VERIFY_TOKEN');
 const services = catalog();
 const settlement = new PaymentSettlement(requireEnv('TABLE_NAME'));
 // Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
-const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000));
+const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000), personalDataKey());
 /** Voice notes are transcribed where a speech service is configured; elsewhere the citizen is asked to type. */
 const speechEndpoint = optionalEnv('SPEECH_ENDPOINT');
 const speech = speechEndpoint && speechEndpoint !== 'unconfigured' ? new HttpSpeechService(speechEndpoint) : undefined;

@@ -13,6 +13,7 @@ import { type GrievanceRecord, grievanceNotice } from '#core/grievances/perform.
 import { grievancePhotoReplies } from '#core/grievances/photos.ts';
 import { placeOf, routeGrievance } from '#core/grievances/routing.ts';
 import { t } from '#core/i18n/strings.ts';
+import { isApplicant } from '#core/officers.ts';
 import type { ApprovalApplication } from './approval-steps.ts';
 
 /** lib/workflows/fulfilment-workflow.ts ESCALATION_WINDOW: how long the escalated wait lasts. */
@@ -43,7 +44,17 @@ export async function requestGrievanceAttention(
   const held = (stored?.approval as { department?: unknown } | undefined)?.department;
   const department = typeof held === 'string' ? held : application.plan.department;
   const place = placeOf(values);
-  const route = routeGrievance(await registry.ofDepartment(department), department, place, escalated);
+  const [registered, filer] = await Promise.all([
+    registry.ofDepartment(department),
+    applications.applicant(applicationId),
+  ]);
+  const people = new Map(
+    await Promise.all(registered.map(async (o) => [o.waId, await conversations.personOf(o.waId)] as const)),
+  );
+  // An officer who filed it is passed over: it goes to another officer, or the senior one.
+  const route = routeGrievance(registered, department, place, escalated, (officer) =>
+    isApplicant(officer, people.get(officer.waId)?.identity, filer ?? { waId }),
+  );
   if (route.fallback) {
     logger.warn('grievance routed by fallback: no officer registered for its place', { applicationId, department });
     countMetric('GrievancesRoutedByFallback');
@@ -68,21 +79,19 @@ export async function requestGrievanceAttention(
     grievance: {},
   };
   const noticeRef = `${applicationId}#${escalated ? 'escalated' : 'awaiting-decision'}`;
-  const officerNotices = await Promise.all(
-    route.officers.map(async (officer) => {
-      const officerLanguage = (await conversations.languageOf(officer.waId)) ?? 'en';
-      const notice = grievanceNotice(service, record, services, officerLanguage, route.fallback);
-      if (escalated && notice.type === 'buttons')
-        notice.body = `${t('grievanceEscalatedToOfficer', officerLanguage, { due: istDate(slaDue.toISOString()) })}\n${notice.body}`;
-      // The photos follow the notice, each under its own key so a retried step queues none twice.
-      const photos = grievancePhotoReplies(applicationId, values, officerLanguage).map((reply, index) => ({
-        waId: officer.waId,
-        ref: `${noticeRef}#photo-${index + 1}`,
-        reply,
-      }));
-      return [{ waId: officer.waId, ref: noticeRef, reply: notice }, ...photos];
-    }),
-  ).then((perOfficer) => perOfficer.flat());
+  const officerNotices = route.officers.flatMap((officer) => {
+    const officerLanguage = people.get(officer.waId)?.language ?? 'en';
+    const notice = grievanceNotice(service, record, services, officerLanguage, route.fallback);
+    if (escalated && notice.type === 'buttons')
+      notice.body = `${t('grievanceEscalatedToOfficer', officerLanguage, { due: istDate(slaDue.toISOString()) })}\n${notice.body}`;
+    // The photos follow the notice, each under its own key so a retried step queues none twice.
+    const photos = grievancePhotoReplies(applicationId, values, officerLanguage).map((reply, index) => ({
+      waId: officer.waId,
+      ref: `${noticeRef}#photo-${index + 1}`,
+      reply,
+    }));
+    return [{ waId: officer.waId, ref: noticeRef, reply: notice }, ...photos];
+  });
   const due = istDate(slaDue.toISOString());
   const citizenText = escalated
     ? t('grievanceEscalated', language, { applicationId, due })

@@ -45,6 +45,9 @@ export interface EngineOptions {
   log: (message: string, detail?: unknown) => void;
 }
 
+/** Meta's first redeliveries of a failed message webhook, compressed from minutes to seconds. */
+const WEBHOOK_REDELIVERY_MS = [1000, 2000, 4000, 8000, 16000, 32000, 60000];
+
 interface CheckoutRequest {
   referenceId: string;
   amountPaise: number;
@@ -305,6 +308,7 @@ export class WhatsAppEngine {
     const results = await Promise.all(Array.from({ length: copies }, () => this.post(signed.body, signed.headers)));
     const first = results[0]!;
     this.log.setWebhookResult(id, first.status, first.error);
+    if (first.status === null || first.status >= 500) this.redeliver(id, signed.body, signed.headers);
     return { wamid: id, status: first.status, ...(first.error ? { error: first.error } : {}) };
   }
 
@@ -399,6 +403,22 @@ export class WhatsAppEngine {
     );
     this.track(attempt);
     return attempt;
+  }
+
+  /**
+   * Meta keeps redelivering a message webhook the business answered with an error or not at all, with growing
+   * intervals, for up to 7 days; here the same bytes go again after each of those delays until one is
+   * answered below 500. Only the attempts count as in flight: `idle()` does not wait out the backoff.
+   */
+  private redeliver(id: string, body: Buffer, headers: Record<string, string>, attempt = 0): void {
+    const delay = WEBHOOK_REDELIVERY_MS[attempt];
+    if (delay === undefined) return;
+    setTimeout(() => {
+      void this.post(body, headers).then((result) => {
+        this.log.setWebhookResult(id, result.status, result.error);
+        if (result.status === null || result.status >= 500) this.redeliver(id, body, headers, attempt + 1);
+      });
+    }, delay).unref();
   }
 
   private track(promise: Promise<unknown>): void {

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { applyForIncomeCertificate } from '../support/certificates.ts';
 import { rowIdOf, say, startTestRuntime } from '../support/runtime.ts';
 
-// Every line any function or the runtime writes during a whole conversation, at the most talkative log level, is
-// kept and searched for the citizen's phone number and Aadhaar number: neither may appear in full.
+// Every line any function or the runtime writes during a whole conversation, at the most talkative log level, and
+// every object key in every bucket, are searched for the citizen's phone number and Aadhaar number: neither may
+// appear in full.
 
 const citizen = '919876543210';
 const aadhaar = '234567890124';
@@ -51,5 +55,25 @@ describe('personal data in the logs', () => {
       const at = log.indexOf(secret);
       expect(at === -1 ? '' : log.slice(Math.max(0, at - 300), at + 100), secret).toBe('');
     }
+
+    const s3 = new S3Client({
+      endpoint: env.runtime.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    const { Buckets = [] } = await s3.send(new ListBucketsCommand({}));
+    const keys: string[] = [];
+    for (const { Name } of Buckets) {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: Name }));
+      keys.push(...(listed.Contents ?? []).map((o) => `${Name}/${o.Key}`));
+    }
+    // The photo and the certificate are there to be searched.
+    expect(keys.some((key) => key.includes('/inbound/'))).toBe(true);
+    expect(keys.some((key) => key.includes('/certificates/'))).toBe(true);
+    for (const secret of [citizen.slice(2), aadhaar]) expect(keys.filter((key) => key.includes(secret))).toEqual([]);
+    // Nor a digest anyone could compute for every possible number: the media folder is keyed with a secret.
+    const unkeyed = createHash('sha256').update(`mitra-inbound-media\n${citizen}`).digest('hex').slice(0, 32);
+    expect(keys.filter((key) => key.includes(unkeyed))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaKey } from '#core/media-keys.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
+import { LOCAL_DEFAULTS } from '../../local/runtime.ts';
 import { say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 import { messagesPayload, newWamid, postWebhook, signature, textMessage } from './webhook-support.ts';
 
@@ -206,8 +207,9 @@ describe('inbound media', () => {
     const listed = await s3.send(
       new ListObjectsV2Command({ Bucket: env.runtime.names.mediaBucket, Prefix: 'inbound/' }),
     );
-    // Kept under a digest of the number, never the number itself.
-    const kept = (listed.Contents ?? []).filter((o) => o.Key?.startsWith(mediaKey({ waId, mediaId: '' })));
+    // Kept under a keyed digest of the number, never the number itself.
+    const folder = mediaKey({ waId, mediaId: '' }, LOCAL_DEFAULTS.aadhaarHashKey);
+    const kept = (listed.Contents ?? []).filter((o) => o.Key?.startsWith(folder));
     expect(kept).toHaveLength(1);
     expect((listed.Contents ?? []).some((o) => o.Key?.includes(waId))).toBe(false);
     expect(kept[0]!.Size).toBe(Buffer.from(png, 'base64').length);

@@ -75,6 +75,11 @@ export interface GrievanceSituation {
   registry: readonly Officer[];
   /** The language each officer chose in the chat (English when none). */
   languageOf: (waId: string) => Language;
+  /**
+   * Whether an officer filed this grievance (the same number, or the same Aadhaar hash or UID token as they proved):
+   * they never handle it, and it is routed past them.
+   */
+  isFiler: (officer: Officer) => boolean;
   now: Date;
   /** Ids unique to this task, so a retried task queues nothing twice. */
   ref: string;
@@ -108,6 +113,7 @@ function officerPlan(situation: GrievanceSituation, officer: Officer): Grievance
     const department = jurisdictionName(catalog, jurisdictionOf(record), language);
     return { answer: say(language, 'decisionNotAllowed', { applicationId, department }), notices: [] };
   }
+  if (situation.isFiler(officer)) return { answer: say(language, 'grievanceOwn', { applicationId }), notices: [] };
   const actor: Actor = { type: 'officer', id: officer.id };
   const department = departmentName(catalog, record.department, record.language);
   const citizen = (reply: Reply): Notice => ({ waId: record.waId, ref: `${applicationId}#${ref}`, reply });
@@ -177,7 +183,13 @@ function transferPlan(situation: GrievanceSituation, actor: Actor, language: Lan
   const transfer = parseTransfer(text ?? '', catalog);
   if (!transfer || transfer.department === record.department)
     return { answer: say(language, 'grievanceTransferUnclear', { applicationId }), notices: [] };
-  const route = routeGrievance(situation.registry, transfer.department, placeOf(record.values));
+  const route = routeGrievance(
+    situation.registry,
+    transfer.department,
+    placeOf(record.values),
+    false,
+    situation.isFiler,
+  );
   const moved: GrievanceRecord = { ...record, department: transfer.department, state: 'transferred' };
   const to = departmentName(catalog, transfer.department, record.language);
   return {
@@ -253,7 +265,7 @@ function citizenPlan(situation: GrievanceSituation): GrievancePlan {
       if (!reopenable) return { answer: say(language, 'decisionNotWaiting', { applicationId }), notices: [] };
       if (!mayReopen(record.resolvedAt!, now))
         return { answer: say(language, 'grievanceReopenTooLate', { applicationId }), notices: [] };
-      const route = routeGrievance(registry, record.department, placeOf(record.values), true);
+      const route = routeGrievance(registry, record.department, placeOf(record.values), true, situation.isFiler);
       const reopened: GrievanceRecord = { ...record, state: 'reopened' };
       return {
         answer: say(language, 'grievanceReopened', { applicationId }),

@@ -51,15 +51,29 @@ export function placeOf(values: Readonly<Record<string, string>>): GrievancePlac
  * officer of the district. A place without one goes to the department's officer of the district (a mandal with no
  * officer of its own), else to its state-level officers, and is marked `fallback` so the operators hear of it.
  * Past the SLA, or reopened, it goes to the senior officers of that district, else the state-level ones, else
- * whoever had it, so it never goes unheard.
+ * whoever had it, so it never goes unheard. An officer who filed the grievance (`isFiler`) is passed over: it goes to
+ * another officer of the place, or the next level up; whether it fell back is judged by the registry as it is.
  */
 export function routeGrievance(
   registry: readonly Officer[],
   department: string,
   place: GrievancePlace,
   senior = false,
+  isFiler: (officer: Officer) => boolean = () => false,
 ): GrievanceRoute {
-  const deciding = registry.filter((o) => o.department === department && isDecidingRole(o.role));
+  const registered = registry.filter((o) => o.department === department && isDecidingRole(o.role));
+  const { fallback } = firstRoute(registered, place, senior);
+  return {
+    ...firstRoute(
+      registered.filter((o) => !isFiler(o)),
+      place,
+      senior,
+    ),
+    fallback,
+  };
+}
+
+function firstRoute(deciding: readonly Officer[], place: GrievancePlace, senior: boolean): GrievanceRoute {
   const worksByMandal = deciding.some((o) => o.mandal !== undefined);
   const inDistrict = place.district ? deciding.filter((o) => o.district === place.district) : [];
   const ofMandal = place.mandal ? inDistrict.filter((o) => o.mandal === place.mandal) : [];

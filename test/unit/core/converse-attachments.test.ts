@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '#core/catalog/schema.ts';
+import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { mediaKey } from '#core/media-keys.ts';
 import { Citizen } from './citizen.ts';
 
@@ -40,7 +42,7 @@ describe('a question that asks for a photo or a PDF', () => {
     expect(citizen.said).toContain('mobile number');
     const step = citizen.session.step;
     expect(step.name === 'form' && step.values).toMatchObject({
-      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'photo-1' }),
+      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'photo-1' }, DEFAULT_SETTINGS.aadhaarHashKey),
       'site-plan:kind': 'image',
     });
   });
@@ -50,7 +52,7 @@ describe('a question that asks for a photo or a PDF', () => {
     citizen.send(pdf);
     const step = citizen.session.step;
     expect(step.name === 'form' && step.values).toMatchObject({
-      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'pdf-1' }),
+      'site-plan': mediaKey({ waId: citizen.waId, mediaId: 'pdf-1' }, DEFAULT_SETTINGS.aadhaarHashKey),
       'site-plan:kind': 'pdf',
     });
   });
@@ -109,18 +111,32 @@ describe('a question that asks for a photo or a PDF', () => {
     citizen.tap(`svc:${SERVICE}`);
     const turn = citizen.send(photo);
     expect(turn.effects).toEqual([
-      { type: 'scan-certificate', waId: citizen.waId, mediaId: 'photo-1', language: 'en' },
+      {
+        type: 'scan-certificate',
+        waId: citizen.waId,
+        mediaKey: mediaKey({ waId: citizen.waId, mediaId: 'photo-1' }, DEFAULT_SETTINGS.aadhaarHashKey),
+        language: 'en',
+      },
     ]);
     expect(fieldAsked(citizen)).toBe(0);
   });
 });
 
 describe('where an inbound photo is kept', () => {
-  it('keys it by a digest of the number, never the number, the same for a redelivered message', () => {
-    const key = mediaKey({ waId: '919876543210', mediaId: '4497616769238121' });
+  const secret = 'a-deployment-secret-of-at-least-32-characters';
+
+  it('keys it by a keyed digest of the number, never the number, the same for a redelivered message', () => {
+    const key = mediaKey({ waId: '919876543210', mediaId: '4497616769238121' }, secret);
     expect(key).toMatch(/^inbound\/[0-9a-f]{32}\/4497616769238121$/);
     expect(key).not.toContain('9876543210');
-    expect(mediaKey({ waId: '919876543210', mediaId: '4497616769238121' })).toBe(key);
-    expect(mediaKey({ waId: '919876543211', mediaId: '4497616769238121' })).not.toBe(key);
+    expect(mediaKey({ waId: '919876543210', mediaId: '4497616769238121' }, secret)).toBe(key);
+    expect(mediaKey({ waId: '919876543211', mediaId: '4497616769238121' }, secret)).not.toBe(key);
+  });
+
+  it('cannot be found by hashing every possible number without the secret', () => {
+    const key = mediaKey({ waId: '919876543210', mediaId: 'm' }, secret);
+    const unkeyed = createHash('sha256').update('mitra-inbound-media\n919876543210').digest('hex').slice(0, 32);
+    expect(key).not.toContain(unkeyed);
+    expect(mediaKey({ waId: '919876543210', mediaId: 'm' }, 'another-secret-of-at-least-32-characters')).not.toBe(key);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '#core/conversation/context.ts';
 import { applicationIdFor, converse } from '#core/conversation/converse.ts';
 import { newSession } from '#core/conversation/session.ts';
 import { strings } from '#core/i18n/strings.ts';
+import { mediaKey } from '#core/media-keys.ts';
 import { Citizen, START, services } from './citizen.ts';
 
 const AADHAAR = '234567890124';
@@ -430,7 +432,12 @@ describe('media', () => {
     const citizen = new Citizen().ready();
     const turn = citizen.send({ type: 'media', mediaType: 'image', mediaId: 'media-1' });
     expect(turn.effects).toEqual([
-      { type: 'scan-certificate', waId: citizen.waId, mediaId: 'media-1', language: 'en' },
+      {
+        type: 'scan-certificate',
+        waId: citizen.waId,
+        mediaKey: mediaKey({ waId: citizen.waId, mediaId: 'media-1' }, DEFAULT_SETTINGS.aadhaarHashKey),
+        language: 'en',
+      },
     ]);
     expect(citizen.replies).toEqual([
       { type: 'text', text: expect.stringContaining('Checking the certificate QR code') },

@@ -1,5 +1,6 @@
 import type { Language } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
+import { mediaKey } from '../../media-keys.ts';
 import { consentScreen, languageScreen, servicesScreen, text } from '../screens.ts';
 import { newSession, type Session, type SessionStep } from '../session.ts';
 import { changed } from './alerts.ts';
@@ -47,12 +48,13 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
     return render({ ...session, step: { ...step, page: Math.max(0, step.page + by) } }, env);
   },
   help: (session) => say(session, [text(t('help', languageOf(session)))]),
-  image(session, { mediaId }) {
+  image(session, { mediaId }, env) {
     const language = languageOf(session);
+    const key = mediaKey({ waId: session.waId, mediaId }, env.context.settings.aadhaarHashKey);
     return say(
       session,
       [text(t('scanChecking', language))],
-      [{ type: 'scan-certificate', waId: session.waId, mediaId, language }],
+      [{ type: 'scan-certificate', waId: session.waId, mediaKey: key, language }],
     );
   },
   unreadable: (session, _intent, env) =>

@@ -76,7 +76,10 @@ export const formTurns: IntentHandlers<FormIntent['kind']> = {
       if (mediaType === 'image') return citizenTurns.image(session, { kind: 'image', mediaId }, env);
       return citizenTurns.unreadable(session, { kind: 'unreadable' }, env);
     }
-    const key = mediaKey({ waId: env.inbound.waId, mediaId: intent.media.mediaId });
+    const key = mediaKey(
+      { waId: env.inbound.waId, mediaId: intent.media.mediaId },
+      env.context.settings.aadhaarHashKey,
+    );
     const result = validateAttachment(field, { ...intent.media, key });
     if (!result.ok) return askAgain(session, step, service, result.error, env);
     return advance(

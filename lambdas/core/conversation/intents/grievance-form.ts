@@ -41,7 +41,7 @@ export const grievanceFormTurns: IntentHandlers<GrievanceFormIntent['kind']> = {
     if (!field) return toSummary(session, service, step.values, env);
     const result = validateAttachment(field, {
       ...media,
-      key: mediaKey({ waId: env.inbound.waId, mediaId: media.mediaId }),
+      key: mediaKey({ waId: env.inbound.waId, mediaId: media.mediaId }, env.context.settings.aadhaarHashKey),
     });
     if (!result.ok)
       return show(session, step, photosScreen(step.values, language, env.token, [t(result.error, language)]), env);

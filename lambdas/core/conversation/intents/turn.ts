@@ -62,7 +62,7 @@ export type Effect =
   /** The citizen's alert subscriptions changed: the items to write and delete with the turn (one per topic and district). */
   | { type: 'alert-subscriptions'; waId: string; add: AlertPair[]; remove: AlertPair[] }
   /** A photo the citizen sent, possibly of a certificate's QR code: checked off the webhook's path, answered later. */
-  | { type: 'scan-certificate'; waId: string; mediaId: string; language: Language }
+  | { type: 'scan-certificate'; waId: string; mediaKey: string; language: Language }
   /** A registered officer's decision on an application; their right to decide it is checked where it is done. */
   | {
       type: 'decide-application';

@@ -1,0 +1,296 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAadhaar } from '../lambdas/core/forms/aadhaar.ts';
+import { type EmbeddedRuntime, startEmbeddedRuntime } from '../local/runtime.ts';
+import type { SentMessage } from '../local/whatsapp/message-log.ts';
+
+export interface SoakOptions {
+  /** Citizens, each through a whole conversation from "Hi" to an instant income certificate. */
+  citizens: number;
+  /** A citizen's pause between reading a reply and sending the next message. */
+  thinkMs?: number;
+  /** How long a reply (or the certificate) may take before it counts as lost. */
+  replyTimeoutMs?: number;
+  /** The whole run is abandoned after this; whatever has not arrived by then is lost. */
+  maxSeconds?: number;
+  /** The faults' cycle: DynamoDB throttles for its first 8/30, S3 slows down for the next 8/30 (default 30 s). */
+  faultCycleSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakResult {
+  citizens: number;
+  /** Messages the citizens sent. */
+  messages: number;
+  /** Replies (and certificates) that never arrived. */
+  lost: number;
+  /** Messages a citizen received twice. */
+  doubled: number;
+  replyP50Ms: number;
+  replyP99Ms: number;
+  /** Citizens who received their certificate, and those who received more than one. */
+  certificates: number;
+  issuedTwice: number;
+  seconds: number;
+  /** How often each fault was injected. */
+  faults: Record<string, number>;
+}
+
+const SERVICE = 'revenue.income-certificate';
+const HOUSEHOLD = { name: 'Ravi Kumar Reddy', fatherName: 'Venkata Reddy', district: 'guntur', annualIncome: 120000 };
+
+/**
+ * The load and fault suite: citizens through whole conversations on the embedded runtime, every message signed and
+ * posted by the simulator as Meta would (redelivered when the webhook fails), while faults come and go: the Graph API
+ * answering 500 and 130429 for some recipients, DynamoDB throttling and S3 SlowDown in turns, the household records
+ * down for the first look-ups, and the certificate function crashing, before and after its work, now and then.
+ * Loopback only; bounded by `maxSeconds`.
+ */
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const log = options.log ?? (() => undefined);
+  const thinkMs = options.thinkMs ?? 1000;
+  const replyTimeoutMs = options.replyTimeoutMs ?? 90_000;
+  const people = Array.from({ length: options.citizens }, (_, i) => ({
+    waId: `9197${String(i).padStart(8, '0')}`,
+    aadhaar: aadhaarNumber(i),
+  }));
+  const faults = { graph500: 0, graph130429: 0, dynamodbThrottled: 0, s3SlowDown: 0, recordsDown: 0, crashes: 0 };
+  const startedAt = performance.now();
+  const seconds = () => (performance.now() - startedAt) / 1000;
+  // Every cycle (30 s): DynamoDB throttles every 8th call for 8 s, then S3 slows every 4th down for 8 s, then neither.
+  const cycle = options.faultCycleSeconds ?? 30;
+  const phase = () => ((seconds() % cycle) / cycle) * 30;
+  let dynamodbCalls = 0;
+  let s3Calls = 0;
+  let recordLookups = 0;
+  const inject = (fault: keyof typeof faults, now: boolean) => {
+    if (now) faults[fault] += 1;
+    return now;
+  };
+  const recordsDownFor = Math.max(1, Math.ceil(options.citizens / 50));
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-soak-'));
+  const runtime = await startEmbeddedRuntime({
+    port: 0,
+    dataDir,
+    logLevel: 'ERROR',
+    statusWebhooks: false,
+    log: (line) => log(line),
+    households: people.map((p) => ({
+      aadhaar: p.aadhaar,
+      nameTe: 'రవి కుమార్ రెడ్డి',
+      fatherNameTe: 'వెంకట రెడ్డి',
+      ...HOUSEHOLD,
+    })),
+    faults: {
+      dynamodb: () => inject('dynamodbThrottled', phase() < 10 && ++dynamodbCalls % 8 === 0),
+      s3: () => inject('s3SlowDown', ++s3Calls % 3 === 0),
+      backEndDown: (url) =>
+        inject('recordsDown', url.pathname.startsWith('/records/') && ++recordLookups <= recordsDownFor),
+    },
+  });
+  try {
+    crashNowAndThen(runtime, options.citizens, () => faults.crashes++, log);
+    // Meta fails for some recipients: two 500s for every tenth citizen from the second, two 130429s from the fourth.
+    people.forEach((person, i) => {
+      if (i % 10 === 1) {
+        runtime.whatsapp.injectFault({ code: 500, times: 2, waId: person.waId });
+        faults.graph500 += 2;
+      }
+      if (i % 10 === 3) {
+        runtime.whatsapp.injectFault({ code: 130429, times: 2, waId: person.waId });
+        faults.graph130429 += 2;
+      }
+    });
+    const deadline = startedAt + (options.maxSeconds ?? 900) * 1000;
+    const outcomes = await Promise.all(
+      people.map(async (person, i) => {
+        // Arrivals spread over the first seconds, as people do not all write at the same instant.
+        await sleep(i * 50);
+        return converse(runtime, person, { thinkMs, replyTimeoutMs, deadline, log });
+      }),
+    );
+    const latencies = outcomes.flatMap((o) => o.latencies).sort((a, b) => a - b);
+    const documents = people.map((p) => runtime.whatsapp.sentMessages(p.waId).filter((m) => m.type === 'document'));
+    return {
+      citizens: options.citizens,
+      messages: outcomes.reduce((sum, o) => sum + o.sent, 0),
+      lost: outcomes.reduce((sum, o) => sum + o.lost, 0),
+      doubled: people.reduce((sum, p) => sum + doubledIn(runtime.whatsapp.sentMessages(p.waId)), 0),
+      replyP50Ms: percentile(latencies, 0.5),
+      replyP99Ms: percentile(latencies, 0.99),
+      certificates: documents.filter((d) => d.length > 0).length,
+      issuedTwice: documents.filter((d) => d.length > 1).length,
+      seconds: seconds(),
+      faults,
+    };
+  } finally {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The certificate function crashes now and then: on its 2nd invocation (and every 25th after) before doing
+ * anything, on its 4th (and every 25th after) after issuing, so the retry meets a certificate already issued.
+ */
+function crashNowAndThen(
+  runtime: EmbeddedRuntime,
+  citizens: number,
+  crashed: () => void,
+  log: (line: string) => void,
+): void {
+  const fn = [...runtime.functions.values()].find((f) => f.spec.name === 'certificate');
+  if (!fn) throw new Error('no certificate function in cdk.out');
+  const invoke = fn.invoke.bind(fn);
+  const every = Math.max(25, Math.ceil(citizens / 8));
+  let calls = 0;
+  fn.invoke = async (event) => {
+    calls += 1;
+    if (calls % every === 2) {
+      crashed();
+      throw new Error('the certificate function crashed before its work');
+    }
+    const answer = await invoke(event);
+    if (calls % every === 4) {
+      crashed();
+      log(`[soak] the certificate function crashed after its work (invocation ${calls})`);
+      throw new Error('the certificate function crashed after its work');
+    }
+    return answer;
+  };
+}
+
+interface Conversation {
+  thinkMs: number;
+  replyTimeoutMs: number;
+  deadline: number;
+  log: (line: string) => void;
+}
+
+type Step = { text: string } | { tap: string } | { choose: string };
+
+/** One citizen's messages, each sent once the reply to the one before has arrived. */
+async function converse(
+  runtime: EmbeddedRuntime,
+  person: { waId: string; aadhaar: string },
+  conversation: Conversation,
+): Promise<{ sent: number; lost: number; latencies: number[] }> {
+  const steps: Step[] = [
+    { text: 'Hi' },
+    { tap: 'lang:en' },
+    { tap: 'consent:yes' },
+    // The service's row id, as a tap in the services' list (or a search result) sends it.
+    { choose: `svc:${SERVICE}` },
+    { text: HOUSEHOLD.name },
+    { tap: 'opt:son-of' },
+    { text: HOUSEHOLD.fatherName },
+    { text: person.aadhaar },
+    { text: String(HOUSEHOLD.annualIncome) },
+    { text: 'Kothapeta' },
+    { text: 'Tenali' },
+    { tap: 'opt:guntur' },
+    { tap: 'opt:education' },
+    { tap: 'confirm' },
+    { text: 'otp' },
+  ];
+  const { waId } = person;
+  const latencies: number[] = [];
+  let sent = 0;
+  const count = () => runtime.whatsapp.sentMessages(waId).length;
+  const lostAt = (what: string, remaining: number) => {
+    conversation.log(`[soak] ${waId.slice(-4)}: no ${what}`);
+    // The reply awaited, the ones never asked for, and the certificate.
+    return { sent, lost: remaining + 1, latencies };
+  };
+  for (const [index, step] of steps.entries()) {
+    const until = Math.min(conversation.deadline, performance.now() + conversation.replyTimeoutMs);
+    let input: { text?: string; reply_id?: string };
+    if ('tap' in step) {
+      const id = await poll(until, () => offered(runtime.whatsapp.sentMessages(waId), step.tap));
+      if (!id) return lostAt(`offer of ${step.tap}`, steps.length - index);
+      input = { reply_id: id };
+    } else if ('choose' in step) {
+      input = { reply_id: step.choose };
+    } else if (step.text === 'otp') {
+      const otp = await otpOf(runtime, person.aadhaar);
+      if (!otp) return lostAt('OTP', steps.length - index);
+      input = { text: otp };
+    } else {
+      input = { text: step.text };
+    }
+    await sleep(conversation.thinkMs);
+    const before = count();
+    const started = performance.now();
+    await runtime.whatsapp.send({ from: waId, ...input });
+    sent += 1;
+    const replied = await poll(Math.min(conversation.deadline, started + conversation.replyTimeoutMs), () =>
+      count() > before ? true : undefined,
+    );
+    if (!replied) return lostAt(`reply to message ${index + 1}`, steps.length - index - 1);
+    latencies.push(performance.now() - started);
+  }
+  const until = Math.min(conversation.deadline, performance.now() + conversation.replyTimeoutMs);
+  const document = await poll(until, () => runtime.whatsapp.sentMessages(waId).find((m) => m.type === 'document'));
+  if (!document) return lostAt('certificate', 0);
+  // A moment more, so a certificate sent twice is seen.
+  await sleep(2000);
+  return { sent, lost: 0, latencies };
+}
+
+/** The id of the row or button for `action` in the newest interactive message. */
+function offered(messages: SentMessage[], action: string): string | undefined {
+  const last = messages.filter((m) => m.type === 'interactive').at(-1) as
+    | { interactive?: { action: { sections?: { rows: { id: string }[] }[]; buttons?: { reply: { id: string } }[] } } }
+    | undefined;
+  const { sections = [], buttons = [] } = last?.interactive?.action ?? {};
+  const ids = [...sections.flatMap((s) => s.rows.map((r) => r.id)), ...buttons.map((b) => b.reply.id)];
+  return ids.find((id) => id.split('~')[0] === action);
+}
+
+async function otpOf(runtime: EmbeddedRuntime, aadhaar: string): Promise<string | undefined> {
+  const answer = await fetch(`${runtime.baseUrl}/sim/api/otp?aadhaar=${aadhaar}`);
+  return answer.ok ? ((await answer.json()) as { otp?: string }).otp : undefined;
+}
+
+/**
+ * Messages a citizen received more than once: the same type and content as one received before. The conversation
+ * asks each question once, so a repeat is a reply sent twice.
+ */
+function doubledIn(messages: SentMessage[]): number {
+  const seen = new Set<string>();
+  let doubled = 0;
+  for (const message of messages) {
+    const { id: _id, sent_at: _at, ...content } = message;
+    const key = JSON.stringify(content).replace(/~[^"]*/g, '');
+    if (seen.has(key)) doubled += 1;
+    seen.add(key);
+  }
+  return doubled;
+}
+
+/** A made-up Aadhaar number per citizen, with the check digit that makes it valid (no real person has it). */
+function aadhaarNumber(i: number): string {
+  const base = `5${String(i).padStart(10, '0')}`;
+  for (let digit = 0; digit < 10; digit++) if (parseAadhaar(`${base}${digit}`)) return `${base}${digit}`;
+  throw new Error(`no check digit for ${base}`);
+}
+
+async function poll<T>(until: number, probe: () => T | undefined): Promise<T | undefined> {
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (performance.now() > until) return undefined;
+    await sleep(20);
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
