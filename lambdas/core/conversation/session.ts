@@ -193,6 +193,11 @@ export const SessionSchema = z.strictObject({
     .default({ failedAttempts: 0 }),
   lastActiveAt: z.string().optional(),
   /**
+   * When the citizen last registered a grievance in the chat: only then can a typed 1 to 5 be a grievance's rating,
+   * so other citizens' typed menu numbers never wait on a look-up of their applications.
+   */
+  grievanceFiledAt: z.string().optional(),
+  /**
    * The alerts the citizen subscribed to: every topic in every district. The table's subscription items (one per
    * topic and district, lambdas/core/table-keys.ts `alertSubscription`) are written with the turn that changes this.
    */

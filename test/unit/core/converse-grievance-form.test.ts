@@ -115,6 +115,8 @@ describe('registering a grievance', () => {
         application: expect.objectContaining({ values: expect.objectContaining({ place: 'location' }) }),
       }),
     );
+    // From now a typed 1 to 5 may be this grievance's rating (intents/grievance.ts).
+    expect(citizen.session.grievanceFiledAt).toBe(citizen.now.toISOString());
   });
 
   it('does not ask about one of another place, or older than 24 hours', () => {

@@ -20,6 +20,16 @@ function resolved(citizen: Citizen, minutes: number, state = 'resolved'): Applic
   ];
 }
 
+/** A citizen who registered a grievance in the chat a day ago. */
+function filer(): Citizen {
+  const citizen = new Citizen().ready();
+  citizen.session = {
+    ...citizen.session,
+    grievanceFiledAt: new Date(citizen.now.getTime() - 86_400_000).toISOString(),
+  };
+  return citizen;
+}
+
 describe('rating a resolved grievance by typing', () => {
   it('reads a bare 1 to 5, Telugu digits too, as the rating of the grievance resolved since the citizen last wrote', () => {
     for (const [typed, rating] of [
@@ -27,7 +37,7 @@ describe('rating a resolved grievance by typing', () => {
       ['౫', 5],
       [' 1 ', 1],
     ] as const) {
-      const citizen = new Citizen().ready();
+      const citizen = filer();
       const applications = resolved(citizen, 30);
       citizen.advance(60);
       const needs = turnNeeds(
@@ -56,7 +66,7 @@ describe('rating a resolved grievance by typing', () => {
       (c: Citizen) => resolved(c, 30, 'closed'),
       () => [],
     ]) {
-      const citizen = new Citizen().ready();
+      const citizen = filer();
       const listed = applications(citizen);
       citizen.advance(60);
       citizen.text('6', { applications: listed });
@@ -66,8 +76,21 @@ describe('rating a resolved grievance by typing', () => {
     }
   });
 
-  it('never reads a rating out of a form’s answer', () => {
+  it('never looks up the applications of a citizen who has filed no grievance for a typed menu number', () => {
     const citizen = new Citizen().ready();
+    const typed = {
+      messageId: 'wamid.y',
+      waId: citizen.waId,
+      sentAt: citizen.now,
+      content: { type: 'text', text: '1' },
+    };
+    expect(turnNeeds(citizen.session, typed as Parameters<typeof turnNeeds>[1], citizen.now).applications).toBe(false);
+    citizen.text('1', { applications: resolved(citizen, 30) });
+    expect(citizen.turn.effects.some((e) => e.type === 'grievance-task')).toBe(false);
+  });
+
+  it('never reads a rating out of a form’s answer', () => {
+    const citizen = filer();
     const applications = resolved(citizen, 30);
     citizen.tap('svc:energy.power-complaint');
     citizen.advance(1);

@@ -84,8 +84,13 @@ describe('what a citizen means at the main menu', () => {
 
   it('reads taps and typed numbers of the menu shown as departments and pages', () => {
     expect(meaning(citizen, tapOn(citizen, 'dept:police'))).toEqual({ kind: 'department', departmentId: 'police' });
-    // A bare 1 to 5 may also rate a resolved grievance: with none waiting, the turn reads it as the menu's option.
+    expect(meaning(citizen, '1')).toMatchObject({ kind: 'department' });
+    // From a citizen who filed a grievance, a bare 1 to 5 may also rate one resolved: with none waiting, the turn
+    // reads it as the menu's option.
+    const before = citizen.session;
+    citizen.session = { ...before, grievanceFiledAt: citizen.now.toISOString() };
     expect(meaning(citizen, '1')).toMatchObject({ kind: 'grievance-rating-typed', otherwise: { kind: 'department' } });
+    citizen.session = before;
     expect(meaning(citizen, tapOn(citizen, 'more'))).toEqual({ kind: 'page', step: 1 });
   });
 

@@ -68,9 +68,10 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
   const otherwise = idle ? ({ kind: 'expired' } as const) : ordinaryIntent(session, input, moment.now);
   if (tap?.by === 'officer')
     return { kind: 'grievance-action', action: tap.action, applicationId: tap.applicationId, otherwise };
-  // A bare 1 to 5 may rate a grievance resolved since the citizen last wrote; whether one waits is looked up.
+  // A bare 1 to 5 from a citizen who has filed a grievance may rate one resolved since they last wrote; whether one
+  // waits is looked up.
   const rating =
-    inbound.content.type === 'text' && session.consentedAt && !idle && !FORM_STEPS.has(step.name)
+    inbound.content.type === 'text' && session.grievanceFiledAt && !idle && !FORM_STEPS.has(step.name)
       ? ratingOf(inbound.content.text)
       : undefined;
   if (rating) return { kind: 'grievance-rating-typed', rating, otherwise };

@@ -361,7 +361,8 @@ export function submit(
   const { applicationId } = application;
   const next = nextSteps(service, values, env.now, language);
   const done = t('submitted', language, { applicationId, service: service.name[language], sla: service.slaDays, next });
-  return show(session, { name: 'menu', page: 0 }, textScreen([...before, done]), env, [
+  const filed = service.kind === 'grievance' ? { ...session, grievanceFiledAt: env.now.toISOString() } : session;
+  return show(filed, { name: 'menu', page: 0 }, textScreen([...before, done]), env, [
     { type: 'start-application', application },
   ]);
 }
