@@ -27,8 +27,16 @@ Options:
   --checkpoint-key <id>  default alias/mitra-<stage>-checkpoint-signing
   --data-dir <dir>     the embedded runtime's data folder (default .mitra)`;
 
+/** A certificate id may begin with "-" (it is base64url); it is moved behind "--" so it is not read as an option. */
+function certIdLast(args: string[]): string[] {
+  const certIds = args.filter((arg) => arg.startsWith('-') && isCertId(arg));
+  if (certIds.length === 0 || args.includes('--')) return args;
+  return [...args.filter((arg) => !certIds.includes(arg)), '--', ...certIds];
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
+    args: certIdLast(process.argv.slice(2)),
     allowPositionals: true,
     options: {
       reason: { type: 'string' },

@@ -50,6 +50,17 @@ describe('npm run revoke', () => {
     );
     expect(unknown.status).toBe(1);
     expect(unknown.output).toContain('no certificate');
+    // A certificate id is base64url and may begin with "-": it is read as the id, not as an option.
+    const dashed = await runTool(
+      'tools/revoke.ts',
+      '-AAAAAAAAAAAAAAAAAAAAA',
+      '--reason',
+      'Issued in error',
+      '--data-dir',
+      dataDir,
+    );
+    expect(dashed.output).toContain('no certificate -AAAAAAAAAAAAAAAAAAAAA');
+    expect(dashed.status).toBe(1);
 
     env = await startTestRuntime({ dataDir });
     const answer = await fetch(`${env.runtime.baseUrl}/v/${issued.certId}`, {
