@@ -423,8 +423,8 @@ export class MitraStack extends Stack {
     verify
       // Certificates and the transparency log, nothing of citizens or applications.
       .useTable(this.table, 'read', { leadingKeys: ['CERT#*', 'LOG', 'LOG#*'] })
+      // Public keys come from the archive's keys/, as an auditor reads them: verify never calls KMS.
       .useArchive(this.archive.bucket, 'read')
-      .useSigningKey(this.certificateSigningKey.key, 'verify')
       .addEnvironment('PUBLIC_BASE_URL', this.api.publicBaseUrl);
     // The witness's key is the operator's to give (it lives in the witness stack, which depends on this one).
     if (config.witnessPublicKey) verify.addEnvironment('WITNESS_PUBLIC_KEY', config.witnessPublicKey);
