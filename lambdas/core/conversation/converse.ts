@@ -17,6 +17,7 @@ import { type Intent, isOfficerCommand } from './intents/intent.ts';
 import { myBillTurns } from './intents/my-bills.ts';
 import { needsOf } from './intents/needs.ts';
 import { officerTurns } from './intents/officer.ts';
+import { onboardingTurns } from './intents/onboarding.ts';
 import { slotTurns } from './intents/slot.ts';
 import { ticketCancelTurns } from './intents/ticket-cancel.ts';
 import type { Turn, TurnEnv } from './intents/turn.ts';
@@ -41,6 +42,7 @@ const HANDLERS = {
   ...ticketCancelTurns,
   ...alertTurns,
   ...myBillTurns,
+  ...onboardingTurns,
   ...citizenTurns,
   ...freeTextTurns,
 } satisfies Record<Intent['kind'], unknown>;

@@ -24,10 +24,14 @@ const SentOtp = z.strictObject({
 /** A bill remembered under "my bills": its service, the answers it is fetched by, and its number as shown. */
 const SavedBill = z.strictObject({ serviceId: z.string(), number: z.string(), values: Values });
 
+/** The longest first request kept across the language and consent screens (a request is a sentence or two). */
+export const MAX_FIRST_REQUEST = 500;
+
 const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('new') }),
-  z.strictObject({ name: z.literal('choose-language') }),
-  z.strictObject({ name: z.literal('consent') }),
+  /** `request`: what a new citizen asked for before choosing a language and agreeing, carried out once they agree. */
+  z.strictObject({ name: z.literal('choose-language'), request: z.string().max(MAX_FIRST_REQUEST).optional() }),
+  z.strictObject({ name: z.literal('consent'), request: z.string().max(MAX_FIRST_REQUEST).optional() }),
   z.strictObject({ name: z.literal('menu'), page: z.number().int().nonnegative().default(0) }),
   z.strictObject({ name: z.literal('services'), departmentId: z.string(), page: z.number().int().nonnegative() }),
   z.strictObject({ name: z.literal('search'), query: z.string() }),

@@ -10,6 +10,11 @@ export function parseAadhaar(text: string): string | undefined {
   return digits;
 }
 
+/** The text with every valid Aadhaar number in it (Latin or Telugu digits, spaced or not) taken out. */
+export function withoutAadhaar(text: string): string {
+  return text.replace(/[0-9౦-౯](?:[\s-]?[0-9౦-౯]){11}/g, (found) => (parseAadhaar(found) ? '' : found));
+}
+
 /**
  * What may be kept of an Aadhaar number: a keyed hash (HMAC-SHA256 with a secret key from configuration, so the
  * 10^11 possible numbers cannot be hashed and compared by anyone without the key) and the last four digits.

@@ -47,7 +47,8 @@ function atAadhaarPrompt(): Citizen {
 describe('what a message means before any language or consent', () => {
   it('asks a new number for its language, whatever it says, and takes a language however given', () => {
     const fresh = new Citizen();
-    expect(meaning(fresh, 'income certificate')).toEqual({ kind: 'ask-language' });
+    expect(meaning(fresh, 'income certificate')).toEqual({ kind: 'ask-language', request: 'income certificate' });
+    expect(meaning(fresh, 'Hi')).toEqual({ kind: 'ask-language' });
     expect(meaning(fresh, 'Telugu')).toEqual({ kind: 'choose-language', language: 'te' });
     fresh.text('Hi');
     expect(meaning(fresh, '2')).toEqual({ kind: 'choose-language', language: 'te' });

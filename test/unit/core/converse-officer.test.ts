@@ -87,7 +87,7 @@ describe('the same words from anyone who is not an officer', () => {
     const stranger = new Citizen('919111111111');
     const turn = stranger.text(`revoke ${CERT_ID} issued on a forged statement`);
     expect(turn.effects).toEqual([]);
-    expect(stranger.session.step).toEqual({ name: 'choose-language' });
+    expect(stranger.session.step).toMatchObject({ name: 'choose-language' });
   });
 
   it('are answered with the consent notice at the consent prompt', () => {
@@ -96,7 +96,7 @@ describe('the same words from anyone who is not an officer', () => {
     stranger.tap('lang:en');
     const turn = stranger.text('pending');
     expect(turn.effects).toEqual([]);
-    expect(stranger.session.step).toEqual({ name: 'consent' });
+    expect(stranger.session.step).toMatchObject({ name: 'consent' });
   });
 
   it('are answered with a fresh start after an idle form', () => {

@@ -25,9 +25,43 @@ describe('first contact', () => {
     (greeting) => {
       const citizen = new Citizen();
       citizen.text(greeting);
-      expect(citizen.session.step).toEqual({ name: 'choose-language' });
+      expect(citizen.session.step).toMatchObject({ name: 'choose-language' });
     },
   );
+
+  it('carries out a first request once the citizen has chosen a language and agreed', () => {
+    const citizen = new Citizen();
+    citizen.text('naaku Guntur lo income certificate kavali, income 1,20,000');
+    expect(citizen.said).toContain('Namaste');
+    citizen.tap('lang:te');
+    expect(citizen.said).toContain('డిజిటల్ వ్యక్తిగత డేటా రక్షణ చట్టం');
+    citizen.tap('consent:yes');
+    expect(citizen.session.step).toMatchObject({
+      name: 'form',
+      serviceId: 'revenue.income-certificate',
+      values: { 'annual-income': '120000', district: 'guntur' },
+    });
+    expect(citizen.said).toContain('ఆదాయ ధృవీకరణ పత్రం');
+    expect(citizen.said).toContain('120000');
+  });
+
+  it('goes to the main menu after consent when the first message asked for nothing', () => {
+    const citizen = new Citizen();
+    citizen.text('good morning');
+    citizen.tap('lang:en');
+    citizen.tap('consent:yes');
+    expect(citizen.session.step).toMatchObject({ name: 'menu' });
+  });
+
+  it('never keeps an Aadhaar number typed before consent, and forgets the request when consent is declined', () => {
+    const citizen = new Citizen();
+    citizen.text('income certificate, my aadhaar 2345 6789 0124');
+    expect(JSON.stringify(citizen.session)).not.toMatch(/2345 ?6789 ?0124/);
+    expect(citizen.session.step).toMatchObject({ request: 'income certificate, my aadhaar' });
+    citizen.tap('lang:en');
+    citizen.tap('consent:no');
+    expect(JSON.stringify(citizen.session)).not.toContain('income certificate');
+  });
 
   it('asks for consent under the data protection law in the chosen language before any service', () => {
     const citizen = new Citizen();

@@ -1,15 +1,17 @@
-import type { Language } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { mediaKey } from '../../media-keys.ts';
-import { consentScreen, languageScreen, servicesScreen, text } from '../screens.ts';
-import { newSession, type Session, type SessionStep } from '../session.ts';
+import { languageScreen, servicesScreen, text } from '../screens.ts';
+import type { Session, SessionStep } from '../session.ts';
 import { changed } from './alerts.ts';
 import type { CitizenIntent, SessionIntent } from './intent.ts';
 import { home, render } from './navigation.ts';
 import { type IntentHandlers, languageOf, say, show, type Turn, type TurnEnv } from './turn.ts';
 
-/** Finding one's way: the language, the consent, the menus, help, STOP and START (free text: free-text.ts). */
-export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search'> | SessionIntent['kind']> = {
+/** Finding one's way: the menus, help, STOP and START (the language and consent: onboarding.ts; free text: free-text.ts). */
+export const citizenTurns: IntentHandlers<
+  | Exclude<CitizenIntent['kind'], 'search' | 'choose-language' | 'consent'>
+  | Exclude<SessionIntent['kind'], 'ask-language' | 'ask-consent'>
+> = {
   silent: (session) => say(session, []),
   resume: (session, _intent, env) => home({ ...session, stopped: false }, env, [t('resumed', languageOf(session))]),
   stop(session, _intent, env) {
@@ -28,17 +30,7 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
     home({ ...session, step: { name: 'menu', page: 0 } }, env, [
       t('sessionExpired', languageOf(session), { minutes: env.context.settings.inactivityMinutes }),
     ]),
-  'ask-language': (session, _intent, env) => show(session, { name: 'choose-language' }, languageScreen(env.token), env),
-  'ask-consent': (session, _intent, env) =>
-    show(session, { name: 'consent' }, consentScreen(languageOf(session), env.token), env),
-  'choose-language': (session, { language }, env) => chooseLanguage(session, language, env),
   'language-menu': (session, _intent, env) => show(session, session.step, languageScreen(env.token), env),
-  consent(session, { accepted }, env) {
-    if (accepted) return home({ ...session, consentedAt: env.now.toISOString() }, env);
-    // Nothing the citizen typed is kept; only the language they chose to read this in.
-    const fresh: Session = { ...newSession(session.waId), version: session.version, language: languageOf(session) };
-    return say(fresh, [text(t('consentDeclined', languageOf(session)))]);
-  },
   greet: (session, _intent, env) => home(session, env),
   department: (session, { departmentId }, env) => department(session, departmentId, env),
   page(session, { step: by }, env) {
@@ -64,13 +56,6 @@ export const citizenTurns: IntentHandlers<Exclude<CitizenIntent['kind'], 'search
     say(session, [text(t('noSuchOption', languageOf(session), { number, count: session.menu.options.length }))]),
   'not-understood': (session, _intent, env) => render(session, env, [t('notUnderstood', languageOf(session))]),
 };
-
-function chooseLanguage(session: Session, language: Language, env: TurnEnv): Turn {
-  const chosen = { ...session, language };
-  if (!chosen.consentedAt) return show(chosen, { name: 'consent' }, consentScreen(language, env.token), env);
-  if (session.step.name === 'new' || session.step.name === 'choose-language') return home(chosen, env);
-  return render(chosen, env);
-}
 
 /** A department's services. */
 export function department(session: Session, departmentId: string, env: TurnEnv): Turn {

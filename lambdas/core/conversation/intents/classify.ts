@@ -1,6 +1,6 @@
 import { ticketReferenceOf } from '../../bookings/cancellation.ts';
 import type { Language } from '../../catalog/schema.ts';
-import { parseAadhaar } from '../../forms/aadhaar.ts';
+import { parseAadhaar, withoutAadhaar } from '../../forms/aadhaar.ts';
 import { typedNumber } from '../../forms/digits.ts';
 import { grievanceButtonOf, ratingOf } from '../../grievances/actions.ts';
 import { meansTheSameAnywhere, parseRowId } from '../actions.ts';
@@ -8,7 +8,7 @@ import { type Command, commandOf, normalizeText } from '../commands.ts';
 import { type ConversationSettings, expired, identityLocked, typedOtp } from '../context.ts';
 import type { InboundMessage } from '../messages.ts';
 import { isWorklistCommand, officerDecisionOf, openedFromWorklist, parseRevokeCommand } from '../officer-commands.ts';
-import { FORM_STEPS, type Session } from '../session.ts';
+import { FORM_STEPS, MAX_FIRST_REQUEST, type Session } from '../session.ts';
 import type { Intent, OfficerCommand, SentMedia } from './intent.ts';
 
 /** What classifying needs besides the session and the message: nothing the webhook has to look up. */
@@ -96,11 +96,12 @@ function officerCommand(inbound: InboundMessage, otherwise: Intent): OfficerComm
 function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
   const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
   if (action?.startsWith('lang:')) return { kind: 'choose-language', language: action === 'lang:te' ? 'te' : 'en' };
-  if (!session.language) return { kind: 'ask-language' };
+  const request = input.kind === 'text' ? firstRequest(input.text) : undefined;
+  if (!session.language) return request ? { kind: 'ask-language', request } : { kind: 'ask-language' };
   if (!session.consentedAt) {
     if (action === 'consent:yes' || action === 'consent:no')
       return { kind: 'consent', accepted: action === 'consent:yes' };
-    return { kind: 'ask-consent' };
+    return request ? { kind: 'ask-consent', request } : { kind: 'ask-consent' };
   }
   switch (input.kind) {
     // A photo is personal data too: it is only looked at after consent. At a question, what was sent is an answer
@@ -128,6 +129,15 @@ function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
     case 'text':
       return textIntent(session, input.text, now);
   }
+}
+
+/**
+ * Words typed before the language and consent, kept (at most MAX_FIRST_REQUEST characters) as a possible request;
+ * an Aadhaar number in them is never kept, even for those two taps.
+ */
+function firstRequest(typed: string): string | undefined {
+  const request = withoutAadhaar(typed).replace(/\s+/g, ' ').trim().slice(0, MAX_FIRST_REQUEST);
+  return request.length > 0 ? request : undefined;
 }
 
 function commandIntent(command: Command): Intent {

@@ -35,8 +35,9 @@ export type SessionIntent =
   | { kind: 'stop' }
   /** A conversation left idle mid-flow starts over. */
   | { kind: 'expired' }
-  | { kind: 'ask-language' }
-  | { kind: 'ask-consent' };
+  /** `request`: what the citizen typed or said, kept to be carried out once they have agreed to the notice. */
+  | { kind: 'ask-language'; request?: string }
+  | { kind: 'ask-consent'; request?: string };
 
 /**
  * A command only a registered officer may give. Whether the sender is one is looked up for the turn; `otherwise` is
