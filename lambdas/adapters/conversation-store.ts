@@ -41,7 +41,6 @@ export class ConversationStore {
     return session;
   }
 
-  /** The language someone chose in the chat, if they ever did (officers' notices are sent in it). */
   /** The language a person chose and the identity they proved by Aadhaar OTP from this number, if ever. */
   async personOf(waId: string): Promise<{ language?: 'en' | 'te'; identity: ProvenIdentity }> {
     const { Item } = await dynamodb.send(
