@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchive, UsageError } from './audit/archive-store.ts';
 import { type AuditReport, auditArchive } from './audit/audit-archive.ts';
@@ -26,7 +26,8 @@ Options:
                                witness stack's WitnessKeyArn): every checkpoint must carry its co-signature, and
                                nothing it co-signed may be missing from the log. Locally, the local witness key
   --state <file>               where the audit keeps the last checkpoint it verified
-                               (default $XDG_STATE_HOME/mitra-audit/<bucket>.json, else ~/.local/state/…)
+                               (default $XDG_STATE_HOME/mitra-audit/<bucket>.json, else ~/.local/state/…;
+                               for the embedded runtime's data, <dir>/audit-state.json)
   --first-audit                no earlier checkpoint exists: accept that rollback cannot be ruled out this once
   --no-qr                      do not read the QR codes (reading them needs poppler's pdftoppm)
   --json                       print a machine-readable report
@@ -80,7 +81,8 @@ async function main(): Promise<number> {
     region: values.region,
     dataDir: local ? dataDir : undefined,
   });
-  const statePath = values.state ?? defaultStatePath(store.bucket);
+  // Every embedded runtime's archive has the same bucket name: its state stays with its own data.
+  const statePath = values.state ?? (local ? join(dataDir, 'audit-state.json') : defaultStatePath(store.bucket));
   const bar = !values.json && process.stderr.isTTY ? progressBar() : undefined;
   try {
     const state = readAuditState(statePath);
