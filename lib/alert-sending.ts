@@ -28,6 +28,8 @@ const RUN_SECONDS = 50;
  */
 export class AlertSending extends Construct {
   readonly function: MitraFunction;
+  /** The approved template alerts go as. */
+  readonly templateName: string;
 
   constructor(scope: Construct, id: string, props: AlertSendingProps) {
     super(scope, id);
@@ -36,6 +38,7 @@ export class AlertSending extends Construct {
       if (!Number.isInteger(value) || value <= 0) throw new Error(`context ${key} must be a positive integer`);
       return String(value);
     };
+    this.templateName = String(this.node.tryGetContext('alertTemplate') ?? 'mitra_alert');
     this.function = new MitraFunction(this, 'Function', {
       config: props.config,
       operationsKey: props.operationsKey,
@@ -52,7 +55,7 @@ export class AlertSending extends Construct {
         leadingKeys: ['ALERTS#*', 'CITIZEN#*', 'CAMPAIGN#*', 'CAMPAIGNS#*', 'OUTBOX#*'],
       })
       .deleteFromTable(props.table, ['CAMPAIGNS#SENDING'])
-      .addEnvironment('WHATSAPP_ALERT_TEMPLATE', String(this.node.tryGetContext('alertTemplate') ?? 'mitra_alert'))
+      .addEnvironment('WHATSAPP_ALERT_TEMPLATE', this.templateName)
       .addEnvironment('ALERTS_PER_SECOND', context('alertsPerSecond', 20))
       .addEnvironment('ALERTS_PER_DAY', context('alertsPerDay', 250))
       .addEnvironment('ALERTS_RUN_SECONDS', String(RUN_SECONDS));

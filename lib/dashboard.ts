@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
+  CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
   OAuthScope,
@@ -21,16 +22,24 @@ export interface DashboardProps {
   readonly operationsKey: OperationsKey;
   readonly table: TableRef;
   readonly api: HttpApi;
+  /** The approved template alerts go as, shown to the operator who composes one. */
+  readonly alertTemplate: string;
 }
+
+/** The Cognito group whose members may send alerts from the dashboard; the others see its figures only. */
+const ALERT_SENDERS_GROUP = 'alert-senders';
 
 /**
  * The live dashboard at /dashboard: a function that serves the page and today's figures from the live counters, and
  * the Cognito user pool its users sign in with. Accounts are created by an administrator only (no self sign-up),
  * with a strong password and an authenticator app. The page and its scripts carry no figures and are open; the
- * figures route takes only an access token of this pool's dashboard client.
+ * figures route takes only an access token of this pool's dashboard client. Its alerts (reach, send, progress) are a
+ * second function, which alone may start campaigns, for the members of the alert senders' group only.
  */
 export class Dashboard extends Construct {
   readonly function: MitraFunction;
+  /** The dashboard's alerts: reach, sending (as `npm run alert` does) and progress. */
+  readonly alertDesk: MitraFunction;
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly domain: UserPoolDomain;
@@ -110,8 +119,28 @@ export class Dashboard extends Construct {
         }),
       );
 
+    new CfnUserPoolGroup(this, 'AlertSenders', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: ALERT_SENDERS_GROUP,
+      description: 'May send alerts to opted-in citizens from the dashboard',
+    });
+    this.alertDesk = new MitraFunction(this, 'AlertDesk', {
+      config,
+      operationsKey: props.operationsKey,
+      name: 'alert-desk',
+      description:
+        "The dashboard's alerts: how many citizens one would reach, sending it, and its recipients' statuses",
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+    })
+      // Counts subscribers, reads campaigns and their recipients' outbox statuses; writes only new campaigns.
+      .useTable(props.table, 'read', { leadingKeys: ['ALERTS#*', 'CAMPAIGN#*', 'CAMPAIGNS#*', 'OUTBOX#*'] })
+      .putIntoTable(props.table, ['CAMPAIGN#*', 'CAMPAIGNS#*'])
+      .addEnvironment('WHATSAPP_ALERT_TEMPLATE', props.alertTemplate)
+      .addEnvironment('ALERT_SENDERS', ALERT_SENDERS_GROUP);
+
     props.api.addDashboard(
-      this.function.function,
+      { page: this.function.function, alerts: this.alertDesk.function },
       new HttpUserPoolAuthorizer('DashboardSignIn', this.userPool, { userPoolClients: [this.client] }),
     );
   }

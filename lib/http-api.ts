@@ -198,17 +198,17 @@ export class HttpApi extends Construct {
 
   /**
    * The live dashboard: its page and scripts are open (they carry no figures) and throttled as public reads; its
-   * figures route needs the authorizer's token.
+   * figures and its alerts need the authorizer's token.
    */
-  addDashboard(handler: IFunction, authorizer: IHttpRouteAuthorizer): void {
-    const integration = new HttpLambdaIntegration('Dashboard', handler);
-    for (const path of ['/dashboard', '/dashboard/chart.js', '/dashboard/dashboard.js']) {
+  addDashboard(handlers: { page: IFunction; alerts: IFunction }, authorizer: IHttpRouteAuthorizer): void {
+    const integration = new HttpLambdaIntegration('Dashboard', handlers.page);
+    for (const path of ['/dashboard', '/dashboard/chart.js', '/dashboard/dashboard.js', '/dashboard/alerts.js']) {
       const [created] = this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });
       Validations.of(created).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
           "The dashboard's page and scripts hold no figures: the page signs its user in with Cognito and sends the " +
-          'access token to /dashboard/api/figures, the only route with data, which has the Cognito authorizer.',
+          'access token to /dashboard/api/*, the only routes with data, which have the Cognito authorizer.',
       });
       this.routes.push(created);
       this.routeSettings[`GET ${path}`] = {
@@ -225,5 +225,12 @@ export class HttpApi extends Construct {
       authorizer,
     });
     this.routes.push(figures);
+    const alerts = new HttpLambdaIntegration('DashboardAlerts', handlers.alerts);
+    for (const [path, method] of [
+      ['/dashboard/api/alerts', HttpMethod.GET],
+      ['/dashboard/api/alerts/reach', HttpMethod.GET],
+      ['/dashboard/api/alerts', HttpMethod.POST],
+    ] as const)
+      this.routes.push(...this.api.addRoutes({ path, methods: [method], integration: alerts, authorizer }));
   }
 }

@@ -388,6 +388,14 @@ export class MitraFunction extends Construct {
     return this;
   }
 
+  /** Adding items to the table, only under partition keys matching these patterns (the rest of its access is `useTable`'s). */
+  putIntoTable({ table }: TableRef, leadingKeys: readonly string[]): this {
+    this.allow(['dynamodb:PutItem'], [table.tableArn], undefined, {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] },
+    });
+    return this;
+  }
+
   /** Deleting items of the table, only under partition keys matching these patterns (the rest of its access is `useTable`'s). */
   deleteFromTable({ table }: TableRef, leadingKeys: readonly string[]): this {
     this.allow(['dynamodb:DeleteItem'], [table.tableArn], undefined, {

@@ -207,8 +207,13 @@ export class MitraStack extends Stack {
       },
     });
     this.webhookUrl = new WebhookUrl(this, 'MetaCallback', { handler: webhook.function });
-    this.dashboard = new Dashboard(this, 'Dashboard', { ...common, table: this.table, api: this.api });
     this.alerts = new AlertSending(this, 'Alerts', { ...common, table: this.table });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      ...common,
+      table: this.table,
+      api: this.api,
+      alertTemplate: this.alerts.templateName,
+    });
     this.reminders = new Reminders(this, 'Reminders', { ...common, table: this.table });
     const { whatsApp } = this;
 
@@ -432,7 +437,12 @@ export class MitraStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       key: operationsKey.key,
-      functions: [...Object.values(this.functions), this.dashboard.function, this.alerts.function],
+      functions: [
+        ...Object.values(this.functions),
+        this.dashboard.function,
+        this.dashboard.alertDesk,
+        this.alerts.function,
+      ],
       sender,
       senderFailures,
       certificateTaskFailures,

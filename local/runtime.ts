@@ -273,6 +273,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
       BILLERS_ENDPOINT: baseUrl,
       // No sign-in on one machine: the dashboard is open.
       DASHBOARD_SIGN_IN: 'open',
+      ALERT_SENDERS: 'open',
       RESERVATIONS_ENDPOINT: baseUrl,
       // The runtime's timer runs the alerts every second: each run queues one second's alerts.
       ALERTS_RUN_SECONDS: '1',

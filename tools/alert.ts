@@ -1,14 +1,15 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AlertCampaigns } from '../lambdas/adapters/alert-campaigns.ts';
-import { alertProblem } from '../lambdas/core/alerts/topics.ts';
+import { type AlertRequest, alertProblem } from '../lambdas/core/alerts/topics.ts';
 import { openTable, type TableTarget } from './table-access.ts';
 
-const USAGE = `Sends an alert to the citizens who subscribed to its topic in its district, as the approved UTILITY
+const USAGE = `Sends an alert to the citizens who subscribed to its topic in its districts, as the approved UTILITY
 template mitra_alert, paced within the messaging limits by the alerts function (every minute in AWS, every second
-on the embedded runtime). Prints the campaign id; --status shows how far a campaign got.
+on the embedded runtime). Prints the campaign id of each district; --status shows how far a campaign got.
+The dashboard's "Send an alert" does the same.
 
-  npm run alert -- --topic <topic> --district <district> --text-en "…" --text-te "…"
+  npm run alert -- --topic <topic> --district <district> [--district <district> …] --text-en "…" --text-te "…"
   npm run alert -- --status <campaign id>
 
 Topics: weather, power, water, schemes, health. Districts: the catalog's district ids (guntur, krishna, …).
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       topic: { type: 'string' },
-      district: { type: 'string' },
+      district: { type: 'string', multiple: true },
       'text-en': { type: 'string' },
       'text-te': { type: 'string' },
       status: { type: 'string' },
@@ -42,9 +43,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const alert = {
+  const alert: AlertRequest = {
     topic: values.topic ?? '',
-    district: values.district ?? '',
+    districts: (values.district ?? []).flatMap((district) => district.split(',')).map((district) => district.trim()),
     text: { en: values['text-en'] ?? '', te: values['text-te'] ?? '' },
   };
   const problem = values.status ? undefined : alertProblem(alert);
@@ -73,15 +74,9 @@ async function main(): Promise<number> {
       );
       return 0;
     }
-    const campaign = await campaigns.create(
-      {
-        ...alert,
-        text: { en: alert.text.en.trim(), te: alert.text.te.trim() },
-        createdBy: values.by ?? `operator:${userInfo().username}`,
-      },
-      new Date(),
-    );
-    console.log(`Campaign ${campaign.campaignId}: ${alert.topic} alert to ${alert.district}, sending`);
+    const sent = await campaigns.send(alert, values.by ?? `operator:${userInfo().username}`, new Date());
+    for (const campaign of sent)
+      console.log(`Campaign ${campaign.campaignId}: ${campaign.topic} alert to ${campaign.district}, sending`);
     return 0;
   } finally {
     await table.close();

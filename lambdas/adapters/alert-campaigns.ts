@@ -10,7 +10,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { alertTemplate, type Campaign, type CampaignPorts, type RecipientStatus } from '#core/alerts/campaign.ts';
+import { type AlertRequest, alertProblem } from '#core/alerts/topics.ts';
 import type { Language } from '#core/catalog/schema.ts';
+import { ClientError } from '#core/errors.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { type OutboxItem, outboxItem } from './outbox.ts';
@@ -30,6 +32,52 @@ export class AlertCampaigns {
     private readonly tableName: string,
     private readonly client: DynamoDBDocumentClient = dynamodb,
   ) {}
+
+  /**
+   * Starts an operator's alert (from `npm run alert` or the dashboard): one campaign per district, each sent by the
+   * alerts function. Refused with the reason, before anything is stored, when the alert will not do.
+   */
+  async send(alert: AlertRequest, createdBy: string, now: Date): Promise<Campaign[]> {
+    const problem = alertProblem(alert);
+    if (problem) throw new ClientError(422, problem);
+    const text = { en: alert.text.en.trim(), te: alert.text.te.trim() };
+    const campaigns: Campaign[] = [];
+    for (const district of alert.districts)
+      campaigns.push(await this.create({ topic: alert.topic, district, text, createdBy }, now));
+    return campaigns;
+  }
+
+  /** How many citizens follow the topic in the district now: whom an alert sent now would go to. */
+  async reach(topic: string, district: string): Promise<number> {
+    const { pk } = keys.alertSubscribers(topic, district);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        Select: 'COUNT',
+      },
+    );
+    let count = 0;
+    for await (const page of pages) count += page.Count ?? 0;
+    return count;
+  }
+
+  /** The latest campaigns, newest first. */
+  async recent(limit: number): Promise<Campaign[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.allCampaigns().pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    const campaigns = await Promise.all(Items.map((item) => this.find(String(item.sk))));
+    return campaigns.filter((c): c is Campaign => c !== undefined);
+  }
 
   async create(alert: Pick<Campaign, 'topic' | 'district' | 'text' | 'createdBy'>, now: Date): Promise<Campaign> {
     const campaignId = `${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(4).toString('hex')}`;
@@ -55,6 +103,12 @@ export class AlertCampaigns {
               Item: { ...keys.sendingCampaign(campaignId), kind: 'sending-campaign', createdAt: campaign.createdAt },
             },
           },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.campaignInList(campaignId), kind: 'campaign-listed', expiresAt: this.expiry(now) },
+            },
+          },
         ],
       }),
     );
@@ -78,11 +132,16 @@ export class AlertCampaigns {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ProjectionExpression: 'outboxPk, outboxSk',
+        ProjectionExpression: 'outboxPk, outboxSk, delivery',
       },
     );
     for await (const page of pages) {
-      const wanted = (page.Items ?? []).map((item) => ({ pk: String(item.outboxPk), sk: String(item.outboxSk) }));
+      // Meta said it reached them (the webhook keeps an alert's delivered and read on its recipient).
+      const reached = (page.Items ?? []).filter((item) => item.delivery === 'delivered' || item.delivery === 'read');
+      counts.delivered += reached.length;
+      const wanted = (page.Items ?? [])
+        .filter((item) => !reached.includes(item))
+        .map((item) => ({ pk: String(item.outboxPk), sk: String(item.outboxSk) }));
       if (wanted.length === 0) continue;
       const { Responses } = await this.client.send(
         new BatchGetCommand({

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { campaignOfCallback } from '#core/alerts/campaign.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import type { DeliveryStatus } from '#core/whatsapp/webhook-payload.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -11,12 +12,16 @@ export type StatusOutcome = { outbox?: Pick<OutboxItem, 'pk' | 'sk'>; resentAsTe
  * Delivery statuses Meta reports for the messages we sent. Meta reports sent, delivered and read for every message:
  * those are counted, not written. A failure is kept as its own item (WAMID#id, STATUS#failed) and on the outbox item
  * it failed, found by the wamid the sender settled it with; a message Meta fails later with 131047 (the window had
- * closed) is queued again as a template.
+ * closed) is queued again as a template. An alert's delivered and read are kept too, on its campaign's recipient
+ * (named by the callback data the alert was sent with), for the operator following the campaign.
  */
 export class DeliveryStatuses {
   constructor(private readonly tableName: string) {}
 
   async record(status: DeliveryStatus): Promise<StatusOutcome> {
+    const campaignId = campaignOfCallback(status.callbackData);
+    if (campaignId && (status.status === 'delivered' || status.status === 'read'))
+      await this.alertDelivered(campaignId, status);
     if (status.status !== 'failed') return { resentAsTemplate: false };
     await this.putOnce({
       pk: `WAMID#${status.messageId}`,
@@ -60,6 +65,25 @@ export class DeliveryStatuses {
       start = page.LastEvaluatedKey;
     } while (start);
     return undefined;
+  }
+
+  /** The campaign's recipient shows the alert reached them (a read is delivered too; never undone by a late one). */
+  private async alertDelivered(campaignId: string, status: DeliveryStatus): Promise<void> {
+    await ignoringCondition(
+      dynamodb.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaignRecipient(campaignId, status.recipient),
+          UpdateExpression: 'SET delivery = :status, deliveryAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(delivery) OR delivery = :delivered)',
+          ExpressionAttributeValues: {
+            ':status': status.status,
+            ':at': status.at.toISOString(),
+            ':delivered': 'delivered',
+          },
+        }),
+      ),
+    );
   }
 
   /** The outbox item shows that Meta failed it, and why. */

@@ -1,3 +1,5 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ClientError } from '#core/errors.ts';
 import { logger } from './powertools.ts';
@@ -33,3 +35,13 @@ export function errorResponse(error: unknown): HttpResult {
   logger.error('request failed', { error: error as Error });
   return json(500, { message: 'internal error' });
 }
+
+/** A handler of HTTP routes: the logger's context on every request, and every error answered as `errorResponse` says. */
+export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<HttpResult>) =>
+  middy(async (event: APIGatewayProxyEventV2) => {
+    try {
+      return await route(event);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  }).use(injectLambdaContext(logger));

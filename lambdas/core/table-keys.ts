@@ -69,6 +69,9 @@ export const keys = {
   /** The campaigns still sending: one small partition the pacing function reads on every run. */
   sendingCampaign: (campaignId: string) => ({ pk: 'CAMPAIGNS#SENDING', sk: campaignId }),
   sendingCampaigns: () => ({ pk: 'CAMPAIGNS#SENDING' }),
+  /** Every campaign, by its id (which begins with its time): the dashboard lists the latest. */
+  campaignInList: (campaignId: string) => ({ pk: 'CAMPAIGNS#ALL', sk: campaignId }),
+  allCampaigns: () => ({ pk: 'CAMPAIGNS#ALL' }),
   /** Alerts queued in one hour (UTC, `yyyy-mm-ddThh`): the last 24 of them are the rolling messaging limit's count. */
   alertsQueuedInHour: (hour: string) => ({ pk: 'CAMPAIGNS#QUEUED', sk: hour }),
   alertsQueuedHours: () => ({ pk: 'CAMPAIGNS#QUEUED' }),

@@ -1,13 +1,11 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readBundledFile } from '#adapters/bundled-file.ts';
 import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
-import { errorResponse, type HttpResult, json } from '#adapters/http.ts';
+import { type HttpResult, httpHandler, json } from '#adapters/http.ts';
 import { LiveCounters } from '#adapters/live-counters.ts';
-import { logger } from '#adapters/powertools.ts';
 import { catalog } from '#core/catalog/catalog.ts';
+import { ALERTS_SCRIPT } from '#core/dashboard/alerts-panel.ts';
 import { dashboardFigures, daysEnding, namesFrom } from '#core/dashboard/figures.ts';
 import { DASHBOARD_SCRIPT, type DashboardSignIn, dashboardHeaders, dashboardPage } from '#core/dashboard/page.ts';
 import { indiaDate } from '#core/events/lake-event.ts';
@@ -55,7 +53,7 @@ const asset = (body: string, contentType: string): HttpResult => ({
 });
 
 /**
- * GET /dashboard (the page), /dashboard/chart.js and /dashboard/dashboard.js (its scripts), and
+ * GET /dashboard (the page), /dashboard/chart.js, /dashboard/dashboard.js and /dashboard/alerts.js (its scripts), and
  * /dashboard/api/figures (today's live counters and the trend; behind the Cognito authorizer on AWS).
  */
 async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -66,6 +64,8 @@ async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
       return asset(chart, 'text/javascript; charset=utf-8');
     case '/dashboard/dashboard.js':
       return asset(DASHBOARD_SCRIPT, 'text/javascript; charset=utf-8');
+    case '/dashboard/alerts.js':
+      return asset(ALERTS_SCRIPT, 'text/javascript; charset=utf-8');
     case '/dashboard/api/figures':
       return json(200, await figures(now()), { 'cache-control': 'no-store' });
     default:
@@ -73,10 +73,4 @@ async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   }
 }
 
-export const handler = middy(async (event: APIGatewayProxyEventV2) => {
-  try {
-    return await route(event);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}).use(injectLambdaContext(logger));
+export const handler = httpHandler(route);

@@ -327,6 +327,9 @@ export class WhatsAppEngine {
       conversationId: conversation.id,
       ...(request.status === 'sent' ? { conversationExpiresAt: conversation.expiresAt } : {}),
       ...(errors ? { errors } : {}),
+      ...(typeof entry.request['biz_opaque_callback_data'] === 'string'
+        ? { callbackData: entry.request['biz_opaque_callback_data'] }
+        : {}),
     });
     this.log.addStatus(entry.id, request.status, at);
     const signed = signWebhook(payload, this.options.appSecret);

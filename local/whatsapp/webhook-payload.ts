@@ -168,6 +168,8 @@ export interface StatusInput {
   conversationId: string;
   conversationExpiresAt?: Date;
   errors?: Array<{ code: number; title: string; message: string; details: string }>;
+  /** The `biz_opaque_callback_data` the message was sent with: Meta returns it with each of its statuses. */
+  callbackData?: string;
 }
 
 export function statusWebhook(business: BusinessNumber, input: StatusInput): Record<string, unknown> {
@@ -177,6 +179,7 @@ export function statusWebhook(business: BusinessNumber, input: StatusInput): Rec
     timestamp: epochSeconds(input.at),
     ...(input.recipientId ? { recipient_id: input.recipientId } : {}),
     ...(input.recipientUserId ? { recipient_user_id: input.recipientUserId } : {}),
+    ...(input.callbackData ? { biz_opaque_callback_data: input.callbackData } : {}),
   };
   if (input.status === 'failed') {
     status['errors'] = (input.errors ?? []).map((error) => ({

@@ -28,6 +28,7 @@ const FUNCTIONS = [
   'events',
   'dashboard',
   'alerts',
+  'alert-desk',
   'reminders',
 ];
 
@@ -40,7 +41,7 @@ beforeAll(() => {
 });
 
 describe('house function construct', () => {
-  it('declares exactly the thirteen functions, each named by mitra:function with its bundle as an asset', () => {
+  it('declares exactly the fourteen functions, each named by mitra:function with its bundle as an asset', () => {
     const functions = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(functions.map(([, fn]) => fn.Metadata?.['mitra:function']).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, fn] of functions) {

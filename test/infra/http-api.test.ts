@@ -35,6 +35,11 @@ const DEPLOYED_ROUTES = [
   'GET /dashboard/chart.js',
   'GET /dashboard/dashboard.js',
   'GET /dashboard/api/figures',
+  // The dashboard's alerts, behind the same sign-in (README, "Alerts").
+  'GET /dashboard/alerts.js',
+  'GET /dashboard/api/alerts',
+  'GET /dashboard/api/alerts/reach',
+  'POST /dashboard/api/alerts',
   // The check page's scripts (README, "Checking tickets offline").
   'GET /check/app.js',
   'GET /check/jsqr.js',

@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertCampaigns } from '#adapters/alert-campaigns.ts';
 import { keys } from '#core/table-keys.ts';
-import { rowIdOf, type SentMessage, say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
+import { alertsTo as alertsToNumber, subscribeToAlerts } from '../support/alerts.ts';
+import { say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
 
 // An operator's alert to one topic in one district reaches exactly the citizens who subscribed to that topic there
 // in the chat, one per second at most (the configured rate), and survives a restart of the runtime mid-campaign
@@ -17,20 +18,9 @@ afterAll(async () => {
   await env?.stop();
 });
 
-async function subscribe(waId: string, language: 'en' | 'te', topic: string, district: string) {
-  await say(env.runtime, waId, { text: 'Hi' });
-  await say(env.runtime, waId, { reply_id: `lang:${language}` });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'consent:yes') });
-  await say(env.runtime, waId, { text: language === 'te' ? 'హెచ్చరికలు' : 'alerts' });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `alert-topic:${topic}`) });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'alert-consent:yes') });
-  await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `alert-district:${district}`) });
-}
-
-const alertsTo = async (waId: string) =>
-  (await sentTo(env.runtime, waId)).filter(
-    (m: SentMessage) => (m.template as { name?: string } | undefined)?.name === 'mitra_alert',
-  );
+const subscribe = (waId: string, language: 'en' | 'te', topic: string, district: string) =>
+  subscribeToAlerts(env.runtime, waId, language, topic, district);
+const alertsTo = (waId: string) => alertsToNumber(env.runtime, waId);
 
 const GUNTUR_WEATHER = ['919876600001', '919876600002', '919876600003', '919876600004'];
 const TELUGU_GUNTUR_WEATHER = '919876600005';

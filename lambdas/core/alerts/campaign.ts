@@ -17,6 +17,15 @@ export interface Campaign {
   finishedAt?: string;
 }
 
+const ALERT_CALLBACK_PREFIX = 'alert:';
+
+/** What an alert's statuses carry back from Meta (`biz_opaque_callback_data`): its campaign. */
+const alertCallbackData = (campaignId: string) => `${ALERT_CALLBACK_PREFIX}${campaignId}`;
+
+/** The campaign a status's callback data names, if it is an alert's. */
+export const campaignOfCallback = (data: string | undefined): string | undefined =>
+  data?.startsWith(ALERT_CALLBACK_PREFIX) ? data.slice(ALERT_CALLBACK_PREFIX.length) : undefined;
+
 /** What one recipient's alert has become: queued with the campaign, then as the outbox and Meta's statuses say. */
 export type RecipientStatus = 'queued' | 'sent' | 'delivered' | 'failed';
 
@@ -35,8 +44,18 @@ export function alertTemplate(campaign: Campaign, language: Language, templateNa
       districtName(campaign.district, language),
       campaign.text[language],
     ],
+    callbackData: alertCallbackData(campaign.campaignId),
   };
 }
+
+/**
+ * The body of the approved alert template in each language, as the README asks it created in WhatsApp Manager: the
+ * dashboard shows an operator what their citizens will read before it goes.
+ */
+export const ALERT_TEMPLATE_BODY: Record<Language, string> = {
+  en: 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
+  te: 'హెచ్చరిక: {{1}}, {{2}} జిల్లా. {{3}} అన్ని హెచ్చరికలు ఆపడానికి "ఆపు" అని పంపండి.',
+};
 
 /** The business's messaging limits as configured: unique recipients per rolling 24 hours, and messages per second. */
 export interface AlertLimits {

@@ -55,12 +55,22 @@ export function subscriptionChange(before: AlertChoice, after: AlertChoice): { a
   };
 }
 
+/** An operator's alert as composed: one topic, one or more districts, the text in both languages. */
+export interface AlertRequest {
+  topic: string;
+  districts: string[];
+  text: Bilingual;
+}
+
 /** A problem with an operator's alert, said so the operator can fix it; undefined when it can be sent. */
-export function alertProblem(alert: { topic: string; district: string; text: Bilingual }): string | undefined {
+export function alertProblem(alert: AlertRequest): string | undefined {
   if (!isAlertTopic(alert.topic))
     return `unknown topic "${alert.topic}"; one of ${ALERT_TOPICS.map((t) => t.id).join(', ')}`;
-  if (!isAlertDistrict(alert.district))
-    return `unknown district "${alert.district}"; one of ${ALERT_DISTRICTS.map((d) => d.id).join(', ')}`;
+  if (alert.districts.length === 0) return 'no district chosen';
+  if (new Set(alert.districts).size !== alert.districts.length) return 'a district is named twice';
+  const unknown = alert.districts.find((district) => !isAlertDistrict(district));
+  if (unknown !== undefined)
+    return `unknown district "${unknown}"; one of ${ALERT_DISTRICTS.map((d) => d.id).join(', ')}`;
   for (const language of ['en', 'te'] as const) {
     const text = alert.text[language].trim();
     if (!text) return `the ${language === 'en' ? 'English' : 'Telugu'} text is empty`;
@@ -71,4 +81,4 @@ export function alertProblem(alert: { topic: string; district: string; text: Bil
   return undefined;
 }
 
-const ALERT_TEXT_MAX = 900;
+export const ALERT_TEXT_MAX = 900;

@@ -1,3 +1,5 @@
+import { ALERT_LABELS, ALERTS_PANEL_STYLE, alertsPanel, alertsPanelConfig } from './alerts-panel.ts';
+
 /**
  * The live dashboard's page (GET /dashboard): a shell with no figures in it. Its script fetches
  * `/dashboard/api/figures` every few seconds and draws them with Chart.js, served beside it. On AWS the figures need a
@@ -105,7 +107,7 @@ export function dashboardPage(signIn: DashboardSignIn | undefined): string {
   li:first-child { border-top: 0; }
   li .count { font-weight: 700; font-variant-numeric: tabular-nums; }
   li.empty { color: var(--muted); }
-</style>
+${ALERTS_PANEL_STYLE}</style>
 </head>
 <body>
 <header>
@@ -128,11 +130,18 @@ ${TILES.map((id) => `    <div class="tile${id === 'slaBreaches' ? ' warn' : ''}"
     <section><h2>${label('hours')}</h2><div class="chart"><canvas id="chart-hours"></canvas></div></section>
     <section><h2>${label('trend')}</h2><div class="chart"><canvas id="chart-trend"></canvas></div></section>
 ${RANKINGS.map((id) => `    <section><h2>${label(id)}</h2><ol id="ranking-${id}"></ol></section>`).join('\n')}
+${alertsPanel()}
   </div>
 </main>
-<script type="application/json" id="mitra-dashboard">${scriptJson({ labels: LABELS, signIn, refreshSeconds: REFRESH_SECONDS })}</script>
+<script type="application/json" id="mitra-dashboard">${scriptJson({
+    labels: { ...LABELS, ...ALERT_LABELS },
+    signIn,
+    refreshSeconds: REFRESH_SECONDS,
+    alerts: alertsPanelConfig(),
+  })}</script>
 <script src="/dashboard/chart.js"></script>
 <script src="/dashboard/dashboard.js"></script>
+<script src="/dashboard/alerts.js"></script>
 </body>
 </html>
 `;
@@ -242,6 +251,7 @@ export const DASHBOARD_SCRIPT = `(() => {
     }
     hoursChart.update("none");
     trendChart.update("none");
+    document.dispatchEvent(new CustomEvent("mitra:language"));
   }
 
   async function refresh() {
@@ -277,6 +287,8 @@ export const DASHBOARD_SCRIPT = `(() => {
       sessionStorage.removeItem("mitra.dashboard.token");
       location.assign(signIn.logoutUrl + "?" + new URLSearchParams({ client_id: signIn.clientId, logout_uri: signIn.redirectUri }));
     });
+  // The alerts panel's script signs in and speaks the language through these.
+  window.mitraDashboard = { accessToken, language: () => language };
   render();
   refresh();
   setInterval(refresh, config.refreshSeconds * 1000);

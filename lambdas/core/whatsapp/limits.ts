@@ -35,6 +35,8 @@ export interface TemplateReply {
   document?: { archiveKey: string; filename: string };
   /** Payloads of the template's quick-reply buttons, in their order; a tap comes back as a `button` message. */
   quickReplies?: string[];
+  /** Meta's `biz_opaque_callback_data`: sent back with the message's statuses, so they can be told apart. */
+  callbackData?: string;
 }
 
 export type OutboundReply = Reply | TemplateReply;

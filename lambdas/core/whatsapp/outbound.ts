@@ -176,5 +176,6 @@ function templatePayload(base: GraphPayload, reply: TemplateReply, mediaId: stri
       language: { code: reply.language },
       components,
     },
+    ...(reply.callbackData ? { biz_opaque_callback_data: reply.callbackData } : {}),
   };
 }

@@ -80,6 +80,8 @@ const Status = z.looseObject({
   recipient_user_id: text,
   errors: z.optional(z.array(MetaError)),
   pricing: z.optional(z.looseObject({ category: text })),
+  /** What we sent with the message as `biz_opaque_callback_data` (512 characters at most). */
+  biz_opaque_callback_data: z.optional(shortText(512)),
 });
 
 /** An amount as Meta writes money: `value` in units of 1/`offset` rupee (offset 100: paise). */
@@ -168,6 +170,8 @@ export interface DeliveryStatus {
   errorCodes: number[];
   errors: WhatsAppError[];
   pricingCategory?: string;
+  /** The message's `biz_opaque_callback_data`, when we sent it with one. */
+  callbackData?: string;
 }
 
 /** What WhatsApp says happened to the payment of one of our orders: to be confirmed with the gateway. */
@@ -412,6 +416,7 @@ function readStatuses(raws: unknown[], contents: WebhookContents): void {
       errorCodes: errors.map((e) => e.code),
       errors,
       ...(s.pricing?.category ? { pricingCategory: s.pricing.category } : {}),
+      ...(s.biz_opaque_callback_data ? { callbackData: s.biz_opaque_callback_data } : {}),
     });
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Campaign, type CampaignPorts, runCampaigns } from '#core/alerts/campaign.ts';
+import {
+  alertTemplate,
+  type Campaign,
+  type CampaignPorts,
+  campaignOfCallback,
+  runCampaigns,
+} from '#core/alerts/campaign.ts';
 import { alertProblem } from '#core/alerts/topics.ts';
+import { graphPayload } from '#core/whatsapp/outbound.ts';
 import { Citizen } from './citizen.ts';
 
 const bodyOf = (citizen: Citizen) =>
@@ -73,16 +80,48 @@ describe('alerts in the chat', () => {
 });
 
 describe("an operator's alert", () => {
-  it('is refused with the reason when its topic, district or text will not do', () => {
+  it('is refused with the reason when its topic, districts or text will not do', () => {
     const text = { en: 'Rain tonight', te: 'ఈ రాత్రి వర్షం' };
-    expect(alertProblem({ topic: 'floods', district: 'guntur', text })).toMatch(
+    const guntur = ['guntur'];
+    expect(alertProblem({ topic: 'floods', districts: guntur, text })).toMatch(
       /unknown topic "floods"; one of weather/,
     );
-    expect(alertProblem({ topic: 'weather', district: 'atlantis', text })).toMatch(/unknown district "atlantis"/);
-    expect(alertProblem({ topic: 'weather', district: 'guntur', text: { ...text, te: ' ' } })).toMatch(
+    expect(alertProblem({ topic: 'weather', districts: ['guntur', 'atlantis'], text })).toMatch(
+      /unknown district "atlantis"/,
+    );
+    expect(alertProblem({ topic: 'weather', districts: [], text })).toBe('no district chosen');
+    expect(alertProblem({ topic: 'weather', districts: ['guntur', 'guntur'], text })).toBe('a district is named twice');
+    expect(alertProblem({ topic: 'weather', districts: guntur, text: { ...text, te: ' ' } })).toMatch(
       /Telugu text is empty/,
     );
-    expect(alertProblem({ topic: 'weather', district: 'guntur', text })).toBeUndefined();
+    expect(alertProblem({ topic: 'weather', districts: guntur, text: { ...text, en: 'Rain\ntonight' } })).toMatch(
+      /new lines/,
+    );
+    expect(alertProblem({ topic: 'weather', districts: ['guntur', 'krishna'], text })).toBeUndefined();
+  });
+});
+
+describe("an alert's template", () => {
+  it("goes in the citizen's language with its campaign as callback data, which its statuses bring back", () => {
+    const campaign: Campaign = {
+      campaignId: '20261206080000-0a1b2c3d',
+      topic: 'weather',
+      district: 'guntur',
+      text: { en: 'Rain tonight', te: 'ఈ రాత్రి వర్షం' },
+      createdAt: '2026-12-06T08:00:00.000Z',
+      createdBy: 'dashboard',
+      status: 'sending',
+      queued: 0,
+    };
+    const payload = graphPayload('919876500001', alertTemplate(campaign, 'te', 'mitra_alert'));
+    expect(payload).toMatchObject({
+      template: { name: 'mitra_alert', language: { code: 'te' } },
+      biz_opaque_callback_data: 'alert:20261206080000-0a1b2c3d',
+    });
+    expect(JSON.stringify(payload)).toContain('గుంటూరు');
+    expect(campaignOfCallback(String(payload.biz_opaque_callback_data))).toBe(campaign.campaignId);
+    expect(campaignOfCallback('reminder:x')).toBeUndefined();
+    expect(campaignOfCallback(undefined)).toBeUndefined();
   });
 });
 

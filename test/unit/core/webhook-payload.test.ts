@@ -172,6 +172,14 @@ describe('readWebhook on contract fixtures of every message type', () => {
       recipient: '919876543210',
       pricingCategory: 'service',
     });
+    // Meta returns what a message was sent with as biz_opaque_callback_data: an alert names its campaign so.
+    const delivered = JSON.parse(fixture('statuses-sent-delivered-read.json').toString('utf8'));
+    delivered.entry[0].changes[0].value.statuses[1].biz_opaque_callback_data = 'alert:20261206-abc';
+    expect(readWebhook(delivered, '100000000000001').statuses.map((s) => s.callbackData)).toEqual([
+      undefined,
+      'alert:20261206-abc',
+      undefined,
+    ]);
     expect(read('status-failed.json').statuses).toEqual([
       expect.objectContaining({
         status: 'failed',
