@@ -79,5 +79,6 @@ describe('the lake on one machine', () => {
     expect(answers['sla-breaches-by-office']).toEqual([]);
     expect(answers['payment-totals-by-biller']).toEqual([]);
     expect(answers['unresolved-grievances-by-mandal']).toEqual([]);
+    expect(answers['grievance-ratings']).toEqual([]);
   });
 });

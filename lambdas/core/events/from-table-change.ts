@@ -141,6 +141,10 @@ function applicationDrafts(
     // Escalation past the SLA is the decision step taken again from itself (lifecycle.ts 'await-decision').
     if (entry.transition === 'await-decision' && previous === 'awaiting-approval')
       drafts.push({ ...base, event_id: `sla-breach:${id}:${index}`, type: 'sla.breached' });
+    // A citizen's rating closes their resolved grievance (grievances/perform.ts 'rate'); the rating is on the item.
+    const rating = (item.grievance as { rating?: unknown } | undefined)?.rating;
+    if (entry.transition === 'close' && entry.actor?.type === 'citizen' && typeof rating === 'number')
+      drafts.push({ ...base, event_id: `grievance-rating:${id}:${index}`, type: 'grievance.rated', rating });
     if (entry.transition === 'pay') {
       const received = (item.payment as { received?: { amountPaise?: number } } | undefined)?.received;
       drafts.push({

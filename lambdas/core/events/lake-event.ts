@@ -17,6 +17,7 @@ const EVENT_TYPES = [
   'payment.captured',
   'document.issued',
   'document.revoked',
+  'grievance.rated',
 ] as const;
 
 /**
@@ -48,6 +49,7 @@ export const LAKE_COLUMNS = [
   ['delivery_status', 'string'],
   ['error_code', 'int'],
   ['language', 'string'],
+  ['rating', 'int'],
 ] as const;
 export const LAKE_PARTITIONS = [
   ['dt', 'string'],
@@ -85,6 +87,7 @@ export const LakeEventSchema = z.strictObject({
   delivery_status: optional(text),
   error_code: optional(z.number().int()),
   language: optional(z.enum(['en', 'te'])),
+  rating: optional(z.number().int().min(1).max(5)),
 });
 export type LakeEvent = z.infer<typeof LakeEventSchema>;
 

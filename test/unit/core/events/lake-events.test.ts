@@ -69,6 +69,42 @@ describe('lake events from table changes', () => {
     expect(events[2]!.seconds_since_submitted).toBe(29 * 3600);
   });
 
+  it("gives a citizen's rating of a resolved grievance as its own event, and nothing for a grievance closed unrated", () => {
+    const grievance = {
+      ...application,
+      serviceId: 'energy.power-complaint',
+      serviceKind: 'grievance',
+      history: [
+        ...application.history,
+        { transition: 'resolve', to: 'resolved', at: '2026-12-05T03:00:00.000Z', actor: { type: 'officer' } },
+      ],
+    };
+    const rated = {
+      ...grievance,
+      grievance: { rating: 2, ratedAt: '2026-12-05T04:00:00.000Z' },
+      history: [
+        ...grievance.history,
+        { transition: 'close', to: 'closed', at: '2026-12-05T04:00:00.000Z', actor: { type: 'citizen' } },
+      ],
+    };
+    const events = eventsFromTableChange({ eventName: 'MODIFY', oldImage: grievance, newImage: rated }, context);
+    expect(events.map((e) => [e.type, e.event_id, e.rating])).toEqual([
+      ['application.changed', 'application:A1:2', undefined],
+      ['grievance.rated', 'grievance-rating:A1:2', 2],
+    ]);
+    expect(events[1]).toMatchObject({ department: 'energy', district: 'guntur', service_kind: 'grievance' });
+    const closedUnrated = {
+      ...grievance,
+      history: [
+        ...grievance.history,
+        { transition: 'close', to: 'closed', at: '2026-12-12T03:00:00.000Z', actor: { type: 'workflow' } },
+      ],
+    };
+    const unrated = { eventName: 'MODIFY' as const, oldImage: grievance, newImage: closedUnrated };
+    expect(eventsFromTableChange(unrated, context).map((e) => e.type)).toEqual(['application.changed']);
+    expect(() => LakeEventSchema.parse({ ...events[1], rating: 6 })).toThrow();
+  });
+
   it('keeps a revocation reason code but never the officer note', () => {
     const issued = {
       pk: 'CERT#c1',
