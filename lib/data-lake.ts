@@ -47,6 +47,7 @@ const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
   ['delivery_status', 'string'],
   ['error_code', 'int'],
   ['language', 'string'],
+  ['rating', 'int'],
 ];
 
 /**
