@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Aws, type Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -111,13 +112,21 @@ export class MitraFunction extends Construct {
         minify: true,
         // Telugu text as UTF-8 (3 bytes a letter) rather than \u escapes (6): the bilingual strings and catalog are
         // a third of the webhook's bundle. An esbuild argument, since this CDK version does not pass `charset` on.
-        esbuildArgs: { '--charset': 'utf8' },
+        esbuildArgs: { '--charset': 'utf8', '--conditions': 'mitra-bundle,module' },
+        // The catalog and the strings leave the code for JSON files beside it (bundleData): the catalog's data module
+        // is swapped for its reader by the `mitra-bundle` condition (package.json#imports), and the strings' literal
+        // is left out where MITRA_BUNDLE_DATA is defined. `module` is esbuild's default condition, kept.
+        define: { 'process.env.MITRA_BUNDLE_DATA': '"true"' },
         // Error classes keep their names through minification: Step Functions matches Retry and Catch on them,
         // and operators read them in execution histories and logs.
         keepNames: true,
         sourceMap: true,
         forceDockerBundling: false,
-        commandHooks: props.bundleFonts ? fontAssets : props.bundleFiles ? copiedFiles(props.bundleFiles) : undefined,
+        commandHooks: afterBundling(
+          dataFiles,
+          ...(props.bundleFonts ? [fontAssets] : []),
+          ...(props.bundleFiles ? [copiedFiles(props.bundleFiles)] : []),
+        ),
       },
     });
 
@@ -440,26 +449,47 @@ export class MitraFunction extends Construct {
  * `new URL('./fonts/NotoSans-Regular.ttf', import.meta.url)`, and HarfBuzz's wasm next to index.mjs, where the
  * bundled harfbuzzjs looks for it (`new URL('harfbuzz.wasm', import.meta.url)`).
  */
-function copiedFiles(files: readonly string[]): ICommandHooks {
+type AfterBundling = (inputDir: string, outputDir: string) => string[];
+
+/** Command hooks running each of these after esbuild, in order. */
+function afterBundling(...steps: AfterBundling[]): ICommandHooks {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      files.map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`),
+    afterBundling: (inputDir: string, outputDir: string) => steps.flatMap((step) => step(inputDir, outputDir)),
   };
 }
 
-const fontAssets: ICommandHooks = {
-  beforeBundling: () => [],
-  beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) => {
-    const commands = [
-      `mkdir -p "${outputDir}/fonts"`,
-      `cp "${inputDir}"/assets/fonts/*.ttf "${inputDir}/assets/fonts/OFL.txt" "${outputDir}/fonts/"`,
-    ];
-    for (const wasm of ['node_modules/harfbuzzjs/hb.wasm', 'node_modules/harfbuzzjs/dist/harfbuzz.wasm']) {
-      if (existsSync(join(PROJECT_ROOT, wasm))) commands.push(`cp "${inputDir}/${wasm}" "${outputDir}/"`);
-    }
-    return commands;
-  },
+function copiedFiles(files: readonly string[]): AfterBundling {
+  return (inputDir, outputDir) => files.map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`);
+}
+
+const fontAssets: AfterBundling = (inputDir, outputDir) => {
+  const commands = [
+    `mkdir -p "${outputDir}/fonts"`,
+    `cp "${inputDir}"/assets/fonts/*.ttf "${inputDir}/assets/fonts/OFL.txt" "${outputDir}/fonts/"`,
+  ];
+  for (const wasm of ['node_modules/harfbuzzjs/hb.wasm', 'node_modules/harfbuzzjs/dist/harfbuzz.wasm']) {
+    if (existsSync(join(PROJECT_ROOT, wasm))) commands.push(`cp "${inputDir}/${wasm}" "${outputDir}/"`);
+  }
+  return commands;
+};
+
+/** The JSON files of lambdas/core/bundle-data.ts, each copied beside the bundles that read it. */
+const BUNDLE_DATA_FILES = ['catalog.json', 'strings.json'];
+let bundleDataDir: string | undefined;
+
+/**
+ * tools/bundle-data.ts writes the data files once a synth, into a folder of its own, when the first bundle is built;
+ * each bundle that names a file gets a copy.
+ */
+const dataFiles: AfterBundling = (inputDir, outputDir) => {
+  bundleDataDir ??= mkdtempSync(join(tmpdir(), 'mitra-bundle-data-'));
+  const tool = `"${process.execPath}" --import tsx "${inputDir}/tools/bundle-data.ts" "${bundleDataDir}"`;
+  return [
+    `[ -f "${bundleDataDir}/${BUNDLE_DATA_FILES[0]}" ] || ${tool}`,
+    ...BUNDLE_DATA_FILES.map(
+      (file) => `if grep -q '${file}' "${outputDir}/index.mjs"; then cp "${bundleDataDir}/${file}" "${outputDir}/"; fi`,
+    ),
+  ];
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { fields } from './catalog/fields.ts';
+import { DISTRICTS } from './catalog/districts.ts';
 import type { Catalog, Language } from './catalog/schema.ts';
 import { ValidationError } from './errors.ts';
 import { UserKeySchema } from './whatsapp/user-key.ts';
@@ -62,9 +62,6 @@ export const SENIOR_ROLES: readonly OfficerRole[] = [
 export function isDecidingRole(role: OfficerRole): boolean {
   return DECIDING_ROLES.includes(role);
 }
-
-/** The districts an officer or an application may name: the catalog's district choices. */
-const DISTRICTS = fields.district.options;
 
 /** The application's district, when its form asked one (values['district'] is one of the catalog's options). */
 export function districtOf(values: Readonly<Record<string, string>>): string | undefined {

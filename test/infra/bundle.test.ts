@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogData } from '#core/catalog/data.ts';
+import { strings } from '#core/i18n/strings.ts';
 import { mitraFunction, type SynthesizedMitra, synthesizeMitra } from './mitra-template.ts';
 
 // The embedded runtime loads every handler from its bundle in cdk.out; these are the files it relies on.
@@ -55,5 +57,21 @@ describe('function bundles', () => {
 
   it('keeps fonts out of bundles that render nothing', () => {
     expect(existsSync(join(bundleOf('webhook'), 'fonts'))).toBe(false);
+  });
+
+  it('carries the catalog and the strings as JSON beside the code of the functions that read them, not inside it', () => {
+    for (const name of ['webhook', 'certificate', 'catalog']) {
+      const dir = bundleOf(name);
+      expect(JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8'))).toEqual(catalogData);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code).not.toContain(catalogData.documents['income-certificate']!.body.te);
+      expect(code).not.toContain(strings.consentNotice.te);
+    }
+    for (const name of ['webhook', 'certificate']) {
+      expect(JSON.parse(readFileSync(join(bundleOf(name), 'strings.json'), 'utf8'))).toEqual(strings);
+    }
+    // The public catalog names no citizen-facing string; the sender reads neither.
+    expect(existsSync(join(bundleOf('catalog'), 'strings.json'))).toBe(false);
+    expect(existsSync(join(bundleOf('sender'), 'catalog.json'))).toBe(false);
   });
 });

@@ -58,6 +58,54 @@ describe('webhook handshake', () => {
   });
 });
 
+describe("the webhook function's URL", () => {
+  const citizen = '919800000404';
+  const webhookFunction = () => [...env.runtime.functions.values()].find((fn) => fn.spec.name === 'webhook')!;
+  /** A request to the function's URL as Lambda hands it over: a function URL takes any path, unlike the route. */
+  const urlEvent = (method: string, rawPath: string, body?: string, rawQueryString = '') => ({
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers: {
+      'content-type': 'application/json',
+      ...(body === undefined ? {} : { 'x-hub-signature-256': signature(body) }),
+    },
+    ...(rawQueryString ? { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQueryString)) } : {}),
+    requestContext: { http: { method, path: rawPath }, routeKey: '$default', stage: '$default' },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
+  });
+
+  it('answers 404 on any path but /webhook, even to a well-signed message, and applies nothing', async () => {
+    const body = messagesPayload(citizen, [textMessage('Hi')]);
+    for (const path of ['/', '/webhooks', '/webhook/', '/Webhook', '/webhook/extra', '/v/abc', '/health']) {
+      const result = (await webhookFunction().invoke(urlEvent('POST', path, body))) as { statusCode: number };
+      expect(result.statusCode, path).toBe(404);
+    }
+    const handshake = 'hub.mode=subscribe&hub.verify_token=local-verify-token&hub.challenge=1158201444';
+    const answered = (await webhookFunction().invoke(urlEvent('GET', '/', undefined, handshake))) as {
+      statusCode: number;
+      body?: string;
+    };
+    expect(answered.statusCode).toBe(404);
+    expect(answered.body).not.toContain('1158201444');
+    await env.runtime.drained();
+    expect(await session(citizen)).toBeUndefined();
+    expect(await outboxOf(citizen)).toEqual([]);
+    expect(await sentTo(env.runtime, citizen)).toEqual([]);
+  });
+
+  it('applies the same message once sent to /webhook', async () => {
+    const body = messagesPayload(citizen, [textMessage('Hi')]);
+    const result = (await webhookFunction().invoke(urlEvent('POST', '/webhook', body))) as { statusCode: number };
+    expect(result.statusCode).toBe(200);
+    await env.runtime.drained();
+    expect((await session(citizen))?.version).toBe(1);
+    expect((await sentTo(env.runtime, citizen)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('webhook signature and body checks', () => {
   const citizen = '919800000001';
 

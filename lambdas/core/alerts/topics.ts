@@ -1,4 +1,4 @@
-import { fields } from '../catalog/fields.ts';
+import { DISTRICTS } from '../catalog/districts.ts';
 import type { Language } from '../catalog/schema.ts';
 
 type Bilingual = Record<Language, string>;
@@ -15,7 +15,7 @@ export const ALERT_TOPICS = [
 export type AlertTopicId = (typeof ALERT_TOPICS)[number]['id'];
 
 /** The districts alerts are sent to: the catalog's district choices, the same the forms ask. */
-export const ALERT_DISTRICTS: readonly { id: string; label: Bilingual }[] = fields.district.options;
+export const ALERT_DISTRICTS: readonly { id: string; label: Bilingual }[] = DISTRICTS;
 
 /** A citizen may follow a few districts (home, work, parents'): each adds one item per topic. */
 export const MAX_ALERT_DISTRICTS = 3;

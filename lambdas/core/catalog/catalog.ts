@@ -1,5 +1,5 @@
+import { catalogData } from '#core/catalog/data.ts';
 import { ValidationError } from '../errors.ts';
-import { catalogData } from './data.ts';
 import { type Catalog, CatalogSchema } from './schema.ts';
 
 /** Parses catalog data against the closed schema; a bad file fails with every problem named. */

@@ -1,4 +1,4 @@
-import { fields } from '../catalog/fields.ts';
+import { DISTRICTS } from '../catalog/districts.ts';
 import type { Catalog } from '../catalog/schema.ts';
 import type { CounterKey } from '../events/live-counters.ts';
 
@@ -57,7 +57,7 @@ export interface FigureNames {
 export function namesFrom(catalog: Catalog): FigureNames {
   const services = new Map(catalog.services.map((s) => [s.id, s.name]));
   const departments = new Map(catalog.departments.map((d) => [d.id, d.name]));
-  const districts = new Map((fields.district.options ?? []).map((o) => [o.id, o.label]));
+  const districts = new Map(DISTRICTS.map((o) => [o.id, o.label]));
   const same = (id: string): Bilingual => ({ en: id, te: id });
   return {
     service: (id) => services.get(id) ?? same(id),

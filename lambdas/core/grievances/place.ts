@@ -1,4 +1,4 @@
-import { fields } from '../catalog/fields.ts';
+import { DISTRICTS } from '../catalog/districts.ts';
 import type { Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { photoCount } from './photos.ts';
@@ -58,16 +58,14 @@ export function typedPlaceValues(typed: string): Record<string, string> | undefi
 
 function districtIdOf(name: string): string | undefined {
   const wanted = name.toLowerCase().replace(/\s*(district|జిల్లా)\s*$/iu, '');
-  return fields.district.options.find(
-    (o) => o.id === wanted || o.label.en.toLowerCase() === wanted || o.label.te === wanted,
-  )?.id;
+  return DISTRICTS.find((o) => o.id === wanted || o.label.en.toLowerCase() === wanted || o.label.te === wanted)?.id;
 }
 
 /** The place as an officer or the citizen reads it: a map link for a shared location, else village, mandal, district. */
 export function placeText(values: Readonly<Record<string, string>>, language: Language): string {
   const place = placeOf(values);
   if (place.location) return `https://maps.google.com/?q=${place.location.latitude},${place.location.longitude}`;
-  const district = fields.district.options.find((o) => o.id === place.district)?.label[language];
+  const district = DISTRICTS.find((o) => o.id === place.district)?.label[language];
   return [values['village'], values['mandal'], district].filter(Boolean).join(', ') || '-';
 }
 
