@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -484,7 +484,12 @@ let bundleDataDir: string | undefined;
  * each bundle that names a file gets a copy.
  */
 const dataFiles: AfterBundling = (inputDir, outputDir) => {
-  bundleDataDir ??= mkdtempSync(join(tmpdir(), 'mitra-bundle-data-'));
+  if (!bundleDataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'mitra-bundle-data-'));
+    // The copies beside the bundles are what deploys; the synth's own folder goes with the synth.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    bundleDataDir = dir;
+  }
   const tool = `"${process.execPath}" --import tsx "${inputDir}/tools/bundle-data.ts" "${bundleDataDir}"`;
   return [
     `[ -f "${bundleDataDir}/${BUNDLE_DATA_FILES[0]}" ] || ${tool}`,
