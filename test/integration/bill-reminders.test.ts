@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billSteps } from '../support/bills.ts';
+import { payAndReceiveTicket } from '../support/bookings.ts';
 import {
   bodyOf,
   rowIdOf,
@@ -135,23 +136,10 @@ describe('reminders before a remembered bill is due', () => {
 
   it('is followed by paying the bill in the chat it reopens, to its receipt', async () => {
     await say(env.runtime, REMINDED, { text: 'my bills' });
+    const sent = (await sentTo(env.runtime, REMINDED)).length;
     await tap(REMINDED, 'my-bill:0');
-    const order = await waitFor('the order to review and pay', async () => {
-      await env.runtime.drained();
-      return (await sentTo(env.runtime, REMINDED)).findLast((m) => m.interactive?.type === 'order_details');
-    });
-    const { parameters } = order.interactive!.action as { parameters: { reference_id: string } };
-    const reference = parameters.reference_id;
-    const paid = await fetch(`${env.runtime.baseUrl}/sim/api/pay`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ reference, outcome: 'captured' }),
-    });
-    expect(paid.status).toBe(200);
-    expect((await bills.settled(reference, 'issued')).billPosting?.status).toBe('posted');
-    const receipt = await waitFor('the receipt', async () =>
-      (await sentTo(env.runtime, REMINDED)).find((m) => m.type === 'document'),
-    );
-    expect(receipt.document?.filename).toMatch(/\.pdf$/);
+    const { notice, status } = await payAndReceiveTicket(env.runtime, REMINDED, sent);
+    expect(notice).toContain('Electricity bill');
+    expect(status).toBe('valid');
   });
 });
