@@ -388,8 +388,8 @@ export class MitraFunction extends Construct {
           resourceName: `${group.scheduleGroupName}/*`,
         }),
       ],
-      'A reminder is a one-time schedule named after its booking, created as the booking is issued: its name is not ' +
-        "known in advance, so the resource is every schedule of the reminders' own group.",
+      'A reminder is a one-time schedule named after its booking or bill, created as the booking is issued or the ' +
+        "bill listed: its name is not known in advance, so the resource is every schedule of the reminders' own group.",
     );
     this.allow(['iam:PassRole'], [role.roleArn], undefined, {
       StringEquals: { 'iam:PassedToService': ['scheduler.amazonaws.com'] },

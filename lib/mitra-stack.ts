@@ -234,6 +234,12 @@ export class MitraStack extends Stack {
       .addEnvironment('GRAPH_API_BASE', whatsApp.graphApiBase)
       .useIdentity(config.identityEndpoint, new AadhaarHashKey(this, 'AadhaarHashKey', { config }).secret)
       .addEnvironment('SESSION_INACTIVITY_MINUTES', String(config.sessionInactivityMinutes))
+      // A citizen who turns on bill reminders has each remembered bill's due date reminded of.
+      .useReminderScheduling({
+        group: this.reminders.group,
+        target: this.reminders.function.function,
+        role: this.reminders.schedulerRole,
+      })
       // Off unless the stage names a model: free text is then read by it first, checked against the catalog.
       .useUnderstandingModel(config.understandingModelId)
       // Voice notes are transcribed within the turn by the configured speech service.

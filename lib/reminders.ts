@@ -20,7 +20,7 @@ export interface RemindersProps {
 }
 
 /**
- * Reminders before a booked bus leaves or a darshan begins, sent as the approved UTILITY template `reminderTemplate`
+ * Reminders before a booked bus leaves or a darshan begins, and before a remembered bill is due, sent as the approved UTILITY template `reminderTemplate`
  * (default `mitra_reminder`). Each is a one-time EventBridge Scheduler schedule in the reminders' group, deleted by
  * the scheduler after it ran, invoking the reminder function through a role that may invoke nothing else.
  */
@@ -35,7 +35,7 @@ export class Reminders extends Construct {
       config: props.config,
       operationsKey: props.operationsKey,
       name: 'reminders',
-      description: 'Sends a reminder when its schedule fires, unless STOP or a cancelled booking says not to',
+      description: 'Sends a reminder when its schedule fires, unless STOP, a cancelled booking or my bills says not to',
       memorySize: 256,
       timeout: Duration.seconds(30),
     });

@@ -67,8 +67,9 @@ export class ApplicationStore {
   }
 
   /**
-   * Marks the application issued and queues its document for the citizen, in one transaction that only runs while
-   * the application is still open: a retried step queues nothing twice.
+   * Marks the application issued and queues its document for the citizen (with its buttons: a ticket's Cancel), then
+   * what follows it (an order paid inside WhatsApp moved on to completed), in one transaction that only runs while the
+   * application is still open: a retried step queues nothing twice.
    */
   async markIssued(
     applicationId: string,
@@ -78,10 +79,12 @@ export class ApplicationStore {
     language: Language,
     now: Date,
     decision?: OfficerDecision,
+    { buttons = [], followUps = [] }: { buttons?: { id: string; title: string }[]; followUps?: OutboundReply[] } = {},
   ) {
     const details = { certId: document.certId, ...(decision ? { decision } : {}) };
     await this.settle(applicationId, 'issue', WORKFLOW, details, now, [
-      documentNotice(applicationId, waId, document, service, language, now),
+      documentNotice(applicationId, waId, document, service, language, now, buttons),
+      ...followUps.map((reply, i) => outboxItem(waId, `${applicationId}#issued-${i + 1}`, reply, now)),
     ]);
   }
 
@@ -258,6 +261,7 @@ function documentNotice(
   service: Service | undefined,
   language: Language,
   now: Date,
+  buttons: { id: string; title: string }[] = [],
 ) {
   return outboxItem(
     waId,
@@ -266,6 +270,7 @@ function documentNotice(
       type: 'document',
       archiveKey: document.pdfKey,
       filename: `${document.certId}.pdf`,
+      ...(buttons.length > 0 ? { buttons } : {}),
       caption: t(
         service ? OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].issued : 'documentIssued',
         language,

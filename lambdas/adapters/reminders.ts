@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictException, CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Language } from '#core/catalog/schema.ts';
+import type { SavedBill } from '#core/conversation/session.ts';
 import {
   type Reminder,
   type ReminderDecision,
@@ -11,6 +12,7 @@ import {
 } from '#core/reminders/reminder.ts';
 import { keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
+import { requireEnv } from './env.ts';
 import { outboxItem } from './outbox.ts';
 import { scheduler } from './scheduler-client.ts';
 
@@ -25,6 +27,15 @@ export interface ReminderScheduling {
 }
 
 const EMBEDDED = 'embedded';
+
+/** The scheduling a function was given (lib/mitra-function.ts `useReminderScheduling`), read at cold start. */
+export function reminderSchedulingFromEnv(): ReminderScheduling {
+  return {
+    group: requireEnv('REMINDER_SCHEDULE_GROUP'),
+    functionArn: requireEnv('REMINDER_FUNCTION_ARN'),
+    roleArn: requireEnv('REMINDER_SCHEDULER_ROLE_ARN'),
+  };
+}
 
 /**
  * Reminders in the single table, each fired by its own one-time schedule (deleted by the scheduler once it ran).
@@ -98,14 +109,15 @@ export class Reminders {
   }
 
   /**
-   * Fires one reminder: sends it as the template unless STOP or the booking's state says not to (decided now, not
-   * when it was scheduled). The outbox item and the sent mark are one conditional write: fired twice, it goes once.
+   * Fires one reminder: sends it as the template unless STOP, the booking's state or the citizen's "my bills" says not
+   * to (decided now, not when it was scheduled). The outbox item and the sent mark are one conditional write: fired twice, it goes once.
    */
   async fire(reminderId: string, templateName: string, now: Date): Promise<ReminderDecision | 'unknown'> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.reminder(reminderId), ConsistentRead: true }),
     );
     if (!Item) return 'unknown';
+    // The item's own `kind` is the table's (`reminder`), not the reminder's: its subject is `about`.
     const reminder = ReminderSchema.parse(
       Object.fromEntries(Object.entries(Item).filter(([name]) => name in ReminderSchema.shape)),
     );
@@ -114,25 +126,30 @@ export class Reminders {
         new GetCommand({
           TableName: this.tableName,
           Key: keys.session(reminder.waId),
-          ProjectionExpression: '#session.#language, #session.stopped',
+          ProjectionExpression: '#session.#language, #session.stopped, #session.bills',
           ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
         }),
       ),
-      this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.application(reminder.applicationId),
-          ProjectionExpression: '#state',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ConsistentRead: true,
-        }),
-      ),
+      reminder.applicationId
+        ? this.client.send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: keys.application(reminder.applicationId),
+              ProjectionExpression: '#state',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ConsistentRead: true,
+            }),
+          )
+        : Promise.resolve({ Item: undefined }),
     ]);
-    const stored = session.Item?.session as { language?: string; stopped?: boolean } | undefined;
-    const decision = reminderDecision({
+    const stored = session.Item?.session as
+      | { language?: string; stopped?: boolean; bills?: { remindersAt?: string; saved?: SavedBill[] } }
+      | undefined;
+    const decision = reminderDecision(reminder, {
       fired: Item.status !== undefined,
       stopped: stored?.stopped === true,
       ...(typeof application.Item?.state === 'string' ? { applicationState: application.Item.state } : {}),
+      bills: { reminders: Boolean(stored?.bills?.remindersAt), saved: stored?.bills?.saved ?? [] },
     });
     const language: Language = stored?.language === 'te' ? 'te' : 'en';
     const outbox =

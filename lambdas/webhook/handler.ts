@@ -14,6 +14,7 @@ import { countMetric } from '#adapters/metrics.ts';
 import { lookUpPayments } from '#adapters/payment-gateway.ts';
 import { PaymentSettlement } from '#adapters/payment-settlement.ts';
 import { logger } from '#adapters/powertools.ts';
+import { Reminders, reminderSchedulingFromEnv } from '#adapters/reminders.ts';
 import { type Heard, HttpSpeechService } from '#adapters/speech.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { startApplicationWorkflow } from '#adapters/workflows.ts';
@@ -24,6 +25,7 @@ import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import { fulfilmentOf, holderNameOf, WORKFLOW_KINDS, workflowArnVariable } from '#core/fulfilment/registry.ts';
 import { applicationAttachments } from '#core/grievances/photos.ts';
 import { maskPhone } from '#core/masking.ts';
+import type { Reminder } from '#core/reminders/reminder.ts';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
 import {
   type DeliveryStatus,
@@ -41,6 +43,8 @@ const config = await whatsAppConfig();
 const verifyToken = requireEnv('WHATSAPP_VERIFY_TOKEN');
 const services = catalog();
 const settlement = new PaymentSettlement(requireEnv('TABLE_NAME'));
+const reminders = new Reminders(requireEnv('TABLE_NAME'));
+const reminderScheduling = reminderSchedulingFromEnv();
 // Within the function's 10 s timeout, with room for the turn: a slow media fetch fails and Meta redelivers.
 const media = new MediaStore(requireEnv('MEDIA_BUCKET'), new GraphApi(config, 4000), personalDataKey());
 /** Voice notes are transcribed where a speech service is configured; elsewhere the citizen is asked to type. */
@@ -219,6 +223,10 @@ async function applyMessage(message: InboundMessage): Promise<void> {
       const outcome = await store.commitTurn(session, message, turn, now());
       if (outcome.result === 'duplicate') logger.info('duplicate delivery', { messageId: message.messageId });
       for (const effect of outcome.effects) {
+        if (effect.type === 'schedule-reminders') {
+          await scheduleReminders(effect.reminders);
+          continue;
+        }
         if (effect.type !== 'start-application') {
           logger.info('effect left to its handler', { type: effect.type });
           continue;
@@ -258,6 +266,17 @@ async function applyMessage(message: InboundMessage): Promise<void> {
         setTimeout(resolve, Math.random() * Math.min(CONFLICT_BACKOFF_CAP_MS, 5 * 2 ** attempt)),
       );
     }
+  }
+}
+
+/**
+ * A turn's reminders (remembered bills' due dates), after the turn is written: a redelivered message performs its
+ * recorded effects again, and scheduling is repeatable, so a crash between the two loses none and doubles none.
+ */
+async function scheduleReminders(due: Reminder[]): Promise<void> {
+  for (const reminder of due) {
+    await reminders.schedule(reminder, reminderScheduling);
+    logger.info('reminder scheduled', { reminderId: reminder.reminderId, about: reminder.about, at: reminder.at });
   }
 }
 

@@ -57,6 +57,23 @@ export async function postToBiller(application: BillApplication): Promise<BillPo
   return recorded ? posting : ((await payments.get(applicationId))?.billPosting ?? posting);
 }
 
+/**
+ * An order paid inside WhatsApp whose payment the biller or reservation system took: its status moves on to completed
+ * beside the receipt or ticket, which also closes the order's page in WhatsApp. None for a payment made by link.
+ */
+export async function orderCompleted(application: BillApplication, service: Service | undefined): Promise<Reply[]> {
+  const { applicationId, language } = application;
+  const stored = await payments.get(applicationId);
+  const received = stored?.payment?.received;
+  if (!stored?.payment?.inChat || !received || stored.billPosting?.status !== 'posted') return [];
+  const body = t(service?.kind === 'booking' ? 'orderCompletedBooking' : 'orderCompletedBill', language, {
+    applicationId,
+    amount: formatPaise(received.amountPaise),
+    service: service?.name[language] ?? application.serviceId,
+  });
+  return [{ type: 'order-status', body, reference: applicationId, status: 'completed' }];
+}
+
 /** "Record refund": the biller refused a paid bill; the payment is owed back, recorded so, and the citizen told. */
 export async function recordRefund(application: BillApplication, service: Service | undefined): Promise<void> {
   const { applicationId, waId, language } = application;

@@ -5,12 +5,13 @@ import { DepartmentSystemError } from '#adapters/departments/department-system-e
 import { requireEnv } from '#adapters/env.ts';
 import { PaymentStore } from '#adapters/payment-store.ts';
 import { logger } from '#adapters/powertools.ts';
-import { Reminders } from '#adapters/reminders.ts';
-import { mitraPnrOf } from '#core/bookings/cancellation.ts';
+import { Reminders, reminderSchedulingFromEnv } from '#adapters/reminders.ts';
+import { mitraPnrOf, offersCancel } from '#core/bookings/cancellation.ts';
 import { inventoryOf } from '#core/catalog/inventories.ts';
 import type { Service } from '#core/catalog/schema.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { BillPosting } from '#core/fulfilment/bills.ts';
+import { t } from '#core/i18n/strings.ts';
 import { bookingReminder } from '#core/reminders/reminder.ts';
 import type { BillApplication } from './bill-steps.ts';
 
@@ -19,11 +20,7 @@ const apsrtc = reservationsEndpoint === 'unconfigured' ? undefined : new HttpAps
 const payments = new PaymentStore(requireEnv('TABLE_NAME'));
 const inventory = new BookingInventory(requireEnv('TABLE_NAME'));
 const reminders = new Reminders(requireEnv('TABLE_NAME'));
-const reminderScheduling = {
-  group: requireEnv('REMINDER_SCHEDULE_GROUP'),
-  functionArn: requireEnv('REMINDER_FUNCTION_ARN'),
-  roleArn: requireEnv('REMINDER_SCHEDULER_ROLE_ARN'),
-};
+const reminderScheduling = reminderSchedulingFromEnv();
 
 /** Whether an application is a booking whose seats are held in a reservation system. */
 export const holdsSeats = (application: BillApplication) => Boolean(application.values['hold-id']);
@@ -74,6 +71,17 @@ async function confirmWithApsrtc(holdId: string, received: { paymentId: string; 
   const { paymentId, amountPaise, paidAt } = received;
   const answer = await apsrtc.confirm(holdId, { paymentId, amountPaise, paidAt });
   return answer.status === 'confirmed' ? answer.pnr : undefined;
+}
+
+/**
+ * The Cancel button a ticket comes with while its rules let it be cancelled: the same action as a ticket picked to
+ * cancel under "status", so a tap on it however late asks the refund its rules give then, before anything is done.
+ */
+export async function cancelOffer(application: BillApplication, at: Date): Promise<{ id: string; title: string }[]> {
+  const { applicationId, serviceId, values, language } = application;
+  const paid = (await payments.get(applicationId))?.payment?.received;
+  if (!paid || !offersCancel(serviceId, values, paid.amountPaise, at)) return [];
+  return [{ id: `tcancel:${applicationId}`, title: t('ticketCancelButton', language) }];
 }
 
 /**

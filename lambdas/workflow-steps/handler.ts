@@ -19,8 +19,8 @@ import { StatusRecordSchema } from '#core/fulfilment/status-lookup.ts';
 import { t } from '#core/i18n/strings.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
-import { postToBiller, recordRefund } from './bill-steps.ts';
-import { confirmBooking, holdsSeats, releaseBooking, scheduleBookingReminder } from './booking-steps.ts';
+import { orderCompleted, postToBiller, recordRefund } from './bill-steps.ts';
+import { cancelOffer, confirmBooking, holdsSeats, releaseBooking, scheduleBookingReminder } from './booking-steps.ts';
 import { requestGrievanceAttention } from './grievance-steps.ts';
 import { closeUnpaid, requestPayment } from './payment-steps.ts';
 import { lookUpExtract } from './register-steps.ts';
@@ -137,7 +137,12 @@ async function handle(event: unknown): Promise<unknown> {
       // A grievance's acknowledgement records its resolution: the citizen gets the note, and rates it.
       if (service?.kind === 'grievance' && decision)
         await applications.markResolved(applicationId, waId, certificate, service, language, now(), decision);
-      else await applications.markIssued(applicationId, waId, certificate, service, language, now(), decision);
+      else
+        await applications.markIssued(applicationId, waId, certificate, service, language, now(), decision, {
+          // A ticket offers Cancel while its rules allow; an order paid inside WhatsApp moves on to completed.
+          buttons: holdsSeats(application) ? await cancelOffer(application, now()) : [],
+          followUps: await orderCompleted(application, service),
+        });
       if (service && holdsSeats(application)) await scheduleBookingReminder(application, service, now());
       logger.info('document delivered to the outbox', {
         applicationId: application.applicationId,

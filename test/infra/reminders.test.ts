@@ -46,30 +46,33 @@ describe('reminders: one-time EventBridge Scheduler schedules invoking only the 
     expect(statements.flatMap((s) => asArray(s.Resource))).toEqual([reminderFunctionArn()]);
   });
 
-  it('lets the workflow steps create schedules in the reminders group only, and pass only that role, only to the scheduler', () => {
-    const statements = statementsOfFunction(dev.template, 'workflow-steps');
-    const create = statements.filter((s) => actionsOf([s]).includes('scheduler:CreateSchedule'));
-    expect(create).toHaveLength(1);
-    expect(asArray(create[0]!.Action)).toEqual(['scheduler:CreateSchedule']);
-    expect(JSON.stringify(create[0]!.Resource)).toMatch(/:schedule\//);
-    const [, group] = resourcesOfType(dev.template, 'AWS::Scheduler::ScheduleGroup')[0]!;
-    expect(JSON.stringify(create[0]!.Resource)).toContain(`:schedule/${String(group.Properties.Name)}/*`);
-    const pass = statements.filter((s) => actionsOf([s]).includes('iam:PassRole'));
-    expect(pass).toEqual([
-      expect.objectContaining({
-        Resource: arnOf(dev.template, 'AWS::IAM::Role', 'RemindersSchedulerRole'),
-        Condition: { StringEquals: { 'iam:PassedToService': ['scheduler.amazonaws.com'] } },
-      }),
-    ]);
-    // No other function schedules, deletes or changes schedules.
-    for (const [, fn] of resourcesOfType(dev.template, 'AWS::Lambda::Function')) {
-      const name = String(fn.Metadata?.['mitra:function']);
-      const scheduling = actionsOf(statementsOfFunction(dev.template, name)).filter((a) => a.startsWith('scheduler:'));
-      expect(scheduling).toEqual(name === 'workflow-steps' ? ['scheduler:CreateSchedule'] : []);
-    }
-    const env = environmentOf(dev.template, 'workflow-steps');
-    expect(env.REMINDER_FUNCTION_ARN).toEqual(reminderFunctionArn());
-  });
+  it.each(['workflow-steps', 'webhook'])(
+    'lets %s (tickets; bills under my bills) create schedules in the reminders group only, and pass only that role, only to the scheduler',
+    (scheduling) => {
+      const statements = statementsOfFunction(dev.template, scheduling);
+      const create = statements.filter((s) => actionsOf([s]).includes('scheduler:CreateSchedule'));
+      expect(create).toHaveLength(1);
+      expect(asArray(create[0]!.Action)).toEqual(['scheduler:CreateSchedule']);
+      expect(JSON.stringify(create[0]!.Resource)).toMatch(/:schedule\//);
+      const [, group] = resourcesOfType(dev.template, 'AWS::Scheduler::ScheduleGroup')[0]!;
+      expect(JSON.stringify(create[0]!.Resource)).toContain(`:schedule/${String(group.Properties.Name)}/*`);
+      const pass = statements.filter((s) => actionsOf([s]).includes('iam:PassRole'));
+      expect(pass).toEqual([
+        expect.objectContaining({
+          Resource: arnOf(dev.template, 'AWS::IAM::Role', 'RemindersSchedulerRole'),
+          Condition: { StringEquals: { 'iam:PassedToService': ['scheduler.amazonaws.com'] } },
+        }),
+      ]);
+      // No other function schedules, deletes or changes schedules.
+      for (const [, fn] of resourcesOfType(dev.template, 'AWS::Lambda::Function')) {
+        const name = String(fn.Metadata?.['mitra:function']);
+        const actions = actionsOf(statementsOfFunction(dev.template, name)).filter((a) => a.startsWith('scheduler:'));
+        expect(actions).toEqual(['workflow-steps', 'webhook'].includes(name) ? ['scheduler:CreateSchedule'] : []);
+      }
+      const env = environmentOf(dev.template, scheduling);
+      expect(env.REMINDER_FUNCTION_ARN).toEqual(reminderFunctionArn());
+    },
+  );
 
   it('limits the reminder function to reminders, sessions, applications and the outbox, deleting only due marks', () => {
     const statements = statementsOfFunction(dev.template, 'reminders');

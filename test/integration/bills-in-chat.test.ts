@@ -108,11 +108,16 @@ describe('a bill paid inside WhatsApp', () => {
     expect(issued.paymentIssues ?? []).toHaveLength(0);
     expect((await receiptOf(PAYER)).document?.filename).toMatch(/^[A-Za-z0-9_-]{22}\.pdf$/);
     expect((await bills.texts(PAYER)).filter((text) => text.includes('We received your payment'))).toHaveLength(1);
-    // The news comes as the order's own status, which also moves the order on in WhatsApp.
-    const statuses = (await sentTo(env.runtime, PAYER)).filter((m) => m.interactive?.type === 'order_status');
+    // The news comes as the order's own status, which also moves the order on in WhatsApp: processing once paid,
+    // completed once posted, right after the receipt.
+    const sent = await sentTo(env.runtime, PAYER);
+    const statuses = sent.filter((m) => m.interactive?.type === 'order_status');
     expect(statuses.map((m) => m.interactive!.action)).toEqual([
       { name: 'review_order', parameters: { reference_id: paid.reference, order: { status: 'processing' } } },
+      { name: 'review_order', parameters: { reference_id: paid.reference, order: { status: 'completed' } } },
     ]);
+    expect(statuses[1]!.interactive!.body.text).toContain(`Order ${paid.reference} is complete`);
+    expect(sent.indexOf(statuses[1]!)).toBeGreaterThan(sent.findIndex((m) => m.type === 'document'));
   });
 
   it('settles nothing more when WhatsApp delivers the payment status twice', async () => {

@@ -1,8 +1,9 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askDarshan, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
 import {
   bodyOf,
+  documentOf,
   rowIdOf,
   type SentMessage,
   say,
@@ -14,7 +15,7 @@ import {
 
 // A reminder before a booked darshan, on the embedded runtime: scheduled as the ticket is issued, fired by the runtime's
 // clock as EventBridge Scheduler fires it in AWS, sent once as the mitra_reminder template; not after STOP, and not
-// for a booking cancelled since.
+// for a booking cancelled since (from the Cancel button its ticket came with).
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 
@@ -67,17 +68,31 @@ describe('a reminder before a booked darshan', () => {
     ] as const)
       booked[waId] = await bookDarshan(waId, language);
     await say(env.runtime, STOPPED, { text: 'STOP' });
-    // What the cancellation of a booking leaves: its application no longer issued.
-    await tableClient(env.runtime).send(
-      new UpdateCommand({
-        TableName: env.runtime.names.table,
-        Key: { pk: `APP#${booked[CANCELLED]}`, sk: 'APP' },
-        UpdateExpression: 'SET #state = :cancelled',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':cancelled': 'cancelled' },
-      }),
-    );
   }, 240_000);
+
+  it('comes with the ticket a Cancel button, which asks the refund and cancels the booking once confirmed', async () => {
+    const ticket = (await sentTo(env.runtime, CANCELLED)).find((m) => documentOf(m))!;
+    expect(ticket.interactive?.type).toBe('button');
+    const applicationId = booked[CANCELLED]!;
+    // Tapped however late: the ticket's button names the booking, not a menu.
+    await say(env.runtime, CANCELLED, { reply_id: await rowIdOf(env.runtime, CANCELLED, `tcancel:${applicationId}`) });
+    expect(bodyOf((await sentTo(env.runtime, CANCELLED)).at(-1)!)).toContain('Cancel this ticket?');
+    const before = (await sentTo(env.runtime, CANCELLED)).length;
+    await say(env.runtime, CANCELLED, {
+      reply_id: await rowIdOf(env.runtime, CANCELLED, `tcancel-yes:${applicationId}`),
+    });
+    await waitFor('the cancellation', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, CANCELLED))
+        .slice(before)
+        .map(bodyOf)
+        .find((text) => text.includes('is cancelled'));
+    });
+    const { Item } = await tableClient(env.runtime).send(
+      new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `APP#${applicationId}`, sk: 'APP' } }),
+    );
+    expect(Item?.state).toBe('cancelled');
+  });
 
   it('is scheduled as the ticket is issued, three hours before the slot, and not sent before its time', async () => {
     const item = await reminderItem(booked[REMINDED]!);

@@ -12,7 +12,7 @@ import type { CompactClaims } from '#core/certificate/compact-claims.ts';
 import { encodeQrPayload, parseQrPayload } from '#core/certificate/qr-payload.ts';
 import { payAndReceiveTicket } from '../support/bookings.ts';
 import { downloadDocument, rasterize } from '../support/certificates.ts';
-import { rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { documentOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
 
 // The staff's /check page on a phone: loaded once online, it keeps working with the network cut. A bus ticket booked
 // in the chat is checked from a photo of its PDF and from the camera; a QR code with the passengers changed is refused.
@@ -47,7 +47,7 @@ async function bookBusTicket(waId: string) {
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'bus-hold') });
   const { status } = await payAndReceiveTicket(runtime, waId);
   if (status !== 'valid') throw new Error(`the ticket verifies as ${status}`);
-  return (await sentTo(runtime, waId)).find((m) => m.type === 'document')!;
+  return (await sentTo(runtime, waId)).find((m) => documentOf(m))!;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { EmbeddedRuntime } from '../../local/runtime.ts';
-import { bodyOf, proveIdentity, rowIdOf, say, sentTo, waitFor } from './runtime.ts';
+import { bodyOf, documentOf, proveIdentity, rowIdOf, say, sentTo, waitFor } from './runtime.ts';
 
 /**
  * A booking held in the chat, paid: the payment link the chat sent, paid on the local gateway's page, then the
- * e-ticket the chat sends and what the verify page says of it. `after` skips the messages of earlier bookings.
+ * e-ticket the chat sends (with Cancel under it while its rules allow) and what the verify page says of it. `after` skips the messages of earlier bookings.
  */
 export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string, after = 0) {
   const notice = await waitFor('the payment link', async () => {
@@ -22,9 +22,9 @@ export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string
   if (paid.status !== 200) throw new Error(`the pay page answered ${paid.status}`);
   const ticket = await waitFor('the e-ticket', async () => {
     await runtime.drained();
-    return (await sentTo(runtime, waId)).slice(after).find((m) => m.type === 'document');
+    return (await sentTo(runtime, waId)).slice(after).find((m) => documentOf(m));
   });
-  const certId = ticket.document?.filename?.replace(/\.pdf$/, '');
+  const certId = documentOf(ticket)?.filename?.replace(/\.pdf$/, '');
   const verdict = (await (
     await fetch(`${runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })
   ).json()) as { status: string };

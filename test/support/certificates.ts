@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { EmbeddedRuntime } from '../../local/runtime.ts';
-import { otpFor, rowIdOf, type SentMessage, say, sentTo, waitFor } from './runtime.ts';
+import { documentOf, otpFor, rowIdOf, type SentMessage, say, sentTo, waitFor } from './runtime.ts';
 
 /**
  * A citizen who has chosen English and accepted the notice applies for an income certificate, answers every
@@ -34,7 +34,7 @@ export async function applyForIncomeCertificate(runtime: EmbeddedRuntime, waId: 
 /** The bytes of a document message, fetched through the Graph API's media endpoints as a phone would. */
 export async function downloadDocument(runtime: EmbeddedRuntime, document: SentMessage): Promise<Buffer> {
   const authorization = { authorization: 'Bearer local-access-token' };
-  const mediaUrl = `${runtime.baseUrl}/graph/v23.0/${document.document!.id}`;
+  const mediaUrl = `${runtime.baseUrl}/graph/v23.0/${documentOf(document)!.id}`;
   const media = (await (await fetch(mediaUrl, { headers: authorization })).json()) as { url: string };
   return Buffer.from(await (await fetch(media.url, { headers: authorization })).arrayBuffer());
 }

@@ -44,7 +44,12 @@ export interface SentMessage {
   type?: string;
   status?: string;
   text?: { body: string };
-  interactive?: { type: string; body: { text: string }; action: Record<string, unknown> };
+  interactive?: {
+    type: string;
+    header?: { type: string; document?: { id?: string; filename?: string } };
+    body: { text: string };
+    action: Record<string, unknown>;
+  };
   document?: { id?: string; filename?: string; caption?: string };
   [key: string]: unknown;
 }
@@ -61,6 +66,11 @@ export const bodyOf = (m: SentMessage): string =>
     (c) => c.type === 'body',
   )?.parameters[0]?.text ??
   '';
+
+/** The document a message carries: a document message's, or the header of reply buttons under one (a ticket's Cancel). */
+export const documentOf = (m: SentMessage): { id?: string; filename?: string; caption?: string } | undefined =>
+  m.document ??
+  (m.interactive?.header?.type === 'document' ? { ...m.interactive.header.document, caption: bodyOf(m) } : undefined);
 
 /** What the system sent to a number, as recorded by the local Graph API. */
 export async function sentTo(runtime: EmbeddedRuntime, waId: string): Promise<SentMessage[]> {

@@ -90,6 +90,18 @@ export function mitraQuote(ticket: Pick<BookedTicket, 'serviceId' | 'payment' | 
     : { cancellable: false };
 }
 
+/**
+ * Whether a ticket just issued is offered to cancel with it: before it starts, and where Mitra keeps the places, while
+ * its rules still refund something (APSRTC answers its own refund when asked).
+ */
+export function offersCancel(serviceId: string, values: Record<string, string>, paidPaise: number, now: Date): boolean {
+  const startsAt = startsAtOf(values);
+  if (!(startsAt.getTime() > now.getTime())) return false;
+  if (inventoryOf(serviceId)?.source !== 'mitra') return true;
+  const payment = { paymentId: '', amountPaise: paidPaise };
+  return mitraQuote({ serviceId, payment, startsAt: startsAt.toISOString() }, now).cancellable;
+}
+
 /** Whether a booking can still be cancelled from the chat: paid, issued, not yet started. */
 export function isUpcomingTicket(ticket: Pick<BookedTicket, 'state' | 'startsAt'>, now: Date): boolean {
   return ticket.state === 'issued' && Date.parse(ticket.startsAt) > now.getTime();

@@ -88,8 +88,17 @@ export type Reply =
    * once paid, completed once receipted, canceled when refunded), and updates the order's page in WhatsApp.
    */
   | { type: 'order-status'; body: string; reference: string; status: 'processing' | 'completed' | 'canceled' }
-  /** A document from the certificate archive; the sender uploads it to Meta and sends it by media id. */
-  | { type: 'document'; archiveKey: string; filename: string; caption: string }
+  /**
+   * A document from the certificate archive; the sender uploads it to Meta and sends it by media id. With `buttons`
+   * it goes as reply buttons whose header is the document and whose body is the caption (a ticket with Cancel).
+   */
+  | {
+      type: 'document';
+      archiveKey: string;
+      filename: string;
+      caption: string;
+      buttons?: { id: string; title: string }[];
+    }
   /**
    * Media a citizen sent, from the media bucket (an application's attachment, for the officer who decides it); the
    * sender uploads it to Meta and sends it by media id, as a photo or a document.

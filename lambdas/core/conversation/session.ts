@@ -223,6 +223,8 @@ export const SessionSchema = z.strictObject({
       /** Declined after a bill: not asked again there; "my bills" still asks. */
       declinedAt: z.string().optional(),
       saved: z.array(SavedBill).default([]),
+      /** When the citizen asked to be reminded before due dates; absent when reminders are off. */
+      remindersAt: z.string().optional(),
     })
     .default({ saved: [] }),
 });

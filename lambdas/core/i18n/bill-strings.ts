@@ -45,6 +45,21 @@ export const billStrings = {
     en: '{service} {number} is forgotten.',
     te: '{service} {number} మర్చిపోయాము.',
   },
+  billsRemindRow: { en: 'Remind me', te: 'గుర్తు చేయండి' },
+  billsRemindRowDescription: {
+    en: 'A message {days} days before each due date',
+    te: 'ప్రతి గడువుకు {days} రోజుల ముందు ఒక సందేశం',
+  },
+  billsRemindOffRow: { en: 'Stop reminders', te: 'గుర్తులు ఆపు' },
+  billsRemindOffRowDescription: { en: 'No more messages before due dates', te: 'గడువుల ముందు ఇక సందేశాలు రావు' },
+  billsRemindersOn: {
+    en: 'Mitra will remind you {days} days before each of these bills is due, even if you have not written for a while. Tap "Stop reminders" under "my bills" to end them.',
+    te: 'ఈ బిల్లుల్లో ప్రతి దాని గడువుకు {days} రోజుల ముందు మిత్ర మీకు గుర్తు చేస్తుంది, మీరు కొంతకాలం రాయకపోయినా. ఆపడానికి "నా బిల్లులు"లో "గుర్తులు ఆపు" నొక్కండి.',
+  },
+  billsRemindersOff: {
+    en: 'Bill reminders are off: none will come, including those already planned.',
+    te: 'బిల్లు గుర్తులు ఆపివేశాము: ఇప్పటికే ఏర్పాటు చేసినవి కూడా రావు.',
+  },
   billsMenuRow: { en: 'My bills', te: 'నా బిల్లులు' },
   billsMenuRowDescription: {
     en: 'What is due on your remembered bills',

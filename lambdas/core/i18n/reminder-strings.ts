@@ -11,4 +11,8 @@ export const reminderStrings = {
     en: 'your {service} is at {time} on {date} (booking {applicationId}). Show the ticket Mitra sent you at the gate.',
     te: 'మీ {service} {date} న {time}కు ఉంది (బుకింగ్ {applicationId}). మిత్ర పంపిన టికెట్‌ను ద్వారం వద్ద చూపించండి.',
   },
+  reminderBill: {
+    en: 'your {service} for {number}, {amount}, is due on {date}. Send "my bills" to pay it here with one tap.',
+    te: 'మీ {service} ({number}) {amount}, {date} లోగా చెల్లించాలి. ఇక్కడే ఒక్క నొక్కుతో చెల్లించడానికి "నా బిల్లులు" అని పంపండి.',
+  },
 } as const;

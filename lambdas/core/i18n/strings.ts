@@ -552,6 +552,14 @@ export const strings = /* @__PURE__ */ built(() => ({
     en: 'The biller did not accept your payment of {amount} for {service} (payment {applicationId}): {reason}. The full amount will be refunded to you; nothing more is needed from you.',
     te: '{service} కోసం మీ చెల్లింపు {amount} (చెల్లింపు {applicationId}) ను బిల్లర్ అంగీకరించలేదు: {reason}. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
   },
+  orderCompletedBill: {
+    en: 'Order {applicationId} is complete: {amount} for {service} reached the biller, and your receipt is above.',
+    te: 'ఆర్డర్ {applicationId} పూర్తయింది: {service} కోసం {amount} బిల్లర్‌కు చేరింది, మీ రసీదు పైన ఉంది.',
+  },
+  orderCompletedBooking: {
+    en: 'Order {applicationId} is complete: {amount} paid for {service}, and your ticket is above.',
+    te: 'ఆర్డర్ {applicationId} పూర్తయింది: {service} కోసం {amount} చెల్లించారు, మీ టికెట్ పైన ఉంది.',
+  },
   stateRefundDue: { en: 'paid, not accepted by the biller: refund due', te: 'చెల్లించారు, బిల్లర్ అంగీకరించలేదు: వాపసు రావాలి' },
   // Mitra's own application numbers, looked up (grievance status).
   statusApplicationTitle: { en: 'Application {applicationId}', te: 'దరఖాస్తు {applicationId}' },

@@ -86,7 +86,7 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
         body: fitText(reply.body, LIMITS.interactiveBody),
         ...(reply.header === undefined ? {} : { header: fitText(reply.header, LIMITS.header) }),
         ...(reply.footer === undefined ? {} : { footer: fitText(reply.footer, LIMITS.footer) }),
-        buttons: reply.buttons.map((b) => ({ id: b.id, title: fitText(b.title, LIMITS.buttonTitle) })),
+        buttons: fitButtons(reply.buttons),
       };
     case 'location-request':
       return { ...reply, body: fitText(reply.body, LIMITS.interactiveBody) };
@@ -104,6 +104,7 @@ function fitTexts(reply: OutboundReply, problems: string[]): OutboundReply {
         ...reply,
         caption: fitText(reply.caption, LIMITS.caption),
         filename: fitFilename(reply.filename, problems),
+        ...(reply.buttons ? { buttons: fitButtons(reply.buttons) } : {}),
       };
     case 'media':
       return {
@@ -133,6 +134,9 @@ function fitFilename(filename: string, problems: string[]): string {
   return `${fitText(filename.slice(0, filename.length - extension.length), LIMITS.filename - extension.length, '')}${extension}`;
 }
 
+const fitButtons = (buttons: { id: string; title: string }[]) =>
+  buttons.map((b) => ({ id: b.id, title: fitText(b.title, LIMITS.buttonTitle) }));
+
 /** Every limit the reply breaks, counting UTF-16 code units; empty when Meta would accept it. */
 export function violations(reply: OutboundReply): string[] {
   const found: string[] = [];
@@ -142,6 +146,16 @@ export function violations(reply: OutboundReply): string[] {
       return;
     }
     if (utf16Length(value) > max) found.push(`${what} longer than ${max}`);
+  };
+  const replyButtons = (buttons: { id: string; title: string }[]) => {
+    if (buttons.length === 0 || buttons.length > LIMITS.replyButtons)
+      found.push(`reply buttons need 1 to ${LIMITS.replyButtons} buttons`);
+    for (const b of buttons) {
+      within('button id', b.id, LIMITS.buttonId);
+      within('button title', b.title, LIMITS.buttonTitle);
+    }
+    if (new Set(buttons.map((b) => b.id)).size !== buttons.length) found.push('button ids not unique');
+    if (new Set(buttons.map((b) => b.title)).size !== buttons.length) found.push('button titles not unique');
   };
   switch (reply.type) {
     case 'read-receipt':
@@ -174,15 +188,7 @@ export function violations(reply: OutboundReply): string[] {
       within('buttons body', reply.body, LIMITS.interactiveBody);
       within('buttons header', reply.header, LIMITS.header, false);
       within('buttons footer', reply.footer, LIMITS.footer, false);
-      if (reply.buttons.length === 0 || reply.buttons.length > LIMITS.replyButtons)
-        found.push(`reply buttons need 1 to ${LIMITS.replyButtons} buttons`);
-      for (const b of reply.buttons) {
-        within('button id', b.id, LIMITS.buttonId);
-        within('button title', b.title, LIMITS.buttonTitle);
-      }
-      if (new Set(reply.buttons.map((b) => b.id)).size !== reply.buttons.length) found.push('button ids not unique');
-      if (new Set(reply.buttons.map((b) => b.title)).size !== reply.buttons.length)
-        found.push('button titles not unique');
+      replyButtons(reply.buttons);
       break;
     case 'location-request':
       within('location request body', reply.body, LIMITS.interactiveBody);
@@ -204,8 +210,10 @@ export function violations(reply: OutboundReply): string[] {
       }
       break;
     case 'document':
-      within('document caption', reply.caption, LIMITS.caption, false);
+      // With buttons, the caption is the interactive message's body, which may not be empty.
+      within('document caption', reply.caption, LIMITS.caption, reply.buttons !== undefined);
       within('document filename', reply.filename, LIMITS.filename);
+      if (reply.buttons) replyButtons(reply.buttons);
       break;
     case 'media':
       within('media caption', reply.caption, LIMITS.caption, false);

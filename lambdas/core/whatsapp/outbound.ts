@@ -82,6 +82,17 @@ export function graphPayload(userKey: string, reply: OutboundReply, mediaId?: st
         parameters: { reference_id: reply.reference, order: { status: reply.status } },
       });
     case 'document':
+      if (reply.buttons?.length)
+        return {
+          ...base,
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            header: { type: 'document', document: { id: mediaId, filename: reply.filename } },
+            body: { text: reply.caption },
+            action: { buttons: reply.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
+          },
+        };
       return {
         ...base,
         type: 'document',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BillOutcome } from '#core/fulfilment/bills.ts';
+import type { Effect } from '#core/conversation/converse.ts';
+import type { Bill, BillOutcome } from '#core/fulfilment/bills.ts';
 import { Citizen } from './citizen.ts';
 
 const due = (billId: string, amountPaise: number): BillOutcome => ({
@@ -15,6 +16,8 @@ const due = (billId: string, amountPaise: number): BillOutcome => ({
 });
 const DUE = due('BILL-1', 123_400);
 const DOWN: BillOutcome = { unavailable: true };
+/** A due date well after the citizens' clock starts: its reminder is still to come. */
+const LATER_DUE = '2027-03-20';
 
 /** A citizen who fetched this consumer's electricity bill: it is showing with Pay. */
 function fetched(number = '1123456789', bill: BillOutcome = DUE, citizen = new Citizen().ready()): Citizen {
@@ -76,6 +79,7 @@ describe('my bills', () => {
       'Electricity bill',
       'Electricity bill',
       'Forget a number',
+      'Remind me',
       'Main menu',
     ]);
     citizen.tap('my-bill:0', { bill: DUE });
@@ -116,5 +120,47 @@ describe('my bills', () => {
     expect(citizen.session.step).toMatchObject({ name: 'bills-consent' });
     citizen.tap('bills-consent:yes');
     expect(citizen.said).toContain('No bills are remembered yet');
+  });
+
+  it('turns reminders on from my bills: each bill due far enough ahead is scheduled, and shown again Stop reminders', () => {
+    const citizen = fetched();
+    citizen.tap('bills-save');
+    citizen.tap('bills-consent:yes');
+    const later: BillOutcome = { found: true, bill: { ...(DUE as { bill: Bill }).bill, dueDate: LATER_DUE } };
+    citizen.text('my bills', { myBills: [later] });
+    expect(citizen.turn.effects).toEqual([]);
+    expect(citizen.list.sections[0]!.rows.map((r) => r.title)).toContain('Remind me');
+    citizen.tap('bills-remind:on', { myBills: [later] });
+    expect(citizen.session.bills.remindersAt).toBe(citizen.now.toISOString());
+    expect(citizen.said).toContain('Mitra will remind you 3 days before each of these bills is due');
+    expect(citizen.turn.effects).toMatchObject([
+      {
+        type: 'schedule-reminders',
+        reminders: [{ about: 'bill', bill: { serviceId: 'energy.electricity-bill', number: '1123456789' } }],
+      },
+    ]);
+    const [effect] = citizen.turn.effects as Extract<Effect, { type: 'schedule-reminders' }>[];
+    expect(effect!.reminders[0]!.text.en).toContain('₹1,234, is due on');
+    expect(citizen.list.sections[0]!.rows.map((r) => r.title)).toContain('Stop reminders');
+    // A bill already past its reminder's morning (or with nothing due) is not scheduled.
+    const soon: BillOutcome = { found: true, bill: { ...(DUE as { bill: Bill }).bill, dueDate: '2026-11-30' } };
+    citizen.text('my bills', { myBills: [soon] });
+    expect(citizen.turn.effects).toEqual([]);
+  });
+
+  it('turns reminders off in Telugu, and a tap on the switch of an older list does nothing', () => {
+    const citizen = fetched('1123456789', DUE, new Citizen().ready('te'));
+    citizen.tap('bills-save');
+    citizen.tap('bills-consent:yes');
+    citizen.text('నా బిల్లులు', { myBills: [DUE] });
+    citizen.tap('bills-remind:on', { myBills: [DUE] });
+    expect(citizen.list.sections[0]!.rows.map((r) => r.title)).toContain('గుర్తులు ఆపు');
+    citizen.tap('bills-remind:off', { myBills: [DUE] });
+    expect(citizen.session.bills.remindersAt).toBeUndefined();
+    expect(citizen.said).toContain('బిల్లు గుర్తులు ఆపివేశాము');
+    expect(citizen.turn.effects).toEqual([]);
+    citizen.text('menu');
+    citizen.tap('bills-remind:on', { myBills: [DUE] });
+    expect(citizen.session.bills.remindersAt).toBeUndefined();
   });
 });

@@ -199,6 +199,7 @@ function actionIntent(session: Session, action: string): Intent {
     return { kind: 'bills-consent', accepted: argument === 'yes' };
   if (verb === 'my-bill' && step.name === 'my-bills') return { kind: 'my-bill', index: Number(argument) };
   if (action === 'bills-forget' && step.name === 'my-bills') return { kind: 'bills-forget' };
+  if (verb === 'bills-remind' && step.name === 'my-bills') return { kind: 'bills-reminders', on: argument === 'on' };
   if (verb === 'bills-forget' && step.name === 'bills-forget')
     return { kind: 'bills-forget-one', index: Number(argument) };
   if (verb === 'resend') return { kind: 'resend-document', applicationId: argument };

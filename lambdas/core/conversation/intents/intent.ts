@@ -161,7 +161,9 @@ export type BillsIntent =
   /** A remembered bill tapped: paid at once when unchanged, shown otherwise. */
   | { kind: 'my-bill'; index: number }
   | { kind: 'bills-forget' }
-  | { kind: 'bills-forget-one'; index: number };
+  | { kind: 'bills-forget-one'; index: number }
+  /** Reminders before each remembered bill's due date turned on or off. */
+  | { kind: 'bills-reminders'; on: boolean };
 
 export type CitizenIntent =
   | { kind: 'greet' }

@@ -3,13 +3,23 @@ import type { Language } from '../../catalog/schema.ts';
 import { type BillOutcome, payableBill } from '../../fulfilment/bills.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatPaise } from '../../payments/amount.ts';
+import { BILL_REMINDER_LEAD_DAYS, billReminder } from '../../reminders/reminder.ts';
 import { rowId } from '../actions.ts';
 import { listScreen, type Row, type Screen } from '../screens.ts';
 import type { SavedBill, Session } from '../session.ts';
 import { payIfUnchanged, payOffer, remember } from './bill.ts';
 import type { BillsIntent } from './intent.ts';
 import { home, render } from './navigation.ts';
-import { findService, type IntentHandlers, languageOf, show, type Turn, type TurnEnv, withText } from './turn.ts';
+import {
+  type Effect,
+  findService,
+  type IntentHandlers,
+  languageOf,
+  show,
+  type Turn,
+  type TurnEnv,
+  withText,
+} from './turn.ts';
 
 /**
  * "My bills": the bills a citizen fetched or paid, remembered once they agreed to the notice, each listed with what
@@ -73,6 +83,18 @@ export const myBillTurns: IntentHandlers<BillsIntent['kind']> = {
     });
     return showBills({ ...session, bills: { ...session.bills, saved } }, env.context.myBills ?? [], env, [said]);
   },
+  /**
+   * Reminders on: each remembered bill with something due is reminded of before its due date (and the bills of later
+   * months as "my bills" shows them); off: none goes any more, those scheduled included.
+   */
+  'bills-reminders'(session, { on }, env) {
+    if (session.step.name !== 'my-bills') return render(session, env);
+    const language = languageOf(session);
+    const { remindersAt: _off, ...bills } = session.bills;
+    const answered: Session = { ...session, bills: on ? { ...bills, remindersAt: env.now.toISOString() } : bills };
+    const said = t(on ? 'billsRemindersOn' : 'billsRemindersOff', language, { days: BILL_REMINDER_LEAD_DAYS });
+    return showBills(answered, env.context.myBills ?? [], env, [said]);
+  },
 };
 
 /** The remembering notice; `pending` is the bill shown when it was asked, saved if the citizen agrees. */
@@ -109,7 +131,10 @@ function dueLine(outcome: BillOutcome | undefined, language: Language): string {
     : t('billsLineNothing', language);
 }
 
-/** The remembered bills with what is due on each (fetched for this turn, in their order), a row each, then Forget. */
+/**
+ * The remembered bills with what is due on each (fetched for this turn, in their order), a row each, then Forget and
+ * the reminders' switch. With reminders on, each bill with something due is (once) scheduled to be reminded of.
+ */
 function showBills(session: Session, outcomes: BillOutcome[], env: TurnEnv, before: string[] = []): Turn {
   const language = languageOf(session);
   const { saved } = session.bills;
@@ -128,6 +153,17 @@ function showBills(session: Session, outcomes: BillOutcome[], env: TurnEnv, befo
       title: t('billsForgetRow', language),
       description: t('billsForgetRowDescription', language),
     },
+    session.bills.remindersAt
+      ? {
+          action: 'bills-remind:off',
+          title: t('billsRemindOffRow', language),
+          description: t('billsRemindOffRowDescription', language),
+        }
+      : {
+          action: 'bills-remind:on',
+          title: t('billsRemindRow', language),
+          description: t('billsRemindRowDescription', language, { days: BILL_REMINDER_LEAD_DAYS }),
+        },
     { action: 'home', title: t('homeButton', language) },
   ];
   const shown = saved.map((_, i) => {
@@ -140,7 +176,25 @@ function showBills(session: Session, outcomes: BillOutcome[], env: TurnEnv, befo
     { name: 'my-bills', shown },
     listScreen(intro, t('billsButton', language), t('billsSection', language), rows, env.token),
     env,
+    session.bills.remindersAt ? remindersOf(session, outcomes, env) : [],
   );
+}
+
+/** The reminders of the bills listed with something due and a due date far enough ahead; none, no effect. */
+function remindersOf(session: Session, outcomes: BillOutcome[], env: TurnEnv): Effect[] {
+  const reminders = session.bills.saved.flatMap((saved, i) => {
+    const bill = payableBill(outcomes[i]);
+    const service = findService(env.catalog, saved.serviceId);
+    if (!bill || !service) return [];
+    const { serviceId, number } = saved;
+    const { billId, amountPaise, dueDate } = bill;
+    const reminder = billReminder(
+      { waId: session.waId, serviceId, number, serviceName: service.name, billId, amountPaise, dueDate },
+      env.now,
+    );
+    return reminder ? [reminder] : [];
+  });
+  return reminders.length > 0 ? [{ type: 'schedule-reminders', reminders }] : [];
 }
 
 function forgetScreen(saved: SavedBill[], language: Language, env: TurnEnv): Screen {

@@ -95,6 +95,8 @@ export function needsOf(
       const saved = session.bills.saved[intent.index];
       return saved ? { applications: false, bill: { serviceId: saved.serviceId, values: saved.values } } : none();
     }
+    case 'bills-reminders':
+      return { applications: false, myBills: session.bills.saved };
     case 'bills-forget-one':
       return { applications: false, myBills: session.bills.saved.filter((_, i) => i !== intent.index) };
     case 'bus-text':

@@ -1,6 +1,7 @@
 import type { AlertPair } from '../../alerts/topics.ts';
 import type { Catalog, Language, Service } from '../../catalog/schema.ts';
 import type { WorkflowKind } from '../../fulfilment/registry.ts';
+import type { Reminder } from '../../reminders/reminder.ts';
 import { applicationIdFor } from '../applications.ts';
 import type { TurnContext } from '../context.ts';
 import type { InboundMessage, Reply } from '../messages.ts';
@@ -90,6 +91,11 @@ export type Effect =
    * the ticket revoked), where it is checked again that the ticket is theirs and still cancellable.
    */
   | { type: 'cancel-booking'; waId: string; applicationId: string; language: Language }
+  /**
+   * Reminders before remembered bills' due dates, scheduled after the turn is written (once each, however often
+   * asked); whether each still goes is decided when it fires.
+   */
+  | { type: 'schedule-reminders'; reminders: Reminder[] }
   /** A registered officer's revocation; whether their role and department allow it is checked where it is done. */
   | { type: 'revoke-certificate'; waId: string; certId: string; reason: string; language: Language }
   /** A certificate the citizen already holds, sent again: the webhook queues its archived PDF with the turn's replies. */
