@@ -35,6 +35,8 @@ export interface TemplateReply {
   document?: { archiveKey: string; filename: string };
   /** Payloads of the template's quick-reply buttons, in their order; a tap comes back as a `button` message. */
   quickReplies?: string[];
+  /** An image header: media in the media bucket, uploaded like a media reply and sent by media id. */
+  image?: { key: string };
 }
 
 export type OutboundReply = Reply | TemplateReply;
