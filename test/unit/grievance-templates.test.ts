@@ -118,7 +118,7 @@ describe("a grievance's replies outside the 24-hour window", () => {
       const relayed = closedWindow(plan.notices[0]!.reply, language, officer.waId);
       expect(relayed.template).toMatchObject({
         name: 'mitra_grievance_answer',
-        parameters: [id, '********3210', 'Near the temple, pole 14.'],
+        parameters: [id, '\u2217'.repeat(8) + '3210', 'Near the temple, pole 14.'],
       });
       expect(relayed.template.quickReplies).toEqual([
         `grievance:ask:${id}`,

@@ -1,4 +1,5 @@
 import type { TemplateKey } from '../conversation/messages.ts';
+import { inert } from '../i18n/strings.ts';
 import type { OutboundReply, TemplateReply } from './limits.ts';
 
 /** Free-form messages may go only within 24 hours of the citizen's last message; after that, only templates. */
@@ -64,7 +65,8 @@ export function templateInstead(
       type: 'template',
       name: templates[named.template],
       language,
-      parameters: named.parameters ?? [text],
+      // Values are data: a masked number's stars must not turn the template's text bold.
+      parameters: named.parameters?.map(inert) ?? [text],
       ...(quickReplies.length > 0 ? { quickReplies } : {}),
       ...(named.image ? { image: { key: named.image } } : {}),
     };
