@@ -22,9 +22,10 @@ export const grievanceStrings = {
     te: 'ఫిర్యాదు {applicationId} కోసం మీ {what} టైప్ చేయండి (లేదా "రద్దు").',
   },
   grievanceWhatQuestion: { en: 'question to the citizen', te: 'పౌరుడికి ప్రశ్న' },
-  grievanceWhatNote: {
-    en: 'resolution note, which the citizen reads; you may send a photo of the work done with the note as its caption',
-    te: 'పరిష్కార గమనిక, పౌరుడు చదువుతారు; చేసిన పని ఫోటోను గమనికను క్యాప్షన్‌గా పెట్టి పంపవచ్చు',
+  grievanceWhatNote: { en: 'resolution note', te: 'పరిష్కార గమనిక' },
+  grievanceResolvePhotoHint: {
+    en: 'The citizen reads it. You may also send a photo of the work done, with the note as its caption.',
+    te: 'పౌరుడు దీన్ని చదువుతారు. చేసిన పని ఫోటోను కూడా, గమనికను దాని క్యాప్షన్‌గా పెట్టి పంపవచ్చు.',
   },
   grievancePhotoKeptWriteNote: {
     en: 'Photo kept for grievance {applicationId}; it goes to the citizen with your note. Now type the resolution note (or "cancel").',

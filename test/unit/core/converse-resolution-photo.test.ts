@@ -22,7 +22,7 @@ const kept = mediaKey({ waId: officer.waId, mediaId: 'media-77' }, DEFAULT_SETTI
 describe("an officer's photo of a grievance's resolution", () => {
   it('is asked for with the note, and a photo captioned with the note resolves the grievance with both', () => {
     const desk = resolving();
-    expect(desk.said).toContain('you may send a photo of the work done');
+    expect(desk.said).toContain('You may also send a photo of the work done');
     photo(desk, 'Fuse replaced; supply restored at 6 pm.');
     expect(desk.turn.effects).toEqual([
       {

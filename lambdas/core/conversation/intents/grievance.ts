@@ -98,7 +98,8 @@ function askText(
     step: { name: 'grievance-text', applicationId, action },
     menu: { token, options: [] },
   };
-  return say(asking, [text(t('grievanceAskText', language, { applicationId, what: t(WHAT[action], language) }))]);
+  const ask = t('grievanceAskText', language, { applicationId, what: t(WHAT[action], language) });
+  return say(asking, [text(action === 'resolve' ? `${ask}\n${t('grievanceResolvePhotoHint', language)}` : ask)]);
 }
 
 function task(session: Session, what: Omit<GrievanceTask, 'type' | 'waId' | 'language'>): Turn {
