@@ -228,14 +228,17 @@ export class MitraFunction extends Construct {
     return this;
   }
 
-  /** MEDIA_BUCKET: inbound citizen media (photos of documents), which expire. */
-  useMediaBucket(bucket: IBucket, access: 'read' | 'write'): this {
+  /**
+   * MEDIA_BUCKET: inbound citizen media (photos of documents), which expire. `objects` narrows a grant to a prefix
+   * (e.g. `applications/*`, where an application's media is kept).
+   */
+  useMediaBucket(bucket: IBucket, access: 'read' | 'write', objects = '*'): this {
     this.addEnvironment('MEDIA_BUCKET', bucket.bucketName);
     this.allow(
       [access === 'write' ? 's3:PutObject' : 's3:GetObject'],
-      [bucket.arnForObjects('*')],
-      'Media objects are keyed by the WhatsApp media id, known only when a message arrives; the bucket holds only ' +
-        'this expiring media and denies plain HTTP.',
+      [bucket.arnForObjects(objects)],
+      'Media objects are keyed by the WhatsApp media id, known only when a message arrives, or by the application ' +
+        'id; the bucket holds only this expiring media and denies plain HTTP.',
     );
     this.allowKeyThroughS3(bucket, access === 'write');
     return this;

@@ -292,6 +292,12 @@ export class MitraStack extends Stack {
         'WHATSAPP_DECISION_TEMPLATE',
         String(this.node.tryGetContext('decisionTemplate') ?? 'mitra_decision'),
       )
+      // A grievance's question, resolution (with and without a photo), officer's notice and relayed answer, each with
+      // its quick replies: <prefix>_question, _resolved, _resolved_photo, _officer and _answer.
+      .addEnvironment(
+        'WHATSAPP_GRIEVANCE_TEMPLATE_PREFIX',
+        String(this.node.tryGetContext('grievanceTemplatePrefix') ?? 'mitra_grievance'),
+      )
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
@@ -372,6 +378,8 @@ export class MitraStack extends Stack {
       .useArchive(this.archive.bucket, 'write')
       .signThrough(this.checkpointSigningKey.alias, 'CHECKPOINT_SIGNING_KEY_ID')
       .useMediaBucket(this.media.bucket, 'read')
+      // An officer's photo of a grievance's resolution is copied to the grievance (applications/<id>/…).
+      .useMediaBucket(this.media.bucket, 'write', 'applications/*')
       // An officer's decision resumes the application's workflow, waiting on its task token.
       .useTaskCallbacks(stateMachines.map(({ stateMachine }) => stateMachine))
       // A ticket the citizen cancels is refunded through the gateway, and a bus ticket cancelled with APSRTC.

@@ -18,6 +18,7 @@ import {
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { DYNAMODB_THROTTLED, S3_SLOW_DOWN, startFaultProxy } from './fault-proxy.ts';
 import { deliveryStreamsOf, type LocalFirehose, startLocalFirehose } from './firehose/index.ts';
+import { grievanceTemplates } from './grievance-templates.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
 import { createLocalIdentity } from './identity/index.ts';
 import { startLocalKms } from './kms-server.ts';
@@ -62,7 +63,7 @@ export const LOCAL_DEFAULTS = {
  * The UTILITY templates the README asks an operator to create in WhatsApp Manager, declared to the local Graph API
  * so it refuses a template name or parameter count that Meta would refuse.
  */
-const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
+const LOCAL_TEMPLATES: LocalTemplate[] = (['en', 'te'] as const).flatMap((language) => [
   { name: 'mitra_update', language, category: 'UTILITY' as const, body: 'Update from Mitra: {{1}}' },
   {
     name: 'mitra_document',
@@ -70,6 +71,7 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
     category: 'UTILITY' as const,
     body: 'Update from Mitra: {{1}}',
     header: 'Document',
+    headerFormat: 'document' as const,
   },
   {
     name: 'mitra_decision',
@@ -96,6 +98,7 @@ const LOCAL_TEMPLATES: LocalTemplate[] = ['en', 'te'].flatMap((language) => [
         ? 'మిత్ర నుండి గుర్తు: {{1}} ఈ సందేశాలు ఆపడానికి "ఆపు" అని పంపండి.'
         : 'Reminder from Mitra: {{1}} Reply STOP to stop these messages.',
   },
+  ...grievanceTemplates(language),
 ]);
 
 /**

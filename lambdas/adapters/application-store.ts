@@ -5,7 +5,7 @@ import type { Language, Service } from '#core/catalog/schema.ts';
 import { ConflictError } from '#core/errors.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
-import { resolutionNotice } from '#core/grievances/actions.ts';
+import { resolutionNotice, resolutionPhoto } from '#core/grievances/actions.ts';
 import { t } from '#core/i18n/strings.ts';
 import type { Applicant } from '#core/officers.ts';
 import { keys } from '#core/table-keys.ts';
@@ -104,12 +104,25 @@ export class ApplicationStore {
   ) {
     const item = await this.get(applicationId);
     const note = decision.reason ?? '';
-    const grievance = { ...((item?.grievance as Record<string, unknown>) ?? {}), resolvedAt: now.toISOString(), note };
+    const { photo } = decision;
+    const { photo: _earlier, ...before } = (item?.grievance as Record<string, unknown>) ?? {};
+    const grievance = { ...before, resolvedAt: now.toISOString(), note, ...(photo ? { photo } : {}) };
     const notices = (await this.hasStopped(waId))
       ? []
       : [
           documentNotice(applicationId, waId, document, service, language, now),
-          outboxItem(waId, `${applicationId}#resolved`, resolutionNotice(applicationId, note, language), now),
+          // The officer's photo before the note: outside the window the note's template carries it in its header.
+          ...(photo
+            ? [
+                outboxItem(
+                  waId,
+                  `${applicationId}#resolved#photo`,
+                  resolutionPhoto(applicationId, photo, language),
+                  now,
+                ),
+              ]
+            : []),
+          outboxItem(waId, `${applicationId}#resolved`, resolutionNotice(applicationId, note, language, photo), now),
         ];
     await transitionApplication(
       this.tableName,

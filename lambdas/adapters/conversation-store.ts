@@ -263,8 +263,8 @@ function certificateTasksOf(messageId: string, effects: Effect[], now: Date): Ce
       return [{ ...common, task: 'cancel-booking', waId, language, applicationId }];
     }
     if (effect.type === 'grievance-task') {
-      const { waId, language, applicationId, action, text, rating } = effect;
-      const given = { ...(text ? { text } : {}), ...(rating ? { rating } : {}) };
+      const { waId, language, applicationId, action, text, rating, photo } = effect;
+      const given = { ...(text ? { text } : {}), ...(rating ? { rating } : {}), ...(photo ? { photo } : {}) };
       return [{ ...common, task: 'grievance', waId, language, applicationId, action, ...given }];
     }
     return [];

@@ -1,7 +1,9 @@
 import type { Catalog, Language } from '#core/catalog/schema.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Reply } from '#core/conversation/messages.ts';
+import { resolutionPhotoKey } from '#core/grievances/actions.ts';
 import {
+  type GrievancePlan,
   type GrievanceRecord,
   type GrievanceSituation,
   parseTransfer,
@@ -27,6 +29,8 @@ interface Collaborators {
   officers: Pick<OfficerRegistry, 'find' | 'ofDepartment'>;
   conversations: Pick<ConversationStore, 'personOf'>;
   catalog: Catalog;
+  /** Copies kept media to another key of the media bucket; false when it is not there. */
+  copyMedia(from: string, to: string): Promise<boolean>;
 }
 
 /**
@@ -79,7 +83,13 @@ export async function performGrievanceTask(
     now,
     ref: `${task.action}#${task.messageId}`,
   };
-  const plan = planGrievanceAction(situation);
+  // An officer's photo is copied to the grievance only for a resolution they may make: nobody else writes there.
+  const photo = task.photo && task.action === 'resolve' ? resolutionPhotoKey(applicationId) : undefined;
+  let plan = planGrievanceAction({ ...situation, ...(photo ? { photo } : {}) });
+  if (photo && resolves(plan) && !(await collaborators.copyMedia(task.photo!, photo))) {
+    logger.warn('the resolution photo is no longer kept; resolved without it', { applicationId });
+    plan = planGrievanceAction(situation);
+  }
   if (plan.fallback) {
     logger.warn('grievance routed by fallback: no officer registered for its place', {
       applicationId,
@@ -115,6 +125,10 @@ export async function performGrievanceTask(
     transition: plan.transition?.name,
   });
   return { answer: plan.answer, outcome: plan.transition?.name ?? (plan.resume ? 'resolve' : 'refused') };
+}
+
+function resolves(plan: GrievancePlan): boolean {
+  return plan.resume !== undefined || plan.transition?.name === 'resolve';
 }
 
 /** The grievance as its actions read it, from the application item (undefined when it is not one). */

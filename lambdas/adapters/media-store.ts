@@ -35,31 +35,29 @@ export class MediaStore {
    * is not there to copy: the officer is then sent nothing for it.
    */
   async retainAttachments(applicationId: string, attachments: { fieldId: string; key: string }[]): Promise<void> {
-    for (const { fieldId, key } of attachments) {
-      try {
-        await s3.send(
-          new CopyObjectCommand({
-            Bucket: this.bucket,
-            Key: attachmentKey(applicationId, fieldId),
-            CopySource: `${this.bucket}/${key}`,
-          }),
-        );
-      } catch (error) {
-        if (
-          !(
-            error instanceof S3ServiceException &&
-            (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
-          )
-        )
-          throw error;
-      }
-    }
+    for (const { fieldId, key } of attachments)
+      await copyMedia(this.bucket, key, attachmentKey(applicationId, fieldId));
   }
 
   private async s3Put(key: string, body: Uint8Array, contentType: string, metadata: Record<string, string>) {
     await s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
     );
+  }
+}
+
+/**
+ * Copies kept media to where an application keeps it; copying again writes the same object. False when there is
+ * nothing to copy (Meta never let us fetch it, or it expired).
+ */
+export async function copyMedia(bucket: string, from: string, to: string): Promise<boolean> {
+  try {
+    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from}` }));
+    return true;
+  } catch (error) {
+    if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404))
+      return false;
+    throw error;
   }
 }
 

@@ -16,7 +16,7 @@ import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { performGrievanceTask } from '#adapters/grievances.ts';
 import { kms } from '#adapters/kms-client.ts';
-import { readMedia } from '#adapters/media-store.ts';
+import { copyMedia, readMedia } from '#adapters/media-store.ts';
 import { OfficerRegistry } from '#adapters/officers.ts';
 import { queueReply } from '#adapters/outbox.ts';
 import { refundPayment } from '#adapters/payment-gateway.ts';
@@ -50,7 +50,14 @@ const officers = new OfficerRegistry(tableName);
 const applications = new ApplicationStore(tableName);
 const services = catalog();
 const conversations = new ConversationStore(tableName);
-const grievanceDesk = { tableName, applications, officers, conversations, catalog: services };
+const grievanceDesk = {
+  tableName,
+  applications,
+  officers,
+  conversations,
+  catalog: services,
+  copyMedia: (from: string, to: string) => copyMedia(mediaBucket, from, to),
+};
 const log = new TransparencyLog(
   { dynamodb, s3 },
   {

@@ -1,6 +1,6 @@
 import type { Claim, OutboxItem, OutboxStatus, Recipient } from '#adapters/outbox.ts';
 import { maskPhone } from '#core/masking.ts';
-import { type ReplyTemplates, templateInstead, windowOpen } from '#core/whatsapp/customer-window.ts';
+import { carriedByAnother, type ReplyTemplates, templateInstead, windowOpen } from '#core/whatsapp/customer-window.ts';
 import { fitReply, type OutboundReply } from '#core/whatsapp/limits.ts';
 import { backoffMs, type ErrorAction } from '#core/whatsapp/meta-errors.ts';
 import { graphPayload } from '#core/whatsapp/outbound.ts';
@@ -119,6 +119,11 @@ export function createDelivery(deps: DeliveryDependencies) {
       const mediaId = await deps.uploadDocument(reply.document.archiveKey, reply.document.filename);
       return deps.send(graphPayload(item.waId, reply, mediaId));
     }
+    if (reply.type === 'template' && reply.image) {
+      const mediaId = await deps.uploadMedia(reply.image.key, undefined);
+      if (mediaId === undefined) throw new MediaGone(`media ${reply.image.key} is no longer kept`);
+      return deps.send(graphPayload(item.waId, reply, mediaId));
+    }
     return deps.send(graphPayload(item.waId, reply));
   }
 
@@ -161,13 +166,15 @@ export function createDelivery(deps: DeliveryDependencies) {
     }
   }
 
-  async function prepare(item: OutboxItem): Promise<OutboundReply> {
+  /** The reply as it goes now: itself, or its template outside the window; undefined when another's carries it. */
+  async function prepare(item: OutboxItem): Promise<OutboundReply | undefined> {
     const { reply } = item;
     if (reply.type === 'read-receipt' || reply.type === 'template') return reply;
     const { lastInboundAt, language } = await recipient(item.waId);
     // Only a known, closed window sends the template first; otherwise Meta's 131047 decides (at once, or later in a
     // failed status, after which the webhook queues the reply again as templateOnly).
     if (item.templateOnly || (lastInboundAt && !windowOpen(lastInboundAt, deps.now()))) {
+      if (carriedByAnother(reply)) return undefined;
       const template = templateInstead(reply, deps.templates, language ?? 'en');
       if (template) {
         deps.metric('TemplateFallbacks', { reason: item.templateOnly ? 'failed status 131047' : 'window closed' });
@@ -227,8 +234,17 @@ export function createDelivery(deps: DeliveryDependencies) {
     }
   }
 
+  /** Outside the window, a reply whose content another reply's template carries is settled without sending. */
+  async function settleCarried(item: OutboxItem): Promise<Outcome> {
+    await deps.settle(item, 'failed', { reason: 'window closed; another reply’s template carries it' });
+    deps.log.info('outside the 24-hour window another reply’s template carries this one; not sent', { sk: item.sk });
+    return 'skipped';
+  }
+
   async function sendClaimed(item: OutboxItem): Promise<Outcome> {
-    let reply = await prepare(item);
+    const prepared = await prepare(item);
+    if (prepared === undefined) return settleCarried(item);
+    let reply = prepared;
     for (let swapped = reply !== item.reply; ; ) {
       const { reply: fitted, problems } = fitReply(reply);
       if (problems.length > 0) return settleFailed(item, 'failed', { reason: 'over Meta limits', problems });
@@ -250,6 +266,7 @@ export function createDelivery(deps: DeliveryDependencies) {
         }
         switch (error.action) {
           case 'window-closed': {
+            if (carriedByAnother(reply)) return settleCarried(item);
             const template = swapped ? undefined : templateInstead(reply, deps.templates, await languageOf(item));
             if (!template) return settleFailed(item, 'failed', { ...details, reason: 'window closed' });
             deps.metric('TemplateFallbacks', { reason: '131047' });

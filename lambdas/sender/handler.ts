@@ -15,6 +15,7 @@ import { ParkedReplies } from '#adapters/parked-replies.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
+import { grievanceTemplates } from '#core/whatsapp/customer-window.ts';
 import { type BatchEntry, deliverBatch } from './batch.ts';
 import { createDelivery } from './delivery.ts';
 
@@ -25,6 +26,7 @@ const templates = {
   text: requireEnv('WHATSAPP_REPLY_TEMPLATE'),
   document: requireEnv('WHATSAPP_DOCUMENT_TEMPLATE'),
   decision: requireEnv('WHATSAPP_DECISION_TEMPLATE'),
+  ...grievanceTemplates(requireEnv('WHATSAPP_GRIEVANCE_TEMPLATE_PREFIX')),
 };
 const graph = new GraphApi(await whatsAppConfig());
 const outbox = new Outbox(tableName);

@@ -107,6 +107,11 @@ const CODES: Record<number, CodeInfo> = {
     title: 'Template name does not exist in the translation',
     details: 'The template does not exist in the specified language or has not been approved.',
   },
+  132012: {
+    status: 400,
+    title: 'Parameter format does not match format in the created template',
+    details: 'The variable parameter values are not formatted as the template defines them.',
+  },
 };
 
 /** The alias tests use for "the Graph API had an internal error": Meta answers it as code 1 with HTTP 500. */

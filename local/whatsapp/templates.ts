@@ -10,6 +10,8 @@ export interface LocalTemplate {
   /** Body text with {{1}}, {{2}}… placeholders. */
   body: string;
   header?: string;
+  /** A media header the message must fill with a parameter of this type (Meta refuses it otherwise, 132012). */
+  headerFormat?: 'document' | 'image';
   footer?: string;
   /** Quick-reply button labels, in order. */
   quickReplies?: string[];
@@ -54,6 +56,13 @@ export function checkTemplate(
     return {
       code: 132000,
       details: `Template '${name}' body expects ${expected} parameters; the message gives ${given}.`,
+    };
+  }
+  const header = componentParams(components, 'header')[0]?.['type'];
+  if (header !== template.headerFormat && (header !== undefined || template.headerFormat !== undefined)) {
+    return {
+      code: 132012,
+      details: `Template '${name}' header is ${template.headerFormat ?? 'absent'}; the message gives ${String(header ?? 'none')}.`,
     };
   }
   // Each quick-reply button the message fills must exist in the template and carry a payload.

@@ -146,6 +146,7 @@ describe('environment: each variable is set together with its grant', () => {
         'WHATSAPP_REPLY_TEMPLATE',
         'WHATSAPP_DOCUMENT_TEMPLATE',
         'WHATSAPP_DECISION_TEMPLATE',
+        'WHATSAPP_GRIEVANCE_TEMPLATE_PREFIX',
       ],
     ],
     [
@@ -189,11 +190,12 @@ describe('environment: each variable is set together with its grant', () => {
     expect(Object.keys(environmentOf(dev.template, name)).sort()).toEqual([...common, ...variables].sort());
   });
 
-  it('names the approved reply templates for the sender, mitra_update, mitra_document and mitra_decision by default', () => {
+  it('names the approved reply templates for the sender, mitra_update, mitra_document, mitra_decision and mitra_grievance_* by default', () => {
     expect(environmentOf(dev.template, 'sender')).toMatchObject({
       WHATSAPP_REPLY_TEMPLATE: 'mitra_update',
       WHATSAPP_DOCUMENT_TEMPLATE: 'mitra_document',
       WHATSAPP_DECISION_TEMPLATE: 'mitra_decision',
+      WHATSAPP_GRIEVANCE_TEMPLATE_PREFIX: 'mitra_grievance',
     });
   });
 
@@ -456,7 +458,7 @@ describe('certificate-tasks: the consumer of certificate work asked for in the c
     });
   });
 
-  it('reads media, appends to the log under the archive prefixes only, and deletes nothing', () => {
+  it("reads media, keeps an officer's resolution photo under applications/ only, appends to the log under the archive prefixes only, and deletes nothing", () => {
     const statements = statementsOfFunction(dev.template, 'certificate-tasks');
     const actions = actionsOf(statements);
     for (const forbidden of ['s3:DeleteObject', 'states:StartExecution', 'dynamodb:DeleteTable']) {
@@ -466,13 +468,14 @@ describe('certificate-tasks: the consumer of certificate work asked for in the c
     const writable = statements
       .filter((st) => asArray(st.Action).includes('s3:PutObject'))
       .flatMap((st) => asArray(st.Resource as unknown));
-    expect(writable).toHaveLength(3);
-    expect(writable).toEqual(
-      expect.arrayContaining(
-        ['certificates/*', 'log/*', 'keys/*'].map((prefix) => ({ 'Fn::Join': ['', [archive, `/${prefix}`]] })),
-      ),
-    );
     const media = arnOf(dev.template, 'AWS::S3::Bucket', 'MediaBucket');
+    expect(writable).toHaveLength(4);
+    expect(writable).toEqual(
+      expect.arrayContaining([
+        ...['certificates/*', 'log/*', 'keys/*'].map((prefix) => ({ 'Fn::Join': ['', [archive, `/${prefix}`]] })),
+        { 'Fn::Join': ['', [media, '/applications/*']] },
+      ]),
+    );
     const readable = statements
       .filter((st) => asArray(st.Action).includes('s3:GetObject'))
       .flatMap((st) => asArray(st.Resource as unknown));

@@ -85,6 +85,37 @@ async function messageTo(waId: string, applicationId: string, test: (m: SentMess
   );
 }
 
+/** The bytes of media the system sent, fetched as a phone would: the media id's URL, then the URL. */
+async function photoBytes(media: { id: string }): Promise<Buffer> {
+  const graph = `${env.runtime.baseUrl}/graph/v23.0`;
+  const auth = { authorization: 'Bearer local-access-token' };
+  const { url } = (await (await fetch(`${graph}/${media.id}`, { headers: auth })).json()) as { url: string };
+  return Buffer.from(await (await fetch(url, { headers: auth })).arrayBuffer());
+}
+
+/** Moves the embedded runtime's clock past everyone's 24-hour customer-service window. */
+async function aDayLater(): Promise<void> {
+  await fetch(`${env.runtime.baseUrl}/sim/api/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance_seconds: 24 * 3600 + 60 }),
+  });
+}
+
+type TemplateMessage = {
+  name: string;
+  components: {
+    type: string;
+    parameters: { type: string; text?: string; payload?: string; image?: { id: string } }[];
+  }[];
+};
+const templateOf = (m: SentMessage) => m.template as TemplateMessage;
+const isTemplate = (name: string) => (m: SentMessage) => m.type === 'template' && templateOf(m).name === name;
+const parameters = (m: SentMessage, type: string) =>
+  templateOf(m)
+    .components.filter((c) => c.type === type)
+    .flatMap((c) => c.parameters);
+
 const isNotice = (m: SentMessage) => m.type === 'interactive' && bodyOf(m).startsWith('Grievance');
 const noticeBody = (m: SentMessage) => bodyOf(m);
 
@@ -92,14 +123,14 @@ const noticeBody = (m: SentMessage) => bodyOf(m);
 async function complain(
   citizen: string,
   place: { location: { latitude: number; longitude: number } } | { text: string },
-  options: { first?: boolean; district?: string; photo?: boolean; similar?: 'new' | 'same' } = {},
+  options: { first?: boolean; district?: string; photo?: boolean; similar?: 'new' | 'same'; service?: string } = {},
 ): Promise<string | undefined> {
   if (options.first !== false) {
     await say(env.runtime, citizen, { text: 'Hi' });
     await say(env.runtime, citizen, { reply_id: 'lang:en' });
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'consent:yes') });
   }
-  await say(env.runtime, citizen, { reply_id: 'svc:energy.power-complaint' });
+  await say(env.runtime, citizen, { reply_id: `svc:energy.${options.service ?? 'power-complaint'}` });
   await say(env.runtime, citizen, { text: '1123456789' });
   await say(env.runtime, citizen, { text: 'No power in our street since last night; the transformer sparked.' });
   await say(env.runtime, citizen, {
@@ -224,8 +255,20 @@ describe('a grievance in the chat', () => {
     const applicationId = (await complain(citizen, { location: transformer }, { first: false, similar: 'new' }))!;
     await messageTo(gunturEnergy, applicationId, isNotice);
     await act(gunturEnergy, 'accept', applicationId);
-    await act(gunturEnergy, 'resolve', applicationId, 'Line repaired at pole 14.');
+    // A photo of the work first, then the note: both reach the citizen, the photo first.
+    await say(env.runtime, gunturEnergy, { reply_id: `grievance:resolve:${applicationId}` });
+    await say(env.runtime, gunturEnergy, { image_base64: photo });
+    expect(await lastSaid(gunturEnergy)).toContain('Photo kept for grievance');
+    await say(env.runtime, gunturEnergy, { text: 'Line repaired at pole 14.' });
     const rating = await messageTo(citizen, applicationId, (m) => m.interactive?.type === 'list');
+    const told = await sentTo(env.runtime, citizen);
+    const pictured = told.findIndex((m) => m.type === 'image' && JSON.stringify(m).includes(applicationId));
+    expect(pictured, "the officer's photo before the rating list").toBeGreaterThan(-1);
+    expect(pictured).toBeLessThan(told.findIndex((m) => m.id === rating.id));
+    expect(await photoBytes(told[pictured]!.image as { id: string })).toEqual(Buffer.from(photo, 'base64'));
+    expect((await stateOf(applicationId, 'resolved')).grievance).toMatchObject({
+      photo: `applications/${applicationId}/resolution-photo`,
+    });
     const rows = (rating.interactive!.action as { sections: { rows: { id: string; title: string }[] }[] }).sections[0]!
       .rows;
     await stateOf(applicationId, 'resolved');
@@ -276,5 +319,68 @@ describe('a grievance in the chat', () => {
       'senior officer',
     );
     expect((await applicationItem(applicationId))?.approval).toMatchObject({ escalated: true });
+  });
+});
+
+describe('a grievance after the 24-hour window has closed', () => {
+  it("reaches the citizen and the officer as approved templates: question, answer, and the resolution with the officer's photo", {
+    timeout: 300_000,
+  }, async () => {
+    const citizen = '919876530004';
+    // The officer has not written for a day: a new grievance reaches them as its template, Accept / Transfer to tap.
+    await aDayLater();
+    const applicationId = (await complain(citizen, { location: transformer }, { service: 'meter-complaint' }))!;
+    const notice = await messageTo(gunturEnergy, applicationId, isTemplate('mitra_grievance_officer'));
+    expect(parameters(notice, 'body')[0]?.text).toContain('Meter complaint');
+    expect(parameters(notice, 'button').map((p) => p.payload)).toEqual([
+      `grievance:accept:${applicationId}`,
+      `grievance:transfer:${applicationId}`,
+    ]);
+    expect(await act(gunturEnergy, 'accept', applicationId)).toContain(`You accepted grievance ${applicationId}`);
+
+    // A day on, the officer asks: the citizen has not written since, so the question goes as its template.
+    await aDayLater();
+    const question = 'Which meter: the one outside the house or the one in the shop?';
+    expect(await act(gunturEnergy, 'ask', applicationId, question)).toContain('sent to the citizen');
+    const asked = await messageTo(citizen, applicationId, isTemplate('mitra_grievance_question'));
+    expect(parameters(asked, 'body').map((p) => p.text)).toEqual([applicationId, 'Electricity', question]);
+    expect(parameters(asked, 'button').map((p) => p.payload)).toEqual([`grievance:reply:${applicationId}`]);
+
+    // Another day on, the citizen taps Reply on the template and answers: the officer, silent since, gets the answer
+    // as its template, with the citizen's number masked.
+    await aDayLater();
+    await say(env.runtime, citizen, { reply_id: `grievance:reply:${applicationId}` });
+    expect(await lastSaid(citizen)).toContain('Type your answer to the officer');
+    await say(env.runtime, citizen, { text: 'The one in the shop, it shows no reading.' });
+    const answered = await messageTo(gunturEnergy, applicationId, isTemplate('mitra_grievance_answer'));
+    expect(parameters(answered, 'body').map((p) => p.text)).toEqual([
+      applicationId,
+      '********0004'.replace(/\*/g, '\u2217'),
+      'The one in the shop, it shows no reading.',
+    ]);
+    expect(JSON.stringify(answered)).not.toContain(citizen);
+    await stateOf(applicationId, 'accepted');
+
+    // A third day on, the officer taps Resolve on that template and sends a photo captioned with the note.
+    await aDayLater();
+    const note = 'Meter in the shop replaced; reading normal.';
+    await say(env.runtime, gunturEnergy, { reply_id: `grievance:resolve:${applicationId}` });
+    await say(env.runtime, gunturEnergy, { image_base64: photo, text: note });
+    const resolved = await stateOf(applicationId, 'resolved');
+    expect(resolved.grievance).toMatchObject({ note, photo: `applications/${applicationId}/resolution-photo` });
+    const resolution = await messageTo(citizen, applicationId, isTemplate('mitra_grievance_resolved_photo'));
+    expect(parameters(resolution, 'body').map((p) => p.text)).toEqual([applicationId, note]);
+    const [header] = parameters(resolution, 'header');
+    expect(await photoBytes(header!.image!)).toEqual(Buffer.from(photo, 'base64'));
+    const choices = parameters(resolution, 'button').map((p) => p.payload);
+    expect(choices).toHaveLength(6);
+    const since = (await sentTo(env.runtime, citizen)).filter((m) => m.sent_at >= resolution.sent_at);
+    // Nothing free-form that Meta would refuse with 131047: the photo travels in the template's header only.
+    expect(since.every((m) => m.type === 'template')).toBe(true);
+
+    // The citizen rates it from the template.
+    await say(env.runtime, citizen, { reply_id: `grievance:rate-4:${applicationId}` });
+    expect((await stateOf(applicationId, 'closed')).grievance).toMatchObject({ rating: 4 });
+    expect(await lastSaid(citizen)).toContain('4 of 5');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '#core/conversation/messages.ts';
-import { templateInstead } from '#core/whatsapp/customer-window.ts';
+import { grievanceTemplates, templateInstead } from '#core/whatsapp/customer-window.ts';
 import { fitReply } from '#core/whatsapp/limits.ts';
 import { graphPayload } from '#core/whatsapp/outbound.ts';
 import { readWebhook } from '#core/whatsapp/webhook-payload.ts';
@@ -55,7 +55,8 @@ describe('an order to review and pay inside WhatsApp', () => {
   });
 
   it('goes as the template with the payment link once the 24-hour window has closed', () => {
-    const instead = templateInstead(order, { text: 'mitra_update', document: 'mitra_document', decision: 'd' }, 'en');
+    const templates = { text: 'mitra_update', document: 'mitra_document', decision: 'd', ...grievanceTemplates('g') };
+    const instead = templateInstead(order, templates, 'en');
     expect(instead).toMatchObject({ type: 'template', name: 'mitra_update', parameters: [order.fallback] });
   });
 });

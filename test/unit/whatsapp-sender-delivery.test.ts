@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, OutboxItem, OutboxStatus, Recipient } from '#adapters/outbox.ts';
+import { resolutionNotice, resolutionPhoto } from '#core/grievances/actions.ts';
+import { grievanceTemplates } from '#core/whatsapp/customer-window.ts';
 import { errorAction } from '#core/whatsapp/meta-errors.ts';
 import { createDelivery, type SendFailure } from '../../lambdas/sender/delivery.ts';
 
@@ -84,7 +86,12 @@ function harness(
       return key.includes('expired') ? undefined : 'media-2';
     },
     isSendFailure: (e): e is SendFailure => e instanceof FakeFailure,
-    templates: { text: 'mitra_update', document: 'mitra_document', decision: 'mitra_decision' },
+    templates: {
+      text: 'mitra_update',
+      document: 'mitra_document',
+      decision: 'mitra_decision',
+      ...grievanceTemplates('mitra_grievance'),
+    },
     now: () => NOW,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -232,7 +239,7 @@ describe('sender delivery', () => {
         { id: 'decide:approve:AP-0123456789AB', title: 'Approve' },
         { id: 'decide:reject:AP-0123456789AB', title: 'Reject' },
       ],
-      closedWindowTemplate: 'decision',
+      closedWindow: { template: 'decision' },
     });
     expect(await h.delivery.deliver(notice)).toBe('sent');
     expect(h.sent[0]).toMatchObject({
@@ -352,5 +359,57 @@ describe('sender delivery', () => {
   it('does not hold replies back for a read receipt Meta refuses', async () => {
     const h = harness({ failures: [new FakeFailure(400, 100)] });
     expect(await h.delivery.deliver(item({ type: 'read-receipt', messageId: 'wamid.IN' }))).toBe('settled-failed');
+  });
+});
+
+describe('a grievance resolution outside the 24-hour window', () => {
+  const closed = { recipient: { lastInboundAt: new Date(NOW.getTime() - 25 * 3600_000), language: 'en' } };
+  const photo = 'applications/AP-0123456789AB/resolution-photo';
+
+  it("sends the resolution as its template with the officer's photo in the header and the rating as quick replies", async () => {
+    const h = harness(closed);
+    const notice = item(resolutionNotice('AP-0123456789AB', 'Fuse replaced; supply restored.', 'en', photo));
+    expect(await h.delivery.deliver(notice)).toBe('sent');
+    expect(h.uploads).toEqual([photo]);
+    const template = h.sent[0]!.template as { name: string; components: Record<string, unknown>[] };
+    expect(template.name).toBe('mitra_grievance_resolved_photo');
+    expect(template.components[0]).toEqual({
+      type: 'header',
+      parameters: [{ type: 'image', image: { id: 'media-2' } }],
+    });
+    expect(template.components[1]).toEqual({
+      type: 'body',
+      parameters: [
+        { type: 'text', text: 'AP-0123456789AB' },
+        { type: 'text', text: 'Fuse replaced; supply restored.' },
+      ],
+    });
+    expect(template.components.slice(2).map((c) => (c.parameters as { payload: string }[])[0]!.payload)).toEqual([
+      'grievance:rate-1:AP-0123456789AB',
+      'grievance:rate-2:AP-0123456789AB',
+      'grievance:rate-3:AP-0123456789AB',
+      'grievance:rate-4:AP-0123456789AB',
+      'grievance:rate-5:AP-0123456789AB',
+      'grievance:reopen:AP-0123456789AB',
+    ]);
+  });
+
+  it('does not send the photo on its own there, since the template carries it, and says nothing is wrong', async () => {
+    const h = harness(closed);
+    const alone = item(resolutionPhoto('AP-0123456789AB', photo, 'en'));
+    expect(await h.delivery.deliver(alone)).toBe('skipped');
+    expect(h.sent).toEqual([]);
+    expect(h.errors).toEqual([]);
+    expect(h.metrics).not.toContain('RepliesFailed');
+    // Within the window it goes as the photo it is.
+    const open = harness();
+    expect(await open.delivery.deliver(alone)).toBe('sent');
+    expect(open.sent[0]).toMatchObject({ type: 'image', image: { id: 'media-2' } });
+  });
+
+  it('skips the photo too when Meta, not the table, says the window has closed', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 131047)], recipient: { language: 'en' } });
+    expect(await h.delivery.deliver(item(resolutionPhoto('AP-0123456789AB', photo, 'en')))).toBe('skipped');
+    expect(h.errors).toEqual([]);
   });
 });

@@ -38,6 +38,11 @@ export const OfficerDecisionSchema = z.strictObject({
   officerRole: z.enum(OFFICER_ROLES),
   reason: z.string().optional(),
   decidedAt: z.string(),
+  /** A grievance's resolution: the officer's photo of the work done, kept with the grievance in the media bucket. */
+  photo: z
+    .string()
+    .regex(/^applications\/AP-[0-9A-Z]{12}\/resolution-photo$/)
+    .optional(),
 });
 export type OfficerDecision = z.infer<typeof OfficerDecisionSchema>;
 
@@ -115,7 +120,7 @@ export function approvalRequest(
       { id: decisionButtonId('approve', applicationId), title: approve },
       { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
     ],
-    closedWindowTemplate: 'decision',
+    closedWindow: { template: 'decision' },
   };
 }
 

@@ -9,6 +9,9 @@ import { CertIdSchema } from './model.ts';
 import { RevocationReasonSchema, revocationReasonText } from './revocation.ts';
 import type { VerificationView } from './verification.ts';
 
+/** Media as the webhook keeps it (`mediaKey`): under the keyed digest of the sender's number, never the number. */
+const InboundMediaKeySchema = z.string().regex(/^inbound\/[0-9a-f]{32}\/[^/]{1,200}$/, 'not a kept media key');
+
 /**
  * A certificate task as the webhook stores it with the turn and the certificate-tasks function reads it from the
  * table's stream: the slow work (decoding a photo) happens there, never while Meta waits for the webhook's answer.
@@ -49,6 +52,8 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
     action: z.enum(['accept', 'ask', 'resolve', 'transfer', 'answer', 'reopen', 'rate']),
     text: GrievanceTextSchema.optional(),
     rating: z.int().min(1).max(5).optional(),
+    /** Resolving: the officer's photo as the webhook kept it, under the keyed digest of their number. */
+    photo: InboundMediaKeySchema.optional(),
   }),
   /** The citizen confirmed cancelling the ticket of this booking; that it is theirs is checked again when it is done. */
   z.strictObject({ ...taskItem, task: z.literal('cancel-booking'), applicationId: ApplicationIdSchema }),

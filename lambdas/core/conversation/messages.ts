@@ -38,6 +38,29 @@ export interface InboundMessage {
   content: InboundContent;
 }
 
+/**
+ * The approved templates a reply names for when the person's 24-hour window is closed (the sender knows each one's
+ * name): a decision's Approve / Reject; an officer's question to a citizen, with Reply; a resolution, with the rating
+ * and Reopen (and the officer's photo in the header); a grievance for an officer, with Accept / Transfer; a citizen's
+ * answer for the officer, with Ask citizen / Resolve / Transfer. Their quick replies carry the reply's buttons' (or
+ * rows') ids.
+ */
+export type TemplateKey =
+  | 'decision'
+  | 'grievanceQuestion'
+  | 'grievanceResolved'
+  | 'grievanceResolvedPhoto'
+  | 'grievanceOfficer'
+  | 'grievanceAnswer';
+
+/**
+ * What a reply becomes outside the 24-hour window: the template named, its body's parameters (the reply's own text
+ * when none are given) and, for a template with an image header, the media bucket key of the image; or nothing, when
+ * another reply's template carries it (a resolution's photo travels in the header of the resolution's template).
+ * A reply without it goes as the plain update template carrying its text.
+ */
+type ClosedWindow = { template: TemplateKey; parameters?: string[]; image?: string } | { template: 'none' };
+
 interface ListRow {
   id: string;
   title: string;
@@ -53,6 +76,7 @@ export type Reply =
       sections: { title: string; rows: ListRow[] }[];
       header?: string;
       footer?: string;
+      closedWindow?: ClosedWindow;
     }
   | {
       type: 'buttons';
@@ -60,11 +84,7 @@ export type Reply =
       buttons: { id: string; title: string }[];
       header?: string;
       footer?: string;
-      /**
-       * Outside the 24-hour window, send it as this approved template with quick-reply buttons (their payloads are
-       * these buttons' ids), instead of the plain text template that loses the buttons.
-       */
-      closedWindowTemplate?: 'decision';
+      closedWindow?: ClosedWindow;
     }
   /** WhatsApp's location request: a "Send location" button whose answer is an inbound `location` message. */
   | { type: 'location-request'; body: string }
@@ -103,6 +123,14 @@ export type Reply =
    * Media a citizen sent, from the media bucket (an application's attachment, for the officer who decides it); the
    * sender uploads it to Meta and sends it by media id, as a photo or a document.
    */
-  | { type: 'media'; bucket: 'media'; key: string; mediaType: 'image' | 'document'; filename?: string; caption: string }
+  | {
+      type: 'media';
+      bucket: 'media';
+      key: string;
+      mediaType: 'image' | 'document';
+      filename?: string;
+      caption: string;
+      closedWindow?: ClosedWindow;
+    }
   /** Mark the citizen's message read and show the typing indicator while the reply is prepared. */
   | { type: 'read-receipt'; messageId: string };

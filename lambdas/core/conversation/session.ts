@@ -148,6 +148,8 @@ const Step = z.discriminatedUnion('name', [
     name: z.literal('grievance-text'),
     applicationId: z.string(),
     action: z.enum(['ask', 'resolve', 'transfer', 'answer']),
+    /** Resolving: the officer's photo sent before the note (its media bucket key). */
+    photo: z.string().optional(),
   }),
 ]);
 

@@ -3,6 +3,7 @@ import type { Language } from '../catalog/schema.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { t } from '../i18n/strings.ts';
 import { maskPhone } from '../masking.ts';
+import { attachmentKey } from '../media-keys.ts';
 
 /** What an officer does with a grievance in the chat; each is a button on the grievance's notice. */
 const GRIEVANCE_ACTIONS = ['accept', 'ask', 'resolve', 'transfer'] as const;
@@ -81,8 +82,12 @@ export function mayReopen(resolvedAt: string, now: Date): boolean {
 
 const STARS = ['1 ★', '2 ★★', '3 ★★★', '4 ★★★★', '5 ★★★★★'];
 
-/** What the citizen reads on resolution: the officer's note, and a list to rate it 1 to 5 or reopen it. */
-export function resolutionNotice(applicationId: string, note: string, language: Language): Reply {
+/**
+ * What the citizen reads on resolution: the officer's note, and a list to rate it 1 to 5 or reopen it. Outside the
+ * 24-hour window, the resolution template with the same choices as quick replies, and the officer's photo (a media
+ * bucket key) in its header when there is one.
+ */
+export function resolutionNotice(applicationId: string, note: string, language: Language, photo?: string): Reply {
   const rows = STARS.map((title, i) => ({
     id: grievanceButtonId(`rate-${(i + 1) as 1 | 2 | 3 | 4 | 5}`, applicationId),
     title,
@@ -100,6 +105,29 @@ export function resolutionNotice(applicationId: string, note: string, language: 
         ],
       },
     ],
+    closedWindow: photo
+      ? { template: 'grievanceResolvedPhoto', parameters: [applicationId, note], image: photo }
+      : { template: 'grievanceResolved', parameters: [applicationId, note] },
+  };
+}
+
+/** Where an officer's photo of a resolution is kept with its grievance (the media bucket; no phone number in it). */
+export function resolutionPhotoKey(applicationId: string): string {
+  return attachmentKey(applicationId, 'resolution-photo');
+}
+
+/**
+ * The officer's photo of the resolution, shown to the citizen before the note. Outside the 24-hour window the
+ * resolution's template carries it in its header, so it is not sent on its own there.
+ */
+export function resolutionPhoto(applicationId: string, photo: string, language: Language): Reply {
+  return {
+    type: 'media',
+    bucket: 'media',
+    key: photo,
+    mediaType: 'image',
+    caption: t('grievanceResolutionPhotoCaption', language, { applicationId }),
+    closedWindow: { template: 'none' },
   };
 }
 
@@ -109,6 +137,7 @@ export function questionNotice(applicationId: string, department: string, questi
     type: 'buttons',
     body: t('grievanceQuestion', language, { applicationId, department, question }),
     buttons: [{ id: grievanceButtonId('reply', applicationId), title: t('grievanceReplyButton', language) }],
+    closedWindow: { template: 'grievanceQuestion', parameters: [applicationId, department, question] },
   };
 }
 

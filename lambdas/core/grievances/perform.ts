@@ -14,6 +14,7 @@ import {
   officerButtons,
   questionNotice,
   resolutionNotice,
+  resolutionPhoto,
 } from './actions.ts';
 import { placeText } from './place.ts';
 import { placeOf, routeGrievance } from './routing.ts';
@@ -71,6 +72,8 @@ export interface GrievanceSituation {
   sender: { officer: Officer } | { waId: string };
   text?: string;
   rating?: number;
+  /** Resolving: the officer's photo of the work done, kept with the grievance (`resolutionPhotoKey`). */
+  photo?: string;
   /** The registry of the department it goes to (its own, or the transfer's). */
   registry: readonly Officer[];
   /** The language each officer chose in the chat (English when none). */
@@ -105,7 +108,7 @@ export function planGrievanceAction(situation: GrievanceSituation): GrievancePla
 }
 
 function officerPlan(situation: GrievanceSituation, officer: Officer): GrievancePlan {
-  const { record, action, text, now, ref, catalog } = situation;
+  const { record, action, text, now, ref, catalog, photo } = situation;
   const { applicationId } = record;
   const language = situation.languageOf(officer.waId);
   const right = mayDecide(officer, record.department, record.district);
@@ -143,19 +146,27 @@ function officerPlan(situation: GrievanceSituation, officer: Officer): Grievance
         officerRole: officer.role,
         reason: note,
         decidedAt: now.toISOString(),
+        ...(photo ? { photo } : {}),
       };
       const answer = say(language, 'grievanceYouResolved', { applicationId });
       // While the workflow waits, it issues the acknowledgement and tells the citizen (ApplicationStore.markIssued).
       if (record.taskToken) return { answer, notices: [], resume: { taskToken: record.taskToken, decision } };
+      const kept = photo ? { photo } : {};
+      const photoRef = `${applicationId}#${ref}#photo`;
       return {
         answer,
         transition: {
           name: 'resolve',
           actor,
-          set: { grievance: { ...record.grievance, resolvedAt: now.toISOString(), note } },
+          set: {
+            grievance: { ...withoutKey(record.grievance, 'photo'), resolvedAt: now.toISOString(), note, ...kept },
+          },
           remove: WORKLIST_KEYS,
         },
-        notices: [citizen(resolutionNotice(applicationId, note, record.language))],
+        notices: [
+          ...(photo ? [{ ...citizen(resolutionPhoto(applicationId, photo, record.language)), ref: photoRef }] : []),
+          citizen(resolutionNotice(applicationId, note, record.language, photo)),
+        ],
       };
     }
     case 'transfer':
@@ -228,6 +239,7 @@ function citizenPlan(situation: GrievanceSituation): GrievancePlan {
       if (record.state !== 'awaiting-citizen' || !asker)
         return { answer: say(language, 'decisionNotWaiting', { applicationId }), notices: [] };
       const officerLanguage = situation.languageOf(asker.waId);
+      const citizen = citizenAsOfficerSeesThem(record.waId);
       return {
         answer: say(language, 'grievanceAnswerSent', { applicationId }),
         transition: { name: 'answer-officer', actor, set: { grievance: withoutKey(record.grievance, 'askedBy') } },
@@ -237,12 +249,9 @@ function citizenPlan(situation: GrievanceSituation): GrievancePlan {
             ref: `${applicationId}#${ref}`,
             reply: {
               type: 'buttons',
-              body: t('grievanceAnswerRelayed', officerLanguage, {
-                applicationId,
-                citizen: citizenAsOfficerSeesThem(record.waId),
-                answer: text ?? '',
-              }),
+              body: t('grievanceAnswerRelayed', officerLanguage, { applicationId, citizen, answer: text ?? '' }),
               buttons: officerButtons('accepted', applicationId, officerLanguage),
+              closedWindow: { template: 'grievanceAnswer', parameters: [applicationId, citizen, text ?? ''] },
             },
           },
         ],
@@ -336,7 +345,7 @@ export function grievanceNotice(
         details,
       }) + fallbackLine,
     buttons: officerButtons(record.state, record.applicationId, language),
-    closedWindowTemplate: 'decision',
+    closedWindow: { template: 'grievanceOfficer' },
   };
 }
 

@@ -23,6 +23,14 @@ export const grievanceStrings = {
   },
   grievanceWhatQuestion: { en: 'question to the citizen', te: 'పౌరుడికి ప్రశ్న' },
   grievanceWhatNote: { en: 'resolution note', te: 'పరిష్కార గమనిక' },
+  grievanceResolvePhotoHint: {
+    en: 'The citizen reads it. You may also send a photo of the work done, with the note as its caption.',
+    te: 'పౌరుడు దీన్ని చదువుతారు. చేసిన పని ఫోటోను కూడా, గమనికను దాని క్యాప్షన్‌గా పెట్టి పంపవచ్చు.',
+  },
+  grievancePhotoKeptWriteNote: {
+    en: 'Photo kept for grievance {applicationId}; it goes to the citizen with your note. Now type the resolution note (or "cancel").',
+    te: 'ఫిర్యాదు {applicationId} కోసం ఫోటో ఉంచాము; మీ గమనికతో పాటు పౌరుడికి వెళ్తుంది. ఇప్పుడు పరిష్కార గమనిక టైప్ చేయండి (లేదా "రద్దు").',
+  },
   grievanceWhatTransfer: {
     en: 'transfer: the department and the reason, e.g. "panchayat-raj: the pole is on a panchayat road"',
     te: 'బదిలీ: శాఖ, కారణం, ఉదా. panchayat-raj: స్తంభం పంచాయతీ రోడ్డుపై ఉంది',
@@ -142,6 +150,10 @@ export const grievanceStrings = {
   grievanceSimilar: {
     en: 'You registered a similar grievance, {applicationId} ({service}), at {place} in the last 24 hours. Is this the same one?',
     te: 'గత 24 గంటల్లో {place} వద్ద ఇలాంటి ఫిర్యాదు {applicationId} ({service}) నమోదు చేశారు. ఇది అదేనా?',
+  },
+  grievanceResolutionPhotoCaption: {
+    en: 'Grievance {applicationId}: the officer’s photo of the work done',
+    te: 'ఫిర్యాదు {applicationId}: చేసిన పనికి అధికారి ఫోటో',
   },
   grievancePhotoCaption: {
     en: 'Grievance {applicationId}: {label}',

@@ -1,3 +1,5 @@
+import type { TemplateKey } from '../conversation/messages.ts';
+import { inert } from '../i18n/strings.ts';
 import type { OutboundReply, TemplateReply } from './limits.ts';
 
 /** Free-form messages may go only within 24 hours of the citizen's last message; after that, only templates. */
@@ -8,13 +10,25 @@ export function windowOpen(lastInboundAt: Date | undefined, now: Date): boolean 
 }
 
 /**
- * The approved UTILITY templates: one with a text body `{{1}}`, one that also has a document header, and one with
- * the body and two quick-reply buttons (Approve, Reject) for officers' decisions.
+ * The approved UTILITY templates by what they carry: `text`, a body `{{1}}` for any reply; `document`, the same with a
+ * document header; and the ones a reply names (`TemplateKey`), each with its own body and quick replies.
  */
-export interface ReplyTemplates {
-  text: string;
-  document: string;
-  decision: string;
+export type ReplyTemplates = Record<'text' | 'document' | TemplateKey, string>;
+
+/** The grievance templates' names, each the prefix and what it carries (`mitra_grievance_question`…). */
+export function grievanceTemplates(prefix: string): Pick<ReplyTemplates, Exclude<TemplateKey, 'decision'>> {
+  return {
+    grievanceQuestion: `${prefix}_question`,
+    grievanceResolved: `${prefix}_resolved`,
+    grievanceResolvedPhoto: `${prefix}_resolved_photo`,
+    grievanceOfficer: `${prefix}_officer`,
+    grievanceAnswer: `${prefix}_answer`,
+  };
+}
+
+/** A reply another reply's template carries outside the window: nothing of it is sent there. */
+export function carriedByAnother(reply: OutboundReply): boolean {
+  return 'closedWindow' in reply && reply.closedWindow?.template === 'none';
 }
 
 /**
@@ -38,13 +52,23 @@ export function templateInstead(
       document: { archiveKey: reply.archiveKey, filename: reply.filename },
     };
   }
-  if (reply.type === 'buttons' && reply.closedWindowTemplate === 'decision') {
+  const named = 'closedWindow' in reply ? reply.closedWindow : undefined;
+  if (named?.template === 'none') return undefined;
+  if (named) {
+    const quickReplies =
+      reply.type === 'buttons'
+        ? reply.buttons.map((b) => b.id)
+        : reply.type === 'list'
+          ? reply.sections.flatMap((s) => s.rows.map((r) => r.id))
+          : [];
     return {
       type: 'template',
-      name: templates.decision,
+      name: templates[named.template],
       language,
-      parameters: [text],
-      quickReplies: reply.buttons.map((b) => b.id),
+      // Values are data: a masked number's stars must not turn the template's text bold.
+      parameters: named.parameters?.map(inert) ?? [text],
+      ...(quickReplies.length > 0 ? { quickReplies } : {}),
+      ...(named.image ? { image: { key: named.image } } : {}),
     };
   }
   return { type: 'template', name: templates.text, language, parameters: [text] };

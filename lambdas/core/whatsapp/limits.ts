@@ -37,6 +37,8 @@ export interface TemplateReply {
   quickReplies?: string[];
   /** Meta's `biz_opaque_callback_data`: sent back with the message's statuses, so they can be told apart. */
   callbackData?: string;
+  /** An image header: media in the media bucket, uploaded like a media reply and sent by media id. */
+  image?: { key: string };
 }
 
 export type OutboundReply = Reply | TemplateReply;

@@ -168,6 +168,8 @@ function templatePayload(base: GraphPayload, reply: TemplateReply, mediaId: stri
       type: 'header',
       parameters: [{ type: 'document', document: { id: mediaId, filename: reply.document.filename } }],
     });
+  } else if (reply.image && mediaId) {
+    components.push({ type: 'header', parameters: [{ type: 'image', image: { id: mediaId } }] });
   }
   if (reply.parameters.length > 0)
     components.push({ type: 'body', parameters: reply.parameters.map((text) => ({ type: 'text', text })) });

@@ -6,6 +6,16 @@ import type { InboundContent, Reply } from '#core/conversation/messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 
 export const services = catalog();
+
+/** Guntur's Energy officer as the registry holds them (local/sample-officers.ts): grievances of the district. */
+export const gunturEnergyOfficer = {
+  waId: '919000000631',
+  id: 'EN-GNT-0631',
+  name: 'S. Naga Lakshmi',
+  department: 'energy',
+  district: 'guntur',
+  role: 'section-officer' as const,
+};
 export const START = new Date('2026-11-28T10:00:00Z');
 
 /** A citizen talking to the pure conversation, with a clock the test moves and the context the webhook would load. */

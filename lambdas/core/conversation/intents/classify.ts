@@ -61,6 +61,15 @@ export function classify(session: Session, inbound: InboundMessage, moment: Mome
         applicationId: step.applicationId,
         text: inbound.content.text,
       };
+    if (step.action === 'resolve' && input.kind === 'media' && input.media.mediaType === 'image') {
+      const caption = inbound.content.type === 'media' ? inbound.content.caption : undefined;
+      return {
+        kind: 'grievance-resolution-photo',
+        applicationId: step.applicationId,
+        media: input.media,
+        ...(caption ? { caption } : {}),
+      };
+    }
   }
   const tap = inbound.content.type === 'choice' ? grievanceButtonOf(inbound.content.id) : undefined;
   if (tap?.by === 'citizen' && session.consentedAt)

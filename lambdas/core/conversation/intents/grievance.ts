@@ -1,5 +1,6 @@
 import { GrievanceTextSchema } from '../../grievances/actions.ts';
 import { t } from '../../i18n/strings.ts';
+import { mediaKey } from '../../media-keys.ts';
 import type { ApplicationSummary } from '../context.ts';
 import { text } from '../screens.ts';
 import type { Session } from '../session.ts';
@@ -29,7 +30,30 @@ export const grievanceTurns: IntentHandlers<GrievanceIntent['kind'] | 'grievance
     const language = languageOf(session);
     const valid = GrievanceTextSchema.safeParse(typed);
     if (!valid.success) return say(session, [text(t('grievanceTextTooShort', language, { applicationId }))]);
-    return task(backToMenu(session, env.token), { action, applicationId, text: valid.data });
+    const photo = session.step.name === 'grievance-text' ? session.step.photo : undefined;
+    return task(backToMenu(session, env.token), {
+      action,
+      applicationId,
+      text: valid.data,
+      ...(action === 'resolve' && photo ? { photo } : {}),
+    });
+  },
+  /**
+   * A photo of the work done, sent while resolving: kept with the note. With a caption, the caption is the note and
+   * the grievance is resolved at once; without one, the note is asked for next (a later photo replaces it).
+   */
+  'grievance-resolution-photo'(session, { applicationId, media, caption }, env) {
+    const photo = mediaKey({ waId: env.inbound.waId, mediaId: media.mediaId }, env.context.settings.aadhaarHashKey);
+    const note = caption === undefined ? undefined : GrievanceTextSchema.safeParse(caption);
+    if (note?.success)
+      return task(backToMenu(session, env.token), { action: 'resolve', applicationId, text: note.data, photo });
+    const language = languageOf(session);
+    const waiting: Session = {
+      ...session,
+      step: { name: 'grievance-text', applicationId, action: 'resolve', photo },
+      menu: { token: env.token, options: [] },
+    };
+    return say(waiting, [text(t('grievancePhotoKeptWriteNote', language, { applicationId }))]);
   },
   'grievance-text-withdrawn'(session, { applicationId }, env) {
     const language = languageOf(session);
@@ -74,7 +98,8 @@ function askText(
     step: { name: 'grievance-text', applicationId, action },
     menu: { token, options: [] },
   };
-  return say(asking, [text(t('grievanceAskText', language, { applicationId, what: t(WHAT[action], language) }))]);
+  const ask = t('grievanceAskText', language, { applicationId, what: t(WHAT[action], language) });
+  return say(asking, [text(action === 'resolve' ? `${ask}\n${t('grievanceResolvePhotoHint', language)}` : ask)]);
 }
 
 function task(session: Session, what: Omit<GrievanceTask, 'type' | 'waId' | 'language'>): Turn {

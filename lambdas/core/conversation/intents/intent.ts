@@ -72,6 +72,8 @@ export type OfficerIntent = OfficerCommand | RejectionReply;
 export type GrievanceIntent =
   | { kind: 'grievance-text'; action: 'ask' | 'resolve' | 'transfer' | 'answer'; applicationId: string; text: string }
   | { kind: 'grievance-text-withdrawn'; applicationId: string }
+  /** A photo sent while resolving: kept for the citizen; its caption, when there is one, is the note. */
+  | { kind: 'grievance-resolution-photo'; applicationId: string; media: SentMedia; caption?: string }
   | { kind: 'grievance-citizen'; action: CitizenGrievanceAction; applicationId: string }
   /**
    * A bare 1 to 5 typed (Telugu digits too): the rating of the grievance resolved since the citizen last wrote, if

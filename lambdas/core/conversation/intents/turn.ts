@@ -84,6 +84,8 @@ export type Effect =
       action: 'accept' | 'ask' | 'resolve' | 'transfer' | 'answer' | 'reopen' | 'rate';
       text?: string;
       rating?: number;
+      /** Resolving: the officer's photo of the work done, where the webhook kept it (a media bucket key). */
+      photo?: string;
       language: Language;
     }
   /**
