@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '#core/conversation/messages.ts';
-import { templateInstead } from '#core/whatsapp/customer-window.ts';
+import { grievanceTemplates, templateInstead } from '#core/whatsapp/customer-window.ts';
 import { fitReply, violations } from '#core/whatsapp/limits.ts';
 import { graphPayload } from '#core/whatsapp/outbound.ts';
 import { checkOutbound } from '../../local/whatsapp/limits.ts';
@@ -43,7 +43,12 @@ describe('a document with reply buttons (a ticket with Cancel)', () => {
   });
 
   it('goes as the document template, without its buttons, outside the 24-hour window', () => {
-    const templates = { text: 'mitra_update', document: 'mitra_document', decision: 'mitra_decision' };
+    const templates = {
+      text: 'mitra_update',
+      document: 'mitra_document',
+      decision: 'mitra_decision',
+      ...grievanceTemplates('mitra_grievance'),
+    };
     expect(templateInstead(ticket, templates, 'en')).toEqual({
       type: 'template',
       name: 'mitra_document',
