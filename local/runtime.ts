@@ -18,7 +18,6 @@ import {
 import { ensureTable, type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { DYNAMODB_THROTTLED, S3_SLOW_DOWN, startFaultProxy } from './fault-proxy.ts';
 import { deliveryStreamsOf, type LocalFirehose, startLocalFirehose } from './firehose/index.ts';
-import { grievanceTemplates } from './grievance-templates.ts';
 import { routesFromTemplate, serveRoute } from './http-api.ts';
 import { createLocalIdentity } from './identity/index.ts';
 import { startLocalKms } from './kms-server.ts';
@@ -28,6 +27,7 @@ import { createLocalPaymentGateway } from './payments/index.ts';
 import { freePort } from './ports.ts';
 import type { LocalHouseholdRecord } from './records/index.ts';
 import { createLocalRecords } from './records/index.ts';
+import { LOCAL_TEMPLATES } from './reply-templates.ts';
 import { publishRuntimeEndpoints } from './runtime-endpoints.ts';
 import { type LocalS3, startS3Local } from './s3-local.ts';
 import { sampleCitizens, sampleHouseholds } from './sample-citizens.ts';
@@ -41,7 +41,7 @@ import {
   startLocalStepFunctions,
 } from './step-functions/index.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
-import { createLocalWhatsApp, type LocalTemplate, type LocalWhatsApp } from './whatsapp/index.ts';
+import { createLocalWhatsApp, type LocalWhatsApp } from './whatsapp/index.ts';
 import { localWitnessPublicKey, startLocalWitness } from './witness.ts';
 
 /** The local defaults of CONTRACT.md; each can be overridden by the environment variable of the same role. */
@@ -58,48 +58,6 @@ export const LOCAL_DEFAULTS = {
   paymentConfiguration: 'mitra-local-upi',
   lakeTokenKey: process.env.LAKE_TOKEN_KEY ?? 'local-lake-token-key-for-the-embedded-runtime',
 };
-
-/**
- * The UTILITY templates the README asks an operator to create in WhatsApp Manager, declared to the local Graph API
- * so it refuses a template name or parameter count that Meta would refuse.
- */
-const LOCAL_TEMPLATES: LocalTemplate[] = (['en', 'te'] as const).flatMap((language) => [
-  { name: 'mitra_update', language, category: 'UTILITY' as const, body: 'Update from Mitra: {{1}}' },
-  {
-    name: 'mitra_document',
-    language,
-    category: 'UTILITY' as const,
-    body: 'Update from Mitra: {{1}}',
-    header: 'Document',
-    headerFormat: 'document' as const,
-  },
-  {
-    name: 'mitra_decision',
-    language,
-    category: 'UTILITY' as const,
-    body: 'Update from Mitra: {{1}}',
-    quickReplies: language === 'te' ? ['ఆమోదించు', 'తిరస్కరించు'] : ['Approve', 'Reject'],
-  },
-  {
-    name: 'mitra_alert',
-    language,
-    category: 'UTILITY' as const,
-    body:
-      language === 'te'
-        ? 'హెచ్చరిక: {{1}}, {{2}} జిల్లా. {{3}} అన్ని హెచ్చరికలు ఆపడానికి "ఆపు" అని పంపండి.'
-        : 'Alert: {{1}}, {{2}} district. {{3}} Reply STOP to end all alerts.',
-  },
-  {
-    name: 'mitra_reminder',
-    language,
-    category: 'UTILITY' as const,
-    body:
-      language === 'te'
-        ? 'మిత్ర నుండి గుర్తు: {{1}} ఈ సందేశాలు ఆపడానికి "ఆపు" అని పంపండి.'
-        : 'Reminder from Mitra: {{1}} Reply STOP to stop these messages.',
-  },
-  ...grievanceTemplates(language),
-]);
 
 /**
  * Secrets Manager secrets, by the variable that names them in AWS, and the plain variables the embedded runtime

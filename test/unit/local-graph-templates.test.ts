@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replyContent } from '../../local/whatsapp/citizen-input.ts';
 import type { OutboundEntry } from '../../local/whatsapp/message-log.ts';
+import { LOCAL_TEMPLATES } from '../../local/reply-templates.ts';
 import { checkTemplate, type LocalTemplate, renderTemplate } from '../../local/whatsapp/templates.ts';
 
 const templates: LocalTemplate[] = [
@@ -16,6 +17,15 @@ const templates: LocalTemplate[] = [
 const body = (...texts: string[]) => [{ type: 'body', parameters: texts.map((text) => ({ type: 'text', text })) }];
 
 describe('declared templates', () => {
+  it('are all ones Meta would approve: fixed words at both ends of the body, and Telugu in Telugu', () => {
+    expect(LOCAL_TEMPLATES.length).toBeGreaterThanOrEqual(20);
+    for (const template of LOCAL_TEMPLATES) {
+      const where = `${template.name} (${template.language})`;
+      expect(template.body.trim(), where).not.toMatch(/^\{\{\d+\}\}|\{\{\d+\}\}[.!?]?$/);
+      if (template.language === 'te') expect(template.body, where).toMatch(/[\u0C00-\u0C7F]/);
+    }
+  });
+
   it('refuses an unknown name or language with 132001 and a wrong parameter count with 132000', () => {
     expect(checkTemplate(templates, 'certificate_ready', 'en', body('a', 'b'))).toMatchObject({ code: 132001 });
     expect(checkTemplate(templates, 'nope', 'te', [])).toMatchObject({ code: 132001 });
