@@ -132,6 +132,10 @@ describe('environment: each variable is set together with its grant', () => {
         // WhatsApp's payment statuses are confirmed with the gateway's lookup.
         'PAYMENT_GATEWAY_ENDPOINT',
         'PAYMENT_SECRET_ARN',
+        // "Remind me" under "my bills" schedules the bills' reminders after the turn.
+        'REMINDER_SCHEDULE_GROUP',
+        'REMINDER_FUNCTION_ARN',
+        'REMINDER_SCHEDULER_ROLE_ARN',
       ],
     ],
     [
