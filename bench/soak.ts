@@ -147,15 +147,16 @@ function crashNowAndThen(
   const every = Math.max(25, Math.ceil(citizens / 8));
   let calls = 0;
   fn.invoke = async (event) => {
-    calls += 1;
-    if (calls % every === 2) {
+    // This invocation's number: the counter moves on while it runs.
+    const call = ++calls;
+    if (call % every === 2) {
       crashed();
       throw new Error('the certificate function crashed before its work');
     }
     const answer = await invoke(event);
-    if (calls % every === 4) {
+    if (call % every === 4) {
       crashed();
-      log(`[soak] the certificate function crashed after its work (invocation ${calls})`);
+      log(`[soak] the certificate function crashed after its work (invocation ${call})`);
       throw new Error('the certificate function crashed after its work');
     }
     return answer;

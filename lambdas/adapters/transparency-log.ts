@@ -115,6 +115,8 @@ export class TransparencyLog {
   private pumping = false;
   private checkpointing: Promise<SignedCheckpoint> | undefined;
   private readonly archivedCheckpoints = new Set<number>();
+  /** Leaves this process archived that no archived checkpoint covers yet. */
+  private readonly archivedLeaves = new Set<number>();
   private keyPublished = false;
   private readonly loggedKeys = new Set<string>();
 
@@ -605,24 +607,32 @@ export class TransparencyLog {
     this.archivedCheckpoints.add(checkpoint.treeSize);
   }
 
-  /** Writes leaves [from, to) to the archive, each once; a checkpoint is archived only after all its leaves. */
+  /**
+   * Writes leaves [from, to) to the archive, each once; a checkpoint is archived only after all its leaves. Every
+   * leaf is tried even when another fails, and one written is not written again by a later checkpoint, so a busy S3
+   * only leaves the failed ones for the next try instead of all leaves since the last checkpoint.
+   */
   private async archiveLeaves(from: number, to: number): Promise<void> {
+    // Leaves below `from` are covered by an archived checkpoint.
+    for (const index of this.archivedLeaves) if (index < from) this.archivedLeaves.delete(index);
     if (to <= from) return;
-    const leaves = await this.readLeaves(from, to);
+    const leaves = (await this.readLeaves(from, to)).filter((leaf) => !this.archivedLeaves.has(leaf.index));
+    let failure: unknown;
     for (let i = 0; i < leaves.length; i += 16) {
-      await Promise.all(
-        leaves
-          .slice(i, i + 16)
-          .map((leaf) =>
-            this.objects.putIfAbsent(
-              leafObjectKey(leaf.index),
-              canonicalJson({ index: leaf.index, entry: JSON.parse(leaf.entry), leafHash: leaf.leafHash }),
-              'application/json',
-              { 'leaf-hash': leaf.leafHash },
-            ),
-          ),
+      const written = await Promise.allSettled(
+        leaves.slice(i, i + 16).map(async (leaf) => {
+          await this.objects.putIfAbsent(
+            leafObjectKey(leaf.index),
+            canonicalJson({ index: leaf.index, entry: JSON.parse(leaf.entry), leafHash: leaf.leafHash }),
+            'application/json',
+            { 'leaf-hash': leaf.leafHash },
+          );
+          this.archivedLeaves.add(leaf.index);
+        }),
       );
+      failure ??= written.find((result) => result.status === 'rejected')?.reason;
     }
+    if (failure) throw failure;
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
+import { retryableWhenBusy } from '#adapters/aws-errors.ts';
 import { CertificateStore } from '#adapters/certificate-store.ts';
 import { now } from '#adapters/clock.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
@@ -79,4 +80,7 @@ async function issue(event: unknown): Promise<CertificateOutput> {
   return output;
 }
 
-export const handler = middy(issue).use(injectLambdaContext(logger, { resetKeys: true }));
+// A busy S3, DynamoDB or KMS fails the attempt with ServiceBusyError, which the workflow retries.
+export const handler = middy((event: unknown) => retryableWhenBusy(() => issue(event))).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);

@@ -29,3 +29,9 @@ export class ValidationError extends MitraError {}
 
 /** Input that no retry will make usable (the table refuses the item): the caller drops it and logs why. */
 export class UnusableInputError extends MitraError {}
+
+/**
+ * An AWS service that stayed busy (throttling, 5xx) through the SDK's own retries: nothing was wrong with the
+ * request, so the workflow retries the step (every step is idempotent) and the sender tries the reply again.
+ */
+export class ServiceBusyError extends MitraError {}

@@ -14,6 +14,9 @@ export interface BatchPorts {
   park(item: OutboxItem, reason: string): Promise<boolean>;
   /** Whether replies queued to this citizen before the item are parked (it must not overtake them). */
   parkedBefore(item: OutboxItem): Promise<boolean>;
+  /** Whether an error is an AWS service busy for a while (throttling, 5xx): worth trying the reply again soon. */
+  busy(error: unknown): boolean;
+  sleep(ms: number): Promise<void>;
   /** Counts a metric (CloudWatch Embedded Metric Format). */
   count(name: string, value: number): void;
   log: { warn(message: string, details?: object): void; error(message: string, details?: object): void };
@@ -36,20 +39,33 @@ export async function deliverBatch(entries: readonly BatchEntry[], ports: BatchP
   return failed.flat();
 }
 
+/** The pauses before trying a reply again when S3 or DynamoDB was busy, before it is parked. */
+const BUSY_RETRY_DELAYS_MS = [250, 500, 1000, 2000];
+
 async function deliverInOrder(queue: BatchEntry[], ports: BatchPorts): Promise<string[]> {
   for (const [index, { item }] of queue.entries()) {
     let outcome: Outcome;
     let reason: string;
-    try {
-      if (index === 0 && (await ports.parkedBefore(item))) {
-        return parkRest(queue, index, 'earlier replies to this citizen are parked', ports);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (index === 0 && (await ports.parkedBefore(item))) {
+          return parkRest(queue, index, 'earlier replies to this citizen are parked', ports);
+        }
+        outcome = await ports.deliver(item);
+        reason = 'the Graph API could not take it';
+        break;
+      } catch (error) {
+        const delay = BUSY_RETRY_DELAYS_MS[attempt];
+        if (delay !== undefined && ports.busy(error)) {
+          // The delivery released its claim: the same reply is tried again, still before the citizen's next.
+          await ports.sleep(delay);
+          continue;
+        }
+        ports.log.error('outbox item could not be processed; parked', { sk: item.sk, error: error as Error });
+        outcome = 'retry-later';
+        reason = (error as Error).message;
+        break;
       }
-      outcome = await ports.deliver(item);
-      reason = 'the Graph API could not take it';
-    } catch (error) {
-      ports.log.error('outbox item could not be processed; parked', { sk: item.sk, error: error as Error });
-      outcome = 'retry-later';
-      reason = (error as Error).message;
     }
     if (outcome === 'held') return queue.slice(index).map((entry) => entry.id);
     if (outcome === 'retry-later') return parkRest(queue, index, reason, ports);

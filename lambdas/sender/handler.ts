@@ -4,6 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import { isServiceBusy } from '#adapters/aws-errors.ts';
 import { now } from '#adapters/clock.ts';
 import { dynamodb } from '#adapters/dynamodb-client.ts';
 import { requireEnv } from '#adapters/env.ts';
@@ -85,6 +86,8 @@ async function handle(
     deliver: (item) => delivery.deliver(item),
     park: (item, reason) => parked.park(item, reason, now()),
     parkedBefore: (item) => parked.parkedBefore(item),
+    busy: isServiceBusy,
+    sleep: dependencies.sleep,
     count: (name, value) => countMetric(name, value),
     log: dependencies.log,
   });

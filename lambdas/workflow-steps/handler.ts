@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
+import { retryableWhenBusy } from '#adapters/aws-errors.ts';
 import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
@@ -235,4 +236,7 @@ function planOf(
   };
 }
 
-export const handler = middy(handle).use(injectLambdaContext(logger));
+// A busy DynamoDB or S3 fails the step with ServiceBusyError, which the workflow retries.
+export const handler = middy((event: unknown) => retryableWhenBusy(() => handle(event))).use(
+  injectLambdaContext(logger),
+);

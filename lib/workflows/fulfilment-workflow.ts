@@ -8,6 +8,7 @@ import {
   Errors,
   Fail,
   IntegrationPattern,
+  JitterType,
   JsonPath,
   LogLevel,
   QueryLanguage,
@@ -52,6 +53,22 @@ const ESCALATION_WINDOW = Duration.days(30);
 const VALIDATE_AND_LOOK_UP = 'Validate and look up records';
 
 /**
+ * A step whose S3, DynamoDB or KMS stayed busy through the SDK's retries fails with ServiceBusyError (the functions'
+ * `retryableWhenBusy`); every step is idempotent, so it runs again after a short, jittered backoff.
+ */
+function retryWhenBusy(task: LambdaInvoke): LambdaInvoke {
+  task.addRetry({
+    errors: ['ServiceBusyError'],
+    maxAttempts: 6,
+    interval: Duration.seconds(1),
+    backoffRate: 2,
+    maxDelay: Duration.seconds(8),
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
+}
+
+/**
  * Fulfils the applications of one service kind (one state machine per kind, never one per service):
  *
  *   Validate [certificates: and look up records] → [fee due: Await payment] → [an officer decides: Await officer
@@ -79,11 +96,13 @@ export class FulfilmentWorkflow extends Construct {
     super(scope, id);
     const { config, workflowSteps, documents } = props;
     const step = (name: string, stepName: string, extra: Record<string, unknown> = {}) =>
-      new LambdaInvoke(this, name, {
-        lambdaFunction: workflowSteps,
-        payload: TaskInput.fromObject({ step: stepName, application: JsonPath.entirePayload, ...extra }),
-        resultPath: JsonPath.DISCARD,
-      });
+      retryWhenBusy(
+        new LambdaInvoke(this, name, {
+          lambdaFunction: workflowSteps,
+          payload: TaskInput.fromObject({ step: stepName, application: JsonPath.entirePayload, ...extra }),
+          resultPath: JsonPath.DISCARD,
+        }),
+      );
     const callback = (
       name: string,
       stepName: string,
@@ -91,19 +110,21 @@ export class FulfilmentWorkflow extends Construct {
       resultPath: string,
       extra: Record<string, unknown>,
     ) =>
-      new LambdaInvoke(this, name, {
-        lambdaFunction: workflowSteps,
-        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: TaskInput.fromObject({
-          step: stepName,
-          application: JsonPath.entirePayload,
-          taskToken: JsonPath.taskToken,
-          ...extra,
+      retryWhenBusy(
+        new LambdaInvoke(this, name, {
+          lambdaFunction: workflowSteps,
+          integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+          payload: TaskInput.fromObject({
+            step: stepName,
+            application: JsonPath.entirePayload,
+            taskToken: JsonPath.taskToken,
+            ...extra,
+          }),
+          taskTimeout: timeout,
+          // What SendTaskSuccess carried: the payment, or the officer's decision.
+          resultPath,
         }),
-        taskTimeout: timeout,
-        // What SendTaskSuccess carried: the payment, or the officer's decision.
-        resultPath,
-      });
+      );
 
     // Keep the application and its $.error for the Fail state: the failed step's error becomes the execution's.
     const notifyFailure = step('Notify failure', 'notify-failed');
@@ -118,15 +139,17 @@ export class FulfilmentWorkflow extends Construct {
     // A certificate's household records or register confirm, or not, what an instant certificate would state; an
     // application they do not confirm goes to an officer (the step sets plan.officerApproval). Validating and looking
     // up are one state: every state entered is a billed transition.
-    const validate = new LambdaInvoke(this, props.checksHouseholdRecords ? VALIDATE_AND_LOOK_UP : 'Validate', {
-      lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({
-        step: props.checksHouseholdRecords ? 'validate-and-look-up-records' : 'validate',
-        application: JsonPath.entirePayload,
+    const validate = retryWhenBusy(
+      new LambdaInvoke(this, props.checksHouseholdRecords ? VALIDATE_AND_LOOK_UP : 'Validate', {
+        lambdaFunction: workflowSteps,
+        payload: TaskInput.fromObject({
+          step: props.checksHouseholdRecords ? 'validate-and-look-up-records' : 'validate',
+          application: JsonPath.entirePayload,
+        }),
+        // The step returns the validated application with its plan, which becomes the state.
+        outputPath: '$.Payload',
       }),
-      // The step returns the validated application with its plan, which becomes the state.
-      outputPath: '$.Payload',
-    });
+    );
     // The look-up only reads, and taking the application up again changes nothing; the household records or a
     // register being unreachable for a while is worth waiting out.
     if (props.checksHouseholdRecords)
@@ -166,20 +189,23 @@ export class FulfilmentWorkflow extends Construct {
     }
     awaitDecision.addCatch(awaitEscalated, { errors: [Errors.TIMEOUT], resultPath: '$.slaBreach' });
 
-    const issue = new LambdaInvoke(this, 'Issue document', {
-      lambdaFunction: documents,
-      payload: TaskInput.fromJsonPathAt('$'),
-      // A closed shape: only these fields of the document function's answer enter the state.
-      resultSelector: {
-        'certId.$': '$.Payload.certId',
-        'pdfKey.$': '$.Payload.pdfKey',
-        'recordKey.$': '$.Payload.recordKey',
-        'verifyUrl.$': '$.Payload.verifyUrl',
-        'title.$': '$.Payload.title',
-      },
-      resultPath: '$.certificate',
-    });
-    // Issuing is idempotent per application (conditional put of the document's record), so a retry is safe.
+    const issue = retryWhenBusy(
+      new LambdaInvoke(this, 'Issue document', {
+        lambdaFunction: documents,
+        payload: TaskInput.fromJsonPathAt('$'),
+        // A closed shape: only these fields of the document function's answer enter the state.
+        resultSelector: {
+          'certId.$': '$.Payload.certId',
+          'pdfKey.$': '$.Payload.pdfKey',
+          'recordKey.$': '$.Payload.recordKey',
+          'verifyUrl.$': '$.Payload.verifyUrl',
+          'title.$': '$.Payload.title',
+        },
+        resultPath: '$.certificate',
+      }),
+    );
+    // Issuing is idempotent per application (conditional put of the document's record), so a retry is safe: a busy
+    // service is retried above, any other failure (a crash) twice more here.
     issue.addRetry({
       errors: [Errors.TASKS_FAILED],
       maxAttempts: 2,
@@ -188,12 +214,14 @@ export class FulfilmentWorkflow extends Construct {
     });
     // A bill, once paid, is posted to its biller: exactly once (the application id is the biller's idempotency key,
     // and the answer is recorded before it is returned), so a timeout is retried safely.
-    const postToBiller = new LambdaInvoke(this, 'Post to biller', {
-      lambdaFunction: workflowSteps,
-      payload: TaskInput.fromObject({ step: 'post-to-biller', application: JsonPath.entirePayload }),
-      resultSelector: { 'status.$': '$.Payload.status', 'answer.$': '$.Payload' },
-      resultPath: '$.posting',
-    });
+    const postToBiller = retryWhenBusy(
+      new LambdaInvoke(this, 'Post to biller', {
+        lambdaFunction: workflowSteps,
+        payload: TaskInput.fromObject({ step: 'post-to-biller', application: JsonPath.entirePayload }),
+        resultSelector: { 'status.$': '$.Payload.status', 'answer.$': '$.Payload' },
+        resultPath: '$.posting',
+      }),
+    );
     postToBiller.addRetry({
       errors: ['DepartmentSystemError'],
       maxAttempts: 5,

@@ -165,6 +165,18 @@ describe('certificate workflow', () => {
       Choices: [{ Variable: '$.plan.postsToBiller', BooleanEquals: true, Next: 'Post to biller' }],
       Default: 'Officer to approve?',
     });
+    // S3, DynamoDB or KMS busy through the SDK's own retries: every step (each idempotent) runs again, before any
+    // other retrier of the step can match the error.
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type !== 'Task') continue;
+      const retry = state.Retry ?? [];
+      const busy = retry.findIndex((r) => r.ErrorEquals.includes('ServiceBusyError'));
+      expect(retry[busy], name).toMatchObject({ ErrorEquals: ['ServiceBusyError'], MaxAttempts: 6 });
+      const wildcard = retry.findIndex((r) =>
+        r.ErrorEquals.some((e) => e === 'States.TaskFailed' || e === 'States.ALL'),
+      );
+      if (wildcard >= 0) expect(busy, name).toBeLessThan(wildcard);
+    }
     expect(states['Post to biller']!.Retry).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['DepartmentSystemError'], MaxAttempts: 5 }),
     );

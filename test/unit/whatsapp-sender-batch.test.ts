@@ -18,14 +18,29 @@ const entry = (waId: string, n: number): BatchEntry => ({
 });
 
 /** Ports where Meta fails for the listed citizens; records what was sent and parked, in order. */
-function ports(options: { failing?: string[]; held?: string[]; parkedBefore?: string[]; parkFails?: boolean } = {}) {
+function ports(
+  options: {
+    failing?: string[];
+    held?: string[];
+    parkedBefore?: string[];
+    parkFails?: boolean;
+    /** How many times S3 is busy for this citizen's first reply before it answers. */
+    busyTimes?: Record<string, number>;
+  } = {},
+) {
   const sent: string[] = [];
+  const pauses: number[] = [];
+  const busy = { ...options.busyTimes };
   const parked: string[] = [];
   const started: string[] = [];
   const flight = { now: 0, most: 0 };
   const ports: BatchPorts = {
     async deliver(item: OutboxItem): Promise<Outcome> {
       started.push(item.waId);
+      if ((busy[item.waId] ?? 0) > 0) {
+        busy[item.waId]! -= 1;
+        throw Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown' });
+      }
       flight.most = Math.max(flight.most, ++flight.now);
       await new Promise((resolve) => setTimeout(resolve, 5));
       flight.now--;
@@ -40,10 +55,14 @@ function ports(options: { failing?: string[]; held?: string[]; parkedBefore?: st
       return true;
     },
     parkedBefore: async (item) => options.parkedBefore?.includes(item.waId) ?? false,
+    busy: (error) => (error as Error).name === 'SlowDown',
+    sleep: async (ms) => {
+      pauses.push(ms);
+    },
     count: () => undefined,
     log: { warn: () => undefined, error: () => undefined },
   };
-  return { ports, sent, parked, started, flight };
+  return { ports, sent, parked, started, flight, pauses };
 }
 
 describe('sender batch: one citizen never holds back another', () => {
@@ -83,5 +102,26 @@ describe('sender batch: one citizen never holds back another', () => {
     expect(held.sent).toEqual(['91B:m#1']);
     const unparkable = ports({ failing: ['91A'], parkFails: true });
     expect(await deliverBatch([entry('91A', 1), entry('91B', 1)], unparkable.ports)).toEqual(['91A-1']);
+  });
+
+  it("tries a reply again while S3 is busy for a moment, before the citizen's next reply, and parks nothing", async () => {
+    const h = ports({ busyTimes: { '91A': 2 } });
+    expect(await deliverBatch([entry('91A', 1), entry('91A', 2), entry('91B', 1)], h.ports)).toEqual([]);
+    expect(h.sent.filter((s) => s.startsWith('91A'))).toEqual(['91A:m#1', '91A:m#2']);
+    expect(h.sent).toContain('91B:m#1');
+    expect(h.parked).toEqual([]);
+    expect(h.pauses).toEqual([250, 500]);
+  });
+
+  it('parks the reply and the ones after it when S3 stays busy, and never retries a reply that is refused', async () => {
+    const h = ports({ busyTimes: { '91A': 10 } });
+    expect(await deliverBatch([entry('91A', 1), entry('91A', 2), entry('91B', 1)], h.ports)).toEqual([]);
+    expect(h.parked).toEqual(['91A:m#1', '91A:m#2']);
+    expect(h.pauses).toEqual([250, 500, 1000, 2000]);
+    expect(h.sent).toEqual(['91B:m#1']);
+    const refused = ports({ failing: ['91A'] });
+    await deliverBatch([entry('91A', 1)], refused.ports);
+    expect(refused.pauses).toEqual([]);
+    expect(refused.parked).toEqual(['91A:m#1']);
   });
 });
