@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LOCAL_TEMPLATES } from '../../local/reply-templates.ts';
 import { replyContent } from '../../local/whatsapp/citizen-input.ts';
 import type { OutboundEntry } from '../../local/whatsapp/message-log.ts';
-import { LOCAL_TEMPLATES } from '../../local/reply-templates.ts';
 import { checkTemplate, type LocalTemplate, renderTemplate } from '../../local/whatsapp/templates.ts';
 
 const templates: LocalTemplate[] = [
