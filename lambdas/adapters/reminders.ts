@@ -1,6 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictException, CreateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Language } from '#core/catalog/schema.ts';
 import type { SavedBill } from '#core/conversation/session.ts';
 import {
@@ -15,6 +21,9 @@ import { dynamodb } from './dynamodb-client.ts';
 import { requireEnv } from './env.ts';
 import { outboxItem } from './outbox.ts';
 import { scheduler } from './scheduler-client.ts';
+
+/** The table's index of a citizen's applications (lib/mitra-stack.ts). */
+const BY_CITIZEN_INDEX = 'byCitizen';
 
 /** A reminder's item is kept 30 days after it was due: whether it went, for the citizen's questions. */
 const REMINDER_RETENTION_SECONDS = 30 * 24 * 60 * 60;
@@ -108,6 +117,32 @@ export class Reminders {
     return Items.map((item) => String(item.sk).split('#').slice(1).join('#'));
   }
 
+  /** Whether the citizen paid the reminded bill (the biller's bill id) in the chat: its application paid or receipted. */
+  private async paidInChat(reminder: Reminder): Promise<boolean> {
+    const { serviceId, billId } = reminder.bill ?? {};
+    if (!serviceId || !billId) return false;
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: BY_CITIZEN_INDEX,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        FilterExpression: 'serviceId = :service AND #values.#billId = :billId AND #state IN (:paid, :issued)',
+        ExpressionAttributeNames: { '#values': 'values', '#billId': 'bill-id', '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':pk': keys.applicationsOfCitizen(reminder.waId).gsi1pk,
+          ':service': serviceId,
+          ':billId': billId,
+          ':paid': 'paid',
+          ':issued': 'issued',
+        },
+        ProjectionExpression: 'applicationId',
+      },
+    );
+    for await (const page of pages) if ((page.Items ?? []).length > 0) return true;
+    return false;
+  }
+
   /**
    * Fires one reminder: sends it as the template unless STOP, the booking's state or the citizen's "my bills" says not
    * to (decided now, not when it was scheduled). The outbox item and the sent mark are one conditional write: fired twice, it goes once.
@@ -121,7 +156,7 @@ export class Reminders {
     const reminder = ReminderSchema.parse(
       Object.fromEntries(Object.entries(Item).filter(([name]) => name in ReminderSchema.shape)),
     );
-    const [session, application] = await Promise.all([
+    const [session, application, billPaid] = await Promise.all([
       this.client.send(
         new GetCommand({
           TableName: this.tableName,
@@ -141,6 +176,7 @@ export class Reminders {
             }),
           )
         : Promise.resolve({ Item: undefined }),
+      reminder.about === 'bill' ? this.paidInChat(reminder) : Promise.resolve(false),
     ]);
     const stored = session.Item?.session as
       | { language?: string; stopped?: boolean; bills?: { remindersAt?: string; saved?: SavedBill[] } }
@@ -150,6 +186,7 @@ export class Reminders {
       stopped: stored?.stopped === true,
       ...(typeof application.Item?.state === 'string' ? { applicationState: application.Item.state } : {}),
       bills: { reminders: Boolean(stored?.bills?.remindersAt), saved: stored?.bills?.saved ?? [] },
+      billPaid,
     });
     const language: Language = stored?.language === 'te' ? 'te' : 'en';
     const outbox =

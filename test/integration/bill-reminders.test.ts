@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOW_NUMBER } from '../../local/back-ends/billers.ts';
 import { billSteps } from '../support/bills.ts';
 import { payAndReceiveTicket } from '../support/bookings.ts';
 import {
@@ -15,8 +16,8 @@ import {
 
 // Reminders before a remembered bill's due date, on the embedded runtime: turned on under "my bills", scheduled for
 // three days before the due date the local biller states, fired by the runtime's clock as EventBridge Scheduler fires
-// them in AWS, and sent as the mitra_reminder template; not once turned off or the number forgotten. The bill is then
-// paid from the chat the reminder reopens.
+// them in AWS, and sent as the mitra_reminder template; not once turned off, the number forgotten or the bill paid.
+// The bill is then paid from the chat the reminder reopens.
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let bills: ReturnType<typeof billSteps>;
@@ -59,8 +60,8 @@ async function reminderItems(waId: string): Promise<ReminderItem[]> {
 }
 
 /** A citizen whose electricity bill is remembered, and whose "my bills" list is showing. */
-async function remembered(waId: string, language: 'en' | 'te' = 'en') {
-  await bills.showBill(waId, NUMBER, false, language);
+async function remembered(waId: string, language: 'en' | 'te' = 'en', number = NUMBER) {
+  await bills.showBill(waId, number, false, language);
   await tap(waId, 'bills-save');
   await tap(waId, 'bills-consent:yes');
   await say(env.runtime, waId, { text: language === 'te' ? 'నా బిల్లులు' : 'my bills' });
@@ -71,13 +72,16 @@ describe('reminders before a remembered bill is due', () => {
   const TURNED_OFF = '919800000802';
   const FORGOTTEN = '919800000803';
   const NEVER = '919800000804';
+  const PAID = '919800000805';
 
   beforeAll(async () => {
     await remembered(REMINDED);
     await remembered(TURNED_OFF, 'te');
     await remembered(FORGOTTEN);
     await remembered(NEVER);
-  }, 240_000);
+    // A bill of its own: paying it settles it at the biller for everyone who remembers that number.
+    await remembered(PAID, 'en', SLOW_NUMBER);
+  }, 300_000);
 
   it('are offered under my bills, and turned on say so and are scheduled three days before the due date', async () => {
     expect(await rowIdOf(env.runtime, REMINDED, 'bills-remind:on')).toBeDefined();
@@ -109,6 +113,16 @@ describe('reminders before a remembered bill is due', () => {
     expect(await reminderItems(FORGOTTEN)).toHaveLength(1);
   });
 
+  it('is not sent for a bill the citizen paid in the chat after turning reminders on', async () => {
+    await tap(PAID, 'bills-remind:on');
+    expect(await reminderItems(PAID)).toHaveLength(1);
+    await say(env.runtime, PAID, { text: 'my bills' });
+    const sent = (await sentTo(env.runtime, PAID)).length;
+    await tap(PAID, 'my-bill:0');
+    const { status } = await payAndReceiveTicket(env.runtime, PAID, sent);
+    expect(status).toBe('valid');
+  });
+
   it('comes at its time as the reminder template, once, saying what is due and how to pay', async () => {
     const [item] = await reminderItems(REMINDED);
     env.runtime.clock.advance(Math.ceil((Date.parse(item!.at) - env.runtime.clock.get().getTime()) / 1000) + 60);
@@ -121,17 +135,23 @@ describe('reminders before a remembered bill is due', () => {
       new RegExp(`your Electricity bill for ${NUMBER}, ₹[\\d,.]+, is due on \\d{2}-\\d{2}-\\d{4}\\. Send "my bills"`),
     );
     await waitFor('the other reminders to fire', async () => {
-      const items = [...(await reminderItems(TURNED_OFF)), ...(await reminderItems(FORGOTTEN))];
+      const items = [
+        ...(await reminderItems(TURNED_OFF)),
+        ...(await reminderItems(FORGOTTEN)),
+        ...(await reminderItems(PAID)),
+      ];
       return items.every((i) => i.status) ? true : undefined;
     });
     expect((await reminderItems(REMINDED))[0]?.status).toBe('send');
     expect((await reminderItems(TURNED_OFF))[0]?.status).toBe('bill-reminders-off');
     expect((await reminderItems(FORGOTTEN))[0]?.status).toBe('bill-forgotten');
+    expect((await reminderItems(PAID))[0]?.status).toBe('bill-paid');
     await env.runtime.drained();
     expect(await reminders(REMINDED)).toHaveLength(1);
     expect(await reminders(TURNED_OFF)).toEqual([]);
     expect(await reminders(FORGOTTEN)).toEqual([]);
     expect(await reminders(NEVER)).toEqual([]);
+    expect(await reminders(PAID)).toEqual([]);
   });
 
   it('is followed by paying the bill in the chat it reopens, to its receipt', async () => {

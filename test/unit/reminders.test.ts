@@ -138,6 +138,9 @@ describe('whether a reminder goes is decided when it fires', () => {
     expect(reminderDecision(reminder, { fired: false, stopped: true, bills: { reminders: true, saved } })).toBe(
       'stopped',
     );
+    const paid = { fired: false, stopped: false, bills: { reminders: true, saved }, billPaid: true };
+    expect(reminderDecision(reminder, paid)).toBe('bill-paid');
+    expect(reminder.bill?.billId).toBe(power.billId);
   });
 
   it('goes as the reminder template in the citizen language, its text the one parameter', () => {

@@ -31,7 +31,14 @@ export const ReminderSchema = z
     /** A booking's: it is sent only while that booking still stands (not cancelled, refunded, revoked). */
     applicationId: z.string().min(1).optional(),
     /** A remembered bill's: sent only while the citizen keeps it under "my bills" with reminders on. */
-    bill: z.strictObject({ serviceId: z.string().min(1), number: z.string().min(1) }).optional(),
+    bill: z
+      .strictObject({
+        serviceId: z.string().min(1),
+        number: z.string().min(1),
+        /** The biller's id of the bill reminded of: paid since, in the chat, it is not reminded of. */
+        billId: z.string().min(1).optional(),
+      })
+      .optional(),
     /** What it says, in both languages: the citizen's language when it fires picks one. */
     text: z.strictObject({ en: z.string().min(1), te: z.string().min(1) }),
   })
@@ -127,7 +134,7 @@ export function billReminder(bill: RemindedBill, now: Date): Reminder | undefine
     waId: bill.waId,
     at: new Date(at).toISOString(),
     about: 'bill',
-    bill: { serviceId: bill.serviceId, number: bill.number },
+    bill: { serviceId: bill.serviceId, number: bill.number, billId: bill.billId },
     text: { en: text('en'), te: text('te') },
   });
 }
@@ -139,12 +146,13 @@ export type ReminderDecision =
   | 'booking-not-standing'
   | 'bill-reminders-off'
   | 'bill-forgotten'
+  | 'bill-paid'
   | 'already-fired';
 
 /**
  * Decided when the reminder fires, from what holds then, never from what held when it was scheduled: a citizen who
  * sent STOP since gets nothing, a booking cancelled since (its application no longer `issued`) is not reminded of,
- * nor a bill once its citizen turned bill reminders off or forgot its number; so nothing has to find and delete a
+ * nor a bill once its citizen turned bill reminders off, forgot its number or paid it in the chat; so nothing has to find and delete a
  * schedule. A reminder that fired before (the scheduler fired twice) is not sent again.
  */
 export function reminderDecision(
@@ -155,6 +163,8 @@ export function reminderDecision(
     applicationState?: string;
     /** The citizen's "my bills": whether bill reminders are on, and the bills kept. */
     bills?: { reminders: boolean; saved: { serviceId: string; number: string }[] };
+    /** The bill reminded of was paid in the chat since it was scheduled. */
+    billPaid?: boolean;
   },
 ): ReminderDecision {
   if (state.fired) return 'already-fired';
@@ -163,7 +173,8 @@ export function reminderDecision(
     if (!state.bills?.reminders) return 'bill-reminders-off';
     const { serviceId, number } = reminder.bill ?? {};
     const kept = state.bills.saved.some((saved) => saved.serviceId === serviceId && saved.number === number);
-    return kept ? 'send' : 'bill-forgotten';
+    if (!kept) return 'bill-forgotten';
+    return state.billPaid ? 'bill-paid' : 'send';
   }
   if (state.applicationState !== 'issued') return 'booking-not-standing';
   return 'send';
