@@ -58,7 +58,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const faults = { graph500: 0, graph130429: 0, dynamodbThrottled: 0, s3SlowDown: 0, recordsDown: 0, crashes: 0 };
   const startedAt = performance.now();
   const seconds = () => (performance.now() - startedAt) / 1000;
-  // Every cycle (30 s): DynamoDB throttles every 8th call for 8 s, then S3 slows every 4th down for 8 s, then neither.
+  // DynamoDB throttles every 8th call for the first 10 s of every 30 s cycle; S3 answers every 3rd call SlowDown.
   const cycle = options.faultCycleSeconds ?? 30;
   const phase = () => ((seconds() % cycle) / cycle) * 30;
   let dynamodbCalls = 0;
