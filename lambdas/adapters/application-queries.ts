@@ -2,10 +2,9 @@ import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationSummary, HeldDocument, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import type { ApplicationStatusView } from '#core/fulfilment/application-status.ts';
 import type { Jurisdiction } from '#core/officers.ts';
-import { keys } from '#core/table-keys.ts';
+import { BY_CITIZEN_INDEX, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
-const BY_CITIZEN_INDEX = 'byCitizen';
 const AWAITING_DECISION_INDEX = 'awaitingDecision';
 const AWAITING_DECISION_IN_DISTRICT_INDEX = 'awaitingDecisionInDistrict';
 /** The officers' worklist shows this many, soonest due first (one WhatsApp list). */

@@ -10,7 +10,7 @@ import {
   type TicketToCancel,
 } from '#core/bookings/cancellation.ts';
 import { inventoryOf } from '#core/catalog/inventories.ts';
-import { keys } from '#core/table-keys.ts';
+import { BY_CITIZEN_INDEX, keys } from '#core/table-keys.ts';
 import { transitionApplication } from './application-transitions.ts';
 import type { BookingInventory } from './booking-inventory.ts';
 import type { HttpApsrtc } from './departments/apsrtc.ts';
@@ -19,8 +19,6 @@ import { dynamodb } from './dynamodb-client.ts';
 import type { GatewayRefund, RefundRequest } from './payment-gateway.ts';
 import { logger } from './powertools.ts';
 import type { RevocationService } from './revocation.ts';
-
-const BY_CITIZEN_INDEX = 'byCitizen';
 
 /** The ticket an application item is, once it was paid and sold; undefined for anything else. */
 function ticketOf(item: Record<string, unknown> | undefined): BookedTicket | undefined {

@@ -16,14 +16,11 @@ import {
   reminderDecision,
   reminderTemplate,
 } from '#core/reminders/reminder.ts';
-import { keys } from '#core/table-keys.ts';
+import { BY_CITIZEN_INDEX, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { requireEnv } from './env.ts';
 import { outboxItem } from './outbox.ts';
 import { scheduler } from './scheduler-client.ts';
-
-/** The table's index of a citizen's applications (lib/mitra-stack.ts). */
-const BY_CITIZEN_INDEX = 'byCitizen';
 
 /** A reminder's item is kept 30 days after it was due: whether it went, for the citizen's questions. */
 const REMINDER_RETENTION_SECONDS = 30 * 24 * 60 * 60;

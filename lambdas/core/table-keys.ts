@@ -2,6 +2,9 @@
  * The single table's item keys. Every item has `pk`, `sk` and a `kind`; items that expire carry `expiresAt`
  * (epoch seconds, the table's TTL attribute). GSI `byCitizen` (gsi1pk, gsi1sk) lists a citizen's applications.
  */
+/** The GSI of a citizen's applications (lib/state-table.ts names it the same). */
+export const BY_CITIZEN_INDEX = 'byCitizen';
+
 export const keys = {
   /** Dedupe mark of one inbound WhatsApp message id; kept ≥ 8 days because Meta retries for up to 7. */
   inboundMessage: (wamid: string) => ({ pk: `MSG#${wamid}`, sk: 'MSG' }),

@@ -105,11 +105,14 @@ function officerCommand(inbound: InboundMessage, otherwise: Intent): OfficerComm
 function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
   const action = input.kind === 'option' || input.kind === 'stale' ? input.action : undefined;
   if (action?.startsWith('lang:')) return { kind: 'choose-language', language: action === 'lang:te' ? 'te' : 'en' };
-  const request = input.kind === 'text' ? firstRequest(input.text) : undefined;
-  if (!session.language) return request ? { kind: 'ask-language', request } : { kind: 'ask-language' };
+  if (!session.language) {
+    const request = firstRequest(input);
+    return request ? { kind: 'ask-language', request } : { kind: 'ask-language' };
+  }
   if (!session.consentedAt) {
     if (action === 'consent:yes' || action === 'consent:no')
       return { kind: 'consent', accepted: action === 'consent:yes' };
+    const request = firstRequest(input);
     return request ? { kind: 'ask-consent', request } : { kind: 'ask-consent' };
   }
   switch (input.kind) {
@@ -144,8 +147,9 @@ function ordinaryIntent(session: Session, input: Input, now: Date): Intent {
  * Words typed before the language and consent, kept (at most MAX_FIRST_REQUEST characters) as a possible request;
  * an Aadhaar number in them is never kept, even for those two taps.
  */
-function firstRequest(typed: string): string | undefined {
-  const request = withoutAadhaar(typed).replace(/\s+/g, ' ').trim().slice(0, MAX_FIRST_REQUEST);
+function firstRequest(input: Input): string | undefined {
+  if (input.kind !== 'text') return undefined;
+  const request = withoutAadhaar(input.text).replace(/\s+/g, ' ').trim().slice(0, MAX_FIRST_REQUEST);
   return request.length > 0 ? request : undefined;
 }
 
