@@ -7,7 +7,16 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import type { IAlias, IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, type CfnFunction, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  type CfnFunction,
+  type IFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, type DynamoEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -56,6 +65,11 @@ export interface MitraFunctionProps {
    * account's concurrency from the rest.
    */
   readonly reservedConcurrency?: number;
+  /**
+   * X-Ray: `active` (the default) samples the function's own invocations; `pass-through` traces it only where its
+   * caller's request was sampled, for a function called so often that tracing it would cost more than what it shows.
+   */
+  readonly tracing?: 'active' | 'pass-through';
 }
 
 /**
@@ -93,7 +107,13 @@ export class MitraFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      tracing: Tracing.ACTIVE,
+      tracing: props.tracing === 'pass-through' ? Tracing.PASS_THROUGH : Tracing.ACTIVE,
+      // JSON lines, the functions' own at INFO and up. Lambda's START, END and REPORT lines (about 350 bytes an
+      // invocation, a third of a message's log bill) are left out: the service's metrics carry durations and errors,
+      // and its warnings (a timeout, an out-of-memory end) still come.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
       ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,

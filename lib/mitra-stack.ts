@@ -102,6 +102,10 @@ export class MitraStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       reservedConcurrency: RESERVED_CONCURRENCY.webhook,
+      // Four invocations a message (the message, then Meta's sent, delivered and read): active tracing, fixed for
+      // Lambda at 5 % beyond one a second, would cost $1 a million messages, a third of the budget, to show one read
+      // and one write that its logs and DynamoDB's metrics already show. The sender and the workflows keep it.
+      tracing: 'pass-through',
     });
     const sender = new MitraFunction(this, 'Sender', {
       ...common,

@@ -38,8 +38,11 @@ export const keys = {
   }),
   /** A registered officer, by the WhatsApp number they act from (added by an administrator). */
   officer: (waId: string) => ({ pk: `OFFICER#${waId}`, sk: 'OFFICER' }),
-  /** Mark of a lake event already counted on the live dashboard (lambdas/core/events/live-counters.ts). */
-  countedEvent: (eventId: string) => ({ pk: `COUNTED#${eventId}`, sk: 'COUNTED' }),
+  /**
+   * Mark of a run of lake events counted together on the live dashboard (lambdas/adapters/live-counters.ts), by a
+   * digest of the run's first event id.
+   */
+  countedEvents: (firstEventDigest: string) => ({ pk: `COUNTED#${firstEventDigest}`, sk: 'COUNTED' }),
   /** One live figure of one day (India date), e.g. `applications` or `service#revenue.income-certificate`. */
   liveCounter: (day: string, name: string) => ({ pk: `LIVE#${day}`, sk: name }),
   /**

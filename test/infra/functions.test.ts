@@ -55,7 +55,8 @@ describe('house function construct', () => {
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
+      // The webhook, called four times a message, is traced where its caller's request was sampled.
+      TracingConfig: { Mode: name === 'webhook' ? 'PassThrough' : 'Active' },
       Handler: 'index.handler',
     });
     expect(environmentOf(dev.template, name)).toMatchObject({
@@ -66,6 +67,12 @@ describe('house function construct', () => {
 
   it.each(FUNCTIONS)('writes %s logs to its own encrypted log group with the stage retention', (name) => {
     const [, fn] = mitraFunction(dev.template, name);
+    // JSON lines; the function's own from INFO, Lambda's per-invocation START, END and REPORT lines left out.
+    expect(fn.Properties.LoggingConfig).toMatchObject({
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'INFO',
+      SystemLogLevel: 'WARN',
+    });
     const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     const groups = (s: SynthesizedMitra) => s.template.findResources('AWS::Logs::LogGroup');
     expect(groups(dev)[logGroupId]?.Properties).toMatchObject({

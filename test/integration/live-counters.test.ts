@@ -33,7 +33,7 @@ const received = (n: number): LakeEvent => ({
 });
 const sent = (n: number): LakeEvent => ({
   ...received(n),
-  event_id: `message-out:919800000001:wamid.${n}#00:sent`,
+  event_id: `message-out:citizen-token-1:wamid.${n}#00:sent`,
   type: 'message.sent',
   delivery_status: 'sent',
 });
@@ -47,5 +47,22 @@ describe('live counters', () => {
     // The stream hands the batch over again with one more message, and the same event twice.
     await counters.countAll([...batch, received(150), received(150)], at);
     expect(await counters.day(DAY)).toMatchObject({ 'messages-in': 151, 'messages-out': 150, 'hour#12': 151 });
+  });
+
+  it('finishes a batch whose first attempt stopped after its first run, counting the rest once', async () => {
+    const day = '2026-12-06';
+    const on = (event: LakeEvent): LakeEvent => ({
+      ...event,
+      event_id: `${event.event_id}@${day}`,
+      dt: day,
+      occurred_at: `${day}T06:30:00.000Z`,
+    });
+    const batch = Array.from({ length: 200 }, (_, n) => [on(received(n)), on(sent(n))]).flat();
+    // The first attempt counted its first run of 300 events, then the function stopped.
+    await counters.countAll(batch.slice(0, 300), at);
+    expect(await counters.day(day)).toMatchObject({ 'messages-in': 150, 'messages-out': 150 });
+    // The stream hands the batch over again from its first record, with one more message behind it.
+    await counters.countAll([...batch, on(received(200))], at);
+    expect(await counters.day(day)).toMatchObject({ 'messages-in': 201, 'messages-out': 200, 'hour#12': 201 });
   });
 });

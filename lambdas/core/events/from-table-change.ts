@@ -83,7 +83,8 @@ function outboxDrafts(item: Record<string, unknown>, before: Record<string, unkn
   const reply = item.reply as { type?: string } | undefined;
   return [
     {
-      event_id: `message-out:${String(item.pk).replace(/^OUTBOX#/, '')}:${String(item.sk)}:${status}`,
+      // The outbox's key names the citizen's number: the event's id names their token instead.
+      event_id: `message-out:${citizen ?? 'unknown'}:${String(item.sk)}:${status}`,
       type: 'message.sent',
       occurred_at: String(item.settledAt ?? item.createdAt),
       citizen,

@@ -128,6 +128,29 @@ describe('lake events from table changes', () => {
     expect(JSON.stringify(event)).not.toContain('Ravi');
   });
 
+  it("names a reply's event by the citizen's token, never by the number its outbox key holds", () => {
+    const queued = {
+      pk: `OUTBOX#${waId}`,
+      sk: 'wamid.IN1#00',
+      kind: 'outbox',
+      waId,
+      status: 'pending',
+      createdAt: '2026-12-05T06:00:00.000Z',
+      reply: { type: 'text' },
+    };
+    const [event] = eventsFromTableChange(
+      {
+        eventName: 'MODIFY',
+        oldImage: queued,
+        newImage: { ...queued, status: 'sent', settledAt: '2026-12-05T06:00:01.000Z' },
+      },
+      context,
+    );
+    expect(event).toMatchObject({ type: 'message.sent', delivery_status: 'sent' });
+    expect(event?.event_id).toBe(`message-out:${citizenToken(context.tokenKey, waId)}:wamid.IN1#00:sent`);
+    expect(JSON.stringify(event)).not.toContain(waId);
+  });
+
   it('ignores items that are not domain events', () => {
     expect(
       eventsFromTableChange(
