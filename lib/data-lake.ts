@@ -263,6 +263,9 @@ export class DataLake extends Construct {
         processingConfiguration: {
           enabled: true,
           processors: [
+            // The events function packs a batch's events into records of up to 5 KB (Firehose bills each record
+            // rounded up to 5 KB; one event is about 400 bytes): split back into events before partitioning.
+            { type: 'RecordDeAggregation', parameters: [{ parameterName: 'SubRecordType', parameterValue: 'JSON' }] },
             {
               type: 'MetadataExtraction',
               parameters: [

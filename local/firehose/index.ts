@@ -26,6 +26,8 @@ export interface DeliveryStreamSpec {
   prefix: string;
   partitionKeys: Record<string, string>;
   columns: { name: string; type: string }[];
+  /** Whether its RecordDeAggregation processor splits a record of several JSON objects (one a line) into events. */
+  deaggregates: boolean;
 }
 
 export interface LocalFirehose {
@@ -133,14 +135,32 @@ export async function startLocalFirehose(options: {
     const records = target.endsWith('.PutRecordBatch') ? (body.Records ?? []) : body.Record ? [body.Record] : [];
     if (records.length > 500)
       return answer(res, 400, { __type: 'InvalidArgumentException', message: 'at most 500 records per batch' });
-    const lines = records.map((r) => Buffer.from(r.Data, 'base64').toString('utf8').trim());
-    appendFileSync(spool(stream.name), lines.map((line) => `${line}\n`).join(''));
-    const responses = records.map(() => ({ RecordId: randomUUID() }));
+    const events = records.map((r) => Buffer.from(r.Data, 'base64').toString('utf8').trim().split('\n'));
+    // Without the processor, Firehose would read a record of several events as one and fail to partition it: the
+    // local stream refuses such a record, so a template that lost the processor fails here rather than in AWS.
+    const refused = events.map((lines) => lines.length > 1 && !stream.deaggregates);
+    appendFileSync(
+      spool(stream.name),
+      events
+        .filter((_, index) => !refused[index])
+        .flat()
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    const responses = records.map((_, index) =>
+      refused[index]
+        ? {
+            ErrorCode: 'InvalidArgumentException',
+            ErrorMessage: 'several JSON objects in one record need the RecordDeAggregation processor',
+          }
+        : { RecordId: randomUUID() },
+    );
+    const failed = refused.filter(Boolean).length;
     answer(
       res,
       200,
       target.endsWith('.PutRecordBatch')
-        ? { FailedPutCount: 0, Encrypted: true, RequestResponses: responses }
+        ? { FailedPutCount: failed, Encrypted: true, RequestResponses: responses }
         : { RecordId: responses[0]?.RecordId, Encrypted: true },
     );
   };
@@ -193,10 +213,10 @@ export function deliveryStreamsOf(assembly: CloudAssembly, bucketName: (logicalI
     const schema = destination.DataFormatConversionConfiguration?.SchemaConfiguration;
     const table = tables.find((t) => t.Name === schema?.TableName);
     if (!bucket || !table) throw new Error(`delivery stream ${logicalId} has no bucket or Glue table to convert with`);
+    const processors = destination.ProcessingConfiguration?.Processors ?? [];
     const query =
-      destination.ProcessingConfiguration?.Processors?.flatMap((p) => p.Parameters ?? []).find(
-        (p) => p.ParameterName === 'MetadataExtractionQuery',
-      )?.ParameterValue ?? '{}';
+      processors.flatMap((p) => p.Parameters ?? []).find((p) => p.ParameterName === 'MetadataExtractionQuery')
+        ?.ParameterValue ?? '{}';
     // `{dt: .dt, department: .department}`: each partition key from a top-level field of the record.
     const partitionKeys = Object.fromEntries(
       [...query.matchAll(/(\w+)\s*:\s*\.(\w+)/g)].map((m) => [m[1]!, m[2]!] as const),
@@ -207,6 +227,7 @@ export function deliveryStreamsOf(assembly: CloudAssembly, bucketName: (logicalI
       prefix: destination.Prefix,
       partitionKeys,
       columns: table.StorageDescriptor.Columns.map((c) => ({ name: c.Name, type: c.Type })),
+      deaggregates: processors.some((p) => p.Type === 'RecordDeAggregation'),
     } satisfies DeliveryStreamSpec;
   });
 }
@@ -219,7 +240,7 @@ interface ExtendedS3 {
   BucketARN: unknown;
   Prefix: string;
   ProcessingConfiguration?: {
-    Processors?: { Parameters?: { ParameterName: string; ParameterValue: string }[] }[];
+    Processors?: { Type?: string; Parameters?: { ParameterName: string; ParameterValue: string }[] }[];
   };
   DataFormatConversionConfiguration?: { SchemaConfiguration?: { TableName?: string } };
 }

@@ -20,6 +20,14 @@ describe('the data lake', () => {
       ExtendedS3DestinationConfiguration: Match.objectLike({
         Prefix: LAKE_PREFIX,
         DynamicPartitioningConfiguration: { Enabled: true, RetryOptions: Match.anyValue() },
+        // Records hold several events (newline-delimited JSON): split before the partition keys are read.
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [
+            { Type: 'RecordDeAggregation', Parameters: [{ ParameterName: 'SubRecordType', ParameterValue: 'JSON' }] },
+            Match.objectLike({ Type: 'MetadataExtraction' }),
+          ],
+        },
         DataFormatConversionConfiguration: Match.objectLike({
           Enabled: true,
           OutputFormatConfiguration: { Serializer: { ParquetSerDe: { Compression: 'SNAPPY' } } },
