@@ -28,6 +28,10 @@ export const AWS_PRICES = {
   httpApiRequest: 1.0 / 1e6,
   /** https://aws.amazon.com/firehose/pricing/ — Direct PUT, first 500 TB a month; each record rounded up to 5 KB. */
   firehoseIngestedGb: 0.029,
+  /** Same page: conversion to Parquet, per GB converted; dynamic partitioning, per GB processed and per 1,000 objects. */
+  firehoseFormatConversionGb: 0.018,
+  firehoseDynamicPartitioningGb: 0.02,
+  firehosePartitionObject: 0.005 / 1000,
   /** https://aws.amazon.com/xray/pricing/ — traces recorded, $5.00 per million. */
   xrayTraceRecorded: 5.0 / 1e6,
 } as const;

@@ -18,6 +18,7 @@ const PRICE = {
   kmsAsymmetricRequest: AWS_PRICES.kmsAsymmetricRequest,
   logsIngestedGb: AWS_PRICES.logsIngestedGb,
   firehoseIngestedGb: AWS_PRICES.firehoseIngestedGb,
+  firehoseProcessedGb: AWS_PRICES.firehoseFormatConversionGb + AWS_PRICES.firehoseDynamicPartitioningGb,
   xrayTraceRecorded: AWS_PRICES.xrayTraceRecorded,
 };
 
@@ -33,12 +34,22 @@ const GRAPH_API_ROUND_TRIP_MS = 250;
 const STATUSES_PER_REPLY = 3;
 /** Lambda's START, END and REPORT lines of one invocation (with its trace id), in bytes. */
 const PLATFORM_LOG_BYTES = 350;
-/** X-Ray's default sampling at scale: 5 % of requests beyond the first each second. */
+/** X-Ray's sampling of a traced Lambda function at scale, fixed by Lambda: 5 % of requests beyond the first each second. */
 const TRACED_SHARE = 0.05;
 /** Firehose bills every record rounded up to the next 5 KB. */
-const FIREHOSE_RECORD_GB = 5 / 1024 / 1024;
-/** The events function's work per lake event: its live-counter transaction, as a wait on DynamoDB. */
+const FIREHOSE_RECORD_BYTES = 5 * 1024;
+/** The events function's work per lake event: its share of the batch's Firehose put and counters, as a wait. */
 const EVENT_MS = 10;
+/**
+ * Replies one sender invocation sends at state scale. The sender's stream mapping takes up to ten records a batch
+ * per lane; at a thousand messages a second over some ten shards of ten lanes, Lambda's polls (about four a second)
+ * find two or three replies a lane, which go to Meta together.
+ */
+const REPLIES_PER_SENDER_INVOCATION = 3;
+/** Events one live-counters run holds at state scale (a stream batch of the events function: 100 records). */
+const EVENTS_PER_COUNTER_RUN = 100;
+/** Distinct counters a run of message events adds to: messages in, the hour's, messages out. */
+const COUNTERS_PER_RUN = 3;
 
 const lambda = (gb: number, ms: number) => PRICE.lambdaRequest + gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
 const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
@@ -47,55 +58,98 @@ const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRI
 interface MessageWork {
   /** Meta's calls reach the webhook through its function URL (no request fee) or the HTTP API ($1 a million). */
   webhookIngress: 'function-url' | 'http-api';
+  /** Whether the webhook's own invocations are sampled by X-Ray (active tracing) or only when its caller's were. */
+  webhookTraced: boolean;
   /** Outbox items the turn writes: the answer, and the read receipt when it has an item of its own. */
   outboxItems: number;
   /** Sender writes per outbox item (claim, settle, and the wamid link when there is one), in total. */
   senderWrites: number;
-  /** Sender memory, and Graph API round trips it waits on one after another. */
+  /** Sender memory, Graph API round trips it waits on one after another, and replies an invocation sends together. */
   senderGb: number;
   senderWaits: number;
+  repliesPerSenderInvocation: number;
   /** Delivery statuses written: per status, its item, a read of the link and the outbox item's update. */
   statusWrites: number;
   statusReads: number;
-  /** Lake events (each a Firehose record); and the live counters' transaction items they write, per message. */
+  /** Lake events, and how many of them one Firehose record carries. */
   lakeEvents: number;
-  counterItems: number;
+  eventsPerLakeRecord: number;
+  /** Write units of the live counters' transactions, per message. */
+  counterWriteUnits: number;
+  /** Lambda's platform lines written per invocation, in bytes. */
+  platformLogBytes: number;
 }
 
-/** The turn as the code now does it: Meta calls the function URL, the read receipt on the answer's item, statuses written only on failure. */
+/** One lake event as JSON, in bytes: a reply's message.sent, the longer of the two a message makes. */
+const LAKE_EVENT_BYTES = JSON.stringify({
+  event_id: `message-out:${'0'.repeat(32)}:wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQjA5RTM1QzY2NkNGQkI0RjY0#00:sent`,
+  schema_version: 1,
+  type: 'message.sent',
+  occurred_at: '2026-12-06T05:00:00.000Z',
+  dt: '2026-12-06',
+  department: 'channel',
+  citizen: '0'.repeat(32),
+  message_type: 'interactive',
+  delivery_status: 'sent',
+}).length;
+
+/** A live-counters run's mark lists 13 bytes an event; a transactional write is 2 units a KB. */
+const COUNTER_UNITS_PER_EVENT =
+  (2 * Math.ceil((13 * EVENTS_PER_COUNTER_RUN) / 1024) + 2 * COUNTERS_PER_RUN) / EVENTS_PER_COUNTER_RUN;
+
+/**
+ * The turn as the code now does it: Meta calls the function URL, the webhook traced only where its caller was, the
+ * read receipt on the answer's item, statuses written only on failure, lake events packed into 5 KB records and
+ * counted in runs, no platform log lines.
+ */
 const NOW: MessageWork = {
   webhookIngress: 'function-url',
+  webhookTraced: false,
   outboxItems: 1,
   senderWrites: 2,
   senderGb: MEMORY_GB.sender,
   senderWaits: 1,
+  repliesPerSenderInvocation: REPLIES_PER_SENDER_INVOCATION,
   statusWrites: 0,
   statusReads: 0,
-  // message.received and message.sent, a mark each; the counters are written once a stream batch (a transaction of
-  // about 96 marks and 4 counters): a tenth of an item per message.
+  // message.received and message.sent.
   lakeEvents: 2,
-  counterItems: 2 + 0.1,
+  eventsPerLakeRecord: Math.floor(FIREHOSE_RECORD_BYTES / (LAKE_EVENT_BYTES + 1)),
+  counterWriteUnits: 2 * COUNTER_UNITS_PER_EVENT,
+  platformLogBytes: 0,
 };
 
-/** The same turn before: through the HTTP API, the read receipt an item of its own, every status written, the sender at 512 MB. */
+/**
+ * The same turn before: through the HTTP API, every function traced, the read receipt an item of its own, every status
+ * written, the sender at 512 MB sending one reply an invocation, a Firehose record and a counted mark per event,
+ * Lambda's platform lines logged.
+ */
 const BEFORE: MessageWork = {
   webhookIngress: 'http-api',
+  webhookTraced: true,
   outboxItems: 2,
   senderWrites: 2 + 2 + 1,
   senderGb: 0.5,
   senderWaits: 2,
+  repliesPerSenderInvocation: 1,
   statusWrites: STATUSES_PER_REPLY * 2,
   statusReads: STATUSES_PER_REPLY * 0.5,
   // message.received, a message.sent for each item, a message.status for each status; each counted event in a
   // transaction of its own: message.received a mark and two counters, each message.sent a mark and one.
   lakeEvents: 1 + 2 + STATUSES_PER_REPLY,
-  counterItems: 3 + 2 + 2,
+  eventsPerLakeRecord: 1,
+  counterWriteUnits: (3 + 2 + 2) * 2,
+  platformLogBytes: PLATFORM_LOG_BYTES,
 };
 
 /** Dollars per inbound message, by part, at list prices. */
 function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: number): Record<string, number> {
   const webhookRequests = 1 + STATUSES_PER_REPLY;
-  const invocations = webhookRequests + 1;
+  const senderInvocations = 1 / work.repliesPerSenderInvocation;
+  const invocations = webhookRequests + senderInvocations;
+  const tracedInvocations = (work.webhookTraced ? webhookRequests : 0) + senderInvocations;
+  // Each Firehose record is billed at 5 KB, whatever it holds; conversion and partitioning on the same volume.
+  const lakeGb = ((work.lakeEvents / work.eventsPerLakeRecord) * FIREHOSE_RECORD_BYTES) / 1024 ** 3;
   return {
     'webhook requests (the message and its statuses)':
       work.webhookIngress === 'http-api' ? webhookRequests * PRICE.httpApiRequest : 0,
@@ -104,17 +158,18 @@ function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: numbe
     // A consistent read of the session; the turn's transaction (2 units an item): dedupe mark, session, outbox.
     'DynamoDB, the turn': 1 * PRICE.dynamoReadUnit + (2 + work.outboxItems) * 2 * PRICE.dynamoWriteUnit,
     'DynamoDB, the statuses': work.statusWrites * PRICE.dynamoWriteUnit + work.statusReads * PRICE.dynamoReadUnit,
-    // One invocation per message (a stream batch holds more at scale); the recipient and parked-replies queries.
-    'sender Lambda': lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),
+    // The invocation's wait on Meta, shared by the replies it sends together.
+    'sender Lambda': senderInvocations * lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),
+    // Its writes, and the recipient and parked-replies queries.
     'DynamoDB, the sender': work.senderWrites * PRICE.dynamoWriteUnit + 2 * 0.5 * PRICE.dynamoReadUnit,
     // Stream reads by Lambda triggers are free; the events function takes batches of 100.
     'lake and live counters':
-      work.lakeEvents * (FIREHOSE_RECORD_GB * PRICE.firehoseIngestedGb) +
-      work.counterItems * 2 * PRICE.dynamoWriteUnit +
+      lakeGb * (PRICE.firehoseIngestedGb + PRICE.firehoseProcessedGb) +
+      work.counterWriteUnits * PRICE.dynamoWriteUnit +
       (work.lakeEvents / 100) * PRICE.lambdaRequest +
       work.lakeEvents * lambdaTime(MEMORY_GB.events, EVENT_MS),
-    'X-Ray traces': invocations * TRACED_SHARE * PRICE.xrayTraceRecorded,
-    'CloudWatch Logs': ((invocations * PLATFORM_LOG_BYTES) / 1024 ** 3) * PRICE.logsIngestedGb,
+    'X-Ray traces': tracedInvocations * TRACED_SHARE * PRICE.xrayTraceRecorded,
+    'CloudWatch Logs': ((invocations * work.platformLogBytes) / 1024 ** 3) * PRICE.logsIngestedGb,
   };
 }
 
