@@ -1,12 +1,13 @@
 import { catalogData } from '#core/catalog/data.ts';
 import { ValidationError } from '../errors.ts';
+import { issueLine } from '../validation.ts';
 import { type Catalog, CatalogSchema } from './schema.ts';
 
 /** Parses catalog data against the closed schema; a bad file fails with every problem named. */
 export function parseCatalog(data: unknown): Catalog {
   const result = CatalogSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => issueLine(issue));
     throw new ValidationError(`the service catalog is invalid:\n${problems.join('\n')}`);
   }
   return result.data;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
+import { issueLine } from '../validation.ts';
 
 /** The header the gateway signs its server-to-server callbacks with: `sha256=<hex HMAC-SHA256 of the raw body>`. */
 export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
@@ -48,7 +49,7 @@ export function parsePaymentCallback(rawBody: Buffer): ParsedCallback {
   if (!parsed.success) {
     return {
       ok: false,
-      problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      problem: parsed.error.issues.map((issue) => issueLine(issue, 'body')).join('; '),
     };
   }
   const otherFields = Object.keys(body as object).filter((key) => !KNOWN_FIELDS.has(key));
