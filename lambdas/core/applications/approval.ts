@@ -1,4 +1,5 @@
-import { type Catalog, type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import { LIMITS } from '../catalog/rules.ts';
+import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import type { WaitingApplicationSummary } from '../conversation/context.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';

@@ -1,16 +1,7 @@
+import { ValidationError } from '../errors.ts';
 import * as z from '../validation.ts';
-
-/** WhatsApp's limits (UTF-16 code units, as JavaScript's `length`): one element over its limit rejects a message. */
-export const LIMITS = {
-  rowTitle: 24,
-  rowDescription: 72,
-  button: 20,
-  body: 1024,
-  sectionTitle: 24,
-  rowId: 200,
-  buttonId: 256,
-  text: 4096,
-} as const;
+import { issueLine } from '../validation.ts';
+import { ATTACHMENT_KINDS, FIELD_TYPES, LIMITS, SERVICE_KINDS } from './rules.ts';
 
 const TELUGU = /[\u0C00-\u0C7F]/;
 
@@ -22,35 +13,6 @@ const bilingual = (max: number) =>
       .string()
       .check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(TELUGU, 'the Telugu text must be in Telugu script')),
   });
-
-export const SERVICE_KINDS = [
-  'certificate',
-  'bill-payment',
-  'booking',
-  'grievance',
-  'status-lookup',
-  'application',
-] as const;
-
-export const FIELD_TYPES = [
-  'name',
-  'text',
-  'aadhaar',
-  'mobile',
-  'pincode',
-  'date',
-  'choice',
-  'number',
-  'amount',
-  /** One of Mitra's own application numbers (`AP-` and 12 characters), e.g. to follow a grievance. */
-  'application-number',
-  /** A photo or a PDF the citizen sends (a site plan, a medical certificate): kept for the officer, never printed. */
-  'attachment',
-] as const;
-
-/** What an attachment question takes: a photo (JPEG or PNG) or a PDF document. */
-export const ATTACHMENT_KINDS = ['image', 'pdf'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** Field types no document ever states: an Aadhaar number may not be printed, a mobile number is contact data. */
 const NEVER_PRINTED: readonly (typeof FIELD_TYPES)[number][] = ['aadhaar', 'mobile', 'attachment'];
@@ -231,3 +193,13 @@ export type Service = Catalog['services'][number];
 export type Field = Service['fields'][number];
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 export type Language = 'en' | 'te';
+
+/** Parses catalog data against the closed schema; a bad file fails with every problem named. */
+export function parseCatalog(data: unknown): Catalog {
+  const result = CatalogSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => issueLine(issue));
+    throw new ValidationError(`the service catalog is invalid:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

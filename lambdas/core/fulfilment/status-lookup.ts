@@ -1,5 +1,6 @@
 import { istDate, istTime } from '../applications/dates.ts';
-import { type Field, type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import { LIMITS } from '../catalog/rules.ts';
+import type { Field, Language, Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';
 import { inert, t } from '../i18n/strings.ts';
 import * as z from '../validation.ts';
