@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../validation.ts';
 import type { SERVICE_KINDS } from './rules.ts';
 import type { DepartmentSchema, FieldSchema, ServiceSchema } from './schema.ts';
 
