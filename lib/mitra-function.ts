@@ -133,9 +133,10 @@ export class MitraFunction extends Construct {
         // Telugu text as UTF-8 (3 bytes a letter) rather than \u escapes (6): the bilingual strings and catalog are
         // a third of the webhook's bundle. An esbuild argument, since this CDK version does not pass `charset` on.
         esbuildArgs: { '--charset': 'utf8', '--conditions': 'mitra-bundle,module' },
-        // The catalog and the strings leave the code for JSON files beside it (bundleData): the catalog's data module
-        // is swapped for its reader by the `mitra-bundle` condition (package.json#imports), and the strings' literal
-        // is left out where MITRA_BUNDLE_DATA is defined. `module` is esbuild's default condition, kept.
+        // The catalog and the strings leave the code for JSON files beside it (bundleData): the catalog's sources and
+        // schema are swapped for the reader of the catalog checked at build time by the `mitra-bundle` condition
+        // (package.json#imports), and the strings' literal is left out where MITRA_BUNDLE_DATA is defined. `module` is
+        // esbuild's default condition, kept.
         define: { 'process.env.MITRA_BUNDLE_DATA': '"true"' },
         // Error classes keep their names through minification: Step Functions matches Retry and Catch on them,
         // and operators read them in execution histories and logs.

@@ -1,12 +1,15 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
 import { MitraError } from '#core/errors.ts';
+import * as z from '#core/validation.ts';
 import { optionalEnv, requireEnv } from './env.ts';
 
 /** The payment gateway could not be reached, refused the request, or answered out of contract. */
 class PaymentGatewayError extends MitraError {}
 
-const SecretSchema = z.strictObject({ apiKey: z.string().min(1), webhookSecret: z.string().min(1) });
+const SecretSchema = z.strictObject({
+  apiKey: z.string().check(z.minLength(1)),
+  webhookSecret: z.string().check(z.minLength(1)),
+});
 type PaymentSecrets = z.infer<typeof SecretSchema>;
 
 let cached: Promise<PaymentSecrets> | undefined;
@@ -64,9 +67,9 @@ export interface PaymentLink {
 }
 
 const LinkAnswer = z.looseObject({
-  linkId: z.string().min(1),
+  linkId: z.string().check(z.minLength(1)),
   url: z.url({ protocol: /^https?$/ }),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
 });
 
 const TIMEOUT_MS = 8000;
@@ -101,9 +104,9 @@ export interface GatewayRefund {
 }
 
 const RefundAnswer = z.looseObject({
-  refundId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  refundId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   status: z.enum(['processed', 'pending']),
-  amountPaise: z.number().int().positive(),
+  amountPaise: z.number().check(z.int(), z.positive()),
 });
 
 /**
@@ -160,12 +163,12 @@ export interface GatewayPayment {
 const LookupAnswer = z.looseObject({
   payments: z.array(
     z.looseObject({
-      paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      paymentId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
       status: z.enum(['captured', 'failed', 'pending']),
-      amountPaise: z.number().int().positive(),
-      currency: z.string().max(8),
+      amountPaise: z.number().check(z.int(), z.positive()),
+      currency: z.string().check(z.maxLength(8)),
       paidAt: z.iso.datetime({ offset: true }),
-      method: z.string().max(40).optional(),
+      method: z.optional(z.string().check(z.maxLength(40))),
     }),
   ),
 });

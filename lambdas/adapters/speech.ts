@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#core/validation.ts';
 import { logger } from './powertools.ts';
 
 /** A voice note as the speech service gets it: the bytes WhatsApp sent (OGG/Opus) and their type. */
@@ -20,7 +20,10 @@ const SPOKEN_LANGUAGES = ['te-IN', 'en-IN'] as const;
 /** The webhook answers Meta within seconds: a slower transcription is treated as nothing heard. */
 const TIMEOUT_MS = 5000;
 
-const Answer = z.object({ transcript: z.string().max(4000).nullable(), language: z.string().max(16).optional() });
+const Answer = z.object({
+  transcript: z.nullable(z.string().check(z.maxLength(4000))),
+  language: z.optional(z.string().check(z.maxLength(16))),
+});
 
 /**
  * A speech service over HTTP at a configured endpoint (SPEECH_ENDPOINT): `POST {endpoint}/transcribe` with the audio as

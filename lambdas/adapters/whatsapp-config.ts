@@ -1,8 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from '#core/validation.ts';
 import { optionalEnv, requireEnv } from './env.ts';
 
-const SecretSchema = z.strictObject({ accessToken: z.string().min(1), appSecret: z.string().min(1) });
+const SecretSchema = z.strictObject({
+  accessToken: z.string().check(z.minLength(1)),
+  appSecret: z.string().check(z.minLength(1)),
+});
 
 export interface WhatsAppConfig {
   /** The Graph API base including the version, e.g. https://graph.facebook.com/v23.0 */

@@ -1,7 +1,8 @@
-import * as z from 'zod';
 import { DISTRICTS } from './catalog/districts.ts';
 import type { Catalog, Language } from './catalog/schema.ts';
 import { ValidationError } from './errors.ts';
+import * as z from './validation.ts';
+import { issueLine } from './validation.ts';
 import { UserKeySchema } from './whatsapp/user-key.ts';
 
 export const OFFICER_ROLES = [
@@ -13,7 +14,9 @@ export const OFFICER_ROLES = [
   'head-of-department',
 ] as const;
 
-const catalogId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a catalog id: lower-case letters, digits and hyphens');
+const catalogId = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9-]*$/, 'a catalog id: lower-case letters, digits and hyphens'));
 
 /**
  * An officer registered to act for one department, in one district or (with no district) for the whole state:
@@ -22,16 +25,16 @@ const catalogId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a catalog id: lower-cas
  * catalog's district option id (`guntur`).
  */
 export const OfficerSchema = z.strictObject({
-  id: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'an officer id is 3 to 40 capital letters, digits and hyphens'),
+  id: z.string().check(z.regex(/^[A-Z0-9-]{3,40}$/, 'an officer id is 3 to 40 capital letters, digits and hyphens')),
   waId: UserKeySchema,
-  name: z.string().trim().min(1).max(120),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   department: catalogId,
-  district: catalogId.optional(),
+  district: z.optional(catalogId),
   /**
    * For a department that works at mandal level (its grievances go to the mandal's officer): the mandal's name as an
    * id (`tadikonda`; `placeId`). Only with a district.
    */
-  mandal: catalogId.optional(),
+  mandal: z.optional(catalogId),
   role: z.enum(OFFICER_ROLES),
 });
 export type Officer = z.infer<typeof OfficerSchema>;
@@ -127,6 +130,22 @@ export function jurisdictionName(catalog: Catalog, jurisdiction: Jurisdiction, l
   return `${department} (${place})`;
 }
 
+/** A reason an officer writes for others to read (a rejection, a revocation): one line, between 3 and `max` characters. */
+export function officerReason(max: number) {
+  return z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim()),
+    ),
+    z
+      .string()
+      .check(
+        z.minLength(3, 'give a reason of at least 3 characters'),
+        z.maxLength(max, `keep the reason under ${max} characters`),
+      ),
+  );
+}
+
 /**
  * An officer's registration checked against the closed schema and the catalog: a department that exists and has
  * services, a district among the catalog's districts. Every problem is named, with the ids that would do.
@@ -136,9 +155,7 @@ export function parseOfficer(input: unknown, catalog: Catalog): Officer {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) =>
-        issue.path[0] === 'role'
-          ? `role must be one of ${OFFICER_ROLES.join(', ')}`
-          : `${issue.path.join('.') || 'officer'}: ${issue.message}`,
+        issue.path[0] === 'role' ? `role must be one of ${OFFICER_ROLES.join(', ')}` : issueLine(issue, 'officer'),
       );
   if (parsed.success) {
     const { department, district } = parsed.data;

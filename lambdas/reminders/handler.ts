@@ -1,18 +1,18 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import * as z from 'zod';
 import { now } from '#adapters/clock.ts';
 import { requireEnv } from '#adapters/env.ts';
 import { logger } from '#adapters/powertools.ts';
 import { Reminders } from '#adapters/reminders.ts';
 import { ValidationError } from '#core/errors.ts';
+import * as z from '#core/validation.ts';
 
 const reminders = new Reminders(requireEnv('TABLE_NAME'));
 const templateName = requireEnv('WHATSAPP_REMINDER_TEMPLATE');
 
 /** A one-time schedule's input names its reminder; the embedded runtime's timer asks for every reminder now due. */
 const ReminderEvent = z.union([
-  z.strictObject({ reminderId: z.string().min(1).max(64) }),
+  z.strictObject({ reminderId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.strictObject({ due: z.literal(true) }),
 ]);
 

@@ -10,7 +10,8 @@ import { approvalRequest, attachmentReplies, officersToNotify } from '#core/appl
 import { dueDate, istDate } from '#core/applications/dates.ts';
 import type { Encumbrance } from '#core/applications/encumbrance.ts';
 import { checkAgainstRecords, type RecordCheck, recordsCanConfirm } from '#core/applications/records.ts';
-import { LIMITS, type Service } from '#core/catalog/schema.ts';
+import { LIMITS } from '#core/catalog/rules.ts';
+import type { Service } from '#core/catalog/schema.ts';
 import { encumbranceLines } from '#core/certificate/encumbrance-facts.ts';
 import type { Reply } from '#core/conversation/messages.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';

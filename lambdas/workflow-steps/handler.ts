@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import * as z from 'zod';
 import { ApplicationStore } from '#adapters/application-store.ts';
 import { retryableWhenBusy } from '#adapters/aws-errors.ts';
 import { now } from '#adapters/clock.ts';
@@ -18,6 +17,8 @@ import { isBilled } from '#core/fulfilment/bills.ts';
 import { amountDue, fulfilmentOf } from '#core/fulfilment/registry.ts';
 import { StatusRecordSchema } from '#core/fulfilment/status-lookup.ts';
 import { t } from '#core/i18n/strings.ts';
+import * as z from '#core/validation.ts';
+import { issueLine } from '#core/validation.ts';
 import { UserKeySchema } from '#core/whatsapp/user-key.ts';
 import { lookUpEncumbrance, lookUpRecords, requestApproval } from './approval-steps.ts';
 import { orderCompleted, postToBiller, recordRefund } from './bill-steps.ts';
@@ -34,37 +35,37 @@ const Application = z.looseObject({
   applicationId: ApplicationIdSchema,
   serviceId: z.string(),
   waId: UserKeySchema,
-  language: z.enum(['en', 'te']).default('en'),
-  values: z.record(z.string(), z.string()).default({}),
+  language: z._default(z.enum(['en', 'te']), 'en'),
+  values: z._default(z.record(z.string(), z.string()), {}),
   // Always in the workflow's input; optional here so that a failure is always notified.
-  submittedAt: z.string().optional(),
-  certificate: z
-    .looseObject({ certId: z.string(), pdfKey: z.string(), verifyUrl: z.string(), title: z.string().optional() })
-    .optional(),
-  decision: OfficerDecisionSchema.optional(),
-  error: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  submittedAt: z.optional(z.string()),
+  certificate: z.optional(
+    z.looseObject({ certId: z.string(), pdfKey: z.string(), verifyUrl: z.string(), title: z.optional(z.string()) }),
+  ),
+  decision: z.optional(OfficerDecisionSchema),
+  error: z.optional(z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
 });
 
 /** What Validate adds for the workflow's Choices, from the catalog. */
 const Plan = z.strictObject({
-  fee: z.number().nonnegative(),
+  fee: z.number().check(z.nonnegative()),
   /** A fee not yet paid: false when the payment came in before (an execution re-driven after a restart). */
   feeDue: z.boolean(),
   /** The catalog's say, or (after Look up records) records that could not confirm what the citizen declared. */
   officerApproval: z.boolean(),
   department: z.string(),
   /** A bill: once paid, the payment is posted to its biller before the receipt is issued. */
-  postsToBiller: z.boolean().default(false),
-  approvalTimeoutSeconds: z.number().int().positive(),
-  recordCheck: RecordCheckSchema.optional(),
+  postsToBiller: z._default(z.boolean(), false),
+  approvalTimeoutSeconds: z.number().check(z.int(), z.positive()),
+  recordCheck: z.optional(RecordCheckSchema),
   /** An encumbrance certificate's period searched and the transactions the register holds in it. */
-  encumbrance: EncumbranceSchema.optional(),
+  encumbrance: z.optional(EncumbranceSchema),
   /** A signed extract's record, as the department's system holds it at issue (land records: Adangal / 1-B). */
-  extract: StatusRecordSchema.optional(),
+  extract: z.optional(StatusRecordSchema),
 });
-const Planned = Application.extend({ submittedAt: z.string(), plan: Plan });
+const Planned = z.extend(Application, { submittedAt: z.string(), plan: Plan });
 
-const taskToken = z.string().min(1);
+const taskToken = z.string().check(z.minLength(1));
 
 // The state machine passes `{ step, application, … }`; the step names are the contract with
 // lib/workflows/fulfilment-workflow.ts.
@@ -88,7 +89,7 @@ async function handle(event: unknown): Promise<unknown> {
   const parsed = StepInput.safeParse(event);
   if (!parsed.success) {
     throw new ValidationError(
-      `workflow step input rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `workflow step input rejected: ${parsed.error.issues.map((issue) => issueLine(issue)).join('; ')}`,
     );
   }
   const input = parsed.data;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
+import { LIMITS } from '#core/catalog/rules.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
-import { LIMITS } from '#core/catalog/schema.ts';
 import { booksBus } from '#core/conversation/intents/bus.ts';
 import { positionOf } from '#core/conversation/paging.ts';
 import { t } from '#core/i18n/strings.ts';

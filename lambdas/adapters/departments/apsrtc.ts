@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   type BusCancellation,
   BusCancellationSchema,
@@ -15,6 +14,7 @@ import {
   type SeatMap,
   SeatMapSchema,
 } from '#core/bookings/bus.ts';
+import type * as z from '#core/validation.ts';
 import { askDepartment } from './department-request.ts';
 
 const SYSTEM = 'APSRTC reservations';
@@ -65,7 +65,7 @@ export class HttpApsrtc {
     return this.ask('tickets/cancel', { pnr, idempotencyKey }, BusCancellationSchema, WRITE_TIMEOUT_MS);
   }
 
-  private ask<T>(path: string, body: unknown, schema: z.ZodType<T>, timeoutMs: number): Promise<T> {
+  private ask<T>(path: string, body: unknown, schema: z.ZodMiniType<T>, timeoutMs: number): Promise<T> {
     return askDepartment(SYSTEM, `${this.endpoint.replace(/\/+$/, '')}/apsrtc/${path}`, body, schema, timeoutMs);
   }
 }

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type * as z from '#core/validation.ts';
+import { issueLine } from '#core/validation.ts';
 import { DepartmentSystemError } from './department-system-error.ts';
 
 /**
@@ -6,13 +7,13 @@ import { DepartmentSystemError } from './department-system-error.ts';
  * slower than `timeoutMs` (connection, headers and body), a status other than 2xx, or an answer out of contract is a
  * DepartmentSystemError naming `system`; its details go to the log, never to a citizen.
  */
-export async function askDepartment<T>(
+export async function askDepartment<S extends z.ZodMiniType>(
   system: string,
   url: string,
   body: unknown,
-  schema: z.ZodType<T>,
+  schema: S,
   timeoutMs: number,
-): Promise<T> {
+): Promise<z.infer<S>> {
   const signal = AbortSignal.timeout(timeoutMs);
   const response = await fetch(url, {
     method: 'POST',
@@ -32,7 +33,7 @@ export async function askDepartment<T>(
   const parsed = schema.safeParse(answer);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DepartmentSystemError(system, `answered out of contract: ${issue?.path.join('.')} ${issue?.message}`);
+    throw new DepartmentSystemError(system, `answered out of contract: ${issue ? issueLine(issue) : ''}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { type StatusLookupResult, StatusLookupResultSchema } from '#core/fulfilment/status-lookup.ts';
+import { issueLine } from '#core/validation.ts';
 import { DepartmentSystemError } from './department-system-error.ts';
 
 /** A lookup is answered inside the citizen's turn: a register slower than this is treated as down. */
@@ -39,7 +40,7 @@ export class HttpStatusRegisters {
     if (!parsed.success)
       throw new DepartmentSystemError(
         SYSTEM,
-        `answered ${serviceId} out of contract: ${parsed.error.issues[0]?.message}`,
+        `answered ${serviceId} out of contract: ${parsed.error.issues.map((issue) => issueLine(issue)).join('; ')}`,
       );
     return parsed.data;
   }

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { type Catalog, type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import { LIMITS } from '../catalog/rules.ts';
+import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import type { WaitingApplicationSummary } from '../conversation/context.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { decisionButtonId, worklistRowId } from '../conversation/officer-commands.ts';
@@ -15,18 +15,19 @@ import {
   jurisdictionName,
   OFFICER_ROLES,
   type Officer,
+  officerReason,
   SENIOR_ROLES,
 } from '../officers.ts';
+import * as z from '../validation.ts';
 import { istDate } from './dates.ts';
 import type { RecordCheck } from './records.ts';
 
-export const ApplicationIdSchema = z.string().regex(/^AP-[0-9A-Z]{12}$/, 'an application id is AP- and 12 characters');
+export const ApplicationIdSchema = z
+  .string()
+  .check(z.regex(/^AP-[0-9A-Z]{12}$/, 'an application id is AP- and 12 characters'));
 
 /** Why an officer rejected an application, as the citizen reads it: short, printable, no line breaks. */
-export const DecisionReasonSchema = z
-  .string()
-  .transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(3, 'give a reason of at least 3 characters').max(300, 'keep the reason under 300 characters'));
+export const DecisionReasonSchema = officerReason(300);
 
 /** What an officer's decision resumes the workflow with (SendTaskSuccess output, `$.decision` in the state). */
 export const OfficerDecisionSchema = z.strictObject({
@@ -36,13 +37,10 @@ export const OfficerDecisionSchema = z.strictObject({
   /** Who decided, as the issued document prints it. */
   officerName: z.string(),
   officerRole: z.enum(OFFICER_ROLES),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   decidedAt: z.string(),
   /** A grievance's resolution: the officer's photo of the work done, kept with the grievance in the media bucket. */
-  photo: z
-    .string()
-    .regex(/^applications\/AP-[0-9A-Z]{12}\/resolution-photo$/)
-    .optional(),
+  photo: z.optional(z.string().check(z.regex(/^applications\/AP-[0-9A-Z]{12}\/resolution-photo$/))),
 });
 export type OfficerDecision = z.infer<typeof OfficerDecisionSchema>;
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { latinDigits } from '../forms/digits.ts';
 import { likeness, wordsOf } from '../understanding/match-service.ts';
+import * as z from '../validation.ts';
 
 /**
  * APSRTC's reservation system, the source of truth of its seats, behind the contract of docs/department-systems.md
@@ -69,11 +69,11 @@ export const BUS_TYPES = {
   'vennela-sleeper': { en: 'Vennela AC sleeper', te: 'వెన్నెల ఏసీ స్లీపర్' },
 } as const;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const Paise = z.number().int().nonnegative().max(10_000_000);
-const ServiceCode = z.string().regex(/^[A-Z0-9-]{3,24}$/);
-const SeatId = z.string().regex(/^[A-Z0-9]{1,4}$/);
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const Paise = z.number().check(z.int(), z.nonnegative(), z.lte(10_000_000));
+const ServiceCode = z.string().check(z.regex(/^[A-Z0-9-]{3,24}$/));
+const SeatId = z.string().check(z.regex(/^[A-Z0-9]{1,4}$/));
 
 /** One bus service on the date asked. */
 const BusServiceSchema = z.strictObject({
@@ -86,38 +86,38 @@ const BusServiceSchema = z.strictObject({
   overnight: z.boolean(),
   busType: z.enum(Object.keys(BUS_TYPES) as [keyof typeof BUS_TYPES, ...(keyof typeof BUS_TYPES)[]]),
   farePaise: Paise,
-  seatsLeft: z.number().int().nonnegative(),
+  seatsLeft: z.number().check(z.int(), z.nonnegative()),
 });
 export type BusService = z.infer<typeof BusServiceSchema>;
 
-export const BusSearchSchema = z.strictObject({ services: z.array(BusServiceSchema).max(50) });
+export const BusSearchSchema = z.strictObject({ services: z.array(BusServiceSchema).check(z.maxLength(50)) });
 
 export const SeatMapSchema = z.strictObject({
   seats: z
-    .array(z.strictObject({ id: SeatId, reservedFor: z.literal('women').optional(), free: z.boolean() }))
-    .max(100),
+    .array(z.strictObject({ id: SeatId, reservedFor: z.optional(z.literal('women')), free: z.boolean() }))
+    .check(z.maxLength(100)),
 });
 export type SeatMap = z.infer<typeof SeatMapSchema>;
 
 const PassengerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  age: z.number().int().min(0).max(120),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  age: z.number().check(z.int(), z.gte(0), z.lte(120)),
   gender: z.enum(['female', 'male', 'other']),
 });
 
 export const BusHoldRequestSchema = z.strictObject({
-  idempotencyKey: z.string().min(1).max(64),
+  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(64)),
   serviceCode: ServiceCode,
   date: Day,
-  seats: z.array(SeatId).min(1).max(6),
-  passengers: z.array(PassengerSchema).min(1).max(6),
-  holdMinutes: z.number().int().min(1).max(60),
+  seats: z.array(SeatId).check(z.minLength(1), z.maxLength(6)),
+  passengers: z.array(PassengerSchema).check(z.minLength(1), z.maxLength(6)),
+  holdMinutes: z.number().check(z.int(), z.gte(1), z.lte(60)),
 });
 
 export const BusHoldSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('held'),
-    holdId: z.string().min(1).max(64),
+    holdId: z.string().check(z.minLength(1), z.maxLength(64)),
     expiresAt: z.string(),
     farePaise: Paise,
   }),
@@ -127,7 +127,7 @@ export const BusHoldSchema = z.discriminatedUnion('status', [
 export type BusHold = z.infer<typeof BusHoldSchema>;
 
 export const BusConfirmationSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('confirmed'), pnr: z.string().regex(/^[A-Z0-9]{6,16}$/) }),
+  z.strictObject({ status: z.literal('confirmed'), pnr: z.string().check(z.regex(/^[A-Z0-9]{6,16}$/)) }),
   /** The hold lapsed before the payment: nothing is sold and the payment is refunded. */
   z.strictObject({ status: z.literal('expired') }),
 ]);
@@ -146,7 +146,7 @@ export const BusRefundQuoteSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('cancellable'),
     refundPaise: Paise,
-    refundPercent: z.number().int().min(0).max(100),
+    refundPercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
   }),
   /** Departed, within the last hour before departure, already cancelled, or never confirmed. */
   z.strictObject({ status: z.literal('not-cancellable') }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 
 /**
  * What a booking service sells, as data: the resources (a bus service on a date, a temple's darshan slot, a room type
@@ -7,45 +7,47 @@ import * as z from 'zod';
  * inventory, not code.
  */
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
+const slug = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'));
 const bilingual = z.strictObject({
-  en: z.string().trim().min(1).max(60),
+  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
   te: z
     .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .regex(/[\u0C00-\u0C7F]/, 'the Telugu text must be in Telugu script'),
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(60),
+      z.regex(/[\u0C00-\u0C7F]/, 'the Telugu text must be in Telugu script'),
+    ),
 });
-const Paise = z.number().int().nonnegative().max(10_000_000);
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+const Paise = z.number().check(z.int(), z.nonnegative(), z.lte(10_000_000));
+const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM'));
 
 /** One seat of a seat map; seats reserved for women are shown and sold as such. */
 const SeatSchema = z.strictObject({
-  id: z.string().regex(/^[A-Z0-9]{1,4}$/, 'a seat number of up to four letters or digits'),
-  reservedFor: z.literal('women').optional(),
+  id: z.string().check(z.regex(/^[A-Z0-9]{1,4}$/, 'a seat number of up to four letters or digits')),
+  reservedFor: z.optional(z.literal('women')),
 });
 
 /** How many can be sold of one resource: named seats, or a number of interchangeable places (a slot, rooms). */
 const CapacitySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('seats'), seats: z.array(SeatSchema).min(1).max(100) }),
-  z.strictObject({ type: z.literal('places'), count: z.number().int().positive().max(5000) }),
+  z.strictObject({ type: z.literal('seats'), seats: z.array(SeatSchema).check(z.minLength(1), z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('places'), count: z.number().check(z.int(), z.positive(), z.lte(5000)) }),
 ]);
 export type Capacity = z.infer<typeof CapacitySchema>;
 
 /** Fare or price: a price per place, with a surcharge on weekends and concessions by age (a child's half fare). */
 const PriceSchema = z.strictObject({
   perPlacePaise: Paise,
-  weekendPercent: z.number().int().min(0).max(100).optional(),
-  concessions: z
-    .array(
+  weekendPercent: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100))),
+  concessions: z.optional(
+    z.array(
       z.strictObject({
-        maxAge: z.number().int().min(0).max(120),
+        maxAge: z.number().check(z.int(), z.gte(0), z.lte(120)),
         /** Percent of the price paid. */
-        payPercent: z.number().int().min(0).max(100),
+        payPercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type Price = z.infer<typeof PriceSchema>;
 
@@ -55,7 +57,7 @@ const ResourceSchema = z.strictObject({
   name: bilingual,
   /** The catalog choice (e.g. the temple) this resource belongs to. */
   of: slug,
-  times: z.array(Time).min(1).max(24),
+  times: z.array(Time).check(z.minLength(1), z.maxLength(24)),
   capacity: CapacitySchema,
   price: PriceSchema,
 });
@@ -67,54 +69,62 @@ const ResourceSchema = z.strictObject({
 const CancellationSchema = z
   .array(
     z.strictObject({
-      hoursBefore: z.number().nonnegative(),
-      refundPercent: z.number().int().min(0).max(100),
+      hoursBefore: z.number().check(z.nonnegative()),
+      refundPercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
     }),
   )
-  .refine(
-    (rules) => rules.every((rule, i) => i === 0 || rule.hoursBefore < rules[i - 1]!.hoursBefore),
-    'cancellation rules run from the earliest (most hours before) to the latest',
+  .check(
+    z.refine(
+      (rules) => rules.every((rule, i) => i === 0 || rule.hoursBefore < rules[i - 1]!.hoursBefore),
+      'cancellation rules run from the earliest (most hours before) to the latest',
+    ),
   );
 export type CancellationRules = z.infer<typeof CancellationSchema>;
 
 export const InventorySchema = z
   .strictObject({
     /** The catalog service (kind `booking`) that sells it. */
-    serviceId: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/),
+    serviceId: z.string().check(z.regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/)),
     /**
      * Where the inventory lives: `mitra` keeps it in the table (holds and sales as conditional writes); a
      * department's reservation system (`apsrtc`) is the source of truth behind its HTTP contract.
      */
     source: z.enum(['mitra', 'apsrtc']),
     /** How long a hold keeps places for payment, in minutes. */
-    holdMinutes: z.number().int().min(1).max(60),
+    holdMinutes: z.number().check(z.int(), z.gte(1), z.lte(60)),
     /** Places one booking may take (passengers, tickets). */
-    maxPerBooking: z.number().int().min(1).max(10),
+    maxPerBooking: z.number().check(z.int(), z.gte(1), z.lte(10)),
     /** How far ahead one may book, in days. */
-    daysAhead: z.number().int().min(1).max(120),
+    daysAhead: z.number().check(z.int(), z.gte(1), z.lte(120)),
     /** At most `max` places per person (by verified Aadhaar) per calendar month, across this service. */
-    quota: z.strictObject({ max: z.number().int().positive(), per: z.literal('month') }).optional(),
+    quota: z.optional(z.strictObject({ max: z.number().check(z.int(), z.positive()), per: z.literal('month') })),
     cancellation: CancellationSchema,
     /** The resources Mitra keeps; none for a department's own reservation system. */
-    resources: z.array(ResourceSchema).max(200).default([]),
+    resources: z._default(z.array(ResourceSchema).check(z.maxLength(200)), []),
   })
-  .superRefine((inventory, ctx) => {
-    if ((inventory.source === 'mitra') !== inventory.resources.length > 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resources'],
-        message: 'an inventory Mitra keeps lists its resources; a reservation system lists none',
-      });
-    const ids = inventory.resources.map((r) => r.id);
-    if (new Set(ids).size !== ids.length)
-      ctx.addIssue({ code: 'custom', path: ['resources'], message: 'resource ids must be unique' });
-    for (const [index, resource] of inventory.resources.entries())
-      if (resource.capacity.type === 'seats') {
-        const seats = resource.capacity.seats.map((s) => s.id);
-        if (new Set(seats).size !== seats.length)
-          ctx.addIssue({ code: 'custom', path: ['resources', index, 'capacity'], message: 'seat ids must be unique' });
-      }
-  });
+  .check(
+    z.superRefine((inventory, ctx) => {
+      if ((inventory.source === 'mitra') !== inventory.resources.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources'],
+          message: 'an inventory Mitra keeps lists its resources; a reservation system lists none',
+        });
+      const ids = inventory.resources.map((r) => r.id);
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', path: ['resources'], message: 'resource ids must be unique' });
+      for (const [index, resource] of inventory.resources.entries())
+        if (resource.capacity.type === 'seats') {
+          const seats = resource.capacity.seats.map((s) => s.id);
+          if (new Set(seats).size !== seats.length)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['resources', index, 'capacity'],
+              message: 'seat ids must be unique',
+            });
+        }
+    }),
+  );
 export type Inventory = z.infer<typeof InventorySchema>;
 
 /** The units of a resource that holds and sales name: its seats, or its places numbered from 1. */

@@ -1,8 +1,11 @@
 import { bundleData } from '../bundle-data.ts';
+import type { Catalog } from './schema.ts';
 
 /**
- * The catalog's data in a function's bundle: `#core/catalog/data.ts` under the bundle's `mitra-bundle` condition
- * (package.json#imports). It is data.ts's value, written beside the bundle as catalog.json when the bundle is built
- * (tools/bundle-data.ts), and validated by the same closed schema when the catalog loads.
+ * The catalog in a function's bundle: `#core/catalog/checked.ts` under the bundle's `mitra-bundle` condition
+ * (package.json#imports). tools/bundle-data.ts wrote it beside the bundle as catalog.json once the closed schema had
+ * parsed it (a catalog the schema refuses fails the build), defaults filled in, so it is read as it is.
  */
-export const catalogData = bundleData('catalog.json');
+export function checkedCatalog(): Catalog {
+  return bundleData('catalog.json') as Catalog;
+}

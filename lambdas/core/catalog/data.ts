@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../validation.ts';
 import type { DepartmentData } from './define.ts';
 import agriculture from './departments/agriculture.ts';
 import animalHusbandry from './departments/animal-husbandry.ts';

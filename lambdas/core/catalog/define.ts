@@ -1,5 +1,6 @@
-import type { z } from 'zod';
-import type { DepartmentSchema, FieldSchema, SERVICE_KINDS, ServiceSchema } from './schema.ts';
+import type * as z from '../validation.ts';
+import type { SERVICE_KINDS } from './rules.ts';
+import type { DepartmentSchema, FieldSchema, ServiceSchema } from './schema.ts';
 
 /** English first, then Telugu. */
 export type Pair = readonly [en: string, te: string];

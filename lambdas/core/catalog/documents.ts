@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../validation.ts';
 import type { DocumentTypeSchema } from './schema.ts';
 
 type DocumentInput = z.input<typeof DocumentTypeSchema>;

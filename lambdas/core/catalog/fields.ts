@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../validation.ts';
 import { DISTRICTS } from './districts.ts';
 import type { FieldSchema } from './schema.ts';
 

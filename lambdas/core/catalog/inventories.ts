@@ -1,5 +1,7 @@
 import { type Inventory, InventorySchema } from '../bookings/inventory-model.ts';
 import { ValidationError } from '../errors.ts';
+import * as z from '../validation.ts';
+import { issueLine } from '../validation.ts';
 import { TEMPLES as TEMPLE_DATA, type Temple } from './temples.ts';
 
 /**
@@ -99,9 +101,9 @@ let parsed: Map<string, Inventory> | undefined;
 /** Every inventory, validated once: a bad entry fails with every problem named. */
 export function inventories(): Map<string, Inventory> {
   if (parsed) return parsed;
-  const result = InventorySchema.array().safeParse(INVENTORIES);
+  const result = z.array(InventorySchema).safeParse(INVENTORIES);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => issueLine(issue));
     throw new ValidationError(`the booking inventories are invalid:\n${problems.join('\n')}`);
   }
   parsed = new Map(result.data.map((inventory) => [inventory.serviceId, inventory]));

@@ -1,59 +1,23 @@
-import * as z from 'zod';
-
-/** WhatsApp's limits (UTF-16 code units, as JavaScript's `length`): one element over its limit rejects a message. */
-export const LIMITS = {
-  rowTitle: 24,
-  rowDescription: 72,
-  button: 20,
-  body: 1024,
-  sectionTitle: 24,
-  rowId: 200,
-  buttonId: 256,
-  text: 4096,
-} as const;
+import { ValidationError } from '../errors.ts';
+import * as z from '../validation.ts';
+import { issueLine } from '../validation.ts';
+import { ATTACHMENT_KINDS, FIELD_TYPES, LIMITS, SERVICE_KINDS } from './rules.ts';
 
 const TELUGU = /[\u0C00-\u0C7F]/;
 
 /** A text in English and Telugu, each within `max`; the Telugu one must be written in Telugu script. */
 const bilingual = (max: number) =>
   z.strictObject({
-    en: z.string().trim().min(1).max(max),
-    te: z.string().trim().min(1).max(max).regex(TELUGU, 'the Telugu text must be in Telugu script'),
+    en: z.string().check(z.trim(), z.minLength(1), z.maxLength(max)),
+    te: z
+      .string()
+      .check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(TELUGU, 'the Telugu text must be in Telugu script')),
   });
-
-export const SERVICE_KINDS = [
-  'certificate',
-  'bill-payment',
-  'booking',
-  'grievance',
-  'status-lookup',
-  'application',
-] as const;
-
-export const FIELD_TYPES = [
-  'name',
-  'text',
-  'aadhaar',
-  'mobile',
-  'pincode',
-  'date',
-  'choice',
-  'number',
-  'amount',
-  /** One of Mitra's own application numbers (`AP-` and 12 characters), e.g. to follow a grievance. */
-  'application-number',
-  /** A photo or a PDF the citizen sends (a site plan, a medical certificate): kept for the officer, never printed. */
-  'attachment',
-] as const;
-
-/** What an attachment question takes: a photo (JPEG or PNG) or a PDF document. */
-export const ATTACHMENT_KINDS = ['image', 'pdf'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** Field types no document ever states: an Aadhaar number may not be printed, a mobile number is contact data. */
 const NEVER_PRINTED: readonly (typeof FIELD_TYPES)[number][] = ['aadhaar', 'mobile', 'attachment'];
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens');
+const slug = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'));
 
 export const FieldSchema = z
   .strictObject({
@@ -63,42 +27,41 @@ export const FieldSchema = z
     label: bilingual(LIMITS.rowTitle),
     prompt: bilingual(LIMITS.body - 200),
     /** Choices, shown as list rows (paged when more than fit). */
-    options: z
-      .array(z.strictObject({ id: slug, label: bilingual(LIMITS.rowTitle) }))
-      .min(2)
-      .optional(),
+    options: z.optional(z.array(z.strictObject({ id: slug, label: bilingual(LIMITS.rowTitle) })).check(z.minLength(2))),
     /** `number`: how many digits; `amount`: rupees; `text`: characters. */
-    min: z.number().int().nonnegative().optional(),
-    max: z.number().int().positive().optional(),
+    min: z.optional(z.number().check(z.int(), z.nonnegative())),
+    max: z.optional(z.number().check(z.int(), z.positive())),
     /** `date`: which dates make sense. */
-    when: z.enum(['past', 'future', 'any']).optional(),
+    when: z.optional(z.enum(['past', 'future', 'any'])),
     /** `attachment`: what may be sent; a photo or a PDF when absent. */
-    accepts: z.array(z.enum(ATTACHMENT_KINDS)).min(1).optional(),
+    accepts: z.optional(z.array(z.enum(ATTACHMENT_KINDS)).check(z.minLength(1))),
     /**
      * Whether the issued document states this answer. Names and the facts a document certifies are printed;
      * identity numbers, contact details and anything secret never are.
      */
-    printed: z.boolean().default(false),
+    printed: z._default(z.boolean(), false),
   })
-  .superRefine((field, ctx) => {
-    if (field.printed && NEVER_PRINTED.includes(field.type))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['printed'],
-        message: `a ${field.type} field is never printed on a document`,
-      });
-    if ((field.type === 'choice') !== (field.options !== undefined))
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'choice fields, and only they, have options' });
-    if (field.accepts && field.type !== 'attachment')
-      ctx.addIssue({ code: 'custom', path: ['accepts'], message: 'only attachment fields say what they accept' });
-    if (field.options && new Set(field.options.map((o) => o.id)).size !== field.options.length)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
-    if (field.min !== undefined && field.max !== undefined && field.min > field.max)
-      ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
-  });
+  .check(
+    z.superRefine((field, ctx) => {
+      if (field.printed && NEVER_PRINTED.includes(field.type))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['printed'],
+          message: `a ${field.type} field is never printed on a document`,
+        });
+      if ((field.type === 'choice') !== (field.options !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'choice fields, and only they, have options' });
+      if (field.accepts && field.type !== 'attachment')
+        ctx.addIssue({ code: 'custom', path: ['accepts'], message: 'only attachment fields say what they accept' });
+      if (field.options && new Set(field.options.map((o) => o.id)).size !== field.options.length)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
+      if (field.min !== undefined && field.max !== undefined && field.min > field.max)
+        ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+    }),
+  );
 
 export const ServiceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>'),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>')),
   department: slug,
   kind: z.enum(SERVICE_KINDS),
   /** Also the list row title. */
@@ -106,12 +69,12 @@ export const ServiceSchema = z.strictObject({
   /** Also the list row description. */
   description: bilingual(LIMITS.rowDescription),
   /** Words people type for it: English, Telugu and Telugu in Latin letters. */
-  synonyms: z.array(z.string().trim().min(2)).min(1),
-  fields: z.array(FieldSchema).min(1).max(12),
+  synonyms: z.array(z.string().check(z.trim(), z.minLength(2))).check(z.minLength(1)),
+  fields: z.array(FieldSchema).check(z.minLength(1), z.maxLength(12)),
   /** Fee in rupees (0: free; for bills and donations, the amount asked for). */
-  fee: z.number().nonnegative(),
+  fee: z.number().check(z.nonnegative()),
   /** Service level: working days to a decision. */
-  slaDays: z.number().int().positive().max(90),
+  slaDays: z.number().check(z.int(), z.positive(), z.lte(90)),
   authority: bilingual(120),
   officerApproval: z.boolean(),
   /** The document it issues: a document type of the catalog's `documents` (a certificate, order, receipt, ticket…). */
@@ -127,18 +90,20 @@ export const DocumentTypeSchema = z
     title: bilingual(80),
     body: bilingual(600),
     /** Months from the date of issue; absent when the document does not lapse. */
-    validMonths: z.number().int().positive().max(240).optional(),
+    validMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(240))),
   })
-  .superRefine((document, ctx) => {
-    const en = new Set(placeholdersOf(document.body.en));
-    const te = new Set(placeholdersOf(document.body.te));
-    if (en.size !== te.size || [...en].some((name) => !te.has(name)))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['body'],
-        message: 'the English and Telugu bodies must name the same values',
-      });
-  });
+  .check(
+    z.superRefine((document, ctx) => {
+      const en = new Set(placeholdersOf(document.body.en));
+      const te = new Set(placeholdersOf(document.body.te));
+      if (en.size !== te.size || [...en].some((name) => !te.has(name)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['body'],
+          message: 'the English and Telugu bodies must name the same values',
+        });
+    }),
+  );
 
 export const DepartmentSchema = z.strictObject({
   id: slug,
@@ -147,52 +112,57 @@ export const DepartmentSchema = z.strictObject({
 
 export const CatalogSchema = z
   .strictObject({
-    departments: z.array(DepartmentSchema).min(1),
-    services: z.array(ServiceSchema).min(1),
+    departments: z.array(DepartmentSchema).check(z.minLength(1)),
+    services: z.array(ServiceSchema).check(z.minLength(1)),
     /** By type code: the QR code carries it, so it is short (see certificate/claims.ts). */
-    documents: z.record(slug.max(24, 'a document type code is at most 24 characters'), DocumentTypeSchema),
+    documents: z.record(
+      slug.check(z.maxLength(24, 'a document type code is at most 24 characters')),
+      DocumentTypeSchema,
+    ),
   })
-  .superRefine((catalog, ctx) => {
-    const departments = new Set<string>();
-    for (const [index, department] of catalog.departments.entries()) {
-      if (departments.has(department.id))
-        ctx.addIssue({ code: 'custom', path: ['departments', index, 'id'], message: `duplicate ${department.id}` });
-      departments.add(department.id);
-    }
-    const seen = new Set<string>();
-    for (const [index, service] of catalog.services.entries()) {
-      if (seen.has(service.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', index, 'id'],
-          message: `duplicate service id ${service.id}`,
-        });
-      seen.add(service.id);
-      if (!departments.has(service.department) || !service.id.startsWith(`${service.department}.`))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', index, 'department'],
-          message: `unknown department ${service.department}, or an id outside it`,
-        });
-      const fieldIds = service.fields.map((f) => f.id);
-      if (new Set(fieldIds).size !== fieldIds.length)
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'fields'], message: 'field ids must be unique' });
-      const document = catalog.documents[service.document];
-      if (!document) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', index, 'document'],
-          message: `document type "${service.document}" is not defined in the catalog's documents`,
-        });
-        continue;
+  .check(
+    z.superRefine((catalog, ctx) => {
+      const departments = new Set<string>();
+      for (const [index, department] of catalog.departments.entries()) {
+        if (departments.has(department.id))
+          ctx.addIssue({ code: 'custom', path: ['departments', index, 'id'], message: `duplicate ${department.id}` });
+        departments.add(department.id);
       }
-      for (const problem of bodyProblems(document.body, service))
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'document'], message: problem });
-    }
-    for (const id of departments)
-      if (!catalog.services.some((s) => s.department === id))
-        ctx.addIssue({ code: 'custom', path: ['departments'], message: `department ${id} has no services` });
-  });
+      const seen = new Set<string>();
+      for (const [index, service] of catalog.services.entries()) {
+        if (seen.has(service.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'id'],
+            message: `duplicate service id ${service.id}`,
+          });
+        seen.add(service.id);
+        if (!departments.has(service.department) || !service.id.startsWith(`${service.department}.`))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'department'],
+            message: `unknown department ${service.department}, or an id outside it`,
+          });
+        const fieldIds = service.fields.map((f) => f.id);
+        if (new Set(fieldIds).size !== fieldIds.length)
+          ctx.addIssue({ code: 'custom', path: ['services', index, 'fields'], message: 'field ids must be unique' });
+        const document = catalog.documents[service.document];
+        if (!document) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'document'],
+            message: `document type "${service.document}" is not defined in the catalog's documents`,
+          });
+          continue;
+        }
+        for (const problem of bodyProblems(document.body, service))
+          ctx.addIssue({ code: 'custom', path: ['services', index, 'document'], message: problem });
+      }
+      for (const id of departments)
+        if (!catalog.services.some((s) => s.department === id))
+          ctx.addIssue({ code: 'custom', path: ['departments'], message: `department ${id} has no services` });
+    }),
+  );
 
 /**
  * What stops a document type's body from reading whole for this service: a placeholder with no value. A body may
@@ -223,3 +193,13 @@ export type Service = Catalog['services'][number];
 export type Field = Service['fields'][number];
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 export type Language = 'en' | 'te';
+
+/** Parses catalog data against the closed schema; a bad file fails with every problem named. */
+export function parseCatalog(data: unknown): Catalog {
+  const result = CatalogSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => issueLine(issue));
+    throw new ValidationError(`the service catalog is invalid:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 import { type CompactClaims, CompactClaimsSchema, compactClaimsMessage, compactClaimsOf } from './compact-claims.ts';
 import { canonicalJson, sha256, sha256Hex } from './encoding.ts';
 import { issueDateOf } from './issue-date.ts';
@@ -15,12 +15,12 @@ export { issueDateOf };
 export const CLAIM_NAME_MAX_BYTES = 48;
 const CLAIM_ISSUER_MAX_BYTES = 32;
 
-const IssueDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IssueDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const claimText = (maxBytes: number) =>
-  z
-    .string()
-    .min(1)
-    .refine((text) => escapedBytes(text) <= maxBytes);
+  z.string().check(
+    z.minLength(1),
+    z.refine((text) => escapedBytes(text) <= maxBytes),
+  );
 
 /** What a first QR code asserts, signed: `id`, `typ` (document type), `name`, `iat` (issue date), `iss`, `kid`. */
 export const LegacyClaimsSchema = z.strictObject({

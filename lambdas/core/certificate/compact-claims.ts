@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 import { sha256Hex } from './encoding.ts';
 import { issueDateOf } from './issue-date.ts';
 import { KEY_FACTS, type KeyFactId, keyFactsOf } from './key-facts.ts';
@@ -36,9 +36,13 @@ const KeyFactsSchema = z.strictObject(
   Object.fromEntries(
     KEY_FACTS.map((fact) => [
       fact.id,
-      (fact.kind === 'amount' ? z.number().int().nonnegative() : z.string().min(1).max(127)).optional(),
+      z.optional(
+        fact.kind === 'amount'
+          ? z.number().check(z.int(), z.nonnegative())
+          : z.string().check(z.minLength(1), z.maxLength(127)),
+      ),
     ]),
-  ) as Record<KeyFactId, z.ZodOptional<z.ZodNumber | z.ZodString>>,
+  ) as Record<KeyFactId, z.ZodMiniOptional<z.ZodMiniNumber | z.ZodMiniString>>,
 );
 
 /** The claims as the signed record stores them and a verifier reads them back. */
@@ -46,12 +50,12 @@ export const CompactClaimsSchema = z.strictObject({
   v: z.literal(COMPACT_CLAIMS_VERSION),
   id: CertIdSchema,
   /** The signing key's id, its first 8 hex digits. */
-  kid: z.string().regex(/^[0-9a-f]{8}$/),
+  kid: z.string().check(z.regex(/^[0-9a-f]{8}$/)),
   /** Issue date in India. */
-  iat: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  iat: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   /** First 4 hex digits of SHA-256 of the document type's code. */
-  typ: z.string().regex(/^[0-9a-f]{4}$/),
-  name: z.string().min(1),
+  typ: z.string().check(z.regex(/^[0-9a-f]{4}$/)),
+  name: z.string().check(z.minLength(1)),
   /** True when the name was cut to fit: the document prints it whole. */
   nameCut: z.boolean(),
   facts: KeyFactsSchema,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 import { fromBase64Url, toBase64Url } from './encoding.ts';
 import { RAW_SIGNATURE_BYTES } from './signature.ts';
 
@@ -33,40 +33,42 @@ export const HIDDEN_CHARACTERS = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\u2028\u2029]/g
 
 /** Free text printed on a certificate: NFC, trimmed, single spaces, nothing hidden. */
 const printable = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine(
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine(
       (text) =>
         text === text.normalize('NFC') && text === text.trim() && !/\s{2}/.test(text) && !text.match(HIDDEN_CHARACTERS),
       { message: 'must be trimmed NFC text without hidden characters or repeated spaces' },
-    );
+    ),
+  );
 
-export const CertIdSchema = z.string().regex(CERT_ID_PATTERN, 'a certificate id is 22 base64url characters');
-export const KeyIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a key id is 16 lowercase hex digits');
+export const CertIdSchema = z.string().check(z.regex(CERT_ID_PATTERN, 'a certificate id is 22 base64url characters'));
+export const KeyIdSchema = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'a key id is 16 lowercase hex digits'));
 export const ServiceIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>');
+  .check(z.regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'service ids are <department>.<service>'));
 /** Step Functions execution names are the application ids, and those are at most 80 characters. */
-export const ApplicationIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/);
+export const ApplicationIdSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/));
 /** A short code: the QR code carries it, so it is capped (see claims.ts for the QR budget). */
 export const DocumentTypeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,23}$/, 'a document type is a kebab-case code of ≤ 24 characters');
+  .check(z.regex(/^[a-z][a-z0-9-]{0,23}$/, 'a document type is a kebab-case code of ≤ 24 characters'));
 /** `Date#toISOString()` output only, so one instant has one spelling in the signed bytes. */
 const IssuedAtSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'issuedAt is a UTC ISO time with milliseconds');
-const DataKeySchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'issuedAt is a UTC ISO time with milliseconds'));
+const DataKeySchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
 
 export const RawSignatureSchema = z
   .string()
-  .refine((text) => fromBase64Url(text)?.length === RAW_SIGNATURE_BYTES, 'a signature is 64 bytes r‖s in base64url');
+  .check(
+    z.refine((text) => fromBase64Url(text)?.length === RAW_SIGNATURE_BYTES, 'a signature is 64 bytes r‖s in base64url'),
+  );
 
 /** A text a document prints in English and in Telugu. */
 const bilingualPrintable = (max: number) => z.strictObject({ en: printable(max), te: printable(max) });
-const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const IsoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'));
 
 /** What every version of the record has: the fields the QR claims, the verify page and the store are made from. */
 const recordHeadline = {
@@ -90,8 +92,8 @@ const CertificateRecordV1Schema = z.strictObject({
   holder: z.strictObject({
     name: printable(200),
     /** The name in Latin letters when `name` is in another script. */
-    nameLatin: printable(200).optional(),
-    guardianName: printable(200).optional(),
+    nameLatin: z.optional(printable(200)),
+    guardianName: z.optional(printable(200)),
   }),
   issuer: z.strictObject({ department: printable(80), authority: printable(80) }),
   /** The service's own fields, keyed by the catalog's field ids. */
@@ -115,11 +117,11 @@ export const CertificateRecordV2Schema = z
     ...recordHeadline,
     holder: z.strictObject({
       name: printable(200),
-      nameLatin: printable(200).optional(),
+      nameLatin: z.optional(printable(200)),
       /** The father's or husband's name. */
-      guardianName: printable(200).optional(),
+      guardianName: z.optional(printable(200)),
       /** S/o, D/o or W/o, as the document prints it. */
-      relation: bilingualPrintable(40).optional(),
+      relation: z.optional(bilingualPrintable(40)),
     }),
     /** English: the department's name in the catalog and the issuing authority. */
     issuer: z.strictObject({ department: printable(80), authority: printable(160) }),
@@ -131,19 +133,21 @@ export const CertificateRecordV2Schema = z
       /** The printed answers, keyed by the catalog's field ids, in the form's order. */
       facts: z.record(DataKeySchema, z.strictObject({ label: bilingualPrintable(80), value: bilingualPrintable(600) })),
       /** The last day the document is valid (IST), when its type lapses. */
-      validUntil: IsoDateSchema.optional(),
-      decidedBy: DecidedBySchema.optional(),
+      validUntil: z.optional(IsoDateSchema),
+      decidedBy: z.optional(DecidedBySchema),
     }),
   })
-  .superRefine((record, ctx) => {
-    if (record.title !== record.document.title.en)
-      ctx.addIssue({ code: 'custom', path: ['title'], message: 'title must be the English document title' });
-    if (
-      record.issuer.department !== record.document.issuer.department.en ||
-      record.issuer.authority !== record.document.issuer.authority.en
-    )
-      ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'issuer must be the English document issuer' });
-  });
+  .check(
+    z.superRefine((record, ctx) => {
+      if (record.title !== record.document.title.en)
+        ctx.addIssue({ code: 'custom', path: ['title'], message: 'title must be the English document title' });
+      if (
+        record.issuer.department !== record.document.issuer.department.en ||
+        record.issuer.authority !== record.document.issuer.authority.en
+      )
+        ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'issuer must be the English document issuer' });
+    }),
+  );
 
 /** The certificate as issued: what the PDF shows and what the archive signature covers. Closed: unknown keys fail. */
 export const CertificateRecordSchema = z.discriminatedUnion('version', [

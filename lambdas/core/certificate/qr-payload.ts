@@ -1,3 +1,4 @@
+import * as z from '../validation.ts';
 import { type Claims, isCompact, type LegacyClaims, LegacyClaimsSchema } from './claims.ts';
 import {
   type CompactClaims,
@@ -77,7 +78,7 @@ export function decodeClaimsFragment(certId: string, fragment: string): Presente
   return claims && { claims, signature: bytes.slice(bytes.length - RAW_SIGNATURE_BYTES) };
 }
 
-const EncodedLegacyClaimsSchema = LegacyClaimsSchema.omit({ id: true });
+const EncodedLegacyClaimsSchema = z.omit(LegacyClaimsSchema, { id: true });
 
 /** Decodes the `c` parameter of a first certificate's verify URL (JSON claims in the query). */
 export function decodeClaimsParameter(certId: string, parameter: string): PresentedClaims | undefined {

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { istDate } from '../applications/dates.ts';
 import { EncumbranceSchema } from '../applications/encumbrance.ts';
 import { catalog as shippedCatalog } from '../catalog/catalog.ts';
@@ -10,6 +9,7 @@ import { BILLER_NAMES, type Biller } from '../fulfilment/bills.ts';
 import { StatusRecordSchema } from '../fulfilment/status-lookup.ts';
 import { type StringId, t } from '../i18n/strings.ts';
 import { formatPaise, rupeesToPaise } from '../payments/amount.ts';
+import * as z from '../validation.ts';
 import { issueDateOf } from './claims.ts';
 import { DESIGNATIONS, ISSUED_ON_RECORDS } from './designations.ts';
 import { type IssuedDocument, issuedDocumentOf } from './document-types.ts';
@@ -24,7 +24,7 @@ import {
 } from './model.ts';
 import { type Bilingual, printedValue } from './printed-values.ts';
 
-const personName = z.string().transform(tidy).pipe(z.string().min(1).max(200));
+const personName = z.pipe(z.pipe(z.string(), z.transform(tidy)), z.string().check(z.minLength(1), z.maxLength(200)));
 const ROLES = Object.keys(DESIGNATIONS) as [keyof typeof DESIGNATIONS, ...(keyof typeof DESIGNATIONS)[]];
 
 /**
@@ -37,28 +37,28 @@ export const CertificateRequestSchema = z.looseObject({
   applicant: z.strictObject({
     /** Empty when the form asks no applicant's name (a birth certificate is the child's): the holder is then the
      * form's first name field. */
-    name: z.string().transform(tidy).pipe(z.string().max(200)),
-    nameLatin: personName.optional(),
-    guardianName: personName.optional(),
+    name: z.pipe(z.pipe(z.string(), z.transform(tidy)), z.string().check(z.maxLength(200))),
+    nameLatin: z.optional(personName),
+    guardianName: z.optional(personName),
   }),
   /** The form's answers by field id; the catalog says which a document prints. */
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  values: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   /**
    * The workflow's plan: whether the household records confirmed every fact the document states, and the registered
    * transactions an encumbrance certificate states, and the department's record a signed extract states.
    */
-  plan: z
-    .looseObject({
-      recordCheck: z.looseObject({ verified: z.boolean() }).optional(),
-      encumbrance: EncumbranceSchema.optional(),
-      extract: StatusRecordSchema.optional(),
-    })
-    .optional(),
+  plan: z.optional(
+    z.looseObject({
+      recordCheck: z.optional(z.looseObject({ verified: z.boolean() })),
+      encumbrance: z.optional(EncumbranceSchema),
+      extract: z.optional(StatusRecordSchema),
+    }),
+  ),
   /** A bill's payment, as the gateway captured it, and the biller's answer to its posting. */
-  payment: z.looseObject({ paymentId: z.string(), amount: z.number().positive() }).optional(),
-  posting: z.looseObject({ answer: z.looseObject({ billerReference: z.string().optional() }) }).optional(),
+  payment: z.optional(z.looseObject({ paymentId: z.string(), amount: z.number().check(z.positive()) })),
+  posting: z.optional(z.looseObject({ answer: z.looseObject({ billerReference: z.optional(z.string()) }) })),
   /** The deciding officer, when one approved it. */
-  decision: z.looseObject({ officerName: personName.optional(), officerRole: z.enum(ROLES).optional() }).optional(),
+  decision: z.optional(z.looseObject({ officerName: z.optional(personName), officerRole: z.optional(z.enum(ROLES)) })),
 });
 export type CertificateRequest = z.infer<typeof CertificateRequestSchema>;
 

@@ -1,11 +1,7 @@
-import * as z from 'zod';
-import { isDecidingRole, type Officer } from '../officers.ts';
+import { isDecidingRole, type Officer, officerReason } from '../officers.ts';
 
 /** Why a certificate is revoked, as the verify page and the log show it: short, printable, no line breaks. */
-export const RevocationReasonSchema = z
-  .string()
-  .transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(3, 'give a reason of at least 3 characters').max(200, 'keep the reason under 200 characters'));
+export const RevocationReasonSchema = officerReason(200);
 
 /**
  * Why a certificate is revoked, as the public sees it: one of these codes, shown in both languages. Whatever else an

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { ApplicationIdSchema, DecisionReasonSchema } from '../applications/approval.ts';
 import type { Language } from '../catalog/schema.ts';
 import { GrievanceTextSchema } from '../grievances/actions.ts';
 import { t } from '../i18n/strings.ts';
+import * as z from '../validation.ts';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 import { issueDateOf } from './claims.ts';
 import { CertIdSchema } from './model.ts';
@@ -10,7 +10,7 @@ import { RevocationReasonSchema, revocationReasonText } from './revocation.ts';
 import type { VerificationView } from './verification.ts';
 
 /** Media as the webhook keeps it (`mediaKey`): under the keyed digest of the sender's number, never the number. */
-const InboundMediaKeySchema = z.string().regex(/^inbound\/[0-9a-f]{32}\/[^/]{1,200}$/, 'not a kept media key');
+const InboundMediaKeySchema = z.string().check(z.regex(/^inbound\/[0-9a-f]{32}\/[^/]{1,200}$/, 'not a kept media key'));
 
 /**
  * A certificate task as the webhook stores it with the turn and the certificate-tasks function reads it from the
@@ -21,16 +21,16 @@ const taskItem = {
   sk: z.string(),
   kind: z.literal('certificate-task'),
   /** The inbound message that asked: the answer's outbox key derives from it, so a retry never answers twice. */
-  messageId: z.string().min(1),
+  messageId: z.string().check(z.minLength(1)),
   waId: UserKeySchema,
   language: z.enum(['en', 'te']),
   createdAt: z.string(),
-  expiresAt: z.number().int(),
+  expiresAt: z.number().check(z.int()),
 };
 
 export const CertificateTaskSchema = z.discriminatedUnion('task', [
   /** Check the photo in the media bucket at `mediaKey`. */
-  z.strictObject({ ...taskItem, task: z.literal('scan'), mediaKey: z.string().min(1) }),
+  z.strictObject({ ...taskItem, task: z.literal('scan'), mediaKey: z.string().check(z.minLength(1)) }),
   /** Revoke for the officer who sends from `waId`; the registry is read again when it is done. */
   z.strictObject({ ...taskItem, task: z.literal('revoke'), certId: CertIdSchema, reason: RevocationReasonSchema }),
   /** An officer's decision on the application waiting for one; the registry is read again when it is done. */
@@ -39,7 +39,7 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
     task: z.literal('decide'),
     applicationId: ApplicationIdSchema,
     decision: z.enum(['approved', 'rejected']),
-    reason: DecisionReasonSchema.optional(),
+    reason: z.optional(DecisionReasonSchema),
   }),
   /**
    * An officer's action on a grievance (accept, ask, resolve, transfer) or the citizen's (answer, rate, reopen); who
@@ -50,10 +50,10 @@ export const CertificateTaskSchema = z.discriminatedUnion('task', [
     task: z.literal('grievance'),
     applicationId: ApplicationIdSchema,
     action: z.enum(['accept', 'ask', 'resolve', 'transfer', 'answer', 'reopen', 'rate']),
-    text: GrievanceTextSchema.optional(),
-    rating: z.int().min(1).max(5).optional(),
+    text: z.optional(GrievanceTextSchema),
+    rating: z.optional(z.int().check(z.gte(1), z.lte(5))),
     /** Resolving: the officer's photo as the webhook kept it, under the keyed digest of their number. */
-    photo: InboundMediaKeySchema.optional(),
+    photo: z.optional(InboundMediaKeySchema),
   }),
   /** The citizen confirmed cancelling the ticket of this booking; that it is theirs is checked again when it is done. */
   z.strictObject({ ...taskItem, task: z.literal('cancel-booking'), applicationId: ApplicationIdSchema }),

@@ -1,5 +1,5 @@
+import { LIMITS } from '../catalog/rules.ts';
 import type { Catalog, Field, Language, Service } from '../catalog/schema.ts';
-import { LIMITS } from '../catalog/schema.ts';
 import { formatRupees } from '../certificate/amounts.ts';
 import { attachmentKindKey } from '../forms/attachment-values.ts';
 import { amountDue } from '../fulfilment/registry.ts';

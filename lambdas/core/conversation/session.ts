@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 
 const Values = z.record(z.string(), z.string());
@@ -18,7 +18,7 @@ const SentOtp = z.strictObject({
   txnId: z.string(),
   sentAt: z.string(),
   aadhaarHash: z.string(),
-  last4: z.string().regex(/^\d{4}$/),
+  last4: z.string().check(z.regex(/^\d{4}$/)),
 });
 
 /** A bill remembered under "my bills": its service, the answers it is fetched by, and its number as shown. */
@@ -30,31 +30,38 @@ export const MAX_FIRST_REQUEST = 500;
 const Step = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('new') }),
   /** `request`: what a new citizen asked for before choosing a language and agreeing, carried out once they agree. */
-  z.strictObject({ name: z.literal('choose-language'), request: z.string().max(MAX_FIRST_REQUEST).optional() }),
-  z.strictObject({ name: z.literal('consent'), request: z.string().max(MAX_FIRST_REQUEST).optional() }),
-  z.strictObject({ name: z.literal('menu'), page: z.number().int().nonnegative().default(0) }),
-  z.strictObject({ name: z.literal('services'), departmentId: z.string(), page: z.number().int().nonnegative() }),
+  z.strictObject({
+    name: z.literal('choose-language'),
+    request: z.optional(z.string().check(z.maxLength(MAX_FIRST_REQUEST))),
+  }),
+  z.strictObject({ name: z.literal('consent'), request: z.optional(z.string().check(z.maxLength(MAX_FIRST_REQUEST))) }),
+  z.strictObject({ name: z.literal('menu'), page: z._default(z.number().check(z.int(), z.nonnegative()), 0) }),
+  z.strictObject({
+    name: z.literal('services'),
+    departmentId: z.string(),
+    page: z.number().check(z.int(), z.nonnegative()),
+  }),
   z.strictObject({ name: z.literal('search'), query: z.string() }),
   z.strictObject({
     name: z.literal('form'),
     serviceId: z.string(),
-    fieldIndex: z.number().int().nonnegative(),
+    fieldIndex: z.number().check(z.int(), z.nonnegative()),
     values: Values,
     /** Page of a choice field's options. */
-    page: z.number().int().nonnegative().default(0),
+    page: z._default(z.number().check(z.int(), z.nonnegative()), 0),
     /** Editing one answer from the summary: return to it afterwards. */
-    editing: z.boolean().default(false),
-    otp: SentOtp.optional(),
+    editing: z._default(z.boolean(), false),
+    otp: z.optional(SentOtp),
   }),
-  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: Values, otp: SentOtp.optional() }),
-  z.strictObject({ name: z.literal('edit'), serviceId: z.string(), values: Values, otp: SentOtp.optional() }),
+  z.strictObject({ name: z.literal('confirm'), serviceId: z.string(), values: Values, otp: z.optional(SentOtp) }),
+  z.strictObject({ name: z.literal('edit'), serviceId: z.string(), values: Values, otp: z.optional(SentOtp) }),
   z.strictObject({ name: z.literal('identity-aadhaar'), purpose: IdentityPurpose }),
   z.strictObject({
     name: z.literal('identity-otp'),
     purpose: IdentityPurpose,
     txnId: z.string(),
     aadhaarHash: z.string(),
-    last4: z.string().regex(/^\d{4}$/),
+    last4: z.string().check(z.regex(/^\d{4}$/)),
   }),
   /** A lookup answered with a record that offers a signed extract: the answers it was found by, to issue it. */
   z.strictObject({ name: z.literal('lookup-answered'), serviceId: z.string(), values: Values }),
@@ -64,7 +71,7 @@ const Step = z.discriminatedUnion('name', [
     serviceId: z.string(),
     values: Values,
     billId: z.string(),
-    amountPaise: z.number().int().positive(),
+    amountPaise: z.number().check(z.int(), z.positive()),
   }),
   /** A grievance's place (a shared location, or a typed village and mandal), asked once its questions are answered. */
   z.strictObject({ name: z.literal('grievance-place'), serviceId: z.string(), values: Values }),
@@ -84,49 +91,59 @@ const Step = z.discriminatedUnion('name', [
   z.strictObject({
     name: z.literal('bus'),
     stage: z.enum(['from', 'to', 'date', 'service', 'seats', 'passengers', 'review']),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    date: z.string().optional(),
+    from: z.optional(z.string()),
+    to: z.optional(z.string()),
+    date: z.optional(z.string()),
     /** The services shown for the date, so the one chosen is known without asking again. */
-    shown: z
-      .array(
+    shown: z._default(
+      z.array(
         z.strictObject({
           serviceCode: z.string(),
           departs: z.string(),
           busType: z.string(),
-          farePaise: z.number().int().nonnegative(),
+          farePaise: z.number().check(z.int(), z.nonnegative()),
         }),
-      )
-      .default([]),
-    serviceCode: z.string().optional(),
+      ),
+      [],
+    ),
+    serviceCode: z.optional(z.string()),
     /** The seats free when the seat map was shown, and those of them reserved for women. */
-    free: z.array(z.string()).default([]),
-    women: z.array(z.string()).default([]),
-    seats: z.array(z.string()).default([]),
-    passengers: z
-      .array(z.strictObject({ name: z.string(), age: z.number().int(), gender: z.enum(['female', 'male', 'other']) }))
-      .default([]),
+    free: z._default(z.array(z.string()), []),
+    women: z._default(z.array(z.string()), []),
+    seats: z._default(z.array(z.string()), []),
+    passengers: z._default(
+      z.array(
+        z.strictObject({
+          name: z.string(),
+          age: z.number().check(z.int()),
+          gender: z.enum(['female', 'male', 'other']),
+        }),
+      ),
+      [],
+    ),
   }),
   /** A form of places Mitra keeps (darshan, seva, rooms) confirmed by a verified citizen: the slot is chosen next. */
   z.strictObject({ name: z.literal('slot'), serviceId: z.string(), values: Values, citizenHash: z.string() }),
   /** The remembering notice of "my bills", asked once; the bill shown when it was asked, to save and pay after. */
   z.strictObject({
     name: z.literal('bills-consent'),
-    pending: z
-      .strictObject({
+    pending: z.optional(
+      z.strictObject({
         serviceId: z.string(),
         values: Values,
-        billId: z.string().optional(),
-        amountPaise: z.number().int().positive().optional(),
-      })
-      .optional(),
+        billId: z.optional(z.string()),
+        amountPaise: z.optional(z.number().check(z.int(), z.positive())),
+      }),
+    ),
   }),
   /**
    * "My bills" listed: what each remembered bill had due when shown, so a tap pays it at once only while it is unchanged.
    */
   z.strictObject({
     name: z.literal('my-bills'),
-    shown: z.array(z.strictObject({ billId: z.string().optional(), amountPaise: z.number().int().optional() })),
+    shown: z.array(
+      z.strictObject({ billId: z.optional(z.string()), amountPaise: z.optional(z.number().check(z.int())) }),
+    ),
   }),
   /** The remembered numbers, one to tap to forget. */
   z.strictObject({ name: z.literal('bills-forget') }),
@@ -135,7 +152,10 @@ const Step = z.discriminatedUnion('name', [
   /** A ticket's refund shown, waiting for "Cancel ticket". */
   z.strictObject({ name: z.literal('ticket-cancel'), applicationId: z.string(), pnr: z.string() }),
   /** The districts the citizen's alerts are for, a page of them at a time. */
-  z.strictObject({ name: z.literal('alert-districts'), page: z.number().int().nonnegative().default(0) }),
+  z.strictObject({
+    name: z.literal('alert-districts'),
+    page: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  }),
   /** The alerts' own notice, asked before the first subscription: the topic tapped is subscribed once agreed. */
   z.strictObject({ name: z.literal('alert-consent'), topic: z.string() }),
   /** An officer tapped Reject: their next message is the reason the citizen will read. */
@@ -149,7 +169,7 @@ const Step = z.discriminatedUnion('name', [
     applicationId: z.string(),
     action: z.enum(['ask', 'resolve', 'transfer', 'answer']),
     /** Resolving: the officer's photo sent before the note (its media bucket key). */
-    photo: z.string().optional(),
+    photo: z.optional(z.string()),
   }),
 ]);
 
@@ -170,65 +190,71 @@ export const FORM_STEPS: ReadonlySet<string> = new Set([
 export const SessionSchema = z.strictObject({
   waId: UserKeySchema,
   /** 0 for a session never stored; each stored write increments it. */
-  version: z.number().int().nonnegative(),
-  language: z.enum(['en', 'te']).optional(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  language: z.optional(z.enum(['en', 'te'])),
   /** When the citizen accepted the data protection notice. */
-  consentedAt: z.string().optional(),
+  consentedAt: z.optional(z.string()),
   /** The citizen sent STOP: nothing is sent until START. */
-  stopped: z.boolean().default(false),
+  stopped: z._default(z.boolean(), false),
   step: Step,
   /**
    * The options the last menu showed, in order, so a typed number picks the same option as a tap; `token` is put in
    * every row id of that menu, so a tap on an older menu is recognised as such.
    */
-  menu: z.strictObject({ token: z.number().int().nonnegative(), options: z.array(z.string()) }).default({
-    token: 0,
-    options: [],
-  }),
+  menu: z._default(
+    z.strictObject({ token: z.number().check(z.int(), z.nonnegative()), options: z.array(z.string()) }),
+    {
+      token: 0,
+      options: [],
+    },
+  ),
   /** Aadhaar OTP: the last successful check (a keyed hash and last four digits only) and wrong-OTP lock-out. */
-  identity: z
-    .strictObject({
-      verifiedAt: z.string().optional(),
-      aadhaarHash: z.string().optional(),
-      last4: z.string().optional(),
+  identity: z._default(
+    z.strictObject({
+      verifiedAt: z.optional(z.string()),
+      aadhaarHash: z.optional(z.string()),
+      last4: z.optional(z.string()),
       /** The UID token the Aadhaar authentication returned: pseudonymous, the key of the state's records. */
-      uidToken: z.string().optional(),
-      failedAttempts: z.number().int().nonnegative().default(0),
-      lockedUntil: z.string().optional(),
-    })
-    .default({ failedAttempts: 0 }),
-  lastActiveAt: z.string().optional(),
+      uidToken: z.optional(z.string()),
+      failedAttempts: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+      lockedUntil: z.optional(z.string()),
+    }),
+    { failedAttempts: 0 },
+  ),
+  lastActiveAt: z.optional(z.string()),
   /**
    * When the citizen last registered a grievance in the chat: only then can a typed 1 to 5 be a grievance's rating,
    * so other citizens' typed menu numbers never wait on a look-up of their applications.
    */
-  grievanceFiledAt: z.string().optional(),
+  grievanceFiledAt: z.optional(z.string()),
   /**
    * The alerts the citizen subscribed to: every topic in every district. The table's subscription items (one per
    * topic and district, lambdas/core/table-keys.ts `alertSubscription`) are written with the turn that changes this.
    */
-  alerts: z
-    .strictObject({
-      topics: z.array(z.string()).default([]),
-      districts: z.array(z.string()).default([]),
+  alerts: z._default(
+    z.strictObject({
+      topics: z._default(z.array(z.string()), []),
+      districts: z._default(z.array(z.string()), []),
       /** When the citizen agreed to the alerts' notice. */
-      consentedAt: z.string().optional(),
-    })
-    .default({ topics: [], districts: [] }),
+      consentedAt: z.optional(z.string()),
+    }),
+    { topics: [], districts: [] },
+  ),
   /**
    * "My bills": the bills the citizen fetched or paid, remembered once they agreed to the notice (and only then), to
    * list with what is due on each. Only the answers the biller knows the bill by are kept.
    */
-  bills: z
-    .strictObject({
-      consentedAt: z.string().optional(),
+  bills: z._default(
+    z.strictObject({
+      consentedAt: z.optional(z.string()),
       /** Declined after a bill: not asked again there; "my bills" still asks. */
-      declinedAt: z.string().optional(),
-      saved: z.array(SavedBill).default([]),
+      declinedAt: z.optional(z.string()),
+      saved: z._default(z.array(SavedBill), []),
       /** When the citizen asked to be reminded before due dates; absent when reminders are off. */
-      remindersAt: z.string().optional(),
-    })
-    .default({ saved: [] }),
+      remindersAt: z.optional(z.string()),
+    }),
+    { saved: [] },
+  ),
 });
 
 export type Session = z.infer<typeof SessionSchema>;

@@ -1,4 +1,5 @@
-import type { AttachmentKind, Field } from '../catalog/schema.ts';
+import type { AttachmentKind } from '../catalog/rules.ts';
+import type { Field } from '../catalog/schema.ts';
 
 /**
  * An attachment answer is kept as two values: under the field's id, the media bucket key of what was sent; under

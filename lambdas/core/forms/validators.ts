@@ -1,4 +1,5 @@
-import { ATTACHMENT_KINDS, type AttachmentKind, type Field, type Language } from '../catalog/schema.ts';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../catalog/rules.ts';
+import type { Field, Language } from '../catalog/schema.ts';
 import type { StringId } from '../i18n/strings.ts';
 import { maskedAadhaar, parseAadhaar } from './aadhaar.ts';
 import { latinDigits } from './digits.ts';

@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { istDate } from '../applications/dates.ts';
 import type { Language, Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';
 import { latinDigits } from '../forms/digits.ts';
 import { inert, t } from '../i18n/strings.ts';
 import { formatPaise } from '../payments/amount.ts';
+import * as z from '../validation.ts';
 
 /**
  * The biller families behind one HTTP contract (docs/department-systems.md, "Billers"). Each bill-payment service that
@@ -66,23 +66,23 @@ export const BILLER_NAMES: Record<Biller, { en: string; te: string }> = {
   irrigation: { en: 'Water resources (irrigation cess)', te: 'జల వనరులు (నీటి తీరువా)' },
 };
 
-const Paise = z.number().int().nonnegative().max(100_000_000_00);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Paise = z.number().check(z.int(), z.nonnegative(), z.lte(100_000_000_00));
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const BillSchema = z.strictObject({
   /** The biller's id of this bill: what a payment is posted against. */
-  billId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+  billId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/)),
   /** As the biller holds it; Mitra shows it masked. */
-  consumerName: z.string().trim().min(1).max(120),
+  consumerName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   periodFrom: Day,
   periodTo: Day,
   /** Everything due now, arrears and late fee included. */
   amountPaise: Paise,
   dueDate: Day,
-  arrearsPaise: Paise.optional(),
-  lateFeePaise: Paise.optional(),
+  arrearsPaise: z.optional(Paise),
+  lateFeePaise: z.optional(Paise),
   /** A disconnection notice: the supply is cut on this day unless paid, or is cut already. */
-  disconnection: z.strictObject({ status: z.enum(['notice', 'disconnected']), date: Day }).optional(),
+  disconnection: z.optional(z.strictObject({ status: z.enum(['notice', 'disconnected']), date: Day })),
 });
 export type Bill = z.infer<typeof BillSchema>;
 
@@ -98,8 +98,12 @@ export type BillOutcome = BillFetchResult | { unavailable: true };
 
 /** The biller's answer to a payment posted against a bill; the same idempotency key always answers the same. */
 export const BillPostingSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('posted'), billerReference: z.string().min(1).max(64), postedAt: z.string() }),
-  z.strictObject({ status: z.literal('refused'), reason: z.string().min(1).max(300) }),
+  z.strictObject({
+    status: z.literal('posted'),
+    billerReference: z.string().check(z.minLength(1), z.maxLength(64)),
+    postedAt: z.string(),
+  }),
+  z.strictObject({ status: z.literal('refused'), reason: z.string().check(z.minLength(1), z.maxLength(300)) }),
 ]);
 export type BillPosting = z.infer<typeof BillPostingSchema>;
 

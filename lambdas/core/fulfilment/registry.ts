@@ -1,5 +1,6 @@
 import { inventoryOf } from '../catalog/inventories.ts';
-import { SERVICE_KINDS, type Service } from '../catalog/schema.ts';
+import { SERVICE_KINDS } from '../catalog/rules.ts';
+import type { Service } from '../catalog/schema.ts';
 
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type OfficerAction = 'decide' | 'resolve' | 'confirm';

@@ -1,33 +1,31 @@
-import * as z from 'zod';
 import { istDate, istTime } from '../applications/dates.ts';
-import { type Field, type Language, LIMITS, type Service } from '../catalog/schema.ts';
+import { LIMITS } from '../catalog/rules.ts';
+import type { Field, Language, Service } from '../catalog/schema.ts';
 import { maskHolderName } from '../certificate/verification.ts';
 import { inert, t } from '../i18n/strings.ts';
+import * as z from '../validation.ts';
 
 /** One line of a department system's answer: no line breaks or control characters, which would break the layout. */
 const Line = z
   .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .regex(/^[^\p{Cc}]+$/u, 'one line, without control characters');
+  .check(z.trim(), z.minLength(1), z.maxLength(300), z.regex(/^[^\p{Cc}]+$/u, 'one line, without control characters'));
 const Bilingual = z.strictObject({ en: Line, te: Line });
 
 const FactSchema = z.strictObject({
   label: Bilingual,
   value: Bilingual,
   /** The value is a person's name: Mitra shows it masked, never in full. */
-  personName: z.boolean().optional(),
+  personName: z.optional(z.boolean()),
 });
 
 export const StatusRecordSchema = z.strictObject({
   /** What the record is, e.g. "Adangal / 1-B: survey no. 212/3A, Tadikonda"; never a person's name. */
   title: Bilingual,
-  facts: z.array(FactSchema).min(1).max(40),
+  facts: z.array(FactSchema).check(z.minLength(1), z.maxLength(40)),
   /** When the department system last changed the record (ISO 8601 with an offset). */
-  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  updatedAt: z.optional(z.iso.datetime({ offset: true })),
   /** A signed extract of this record can be offered (land records: Adangal / 1-B). */
-  extract: z.boolean().optional(),
+  extract: z.optional(z.boolean()),
 });
 
 /** A department system's answer to a status lookup: the record it holds for the query, or none. */

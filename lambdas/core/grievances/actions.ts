@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type { Language } from '../catalog/schema.ts';
 import type { Reply } from '../conversation/messages.ts';
 import { t } from '../i18n/strings.ts';
 import { maskPhone } from '../masking.ts';
 import { attachmentKey } from '../media-keys.ts';
+import * as z from '../validation.ts';
 
 /** What an officer does with a grievance in the chat; each is a button on the grievance's notice. */
 const GRIEVANCE_ACTIONS = ['accept', 'ask', 'resolve', 'transfer'] as const;
@@ -61,10 +61,13 @@ export function citizenAsOfficerSeesThem(waId: string): string {
 }
 
 /** An officer's question, note or reason: printable, one paragraph, as the citizen will read it. */
-export const GrievanceTextSchema = z
-  .string()
-  .transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(3, 'write at least 3 characters').max(500, 'keep it under 500 characters'));
+export const GrievanceTextSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((text) => text.normalize('NFC').replace(/\s+/g, ' ').trim()),
+  ),
+  z.string().check(z.minLength(3, 'write at least 3 characters'), z.maxLength(500, 'keep it under 500 characters')),
+);
 
 /** A rating of the resolution: a single digit 1 to 5 (Telugu digits too), or undefined. */
 export function ratingOf(text: string): number | undefined {

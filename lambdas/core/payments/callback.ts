@@ -1,5 +1,6 @@
-import * as z from 'zod';
 import { isValidSignature } from '#core/whatsapp/signature.ts';
+import * as z from '../validation.ts';
+import { issueLine } from '../validation.ts';
 
 /** The header the gateway signs its server-to-server callbacks with: `sha256=<hex HMAC-SHA256 of the raw body>`. */
 export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
@@ -12,12 +13,12 @@ export const PAYMENT_SIGNATURE_HEADER = 'x-payment-signature';
  */
 const PaymentCallback = z.object({
   event: z.enum(['payment.captured', 'payment.failed']),
-  paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  orderId: z.string().regex(/^AP-[0-9A-Z]{12}$/),
-  amountPaise: z.number().int().positive(),
+  paymentId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  orderId: z.string().check(z.regex(/^AP-[0-9A-Z]{12}$/)),
+  amountPaise: z.number().check(z.int(), z.positive()),
   currency: z.literal('INR'),
   paidAt: z.iso.datetime({ offset: true }),
-  method: z.string().max(40).optional(),
+  method: z.optional(z.string().check(z.maxLength(40))),
 });
 type PaymentCallback = z.infer<typeof PaymentCallback>;
 
@@ -48,7 +49,7 @@ export function parsePaymentCallback(rawBody: Buffer): ParsedCallback {
   if (!parsed.success) {
     return {
       ok: false,
-      problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      problem: parsed.error.issues.map((issue) => issueLine(issue, 'body')).join('; '),
     };
   }
   const otherFields = Object.keys(body as object).filter((key) => !KNOWN_FIELDS.has(key));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import type { Language } from '../catalog/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { formatPaise } from '../payments/amount.ts';
+import * as z from '../validation.ts';
 import type { TemplateReply } from '../whatsapp/limits.ts';
 import { UserKeySchema } from '../whatsapp/user-key.ts';
 
@@ -22,29 +22,31 @@ const BILL_REMINDER_HOUR = '09:00';
  */
 export const ReminderSchema = z
   .strictObject({
-    reminderId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+    reminderId: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)),
     waId: UserKeySchema,
     /** When it is sent (ISO time). */
     at: z.iso.datetime(),
     /** What it reminds of; reminders stored before bills had them are all of bookings. */
-    about: z.enum(['booking', 'bill']).default('booking'),
+    about: z._default(z.enum(['booking', 'bill']), 'booking'),
     /** A booking's: it is sent only while that booking still stands (not cancelled, refunded, revoked). */
-    applicationId: z.string().min(1).optional(),
+    applicationId: z.optional(z.string().check(z.minLength(1))),
     /** A remembered bill's: sent only while the citizen keeps it under "my bills" with reminders on. */
-    bill: z
-      .strictObject({
-        serviceId: z.string().min(1),
-        number: z.string().min(1),
+    bill: z.optional(
+      z.strictObject({
+        serviceId: z.string().check(z.minLength(1)),
+        number: z.string().check(z.minLength(1)),
         /** The biller's id of the bill reminded of: paid since, in the chat, it is not reminded of. */
-        billId: z.string().min(1).optional(),
-      })
-      .optional(),
+        billId: z.optional(z.string().check(z.minLength(1))),
+      }),
+    ),
     /** What it says, in both languages: the citizen's language when it fires picks one. */
-    text: z.strictObject({ en: z.string().min(1), te: z.string().min(1) }),
+    text: z.strictObject({ en: z.string().check(z.minLength(1)), te: z.string().check(z.minLength(1)) }),
   })
-  .refine((r) => (r.about === 'booking' ? r.applicationId !== undefined : r.bill !== undefined), {
-    message: "a booking's reminder names its application, a bill's its service and number",
-  });
+  .check(
+    z.refine((r) => (r.about === 'booking' ? r.applicationId !== undefined : r.bill !== undefined), {
+      message: "a booking's reminder names its application, a bill's its service and number",
+    }),
+  );
 export type Reminder = z.infer<typeof ReminderSchema>;
 
 /** What a booked ticket's application carries that a reminder needs (lambdas/workflow-steps). */

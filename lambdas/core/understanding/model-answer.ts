@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { Catalog, Language, Service } from '../catalog/schema.ts';
 import { validateField } from '../forms/validators.ts';
+import * as z from '../validation.ts';
 import { extractFields } from './extract-fields.ts';
 import { scoreServices } from './match-service.ts';
 import { type Understanding, understand } from './understand.ts';
@@ -14,9 +14,9 @@ const NEVER_FROM_TEXT = new Set(['aadhaar', 'attachment']);
 
 /** What the model must answer: closed, so anything else it writes is refused with the whole answer. */
 const ModelAnswerSchema = z.strictObject({
-  service: z.string().nullable(),
-  confidence: z.number().min(0).max(1),
-  fields: z.record(z.string(), z.string().max(500)),
+  service: z.nullable(z.string()),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  fields: z.record(z.string(), z.string().check(z.maxLength(500))),
 });
 
 /** The request to a language model: the instructions and the services it may choose among, built from the catalog. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation.ts';
 
 /**
  * The key Mitra keeps a person under (session, outbox, applications, officers): their phone number (`wa_id`) when
@@ -15,7 +15,7 @@ const RULE =
 /** Either form, nothing else: the key ends up in table keys, so `91700#SESSION` must never pass. */
 export const UserKeySchema = z
   .string()
-  .refine((key) => PHONE_NUMBER.test(key) || BUSINESS_SCOPED_USER_ID.test(key), { message: RULE });
+  .check(z.refine((key) => PHONE_NUMBER.test(key) || BUSINESS_SCOPED_USER_ID.test(key), { message: RULE }));
 
 function isPhoneNumber(key: string): boolean {
   return PHONE_NUMBER.test(key);

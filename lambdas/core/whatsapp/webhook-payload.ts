@@ -1,5 +1,6 @@
-import * as z from 'zod/mini';
 import type { InboundContent, InboundMessage } from '../conversation/messages.ts';
+import * as z from '../validation.ts';
+import { issueLine } from '../validation.ts';
 import { isBusinessScopedUserId, userKeyOf } from './user-key.ts';
 
 // Meta's webhook is not ours and grows: parse the parts we use, let every other key through untouched. What we use
@@ -440,7 +441,7 @@ function readPaymentStatus(raw: unknown, contents: WebhookContents): void {
 
 /** What was wrong, by field path and rule, never by value: values may be personal. */
 function problemOf(error: z.core.$ZodError): string {
-  return `with ${error.issues.map((issue) => `${issue.path.join('.') || '(itself)'}: ${issue.message}`).join('; ')}`;
+  return `with ${error.issues.map((issue) => issueLine(issue, '(itself)')).join('; ')}`;
 }
 
 /** The id of a part we could not read, when it has a well-formed one. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, parseCatalog } from '#core/catalog/catalog.ts';
+import { catalog } from '#core/catalog/catalog.ts';
 import { catalogData } from '#core/catalog/data.ts';
+import { parseCatalog } from '#core/catalog/schema.ts';
 
 const { services, documents } = catalog();
 const income = catalogData.services.find((s) => s.id === 'revenue.income-certificate')!;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, parseCatalog, publicCatalog } from '#core/catalog/catalog.ts';
+import { catalog, publicCatalog } from '#core/catalog/catalog.ts';
 import { catalogData } from '#core/catalog/data.ts';
-import { FIELD_TYPES, LIMITS, SERVICE_KINDS } from '#core/catalog/schema.ts';
+import { FIELD_TYPES, LIMITS, SERVICE_KINDS } from '#core/catalog/rules.ts';
+import { parseCatalog } from '#core/catalog/schema.ts';
 import { VALIDATORS } from '#core/forms/validators.ts';
 import { strings } from '#core/i18n/strings.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '#core/catalog/schema.ts';
+import { LIMITS } from '#core/catalog/rules.ts';
 import type { InboundContent, Reply } from '#core/conversation/messages.ts';
 import { type Session, SessionSchema } from '#core/conversation/session.ts';
 import { Citizen, services } from './citizen.ts';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, parseCatalog } from '../../../lambdas/core/catalog/catalog.ts';
+import { catalog } from '../../../lambdas/core/catalog/catalog.ts';
 import { catalogData } from '../../../lambdas/core/catalog/data.ts';
 import { department } from '../../../lambdas/core/catalog/define.ts';
 import { fields as F } from '../../../lambdas/core/catalog/fields.ts';
-import { SERVICE_KINDS } from '../../../lambdas/core/catalog/schema.ts';
+import { SERVICE_KINDS } from '../../../lambdas/core/catalog/rules.ts';
+import { parseCatalog } from '../../../lambdas/core/catalog/schema.ts';
 import {
   amountDue,
   fulfilledKinds,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
-import { LIMITS } from '#core/catalog/schema.ts';
+import { LIMITS } from '#core/catalog/rules.ts';
 import { protectAadhaar } from '#core/forms/aadhaar.ts';
 import {
   answeredFromMitra,
