@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrueType } from '../lambdas/core/pdf/truetype.ts';
 import { subsetFont } from './fonts/harfbuzz-subset.ts';
+import { snapOutlines } from './fonts/outlines.ts';
 
 /**
  * `npx tsx tools/subset-fonts.ts`: makes the fonts the code ships (assets/fonts/) from the full Noto fonts
@@ -28,6 +29,9 @@ const LATIN_REPERTOIRE: [number, number][] = [
 ];
 
 /** Name records kept: copyright, family and style names, version, PostScript name, trademark, makers, licence. */
+/** Outline points snap to multiples of this many font units (of 1,000 to the em): see `snapOutlines`. */
+const GRID = 8;
+
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14];
 
 const FONTS: { file: string; repertoire: 'latin' | 'whole' }[] = [
@@ -45,7 +49,7 @@ for (const { file, repertoire } of FONTS) {
     repertoire === 'whole'
       ? mapped
       : mapped.filter((code) => LATIN_REPERTOIRE.some(([first, last]) => code >= first && code <= last));
-  const subset = subsetFont(source, { codePoints, nameIds: NAME_IDS });
+  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), GRID);
   writeFileSync(join(OUTPUT, file), subset);
   console.log(`${file}: ${source.length} → ${subset.length} bytes, ${codePoints.length} characters`);
 }
