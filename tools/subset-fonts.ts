@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrueType } from '../lambdas/core/pdf/truetype.ts';
 import { subsetFont } from './fonts/harfbuzz-subset.ts';
-import { snapOutlines } from './fonts/outlines.ts';
+import { FONT_GRID, snapOutlines } from './fonts/outlines.ts';
 
 /**
  * `npx tsx tools/subset-fonts.ts`: makes the fonts the code ships (assets/fonts/) from the full Noto fonts
@@ -29,9 +29,6 @@ const LATIN_REPERTOIRE: [number, number][] = [
 ];
 
 /** Name records kept: copyright, family and style names, version, PostScript name, trademark, makers, licence. */
-/** Outline points snap to multiples of this many font units (of 1,000 to the em): see `snapOutlines`. */
-const GRID = 8;
-
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14];
 
 const FONTS: { file: string; repertoire: 'latin' | 'whole' }[] = [
@@ -49,7 +46,7 @@ for (const { file, repertoire } of FONTS) {
     repertoire === 'whole'
       ? mapped
       : mapped.filter((code) => LATIN_REPERTOIRE.some(([first, last]) => code >= first && code <= last));
-  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), GRID);
+  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), FONT_GRID);
   writeFileSync(join(OUTPUT, file), subset);
   console.log(`${file}: ${source.length} → ${subset.length} bytes, ${codePoints.length} characters`);
 }

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '#core/errors.ts';
 import { parseTrueType } from '#core/pdf/truetype.ts';
 import { subsetFont } from '../../tools/fonts/harfbuzz-subset.ts';
-import { snapOutlines } from '../../tools/fonts/outlines.ts';
+import { FONT_GRID, snapOutlines } from '../../tools/fonts/outlines.ts';
 
-const GRID = 8;
+const GRID = FONT_GRID;
 /** A source font without hinting, as the font tool subsets it before snapping. */
 function unhinted(file: string): Uint8Array {
   const bytes = new Uint8Array(readFileSync(new URL(`../../assets/font-sources/${file}`, import.meta.url)));
