@@ -27,10 +27,10 @@ export const FONT_GRID = 16;
 
 /**
  * The font with every simple glyph's points moved to a grid of `grid` font units, and the points that then say
- * nothing dropped: repeated points, off-curve points on an end of their curve, on-curve points in the middle of a
- * straight line or halfway between two off-curve points (where TrueType implies one). Each glyph's left side
- * bearing follows its new left edge; advances, character map and layout tables are left as they are, so text is
- * measured and shaped as before.
+ * nothing dropped: repeated points, off-curve points on the straight line between the ends of their curve, on-curve
+ * points in the middle of a straight line or halfway between two off-curve points (where TrueType implies one). Each
+ * glyph's left side bearing follows its new left edge; advances, character map and layout tables are left as they
+ * are, so text is measured and shaped as before.
  */
 export function snapOutlines(bytes: Uint8Array, grid: number): Uint8Array {
   const font = parseTrueType(bytes);
@@ -142,7 +142,9 @@ function simplify(contour: Point[]): Point[] {
         ? (same(point, after) && after.on) ||
           (before.on && after.on && between(before, point, after)) ||
           (!before.on && !after.on && 2 * point.x === before.x + after.x && 2 * point.y === before.y + after.y)
-        : (same(point, before) && before.on) || (same(point, after) && after.on);
+        : (same(point, before) && before.on) ||
+          (same(point, after) && after.on) ||
+          (before.on && after.on && between(before, point, after));
       if (redundant) {
         points.splice(i, 1);
         dropped = true;
