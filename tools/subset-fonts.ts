@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrueType } from '../lambdas/core/pdf/truetype.ts';
 import { subsetFont } from './fonts/harfbuzz-subset.ts';
+import { FONT_GRID, snapOutlines } from './fonts/outlines.ts';
 
 /**
  * `npx tsx tools/subset-fonts.ts`: makes the fonts the code ships (assets/fonts/) from the full Noto fonts
@@ -45,7 +46,7 @@ for (const { file, repertoire } of FONTS) {
     repertoire === 'whole'
       ? mapped
       : mapped.filter((code) => LATIN_REPERTOIRE.some(([first, last]) => code >= first && code <= last));
-  const subset = subsetFont(source, { codePoints, nameIds: NAME_IDS });
+  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), FONT_GRID);
   writeFileSync(join(OUTPUT, file), subset);
   console.log(`${file}: ${source.length} → ${subset.length} bytes, ${codePoints.length} characters`);
 }

@@ -96,23 +96,56 @@ function flateStream(context: PDFContext, text: string): PDFRawStream {
   return PDFRawStream.of(context.obj({ Filter: PDFName.of('FlateDecode') }), deflateSync(text));
 }
 
-/** A ToUnicode CMap: which character each code stands for (glyphs made of several characters stand for none). */
+/** Fewer codes in a row than this are written one line each: a range costs more than it saves (measured). */
+const SHORTEST_RANGE = 5;
+
+/**
+ * A ToUnicode CMap: which character each code stands for (glyphs made of several characters stand for none). Codes
+ * that follow one another (as a subset numbers the glyphs a page uses) are one range with the list of their
+ * characters, a third of the bytes of a line for each code.
+ */
 function toUnicodeCMap(characters: ReadonlyMap<number, number>): string {
   const hex = (value: number) => value.toString(16).padStart(4, '0');
   const utf16 = (code: number) =>
     code > 0xffff ? hex(0xd800 + ((code - 0x10000) >> 10)) + hex(0xdc00 + ((code - 0x10000) & 0x3ff)) : hex(code);
-  const entries = [...characters].map(([code, character]) => `<${hex(code)}> <${utf16(character)}>`);
-  const blocks: string[] = [];
-  for (let i = 0; i < entries.length; i += 100) {
-    const block = entries.slice(i, i + 100);
-    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  const sorted = [...characters].sort(([a], [b]) => a - b);
+  const ranges: string[] = [];
+  const singles: string[] = [];
+  for (let first = 0; first < sorted.length; ) {
+    let last = first;
+    // A range keeps to codes that differ in their last byte only.
+    while (
+      last + 1 < sorted.length &&
+      sorted[last + 1]![0] === sorted[last]![0] + 1 &&
+      sorted[last + 1]![0] >> 8 === sorted[first]![0] >> 8
+    )
+      last++;
+    const [from, character] = sorted[first]!;
+    if (last - first + 1 < SHORTEST_RANGE) singles.push(`<${hex(from)}> <${utf16(character)}>`);
+    else
+      ranges.push(
+        `<${hex(from)}> <${hex(sorted[last]![0])}> [${sorted
+          .slice(first, last + 1)
+          .map(([, c]) => `<${utf16(c)}>`)
+          .join('')}]`,
+      );
+    first = last + 1;
   }
+  const blocks = (entries: string[], kind: 'bfrange' | 'bfchar') => {
+    const written: string[] = [];
+    for (let i = 0; i < entries.length; i += 100) {
+      const block = entries.slice(i, i + 100);
+      written.push(`${block.length} begin${kind}\n${block.join('\n')}\nend${kind}`);
+    }
+    return written;
+  };
   return [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
     '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
     '1 begincodespacerange <0000> <FFFF> endcodespacerange',
-    ...blocks,
+    ...blocks(ranges, 'bfrange'),
+    ...blocks(singles, 'bfchar'),
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
 }

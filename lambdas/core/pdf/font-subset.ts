@@ -89,7 +89,7 @@ export class GlyphSubset {
 const pad4 = (length: number) => (length + 3) & ~3;
 
 /** An OpenType file of the given tables, sorted by tag as the format asks, each with its checksum. */
-function sfnt(tables: [string, Uint8Array][]): Uint8Array {
+export function sfnt(tables: [string, Uint8Array][]): Uint8Array {
   tables.sort(([a], [b]) => (a < b ? -1 : 1));
   const headerLength = 12 + 16 * tables.length;
   const length = tables.reduce((sum, [, data]) => sum + pad4(data.length), headerLength);

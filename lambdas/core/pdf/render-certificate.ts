@@ -105,9 +105,6 @@ export async function renderCertificatePdf(
   writePage(pdf, page, content, fonts, recordSha256);
 
   pdf.setTitle(`${record.title} ${record.certId}`, { showInWindowTitleBar: true });
-  pdf.setSubject(
-    `${record.title} issued by the ${record.issuer.authority}, ${record.issuer.department}, ${PAGE_TEXT.government.en}`,
-  );
   pdf.setAuthor(`${record.issuer.authority}, ${record.issuer.department}`);
   pdf.setKeywords([
     record.certId,
@@ -117,7 +114,6 @@ export async function renderCertificatePdf(
     `key:${signed.keyId}`,
   ]);
   pdf.setProducer(PRODUCER);
-  pdf.setCreator(`${PRODUCER} certificate service`);
   pdf.setLanguage('en-IN');
   pdf.setCreationDate(issuedAt);
   pdf.setModificationDate(issuedAt);
