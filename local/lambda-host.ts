@@ -5,6 +5,7 @@ import type { FunctionSpec } from './cloud-assembly.ts';
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
 let loads = 0;
+let coldStarts: Promise<unknown> = Promise.resolve();
 
 export interface LoadedFunction {
   spec: FunctionSpec;
@@ -26,16 +27,22 @@ export async function loadFunction(
   environment: Record<string, string>,
   maxContainers = DEFAULT_MAX_CONTAINERS,
 ): Promise<LoadedFunction> {
-  const load = async (): Promise<Handler> => {
-    Object.assign(process.env, environment);
-    // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
-    // must not reuse clients built for the previous one's endpoints.
-    const url = `${pathToFileURL(spec.handlerFile).href}?load=${++loads}`;
-    const module = (await import(url)) as Record<string, unknown>;
-    const handler = module[spec.exportName];
-    if (typeof handler !== 'function')
-      throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
-    return handler as Handler;
+  const load = (): Promise<Handler> => {
+    // One cold start at a time in the process: a module reads its environment until its top-level awaits are done,
+    // and another function's cold start must not change it meanwhile.
+    const loaded = coldStarts.then(async () => {
+      Object.assign(process.env, environment);
+      // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
+      // must not reuse clients built for the previous one's endpoints.
+      const url = `${pathToFileURL(spec.handlerFile).href}?load=${++loads}`;
+      const module = (await import(url)) as Record<string, unknown>;
+      const handler = module[spec.exportName];
+      if (typeof handler !== 'function')
+        throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
+      return handler as Handler;
+    });
+    coldStarts = loaded.catch(() => undefined);
+    return loaded;
   };
   const most = spec.reservedConcurrency ?? maxContainers;
   const warm: Handler[] = [await load()];
