@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { parseAadhaar } from '../lambdas/core/forms/aadhaar.ts';
+import { keys } from '../lambdas/core/table-keys.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.ts';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from '../local/runtime.ts';
 import type { SentMessage } from '../local/whatsapp/message-log.ts';
 
@@ -35,6 +38,13 @@ export interface SoakResult {
   seconds: number;
   /** How often each fault was injected. */
   faults: Record<string, number>;
+  /** The functions' calls to DynamoDB and to S3 (through the fault proxies). */
+  calls: { dynamodb: number; s3: number };
+  /**
+   * What nothing would ever deliver without an operator: stream records set aside after the mappings' retries, and
+   * replies the sender left parked at the end.
+   */
+  setAside: { streamRecords: number; parkedReplies: number };
 }
 
 const SERVICE = 'revenue.income-certificate';
@@ -84,7 +94,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       ...HOUSEHOLD,
     })),
     faults: {
-      dynamodb: () => inject('dynamodbThrottled', phase() < 10 && ++dynamodbCalls % 8 === 0),
+      dynamodb: () => inject('dynamodbThrottled', ++dynamodbCalls % 8 === 0 && phase() < 10),
       s3: () => inject('s3SlowDown', ++s3Calls % 3 === 0),
       backEndDown: (url) =>
         inject('recordsDown', url.pathname.startsWith('/records/') && ++recordLookups <= recordsDownFor),
@@ -92,6 +102,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   });
   try {
     crashNowAndThen(runtime, options.citizens, () => faults.crashes++, log);
+    const timings = timeInvocations(runtime);
     // Meta fails for some recipients: two 500s for every tenth citizen from the second, two 130429s from the fourth.
     people.forEach((person, i) => {
       if (i % 10 === 1) {
@@ -111,19 +122,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         return converse(runtime, person, { thinkMs, replyTimeoutMs, deadline, log });
       }),
     );
+    log(`[soak] invocations: ${timings()}`);
     const latencies = outcomes.flatMap((o) => o.latencies).sort((a, b) => a - b);
     const documents = people.map((p) => runtime.whatsapp.sentMessages(p.waId).filter((m) => m.type === 'document'));
     return {
       citizens: options.citizens,
       messages: outcomes.reduce((sum, o) => sum + o.sent, 0),
       lost: outcomes.reduce((sum, o) => sum + o.lost, 0),
-      doubled: people.reduce((sum, p) => sum + doubledIn(runtime.whatsapp.sentMessages(p.waId)), 0),
+      doubled: people.reduce((sum, p) => sum + doubledIn(runtime.whatsapp.sentMessages(p.waId), log), 0),
       replyP50Ms: percentile(latencies, 0.5),
       replyP99Ms: percentile(latencies, 0.99),
       certificates: documents.filter((d) => d.length > 0).length,
       issuedTwice: documents.filter((d) => d.length > 1).length,
       seconds: seconds(),
       faults,
+      calls: { dynamodb: dynamodbCalls, s3: s3Calls },
+      setAside: { streamRecords: deadLetters(join(dataDir, 'streams')), parkedReplies: await parkedReplies(runtime) },
     };
   } finally {
     await runtime.stop();
@@ -161,6 +175,32 @@ function crashNowAndThen(
     }
     return answer;
   };
+}
+
+/** Each function's invocations, their mean duration and the most at once (what `--verbose` prints at the end). */
+function timeInvocations(runtime: EmbeddedRuntime): () => string {
+  const figures = new Map<string, { count: number; ms: number; running: number; most: number }>();
+  for (const fn of runtime.functions.values()) {
+    const figure = { count: 0, ms: 0, running: 0, most: 0 };
+    figures.set(fn.spec.name, figure);
+    const invoke = fn.invoke.bind(fn);
+    fn.invoke = async (event) => {
+      const started = performance.now();
+      figure.most = Math.max(figure.most, ++figure.running);
+      try {
+        return await invoke(event);
+      } finally {
+        figure.running -= 1;
+        figure.count += 1;
+        figure.ms += performance.now() - started;
+      }
+    };
+  }
+  return () =>
+    [...figures]
+      .filter(([, f]) => f.count > 0)
+      .map(([name, f]) => `${name} ${f.count} × ${Math.round(f.ms / f.count)} ms (at most ${f.most} at once)`)
+      .join(', ');
 }
 
 interface Conversation {
@@ -240,6 +280,32 @@ async function converse(
   return { sent, lost: 0, latencies };
 }
 
+/** Stream records the mappings set aside after their retries (Lambda's on-failure destination). */
+function deadLetters(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.dead-letters.jsonl'))
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean))
+    .reduce((sum, line) => sum + (JSON.parse(line) as { records: unknown[] }).records.length, 0);
+}
+
+async function parkedReplies(runtime: EmbeddedRuntime): Promise<number> {
+  const dynamodb = new DynamoDBClient({
+    endpoint: runtime.endpoints.dynamodb,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const { Count = 0 } = await dynamodb.send(
+    new QueryCommand({
+      TableName: runtime.names.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: keys.parkedReply('', '', '').pk } },
+      Select: 'COUNT',
+    }),
+  );
+  return Count;
+}
+
 /** The id of the row or button for `action` in the newest interactive message. */
 function offered(messages: SentMessage[], action: string): string | undefined {
   const last = messages.filter((m) => m.type === 'interactive').at(-1) as
@@ -259,13 +325,16 @@ async function otpOf(runtime: EmbeddedRuntime, aadhaar: string): Promise<string 
  * Messages a citizen received more than once: the same type and content as one received before. The conversation
  * asks each question once, so a repeat is a reply sent twice.
  */
-function doubledIn(messages: SentMessage[]): number {
+function doubledIn(messages: SentMessage[], log: (line: string) => void): number {
   const seen = new Set<string>();
   let doubled = 0;
   for (const message of messages) {
     const { id: _id, sent_at: _at, ...content } = message;
     const key = JSON.stringify(content).replace(/~[^"]*/g, '');
-    if (seen.has(key)) doubled += 1;
+    if (seen.has(key)) {
+      doubled += 1;
+      log(`[soak] received twice: ${key.replace(/\d{10,}/g, '…').slice(0, 300)}`);
+    }
     seen.add(key);
   }
   return doubled;

@@ -24,6 +24,8 @@ export interface FunctionSpec {
   handlerFile: string;
   exportName: string;
   environment: Record<string, unknown>;
+  /** Invocations it may run at once (`ReservedConcurrentExecutions`), when the stack reserves them. */
+  reservedConcurrency?: number;
 }
 
 export interface CloudAssembly {
@@ -78,7 +80,16 @@ export function readCloudAssembly(dir: string, stage = 'dev', stackName = `Mitra
       );
     const environment = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
       ?.Variables ?? {}) as Record<string, unknown>;
-    functions.push({ logicalId, name, bundleDir, handlerFile, exportName: handler.slice(dot + 1), environment });
+    const reserved = Number(resource.Properties?.ReservedConcurrentExecutions);
+    functions.push({
+      logicalId,
+      name,
+      bundleDir,
+      handlerFile,
+      exportName: handler.slice(dot + 1),
+      environment,
+      ...(reserved > 0 ? { reservedConcurrency: reserved } : {}),
+    });
   }
   if (functions.length === 0) throw new AssemblyError(`stack ${stackName} in ${dir} declares no Mitra functions`);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CloudAssembly, referencedLogicalId } from './cloud-assembly.ts';
-import type { LoadedFunction } from './lambda-host.ts';
+import { type LoadedFunction, Throttled } from './lambda-host.ts';
 
 export interface Route {
   method: string;
@@ -199,6 +199,12 @@ export async function serveRoute(
   try {
     writeResult(res, await fn.invoke(apiGatewayEvent(req, url, body, matched.route, matched.pathParameters)));
   } catch (error) {
+    if (error instanceof Throttled) {
+      // What API Gateway answers when the function is throttled; the caller tries again later.
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Service Unavailable' }));
+      return true;
+    }
     // What API Gateway answers when the integration itself fails.
     console.error(`[${fn.spec.name}] ${(error as Error).stack ?? String(error)}`);
     res.writeHead(500, { 'content-type': 'application/json' });

@@ -5,6 +5,7 @@ import type { FunctionSpec } from './cloud-assembly.ts';
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
 let loads = 0;
+let coldStarts: Promise<unknown> = Promise.resolve();
 
 export interface LoadedFunction {
   spec: FunctionSpec;
@@ -14,26 +15,87 @@ export interface LoadedFunction {
 /**
  * Loads a function from its bundle in cdk.out, as Lambda would: its environment is in place before the module's
  * first line runs (config is read at cold start), and every event and result crosses a JSON boundary.
- * All functions share this process, so variables that differ between them are read at cold start only.
+ * Each invocation runs in a container of its own, as in Lambda: an instance of the module (with its own AWS SDK
+ * clients, sockets and retry quota) serving one invocation at a time. Another is loaded (a cold start) when all are
+ * busy. A function with reserved concurrency has at most that many, and an invocation past them is throttled
+ * (TooManyRequestsException) as Lambda throttles it; any other has at most `maxContainers`, past which an invocation
+ * waits for one to be free. All functions share this process, so variables that differ between them are read at
+ * cold start only.
  */
-export async function loadFunction(spec: FunctionSpec, environment: Record<string, string>): Promise<LoadedFunction> {
-  Object.assign(process.env, environment);
-  // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
-  // must not reuse clients built for the previous one's endpoints.
-  const url = `${pathToFileURL(spec.handlerFile).href}?load=${++loads}`;
-  const module = (await import(url)) as Record<string, unknown>;
-  const handler = module[spec.exportName];
-  if (typeof handler !== 'function')
-    throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
+export async function loadFunction(
+  spec: FunctionSpec,
+  environment: Record<string, string>,
+  maxContainers = DEFAULT_MAX_CONTAINERS,
+): Promise<LoadedFunction> {
+  const load = (): Promise<Handler> => {
+    // One cold start at a time in the process: a module reads its environment until its top-level awaits are done,
+    // and another function's cold start must not change it meanwhile.
+    const loaded = coldStarts.then(async () => {
+      Object.assign(process.env, environment);
+      // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
+      // must not reuse clients built for the previous one's endpoints.
+      const url = `${pathToFileURL(spec.handlerFile).href}?load=${++loads}`;
+      const module = (await import(url)) as Record<string, unknown>;
+      const handler = module[spec.exportName];
+      if (typeof handler !== 'function')
+        throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
+      return handler as Handler;
+    });
+    coldStarts = loaded.catch(() => undefined);
+    return loaded;
+  };
+  const most = spec.reservedConcurrency ?? maxContainers;
+  const warm: Handler[] = [await load()];
+  let containers = 1;
+  const waiting: ((handler: Handler) => void)[] = [];
+  const acquire = async (): Promise<Handler> => {
+    const handler = warm.pop();
+    if (handler) return handler;
+    if (containers < most) {
+      containers += 1;
+      try {
+        return await load();
+      } catch (error) {
+        containers -= 1;
+        throw error;
+      }
+    }
+    if (spec.reservedConcurrency !== undefined) throw new Throttled(spec.name, most);
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (handler: Handler) => {
+    const next = waiting.shift();
+    if (next) next(handler);
+    else warm.push(handler);
+  };
   return {
     spec,
     async invoke(event) {
-      const context = lambdaContext(spec, environment);
-      const result = await (handler as Handler)(JSON.parse(JSON.stringify(event ?? null)), context);
-      return result === undefined ? null : JSON.parse(JSON.stringify(result));
+      const handler = await acquire();
+      try {
+        const context = lambdaContext(spec, environment);
+        const result = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
+        return result === undefined ? null : JSON.parse(JSON.stringify(result));
+      } finally {
+        release(handler);
+      }
     },
   };
 }
+
+/** Lambda's answer to an invocation past the function's reserved concurrency. */
+export class Throttled extends Error {
+  override readonly name = 'TooManyRequestsException';
+  constructor(functionName: string, reserved: number) {
+    super(`Rate exceeded: ${functionName} is running its ${reserved} reserved invocations`);
+  }
+}
+
+/**
+ * Containers of one function at most. Lambda would start as many as invocations arrive (up to the account's
+ * concurrency); on one machine more than this only add cold starts and contention for its cores.
+ */
+const DEFAULT_MAX_CONTAINERS = 10;
 
 function lambdaContext(spec: FunctionSpec, environment: Record<string, string>) {
   const deadline = Date.now() + 900_000;

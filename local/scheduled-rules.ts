@@ -14,7 +14,7 @@ export interface ScheduledRules {
  * The schedule rules of the template marked for the embedded runtime, each invoking its function targets as
  * EventBridge would, and the functions marked for a timer (reminders, which fire from EventBridge Scheduler in AWS),
  * with their event: one run, then the next `intervalMs` after it ends (never two at once), until stopped. Rules not
- * marked (a redrive every few minutes) are left to their commands.
+ * marked run at their own rate (the parked replies' redrive every 5 minutes), the first run one period after start.
  */
 export function startScheduledRules(options: {
   assembly: CloudAssembly;
@@ -23,36 +23,54 @@ export function startScheduledRules(options: {
   intervalMs: number;
   log(line: string): void;
 }): ScheduledRules {
-  const rules = options.assembly
-    .resourcesOfType('AWS::Events::Rule')
-    .filter(([, rule]) => rule.Metadata?.[EMBEDDED_SCHEDULE] === true)
-    .flatMap(([ruleId, rule]) =>
-      ((rule.Properties?.Targets as { Arn: unknown }[] | undefined) ?? []).map((target) => {
-        const logicalId = referencedLogicalId(target.Arn)?.logicalId;
-        if (!logicalId || !options.has(logicalId))
-          throw new StartupError(`schedule rule ${ruleId} targets ${JSON.stringify(target.Arn)}, which has no bundle`);
-        const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', resources: [ruleId], detail: {} };
-        return { ruleId, logicalId, event };
-      }),
-    );
+  const rules = options.assembly.resourcesOfType('AWS::Events::Rule').flatMap(([ruleId, rule]) => {
+    const marked = rule.Metadata?.[EMBEDDED_SCHEDULE] === true;
+    const period = marked ? options.intervalMs : rateMs(rule.Properties?.ScheduleExpression);
+    if (period === undefined) return [];
+    return ((rule.Properties?.Targets as { Arn: unknown }[] | undefined) ?? []).map((target) => {
+      const logicalId = referencedLogicalId(target.Arn)?.logicalId;
+      if (!logicalId || !options.has(logicalId))
+        throw new StartupError(`schedule rule ${ruleId} targets ${JSON.stringify(target.Arn)}, which has no bundle`);
+      const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', resources: [ruleId], detail: {} };
+      return { ruleId, logicalId, event, period, firstAfter: marked ? 0 : period };
+    });
+  });
   const timers = options.assembly
     .resourcesOfType('AWS::Lambda::Function')
     .filter(([logicalId, fn]) => fn.Metadata?.[EMBEDDED_TIMER] !== undefined && options.has(logicalId))
-    .map(([logicalId, fn]) => ({ ruleId: `timer ${logicalId}`, logicalId, event: fn.Metadata?.[EMBEDDED_TIMER] }));
-  const targets: { ruleId: string; logicalId: string; event: unknown }[] = [...rules, ...timers];
+    .map(([logicalId, fn]) => ({
+      ruleId: `timer ${logicalId}`,
+      logicalId,
+      event: fn.Metadata?.[EMBEDDED_TIMER],
+      period: options.intervalMs,
+      firstAfter: 0,
+    }));
   let stopped = false;
-  const running = targets.map(async ({ ruleId, logicalId, event }) => {
+  let wake: () => void = () => {};
+  const stoppedNow = new Promise<void>((resolve) => (wake = resolve));
+  const pause = (ms: number) => Promise.race([new Promise((resolve) => setTimeout(resolve, ms).unref()), stoppedNow]);
+  const running = [...rules, ...timers].map(async ({ ruleId, logicalId, event, period, firstAfter }) => {
+    await pause(firstAfter);
     while (!stopped) {
       await options.invoke(logicalId, event).catch((error: unknown) => {
         options.log(`[schedule ${ruleId}] run failed: ${(error as Error).message}`);
       });
-      await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
+      await pause(period);
     }
   });
   return {
     async stop() {
       stopped = true;
+      wake();
       await Promise.all(running);
     },
   };
+}
+
+/** An EventBridge `rate(…)` expression's period; undefined for any other schedule (cron) or none. */
+function rateMs(expression: unknown): number | undefined {
+  const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(String(expression ?? ''));
+  if (!match) return undefined;
+  const unit = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[match[2]!.replace(/s$/, '') as 'minute'];
+  return Number(match[1]) * unit;
 }

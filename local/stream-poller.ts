@@ -84,55 +84,115 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     return ShardIterator ?? null;
   };
 
-  const deliver = async (records: _Record[]): Promise<void> => {
-    const events = records.map(toLambdaRecord(streamArn)).filter((record) => passes(options.mapping.filters, record));
-    const lanes = new Map<number, typeof events>();
-    for (const event of events) {
-      const lane = laneOf(event.dynamodb.Keys, options.mapping.parallelizationFactor);
-      lanes.set(lane, [...(lanes.get(lane) ?? []), event]);
-    }
-    await Promise.all([...lanes.values()].map((lane) => deliverLane(lane)));
-  };
+  // Records read and not yet handled, per shard in stream order: the checkpoint moves past a record only once it
+  // and every record before it are handled. Each lane (a partition key's records always go to the same one) works
+  // through its own queue, so a batch retrying in one lane does not hold back the others, as in Lambda.
+  const unhandled = new Map<string, { sequenceNumber: string; handled: boolean }[]>();
+  const lanes = new Map<
+    number,
+    { queue: { event: LambdaStreamRecord; mark: { handled: boolean } }[]; idle: boolean }
+  >();
+  const working = new Set<Promise<void>>();
+  let shardIds: string[] = [];
+  let shardsListedAt = 0;
+  let lastRead = false;
+  const pending = () => [...unhandled.values()].reduce((sum, marks) => sum + marks.length, 0);
 
-  const deliverLane = async (events: LambdaStreamRecord[]): Promise<void> => {
-    for (let start = 0; start < events.length; start += options.mapping.batchSize) {
-      let batch = events.slice(start, start + options.mapping.batchSize);
-      for (let attempt = 0; batch.length > 0; attempt++) {
-        let failedFrom = -1;
-        try {
-          const result = (await options.invoke({ Records: batch })) as {
-            batchItemFailures?: { itemIdentifier: string }[];
-          } | null;
-          const failures = result?.batchItemFailures ?? [];
-          if (failures.length === 0) break;
-          const ids = new Set(failures.map((f) => f.itemIdentifier));
-          failedFrom = batch.findIndex((r) => ids.has(r.dynamodb.SequenceNumber));
-          if (failedFrom < 0) failedFrom = 0;
-        } catch (error) {
-          options.log('stream handler failed', { error: (error as Error).message });
-          failedFrom = 0;
-        }
-        if (attempt >= options.mapping.maximumRetryAttempts) {
-          options.log('stream records set aside after retries', { count: batch.length - failedFrom });
-          mkdirSync(dirname(options.deadLetterFile), { recursive: true });
-          appendFileSync(
-            options.deadLetterFile,
-            `${JSON.stringify({ at: new Date().toISOString(), records: batch.slice(failedFrom) })}\n`,
-          );
-          break;
-        }
-        batch = batch.slice(failedFrom);
-        await sleep(Math.min(200 * 2 ** attempt, 5000));
-        if (stopped) return;
+  const advance = () => {
+    let moved = false;
+    for (const [shardId, marks] of unhandled) {
+      while (marks[0]?.handled) {
+        checkpoints[shardId] = marks.shift()!.sequenceNumber;
+        moved = true;
       }
     }
+    if (moved) saveCheckpoints();
   };
 
+  const enqueue = (shardId: string, records: _Record[]) => {
+    const marks = unhandled.get(shardId) ?? [];
+    unhandled.set(shardId, marks);
+    for (const record of records) {
+      const event = toLambdaRecord(streamArn)(record);
+      const mark = { sequenceNumber: event.dynamodb.SequenceNumber, handled: false };
+      marks.push(mark);
+      if (!passes(options.mapping.filters, event)) {
+        mark.handled = true;
+        continue;
+      }
+      const laneId = laneOf(event.dynamodb.Keys, options.mapping.parallelizationFactor);
+      const lane = lanes.get(laneId) ?? { queue: [], idle: true };
+      lanes.set(laneId, lane);
+      lane.queue.push({ event, mark });
+      if (lane.idle) {
+        lane.idle = false;
+        const work = runLane(lane).finally(() => working.delete(work));
+        working.add(work);
+      }
+    }
+    advance();
+  };
+
+  const runLane = async (lane: {
+    queue: { event: LambdaStreamRecord; mark: { handled: boolean } }[];
+    idle: boolean;
+  }) => {
+    while (lane.queue.length > 0 && !stopped) {
+      const batch = lane.queue.splice(0, options.mapping.batchSize);
+      // A batch left between retries when the poller stops stays unhandled: a restart delivers it again.
+      if (!(await deliverBatch(batch.map(({ event }) => event)))) break;
+      for (const { mark } of batch) mark.handled = true;
+      advance();
+    }
+    lane.idle = true;
+  };
+
+  /** Answers whether the batch is done with: handled, or set aside after its retries. */
+  const deliverBatch = async (events: LambdaStreamRecord[]): Promise<boolean> => {
+    let batch = events;
+    for (let attempt = 0; batch.length > 0; attempt++) {
+      let failedFrom = -1;
+      try {
+        const result = (await options.invoke({ Records: batch })) as {
+          batchItemFailures?: { itemIdentifier: string }[];
+        } | null;
+        const failures = result?.batchItemFailures ?? [];
+        if (failures.length === 0) return true;
+        const ids = new Set(failures.map((f) => f.itemIdentifier));
+        failedFrom = batch.findIndex((r) => ids.has(r.dynamodb.SequenceNumber));
+        if (failedFrom < 0) failedFrom = 0;
+      } catch (error) {
+        options.log('stream handler failed', { error: (error as Error).message });
+        failedFrom = 0;
+      }
+      if (attempt >= options.mapping.maximumRetryAttempts) {
+        options.log('stream records set aside after retries', { count: batch.length - failedFrom });
+        mkdirSync(dirname(options.deadLetterFile), { recursive: true });
+        appendFileSync(
+          options.deadLetterFile,
+          `${JSON.stringify({ at: new Date().toISOString(), records: batch.slice(failedFrom) })}\n`,
+        );
+        return true;
+      }
+      batch = batch.slice(failedFrom);
+      await sleep(Math.min(200 * 2 ** attempt, 5000));
+      if (stopped) return false;
+    }
+    return true;
+  };
+
+  /** Reads what the shards hold past what was read; answers whether anything was read or is still being handled. */
   const pollOnce = async (): Promise<boolean> => {
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    let delivered = false;
-    for (const shard of StreamDescription?.Shards ?? []) {
-      const shardId = shard.ShardId!;
+    // Enough in hand: let the lanes catch up before reading more.
+    if (pending() >= MAX_UNHANDLED) return true;
+    // The shards are listed again now and then (a shard closes and a new one opens), not on every read.
+    if (Date.now() - shardsListedAt > SHARDS_LISTED_EVERY_MS) {
+      const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+      shardIds = (StreamDescription?.Shards ?? []).map((shard) => shard.ShardId!);
+      shardsListedAt = Date.now();
+    }
+    let read = false;
+    for (const shardId of shardIds) {
       let iterator = await iteratorFor(shardId);
       if (!iterator) continue;
       const { Records = [], NextShardIterator } = await streams.send(
@@ -140,34 +200,39 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       );
       iterator = NextShardIterator ?? null;
       if (Records.length > 0) {
-        await deliver(Records);
-        checkpoints[shardId] = Records.at(-1)!.dynamodb!.SequenceNumber!;
-        saveCheckpoints();
-        delivered = true;
+        enqueue(shardId, Records);
+        read = true;
       }
       iterators.set(shardId, iterator);
     }
-    return delivered;
+    lastRead = read;
+    return read || pending() > 0;
   };
 
   const loop = (async () => {
     while (!stopped) {
       const poll = ++pollsStarted;
       try {
-        const delivered = await pollOnce();
+        const busy = await pollOnce();
         lastError = undefined;
-        if (!delivered) {
+        if (!busy) {
           for (const waiter of idleWaiters.filter((w) => w.after < poll)) waiter.resolve();
           idleWaiters = idleWaiters.filter((w) => w.after >= poll);
-          await sleep(50);
         }
+        // Read again at once while the stream has more; otherwise wait a moment (Lambda polls a shard four times a
+        // second; each read is a call DynamoDB Local serves beside the functions').
+        await sleep(lastRead ? 10 : IDLE_POLL_MS);
       } catch (error) {
         lastError = error;
+        // Read again from the checkpoint only once what was read is handled, so nothing is delivered twice.
+        await Promise.all(working);
         iterators.clear();
+        shardsListedAt = 0;
         if (!stopped) options.log('stream polling failed; retrying', { error: (error as Error).message });
         await sleep(500);
       }
     }
+    await Promise.all(working);
   })();
 
   return {
@@ -176,11 +241,17 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       await loop;
     },
     drained() {
+      shardsListedAt = 0;
       return new Promise((resolve) => idleWaiters.push({ after: pollsStarted, resolve }));
     },
     healthy: () => !stopped && lastError === undefined,
   };
 }
+
+/** Records read ahead of the handler at most, across the lanes. */
+const MAX_UNHANDLED = 2000;
+const SHARDS_LISTED_EVERY_MS = 1000;
+const IDLE_POLL_MS = 100;
 
 function readCheckpoints(file: string, streamArn: string): Record<string, string> {
   if (!existsSync(file)) return {};

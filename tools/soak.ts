@@ -40,6 +40,8 @@ console.log(
     `reply p50 / p99      ${Math.round(result.replyP50Ms)} ms / ${Math.round(result.replyP99Ms)} ms`,
     `certificates issued  ${result.certificates}`,
     `issued twice         ${result.issuedTwice}`,
+    `calls per message    DynamoDB ${(result.calls.dynamodb / Math.max(1, result.messages)).toFixed(1)}, S3 ${(result.calls.s3 / Math.max(1, result.messages)).toFixed(1)}`,
+    `set aside            ${result.setAside.streamRecords} stream records, ${result.setAside.parkedReplies} replies left parked`,
     `faults injected      ${Object.entries(result.faults)
       .map(([name, count]) => `${name} ${count}`)
       .join(', ')}`,
