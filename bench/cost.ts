@@ -47,6 +47,8 @@ const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRI
 interface MessageWork {
   /** Meta's calls reach the webhook through its function URL (no request fee) or the HTTP API ($1 a million). */
   webhookIngress: 'function-url' | 'http-api';
+  /** Whether the turn writes a dedupe mark of its own (now the message's id is kept in the session item). */
+  dedupeMark: boolean;
   /** Outbox items the turn writes: the answer, and the read receipt when it has an item of its own. */
   outboxItems: number;
   /** Sender writes per outbox item (claim, settle, and the wamid link when there is one), in total. */
@@ -62,9 +64,13 @@ interface MessageWork {
   counterItems: number;
 }
 
-/** The turn as the code now does it: Meta calls the function URL, the read receipt on the answer's item, statuses written only on failure. */
+/**
+ * The turn as the code now does it: Meta calls the function URL, the message's id kept in the session item, the read
+ * receipt on the answer's item, statuses written only on failure.
+ */
 const NOW: MessageWork = {
   webhookIngress: 'function-url',
+  dedupeMark: false,
   outboxItems: 1,
   senderWrites: 2,
   senderGb: MEMORY_GB.sender,
@@ -80,6 +86,7 @@ const NOW: MessageWork = {
 /** The same turn before: through the HTTP API, the read receipt an item of its own, every status written, the sender at 512 MB. */
 const BEFORE: MessageWork = {
   webhookIngress: 'http-api',
+  dedupeMark: true,
   outboxItems: 2,
   senderWrites: 2 + 2 + 1,
   senderGb: 0.5,
@@ -101,8 +108,9 @@ function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: numbe
       work.webhookIngress === 'http-api' ? webhookRequests * PRICE.httpApiRequest : 0,
     'webhook Lambda, the turn (1 GB)': lambda(MEMORY_GB.webhook, turnMs),
     'webhook Lambda, the statuses (1 GB)': STATUSES_PER_REPLY * lambda(MEMORY_GB.webhook, statusMs),
-    // A consistent read of the session; the turn's transaction (2 units an item): dedupe mark, session, outbox.
-    'DynamoDB, the turn': 1 * PRICE.dynamoReadUnit + (2 + work.outboxItems) * 2 * PRICE.dynamoWriteUnit,
+    // A consistent read of the session; the turn's transaction (2 units an item): session, outbox, any dedupe mark.
+    'DynamoDB, the turn':
+      1 * PRICE.dynamoReadUnit + (1 + Number(work.dedupeMark) + work.outboxItems) * 2 * PRICE.dynamoWriteUnit,
     'DynamoDB, the statuses': work.statusWrites * PRICE.dynamoWriteUnit + work.statusReads * PRICE.dynamoReadUnit,
     // One invocation per message (a stream batch holds more at scale); the recipient and parked-replies queries.
     'sender Lambda': lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),

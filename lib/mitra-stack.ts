@@ -431,7 +431,7 @@ export class MitraStack extends Stack {
             dynamodb: {
               NewImage: {
                 kind: {
-                  S: FilterRule.or('inbound-message', 'outbox', 'delivery-status', 'application', 'certificate'),
+                  S: FilterRule.or('session', 'outbox', 'delivery-status', 'application', 'certificate'),
                 },
               },
             },

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/schema.ts';
+import { newlyApplied } from '../conversation/recent-messages.ts';
 import { citizenToken, indiaDate, LAKE_EVENT_VERSION, type LakeEvent, LakeEventSchema } from './lake-event.ts';
 
 /** One change of one item of the state table, as its stream reports it (images already unmarshalled). */
@@ -44,16 +45,8 @@ export function eventsFromTableChange(change: TableChange, context: EventContext
 function draftsOf(item: Record<string, unknown>, before: Record<string, unknown> | undefined, context: EventContext) {
   const citizen = typeof item.waId === 'string' ? citizenToken(context.tokenKey, item.waId) : undefined;
   switch (item.kind) {
-    case 'inbound-message':
-      if (before) return [];
-      return [
-        {
-          event_id: `message-in:${String(item.pk).replace(/^MSG#/, '')}`,
-          type: 'message.received',
-          occurred_at: String(item.receivedAt),
-          citizen,
-        } satisfies Draft,
-      ];
+    case 'session':
+      return receivedDrafts(item, before, citizen);
     case 'outbox':
       return outboxDrafts(item, before, citizen);
     case 'delivery-status':
@@ -75,6 +68,21 @@ function draftsOf(item: Record<string, unknown>, before: Record<string, unknown>
     default:
       return [];
   }
+}
+
+/** The messages a write of the citizen's session applied: those its ring of recent messages gained. */
+function receivedDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
+  const ring = (image: Record<string, unknown> | undefined) =>
+    Array.isArray(image?.recent) ? image.recent.map(String) : [];
+  return newlyApplied(ring(before), ring(item)).map(
+    ({ hash, sentAt }) =>
+      ({
+        event_id: `message-in:${hash}`,
+        type: 'message.received',
+        occurred_at: sentAt.toISOString(),
+        citizen,
+      }) satisfies Draft,
+  );
 }
 
 function outboxDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
+import { messageHash, NO_RECENT_MESSAGES, remember } from '#core/conversation/recent-messages.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 import { citizenToken, indiaDate, LakeEventSchema } from '#core/events/lake-event.ts';
 import { countersOf } from '#core/events/live-counters.ts';
@@ -126,6 +127,34 @@ describe('lake events from table changes', () => {
     const [event] = eventsFromTableChange({ eventName: 'MODIFY', oldImage: issued, newImage: revoked }, context);
     expect(event).toMatchObject({ type: 'document.revoked', reason: 'issued-in-error', department: 'revenue' });
     expect(JSON.stringify(event)).not.toContain('Ravi');
+  });
+
+  it('counts a message received once, when the session write that applied it adds it to the recent ones', () => {
+    const before = remember(NO_RECENT_MESSAGES, 'wamid.FIRST', new Date('2026-12-05T01:00:00Z'));
+    const after = remember(before, 'wamid.SECOND', new Date('2026-12-05T01:00:07Z'));
+    const image = (recent: typeof before) => ({
+      pk: `CITIZEN#${waId}`,
+      sk: 'SESSION',
+      kind: 'session',
+      waId,
+      recent: recent.ring,
+    });
+    const events = eventsFromTableChange(
+      { eventName: 'MODIFY', oldImage: image(before), newImage: image(after) },
+      context,
+    );
+    expect(events).toMatchObject([
+      {
+        type: 'message.received',
+        event_id: `message-in:${messageHash('wamid.SECOND')}`,
+        occurred_at: '2026-12-05T01:00:07.000Z',
+        citizen: citizenToken(context.tokenKey, waId),
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('SECOND');
+    expect(
+      eventsFromTableChange({ eventName: 'MODIFY', oldImage: image(after), newImage: image(after) }, context),
+    ).toEqual([]);
   });
 
   it('ignores items that are not domain events', () => {
