@@ -1,9 +1,16 @@
 import {
+  ConditionalCheckFailedException,
   TransactionCanceledException,
   TransactionConflictException,
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
@@ -14,7 +21,7 @@ import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { type OutboxItem, outboxItem } from './outbox.ts';
+import { turnReplies } from './outbox.ts';
 import { logger } from './powertools.ts';
 
 /**
@@ -25,7 +32,7 @@ const storedWith = new WeakMap<Session, { lastInboundAt?: string; recent: Recent
 
 export type TurnOutcome = { result: 'applied'; effects: Effect[] } | { result: 'duplicate'; effects: Effect[] };
 
-/** Sessions with their message dedupe, outbox replies and new applications: the webhook's one atomic write. */
+/** Sessions with their message dedupe and pending replies, and new applications: the webhook's one atomic write. */
 export class ConversationStore {
   constructor(private readonly tableName: string) {}
 
@@ -83,12 +90,14 @@ export class ConversationStore {
   }
 
   /**
-   * Writes the turn in one transaction: the session (only if nobody else wrote it since it was read) with the message
-   * among the citizen's recent ones, the replies (and any document sent again) into the outbox, any new application
-   * and any certificate task (a photo to check), which the certificate-tasks function takes up from the table's
-   * stream. A turn with effects to finish after the write (a workflow to start, reminders to schedule) also keeps
-   * them under the message id, for a redelivery to finish them again (both are idempotent). Throws ConflictError when
-   * the session moved on; answers 'duplicate', with those effects, for a message applied before.
+   * Writes the turn as one conditional put of the session item (only if nobody else wrote it since it was read),
+   * holding the session, the message among the citizen's recent ones and the turn's replies (and any document sent
+   * again), which the table's stream hands to the sender. A turn with items beside the session writes them in one
+   * transaction with it: a new application, a certificate task (a photo to check, which the certificate-tasks
+   * function takes up from the stream), alert subscriptions, and the effects to finish after the write (a workflow to
+   * start, reminders to schedule), kept under the message id for a redelivery to finish them again (both are
+   * idempotent). Throws ConflictError when the session moved on; answers 'duplicate', with those effects, for a
+   * message applied before.
    *
    * The session item also records when the citizen last wrote (`lastInboundAt`, the latest of Meta's timestamps, so
    * a late redelivery never moves it back): the sender reads it to know whether the 24-hour window is open.
@@ -103,30 +112,25 @@ export class ConversationStore {
     const lastInboundAt = before && before > sentAt ? before : sentAt;
     const finishing = turn.effects.filter((effect) => FINISHED_AFTER_WRITE.has(effect.type));
     const session = {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...keys.session(inbound.waId),
-          kind: 'session',
-          waId: inbound.waId,
-          session: turn.session,
-          version: turn.session.version,
-          lastInboundAt,
-          recent: recent.ring,
-          recentFloor: recent.floor,
-        },
-        ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
+      TableName: this.tableName,
+      Item: {
+        ...keys.session(inbound.waId),
+        kind: 'session',
+        waId: inbound.waId,
+        session: turn.session,
+        version: turn.session.version,
+        lastInboundAt,
+        recent: recent.ring,
+        recentFloor: recent.floor,
+        ...turnReplies(inbound, [...turn.replies, ...documentsOf(turn.effects)], now),
       },
+      ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+      ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
     };
-    const items = [
-      session,
+    const sideItems = [
       ...(finishing.length > 0
         ? [{ Put: { TableName: this.tableName, Item: effectsMark(inbound, finishing, now) } }]
         : []),
-      ...outboxItemsOf(inbound, [...turn.replies, ...documentsOf(turn.effects)], now).map((item) => ({
-        Put: { TableName: this.tableName, Item: item },
-      })),
       ...applicationsOf(turn.effects).map((application) => ({
         Put: {
           TableName: this.tableName,
@@ -148,9 +152,32 @@ export class ConversationStore {
         Put: { TableName: this.tableName, Item: task, ConditionExpression: 'attribute_not_exists(pk)' },
       })),
     ];
+    if (sideItems.length === 0) {
+      await this.putSession(session, inbound);
+    } else {
+      await this.transact([{ Put: session }, ...sideItems], inbound);
+    }
+    return { result: 'applied', effects: turn.effects };
+  }
+
+  /** The common turn: one conditional put of the session item, its replies and the message's id with it. */
+  private async putSession(put: PutCommandInput, inbound: InboundMessage): Promise<void> {
+    try {
+      await dynamodb.send(new PutCommand(put));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
+      // An item over DynamoDB's limits (over 400 KB) is refused the same way on every retry.
+      if ((error as Error).name === 'ValidationException')
+        throw new UnusableInputError(`the table refuses the turn of ${inbound.messageId}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** A turn with items beside the session (a new application, a task, subscriptions): one transaction. */
+  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>, inbound: InboundMessage) {
     try {
       await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'applied', effects: turn.effects };
     } catch (error) {
       if (error instanceof TransactionConflictException || error instanceof TransactionInProgressException)
         throw new ConflictError('transaction conflict', { cause: error });
@@ -212,24 +239,6 @@ function recentOf(item: Record<string, unknown>): RecentMessages {
   return Array.isArray(recent) && typeof recentFloor === 'number'
     ? { ring: recent.map(String), floor: recentFloor }
     : NO_RECENT_MESSAGES;
-}
-
-/**
- * A turn's replies in the outbox, in order. The read receipt rides on the first reply's item (one write, one send
- * for both); it has an item of its own only when nothing else answers the message.
- */
-function outboxItemsOf(inbound: InboundMessage, replies: Reply[], now: Date): OutboxItem[] {
-  const [first, ...rest] = replies;
-  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
-  return (receipt ? rest : replies).map((reply, index) =>
-    outboxItem(
-      inbound.waId,
-      `${inbound.messageId}#${String(index).padStart(2, '0')}`,
-      reply,
-      now,
-      index === 0 ? receipt : undefined,
-    ),
-  );
 }
 
 /**

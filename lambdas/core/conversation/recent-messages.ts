@@ -5,8 +5,8 @@ export const RECENT_MESSAGES = 16;
 
 /**
  * The citizen's latest messages as the session item keeps them: each a short hash of Meta's message id with Meta's
- * timestamp (`<hash>@<seconds>`), oldest first; and `floor`, the latest timestamp among those that left the ring.
- * About 30 bytes a message, however long Meta's ids are.
+ * timestamp (`<hash>@<seconds in base 36>`), oldest first; and `floor`, the latest timestamp among those that left the
+ * ring. 16 bytes a message, however long Meta's ids are.
  */
 export interface RecentMessages {
   ring: string[];
@@ -15,13 +15,16 @@ export interface RecentMessages {
 
 export const NO_RECENT_MESSAGES: RecentMessages = { ring: [], floor: 0 };
 
-/** 96 bits of the id: unique among one citizen's messages, and as a lake event id among everyone's. */
+/**
+ * 48 bits of the id: among one citizen's 16 latest messages, a new one is taken for another about once in 10¹³
+ * messages. (Where it must be unique among everyone's, it goes with the citizen's token.)
+ */
 export function messageHash(messageId: string): string {
-  return createHash('sha256').update(messageId).digest('base64url').slice(0, 16);
+  return createHash('sha256').update(messageId).digest('base64url').slice(0, 8);
 }
 
 const hashOf = (entry: string) => entry.slice(0, entry.indexOf('@'));
-const secondsOf = (entry: string) => Number(entry.slice(entry.indexOf('@') + 1));
+const secondsOf = (entry: string) => Number.parseInt(entry.slice(entry.indexOf('@') + 1), 36);
 
 /**
  * Whether the message was applied before: its id is in the ring, or, once messages have left the ring, it is older
@@ -38,7 +41,7 @@ export function seenBefore(recent: RecentMessages, messageId: string, sentAt: Da
 
 /** The ring with the message added, the oldest leaving (and raising the floor) once it holds RECENT_MESSAGES. */
 export function remember(recent: RecentMessages, messageId: string, sentAt: Date): RecentMessages {
-  const ring = [...recent.ring, `${messageHash(messageId)}@${Math.floor(sentAt.getTime() / 1000)}`];
+  const ring = [...recent.ring, `${messageHash(messageId)}@${Math.floor(sentAt.getTime() / 1000).toString(36)}`];
   const leaving = ring.splice(0, Math.max(0, ring.length - RECENT_MESSAGES));
   const floor = Math.max(recent.floor, ...leaving.map(secondsOf));
   return { ring, floor };

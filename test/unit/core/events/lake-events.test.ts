@@ -146,7 +146,7 @@ describe('lake events from table changes', () => {
     expect(events).toMatchObject([
       {
         type: 'message.received',
-        event_id: `message-in:${messageHash('wamid.SECOND')}`,
+        event_id: `message-in:${citizenToken(context.tokenKey, waId)}:${messageHash('wamid.SECOND')}`,
         occurred_at: '2026-12-05T01:00:07.000Z',
         citizen: citizenToken(context.tokenKey, waId),
       },
@@ -155,6 +155,40 @@ describe('lake events from table changes', () => {
     expect(
       eventsFromTableChange({ eventName: 'MODIFY', oldImage: image(after), newImage: image(after) }, context),
     ).toEqual([]);
+  });
+
+  it('counts a turn’s replies out as the session write hands them to the sender, and a failure as failed', () => {
+    const session = {
+      pk: `CITIZEN#${waId}`,
+      sk: 'SESSION',
+      kind: 'session',
+      waId,
+      repliesTo: 'abcdefgh',
+      replies: [{ type: 'text' }, { type: 'list' }],
+      repliedAt: '2026-12-05T01:00:08.000Z',
+    };
+    const queued = eventsFromTableChange(
+      { eventName: 'MODIFY', oldImage: { ...session, repliesTo: 'older' }, newImage: session },
+      context,
+    );
+    expect(queued.map((e) => [e.type, e.delivery_status, e.message_type])).toEqual([
+      ['message.sent', 'queued', 'text'],
+      ['message.sent', 'queued', 'list'],
+    ]);
+    expect(queued.flatMap(countersOf).map((c) => c.name)).toEqual(['messages-out', 'messages-out']);
+    expect(eventsFromTableChange({ eventName: 'MODIFY', oldImage: session, newImage: session }, context)).toEqual([]);
+    const failure = {
+      pk: `OUTBOX#${waId}`,
+      sk: 'abcdefgh#01',
+      kind: 'outbox',
+      waId,
+      reply: { type: 'list' },
+      status: 'undeliverable',
+      settledAt: '2026-12-05T01:00:09.000Z',
+    };
+    const [failed] = eventsFromTableChange({ eventName: 'INSERT', newImage: failure }, context);
+    expect(countersOf(failed!).map((c) => c.name)).toEqual(['messages-failed']);
+    expect(JSON.stringify([...queued, failed])).not.toContain(waId);
   });
 
   it('ignores items that are not domain events', () => {
