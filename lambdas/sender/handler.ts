@@ -1,7 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { isServiceBusy } from '#adapters/aws-errors.ts';
@@ -22,6 +20,7 @@ import {
 import { ParkedReplies } from '#adapters/parked-replies.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
+import { streamImage } from '#adapters/stream-image.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { grievanceTemplates } from '#core/whatsapp/customer-window.ts';
 import { type BatchEntry, deliverBatch, failedRecords, turnProgressBefore } from './batch.ts';
@@ -85,14 +84,12 @@ async function handle(
   const entries: BatchEntry[] = [];
   for (const record of event.Records) {
     const sequence = record.dynamodb?.SequenceNumber ?? '';
-    const image = record.dynamodb?.NewImage;
-    if (!image) continue;
-    const item = unmarshall(image as Record<string, AttributeValue>);
-    if (item.kind === 'outbox' && record.eventName === 'INSERT')
-      entries.push({ id: sequence, item: item as OutboxItem });
-    if (item.kind !== 'session') continue;
-    const old = record.dynamodb?.OldImage && unmarshall(record.dynamodb.OldImage as Record<string, AttributeValue>);
-    for (const reply of repliesQueuedBy(item, old)) entries.push({ id: `${sequence}@${reply.sk}`, item: reply });
+    const item = streamImage(record.dynamodb?.NewImage);
+    if (item?.kind === 'outbox' && record.eventName === 'INSERT')
+      entries.push({ id: sequence, item: item as unknown as OutboxItem });
+    if (item?.kind !== 'session') continue;
+    for (const reply of repliesQueuedBy(item, streamImage(record.dynamodb?.OldImage)))
+      entries.push({ id: `${sequence}@${reply.sk}`, item: reply });
   }
   const failed = await deliverBatch(entries, {
     deliver: (item) => delivery.deliver(item),
