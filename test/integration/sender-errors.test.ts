@@ -222,6 +222,25 @@ describe('sender: one failing recipient never holds back the others', () => {
   });
 });
 
+describe('sender: a turn’s replies, carried by the session item', () => {
+  it('parks a turn’s replies while Meta refuses the token, and a redrive sends each once', async () => {
+    const waId = '919822100006';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const before = (await replies(waId)).length;
+    env.runtime.whatsapp.injectFault({ code: 190, times: 1, waId });
+    await say(env.runtime, waId, { text: 'Hi' });
+    expect(await replies(waId)).toHaveLength(before);
+    const expected = (await turnReplies(waId)).length;
+    expect(await parkedReplies().count()).toBeGreaterThanOrEqual(expected);
+    await redrive();
+    await waitFor('the parked answer', async () =>
+      (await replies(waId)).length >= before + expected ? true : undefined,
+    );
+    await redrive();
+    expect(await replies(waId)).toHaveLength(before + expected);
+  });
+});
+
 describe('sender: limits, idempotency and the 24-hour window', () => {
   it('cuts an over-long Telugu text at a grapheme boundary, which the Graph API (with its own checks) accepts', async () => {
     const waId = '919822004096';
