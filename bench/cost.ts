@@ -54,15 +54,15 @@ const COUNTERS_PER_RUN = 3;
 const lambda = (gb: number, ms: number) => PRICE.lambdaRequest + gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
 const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
 
-/** What one inbound text message and its one answer make the code do; the items are each under 1 KB. */
+/** What one inbound text message and its one answer make the code do. */
 interface MessageWork {
   /** Meta's calls reach the webhook through its function URL (no request fee) or the HTTP API ($1 a million). */
   webhookIngress: 'function-url' | 'http-api';
   /** Whether the webhook's own invocations are sampled by X-Ray (active tracing) or only when its caller's were. */
   webhookTraced: boolean;
-  /** Outbox items the turn writes: the answer, and the read receipt when it has an item of its own. */
-  outboxItems: number;
-  /** Sender writes per outbox item (claim, settle, and the wamid link when there is one), in total. */
+  /** Write units of the turn: one put of the session item, or a transaction (2 units per KB of each item). */
+  turnWriteUnits: number;
+  /** Sender writes per message (claim, settle, and the wamid link when there is one), in total. */
   senderWrites: number;
   /** Sender memory, Graph API round trips it waits on one after another, and replies an invocation sends together. */
   senderGb: number;
@@ -98,15 +98,23 @@ const COUNTER_UNITS_PER_EVENT =
   (2 * Math.ceil((13 * EVENTS_PER_COUNTER_RUN) / 1024) + 2 * COUNTERS_PER_RUN) / EVENTS_PER_COUNTER_RUN;
 
 /**
- * The turn as the code now does it: Meta calls the function URL, the webhook traced only where its caller was, the
- * read receipt on the answer's item, statuses written only on failure, lake events packed into 5 KB records and
- * counted in runs, no platform log lines.
+ * A turn's session item as the webhook writes it, with a menu (an English list of ten rows) as the reply and the ids
+ * of 16 messages: 1.75 KB (session 0.39 KB, the list 0.84 KB, the ids 0.26 KB). A text reply makes it 1.25 KB, a
+ * Telugu list 2.5 KB (3 units).
+ */
+const TURN_ITEM_KB = 1.75;
+
+/**
+ * The turn as the code now does it: Meta calls the function URL, one conditional put of the session item holding the
+ * message's id and the replies, the read receipt on the first reply, the sender writing nothing when they go,
+ * statuses written only on failure, the webhook traced only where its caller was, lake events packed into 5 KB
+ * records and counted in runs, no platform log lines.
  */
 const NOW: MessageWork = {
   webhookIngress: 'function-url',
   webhookTraced: false,
-  outboxItems: 1,
-  senderWrites: 2,
+  turnWriteUnits: Math.ceil(TURN_ITEM_KB),
+  senderWrites: 0,
   senderGb: MEMORY_GB.sender,
   senderWaits: 1,
   repliesPerSenderInvocation: REPLIES_PER_SENDER_INVOCATION,
@@ -120,14 +128,16 @@ const NOW: MessageWork = {
 };
 
 /**
- * The same turn before: through the HTTP API, every function traced, the read receipt an item of its own, every status
- * written, the sender at 512 MB sending one reply an invocation, a Firehose record and a counted mark per event,
- * Lambda's platform lines logged.
+ * The same turn before: through the HTTP API, every function traced, a transaction of mark, session and outbox items
+ * with the read receipt an item of its own, the sender claiming and settling each, every status written, the sender
+ * at 512 MB sending one reply an invocation, a Firehose record and a counted mark per event, Lambda's platform lines
+ * logged.
  */
 const BEFORE: MessageWork = {
   webhookIngress: 'http-api',
   webhookTraced: true,
-  outboxItems: 2,
+  // A transaction of dedupe mark, session, and an outbox item each for the answer and the read receipt.
+  turnWriteUnits: (1 + 1 + 2) * 2,
   senderWrites: 2 + 2 + 1,
   senderGb: 0.5,
   senderWaits: 2,
@@ -155,8 +165,8 @@ function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: numbe
       work.webhookIngress === 'http-api' ? webhookRequests * PRICE.httpApiRequest : 0,
     'webhook Lambda, the turn (1 GB)': lambda(MEMORY_GB.webhook, turnMs),
     'webhook Lambda, the statuses (1 GB)': STATUSES_PER_REPLY * lambda(MEMORY_GB.webhook, statusMs),
-    // A consistent read of the session; the turn's transaction (2 units an item): dedupe mark, session, outbox.
-    'DynamoDB, the turn': 1 * PRICE.dynamoReadUnit + (2 + work.outboxItems) * 2 * PRICE.dynamoWriteUnit,
+    // A consistent read of the session item (under 4 KB), and the turn's write.
+    'DynamoDB, the turn': 1 * PRICE.dynamoReadUnit + work.turnWriteUnits * PRICE.dynamoWriteUnit,
     'DynamoDB, the statuses': work.statusWrites * PRICE.dynamoWriteUnit + work.statusReads * PRICE.dynamoReadUnit,
     // The invocation's wait on Meta, shared by the replies it sends together.
     'sender Lambda': senderInvocations * lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),

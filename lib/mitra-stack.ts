@@ -305,9 +305,10 @@ export class MitraStack extends Stack {
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
-        // Lambda keeps records of one partition key in order at any parallelisation, and a citizen's replies share
-        // one (OUTBOX#<citizen>): so ten batches per shard at once, and within a batch the sender sends different
-        // citizens' replies concurrently, each citizen's in order.
+        // Lambda keeps records of one partition key in order at any parallelisation, and a citizen's turns share one
+        // (their session item, CITIZEN#<citizen>), as do the notices queued to them (OUTBOX#<citizen>): so ten
+        // batches per shard at once, and within a batch the sender sends different citizens' replies concurrently,
+        // each citizen's in order.
         parallelizationFactor: 10,
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
@@ -318,6 +319,13 @@ export class MitraStack extends Stack {
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: { NewImage: { kind: { S: FilterRule.isEqual('outbox') } } },
+          }),
+          // A turn's replies ride on the session item: only its writes that queued replies (the sender checks that
+          // the old image did not hold them already).
+          FilterCriteria.filter({
+            dynamodb: {
+              NewImage: { kind: { S: FilterRule.isEqual('session') }, repliesTo: { S: FilterRule.exists() } },
+            },
           }),
         ],
       });
@@ -435,7 +443,7 @@ export class MitraStack extends Stack {
             dynamodb: {
               NewImage: {
                 kind: {
-                  S: FilterRule.or('inbound-message', 'outbox', 'delivery-status', 'application', 'certificate'),
+                  S: FilterRule.or('session', 'outbox', 'delivery-status', 'application', 'certificate'),
                 },
               },
             },

@@ -1,27 +1,38 @@
 import {
+  ConditionalCheckFailedException,
   TransactionCanceledException,
   TransactionConflictException,
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
+import { NO_RECENT_MESSAGES, type RecentMessages, remember, seenBefore } from '#core/conversation/recent-messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { type OutboxItem, outboxItem } from './outbox.ts';
+import { turnReplies } from './outbox.ts';
 import { logger } from './powertools.ts';
 
-/** When each loaded session's citizen last wrote, kept beside the session without changing its shape. */
-const lastInboundOf = new WeakMap<Session, string>();
+/**
+ * What the session item keeps beside each loaded session without changing its shape: when the citizen last wrote,
+ * and their latest message ids (the dedupe of Meta's redeliveries).
+ */
+const storedWith = new WeakMap<Session, { lastInboundAt?: string; recent: RecentMessages }>();
 
 export type TurnOutcome = { result: 'applied'; effects: Effect[] } | { result: 'duplicate'; effects: Effect[] };
 
-/** Sessions, message dedupe marks, outbox replies and new applications: the webhook's one atomic write. */
+/** Sessions with their message dedupe and pending replies, and new applications: the webhook's one atomic write. */
 export class ConversationStore {
   constructor(private readonly tableName: string) {}
 
@@ -37,7 +48,10 @@ export class ConversationStore {
     const session = parsed.success ? parsed.data : { ...newSession(waId), version: Number(Item.version ?? 0) };
     if (!parsed.success)
       logger.warn('stored session unreadable; starting afresh', { issues: parsed.error.issues.length });
-    if (typeof Item.lastInboundAt === 'string') lastInboundOf.set(session, Item.lastInboundAt);
+    storedWith.set(session, {
+      ...(typeof Item.lastInboundAt === 'string' ? { lastInboundAt: Item.lastInboundAt } : {}),
+      recent: recentOf(Item),
+    });
     return session;
   }
 
@@ -76,53 +90,47 @@ export class ConversationStore {
   }
 
   /**
-   * Writes the turn in one transaction: the message-id dedupe mark (only if the message is new), the session (only if
-   * nobody else wrote it since it was read), the replies (and any document sent again) into the outbox, any new
-   * application and any certificate
-   * task (a photo to check), which the certificate-tasks function takes up from the table's stream. Throws
-   * ConflictError when the session moved on; answers 'duplicate' with the effects first recorded when the message
-   * was already applied, so the caller can finish them (starting a workflow is idempotent).
+   * Writes the turn as one conditional put of the session item (only if nobody else wrote it since it was read),
+   * holding the session, the message among the citizen's recent ones and the turn's replies (and any document sent
+   * again), which the table's stream hands to the sender. A turn with items beside the session writes them in one
+   * transaction with it: a new application, a certificate task (a photo to check, which the certificate-tasks
+   * function takes up from the stream), alert subscriptions, and the effects to finish after the write (a workflow to
+   * start, reminders to schedule), kept under the message id for a redelivery to finish them again (both are
+   * idempotent). Throws ConflictError when the session moved on; answers 'duplicate', with those effects, for a
+   * message applied before.
    *
    * The session item also records when the citizen last wrote (`lastInboundAt`, the latest of Meta's timestamps, so
    * a late redelivery never moves it back): the sender reads it to know whether the 24-hour window is open.
    */
   async commitTurn(previous: Session, inbound: InboundMessage, turn: Turn, now: Date): Promise<TurnOutcome> {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const stored = storedWith.get(previous) ?? { recent: NO_RECENT_MESSAGES };
+    if (seenBefore(stored.recent, inbound.messageId, inbound.sentAt) || (await this.markedBefore(previous, inbound)))
+      return { result: 'duplicate', effects: await this.recordedEffects(inbound.messageId) };
+    const recent = remember(stored.recent, inbound.messageId, inbound.sentAt);
     const sentAt = inbound.sentAt.toISOString();
-    const before = lastInboundOf.get(previous);
+    const before = stored.lastInboundAt;
     const lastInboundAt = before && before > sentAt ? before : sentAt;
-    const items = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.inboundMessage(inbound.messageId),
-            kind: 'inbound-message',
-            waId: inbound.waId,
-            receivedAt: now.toISOString(),
-            effects: turn.effects,
-            expiresAt: nowSeconds + DEDUPE_RETENTION_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+    const finishing = turn.effects.filter((effect) => FINISHED_AFTER_WRITE.has(effect.type));
+    const session = {
+      TableName: this.tableName,
+      Item: {
+        ...keys.session(inbound.waId),
+        kind: 'session',
+        waId: inbound.waId,
+        session: turn.session,
+        version: turn.session.version,
+        lastInboundAt,
+        recent: recent.ring,
+        recentFloor: recent.floor,
+        ...turnReplies(inbound, [...turn.replies, ...documentsOf(turn.effects)], now),
       },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.session(inbound.waId),
-            kind: 'session',
-            session: turn.session,
-            version: turn.session.version,
-            lastInboundAt,
-          },
-          ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-          ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
-        },
-      },
-      ...outboxItemsOf(inbound, [...turn.replies, ...documentsOf(turn.effects)], now).map((item) => ({
-        Put: { TableName: this.tableName, Item: item },
-      })),
+      ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+      ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
+    };
+    const sideItems = [
+      ...(finishing.length > 0
+        ? [{ Put: { TableName: this.tableName, Item: effectsMark(inbound, finishing, now) } }]
+        : []),
       ...applicationsOf(turn.effects).map((application) => ({
         Put: {
           TableName: this.tableName,
@@ -144,17 +152,38 @@ export class ConversationStore {
         Put: { TableName: this.tableName, Item: task, ConditionExpression: 'attribute_not_exists(pk)' },
       })),
     ];
+    if (sideItems.length === 0) {
+      await this.putSession(session, inbound);
+    } else {
+      await this.transact([{ Put: session }, ...sideItems], inbound);
+    }
+    return { result: 'applied', effects: turn.effects };
+  }
+
+  /** The common turn: one conditional put of the session item, its replies and the message's id with it. */
+  private async putSession(put: PutCommandInput, inbound: InboundMessage): Promise<void> {
+    try {
+      await dynamodb.send(new PutCommand(put));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
+      // An item over DynamoDB's limits (over 400 KB) is refused the same way on every retry.
+      if ((error as Error).name === 'ValidationException')
+        throw new UnusableInputError(`the table refuses the turn of ${inbound.messageId}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** A turn with items beside the session (a new application, a task, subscriptions): one transaction. */
+  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>, inbound: InboundMessage) {
     try {
       await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'applied', effects: turn.effects };
     } catch (error) {
       if (error instanceof TransactionConflictException || error instanceof TransactionInProgressException)
         throw new ConflictError('transaction conflict', { cause: error });
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed')
-        return { result: 'duplicate', effects: await this.recordedEffects(inbound.messageId) };
-      if (reasons[1]?.Code === 'ConditionalCheckFailed')
         throw new ConflictError(`session of ${inbound.waId} changed concurrently`);
       // A transaction conflicting with another in flight on the same items: also a race, retried the same way.
       if (reasons.some((r) => r.Code === 'TransactionConflict'))
@@ -166,6 +195,23 @@ export class ConversationStore {
     }
   }
 
+  /**
+   * A session item written before it kept the citizen's recent messages: the message's own mark, which every turn
+   * wrote then, tells whether it was applied.
+   */
+  private async markedBefore(previous: Session, inbound: InboundMessage): Promise<boolean> {
+    if (previous.version === 0 || storedWith.get(previous)?.recent !== NO_RECENT_MESSAGES) return false;
+    const { Item } = await dynamodb.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.inboundMessage(inbound.messageId),
+        ConsistentRead: true,
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return Item !== undefined;
+  }
+
   private async recordedEffects(messageId: string): Promise<Effect[]> {
     const { Item } = await dynamodb.send(
       new GetCommand({ TableName: this.tableName, Key: keys.inboundMessage(messageId), ConsistentRead: true }),
@@ -174,22 +220,25 @@ export class ConversationStore {
   }
 }
 
-/**
- * A turn's replies in the outbox, in order. The read receipt rides on the first reply's item (one write, one send
- * for both); it has an item of its own only when nothing else answers the message.
- */
-function outboxItemsOf(inbound: InboundMessage, replies: Reply[], now: Date): OutboxItem[] {
-  const [first, ...rest] = replies;
-  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
-  return (receipt ? rest : replies).map((reply, index) =>
-    outboxItem(
-      inbound.waId,
-      `${inbound.messageId}#${String(index).padStart(2, '0')}`,
-      reply,
-      now,
-      index === 0 ? receipt : undefined,
-    ),
-  );
+/** Effects the webhook performs after the turn is written, which a redelivery of the message performs again. */
+const FINISHED_AFTER_WRITE = new Set<Effect['type']>(['start-application', 'schedule-reminders']);
+
+/** The effects to finish of a message's turn, kept under its id as long as Meta may redeliver it. */
+function effectsMark(inbound: InboundMessage, effects: Effect[], now: Date) {
+  return {
+    ...keys.inboundMessage(inbound.messageId),
+    kind: 'turn-effects',
+    effects,
+    expiresAt: Math.floor(now.getTime() / 1000) + DEDUPE_RETENTION_SECONDS,
+  };
+}
+
+/** The citizen's recent message ids as the session item keeps them (none in an item written before it kept them). */
+function recentOf(item: Record<string, unknown>): RecentMessages {
+  const { recent, recentFloor } = item;
+  return Array.isArray(recent) && typeof recentFloor === 'number'
+    ? { ring: recent.map(String), floor: recentFloor }
+    : NO_RECENT_MESSAGES;
 }
 
 /**

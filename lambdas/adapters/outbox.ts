@@ -1,7 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Reply } from '#core/conversation/messages.ts';
+import { messageHash } from '#core/conversation/recent-messages.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
+import { turnReplyRef } from '#core/whatsapp/turn-replies.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
 /** Outbox items live 30 days: long enough to investigate a failed delivery. */
@@ -25,6 +28,11 @@ export interface OutboxItem {
   templateOnly?: boolean;
   /** The inbound message this reply answers, marked read (blue ticks) as the reply goes: one item for both. */
   readReceipt?: string;
+  /**
+   * A reply of a turn, carried by the citizen's session item rather than an item of its own: sent without a claim,
+   * nothing written when it goes, only when it fails (lambdas/sender/delivery.ts).
+   */
+  ofTurn?: true;
   createdAt: string;
   expiresAt: number;
 }
@@ -51,6 +59,80 @@ export function outboxItem(
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
   };
 }
+
+/** What the session item holds of its turn's replies: the stream hands them to the sender, in order per citizen. */
+interface TurnReplies {
+  /** The hash of the message they answer: a write of the session item with a new one queued new replies. */
+  repliesTo: string;
+  replies: Reply[];
+  /** The message they answer, marked read (blue ticks) as the first reply goes. */
+  readReceipt?: string;
+  repliedAt: string;
+}
+
+/**
+ * A turn's replies, in order, for the session item. The read receipt rides on the first reply (one send for both);
+ * it is a reply of its own only when nothing else answers the message. None when the turn says nothing.
+ */
+export function turnReplies(
+  inbound: { messageId: string },
+  replies: Reply[],
+  now: Date,
+): TurnReplies | Record<string, never> {
+  const [first, ...rest] = replies;
+  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
+  const pending = receipt ? rest : replies;
+  if (pending.length === 0) return {};
+  return {
+    repliesTo: messageHash(inbound.messageId),
+    replies: pending,
+    ...(receipt ? { readReceipt: receipt } : {}),
+    repliedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The replies a write of a session item queued, as the outbox items the sender delivers: none when the write queued
+ * none (a turn with nothing to say, or the old image already held them).
+ */
+export function repliesQueuedBy(
+  newImage: Record<string, unknown>,
+  oldImage: Record<string, unknown> | undefined,
+): OutboxItem[] {
+  const { repliesTo, replies, readReceipt, repliedAt, waId } = newImage as Partial<TurnReplies> & { waId?: string };
+  if (!repliesTo || repliesTo === oldImage?.repliesTo || !Array.isArray(replies) || !waId || !repliedAt) return [];
+  return replies.map((reply, index) => ({
+    ...outboxItem(
+      waId,
+      turnReplyRef(repliesTo, index),
+      reply,
+      new Date(repliedAt),
+      index === 0 ? readReceipt : undefined,
+    ),
+    ofTurn: true,
+  }));
+}
+
+/**
+ * Remembers that the first `sent` replies of a turn went, when the stream must hand its record over again (its
+ * later replies could not even be parked): the next delivery of the record starts after them.
+ */
+export async function recordTurnProgress(tableName: string, waId: string, turn: string, sent: number, now: Date) {
+  await dynamodb.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.turnProgress(waId, turn),
+        kind: 'turn-progress',
+        sent,
+        expiresAt: Math.floor(now.getTime() / 1000) + TURN_PROGRESS_RETENTION_SECONDS,
+      },
+    }),
+  );
+}
+
+/** A stream record lives 24 hours (and the mapping drops older ones): its progress is kept twice as long. */
+const TURN_PROGRESS_RETENTION_SECONDS = 2 * 24 * 60 * 60;
 
 /**
  * Queues one reply outside a turn (the answer to work done later). Conditional on the deterministic key, so a retried
@@ -131,13 +213,32 @@ export class Outbox {
     await this.transition(item, 'pending', { lastError });
   }
 
-  /** sending → sent, failed or undeliverable, with what the operator needs to see. */
+  /**
+   * sending → sent, failed or undeliverable, with what the operator needs to see. A turn's reply has no item until
+   * it fails: its failure is written as one, for the operator and the redrive tools to find.
+   */
   async settle(
-    item: Pick<OutboxItem, 'pk' | 'sk'>,
+    item: OutboxItem,
     status: Exclude<OutboxStatus, 'pending' | 'sending' | 'parked'>,
     details: Record<string, unknown>,
     now: Date,
   ): Promise<void> {
+    if (item.ofTurn) {
+      const { ofTurn: _, ...failed } = item;
+      await dynamodb
+        .send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...failed, status, details, settledAt: now.toISOString() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((error: unknown) => {
+          // The same failure recorded by an earlier delivery of the record.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+      return;
+    }
     await this.transition(item, status, { details, settledAt: now.toISOString() });
   }
 
@@ -170,23 +271,34 @@ export interface Recipient {
   language?: string;
   /** Messages to this citizen go spaced out until then (Meta answered 131056). */
   pacedUntil?: Date;
+  /** How many replies of a turn went before a delivery of its record failed, by turn (rare: see recordTurnProgress). */
+  sentOfTurn?: Record<string, number>;
 }
 
-/** The citizen's session and pacing items, both under the citizen's key: one query. */
+/** The citizen's session, pacing and turn progress items, all under the citizen's key: one query. */
 export async function readRecipient(tableName: string, waId: string): Promise<Recipient> {
   const { Items = [] } = await dynamodb.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.session(waId).pk },
-      ProjectionExpression: 'sk, lastInboundAt, #session.#language, pacedUntil',
+      ProjectionExpression: 'sk, lastInboundAt, #session.#language, pacedUntil, sent',
       ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
     }),
   );
   const session = Items.find((item) => item.sk === keys.session(waId).sk);
   const pacing = Items.find((item) => item.sk === keys.pairPacing(waId).sk);
   const language = (session?.session as { language?: string } | undefined)?.language;
+  const progressPrefix = keys.turnProgress(waId, '').sk;
+  const progress = Items.filter((item) => String(item.sk).startsWith(progressPrefix));
   return {
+    ...(progress.length > 0
+      ? {
+          sentOfTurn: Object.fromEntries(
+            progress.map((item) => [String(item.sk).slice(progressPrefix.length), Number(item.sent)]),
+          ),
+        }
+      : {}),
     ...(typeof session?.lastInboundAt === 'string' ? { lastInboundAt: new Date(session.lastInboundAt) } : {}),
     ...(language ? { language } : {}),
     ...(typeof pacing?.pacedUntil === 'string' ? { pacedUntil: new Date(pacing.pacedUntil) } : {}),

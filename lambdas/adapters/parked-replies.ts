@@ -38,13 +38,24 @@ export class ParkedReplies {
    * holds it, or it is settled), so the caller leaves it to the stream.
    */
   async park(item: OutboxItem, reason: string, now: Date): Promise<boolean> {
+    const { ofTurn, ...queued } = item;
     const parked: ParkedReply = {
       ...keys.parkedReply(item.waId, item.createdAt, item.sk),
       kind: 'parked-reply',
-      item: { ...item, status: 'pending' },
+      // Queued again as an item of its own, claimed like any other.
+      item: { ...queued, status: 'pending' },
       reason,
       parkedAt: now.toISOString(),
     };
+    // A turn's reply has no item to mark: the copy is all, and a copy kept by an earlier delivery is the same.
+    if (ofTurn) {
+      await ignoringConditionFailure(
+        this.client.send(
+          new PutCommand({ TableName: this.tableName, Item: parked, ConditionExpression: 'attribute_not_exists(pk)' }),
+        ),
+      );
+      return true;
+    }
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -72,9 +83,10 @@ export class ParkedReplies {
 
   /**
    * Whether replies queued to the citizen before this one are parked: this one must wait behind them, or it would
-   * overtake them. (Its own copy, kept while a redrive queues it again, does not count.)
+   * overtake them. (Its own copy, kept while a redrive queues it again, does not count; a turn's reply is never
+   * queued again as itself, so its own copy means an earlier delivery parked it.)
    */
-  async parkedBefore(item: Pick<OutboxItem, 'waId' | 'createdAt' | 'sk'>): Promise<boolean> {
+  async parkedBefore(item: Pick<OutboxItem, 'waId' | 'createdAt' | 'sk' | 'ofTurn'>): Promise<boolean> {
     const own = keys.parkedReply(item.waId, item.createdAt, item.sk).sk;
     const { Items = [] } = await this.client.send(
       new QueryCommand({
@@ -85,7 +97,7 @@ export class ParkedReplies {
         Limit: 2,
       }),
     );
-    return Items.some((parked) => parked.sk !== own);
+    return Items.some((parked) => item.ofTurn || parked.sk !== own);
   }
 
   async count(): Promise<number> {

@@ -11,6 +11,8 @@ export const keys = {
   session: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'SESSION' }),
   /** Until when Meta's pair rate limit (131056) asked us to space out messages to this citizen. */
   pairPacing: (waId: string) => ({ pk: `CITIZEN#${waId}`, sk: 'PAIR-PACING' }),
+  /** How many replies of a turn (by the hash of its message) the sender sent before its stream record failed. */
+  turnProgress: (waId: string, turn: string) => ({ pk: `CITIZEN#${waId}`, sk: `TURN-PROGRESS#${turn}` }),
   /** Outbox replies; the sort key orders a citizen's messages. */
   outbox: (waId: string, sequence: string) => ({ pk: `OUTBOX#${waId}`, sk: sequence }),
   /**

@@ -1,6 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { now } from '#adapters/clock.ts';
@@ -9,30 +7,13 @@ import { deliverToLake } from '#adapters/lake-delivery.ts';
 import { lakeTokenKey } from '#adapters/lake-settings.ts';
 import { LiveCounters } from '#adapters/live-counters.ts';
 import { logger } from '#adapters/powertools.ts';
+import { streamImage } from '#adapters/stream-image.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 
 const deliveryStream = requireEnv('LAKE_DELIVERY_STREAM');
 const counters = new LiveCounters(requireEnv('TABLE_NAME'));
 const context = { tokenKey: await lakeTokenKey(), catalog: catalog() };
-
-const image = (value: unknown) =>
-  value ? unmarshall(withoutEmptyValues(value as Record<string, AttributeValue>)) : undefined;
-
-/**
- * A stream image may carry an attribute value with no type set (seen from DynamoDB Local), which unmarshall refuses;
- * such a value holds nothing, so it is left out rather than failing the whole record again and again.
- */
-function withoutEmptyValues(map: Record<string, AttributeValue>): Record<string, AttributeValue> {
-  const kept: Record<string, AttributeValue> = {};
-  for (const [name, value] of Object.entries(map)) {
-    if (!value || Object.keys(value).length === 0) continue;
-    if (value.M) kept[name] = { M: withoutEmptyValues(value.M) };
-    else if (value.L) kept[name] = { L: value.L.filter((v) => v && Object.keys(v).length > 0) };
-    else kept[name] = value;
-  }
-  return kept;
-}
 
 /**
  * Turns the table's changes into lake events: into the lake's delivery stream, and onto the live dashboard's
@@ -45,8 +26,8 @@ async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse
       return eventsFromTableChange(
         {
           eventName: record.eventName ?? 'INSERT',
-          oldImage: image(record.dynamodb?.OldImage),
-          newImage: image(record.dynamodb?.NewImage),
+          oldImage: streamImage(record.dynamodb?.OldImage),
+          newImage: streamImage(record.dynamodb?.NewImage),
         },
         context,
       );

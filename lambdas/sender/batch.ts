@@ -1,8 +1,12 @@
 import type { OutboxItem } from '#adapters/outbox.ts';
 import { maskPhone } from '#core/masking.ts';
+import { turnReplyPlace } from '#core/whatsapp/turn-replies.ts';
 import type { Outcome } from './delivery.ts';
 
-/** One outbox item of a stream batch, with the record's sequence number (what a batch item failure names). */
+/**
+ * One outbox item of a stream batch, with an id of its own: the record's sequence number (what a batch item failure
+ * names), and the reply's place when the record carries a turn's replies.
+ */
 export interface BatchEntry {
   id: string;
   item: OutboxItem;
@@ -73,17 +77,22 @@ async function deliverInOrder(queue: BatchEntry[], ports: BatchPorts): Promise<s
   return [];
 }
 
-/** Parks the entry at `from` and the citizen's replies after it, in order; answers those that could not be parked. */
+/**
+ * Parks the entry at `from` and the citizen's replies after it, in order, up to the first that cannot be parked;
+ * answers those left (so the ones handled are always a prefix of the queue).
+ */
 async function parkRest(queue: BatchEntry[], from: number, reason: string, ports: BatchPorts): Promise<string[]> {
   const unparked: string[] = [];
   for (const { id, item } of queue.slice(from)) {
-    try {
-      if (await ports.park(item, reason)) continue;
-    } catch (error) {
-      ports.log.error('reply could not be parked; the stream hands it over again', {
-        sk: item.sk,
-        error: (error as Error).message,
-      });
+    if (unparked.length === 0) {
+      try {
+        if (await ports.park(item, reason)) continue;
+      } catch (error) {
+        ports.log.error('reply could not be parked; the stream hands it over again', {
+          sk: item.sk,
+          error: (error as Error).message,
+        });
+      }
     }
     unparked.push(id);
   }
@@ -94,3 +103,39 @@ async function parkRest(queue: BatchEntry[], from: number, reason: string, ports
   }
   return unparked;
 }
+
+/** The record of an entry: a turn's replies share their session record's sequence number (`<sequence>@<sk>`). */
+const recordOf = (entryId: string) => entryId.split('@')[0]!;
+
+/** The stream records to hand over again: those of the entries that failed. */
+export function failedRecords(failed: readonly string[]): string[] {
+  return [...new Set(failed.map(recordOf))];
+}
+
+/**
+ * The stream hands a batch over again from its earliest failed record, with every record after it. A turn's replies
+ * have no item to show they went, so each turn record from there on that sent, settled or parked any of its replies
+ * must record how many (always its first ones: a citizen's replies stop at the first that fails), for the next
+ * delivery to start after them and send none twice.
+ */
+export function turnProgressBefore(
+  entries: readonly BatchEntry[],
+  failed: readonly string[],
+): { item: OutboxItem; turn: string; sent: number }[] {
+  const records = failedRecords(failed);
+  if (records.length === 0) return [];
+  const [from] = records.toSorted(bySequence);
+  const missed = new Set(failed);
+  const turns = new Map<string, { item: OutboxItem; turn: string; sent: number }>();
+  for (const { id, item } of entries) {
+    if (!item.ofTurn || bySequence(recordOf(id), from!) < 0) continue;
+    const { turn } = turnReplyPlace(item.sk);
+    const progress = turns.get(turn) ?? { item, turn, sent: 0 };
+    if (!missed.has(id)) progress.sent += 1;
+    turns.set(turn, progress);
+  }
+  return [...turns.values()].filter(({ sent }) => sent > 0);
+}
+
+/** Stream sequence numbers are decimal strings of up to 40 digits, without leading zeros. */
+const bySequence = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

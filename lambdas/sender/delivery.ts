@@ -4,6 +4,7 @@ import { carriedByAnother, type ReplyTemplates, templateInstead, windowOpen } fr
 import { fitReply, type OutboundReply } from '#core/whatsapp/limits.ts';
 import { backoffMs, type ErrorAction } from '#core/whatsapp/meta-errors.ts';
 import { graphPayload } from '#core/whatsapp/outbound.ts';
+import { turnReplyPlace } from '#core/whatsapp/turn-replies.ts';
 
 /** A Graph API failure as the sender sees it: Meta's code and what to do about it. */
 export interface SendFailure extends Error {
@@ -199,8 +200,20 @@ export function createDelivery(deps: DeliveryDependencies) {
     return 'settled-failed';
   }
 
-  /** Delivers one item; 'retry-later' means: this citizen's replies stop here until a redrive. */
+  /**
+   * Delivers one item; 'retry-later' means: this citizen's replies stop here until a redrive. A turn's reply is not
+   * claimed (its record is handed over again only when the batch says so, after its progress is recorded): only the
+   * replies of its turn that the progress shows as sent are skipped.
+   */
   async function deliver(item: OutboxItem): Promise<Outcome> {
+    if (item.ofTurn) {
+      const { turn, index } = turnReplyPlace(item.sk);
+      if (index < ((await recipient(item.waId)).sentOfTurn?.[turn] ?? 0)) {
+        deps.log.info('reply of the turn sent by an earlier delivery of its record; not sent again', { sk: item.sk });
+        return 'skipped';
+      }
+      return sendWithReceipt(item);
+    }
     let claim = await deps.claim(item);
     if (!claim.claimed && claim.status === 'sending' && claim.leaseUntil) {
       // Held by an invocation that died mid-item: wait for its lease to lapse rather than send it in parallel.
@@ -215,6 +228,10 @@ export function createDelivery(deps: DeliveryDependencies) {
       deps.log.info('outbox item already settled; not sent again', { sk: item.sk, status: claim.status });
       return 'skipped';
     }
+    return sendWithReceipt(item);
+  }
+
+  async function sendWithReceipt(item: OutboxItem): Promise<Outcome> {
     // The read receipt goes beside the reply, not before it: one wait on the Graph API for both.
     const receipt = item.readReceipt ? markRead(item, item.readReceipt) : undefined;
     try {
@@ -255,7 +272,7 @@ export function createDelivery(deps: DeliveryDependencies) {
       } catch (error) {
         if (error instanceof MediaGone) return settleFailed(item, 'failed', { reason: error.message });
         if (!deps.isSendFailure(error)) {
-          await deps.release(item, (error as Error).message).catch(() => undefined);
+          await release(item, (error as Error).message).catch(() => undefined);
           throw error;
         }
         const details = { code: error.code, httpStatus: error.httpStatus, error: error.message };
@@ -297,10 +314,10 @@ export function createDelivery(deps: DeliveryDependencies) {
               ...details,
               action: 'renew the system user token in the WhatsApp secret, then redrive the parked replies',
             });
-            await deps.release(item, error.message);
+            await release(item, error.message);
             return 'retry-later';
           default:
-            await deps.release(item, error.message);
+            await release(item, error.message);
             deps.log.warn('reply will be parked and redriven', {
               waId: maskPhone(item.waId),
               sk: item.sk,
@@ -317,6 +334,8 @@ export function createDelivery(deps: DeliveryDependencies) {
    * record is logged, and a claim left unsettled lapses only after its lease.
    */
   async function recordSent(item: OutboxItem, fitted: OutboundReply, wamid: string | undefined): Promise<void> {
+    // A turn's reply that went is written nowhere: only failures are.
+    if (item.ofTurn) return;
     try {
       // The wamid is kept on the item: a failed status Meta reports later finds the item by it.
       await deps.settle(item, 'sent', {
@@ -326,6 +345,11 @@ export function createDelivery(deps: DeliveryDependencies) {
     } catch (error) {
       deps.log.error('reply sent but not recorded as sent', { sk: item.sk, wamid, error: (error as Error).message });
     }
+  }
+
+  /** A claimed item goes back to pending; a turn's reply was never claimed. */
+  async function release(item: OutboxItem, lastError: string): Promise<void> {
+    if (!item.ofTurn) await deps.release(item, lastError);
   }
 
   async function languageOf(item: OutboxItem): Promise<string> {

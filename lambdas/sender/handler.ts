@@ -1,7 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { isServiceBusy } from '#adapters/aws-errors.ts';
@@ -11,13 +9,21 @@ import { requireEnv } from '#adapters/env.ts';
 import { GraphApi, GraphApiError } from '#adapters/graph-api.ts';
 import { readMediaObject } from '#adapters/media-store.ts';
 import { countMetric } from '#adapters/metrics.ts';
-import { Outbox, type OutboxItem, readRecipient, recordPairPacing } from '#adapters/outbox.ts';
+import {
+  Outbox,
+  type OutboxItem,
+  readRecipient,
+  recordPairPacing,
+  recordTurnProgress,
+  repliesQueuedBy,
+} from '#adapters/outbox.ts';
 import { ParkedReplies } from '#adapters/parked-replies.ts';
 import { logger } from '#adapters/powertools.ts';
 import { s3 } from '#adapters/s3-client.ts';
+import { streamImage } from '#adapters/stream-image.ts';
 import { whatsAppConfig } from '#adapters/whatsapp-config.ts';
 import { grievanceTemplates } from '#core/whatsapp/customer-window.ts';
-import { type BatchEntry, deliverBatch } from './batch.ts';
+import { type BatchEntry, deliverBatch, failedRecords, turnProgressBefore } from './batch.ts';
 import { createDelivery } from './delivery.ts';
 
 const tableName = requireEnv('TABLE_NAME');
@@ -77,10 +83,13 @@ async function handle(
   const delivery = createDelivery(dependencies);
   const entries: BatchEntry[] = [];
   for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (record.eventName !== 'INSERT' || !image) continue;
-    const item = unmarshall(image as Record<string, AttributeValue>) as OutboxItem;
-    if (item.kind === 'outbox') entries.push({ id: record.dynamodb?.SequenceNumber ?? '', item });
+    const sequence = record.dynamodb?.SequenceNumber ?? '';
+    const item = streamImage(record.dynamodb?.NewImage);
+    if (item?.kind === 'outbox' && record.eventName === 'INSERT')
+      entries.push({ id: sequence, item: item as unknown as OutboxItem });
+    if (item?.kind !== 'session') continue;
+    for (const reply of repliesQueuedBy(item, streamImage(record.dynamodb?.OldImage)))
+      entries.push({ id: `${sequence}@${reply.sk}`, item: reply });
   }
   const failed = await deliverBatch(entries, {
     deliver: (item) => delivery.deliver(item),
@@ -91,7 +100,22 @@ async function handle(
     count: (name, value) => countMetric(name, value),
     log: dependencies.log,
   });
-  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  if (failed.length > 0) await recordProgress(entries, failed);
+  return { batchItemFailures: failedRecords(failed).map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+/** Records how many replies of each turn went before the stream hands its record over again (batch.ts). */
+async function recordProgress(entries: BatchEntry[], failed: string[]): Promise<void> {
+  for (const { item, turn, sent } of turnProgressBefore(entries, failed)) {
+    try {
+      await recordTurnProgress(tableName, item.waId, turn, sent, now());
+    } catch (error) {
+      logger.error('progress of a turn’s replies not recorded; its record may send them again', {
+        sk: item.sk,
+        error: (error as Error).message,
+      });
+    }
+  }
 }
 
 export const handler = middy(handle).use(injectLambdaContext(logger));

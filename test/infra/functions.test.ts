@@ -442,14 +442,20 @@ describe('least privilege', () => {
 
 /** The one filter pattern of the stream mapping that invokes this function. */
 function filterOfMapping(s: SynthesizedMitra, name: string): unknown {
+  const filters = filtersOfMapping(s, name);
+  expect(filters).toHaveLength(1);
+  return filters[0];
+}
+
+/** The filter patterns of the stream mapping that invokes this function (a record passing any of them). */
+function filtersOfMapping(s: SynthesizedMitra, name: string): unknown[] {
   const [functionId] = mitraFunction(s.template, name);
   const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping').filter(
     ([, m]) => (m.Properties.FunctionName as { Ref?: string }).Ref === functionId,
   );
   expect(mappings).toHaveLength(1);
   const filters = (mappings[0]![1].Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
-  expect(filters).toHaveLength(1);
-  return JSON.parse(filters[0]!.Pattern);
+  return filters.map((filter) => JSON.parse(filter.Pattern));
 }
 
 describe('certificate-tasks: the consumer of certificate work asked for in the chat', () => {
@@ -496,7 +502,7 @@ describe('certificate-tasks: the consumer of certificate work asked for in the c
 });
 
 describe('sender: the outbox consumer', () => {
-  it('reads the table stream in order, only outbox INSERTs, with partial batch failures and a failure queue', () => {
+  it('reads the table stream in order, only outbox INSERTs and session writes with replies, with partial batch failures and a failure queue', () => {
     const [senderId] = mitraFunction(dev.template, 'sender');
     dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: senderId },
@@ -510,12 +516,11 @@ describe('sender: the outbox consumer', () => {
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SenderFailures'), 'Arn'] } },
       },
-      FilterCriteria: { Filters: [{ Pattern: Match.anyValue() }] },
     });
-    expect(filterOfMapping(dev, 'sender')).toEqual({
-      eventName: ['INSERT'],
-      dynamodb: { NewImage: { kind: { S: ['outbox'] } } },
-    });
+    expect(filtersOfMapping(dev, 'sender')).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } },
+      { dynamodb: { NewImage: { kind: { S: ['session'] }, repliesTo: { S: [{ exists: true }] } } } },
+    ]);
   });
 
   it('sends failures to an encrypted, TLS-only queue', () => {

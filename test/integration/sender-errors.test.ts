@@ -1,4 +1,10 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ParkedReplies } from '../../lambdas/adapters/parked-replies.ts';
@@ -40,6 +46,11 @@ const outboxOf = async (waId: string) =>
       }),
     )
   ).Items ?? [];
+/** The replies of the citizen's latest turn, as their session item holds them. */
+const turnReplies = async (waId: string) =>
+  ((
+    await db.send(new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `CITIZEN#${waId}`, sk: 'SESSION' } }))
+  ).Item?.replies as unknown[] | undefined) ?? [];
 const replies = async (waId: string) => (await sentTo(env.runtime, waId)).filter((m) => m.status !== 'read');
 const metricCount = (name: string) => metrics.filter((m) => m.includes(`"Name":"${name}"`)).length;
 
@@ -65,17 +76,17 @@ describe('sender: Meta errors by code', () => {
     const waId = '919822130429';
     env.runtime.whatsapp.injectFault({ code: 130429, times: 2, waId });
     await say(env.runtime, waId, { text: 'Hi' });
-    expect((await replies(waId)).length).toBeGreaterThan(0);
-    expect((await outboxOf(waId)).every((i) => i.status === 'sent')).toBe(true);
+    expect((await replies(waId)).length).toBe((await turnReplies(waId)).length);
+    // Nothing is written for replies that went.
+    expect(await outboxOf(waId)).toEqual([]);
   });
 
   it('131056: slows down for that citizen and then delivers, in order', async () => {
     const waId = '919822131056';
     env.runtime.whatsapp.injectFault({ code: 131056, times: 1, waId });
     await say(env.runtime, waId, { text: 'Hi' });
-    const outbox = (await outboxOf(waId)).filter((i) => i.reply.type !== 'read-receipt');
-    expect(outbox.every((i) => i.status === 'sent')).toBe(true);
-    expect((await replies(waId)).length).toBe(outbox.length);
+    expect((await replies(waId)).length).toBe((await turnReplies(waId)).length);
+    expect(await outboxOf(waId)).toEqual([]);
     // The slow-down outlives this invocation of the sender: the next batches pace this citizen too.
     const { Items = [] } = await db.send(
       new QueryCommand({
@@ -208,6 +219,25 @@ describe('sender: one failing recipient never holds back the others', () => {
     await redrive();
     const bodies = (await replies(waId)).map((m) => m.text?.body).filter((b) => b === 'First' || b === 'Second');
     expect(bodies).toEqual(['First', 'Second']);
+  });
+});
+
+describe('sender: a turn’s replies, carried by the session item', () => {
+  it('parks a turn’s replies while Meta refuses the token, and a redrive sends each once', async () => {
+    const waId = '919822100006';
+    await say(env.runtime, waId, { text: 'Hi' });
+    const before = (await replies(waId)).length;
+    env.runtime.whatsapp.injectFault({ code: 190, times: 1, waId });
+    await say(env.runtime, waId, { text: 'Hi' });
+    expect(await replies(waId)).toHaveLength(before);
+    const expected = (await turnReplies(waId)).length;
+    expect(await parkedReplies().count()).toBeGreaterThanOrEqual(expected);
+    await redrive();
+    await waitFor('the parked answer', async () =>
+      (await replies(waId)).length >= before + expected ? true : undefined,
+    );
+    await redrive();
+    expect(await replies(waId)).toHaveLength(before + expected);
   });
 });
 

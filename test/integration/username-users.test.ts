@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
-import { type SentMessage, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
+import { type SentMessage, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
 // A user who adopted a WhatsApp username shares no phone number: Meta names them only by their business-scoped user
-// id (BSUID). Mitra keys them by it end to end: session, outbox, the Graph API's `recipient`, and delivery statuses.
+// id (BSUID). Mitra keys them by it end to end: session, replies, the Graph API's `recipient`, and delivery statuses.
 
 const USERNAME_USER = 'IN.2739184650192837';
 const PHONE_USER = '919000000555';
@@ -37,17 +37,6 @@ function buttonIds(message: SentMessage | undefined): string[] {
   return (action?.buttons ?? []).map((button) => button.reply.id);
 }
 
-async function outboxOf(waId: string) {
-  const { Items } = await table.send(
-    new QueryCommand({
-      TableName: env.runtime.names.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.outbox(waId, '').pk },
-    }),
-  );
-  return Items ?? [];
-}
-
 describe('users known only by a business-scoped user id', () => {
   it('a username user who says Hi gets the language menu, sent to their business-scoped user id', async () => {
     await write({ user_id: USERNAME_USER, username: 'lakshmi.k' }, { text: 'Hi' });
@@ -77,14 +66,14 @@ describe('users known only by a business-scoped user id', () => {
     expect(after.at(-1)!['recipient']).toBe(USERNAME_USER);
   });
 
-  it('a failure Meta reports naming them only by their business-scoped user id reaches their outbox', async () => {
-    const sent = await waitFor('the username user’s answer, sent', async () =>
-      (await outboxOf(USERNAME_USER)).findLast((item) => item.status === 'sent' && item.details?.wamid),
-    );
-    await env.runtime.whatsapp.deliverStatus({ id: String(sent.details.wamid), status: 'failed', errorCode: 131026 });
+  it('a failure Meta reports naming them only by their business-scoped user id is kept as theirs', async () => {
+    const sent = (await sentTo(env.runtime, USERNAME_USER)).findLast((m) => m.status !== 'read')!;
+    await env.runtime.whatsapp.deliverStatus({ id: String(sent.id), status: 'failed', errorCode: 131026 });
     await env.runtime.whatsapp.idle();
-    const failed = (await outboxOf(USERNAME_USER)).find((item) => item.sk === sent.sk);
-    expect(failed).toMatchObject({ delivery: 'failed', deliveryErrors: [131026] });
+    const { Item: failed } = await table.send(
+      new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `WAMID#${sent.id}`, sk: 'STATUS#failed' } }),
+    );
+    expect(failed).toMatchObject({ waId: USERNAME_USER, errorCodes: [131026] });
   });
 
   it('a user who shares their number is keyed by it and answered by `to`, their id beside it', async () => {

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationStore as Store } from '#adapters/conversation-store.ts';
 import type { Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
+import { messageHash } from '#core/conversation/recent-messages.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
-import { startTestRuntime, tableClient } from '../support/runtime.ts';
+import { sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
-// The webhook's one atomic write, raced directly against DynamoDB Local: the dedupe mark, the versioned session,
-// the outbox replies and the application commit together or not at all.
+// The webhook's one atomic write, raced directly against DynamoDB Local: the versioned session with the message among
+// the citizen's recent ones and the turn's replies, and the application, commit together or not at all.
 
 let env: Awaited<ReturnType<typeof startTestRuntime>>;
 let store: Store;
@@ -100,8 +101,10 @@ describe('one atomic write per message', () => {
     // A duplicate answers the effects first recorded, so the caller can finish them idempotently.
     for (const o of outcomes) expect(o.effects).toHaveLength(1);
     expect(await query(`APP#APP-${messageId}`)).toHaveLength(1);
-    expect(await query(`OUTBOX#${waId}`)).toHaveLength(1);
-    expect((await store.loadSession(waId)).version).toBe(1);
+    const [session] = await query(`CITIZEN#${waId}`);
+    expect(session).toMatchObject({ version: 1, repliesTo: messageHash(messageId), replies: [{ type: 'text' }] });
+    await env.runtime.drained();
+    expect(await sentTo(env.runtime, waId)).toHaveLength(1);
   });
 
   it('applies ten different messages of one citizen at once, each once, with no lost update', async () => {
@@ -110,11 +113,13 @@ describe('one atomic write per message', () => {
     const outcomes = await Promise.all(ids.map((id) => applyWithRetries(waId, id)));
     expect(outcomes.every((o) => o.result === 'applied')).toBe(true);
     expect((await store.loadSession(waId)).version).toBe(10);
-    expect(await query(`OUTBOX#${waId}`)).toHaveLength(10);
+    await env.runtime.drained();
+    expect(await sentTo(env.runtime, waId)).toHaveLength(10);
   });
 
-  it('keeps the dedupe mark at least 8 days', async () => {
+  it('keeps the effects a redelivery must finish (the workflow to start) at least 8 days', async () => {
     const [mark] = await query('MSG#wamid.SAME0000000000000001');
+    expect(mark!.effects).toHaveLength(1);
     expect(Number(mark!.expiresAt) - Math.floor(at.getTime() / 1000)).toBeGreaterThanOrEqual(8 * 24 * 3600);
   });
 });

@@ -112,6 +112,27 @@ describe('replays outside Meta’s retry window', () => {
     expect(await sentTo(env.runtime, waId)).toEqual([]);
   });
 
+  it('gives a message redelivered after 50 later ones no second answer, and changes nothing', async () => {
+    const waId = '919811100012';
+    const start = Date.now() - 60_000;
+    const first = messagesPayload(waId, [textMessage('Hi')], new Date(start));
+    expect((await postWebhook(base(), first)).status).toBe(200);
+    for (let second = 1; second <= 5; second++) {
+      const later = Array.from({ length: 10 }, () => textMessage('Hi'));
+      const response = await postWebhook(base(), messagesPayload(waId, later, new Date(start + second * 1000)));
+      expect(response.status).toBe(200);
+    }
+    await env.runtime.drained();
+    const before = await session(waId);
+    const answered = (await sentTo(env.runtime, waId)).length;
+    expect(before?.version).toBe(51);
+
+    expect((await postWebhook(base(), first)).status).toBe(200);
+    await env.runtime.drained();
+    expect(await session(waId)).toEqual(before);
+    expect(await sentTo(env.runtime, waId)).toHaveLength(answered);
+  });
+
   it('still applies a message Meta retried for six days', async () => {
     const waId = '919811100011';
     const sixDaysAgo = new Date(Date.now() - 6 * 86_400_000);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '#adapters/outbox.ts';
-import { type BatchEntry, type BatchPorts, deliverBatch } from '../../lambdas/sender/batch.ts';
+import {
+  type BatchEntry,
+  type BatchPorts,
+  deliverBatch,
+  failedRecords,
+  turnProgressBefore,
+} from '../../lambdas/sender/batch.ts';
 import type { Outcome } from '../../lambdas/sender/delivery.ts';
 
 const entry = (waId: string, n: number): BatchEntry => ({
@@ -123,5 +129,47 @@ describe('sender batch: one citizen never holds back another', () => {
     await deliverBatch([entry('91A', 1)], refused.ports);
     expect(refused.pauses).toEqual([]);
     expect(refused.parked).toEqual(['91A:m#1']);
+  });
+});
+
+describe('sender batch: a turn’s replies carried by its session record', () => {
+  /** Reply `index` of the turn answering `turn`, in the session record with this sequence number. */
+  const turnEntry = (waId: string, sequence: string, turn: string, index: number): BatchEntry => {
+    const sk = `${turn}#${String(index).padStart(2, '0')}`;
+    return { id: `${sequence}@${sk}`, item: { ...entry(waId, index).item, sk, ofTurn: true } };
+  };
+
+  it('hands over each failed record once, and has nothing recorded when nothing failed', () => {
+    expect(failedRecords(['100@t#00', '100@t#01', '90'])).toEqual(['100', '90']);
+    expect(turnProgressBefore([turnEntry('91A', '100', 't', 0)], [])).toEqual([]);
+  });
+
+  it('records how many replies of each turn went from the earliest failed record on, so a retry sends none twice', async () => {
+    const batch = [
+      turnEntry('91A', '100', 'early', 0),
+      turnEntry('91B', '200', 'held', 0),
+      turnEntry('91C', '300', 'later', 0),
+      turnEntry('91C', '300', 'later', 1),
+    ];
+    const h = ports({ held: ['91B'] });
+    const failed = await deliverBatch(batch, h.ports);
+    expect(failedRecords(failed)).toEqual(['200']);
+    // 91A's record comes before the one handed over again: the stream does not deliver it again.
+    expect(turnProgressBefore(batch, failed).map(({ turn, sent }) => ({ turn, sent }))).toEqual([
+      { turn: 'later', sent: 2 },
+    ]);
+  });
+
+  it('records the replies of a turn sent before one that could not even be parked', async () => {
+    const batch = [turnEntry('91A', '100', 't', 0), turnEntry('91A', '100', 't', 1), turnEntry('91A', '100', 't', 2)];
+    const h = ports({ parkFails: true });
+    let calls = 0;
+    const deliver = h.ports.deliver;
+    h.ports.deliver = async (item) => (++calls === 2 ? 'retry-later' : deliver(item));
+    const failed = await deliverBatch(batch, h.ports);
+    expect(failed).toEqual(['100@t#01', '100@t#02']);
+    expect(turnProgressBefore(batch, failed).map(({ turn, sent }) => ({ turn, sent }))).toEqual([
+      { turn: 't', sent: 1 },
+    ]);
   });
 });

@@ -114,6 +114,25 @@ describe('sender delivery', () => {
     expect(h.settled).toEqual([{ sk: text.sk, status: 'sent', details: { wamid: 'wamid.OUT1' } }]);
   });
 
+  it('sends a turn’s reply without claiming or recording it, and records only its failure', async () => {
+    const h = harness({ failures: [new FakeFailure(400, 131009)] });
+    const ofTurn = (sk: string): OutboxItem => ({ ...text, sk, ofTurn: true });
+    expect(await h.delivery.deliver(ofTurn('TURN#00'))).toBe('settled-failed');
+    expect(await h.delivery.deliver(ofTurn('TURN#01'))).toBe('sent');
+    expect(h.sent).toHaveLength(1);
+    expect(h.statuses.has('TURN#01')).toBe(false);
+    expect(h.settled).toEqual([
+      { sk: 'TURN#00', status: 'failed', details: expect.objectContaining({ code: 131009 }) },
+    ]);
+  });
+
+  it('skips the replies of a turn that an earlier delivery of its record recorded as sent', async () => {
+    const h = harness({ recipient: { lastInboundAt: new Date(NOW.getTime() - 60_000), sentOfTurn: { TURN: 1 } } });
+    expect(await h.delivery.deliver({ ...text, sk: 'TURN#00', ofTurn: true })).toBe('skipped');
+    expect(await h.delivery.deliver({ ...text, sk: 'TURN#01', ofTurn: true })).toBe('sent');
+    expect(h.sent).toHaveLength(1);
+  });
+
   it("sends an application's attachment from the media bucket as a photo, by the media id of its upload", async () => {
     const photo = item({
       type: 'media',

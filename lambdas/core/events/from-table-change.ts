@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/schema.ts';
+import { newlyApplied } from '../conversation/recent-messages.ts';
+import { turnReplyRef } from '../whatsapp/turn-replies.ts';
 import { citizenToken, indiaDate, LAKE_EVENT_VERSION, type LakeEvent, LakeEventSchema } from './lake-event.ts';
 
 /** One change of one item of the state table, as its stream reports it (images already unmarshalled). */
@@ -44,16 +46,8 @@ export function eventsFromTableChange(change: TableChange, context: EventContext
 function draftsOf(item: Record<string, unknown>, before: Record<string, unknown> | undefined, context: EventContext) {
   const citizen = typeof item.waId === 'string' ? citizenToken(context.tokenKey, item.waId) : undefined;
   switch (item.kind) {
-    case 'inbound-message':
-      if (before) return [];
-      return [
-        {
-          event_id: `message-in:${String(item.pk).replace(/^MSG#/, '')}`,
-          type: 'message.received',
-          occurred_at: String(item.receivedAt),
-          citizen,
-        } satisfies Draft,
-      ];
+    case 'session':
+      return [...receivedDrafts(item, before, citizen), ...queuedDrafts(item, before, citizen)];
     case 'outbox':
       return outboxDrafts(item, before, citizen);
     case 'delivery-status':
@@ -77,9 +71,49 @@ function draftsOf(item: Record<string, unknown>, before: Record<string, unknown>
   }
 }
 
+/** The messages a write of the citizen's session applied: those its ring of recent messages gained. */
+function receivedDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
+  const ring = (image: Record<string, unknown> | undefined) =>
+    Array.isArray(image?.recent) ? image.recent.map(String) : [];
+  return newlyApplied(ring(before), ring(item)).map(
+    ({ hash, sentAt }) =>
+      ({
+        event_id: `message-in:${citizen}:${hash}`,
+        type: 'message.received',
+        occurred_at: sentAt.toISOString(),
+        citizen,
+      }) satisfies Draft,
+  );
+}
+
+/**
+ * The replies a write of the session queued: each a `message.sent` as it is handed to the sender, which writes
+ * nothing more unless it fails (then the failure is an outbox item of its own).
+ */
+function queuedDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
+  const { repliesTo, replies } = item;
+  if (typeof repliesTo !== 'string' || repliesTo === before?.repliesTo || !Array.isArray(replies)) return [];
+  return (replies as { type?: string }[]).map(
+    (reply, index) =>
+      ({
+        event_id: `message-out:${citizen}:${turnReplyRef(repliesTo, index)}:queued`,
+        type: 'message.sent',
+        occurred_at: String(item.repliedAt),
+        citizen,
+        message_type: reply.type,
+        delivery_status: 'queued',
+      }) satisfies Draft,
+  );
+}
+
+/**
+ * A reply of its own item (a notice) settled, or the failure of a turn's reply, written as an item when it failed.
+ * The id names the citizen by token, never by number.
+ */
 function outboxDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
   const status = String(item.status);
-  if (!before || before.status === status || !['sent', 'failed', 'undeliverable'].includes(status)) return [];
+  const settled = before ? before.status !== status : ['failed', 'undeliverable'].includes(status);
+  if (!settled || !['sent', 'failed', 'undeliverable'].includes(status)) return [];
   const reply = item.reply as { type?: string } | undefined;
   return [
     {

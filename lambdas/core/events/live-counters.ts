@@ -20,7 +20,13 @@ export function countersOf(event: LakeEvent): CounterIncrement[] {
     case 'message.received':
       return [add('messages-in'), add(`hour#${indiaHour(event.occurred_at)}`)];
     case 'message.sent':
-      return [add(event.delivery_status === 'sent' ? 'messages-out' : 'messages-failed')];
+      // A turn's reply counts out as it is handed to the sender (which writes nothing when it goes), a notice as it
+      // goes; a failure counts as failed.
+      return [
+        add(
+          event.delivery_status === 'sent' || event.delivery_status === 'queued' ? 'messages-out' : 'messages-failed',
+        ),
+      ];
     case 'application.submitted':
       return [
         add('applications'),

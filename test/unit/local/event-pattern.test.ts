@@ -16,6 +16,17 @@ describe('event-source filter patterns', () => {
     expect(matchesPattern(outboxFilter, record('INSERT'))).toBe(false);
   });
 
+  it('lets through the session writes that queued replies, and no other session write', () => {
+    const turnFilter = { dynamodb: { NewImage: { kind: { S: ['session'] }, repliesTo: { S: [{ exists: true }] } } } };
+    const session = (extra: Record<string, unknown>) => ({
+      eventName: 'MODIFY',
+      dynamodb: { NewImage: { kind: { S: 'session' }, ...extra } },
+    });
+    expect(matchesPattern(turnFilter, session({ repliesTo: { S: 'abc' } }))).toBe(true);
+    expect(matchesPattern(turnFilter, session({}))).toBe(false);
+    expect(matchesPattern(turnFilter, record('INSERT', 'outbox'))).toBe(false);
+  });
+
   it('understands prefix, exists and anything-but', () => {
     expect(matchesPattern({ pk: [{ prefix: 'OUTBOX#' }] }, { pk: 'OUTBOX#91' })).toBe(true);
     expect(matchesPattern({ pk: [{ prefix: 'OUTBOX#' }] }, { pk: 'SESSION#91' })).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
+import { messageHash, NO_RECENT_MESSAGES, remember } from '#core/conversation/recent-messages.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 import { citizenToken, indiaDate, LakeEventSchema } from '#core/events/lake-event.ts';
 import { countersOf } from '#core/events/live-counters.ts';
@@ -149,6 +150,68 @@ describe('lake events from table changes', () => {
     expect(event).toMatchObject({ type: 'message.sent', delivery_status: 'sent' });
     expect(event?.event_id).toBe(`message-out:${citizenToken(context.tokenKey, waId)}:wamid.IN1#00:sent`);
     expect(JSON.stringify(event)).not.toContain(waId);
+  });
+
+  it('counts a message received once, when the session write that applied it adds it to the recent ones', () => {
+    const before = remember(NO_RECENT_MESSAGES, 'wamid.FIRST', new Date('2026-12-05T01:00:00Z'));
+    const after = remember(before, 'wamid.SECOND', new Date('2026-12-05T01:00:07Z'));
+    const image = (recent: typeof before) => ({
+      pk: `CITIZEN#${waId}`,
+      sk: 'SESSION',
+      kind: 'session',
+      waId,
+      recent: recent.ring,
+    });
+    const events = eventsFromTableChange(
+      { eventName: 'MODIFY', oldImage: image(before), newImage: image(after) },
+      context,
+    );
+    expect(events).toMatchObject([
+      {
+        type: 'message.received',
+        event_id: `message-in:${citizenToken(context.tokenKey, waId)}:${messageHash('wamid.SECOND')}`,
+        occurred_at: '2026-12-05T01:00:07.000Z',
+        citizen: citizenToken(context.tokenKey, waId),
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('SECOND');
+    expect(
+      eventsFromTableChange({ eventName: 'MODIFY', oldImage: image(after), newImage: image(after) }, context),
+    ).toEqual([]);
+  });
+
+  it('counts a turn’s replies out as the session write hands them to the sender, and a failure as failed', () => {
+    const session = {
+      pk: `CITIZEN#${waId}`,
+      sk: 'SESSION',
+      kind: 'session',
+      waId,
+      repliesTo: 'abcdefgh',
+      replies: [{ type: 'text' }, { type: 'list' }],
+      repliedAt: '2026-12-05T01:00:08.000Z',
+    };
+    const queued = eventsFromTableChange(
+      { eventName: 'MODIFY', oldImage: { ...session, repliesTo: 'older' }, newImage: session },
+      context,
+    );
+    expect(queued.map((e) => [e.type, e.delivery_status, e.message_type])).toEqual([
+      ['message.sent', 'queued', 'text'],
+      ['message.sent', 'queued', 'list'],
+    ]);
+    expect(queued.flatMap(countersOf).map((c) => c.name)).toEqual(['messages-out', 'messages-out']);
+    expect(eventsFromTableChange({ eventName: 'MODIFY', oldImage: session, newImage: session }, context)).toEqual([]);
+    const failure = {
+      pk: `OUTBOX#${waId}`,
+      sk: 'abcdefgh#01',
+      kind: 'outbox',
+      waId,
+      reply: { type: 'list' },
+      status: 'undeliverable',
+      settledAt: '2026-12-05T01:00:09.000Z',
+    };
+    const [failed] = eventsFromTableChange({ eventName: 'INSERT', newImage: failure }, context);
+    expect(countersOf(failed!).map((c) => c.name)).toEqual(['messages-failed']);
+    expect(JSON.stringify([...queued, failed])).not.toContain(waId);
   });
 
   it('ignores items that are not domain events', () => {

@@ -1,0 +1,26 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+
+/** An item image of a table stream record as plain values; undefined when the record has none. */
+export const streamImage = (value: unknown): Record<string, unknown> | undefined =>
+  value ? unmarshall(withoutEmptyValues(value as Record<string, AttributeValue>)) : undefined;
+
+/**
+ * A stream image may carry an attribute value with no type set (seen from DynamoDB Local), which unmarshall refuses;
+ * such a value holds nothing, so it is left out rather than failing the whole record again and again.
+ */
+function withoutEmptyValues(map: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const kept: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(map)) {
+    const cleaned = cleanValue(value);
+    if (cleaned) kept[name] = cleaned;
+  }
+  return kept;
+}
+
+function cleanValue(value: AttributeValue | undefined): AttributeValue | undefined {
+  if (!value || Object.keys(value).length === 0) return undefined;
+  if (value.M) return { M: withoutEmptyValues(value.M) };
+  if (value.L) return { L: value.L.flatMap((item) => cleanValue(item) ?? []) };
+  return value;
+}
