@@ -21,7 +21,7 @@ import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { turnReplies } from './outbox.ts';
+import { turnReplies, turnReplyItems } from './outbox.ts';
 import { logger } from './powertools.ts';
 
 /**
@@ -96,7 +96,8 @@ export class ConversationStore {
    * transaction with it: a new application, a certificate task (a photo to check, which the certificate-tasks
    * function takes up from the stream), alert subscriptions, and the effects to finish after the write (a workflow to
    * start, reminders to schedule), kept under the message id for a redelivery to finish them again (both are
-   * idempotent). Throws ConflictError when the session moved on; answers 'duplicate', with those effects, for a
+   * idempotent). Such a turn queues its replies as outbox items instead, beside the notices its work sends later, so
+   * the citizen reads its answer first. Throws ConflictError when the session moved on; answers 'duplicate', with those effects, for a
    * message applied before.
    *
    * The session item also records when the citizen last wrote (`lastInboundAt`, the latest of Meta's timestamps, so
@@ -111,6 +112,7 @@ export class ConversationStore {
     const before = stored.lastInboundAt;
     const lastInboundAt = before && before > sentAt ? before : sentAt;
     const finishing = turn.effects.filter((effect) => FINISHED_AFTER_WRITE.has(effect.type));
+    const replies = [...turn.replies, ...documentsOf(turn.effects)];
     const session = {
       TableName: this.tableName,
       Item: {
@@ -122,7 +124,6 @@ export class ConversationStore {
         lastInboundAt,
         recent: recent.ring,
         recentFloor: recent.floor,
-        ...turnReplies(inbound, [...turn.replies, ...documentsOf(turn.effects)], now),
       },
       ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
       ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
@@ -153,9 +154,13 @@ export class ConversationStore {
       })),
     ];
     if (sideItems.length === 0) {
-      await this.putSession(session, inbound);
+      await this.putSession({ ...session, Item: { ...session.Item, ...turnReplies(inbound, replies, now) } }, inbound);
     } else {
-      await this.transact([{ Put: session }, ...sideItems], inbound);
+      // Work the turn starts answers later, from the outbox: the turn's own answer goes there first, in order.
+      const replyItems = turnReplyItems(inbound, replies, now).map((Item) => ({
+        Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+      }));
+      await this.transact([{ Put: session }, ...sideItems, ...replyItems], inbound);
     }
     return { result: 'applied', effects: turn.effects };
   }

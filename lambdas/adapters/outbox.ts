@@ -79,9 +79,7 @@ export function turnReplies(
   replies: Reply[],
   now: Date,
 ): TurnReplies | Record<string, never> {
-  const [first, ...rest] = replies;
-  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
-  const pending = receipt ? rest : replies;
+  const { pending, receipt } = withReceipt(replies);
   if (pending.length === 0) return {};
   return {
     repliesTo: messageHash(inbound.messageId),
@@ -89,6 +87,31 @@ export function turnReplies(
     ...(receipt ? { readReceipt: receipt } : {}),
     repliedAt: now.toISOString(),
   };
+}
+
+/**
+ * A turn's replies as outbox items of their own, for a turn that starts work which answers later (a new application,
+ * a photo to check): the notices of that work are queued under the same partition key, so the stream hands the
+ * citizen the turn's answer before them. Same keys as the replies the session item carries.
+ */
+export function turnReplyItems(
+  inbound: { messageId: string; waId: string },
+  replies: Reply[],
+  now: Date,
+): OutboxItem[] {
+  const { pending, receipt } = withReceipt(replies);
+  const repliesTo = messageHash(inbound.messageId);
+  return pending.map((reply, index) =>
+    outboxItem(inbound.waId, turnReplyRef(repliesTo, index), reply, now, index === 0 ? receipt : undefined),
+  );
+}
+
+/** The replies to send, the read receipt riding on the first when anything else answers the message. */
+function withReceipt(replies: Reply[]): { pending: Reply[]; receipt?: string } {
+  const [first, ...rest] = replies;
+  return first?.type === 'read-receipt' && rest.length > 0
+    ? { pending: rest, receipt: first.messageId }
+    : { pending: replies };
 }
 
 /**
