@@ -5,6 +5,7 @@ import { costFigures } from './cost.ts';
 import { endToEndFigures } from './end-to-end.ts';
 import { report } from './results-file.ts';
 import { transparencyLogFigures } from './transparency-log.ts';
+import { turnItemFigures } from './turn-items.ts';
 import { understandingFigures } from './understanding.ts';
 import { webhookFigures } from './webhook.ts';
 
@@ -18,5 +19,6 @@ const measured = [
   ...(await bookingFigures()),
   ...(await endToEndFigures()),
   ...understandingFigures(),
+  ...turnItemFigures(),
 ];
 report([...measured, ...costFigures(measured)]);

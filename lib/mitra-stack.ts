@@ -305,10 +305,10 @@ export class MitraStack extends Stack {
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
-        // Lambda keeps records of one partition key in order at any parallelisation, and a citizen's turns share one
-        // (their session item, CITIZEN#<citizen>), as do the notices queued to them (OUTBOX#<citizen>): so ten
-        // batches per shard at once, and within a batch the sender sends different citizens' replies concurrently,
-        // each citizen's in order.
+        // Lambda keeps the records of one item in order at any parallelisation, and a citizen's turns are one item
+        // (their session, CITIZEN#<citizen>): so ten batches per shard at once, and within a batch the sender sends
+        // different citizens' replies concurrently, each citizen's in order. A notice is an item of its own: one of
+        // work the citizen's latest turn started waits for that turn's replies (lambdas/sender/delivery.ts).
         parallelizationFactor: 10,
         reportBatchItemFailures: true,
         bisectBatchOnError: true,

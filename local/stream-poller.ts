@@ -3,11 +3,13 @@ import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type _Record,
+  type AttributeValue,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import type { AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import { matchesPattern } from './event-pattern.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.ts';
 
@@ -294,8 +296,8 @@ function toLambdaRecord(streamArn: string) {
           ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000)
           : undefined,
         Keys: d.Keys,
-        NewImage: d.NewImage,
-        OldImage: d.OldImage,
+        NewImage: d.NewImage && asLambdaSends(d.NewImage),
+        OldImage: d.OldImage && asLambdaSends(d.OldImage),
         SequenceNumber: d.SequenceNumber!,
         SizeBytes: d.SizeBytes,
         StreamViewType: d.StreamViewType,
@@ -303,6 +305,20 @@ function toLambdaRecord(streamArn: string) {
       eventSourceARN: streamArn,
     };
   };
+}
+
+/** An item image as Lambda's JSON event carries it: binary values as base64 text. */
+function asLambdaSends(image: Record<string, AttributeValue>): Record<string, LambdaAttributeValue> {
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, valueAsSent(value)]));
+}
+
+function valueAsSent(value: AttributeValue): LambdaAttributeValue {
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  if (value.B) return { B: base64(value.B) };
+  if (value.BS) return { BS: value.BS.map(base64) };
+  if (value.M) return { M: asLambdaSends(value.M) };
+  if (value.L) return { L: value.L.map(valueAsSent) };
+  return value as LambdaAttributeValue;
 }
 
 function passes(filters: unknown[], record: LambdaStreamRecord): boolean {

@@ -15,13 +15,20 @@ import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
-import { NO_RECENT_MESSAGES, type RecentMessages, remember, seenBefore } from '#core/conversation/recent-messages.ts';
+import {
+  NO_RECENT_MESSAGES,
+  packRing,
+  type RecentMessages,
+  remember,
+  seenBefore,
+  unpackRing,
+} from '#core/conversation/recent-messages.ts';
 import { newSession, type Session, SessionSchema } from '#core/conversation/session.ts';
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
 import { dynamodb } from './dynamodb-client.ts';
-import { turnReplies, turnReplyItems } from './outbox.ts';
+import { turnReplies } from './outbox.ts';
 import { logger } from './powertools.ts';
 
 /**
@@ -90,15 +97,10 @@ export class ConversationStore {
   }
 
   /**
-   * Writes the turn as one conditional put of the session item (only if nobody else wrote it since it was read),
-   * holding the session, the message among the citizen's recent ones and the turn's replies (and any document sent
-   * again), which the table's stream hands to the sender. A turn with items beside the session writes them in one
-   * transaction with it: a new application, a certificate task (a photo to check, which the certificate-tasks
-   * function takes up from the stream), alert subscriptions, and the effects to finish after the write (a workflow to
-   * start, reminders to schedule), kept under the message id for a redelivery to finish them again (both are
-   * idempotent). Such a turn queues its replies as outbox items instead, beside the notices its work sends later, so
-   * the citizen reads its answer first. Throws ConflictError when the session moved on; answers 'duplicate', with those effects, for a
-   * message applied before.
+   * Writes the turn (turnWrite), only if nobody else wrote the session since it was read: the table's stream hands
+   * its replies to the sender. The effects to finish after the write (a workflow to start, reminders to schedule) are
+   * kept under the message id for a redelivery to finish them again (both are idempotent). Throws ConflictError when
+   * the session moved on; answers 'duplicate', with those effects, for a message applied before.
    *
    * The session item also records when the citizen last wrote (`lastInboundAt`, the latest of Meta's timestamps, so
    * a late redelivery never moves it back): the sender reads it to know whether the 24-hour window is open.
@@ -107,61 +109,9 @@ export class ConversationStore {
     const stored = storedWith.get(previous) ?? { recent: NO_RECENT_MESSAGES };
     if (seenBefore(stored.recent, inbound.messageId, inbound.sentAt) || (await this.markedBefore(previous, inbound)))
       return { result: 'duplicate', effects: await this.recordedEffects(inbound.messageId) };
-    const recent = remember(stored.recent, inbound.messageId, inbound.sentAt);
-    const sentAt = inbound.sentAt.toISOString();
-    const before = stored.lastInboundAt;
-    const lastInboundAt = before && before > sentAt ? before : sentAt;
-    const finishing = turn.effects.filter((effect) => FINISHED_AFTER_WRITE.has(effect.type));
-    const replies = [...turn.replies, ...documentsOf(turn.effects)];
-    const session = {
-      TableName: this.tableName,
-      Item: {
-        ...keys.session(inbound.waId),
-        kind: 'session',
-        waId: inbound.waId,
-        session: turn.session,
-        version: turn.session.version,
-        lastInboundAt,
-        recent: recent.ring,
-        recentFloor: recent.floor,
-      },
-      ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-      ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
-    };
-    const sideItems = [
-      ...(finishing.length > 0
-        ? [{ Put: { TableName: this.tableName, Item: effectsMark(inbound, finishing, now) } }]
-        : []),
-      ...applicationsOf(turn.effects).map((application) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.application(application.applicationId),
-            gsi1pk: keys.applicationsOfCitizen(application.waId).gsi1pk,
-            gsi1sk: `${application.submittedAt}#${application.applicationId}`,
-            ...application,
-            kind: 'application',
-            state: TRANSITIONS.submit.to,
-            history: [historyEntry('submit', { type: 'citizen' }, now)],
-            updatedAt: now.toISOString(),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      })),
-      ...alertSubscriptionWrites(this.tableName, turn.effects, now),
-      ...certificateTasksOf(inbound.messageId, turn.effects, now).map((task) => ({
-        Put: { TableName: this.tableName, Item: task, ConditionExpression: 'attribute_not_exists(pk)' },
-      })),
-    ];
-    if (sideItems.length === 0) {
-      await this.putSession({ ...session, Item: { ...session.Item, ...turnReplies(inbound, replies, now) } }, inbound);
-    } else {
-      // Work the turn starts answers later, from the outbox: the turn's own answer goes there first, in order.
-      const replyItems = turnReplyItems(inbound, replies, now).map((Item) => ({
-        Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-      }));
-      await this.transact([{ Put: session }, ...sideItems, ...replyItems], inbound);
-    }
+    const write = turnWrite(this.tableName, previous, stored, inbound, turn, now);
+    if ('put' in write) await this.putSession(write.put, inbound);
+    else await this.transact(write.transaction, inbound);
     return { result: 'applied', effects: turn.effects };
   }
 
@@ -180,7 +130,7 @@ export class ConversationStore {
   }
 
   /** A turn with items beside the session (a new application, a task, subscriptions): one transaction. */
-  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>, inbound: InboundMessage) {
+  private async transact(items: TransactItem[], inbound: InboundMessage) {
     try {
       await dynamodb.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -225,6 +175,79 @@ export class ConversationStore {
   }
 }
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * What a turn writes: the session item, holding the message among the citizen's recent ones and the turn's replies,
+ * in one conditional put; or, for a turn with items beside the session (a new application, a certificate task, alert
+ * subscriptions, effects to finish after the write), one transaction of them all. The session item of a turn that
+ * starts work answering later names the outbox refs of that work's notices (`answersLater`: an application's id, a
+ * task's message id), which the sender holds until the turn's own replies went.
+ */
+export function turnWrite(
+  tableName: string,
+  previous: Pick<Session, 'version'>,
+  stored: { lastInboundAt?: string; recent: RecentMessages },
+  inbound: InboundMessage,
+  turn: Turn,
+  now: Date,
+): { put: PutCommandInput } | { transaction: TransactItem[] } {
+  const recent = remember(stored.recent, inbound.messageId, inbound.sentAt);
+  const sentAt = inbound.sentAt.toISOString();
+  const before = stored.lastInboundAt;
+  const lastInboundAt = before && before > sentAt ? before : sentAt;
+  const finishing = turn.effects.filter((effect) => FINISHED_AFTER_WRITE.has(effect.type));
+  const replies = [...turn.replies, ...documentsOf(turn.effects)];
+  const session = {
+    TableName: tableName,
+    Item: {
+      ...keys.session(inbound.waId),
+      kind: 'session',
+      waId: inbound.waId,
+      session: turn.session,
+      version: turn.session.version,
+      lastInboundAt,
+      recent: packRing(recent.ring),
+      recentFloor: recent.floor,
+    },
+    ConditionExpression: previous.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+    ...(previous.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': previous.version } }),
+  };
+  const created = (Item: Record<string, unknown>): TransactItem => ({
+    Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+  const sideItems: TransactItem[] = [
+    ...(finishing.length > 0 ? [{ Put: { TableName: tableName, Item: effectsMark(inbound, finishing, now) } }] : []),
+    ...applicationsOf(turn.effects).map((application) =>
+      created({
+        ...keys.application(application.applicationId),
+        gsi1pk: keys.applicationsOfCitizen(application.waId).gsi1pk,
+        gsi1sk: `${application.submittedAt}#${application.applicationId}`,
+        ...application,
+        kind: 'application',
+        state: TRANSITIONS.submit.to,
+        history: [historyEntry('submit', { type: 'citizen' }, now)],
+        updatedAt: now.toISOString(),
+      }),
+    ),
+    ...alertSubscriptionWrites(tableName, turn.effects, now),
+    ...certificateTasksOf(inbound.messageId, turn.effects, now).map((task) => created({ ...task })),
+  ];
+  const answered = turnReplies(inbound, replies, now);
+  if (sideItems.length === 0) return { put: { ...session, Item: { ...session.Item, ...answered } } };
+  // The work the turn starts answers later, in notices the sender holds until the turn's own answer has gone.
+  const answersLater = [
+    ...applicationsOf(turn.effects).map((application) => application.applicationId),
+    ...(certificateTasksOf(inbound.messageId, turn.effects, now).length > 0 ? [inbound.messageId] : []),
+  ];
+  const Item = {
+    ...session.Item,
+    ...answered,
+    ...('repliesTo' in answered && answersLater.length > 0 ? { answersLater } : {}),
+  };
+  return { transaction: [{ Put: { ...session, Item } }, ...sideItems] };
+}
+
 /** Effects the webhook performs after the turn is written, which a redelivery of the message performs again. */
 const FINISHED_AFTER_WRITE = new Set<Effect['type']>(['start-application', 'schedule-reminders']);
 
@@ -241,8 +264,8 @@ function effectsMark(inbound: InboundMessage, effects: Effect[], now: Date) {
 /** The citizen's recent message ids as the session item keeps them (none in an item written before it kept them). */
 function recentOf(item: Record<string, unknown>): RecentMessages {
   const { recent, recentFloor } = item;
-  return Array.isArray(recent) && typeof recentFloor === 'number'
-    ? { ring: recent.map(String), floor: recentFloor }
+  return (Array.isArray(recent) || recent instanceof Uint8Array) && typeof recentFloor === 'number'
+    ? { ring: unpackRing(recent), floor: recentFloor }
     : NO_RECENT_MESSAGES;
 }
 

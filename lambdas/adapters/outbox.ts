@@ -4,7 +4,7 @@ import type { Reply } from '#core/conversation/messages.ts';
 import { messageHash } from '#core/conversation/recent-messages.ts';
 import { keys } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
-import { turnReplyRef } from '#core/whatsapp/turn-replies.ts';
+import { packReplies, turnReplyRef, unpackReplies } from '#core/whatsapp/turn-replies.ts';
 import { dynamodb } from './dynamodb-client.ts';
 
 /** Outbox items live 30 days: long enough to investigate a failed delivery. */
@@ -64,7 +64,8 @@ export function outboxItem(
 interface TurnReplies {
   /** The hash of the message they answer: a write of the session item with a new one queued new replies. */
   repliesTo: string;
-  replies: Reply[];
+  /** The replies, packed (packReplies): the session item is written on every turn, and a write unit is 1 KB. */
+  replies: Uint8Array;
   /** The message they answer, marked read (blue ticks) as the first reply goes. */
   readReceipt?: string;
   repliedAt: string;
@@ -79,39 +80,16 @@ export function turnReplies(
   replies: Reply[],
   now: Date,
 ): TurnReplies | Record<string, never> {
-  const { pending, receipt } = withReceipt(replies);
+  const [first, ...rest] = replies;
+  const receipt = first?.type === 'read-receipt' && rest.length > 0 ? first.messageId : undefined;
+  const pending = receipt ? rest : replies;
   if (pending.length === 0) return {};
   return {
     repliesTo: messageHash(inbound.messageId),
-    replies: pending,
+    replies: packReplies(pending),
     ...(receipt ? { readReceipt: receipt } : {}),
     repliedAt: now.toISOString(),
   };
-}
-
-/**
- * A turn's replies as outbox items of their own, for a turn that starts work which answers later (a new application,
- * a photo to check): the notices of that work are queued under the same partition key, so the stream hands the
- * citizen the turn's answer before them. Same keys as the replies the session item carries.
- */
-export function turnReplyItems(
-  inbound: { messageId: string; waId: string },
-  replies: Reply[],
-  now: Date,
-): OutboxItem[] {
-  const { pending, receipt } = withReceipt(replies);
-  const repliesTo = messageHash(inbound.messageId);
-  return pending.map((reply, index) =>
-    outboxItem(inbound.waId, turnReplyRef(repliesTo, index), reply, now, index === 0 ? receipt : undefined),
-  );
-}
-
-/** The replies to send, the read receipt riding on the first when anything else answers the message. */
-function withReceipt(replies: Reply[]): { pending: Reply[]; receipt?: string } {
-  const [first, ...rest] = replies;
-  return first?.type === 'read-receipt' && rest.length > 0
-    ? { pending: rest, receipt: first.messageId }
-    : { pending: replies };
 }
 
 /**
@@ -122,8 +100,10 @@ export function repliesQueuedBy(
   newImage: Record<string, unknown>,
   oldImage: Record<string, unknown> | undefined,
 ): OutboxItem[] {
-  const { repliesTo, replies, readReceipt, repliedAt, waId } = newImage as Partial<TurnReplies> & { waId?: string };
-  if (!repliesTo || repliesTo === oldImage?.repliesTo || !Array.isArray(replies) || !waId || !repliedAt) return [];
+  const { repliesTo, readReceipt, repliedAt, waId } = newImage as Partial<TurnReplies> & { waId?: string };
+  if (!repliesTo || repliesTo === oldImage?.repliesTo || !waId || !repliedAt) return [];
+  const replies = unpackReplies<OutboundReply>(newImage.replies);
+  if (!replies) return [];
   return replies.map((reply, index) => ({
     ...outboxItem(
       waId,
@@ -140,7 +120,15 @@ export function repliesQueuedBy(
  * Remembers that the first `sent` replies of a turn went, when the stream must hand its record over again (its
  * later replies could not even be parked): the next delivery of the record starts after them.
  */
-export async function recordTurnProgress(tableName: string, waId: string, turn: string, sent: number, now: Date) {
+export async function recordTurnProgress(
+  tableName: string,
+  waId: string,
+  turn: string,
+  sent: number,
+  now: Date,
+  /** Every reply of the turn went (or was parked): the notices its work sends may follow (Recipient.awaited). */
+  answered = false,
+) {
   await dynamodb.send(
     new PutCommand({
       TableName: tableName,
@@ -148,6 +136,7 @@ export async function recordTurnProgress(tableName: string, waId: string, turn: 
         ...keys.turnProgress(waId, turn),
         kind: 'turn-progress',
         sent,
+        ...(answered ? { answered } : {}),
         expiresAt: Math.floor(now.getTime() / 1000) + TURN_PROGRESS_RETENTION_SECONDS,
       },
     }),
@@ -296,6 +285,11 @@ export interface Recipient {
   pacedUntil?: Date;
   /** How many replies of a turn went before a delivery of its record failed, by turn (rare: see recordTurnProgress). */
   sentOfTurn?: Record<string, number>;
+  /**
+   * The citizen's latest turn started work that answers later: the outbox refs of that work's notices, and whether
+   * the turn's own replies went (a notice waits for them).
+   */
+  awaited?: { refs: string[]; answered: boolean };
 }
 
 /** The citizen's session, pacing and turn progress items, all under the citizen's key: one query. */
@@ -305,7 +299,8 @@ export async function readRecipient(tableName: string, waId: string): Promise<Re
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.session(waId).pk },
-      ProjectionExpression: 'sk, lastInboundAt, #session.#language, pacedUntil, sent',
+      ProjectionExpression:
+        'sk, lastInboundAt, #session.#language, pacedUntil, sent, answered, repliesTo, answersLater',
       ExpressionAttributeNames: { '#session': 'session', '#language': 'language' },
     }),
   );
@@ -314,7 +309,10 @@ export async function readRecipient(tableName: string, waId: string): Promise<Re
   const language = (session?.session as { language?: string } | undefined)?.language;
   const progressPrefix = keys.turnProgress(waId, '').sk;
   const progress = Items.filter((item) => String(item.sk).startsWith(progressPrefix));
+  const answersLater = session?.answersLater;
+  const answered = progress.some((item) => item.sk === `${progressPrefix}${session?.repliesTo}` && item.answered);
   return {
+    ...(Array.isArray(answersLater) ? { awaited: { refs: answersLater.map(String), answered } } : {}),
     ...(progress.length > 0
       ? {
           sentOfTurn: Object.fromEntries(

@@ -22,5 +22,11 @@ function cleanValue(value: AttributeValue | undefined): AttributeValue | undefin
   if (!value || Object.keys(value).length === 0) return undefined;
   if (value.M) return { M: withoutEmptyValues(value.M) };
   if (value.L) return { L: value.L.flatMap((item) => cleanValue(item) ?? []) };
+  // Lambda's event is JSON: a binary value arrives as its base64 text.
+  if (value.B !== undefined) return { B: bytesOf(value.B) };
+  if (value.BS) return { BS: value.BS.map(bytesOf) };
   return value;
 }
+
+const bytesOf = (value: Uint8Array | string): Uint8Array =>
+  typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'base64')) : value;

@@ -59,6 +59,10 @@ const PAIR_PACING_MS = 1000;
 /** …and for how long after Meta said so. */
 const PAIR_PACING_WINDOW_MS = 5 * 60_000;
 
+/** How long a notice waits for the replies of the turn that started its work, and how often it looks again. */
+const TURN_ANSWER_WAIT_MS = 10_000;
+const TURN_ANSWER_POLL_MS = 250;
+
 /** The longest the sender waits for a lapsing claim within one invocation (its timeout is 60 s). */
 const MAX_LEASE_WAIT_MS = 40_000;
 
@@ -214,6 +218,7 @@ export function createDelivery(deps: DeliveryDependencies) {
       }
       return sendWithReceipt(item);
     }
+    await afterItsTurn(item);
     let claim = await deps.claim(item);
     if (!claim.claimed && claim.status === 'sending' && claim.leaseUntil) {
       // Held by an invocation that died mid-item: wait for its lease to lapse rather than send it in parallel.
@@ -229,6 +234,26 @@ export function createDelivery(deps: DeliveryDependencies) {
       return 'skipped';
     }
     return sendWithReceipt(item);
+  }
+
+  /**
+   * A notice of work the citizen's latest turn started (their application's fee link, its officer, a photo's check)
+   * waits until that turn's replies went, so "Your application … will decide by …" comes first: the stream keeps order
+   * only per item, and a workflow's notice is another item than the session that carries the turn's replies. Read
+   * again every 250 ms, for at most 10 s; past that it goes, and the overtaking is logged.
+   */
+  async function afterItsTurn(item: OutboxItem): Promise<void> {
+    const waits = (known: Recipient) =>
+      known.awaited?.answered === false && known.awaited.refs.some((ref) => item.sk.startsWith(`${ref}#`));
+    if (!waits(await recipient(item.waId))) return;
+    for (let look = 0; look < TURN_ANSWER_WAIT_MS / TURN_ANSWER_POLL_MS; look++) {
+      await deps.sleep(TURN_ANSWER_POLL_MS);
+      const fresh = deps.recipient(item.waId);
+      recipients.set(item.waId, fresh);
+      if (!waits(await fresh)) return;
+    }
+    deps.metric('NoticesBeforeTheirTurn');
+    deps.log.warn('notice sent before the replies of the turn that started its work', { sk: item.sk });
   }
 
   async function sendWithReceipt(item: OutboxItem): Promise<Outcome> {

@@ -82,14 +82,18 @@ async function handle(
   }
   const delivery = createDelivery(dependencies);
   const entries: BatchEntry[] = [];
+  const awaited: AwaitedTurn[] = [];
   for (const record of event.Records) {
     const sequence = record.dynamodb?.SequenceNumber ?? '';
     const item = streamImage(record.dynamodb?.NewImage);
     if (item?.kind === 'outbox' && record.eventName === 'INSERT')
       entries.push({ id: sequence, item: item as unknown as OutboxItem });
     if (item?.kind !== 'session') continue;
-    for (const reply of repliesQueuedBy(item, streamImage(record.dynamodb?.OldImage)))
-      entries.push({ id: `${sequence}@${reply.sk}`, item: reply });
+    const replies = repliesQueuedBy(item, streamImage(record.dynamodb?.OldImage));
+    const ids = replies.map((reply) => `${sequence}@${reply.sk}`);
+    replies.forEach((reply, index) => entries.push({ id: ids[index]!, item: reply }));
+    if (replies.length > 0 && Array.isArray(item.answersLater))
+      awaited.push({ waId: String(item.waId), turn: String(item.repliesTo), ids });
   }
   const failed = await deliverBatch(entries, {
     deliver: (item) => delivery.deliver(item),
@@ -101,7 +105,34 @@ async function handle(
     log: dependencies.log,
   });
   if (failed.length > 0) await recordProgress(entries, failed);
+  await recordAnswered(awaited, failed);
   return { batchItemFailures: failedRecords(failed).map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+/** A turn that started work answering later (its session item's `answersLater`), and its replies' entry ids. */
+interface AwaitedTurn {
+  waId: string;
+  turn: string;
+  ids: string[];
+}
+
+/**
+ * Records that every reply of such a turn went (or was parked): the notices of the work it started, waiting for that
+ * (lambdas/sender/delivery.ts), may go. Unrecorded, they wait their 10 s and go all the same.
+ */
+async function recordAnswered(turns: AwaitedTurn[], failed: string[]): Promise<void> {
+  const missed = new Set(failed);
+  for (const { waId, turn, ids } of turns) {
+    if (ids.some((id) => missed.has(id))) continue;
+    try {
+      await recordTurnProgress(tableName, waId, turn, ids.length, now(), true);
+    } catch (error) {
+      logger.error('the answer of a turn not recorded; the notices of its work wait their time', {
+        turn,
+        error: (error as Error).message,
+      });
+    }
+  }
 }
 
 /** Records how many replies of each turn went before the stream hands its record over again (batch.ts). */

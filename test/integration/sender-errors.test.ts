@@ -8,6 +8,7 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ParkedReplies } from '../../lambdas/adapters/parked-replies.ts';
+import { unpackReplies } from '../../lambdas/core/whatsapp/turn-replies.ts';
 import { say, sentTo, startTestRuntime, tableClient, waitFor } from '../support/runtime.ts';
 
 // Each Meta error code injected by the local Graph API, and what the sender (its bundle from cdk.out, fed by the
@@ -48,9 +49,13 @@ const outboxOf = async (waId: string) =>
   ).Items ?? [];
 /** The replies of the citizen's latest turn, as their session item holds them. */
 const turnReplies = async (waId: string) =>
-  ((
-    await db.send(new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `CITIZEN#${waId}`, sk: 'SESSION' } }))
-  ).Item?.replies as unknown[] | undefined) ?? [];
+  unpackReplies(
+    (
+      await db.send(
+        new GetCommand({ TableName: env.runtime.names.table, Key: { pk: `CITIZEN#${waId}`, sk: 'SESSION' } }),
+      )
+    ).Item?.replies,
+  ) ?? [];
 const replies = async (waId: string) => (await sentTo(env.runtime, waId)).filter((m) => m.status !== 'read');
 const metricCount = (name: string) => metrics.filter((m) => m.includes(`"Name":"${name}"`)).length;
 

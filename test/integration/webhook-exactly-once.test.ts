@@ -4,7 +4,7 @@ import type { ConversationStore as Store } from '#adapters/conversation-store.ts
 import type { Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { messageHash } from '#core/conversation/recent-messages.ts';
-import { turnReplyRef } from '#core/whatsapp/turn-replies.ts';
+import { unpackReplies } from '#core/whatsapp/turn-replies.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
@@ -103,13 +103,19 @@ describe('one atomic write per message', () => {
     for (const o of outcomes) expect(o.effects).toHaveLength(1);
     expect(await query(`APP#APP-${messageId}`)).toHaveLength(1);
     const [session] = await query(`CITIZEN#${waId}`);
-    expect(session).toMatchObject({ version: 1 });
-    // A turn that starts an application queues its answer in the outbox, ahead of the notices the workflow sends.
-    expect(session!.repliesTo).toBeUndefined();
-    const queued = await query(`OUTBOX#${waId}`);
-    expect(queued).toMatchObject([{ sk: turnReplyRef(messageHash(messageId), 0), reply: { type: 'text' } }]);
+    // A turn that starts an application names it: the workflow's notices wait for the turn's own replies.
+    expect(session).toMatchObject({
+      version: 1,
+      repliesTo: messageHash(messageId),
+      answersLater: [`APP-${messageId}`],
+    });
+    expect(unpackReplies(session!.replies)).toMatchObject([{ type: 'text' }]);
     await env.runtime.drained();
     expect(await sentTo(env.runtime, waId)).toHaveLength(1);
+    // Its reply gone, the sender records the turn as answered: the application's notices need not wait.
+    expect(await query(`CITIZEN#${waId}`)).toContainEqual(
+      expect.objectContaining({ sk: `TURN-PROGRESS#${messageHash(messageId)}`, sent: 1, answered: true }),
+    );
   });
 
   it('applies ten different messages of one citizen at once, each once, with no lost update', async () => {

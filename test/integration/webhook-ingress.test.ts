@@ -4,6 +4,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageHash } from '#core/conversation/recent-messages.ts';
 import { mediaKey } from '#core/media-keys.ts';
+import { unpackReplies } from '#core/whatsapp/turn-replies.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { LOCAL_DEFAULTS } from '../../local/runtime.ts';
 import { say, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
@@ -33,7 +34,7 @@ const session = async (waId: string) =>
 async function repliesOfTurn(waId: string, messageId: string): Promise<unknown[]> {
   const item = await session(waId);
   expect(item?.repliesTo).toBe(messageHash(messageId));
-  return item?.replies as unknown[];
+  return unpackReplies(item?.replies) ?? [];
 }
 
 const outboxOf = async (waId: string) =>

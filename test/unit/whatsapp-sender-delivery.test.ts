@@ -35,8 +35,16 @@ function item(reply: OutboxItem['reply'], sk = 'wamid.IN#01'): OutboxItem {
 
 /** A Graph API that answers the queued failures first, then succeeds; and an outbox kept in memory. */
 function harness(
-  options: { failures?: FakeFailure[]; recipient?: Recipient; settleFails?: boolean; heldForMs?: number } = {},
+  options: {
+    failures?: FakeFailure[];
+    recipient?: Recipient;
+    /** What each read of the recipient answers in turn (the last one again after). */
+    recipients?: Recipient[];
+    settleFails?: boolean;
+    heldForMs?: number;
+  } = {},
 ) {
+  const reads = [...(options.recipients ?? [])];
   let held = options.heldForMs;
   const failures = [...(options.failures ?? [])];
   const sent: Record<string, unknown>[] = [];
@@ -67,7 +75,9 @@ function harness(
       statuses.set(i.sk, status);
       settled.push({ sk: i.sk, status, details });
     },
-    recipient: async () => options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' },
+    recipient: async () =>
+      (reads.length > 1 ? reads.shift() : reads[0]) ??
+      options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' },
     slowDown: async (waId, until) => {
       slowDowns.push({ waId, until });
     },
@@ -106,6 +116,32 @@ function harness(
 const text = item({ type: 'text', text: 'Your application is received.' });
 
 describe('sender delivery', () => {
+  it('holds a notice of an application until the replies of the turn that submitted it went, then sends it', async () => {
+    const submitted = { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' };
+    const waiting = { ...submitted, awaited: { refs: ['AP-7YMHEWZDR6ZE'], answered: false } };
+    const h = harness({
+      recipients: [waiting, waiting, waiting, { ...waiting, awaited: { ...waiting.awaited, answered: true } }],
+    });
+    const feeLink = item({ type: 'text', text: 'Pay ₹1,200 at this link' }, 'AP-7YMHEWZDR6ZE#fee');
+    expect(await h.delivery.deliver(feeLink)).toBe('sent');
+    expect(h.sleeps).toEqual([250, 250, 250]);
+    expect(h.sent).toHaveLength(1);
+    // Another application's notice, or one to a citizen whose turn was answered, does not wait.
+    const other = harness({ recipient: waiting });
+    expect(await other.delivery.deliver(item({ type: 'text', text: 'Approved' }, 'AP-OTHER000000#decided'))).toBe(
+      'sent',
+    );
+    expect(other.sleeps).toEqual([]);
+  });
+
+  it('sends the notice after 10 s all the same when the turn’s replies never show as gone, and counts it', async () => {
+    const waiting = { lastInboundAt: NOW, awaited: { refs: ['wamid.PHOTO'], answered: false } };
+    const h = harness({ recipient: waiting });
+    expect(await h.delivery.deliver(item({ type: 'text', text: 'Photo checked' }, 'wamid.PHOTO#answer'))).toBe('sent');
+    expect(h.sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(h.metrics).toContain('NoticesBeforeTheirTurn');
+  });
+
   it('sends a reply once, and skips a redelivered record whose item is already sent', async () => {
     const h = harness();
     expect(await h.delivery.deliver(text)).toBe('sent');

@@ -6,7 +6,7 @@ export const RECENT_MESSAGES = 16;
 /**
  * The citizen's latest messages as the session item keeps them: each a short hash of Meta's message id with Meta's
  * timestamp (`<hash>@<seconds in base 36>`), oldest first; and `floor`, the latest timestamp among those that left the
- * ring. 16 bytes a message, however long Meta's ids are.
+ * ring. The item stores the ring packed, 10 bytes a message however long Meta's ids are (packRing).
  */
 export interface RecentMessages {
   ring: string[];
@@ -53,4 +53,36 @@ export function newlyApplied(before: readonly string[], after: readonly string[]
   return after
     .filter((entry) => !known.has(hashOf(entry)))
     .map((entry) => ({ hash: hashOf(entry), sentAt: new Date(secondsOf(entry) * 1000) }));
+}
+
+/** Bytes of one ring entry as the session item stores it: the hash's 6 bytes, then Meta's seconds (uint32, BE). */
+const PACKED_ENTRY_BYTES = 10;
+
+/**
+ * The ring as the session item stores it: one binary value of 10 bytes a message (160 bytes for 16), where the text
+ * form took about 16 bytes and a list element's overhead each.
+ */
+export function packRing(ring: readonly string[]): Uint8Array {
+  const packed = new Uint8Array(ring.length * PACKED_ENTRY_BYTES);
+  const view = new DataView(packed.buffer);
+  for (const [index, entry] of ring.entries()) {
+    packed.set(Buffer.from(hashOf(entry), 'base64url'), index * PACKED_ENTRY_BYTES);
+    view.setUint32(index * PACKED_ENTRY_BYTES + 6, secondsOf(entry));
+  }
+  return packed;
+}
+
+/**
+ * The ring the session item holds: packed (packRing), or the list of texts an item written before packing holds;
+ * empty when it holds neither.
+ */
+export function unpackRing(stored: unknown): string[] {
+  if (Array.isArray(stored)) return stored.map(String);
+  if (!(stored instanceof Uint8Array) || stored.length % PACKED_ENTRY_BYTES !== 0) return [];
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  return Array.from({ length: stored.length / PACKED_ENTRY_BYTES }, (_, index) => {
+    const at = index * PACKED_ENTRY_BYTES;
+    const hash = Buffer.from(stored.subarray(at, at + 6)).toString('base64url');
+    return `${hash}@${view.getUint32(at + 6).toString(36)}`;
+  });
 }

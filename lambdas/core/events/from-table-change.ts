@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/schema.ts';
-import { newlyApplied } from '../conversation/recent-messages.ts';
-import { turnReplyRef } from '../whatsapp/turn-replies.ts';
+import { newlyApplied, unpackRing } from '../conversation/recent-messages.ts';
+import { turnReplyRef, unpackReplies } from '../whatsapp/turn-replies.ts';
 import { citizenToken, indiaDate, LAKE_EVENT_VERSION, type LakeEvent, LakeEventSchema } from './lake-event.ts';
 
 /** One change of one item of the state table, as its stream reports it (images already unmarshalled). */
@@ -73,8 +73,7 @@ function draftsOf(item: Record<string, unknown>, before: Record<string, unknown>
 
 /** The messages a write of the citizen's session applied: those its ring of recent messages gained. */
 function receivedDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
-  const ring = (image: Record<string, unknown> | undefined) =>
-    Array.isArray(image?.recent) ? image.recent.map(String) : [];
+  const ring = (image: Record<string, unknown> | undefined) => unpackRing(image?.recent);
   return newlyApplied(ring(before), ring(item)).map(
     ({ hash, sentAt }) =>
       ({
@@ -91,9 +90,9 @@ function receivedDrafts(item: Record<string, unknown>, before: Record<string, un
  * nothing more unless it fails (then the failure is an outbox item of its own).
  */
 function queuedDrafts(item: Record<string, unknown>, before: Record<string, unknown> | undefined, citizen?: string) {
-  const { repliesTo, replies } = item;
-  if (typeof repliesTo !== 'string' || repliesTo === before?.repliesTo || !Array.isArray(replies)) return [];
-  return (replies as { type?: string }[]).map(
+  const { repliesTo } = item;
+  if (typeof repliesTo !== 'string' || repliesTo === before?.repliesTo) return [];
+  return (unpackReplies<{ type?: string }>(item.replies) ?? []).map(
     (reply, index) =>
       ({
         event_id: `message-out:${citizen}:${turnReplyRef(repliesTo, index)}:queued`,

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_RECENT_MESSAGES,
   newlyApplied,
+  packRing,
   RECENT_MESSAGES,
   type RecentMessages,
   remember,
   seenBefore,
+  unpackRing,
 } from '#core/conversation/recent-messages.ts';
 
 const at = (seconds: number) => new Date(1_796_000_000_000 + seconds * 1000);
@@ -37,9 +39,28 @@ describe('the citizen’s recent messages', () => {
     expect(seenBefore(recent, 'wamid.19', at(7))).toBe(true);
   });
 
-  it('stay small: 16 entries of 15 bytes whatever the length of Meta’s ids', () => {
+  it('stay small: 16 entries stored in 160 bytes whatever the length of Meta’s ids', () => {
     const recent = applyAll(Array.from({ length: 40 }, (_, i) => `wamid.${'x'.repeat(80)}${i}`));
-    expect(recent.ring.map((entry) => entry.length)).toEqual(Array(16).fill(15));
+    expect(recent.ring).toHaveLength(16);
+    expect(packRing(recent.ring)).toHaveLength(160);
+  });
+
+  it('read back from the stored form exactly, and from the list of texts an older session item holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.integer({ min: 0, max: 2 ** 31 })), { maxLength: 40 }),
+        (messages) => {
+          const recent = messages.reduce<RecentMessages>(
+            (ring, [id, second]) => remember(ring, id, new Date(second * 1000)),
+            NO_RECENT_MESSAGES,
+          );
+          expect(unpackRing(packRing(recent.ring))).toEqual(recent.ring);
+          expect(unpackRing(recent.ring)).toEqual(recent.ring);
+        },
+      ),
+    );
+    expect(unpackRing(undefined)).toEqual([]);
+    expect(unpackRing(new Uint8Array(7))).toEqual([]);
   });
 
   it('name exactly the messages a write applied', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
-import { messageHash, NO_RECENT_MESSAGES, remember } from '#core/conversation/recent-messages.ts';
+import { messageHash, NO_RECENT_MESSAGES, packRing, remember } from '#core/conversation/recent-messages.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 import { citizenToken, indiaDate, LakeEventSchema } from '#core/events/lake-event.ts';
 import { countersOf } from '#core/events/live-counters.ts';
+import { packReplies } from '#core/whatsapp/turn-replies.ts';
 
 const context = { tokenKey: 'a-test-key-of-at-least-thirty-two-characters', catalog: catalog() };
 const waId = '919876543210';
@@ -160,7 +161,7 @@ describe('lake events from table changes', () => {
       sk: 'SESSION',
       kind: 'session',
       waId,
-      recent: recent.ring,
+      recent: packRing(recent.ring),
     });
     const events = eventsFromTableChange(
       { eventName: 'MODIFY', oldImage: image(before), newImage: image(after) },
@@ -178,6 +179,12 @@ describe('lake events from table changes', () => {
     expect(
       eventsFromTableChange({ eventName: 'MODIFY', oldImage: image(after), newImage: image(after) }, context),
     ).toEqual([]);
+    // A session item written before the ring was packed holds it as a list of texts: read the same.
+    const listed = eventsFromTableChange(
+      { eventName: 'MODIFY', oldImage: { ...image(before), recent: before.ring }, newImage: image(after) },
+      context,
+    );
+    expect(listed.map((e) => e.event_id)).toEqual(events.map((e) => e.event_id));
   });
 
   it('counts a turn’s replies out as the session write hands them to the sender, and a failure as failed', () => {
@@ -187,7 +194,7 @@ describe('lake events from table changes', () => {
       kind: 'session',
       waId,
       repliesTo: 'abcdefgh',
-      replies: [{ type: 'text' }, { type: 'list' }],
+      replies: packReplies([{ type: 'text' }, { type: 'list' }]),
       repliedAt: '2026-12-05T01:00:08.000Z',
     };
     const queued = eventsFromTableChange(
@@ -199,6 +206,13 @@ describe('lake events from table changes', () => {
       ['message.sent', 'queued', 'list'],
     ]);
     expect(queued.flatMap(countersOf).map((c) => c.name)).toEqual(['messages-out', 'messages-out']);
+    const listed = { ...session, replies: [{ type: 'text' }, { type: 'list' }] };
+    expect(
+      eventsFromTableChange(
+        { eventName: 'MODIFY', oldImage: { ...session, repliesTo: 'older' }, newImage: listed },
+        context,
+      ),
+    ).toEqual(queued);
     expect(eventsFromTableChange({ eventName: 'MODIFY', oldImage: session, newImage: session }, context)).toEqual([]);
     const failure = {
       pk: `OUTBOX#${waId}`,
