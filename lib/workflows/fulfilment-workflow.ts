@@ -54,15 +54,17 @@ const VALIDATE_AND_LOOK_UP = 'Validate and look up records';
 
 /**
  * A step whose S3, DynamoDB or KMS stayed busy through the SDK's retries fails with ServiceBusyError (the functions'
- * `retryableWhenBusy`); every step is idempotent, so it runs again after a short, jittered backoff.
+ * `retryableWhenBusy`); every step is idempotent, so it runs again after a jittered backoff. Eight tries of up to 15 s
+ * apart outlast a minute of throttling (about 37 s of waiting on average): a citizen's certificate comes late rather
+ * than failing for a busy minute.
  */
 function retryWhenBusy(task: LambdaInvoke): LambdaInvoke {
   task.addRetry({
     errors: ['ServiceBusyError'],
-    maxAttempts: 6,
+    maxAttempts: 8,
     interval: Duration.seconds(1),
     backoffRate: 2,
-    maxDelay: Duration.seconds(8),
+    maxDelay: Duration.seconds(15),
     jitterStrategy: JitterType.FULL,
   });
   return task;
