@@ -90,8 +90,11 @@ async function handle(
       entries.push({ id: sequence, item: item as unknown as OutboxItem });
     if (item?.kind !== 'session') continue;
     const replies = repliesQueuedBy(item, streamImage(record.dynamodb?.OldImage));
-    const ids = replies.map((reply) => `${sequence}@${reply.sk}`);
-    replies.forEach((reply, index) => entries.push({ id: ids[index]!, item: reply }));
+    const ids: string[] = [];
+    for (const reply of replies) {
+      ids.push(`${sequence}@${reply.sk}`);
+      entries.push({ id: ids.at(-1)!, item: reply });
+    }
     if (replies.length > 0 && Array.isArray(item.answersLater))
       awaited.push({ waId: String(item.waId), turn: String(item.repliesTo), ids });
   }

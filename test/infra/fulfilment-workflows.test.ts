@@ -171,7 +171,11 @@ describe('certificate workflow', () => {
       if (state.Type !== 'Task') continue;
       const retry = state.Retry ?? [];
       const busy = retry.findIndex((r) => r.ErrorEquals.includes('ServiceBusyError'));
-      expect(retry[busy], name).toMatchObject({ ErrorEquals: ['ServiceBusyError'], MaxAttempts: 8, MaxDelaySeconds: 15 });
+      expect(retry[busy], name).toMatchObject({
+        ErrorEquals: ['ServiceBusyError'],
+        MaxAttempts: 8,
+        MaxDelaySeconds: 15,
+      });
       const wildcard = retry.findIndex((r) =>
         r.ErrorEquals.some((e) => e === 'States.TaskFailed' || e === 'States.ALL'),
       );
