@@ -1,5 +1,6 @@
 import { dueDate, istDate } from '../applications/dates.ts';
 import type { Language, Service } from '../catalog/schema.ts';
+import { formatRupees } from '../certificate/amounts.ts';
 import { t } from '../i18n/strings.ts';
 import { OFFICER_WORDING } from './officer-wording.ts';
 import { amountDue, fulfilmentOf } from './registry.ts';
@@ -18,7 +19,7 @@ export function nextSteps(
   const fee = amountDue(service, values);
   const authority = service.authority[language];
   const due = istDate(dueDate(submittedAt.toISOString(), service.slaDays).toISOString());
-  const steps = fee > 0 ? [t('nextFee', language, { fee })] : [];
+  const steps = fee > 0 ? [t('nextFee', language, { fee: formatRupees(fee) })] : [];
   if (fulfilment.officerDecides(service))
     steps.push(t(OFFICER_WORDING[fulfilment.officerAction].next, language, { authority, due }));
   else if (fulfilment.checksHouseholdRecords) steps.push(t('nextInstantIfRecords', language, { authority, due }));

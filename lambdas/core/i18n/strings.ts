@@ -242,8 +242,8 @@ export const strings = /* @__PURE__ */ built(() => ({
     te: 'సమర్పించబడింది. మీ దరఖాస్తు సంఖ్య {applicationId} ({service}).\n{next}\nసేవా గడువు: {sla|# పని దినంలో|# పని దినాలలో}. ఎప్పుడైనా చూడటానికి "స్థితి" టైప్ చేయండి.',
   },
   nextFee: {
-    en: 'First pay the fee of ₹{fee} through the payment link we send you next.',
-    te: 'ముందుగా తర్వాత పంపే చెల్లింపు లింక్ ద్వారా ₹{fee} రుసుము చెల్లించండి.',
+    en: 'First pay the fee of {fee} through the payment link we send you next.',
+    te: 'ముందుగా తర్వాత పంపే చెల్లింపు లింక్ ద్వారా {fee} రుసుము చెల్లించండి.',
   },
   nextInstantIfRecords: {
     en: 'If the household records confirm your details, your document arrives here in a few minutes; if not, the {authority} decides by {due}.',

@@ -40,8 +40,8 @@ describe("what an officer is asked to do, by the service's kind", () => {
       /^Your grievance goes to the .+, who will act on it by \d{2}-12-2026/,
     );
     expect(nextSteps(service('tourism.tour-package'), {}, submitted, 'en')).toMatch(
-      /^First pay the fee of ₹1200 .+ will confirm it by \d{2}-12-2026/,
+      /^First pay the fee of ₹1,200 .+ will confirm it by \d{2}-12-2026/,
     );
-    expect(nextSteps(service('endowments.donation'), { amount: '1116' }, submitted, 'te')).toContain('₹1116');
+    expect(nextSteps(service('endowments.donation'), { amount: '1116' }, submitted, 'te')).toContain('₹1,116');
   });
 });
