@@ -216,9 +216,11 @@ export function turnWrite(
   const created = (Item: Record<string, unknown>): TransactItem => ({
     Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
   });
+  const applications = applicationsOf(turn.effects);
+  const tasks = certificateTasksOf(inbound.messageId, turn.effects, now);
   const sideItems: TransactItem[] = [
     ...(finishing.length > 0 ? [{ Put: { TableName: tableName, Item: effectsMark(inbound, finishing, now) } }] : []),
-    ...applicationsOf(turn.effects).map((application) =>
+    ...applications.map((application) =>
       created({
         ...keys.application(application.applicationId),
         gsi1pk: keys.applicationsOfCitizen(application.waId).gsi1pk,
@@ -231,14 +233,14 @@ export function turnWrite(
       }),
     ),
     ...alertSubscriptionWrites(tableName, turn.effects, now),
-    ...certificateTasksOf(inbound.messageId, turn.effects, now).map((task) => created({ ...task })),
+    ...tasks.map((task) => created({ ...task })),
   ];
   const answered = turnReplies(inbound, replies, now);
   if (sideItems.length === 0) return { put: { ...session, Item: { ...session.Item, ...answered } } };
   // The work the turn starts answers later, in notices the sender holds until the turn's own answer has gone.
   const answersLater = [
-    ...applicationsOf(turn.effects).map((application) => application.applicationId),
-    ...(certificateTasksOf(inbound.messageId, turn.effects, now).length > 0 ? [inbound.messageId] : []),
+    ...applications.map((application) => application.applicationId),
+    ...(tasks.length > 0 ? [inbound.messageId] : []),
   ];
   const Item = {
     ...session.Item,
