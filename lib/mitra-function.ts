@@ -145,6 +145,7 @@ export class MitraFunction extends Construct {
         forceDockerBundling: false,
         commandHooks: afterBundling(
           dataFiles,
+          replyDictionaries,
           ...(props.bundleFonts ? [fontAssets] : []),
           ...(props.bundleFiles ? [copiedFiles(props.bundleFiles)] : []),
         ),
@@ -498,6 +499,14 @@ const fontAssets: AfterBundling = (inputDir, outputDir) => {
   }
   return commands;
 };
+
+/**
+ * The reply dictionaries session items are packed with (lambdas/core/whatsapp/turn-replies.ts), every version of them,
+ * beside each bundle that reads or writes those items.
+ */
+const replyDictionaries: AfterBundling = (inputDir, outputDir) => [
+  `if grep -q 'reply-dictionary-' "${outputDir}/index.mjs"; then cp "${inputDir}"/lambdas/core/whatsapp/reply-dictionary-*.txt "${outputDir}/"; fi`,
+];
 
 /** The JSON files of lambdas/core/bundle-data.ts, each copied beside the bundles that read it. */
 const BUNDLE_DATA_FILES = ['catalog.json', 'strings.json'];

@@ -27,6 +27,7 @@ import { newSession, type Session, SessionSchema } from '#core/conversation/sess
 import { ConflictError, UnusableInputError } from '#core/errors.ts';
 import type { ProvenIdentity } from '#core/officers.ts';
 import { DEDUPE_RETENTION_SECONDS, keys } from '#core/table-keys.ts';
+import { packFlow, unpackFlow } from '#core/whatsapp/turn-replies.ts';
 import { dynamodb } from './dynamodb-client.ts';
 import { turnReplies } from './outbox.ts';
 import { logger } from './powertools.ts';
@@ -48,7 +49,7 @@ export class ConversationStore {
       new GetCommand({ TableName: this.tableName, Key: keys.session(waId), ConsistentRead: true }),
     );
     if (!Item) return newSession(waId);
-    const parsed = SessionSchema.safeParse(Item.session);
+    const parsed = SessionSchema.safeParse(sessionOf(Item));
     // A session stored by an older release that this one cannot read starts afresh rather than failing every
     // delivery of the citizen's messages (which Meta would retry for days). The version is kept: the write stays
     // conditional on it.
@@ -204,7 +205,7 @@ export function turnWrite(
       ...keys.session(inbound.waId),
       kind: 'session',
       waId: inbound.waId,
-      session: turn.session,
+      ...storedSession(turn.session),
       version: turn.session.version,
       lastInboundAt,
       recent: packRing(recent.ring),
@@ -248,6 +249,39 @@ export function turnWrite(
     ...('repliesTo' in answered && answersLater.length > 0 ? { answersLater } : {}),
   };
   return { transaction: [{ Put: { ...session, Item } }, ...sideItems] };
+}
+
+/**
+ * The session as its item holds it: what other functions read of it (language, STOP, identity, saved bills) as a map
+ * they can project, and where the conversation is (the step and the menu, most of its bytes) packed with the reply
+ * dictionary into `flow`. The number and the version are the item's own attributes, not repeated inside it.
+ */
+function storedSession(session: Session): { session: Record<string, unknown>; flow: Uint8Array } {
+  const { waId: _waId, version: _version, step, menu, ...readByOthers } = session;
+  return { session: withoutDefaults(readByOthers), flow: packFlow({ step, menu }) };
+}
+
+/**
+ * A map without what SessionSchema puts back when it reads it (false, empty lists, no failed attempts, and the maps
+ * left empty), which its readers take as absent already: `stopped` is STOP only when true, no bills saved is none.
+ */
+function withoutDefaults(map: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(map)) {
+    if (value === false || (Array.isArray(value) && value.length === 0)) continue;
+    if (name === 'failedAttempts' && value === 0) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = withoutDefaults(value as Record<string, unknown>);
+      if (Object.keys(inner).length > 0) kept[name] = inner;
+    } else if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+}
+
+/** The session an item holds, whole again: a packed flow unpacked, or the whole map an earlier release wrote. */
+function sessionOf(item: Record<string, unknown>): unknown {
+  if (!(item.flow instanceof Uint8Array)) return item.session;
+  return { ...(item.session as object), ...unpackFlow(item.flow), waId: item.waId, version: Number(item.version) };
 }
 
 /** Effects the webhook performs after the turn is written, which a redelivery of the message performs again. */

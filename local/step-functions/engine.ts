@@ -243,7 +243,11 @@ export class ExecutionEngine {
       live.controller.abort();
       live.abortRun?.();
       const record = { ...live.record, ...outcome, stopDate: this.deps.now().toISOString() };
-      this.deps.log(`execution ${record.status}`, { executionArn: record.executionArn, error: record.error });
+      this.deps.log(`execution ${record.status}`, {
+        executionArn: record.executionArn,
+        error: record.error,
+        ...(record.cause ? { cause: record.cause.slice(0, 300) } : {}),
+      });
       await this.persist(record);
       this.live.delete(record.executionArn);
       this.changed();

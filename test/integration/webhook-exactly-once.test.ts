@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationStore as Store } from '#adapters/conversation-store.ts';
 import type { Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage } from '#core/conversation/messages.ts';
 import { messageHash } from '#core/conversation/recent-messages.ts';
+import { newSession, type Session } from '#core/conversation/session.ts';
 import { unpackReplies } from '#core/whatsapp/turn-replies.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.ts';
 import { sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
@@ -132,5 +133,52 @@ describe('one atomic write per message', () => {
     const [mark] = await query('MSG#wamid.SAME0000000000000001');
     expect(mark!.effects).toHaveLength(1);
     expect(Number(mark!.expiresAt) - Math.floor(at.getTime() / 1000)).toBeGreaterThanOrEqual(8 * 24 * 3600);
+  });
+});
+
+describe('the session item', () => {
+  /** A citizen halfway through a form, with the menu of districts typed numbers are read against. */
+  const halfway = (waId: string, version: number): Session => ({
+    ...newSession(waId),
+    version,
+    language: 'te',
+    consentedAt: at.toISOString(),
+    step: {
+      name: 'form',
+      serviceId: 'revenue.income-certificate',
+      fieldIndex: 7,
+      values: { 'applicant-name': 'రవి కుమార్', village: 'Tadikonda' },
+      page: 0,
+      editing: false,
+    },
+    menu: { token: version, options: ['opt:guntur', 'opt:krishna', 'more'] },
+  });
+
+  it('keeps where the conversation is packed, what other functions read as a map, and reads it back whole', async () => {
+    const waId = '919811111130';
+    const session = halfway(waId, 1);
+    await store.commitTurn(
+      await store.loadSession(waId),
+      inbound(waId, 'wamid.PACKED000000000000001'),
+      { session, replies: [{ type: 'text', text: 'మండలం పేరు టైప్ చేయండి.' }], effects: [] },
+      at,
+    );
+    const [item] = await query(`CITIZEN#${waId}`);
+    expect(item!.flow).toBeInstanceOf(Uint8Array);
+    // STOP, the language and the identity stay readable by projection; defaults and the step are not repeated.
+    expect(item!.session).toEqual({ language: 'te', consentedAt: at.toISOString() });
+    expect(await store.loadSession(waId)).toEqual(session);
+  });
+
+  it('still loads a session an earlier release stored whole, as a map without its flow packed', async () => {
+    const waId = '919811111131';
+    const session = halfway(waId, 4);
+    await db.send(
+      new PutCommand({
+        TableName: env.runtime.names.table,
+        Item: { pk: `CITIZEN#${waId}`, sk: 'SESSION', kind: 'session', waId, session, version: 4 },
+      }),
+    );
+    expect(await store.loadSession(waId)).toEqual(session);
   });
 });
