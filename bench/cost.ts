@@ -186,8 +186,10 @@ export function costFigures(measured: Figure[]): Figure[] {
   // latency under load, eight requests at once on 2 cores beside DynamoDB Local's JVM, not one invocation's time.
   const cpuMs = figure('webhook.cpu_us_per_turn')?.value;
   const turnMs = cpuMs === undefined ? 20 : cpuMs / 1000 + 2 * DYNAMODB_ROUND_TRIP_MS;
-  // A status is read and (unless it is a failure) only counted: about what the signature-only handler takes.
-  const statusMs = figure('webhook.p50_ms')?.baseline?.value ?? 3;
+  // A status is read and (unless it is a failure) only counted: about what the signature-only handler takes, by the
+  // same measure, its CPU per request (its p50 is a latency under the same load).
+  const statusCpuUs = figure('webhook.cpu_us_per_turn')?.baseline?.value;
+  const statusMs = statusCpuUs === undefined ? 3 : statusCpuUs / 1000;
   const renderMs = figure('certificate.render_ms')?.value ?? 150;
 
   const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
