@@ -90,7 +90,7 @@ export const bookingStrings = {
   },
   slotIntro: {
     en: '{place}, {date}: {count|# ticket|# tickets}, {price}. Choose the time of your slot.',
-    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీ దర్శన సమయాన్ని ఎంచుకోండి.',
+    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీకు కావలసిన సమయాన్ని ఎంచుకోండి.',
   },
   slotButton: { en: 'Times', te: 'సమయాలు' },
   slotSection: { en: 'Slots', te: 'స్లాట్లు' },
@@ -98,6 +98,11 @@ export const bookingStrings = {
     en: '{count|# place|# places} at {time} on {date} held for you until {until} (booking {applicationId}, {amount}). The payment request follows; the e-ticket arrives once it is paid.',
     te: '{date} న {time} కు {count|# స్థానం|# స్థానాలు} {until} వరకు మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, {amount}). చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది; చెల్లించిన వెంటనే ఈ-టికెట్ వస్తుంది.',
   },
+  slotHeldFree: {
+    en: '{count|# place|# places} at {time} on {date} held for you (booking {applicationId}, free of charge). The e-ticket follows in a moment.',
+    te: '{date} న {time} కు {count|# స్థానం|# స్థానాలు} మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, ఉచితం). ఈ-టికెట్ కొద్దిసేపట్లో వస్తుంది.',
+  },
+  slotFree: { en: 'free', te: 'ఉచితం' },
   slotSoldOut: {
     en: 'Sorry, the {time} slot has no places left for that many. Please choose another time.',
     te: 'క్షమించండి, {time} స్లాట్‌లో అంతమందికి స్థానాలు లేవు. వేరే సమయం ఎంచుకోండి.',
