@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askBooking, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
+import { downloadDocument, pdfText } from '../support/certificates.ts';
+import { bodyOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+
+// AP Tourism's tours and a district office's appointments sold from Mitra's own inventory, as darshan is: the form,
+// the verified Aadhaar, the times of the place chosen, a hold at the price of the places asked for, the payment link
+// and the e-ticket; on the embedded runtime.
+
+let env: Awaited<ReturnType<typeof startTestRuntime>>;
+
+beforeAll(async () => {
+  env = await startTestRuntime();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+const AADHAAR = '234567890124';
+const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
+const lastText = async (waId: string) => (await texts(waId)).at(-1)!;
+
+describe('booking a tour package in the chat', () => {
+  const waId = '919833000201';
+  const askTour = (persons: number, first: boolean) =>
+    askBooking(
+      env.runtime,
+      waId,
+      'tourism.tour-package',
+      [{ option: 'araku-day-tour' }, { text: dateIn(5) }, { text: String(persons) }, { text: 'Ravi Kumar Reddy' }],
+      { aadhaar: AADHAAR, ...(first ? { first: { language: 'en' } } : {}) },
+    );
+
+  it('prices the tour per person: two persons pay twice what one does', async () => {
+    await askTour(1, true);
+    expect(await lastText(waId)).toContain('Araku Valley day tour from Visakhapatnam');
+    expect(await lastText(waId)).toContain('1 ticket, ₹1,200');
+    await askTour(2, false);
+    expect(await lastText(waId)).toContain('2 tickets, ₹2,400');
+  });
+
+  it('holds two seats on the coach, takes ₹2,400 and sends the e-ticket with the tour, its time and both persons', async () => {
+    const before = (await sentTo(env.runtime, waId)).length;
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:07:00') });
+    expect((await texts(waId)).join('\n')).toMatch(/2 places at 07:00 on \d{2}-\d{2}-\d{4} held for you/);
+    const { notice, status } = await payAndReceiveTicket(env.runtime, waId, before);
+    expect(notice).toContain('₹2,400');
+    expect(status).toBe('valid');
+    const ticket = (await sentTo(env.runtime, waId)).slice(before).find((m) => bodyOf(m).includes('confirmed'))!;
+    const pdf = pdfText(await downloadDocument(env.runtime, ticket));
+    expect(pdf).toContain('Araku Valley day tour from Visakhapatnam');
+    expect(pdf).toContain('07:00');
+    expect(pdf).toMatch(/Passenger count\s+2/);
+    expect(pdf).toMatch(/Amount paid\s+₹2,400/);
+  });
+});
+
+describe('booking a learner licence test at the district RTA office', () => {
+  const waId = '919833000202';
+  const askLicence = (first: boolean) =>
+    askBooking(
+      env.runtime,
+      waId,
+      'transport.learner-licence',
+      [{ text: 'Ravi Kumar Reddy' }, { text: '15-08-2004' }, { option: 'guntur' }, { text: dateIn(3) }],
+      { aadhaar: AADHAAR, ...(first ? { first: { language: 'en' } } : {}) },
+    );
+
+  it('offers the Guntur office’s times for one place at the test fee, without asking how many', async () => {
+    await askLicence(true);
+    const asked = (await texts(waId)).join('\n');
+    expect(asked).not.toContain('How many persons');
+    expect(asked).not.toContain('Morning (6–10)');
+    expect(await lastText(waId)).toContain('RTA office, Guntur');
+    expect(await lastText(waId)).toContain('1 ticket, ₹150');
+  });
+
+  it('holds one place, takes ₹150 and sends the e-ticket; a third test in a month is refused', async () => {
+    const before = (await sentTo(env.runtime, waId)).length;
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:11:00') });
+    expect((await texts(waId)).join('\n')).toMatch(/1 place at 11:00 on \d{2}-\d{2}-\d{4} held for you/);
+    const { notice, status } = await payAndReceiveTicket(env.runtime, waId, before);
+    expect(notice).toContain('₹150');
+    expect(status).toBe('valid');
+
+    await askLicence(false);
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:12:00') });
+    expect((await texts(waId)).join('\n')).toMatch(/1 place at 12:00/);
+    await askLicence(false);
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:14:00') });
+    expect(await lastText(waId)).toContain('at most 2 tickets a month');
+  });
+});
