@@ -81,8 +81,10 @@ async function confirmWithApsrtc(holdId: string, received: { paymentId: string; 
  */
 export async function cancelOffer(application: BillApplication, at: Date): Promise<{ id: string; title: string }[]> {
   const { applicationId, serviceId, values, language } = application;
-  const paid = (await payments.get(applicationId))?.payment?.received;
-  if (!paid || !offersCancel(serviceId, values, paid.amountPaise, at)) return [];
+  // A free appointment was paid nothing, and may be given up all the same.
+  const paid =
+    (await payments.get(applicationId))?.payment?.received?.amountPaise ?? (values.amount === '0' ? 0 : undefined);
+  if (paid === undefined || !offersCancel(serviceId, values, paid, at)) return [];
   return [{ id: `tcancel:${applicationId}`, title: t('ticketCancelButton', language) }];
 }
 

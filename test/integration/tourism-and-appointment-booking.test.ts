@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBooking, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
+import { type Answer, askBooking, dateIn, payAndReceiveTicket } from '../support/bookings.ts';
 import { downloadDocument, pdfText } from '../support/certificates.ts';
-import { bodyOf, rowIdOf, say, sentTo, startTestRuntime } from '../support/runtime.ts';
+import { bodyOf, documentOf, rowIdOf, say, sentTo, startTestRuntime, waitFor } from '../support/runtime.ts';
 
 // AP Tourism's tours and a district office's appointments sold from Mitra's own inventory, as darshan is: the form,
 // the verified Aadhaar, the times of the place chosen, a hold at the price of the places asked for, the payment link
@@ -19,16 +19,21 @@ afterAll(async () => {
 const AADHAAR = '234567890124';
 const texts = async (waId: string) => (await sentTo(env.runtime, waId)).map(bodyOf);
 const lastText = async (waId: string) => (await texts(waId)).at(-1)!;
+/** The form answered and confirmed, up to the slot list; the first time in `first`'s language with the Aadhaar OTP. */
+const ask = (waId: string, serviceId: string, answers: readonly Answer[], first?: 'en' | 'te') =>
+  askBooking(env.runtime, waId, serviceId, answers, {
+    aadhaar: AADHAAR,
+    ...(first ? { first: { language: first } } : {}),
+  });
 
 describe('booking a tour package in the chat', () => {
   const waId = '919833000201';
   const askTour = (persons: number, first: boolean) =>
-    askBooking(
-      env.runtime,
+    ask(
       waId,
       'tourism.tour-package',
       [{ option: 'araku-day-tour' }, { text: dateIn(5) }, { text: String(persons) }, { text: 'Ravi Kumar Reddy' }],
-      { aadhaar: AADHAAR, ...(first ? { first: { language: 'en' } } : {}) },
+      first ? 'en' : undefined,
     );
 
   it('prices the tour per person: two persons pay twice what one does', async () => {
@@ -58,12 +63,11 @@ describe('booking a tour package in the chat', () => {
 describe('booking a learner licence test at the district RTA office', () => {
   const waId = '919833000202';
   const askLicence = (first: boolean) =>
-    askBooking(
-      env.runtime,
+    ask(
       waId,
       'transport.learner-licence',
       [{ text: 'Ravi Kumar Reddy' }, { text: '15-08-2004' }, { option: 'guntur' }, { text: dateIn(3) }],
-      { aadhaar: AADHAAR, ...(first ? { first: { language: 'en' } } : {}) },
+      first ? 'en' : undefined,
     );
 
   it('offers the Guntur office’s times for one place at the test fee, without asking how many', async () => {
@@ -89,5 +93,38 @@ describe('booking a learner licence test at the district RTA office', () => {
     await askLicence(false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:14:00') });
     expect(await lastText(waId)).toContain('at most 2 tickets a month');
+  });
+});
+
+describe('a free hospital appointment in Telugu', () => {
+  const waId = '919833000203';
+  const askHospital = (first: boolean) =>
+    ask(
+      waId,
+      'health.hospital-appointment',
+      [{ text: 'Ravi Kumar Reddy' }, { option: 'guntur' }, { text: dateIn(2) }],
+      first ? 'te' : undefined,
+    );
+
+  it('holds one place at no charge and sends the ticket at once, with no payment asked', async () => {
+    await askHospital(true);
+    expect(await lastText(waId)).toContain('జిల్లా ఆసుపత్రి, గుంటూరు');
+    expect(await lastText(waId)).toContain('1 టికెట్, ఉచితం');
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:10:00') });
+    const ticket = await waitFor('the ticket', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, waId)).find((m) => documentOf(m));
+    });
+    expect((await texts(waId)).join('\n')).toContain('ఉచితం)');
+    expect((await texts(waId)).some((text) => text.includes('/pay/'))).toBe(false);
+    expect(pdfText(await downloadDocument(env.runtime, ticket))).toContain('District Hospital, Guntur');
+  });
+
+  it('is given up from the Cancel button under the ticket: nothing to refund, the place goes to someone else', async () => {
+    const applicationId = /AP-[0-9A-Z]{12}/.exec((await texts(waId)).find((t) => /AP-[0-9A-Z]{12}/.test(t))!)![0];
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `tcancel:${applicationId}`) });
+    expect(await lastText(waId)).toContain('ఇది ఉచితం, కాబట్టి వాపసు ఏమీ లేదు');
+    await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `tcancel-yes:${applicationId}`) });
+    expect(await lastText(waId)).toContain('రద్దు అయింది. ఆ స్థానం వేరొకరికి వెళ్తుంది');
   });
 });

@@ -143,6 +143,8 @@ export function cancellationQuoteText(
   if (ticket.state !== 'issued') return { text: t('ticketNotCancellable', language, { ticket: line }), confirm: false };
   if ('unavailable' in quote) return { text: t('busUnavailable', language), confirm: false };
   if (!quote.cancellable) return { text: t('ticketPastCancellation', language, { ticket: line }), confirm: false };
+  if (ticket.payment.amountPaise === 0)
+    return { text: t('ticketCancelQuoteFree', language, { ticket: line }), confirm: true };
   return {
     text: t('ticketCancelQuote', language, {
       ticket: line,
@@ -169,6 +171,8 @@ export function cancellationAnswer(result: CancellationOutcome, catalog: Catalog
         refund: formatPaise(result.cancellation.refundPaise),
       });
     case 'cancelled':
+      if (result.ticket.payment.amountPaise === 0)
+        return t('ticketCancelledFree', language, { pnr: result.ticket.pnr });
       return result.cancellation.refundPaise > 0
         ? t('ticketCancelled', language, {
             pnr: result.ticket.pnr,

@@ -135,6 +135,14 @@ export const bookingStrings = {
     en: 'Ticket {pnr} is cancelled. {refund} is refunded to the account you paid from (refund {refundId}); banks take up to 7 working days. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',
     te: 'టికెట్ {pnr} రద్దు అయింది. {refund} మీరు చెల్లించిన ఖాతాకు వాపసు అవుతుంది (వాపసు {refundId}); బ్యాంకులు 7 పని దినాల వరకు తీసుకుంటాయి. స్థానాలు మళ్లీ అమ్మకానికి వచ్చాయి, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
   },
+  ticketCancelQuoteFree: {
+    en: '*Cancel this booking?*\n{ticket}\nIt was free, so there is nothing to refund. The place goes to someone else and the ticket stops being valid.',
+    te: '*ఈ బుకింగ్ రద్దు చేయాలా?*\n{ticket}\nఇది ఉచితం, కాబట్టి వాపసు ఏమీ లేదు. ఆ స్థానం వేరొకరికి వెళ్తుంది, టికెట్ చెల్లదు.',
+  },
+  ticketCancelledFree: {
+    en: 'Ticket {pnr} is cancelled. The place goes to someone else, and the ticket’s QR code now shows it as cancelled.',
+    te: 'టికెట్ {pnr} రద్దు అయింది. ఆ స్థానం వేరొకరికి వెళ్తుంది, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
+  },
   ticketCancelledNoRefund: {
     en: 'Ticket {pnr} is cancelled. By the cancellation rules nothing is refunded. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',
     te: 'టికెట్ {pnr} రద్దు అయింది. రద్దు నియమాల ప్రకారం వాపసు ఏమీ లేదు. స్థానాలు మళ్లీ అమ్మకానికి వచ్చాయి, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
