@@ -42,6 +42,9 @@ describe('booking a tour package in the chat', () => {
     expect(await lastText(waId)).toContain('1 ticket, ₹1,200');
     await askTour(2, false);
     expect(await lastText(waId)).toContain('2 tickets, ₹2,400');
+    // The summary before confirming already states what the slot asks.
+    const summaries = (await texts(waId)).filter((text) => text.startsWith('Please check your application'));
+    expect(summaries.map((text) => /Fee: (₹[\d,]+)/.exec(text)?.[1])).toEqual(['₹1,200', '₹2,400']);
   });
 
   it('holds two seats on the coach, takes ₹2,400 and sends the e-ticket with the tour, its time and both persons', async () => {
@@ -125,6 +128,11 @@ describe('a free hospital appointment in Telugu', () => {
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `tcancel:${applicationId}`) });
     expect(await lastText(waId)).toContain('ఇది ఉచితం, కాబట్టి వాపసు ఏమీ లేదు');
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `tcancel-yes:${applicationId}`) });
-    expect(await lastText(waId)).toContain('రద్దు అయింది. ఆ స్థానం వేరొకరికి వెళ్తుంది');
+    expect(await lastText(waId)).not.toContain('వాపసు');
+    const done = await waitFor('the cancellation', async () => {
+      await env.runtime.drained();
+      return (await texts(waId)).find((text) => text.includes('రద్దు అయింది'));
+    });
+    expect(done).toContain('ఆ స్థానం వేరొకరికి వెళ్తుంది');
   });
 });

@@ -127,6 +127,7 @@ export const bookingStrings = {
   },
   ticketCancelButton: { en: 'Cancel ticket', te: 'టికెట్ రద్దు' },
   ticketKeepButton: { en: 'Keep ticket', te: 'టికెట్ ఉంచండి' },
+  ticketCancellingFree: { en: 'Cancelling ticket {pnr}…', te: 'టికెట్ {pnr} రద్దు చేస్తున్నాం…' },
   ticketCancelling: {
     en: 'Cancelling ticket {pnr} and asking for the refund…',
     te: 'టికెట్ {pnr} రద్దు చేసి వాపసు కోరుతున్నాం…',
