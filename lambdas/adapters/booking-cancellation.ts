@@ -20,14 +20,16 @@ import type { GatewayRefund, RefundRequest } from './payment-gateway.ts';
 import { logger } from './powertools.ts';
 import type { RevocationService } from './revocation.ts';
 
-/** The ticket an application item is, once it was paid and sold; undefined for anything else. */
+/** The ticket an application item is, once it was paid (or free) and sold; undefined for anything else. */
 function ticketOf(item: Record<string, unknown> | undefined): BookedTicket | undefined {
   if (item?.kind !== 'application') return undefined;
   const values = (item.values ?? {}) as Record<string, string>;
   const received = (item.payment as { received?: { paymentId: string; amountPaise: number } } | undefined)?.received;
   const posting = item.billPosting as { status?: string; billerReference?: string } | undefined;
   const certId = (item.outcome as { certId?: unknown } | undefined)?.certId;
-  if (!received || posting?.status !== 'posted' || !posting.billerReference || !values['hold-id']) return undefined;
+  // A free appointment was sold without a payment: its ticket was paid nothing.
+  const paid = received ?? (values.amount === '0' ? { paymentId: '', amountPaise: 0 } : undefined);
+  if (!paid || posting?.status !== 'posted' || !posting.billerReference || !values['hold-id']) return undefined;
   return {
     applicationId: String(item.applicationId),
     serviceId: String(item.serviceId),
@@ -36,7 +38,7 @@ function ticketOf(item: Record<string, unknown> | undefined): BookedTicket | und
     pnr: posting.billerReference,
     holdId: values['hold-id'],
     ...(typeof certId === 'string' ? { certId } : {}),
-    payment: { paymentId: received.paymentId, amountPaise: received.amountPaise },
+    payment: { paymentId: paid.paymentId, amountPaise: paid.amountPaise },
     startsAt: startsAtOf(values).toISOString(),
     values,
     ...(item.cancellation ? { cancellation: item.cancellation as RecordedCancellation } : {}),

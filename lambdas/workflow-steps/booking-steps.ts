@@ -35,12 +35,14 @@ export async function confirmBooking(application: BillApplication): Promise<Bill
   const { applicationId, values } = application;
   const stored = await payments.get(applicationId);
   const received = stored?.payment?.received;
-  if (!stored || !received) throw new ValidationError(`booking ${applicationId} has no captured payment`);
+  // A free place (an appointment) is sold when the workflow takes it up, while its hold still stands.
+  const free = keptByMitra(application) && !(Number(values.amount) > 0);
+  if (!stored || !(received || free)) throw new ValidationError(`booking ${applicationId} has no captured payment`);
   if (stored.billPosting) return stored.billPosting;
   const holdId = values['hold-id'] ?? '';
   const pnr = keptByMitra(application)
-    ? await sellHeld(holdId, received.paidAt)
-    : await confirmWithApsrtc(holdId, received);
+    ? await sellHeld(holdId, received?.paidAt ?? now().toISOString())
+    : await confirmWithApsrtc(holdId, received!);
   const posting: BillPosting = pnr
     ? { status: 'posted', billerReference: pnr, postedAt: now().toISOString() }
     : { status: 'refused', reason: 'the places were no longer held when the payment came' };
@@ -79,8 +81,10 @@ async function confirmWithApsrtc(holdId: string, received: { paymentId: string; 
  */
 export async function cancelOffer(application: BillApplication, at: Date): Promise<{ id: string; title: string }[]> {
   const { applicationId, serviceId, values, language } = application;
-  const paid = (await payments.get(applicationId))?.payment?.received;
-  if (!paid || !offersCancel(serviceId, values, paid.amountPaise, at)) return [];
+  // A free appointment was paid nothing, and may be given up all the same.
+  const paid =
+    (await payments.get(applicationId))?.payment?.received?.amountPaise ?? (values.amount === '0' ? 0 : undefined);
+  if (paid === undefined || !offersCancel(serviceId, values, paid, at)) return [];
   return [{ id: `tcancel:${applicationId}`, title: t('ticketCancelButton', language) }];
 }
 

@@ -275,6 +275,8 @@ export class FulfilmentWorkflow extends Construct {
     // document: every state entered is a billed transition, and most certificates need neither.
     const feeToPay = new Choice(this, 'Fee to pay?')
       .when(Condition.booleanEquals('$.plan.feeDue', true), awaitPayment)
+      // A free place held (an appointment) is still sold before its ticket, so it is never given twice.
+      .when(Condition.booleanEquals('$.plan.postsToBiller', true), postToBiller)
       .when(Condition.booleanEquals('$.plan.officerApproval', true), awaitDecision)
       .otherwise(issue);
     const definition = validate.next(feeToPay);

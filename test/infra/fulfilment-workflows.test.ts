@@ -150,11 +150,13 @@ describe('certificate workflow', () => {
     expect(states['Validate and look up records']!.Retry).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['DepartmentRecordsError', 'DepartmentSystemError'], MaxAttempts: 4 }),
     );
-    // Without a fee, the same choice sends the application to the officer or straight to its document.
+    // Without a fee, the same choice sells a free place held, or sends the application to the officer or straight to
+    // its document.
     expect(states['Fee to pay?']).toMatchObject({
       Type: 'Choice',
       Choices: [
         { Variable: '$.plan.feeDue', BooleanEquals: true, Next: 'Await payment' },
+        { Variable: '$.plan.postsToBiller', BooleanEquals: true, Next: 'Post to biller' },
         { Variable: '$.plan.officerApproval', BooleanEquals: true, Next: 'Await officer decision' },
       ],
       Default: 'Issue document',

@@ -1,11 +1,13 @@
 import jsQRModule from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '#core/catalog/catalog.ts';
+import { inventoryOf } from '#core/catalog/inventories.ts';
 import type { Field, Language, Service } from '#core/catalog/schema.ts';
 import { sampleCitizens } from '../../local/sample-citizens.ts';
 import { downloadDocument, pdfText, rasterize } from '../support/certificates.ts';
 import {
   bodyOf,
+  documentOf,
   otpFor,
   rowIdOf,
   type SentMessage,
@@ -52,7 +54,8 @@ function answerFor(field: Field): { text?: string; option?: string } {
     case 'amount':
       return { text: '1116' };
     case 'number':
-      return { text: '9'.repeat(field.min ?? 6) };
+      // Two persons or rooms where a booking asks how many.
+      return { text: field.id === 'persons' || field.id === 'rooms' ? '2' : '9'.repeat(field.min ?? 6) };
     case 'application-number':
       return { text: 'AP-0000000000AB' };
     case 'attachment':
@@ -143,9 +146,8 @@ async function documentFor(waId: string, applicationId: string): Promise<SentMes
     `the document of ${applicationId}`,
     async () => {
       await env.runtime.drained();
-      return (await sentTo(env.runtime, waId)).find(
-        (m) => m.type === 'document' && m.document?.caption?.includes(applicationId),
-      );
+      // A ticket comes as a document with its Cancel button under it.
+      return (await sentTo(env.runtime, waId)).find((m) => documentOf(m) && bodyOf(m).includes(applicationId));
     },
     90_000,
   );
@@ -166,8 +168,9 @@ describe('every kind of service reaches its end', () => {
   it.each([
     ['application', 'civil-supplies.ration-card', 'en', 'will decide by'],
     ['grievance', 'police.complaint', 'te', 'లోగా చర్య తీసుకుంటారు'],
-    // Darshan, seva, rooms and buses are sold from an inventory, with no officer (test/integration/*-booking.test.ts).
-    ['booking', 'tourism.tour-package', 'en', 'will confirm it by'],
+    // A choice registration number is allotted by the transport officer; every other booking is sold from an
+    // inventory, with no officer (below, and test/integration/*-booking.test.ts).
+    ['booking', 'transport.fancy-number', 'en', 'will confirm it by'],
     ['bill-payment', 'endowments.donation', 'te', 'నిర్ధారిస్తారు'],
     ['certificate', 'revenue.no-property-certificate', 'en', 'will decide by'],
   ] as const)(
@@ -189,6 +192,38 @@ describe('every kind of service reaches its end', () => {
 
       const document = await documentFor(waId, applicationId);
       expect((await verifies(document)).status).toBe('valid');
+    },
+    180_000,
+  );
+
+  it.each([
+    ['tourism.tour-package', 'en', 'Araku Valley day tour from Visakhapatnam', '2 tickets, ₹2,400', true],
+    ['health.hospital-appointment', 'te', 'జిల్లా ఆసుపత్రి, గుంటూరు', '1 టికెట్, ఉచితం', false],
+  ] as const)(
+    'kind booking sold from an inventory (%s, in %s): a slot chosen and held, paid where it costs, its ticket verifies, no officer asked',
+    async (serviceId, language, place, price, costs) => {
+      const service = services.find((s) => s.id === serviceId)!;
+      const waId = `9198111${String(services.indexOf(service)).padStart(5, '0')}`;
+      await fillIn(waId, service, language);
+      await proveIdentity(waId);
+      const slots = (await texts(waId)).at(-1)!;
+      expect(slots).toContain(place);
+      expect(slots).toContain(price);
+      const first = inventoryOf(serviceId)!.resources[0]!.times[0]!;
+      await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, `slot:${first}`) });
+      const held = (await texts(waId)).find((text) => /AP-[0-9A-Z]{12}/.test(text))!;
+      const applicationId = /AP-[0-9A-Z]{12}/.exec(held)![0];
+
+      // The payment request follows the hold from the workflow; a free place is never asked to be paid for.
+      if (costs) await waitFor('the payment link', async () => (await texts(waId)).find((t) => t.includes('/pay/')));
+      await payIfAsked(waId, applicationId);
+      const document = await documentFor(waId, applicationId);
+      expect((await texts(waId)).some((t) => t.includes('/pay/'))).toBe(costs);
+      expect((await verifies(document)).status).toBe('valid');
+      const text = pdfText(await downloadDocument(env.runtime, document));
+      expect(text).toContain(first);
+      const officer = decidingOfficer(service);
+      if (officer) expect((await texts(officer.waId)).some((t) => t.includes(applicationId))).toBe(false);
     },
     180_000,
   );

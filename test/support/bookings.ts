@@ -35,25 +35,45 @@ export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string
 export const dateIn = (days: number) =>
   new Date(Date.now() + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('-');
 
+/** An answer to a form's question: typed, or an option tapped in its list. */
+export type Answer = { text: string } | { option: string };
+
 /**
- * From the darshan service at Tirumala to its slot list, for `persons` tickets `days` ahead; a citizen's first time
- * (`first`) starts with "Hi", the language, the consent, and ends proving the Aadhaar number.
+ * From a booking service's form to its slot list: the answers in the form's order, then Confirm; a citizen's first
+ * time (`first`) starts with "Hi", the language, the consent, and ends proving the Aadhaar number.
  */
-export async function askDarshan(
+export async function askBooking(
   runtime: EmbeddedRuntime,
   waId: string,
-  options: { persons: number; days: number; aadhaar: string; first?: { language: 'en' | 'te' } },
+  serviceId: string,
+  answers: readonly Answer[],
+  options: { aadhaar: string; first?: { language: 'en' | 'te' } },
 ) {
   if (options.first) {
     await say(runtime, waId, { text: 'Hi' });
     await say(runtime, waId, { reply_id: `lang:${options.first.language}` });
     await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'consent:yes') });
   }
-  await say(runtime, waId, { reply_id: 'svc:endowments.darshan-ticket' });
-  await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'opt:tirumala') });
-  await say(runtime, waId, { text: dateIn(options.days) });
-  await say(runtime, waId, { text: String(options.persons) });
-  await say(runtime, waId, { text: 'Ravi Kumar Reddy' });
+  await say(runtime, waId, { reply_id: `svc:${serviceId}` });
+  for (const answer of answers)
+    if ('option' in answer)
+      await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, `opt:${answer.option}`) });
+    else await say(runtime, waId, { text: answer.text });
   await say(runtime, waId, { reply_id: await rowIdOf(runtime, waId, 'confirm') });
   if (options.first) await proveIdentity(runtime, waId, options.aadhaar);
+}
+
+/** From the darshan service at Tirumala to its slot list, for `persons` tickets `days` ahead. */
+export async function askDarshan(
+  runtime: EmbeddedRuntime,
+  waId: string,
+  options: { persons: number; days: number; aadhaar: string; first?: { language: 'en' | 'te' } },
+) {
+  const answers = [
+    { option: 'tirumala' },
+    { text: dateIn(options.days) },
+    { text: String(options.persons) },
+    { text: 'Ravi Kumar Reddy' },
+  ];
+  await askBooking(runtime, waId, 'endowments.darshan-ticket', answers, options);
 }

@@ -5,7 +5,7 @@ import { latinDigits } from '../forms/digits.ts';
 import { t } from '../i18n/strings.ts';
 import { formatPaise } from '../payments/amount.ts';
 import { refundOf } from './inventory-model.ts';
-import { resourceOf } from './slots.ts';
+import { placesOf, resourceOf } from './slots.ts';
 
 /**
  * Cancelling a ticket the citizen bought: which ticket a message names, what the rules refund, and how the chat says
@@ -119,7 +119,7 @@ export function ticketLine(
   const place = (inventory && resourceOf(inventory, values)?.name[language]) ?? values['service-code'] ?? '';
   const what = values['from-place']
     ? `${values['from-place']} → ${values['to-place'] ?? ''}, ${t('factSeats', language)} ${values.seats ?? ''}`
-    : `${catalog.services.find((s) => s.id === ticket.serviceId)?.name[language] ?? ticket.serviceId}, ${place} × ${values.persons ?? ''}`;
+    : `${catalog.services.find((s) => s.id === ticket.serviceId)?.name[language] ?? ticket.serviceId}, ${place} × ${placesOf(values)}`;
   const time = values.departs || values['slot-time'] || '';
   return t('ticketLine', language, { pnr: ticket.pnr, what, date: istDate(values['travel-date'] ?? ''), time });
 }
@@ -143,6 +143,8 @@ export function cancellationQuoteText(
   if (ticket.state !== 'issued') return { text: t('ticketNotCancellable', language, { ticket: line }), confirm: false };
   if ('unavailable' in quote) return { text: t('busUnavailable', language), confirm: false };
   if (!quote.cancellable) return { text: t('ticketPastCancellation', language, { ticket: line }), confirm: false };
+  if (ticket.payment.amountPaise === 0)
+    return { text: t('ticketCancelQuoteFree', language, { ticket: line }), confirm: true };
   return {
     text: t('ticketCancelQuote', language, {
       ticket: line,
@@ -169,6 +171,8 @@ export function cancellationAnswer(result: CancellationOutcome, catalog: Catalog
         refund: formatPaise(result.cancellation.refundPaise),
       });
     case 'cancelled':
+      if (result.ticket.payment.amountPaise === 0)
+        return t('ticketCancelledFree', language, { pnr: result.ticket.pnr });
       return result.cancellation.refundPaise > 0
         ? t('ticketCancelled', language, {
             pnr: result.ticket.pnr,

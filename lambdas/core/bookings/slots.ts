@@ -17,6 +17,15 @@ export type SlotOutcome =
   | { held: false; reason: 'taken' | 'sold-out' | 'quota'; units?: string[] }
   | { unavailable: true };
 
+/**
+ * The places a form's answers ask for: its number of persons or of rooms, or one where the service asks neither (an
+ * appointment, a guide, a ground: one booking is one place).
+ */
+export function placesOf(values: Record<string, string>): number {
+  const asked = values.persons ?? values.rooms;
+  return asked === undefined ? 1 : Number(asked);
+}
+
 /** The resource a form's answers book: the one of the temple (or place) chosen. */
 export function resourceOf(inventory: Inventory, values: Record<string, string>) {
   return inventory.resources.find((resource) => Object.values(values).includes(resource.of));
@@ -35,7 +44,7 @@ export function slotNeedOf(
 ): SlotNeed | undefined {
   const resource = resourceOf(inventory, values);
   const date = values['travel-date'];
-  const count = Number(values.persons);
+  const count = placesOf(values);
   if (!resource || !date || !resource.times.includes(time) || !Number.isInteger(count) || count < 1) return undefined;
   return {
     serviceId: inventory.serviceId,
@@ -52,6 +61,6 @@ export function slotNeedOf(
 /** The price in paise of the places the answers ask for, on their date. */
 export function slotPriceOf(inventory: Inventory, values: Record<string, string>): number {
   const resource = resourceOf(inventory, values);
-  const count = Number(values.persons) || 0;
+  const count = placesOf(values) || 0;
   return resource ? priceOf(resource.price, values['travel-date'] ?? '', Array(count).fill(undefined)) : 0;
 }

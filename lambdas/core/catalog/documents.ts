@@ -334,8 +334,8 @@ export const documents: Record<string, DocumentInput> = {
   'slot-confirmation': doc(
     ['Slot Confirmation', 'సమయ నిర్ధారణ'],
     [
-      'A slot for {service} is confirmed for {holder} on {travel-date}, {slot}.',
-      '{holder} గారికి {travel-date}, {slot} న {service} కోసం సమయం నిర్ధారించబడింది.',
+      'A slot for {service} is confirmed for {holder} on {travel-date}.',
+      '{holder} గారికి {travel-date} న {service} కోసం సమయం నిర్ధారించబడింది.',
     ],
   ),
   'appointment-slip': doc(

@@ -1,6 +1,7 @@
 import type * as z from '../validation.ts';
 import { DISTRICTS } from './districts.ts';
 import type { FieldSchema } from './schema.ts';
+import { BOATING_POINTS, HARITHA_HOTELS, HERITAGE_SITES, placeOptions, TOURS } from './tourism-places.ts';
 
 type FieldInput = z.input<typeof FieldSchema>;
 
@@ -271,6 +272,15 @@ export const fields = {
     max: 1,
     prompt: prompt('How many persons? Type a number from 1 to 9.', 'ఎంత మంది? 1 నుండి 9 వరకు సంఖ్య టైప్ చేయండి.'),
   },
+  rooms: {
+    id: 'rooms',
+    printed: true,
+    label: { en: 'Rooms', te: 'గదులు' },
+    type: 'number',
+    min: 1,
+    max: 1,
+    prompt: prompt('How many rooms? Type a number from 1 to 4.', 'ఎన్ని గదులు? 1 నుండి 4 వరకు సంఖ్య టైప్ చేయండి.'),
+  },
   amount: {
     id: 'amount',
     printed: true,
@@ -328,18 +338,6 @@ export const fields = {
     max: 80,
     prompt: prompt('Please type the name of the business or shop.', 'వ్యాపారం లేదా దుకాణం పేరు టైప్ చేయండి.'),
   },
-  slot: {
-    id: 'slot',
-    printed: true,
-    label: { en: 'Time slot', te: 'సమయం' },
-    type: 'choice',
-    prompt: prompt('Please choose a time slot.', 'సమయాన్ని ఎంచుకోండి.'),
-    options: [
-      option('morning', 'Morning (6–10)', 'ఉదయం (6–10)'),
-      option('midday', 'Midday (10–14)', 'మధ్యాహ్నం (10–14)'),
-      option('evening', 'Evening (14–18)', 'సాయంత్రం (14–18)'),
-    ],
-  },
   temple: {
     id: 'temple',
     printed: true,
@@ -355,6 +353,38 @@ export const fields = {
       option('srikalahasti', 'Srikalahasti', 'శ్రీకాళహస్తి'),
       option('dwaraka-tirumala', 'Dwaraka Tirumala', 'ద్వారకా తిరుమల'),
     ],
+  },
+  harithaHotel: {
+    id: 'haritha-hotel',
+    printed: true,
+    label: { en: 'Haritha hotel', te: 'హరిత హోటల్' },
+    type: 'choice',
+    prompt: prompt('Which Haritha hotel would you like to stay at?', 'ఏ హరిత హోటల్‌లో బస చేయాలనుకుంటున్నారు?'),
+    options: placeOptions(HARITHA_HOTELS),
+  },
+  tour: {
+    id: 'tour',
+    printed: true,
+    label: { en: 'Tour', te: 'పర్యటన' },
+    type: 'choice',
+    prompt: prompt('Which tour would you like to take?', 'ఏ పర్యటనకు వెళ్లాలనుకుంటున్నారు?'),
+    options: placeOptions(TOURS),
+  },
+  boatingPoint: {
+    id: 'boating-point',
+    printed: true,
+    label: { en: 'Boating point', te: 'బోటింగ్ ప్రదేశం' },
+    type: 'choice',
+    prompt: prompt('Where would you like to go boating?', 'ఎక్కడ బోటింగ్ చేయాలనుకుంటున్నారు?'),
+    options: placeOptions(BOATING_POINTS),
+  },
+  heritageSite: {
+    id: 'heritage-site',
+    printed: true,
+    label: { en: 'Heritage site', te: 'వారసత్వ ప్రదేశం' },
+    type: 'choice',
+    prompt: prompt('At which heritage site do you want a guide?', 'ఏ వారసత్వ ప్రదేశంలో గైడ్ కావాలి?'),
+    options: placeOptions(HERITAGE_SITES),
   },
   casteCategory: {
     id: 'caste-category',

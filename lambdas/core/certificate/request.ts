@@ -104,13 +104,11 @@ export function buildCertificateRecord(
     Object.assign(facts, extractFacts(extract));
   }
   const billerReference = request.posting?.answer.billerReference;
-  if (billerReference && request.payment)
-    Object.assign(
-      facts,
-      answers['hold-id']
-        ? bookingFacts(answers, request.payment, billerReference)
-        : billFacts(answers, request.payment, billerReference),
-    );
+  // A booking may be free (a hospital or a registration slot): its ticket states no payment.
+  if (billerReference && answers['hold-id'])
+    Object.assign(facts, bookingFacts(answers, request.payment, billerReference));
+  else if (billerReference && request.payment)
+    Object.assign(facts, billFacts(answers, request.payment, billerReference));
   if (document.code === 'donation-receipt') Object.assign(facts, section80GFact(answers.temple));
   const decidedBy = decidedByOf(request);
   return CertificateRecordV2Schema.parse({
@@ -165,11 +163,11 @@ function billFacts(
 
 /**
  * What a ticket states besides the journey's places and date: its PNR, the bus, the seats, each passenger, and the
- * fare paid. The QR code signs the PNR, the bus, the seats and the passenger count (key-facts.ts).
+ * fare paid (none for a free appointment). The QR code signs the PNR, the bus, the seats and the passenger count (key-facts.ts).
  */
 function bookingFacts(
   answers: Record<string, string>,
-  payment: { paymentId: string; amount: number },
+  payment: { paymentId: string; amount: number } | undefined,
   pnr: string,
 ): Record<string, { label: Bilingual; value: Bilingual }> {
   const same = (text: string) => ({ en: text, te: text });
@@ -181,9 +179,10 @@ function bookingFacts(
     pnr: fact('factPnr', pnr),
     journey: fact(slot ? 'factSlot' : 'factJourney', journey),
     ...(answers.seats ? { seats: fact('factSeats', answers.seats) } : {}),
-    'passenger-count': fact('factPassengerCount', answers.persons ?? ''),
+    // Rooms are printed as the form's own answer; a booking of one place states one person.
+    ...(answers.rooms ? {} : { 'passenger-count': fact('factPassengerCount', answers.persons ?? '1') }),
     ...(answers.passengers ? { passengers: fact('factPassengers', answers.passengers) } : {}),
-    ...paymentFacts(payment),
+    ...(payment ? paymentFacts(payment) : {}),
   };
 }
 

@@ -150,7 +150,13 @@ const Step = z.discriminatedUnion('name', [
   /** The citizen's alerts (intents/alerts.ts): their topics, each a row to add or remove. */
   z.strictObject({ name: z.literal('alerts') }),
   /** A ticket's refund shown, waiting for "Cancel ticket". */
-  z.strictObject({ name: z.literal('ticket-cancel'), applicationId: z.string(), pnr: z.string() }),
+  z.strictObject({
+    name: z.literal('ticket-cancel'),
+    applicationId: z.string(),
+    pnr: z.string(),
+    /** Nothing was paid for it (a free appointment): there is no refund to ask for. */
+    free: z.optional(z.boolean()),
+  }),
   /** The districts the citizen's alerts are for, a page of them at a time. */
   z.strictObject({
     name: z.literal('alert-districts'),

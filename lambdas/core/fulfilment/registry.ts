@@ -1,6 +1,8 @@
+import { resourceOf, slotPriceOf } from '../bookings/slots.ts';
 import { inventoryOf } from '../catalog/inventories.ts';
 import { SERVICE_KINDS } from '../catalog/rules.ts';
 import type { Service } from '../catalog/schema.ts';
+import { paiseToRupees } from '../payments/amount.ts';
 
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type OfficerAction = 'decide' | 'resolve' | 'confirm';
@@ -108,11 +110,19 @@ export function extractWorkflowOf(service: Service): WorkflowKind | undefined {
   return fulfilmentOf(service.kind).extractWorkflow;
 }
 
-/** The amount to pay in rupees: what the citizen stated where the kind asks it, else the catalog's fee. */
+/**
+ * The amount to pay in rupees: what the citizen stated where the kind asks it; for places Mitra sells, their price
+ * for the answers (so many persons, that date: the summary before the slot says what the slot will ask); else the
+ * catalog's fee.
+ */
 export function amountDue(service: Service, values: Record<string, string>): number {
   const field = fulfilmentOf(service.kind).amountField;
   const stated = field !== undefined ? Number(values[field]) : Number.NaN;
-  return Number.isFinite(stated) && stated > 0 ? stated : service.fee;
+  if (Number.isFinite(stated) && stated > 0) return stated;
+  const inventory = inventoryOf(service.id);
+  if (inventory?.source === 'mitra' && resourceOf(inventory, values))
+    return paiseToRupees(slotPriceOf(inventory, values));
+  return service.fee;
 }
 
 /**

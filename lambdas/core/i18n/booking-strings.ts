@@ -90,7 +90,7 @@ export const bookingStrings = {
   },
   slotIntro: {
     en: '{place}, {date}: {count|# ticket|# tickets}, {price}. Choose the time of your slot.',
-    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీ దర్శన సమయాన్ని ఎంచుకోండి.',
+    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీకు కావలసిన సమయాన్ని ఎంచుకోండి.',
   },
   slotButton: { en: 'Times', te: 'సమయాలు' },
   slotSection: { en: 'Slots', te: 'స్లాట్లు' },
@@ -98,6 +98,11 @@ export const bookingStrings = {
     en: '{count|# place|# places} at {time} on {date} held for you until {until} (booking {applicationId}, {amount}). The payment request follows; the e-ticket arrives once it is paid.',
     te: '{date} న {time} కు {count|# స్థానం|# స్థానాలు} {until} వరకు మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, {amount}). చెల్లింపు అభ్యర్థన తర్వాత వస్తుంది; చెల్లించిన వెంటనే ఈ-టికెట్ వస్తుంది.',
   },
+  slotHeldFree: {
+    en: '{count|# place|# places} at {time} on {date} held for you (booking {applicationId}, free of charge). The e-ticket follows in a moment.',
+    te: '{date} న {time} కు {count|# స్థానం|# స్థానాలు} మీ కోసం ఉంచబడ్డాయి (బుకింగ్ {applicationId}, ఉచితం). ఈ-టికెట్ కొద్దిసేపట్లో వస్తుంది.',
+  },
+  slotFree: { en: 'free', te: 'ఉచితం' },
   slotSoldOut: {
     en: 'Sorry, the {time} slot has no places left for that many. Please choose another time.',
     te: 'క్షమించండి, {time} స్లాట్‌లో అంతమందికి స్థానాలు లేవు. వేరే సమయం ఎంచుకోండి.',
@@ -122,6 +127,7 @@ export const bookingStrings = {
   },
   ticketCancelButton: { en: 'Cancel ticket', te: 'టికెట్ రద్దు' },
   ticketKeepButton: { en: 'Keep ticket', te: 'టికెట్ ఉంచండి' },
+  ticketCancellingFree: { en: 'Cancelling ticket {pnr}…', te: 'టికెట్ {pnr} రద్దు చేస్తున్నాం…' },
   ticketCancelling: {
     en: 'Cancelling ticket {pnr} and asking for the refund…',
     te: 'టికెట్ {pnr} రద్దు చేసి వాపసు కోరుతున్నాం…',
@@ -129,6 +135,14 @@ export const bookingStrings = {
   ticketCancelled: {
     en: 'Ticket {pnr} is cancelled. {refund} is refunded to the account you paid from (refund {refundId}); banks take up to 7 working days. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',
     te: 'టికెట్ {pnr} రద్దు అయింది. {refund} మీరు చెల్లించిన ఖాతాకు వాపసు అవుతుంది (వాపసు {refundId}); బ్యాంకులు 7 పని దినాల వరకు తీసుకుంటాయి. స్థానాలు మళ్లీ అమ్మకానికి వచ్చాయి, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
+  },
+  ticketCancelQuoteFree: {
+    en: '*Cancel this booking?*\n{ticket}\nIt was free, so there is nothing to refund. The place goes to someone else and the ticket stops being valid.',
+    te: '*ఈ బుకింగ్ రద్దు చేయాలా?*\n{ticket}\nఇది ఉచితం, కాబట్టి వాపసు ఏమీ లేదు. ఆ స్థానం వేరొకరికి వెళ్తుంది, టికెట్ చెల్లదు.',
+  },
+  ticketCancelledFree: {
+    en: 'Ticket {pnr} is cancelled. The place goes to someone else, and the ticket’s QR code now shows it as cancelled.',
+    te: 'టికెట్ {pnr} రద్దు అయింది. ఆ స్థానం వేరొకరికి వెళ్తుంది, టికెట్ QR కోడ్ ఇప్పుడు రద్దు అయినట్లు చూపిస్తుంది.',
   },
   ticketCancelledNoRefund: {
     en: 'Ticket {pnr} is cancelled. By the cancellation rules nothing is refunded. The places are back on sale, and the ticket’s QR code now shows it as cancelled.',

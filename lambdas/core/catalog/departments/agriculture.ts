@@ -33,8 +33,8 @@ export default department(
       name: ['Soil testing', 'మట్టి పరీక్ష'],
       about: ['Book a soil test and get a soil health card', 'మట్టి పరీక్ష బుక్ చేసి సాయిల్ హెల్త్ కార్డు పొందండి'],
       synonyms: ['soil test', 'soil health card', 'matti', 'మట్టి'],
-      fields: [F.applicantName, F.village, F.surveyNumber],
-      slaDays: 15,
+      fields: [F.applicantName, F.district, F.village, F.surveyNumber, F.travelDate],
+      slaDays: 1,
       document: 'soil-health-card',
     },
     {

@@ -12,7 +12,7 @@ export default department(
       name: ['Veterinary visit', 'పశువైద్య సందర్శన'],
       about: ['A vet visit or mobile clinic for sick animals', 'జబ్బుపడిన పశువులకు వైద్యుడు లేదా సంచార వైద్యశాల'],
       synonyms: ['vet', 'veterinary', 'cattle doctor', 'pashu vaidyam', 'పశువైద్యం'],
-      fields: [F.village, F.details, F.mobile],
+      fields: [F.district, F.village, F.details, F.mobile, F.travelDate],
       slaDays: 1,
       document: 'appointment-slip',
     },

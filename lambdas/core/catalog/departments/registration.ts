@@ -58,7 +58,7 @@ export default department(
       name: ['Registration slot', 'రిజిస్ట్రేషన్ స్లాట్'],
       about: ['Book a time at the Sub-Registrar office', 'సబ్ రిజిస్ట్రార్ కార్యాలయంలో సమయం బుక్ చేయండి'],
       synonyms: ['slot', 'registration appointment', 'స్లాట్'],
-      fields: [F.applicantName, F.travelDate, F.slot],
+      fields: [F.applicantName, F.district, F.travelDate],
       slaDays: 1,
       document: 'slot-confirmation',
     },

@@ -22,7 +22,7 @@ export default department(
       name: ['Job fair', 'జాబ్ మేళా'],
       about: ['Register for the next job fair near you', 'మీ దగ్గర జరిగే జాబ్ మేళాకు నమోదు'],
       synonyms: ['job mela', 'job fair', 'jobs', 'ఉద్యోగ మేళా', 'జాబ్ మేళా'],
-      fields: [F.applicantName, F.district, F.mobile],
+      fields: [F.applicantName, F.district, F.mobile, F.travelDate],
       slaDays: 1,
       document: 'e-ticket',
     },

@@ -12,7 +12,7 @@ export default department(
       name: ['Learner licence slot', 'లెర్నర్ లైసెన్స్ స్లాట్'],
       about: ['Book a slot for the learner licence test', 'లెర్నర్ లైసెన్స్ పరీక్షకు స్లాట్ బుక్ చేయండి'],
       synonyms: ['learner', 'll', 'learning licence', 'లెర్నర్'],
-      fields: [F.applicantName, F.dateOfBirth, F.travelDate, F.slot],
+      fields: [F.applicantName, F.dateOfBirth, F.district, F.travelDate],
       fee: 150,
       slaDays: 1,
       document: 'slot-confirmation',

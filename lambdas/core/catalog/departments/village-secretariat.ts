@@ -32,8 +32,8 @@ export default department(
       name: ['Doorstep service', 'ఇంటి వద్దకే సేవ'],
       about: ['Ask a secretariat employee to visit the elderly or sick', 'వృద్ధులు, రోగుల ఇంటికి సచివాలయ ఉద్యోగి సందర్శన'],
       synonyms: ['doorstep', 'home visit', 'volunteer', 'ఇంటి వద్ద'],
-      fields: [F.applicantName, F.address, F.details],
-      slaDays: 3,
+      fields: [F.applicantName, F.district, F.address, F.details, F.travelDate],
+      slaDays: 1,
       document: 'appointment-slip',
     },
     {

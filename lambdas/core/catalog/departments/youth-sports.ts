@@ -12,7 +12,7 @@ export default department(
       name: ['Stadium booking', 'స్టేడియం బుకింగ్'],
       about: ['Book a ground or court at a district stadium', 'జిల్లా స్టేడియంలో మైదానం లేదా కోర్టు బుక్ చేయండి'],
       synonyms: ['stadium', 'ground', 'court', 'స్టేడియం'],
-      fields: [F.district, F.travelDate, F.slot],
+      fields: [F.district, F.travelDate, F.applicantName],
       fee: 200,
       slaDays: 1,
       document: 'e-ticket',

@@ -1,5 +1,5 @@
 import { istDate, istTime } from '../../applications/dates.ts';
-import { resourceOf, slotNeedOf, slotPriceOf } from '../../bookings/slots.ts';
+import { placesOf, resourceOf, slotNeedOf, slotPriceOf } from '../../bookings/slots.ts';
 import { inventoryOf } from '../../catalog/inventories.ts';
 import type { Service } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
@@ -38,7 +38,7 @@ export function chooseSlot(
   const inventory = inventoryOf(service.id);
   const resource = inventory && resourceOf(inventory, values);
   if (!inventory || !resource) return home(session, env, [...before, t('notUnderstood', language)]);
-  const count = Number(values.persons) || 0;
+  const count = placesOf(values) || 0;
   const last = new Date(env.now.getTime() + inventory.daysAhead * 86_400_000).toISOString().slice(0, 10);
   if ((values['travel-date'] ?? '') > last)
     return home(session, env, [
@@ -47,7 +47,8 @@ export function chooseSlot(
     ]);
   if (count > inventory.maxPerBooking)
     return home(session, env, [...before, t('slotTooMany', language, { max: inventory.maxPerBooking })]);
-  const price = formatPaise(slotPriceOf(inventory, values));
+  const paise = slotPriceOf(inventory, values);
+  const price = paise > 0 ? formatPaise(paise) : t('slotFree', language);
   const screen = listScreen(
     [
       ...before,
@@ -94,7 +95,7 @@ export const slotTurns: IntentHandlers<SlotIntent['kind']> = {
       amount: String(paiseToRupees(amountPaise)),
     };
     const application = draftApplication(session, service, values, step.citizenHash, env);
-    const held = t('slotHeld', language, {
+    const held = t(amountPaise > 0 ? 'slotHeld' : 'slotHeldFree', language, {
       count: outcome.units.length,
       time,
       date: istDate(step.values['travel-date'] ?? ''),

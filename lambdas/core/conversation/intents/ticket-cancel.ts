@@ -44,7 +44,9 @@ export const ticketCancelTurns: IntentHandlers<TicketCancelIntent['kind']> = {
       ],
       options: actions,
     };
-    return show(session, { name: 'ticket-cancel', applicationId, pnr: found.ticket.pnr }, screen, env);
+    const free = found.ticket.payment.amountPaise === 0;
+    const step = { name: 'ticket-cancel', applicationId, pnr: found.ticket.pnr, ...(free ? { free } : {}) } as const;
+    return show(session, step, screen, env);
   },
   /** Confirmed: carried out off the webhook's path, which answers when the refund is recorded. */
   'ticket-cancel-confirm'(session, { applicationId }, env) {
@@ -54,7 +56,7 @@ export const ticketCancelTurns: IntentHandlers<TicketCancelIntent['kind']> = {
     return show(
       session,
       { name: 'menu', page: 0 },
-      textScreen([t('ticketCancelling', language, { pnr: step.pnr })]),
+      textScreen([t(step.free ? 'ticketCancellingFree' : 'ticketCancelling', language, { pnr: step.pnr })]),
       env,
       [{ type: 'cancel-booking', waId: session.waId, applicationId, language }],
     );
