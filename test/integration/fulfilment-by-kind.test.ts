@@ -168,9 +168,9 @@ describe('every kind of service reaches its end', () => {
   it.each([
     ['application', 'civil-supplies.ration-card', 'en', 'will decide by'],
     ['grievance', 'police.complaint', 'te', 'లోగా చర్య తీసుకుంటారు'],
-    // A choice registration number is allotted by the transport officer; every other booking is sold from an
+    // A choice registration number is allotted by the RTA officer, after its fee; every booking is sold from an
     // inventory, with no officer (below, and test/integration/*-booking.test.ts).
-    ['booking', 'transport.fancy-number', 'en', 'will confirm it by'],
+    ['application', 'transport.fancy-number', 'en', 'will decide by'],
     ['bill-payment', 'endowments.donation', 'te', 'నిర్ధారిస్తారు'],
     ['certificate', 'revenue.no-property-certificate', 'en', 'will decide by'],
   ] as const)(

@@ -10,9 +10,9 @@ import { BOATING_POINTS, HARITHA_HOTELS, HERITAGE_SITES, TOURS } from './tourism
  * The inventory of each booking service that sells places (docs/department-systems.md, "Reservations"): the bus
  * tickets are APSRTC's, whose reservation system is the source of truth; every other booking Mitra keeps: darshan,
  * seva and temple rooms, AP Tourism's rooms, tours, boats and guides, and the appointments of district offices.
- * Validated once when first read. The one booking service without an entry here, a choice registration number, is
- * allotted by the transport department's officer (an e-auction when several ask for one number: no fixed price to
- * sell it at), and goes to that officer.
+ * Validated once when first read. A booking service without an entry here would go to its department's officer to
+ * confirm; every booking service of the catalog has one (a choice registration number, allotted by the RTA, by
+ * e-auction when several ask for it, is an application).
  */
 
 /** Special entry darshan: the slot times and the places and price of each slot, per temple. */

@@ -4,17 +4,17 @@ import { catalog } from '../../../lambdas/core/catalog/catalog.ts';
 import { inventories, inventoryOf } from '../../../lambdas/core/catalog/inventories.ts';
 import { amountDue } from '../../../lambdas/core/fulfilment/registry.ts';
 
-// What a citizen can reach: every booking service sells from an inventory (but the auctioned choice number), every
+// What a citizen can reach: every booking service sells from an inventory, every
 // place it keeps is one of its form's options, and a booking of one place costs one place.
 
 const bookings = catalog().services.filter((s) => s.kind === 'booking');
 const service = (id: string) => catalog().services.find((s) => s.id === id)!;
 
 describe('the inventories of the catalog’s booking services', () => {
-  it('every booking service sells from an inventory, but the choice number, which its officer allots', () => {
+  it('every booking service sells from an inventory: none waits for an officer to confirm it', () => {
     const withoutInventory = bookings.filter((s) => !inventoryOf(s.id)).map((s) => s.id);
-    expect(withoutInventory).toEqual(['transport.fancy-number']);
-    expect(bookings.length).toBe(19);
+    expect(withoutInventory).toEqual([]);
+    expect(bookings.length).toBe(18);
     const kept = [...inventories().values()].filter((i) => i.source === 'mitra').map((i) => i.serviceId);
     expect(kept).toHaveLength(17);
   });

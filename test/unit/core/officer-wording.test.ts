@@ -39,8 +39,13 @@ describe("what an officer is asked to do, by the service's kind", () => {
     expect(nextSteps(service('police.complaint'), {}, submitted, 'en')).toMatch(
       /^Your grievance goes to the .+, who will act on it by \d{2}-12-2026/,
     );
-    expect(nextSteps(service('transport.fancy-number'), {}, submitted, 'en')).toMatch(
+    // A booking with no inventory to sell from is confirmed by its department's officer.
+    const confirmedBooking = { ...service('transport.fancy-number'), kind: 'booking' as const };
+    expect(nextSteps(confirmedBooking, {}, submitted, 'en')).toMatch(
       /^First pay the fee of ₹5,000 .+ will confirm it by \d{2}-12-2026/,
+    );
+    expect(nextSteps(service('transport.fancy-number'), {}, submitted, 'en')).toMatch(
+      /^First pay the fee of ₹5,000 .+ will decide by \d{2}-12-2026/,
     );
     expect(nextSteps(service('endowments.donation'), { amount: '1116' }, submitted, 'te')).toContain('₹1,116');
   });

@@ -62,10 +62,12 @@ export default department(
       document: 'registration-certificate',
     },
     {
+      // Allotted by the RTA (by e-auction when several ask for one number), not sold first come, first served: an
+      // application its officer decides, not a booking.
       id: 'fancy-number',
-      kind: 'booking',
+      kind: 'application',
       name: ['Choice number', 'ఇష్టమైన నంబర్'],
-      about: ['Reserve a registration number of your choice', 'మీకు నచ్చిన రిజిస్ట్రేషన్ నంబర్ రిజర్వ్ చేయండి'],
+      about: ['Apply for a registration number of your choice', 'మీకు నచ్చిన రిజిస్ట్రేషన్ నంబర్ కోసం దరఖాస్తు'],
       synonyms: ['fancy number', 'choice number', 'vip number', 'ఫ్యాన్సీ నంబర్'],
       fields: [F.applicantName, F.details],
       fee: 5000,
