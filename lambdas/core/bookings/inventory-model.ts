@@ -99,6 +99,8 @@ export const InventorySchema = z
     /** At most `max` places per person (by verified Aadhaar) per calendar month, across this service. */
     quota: z.optional(z.strictObject({ max: z.number().check(z.int(), z.positive()), per: z.literal('month') })),
     cancellation: CancellationSchema,
+    /** The form's question whose answer names the resource booked (its `of`): the temple, the hotel, the district. */
+    placeField: z.optional(slug),
     /** The resources Mitra keeps; none for a department's own reservation system. */
     resources: z._default(z.array(ResourceSchema).check(z.maxLength(200)), []),
   })
@@ -109,6 +111,12 @@ export const InventorySchema = z
           code: 'custom',
           path: ['resources'],
           message: 'an inventory Mitra keeps lists its resources; a reservation system lists none',
+        });
+      if (inventory.source === 'mitra' && !inventory.placeField)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['placeField'],
+          message: 'an inventory Mitra keeps names the question whose answer chooses its resource',
         });
       const ids = inventory.resources.map((r) => r.id);
       if (new Set(ids).size !== ids.length)

@@ -26,9 +26,13 @@ export function placesOf(values: Record<string, string>): number {
   return asked === undefined ? 1 : Number(asked);
 }
 
-/** The resource a form's answers book: the one of the temple (or place) chosen. */
+/**
+ * The resource a form's answers book: the one of the temple, place or district chosen in answer to the inventory's
+ * place question (and never one another answer happens to name, such as a village typed as a district's name).
+ */
 export function resourceOf(inventory: Inventory, values: Record<string, string>) {
-  return inventory.resources.find((resource) => Object.values(values).includes(resource.of));
+  const chosen = inventory.placeField === undefined ? undefined : values[inventory.placeField];
+  return chosen === undefined ? undefined : inventory.resources.find((resource) => resource.of === chosen);
 }
 
 /** One resource at one time on one date: the partition its units are held and sold in. */

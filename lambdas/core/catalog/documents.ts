@@ -310,8 +310,9 @@ export const documents: Record<string, DocumentInput> = {
     ],
     3,
   ),
-  'soil-health-card': doc(
-    ['Soil Health Card', 'భూసార ఆరోగ్య కార్డు'],
+  // The booking's slip: the soil health card itself follows from the lab once the sample is tested.
+  'soil-test-registration': doc(
+    ['Soil Test Registration', 'భూసార పరీక్ష నమోదు'],
     [
       'Soil test of survey number {survey-number}, {village}, registered for {holder}.',
       '{holder} గారి కోసం {village} లోని సర్వే నంబర్ {survey-number} భూసార పరీక్ష నమోదు చేయడమైనది.',

@@ -71,6 +71,7 @@ const TOURISM = [
   {
     serviceId: 'tourism.hotel-booking',
     source: 'mitra',
+    placeField: 'haritha-hotel',
     holdMinutes: 10,
     maxPerBooking: 4,
     daysAhead: 90,
@@ -84,6 +85,7 @@ const TOURISM = [
   {
     serviceId: 'tourism.tour-package',
     source: 'mitra',
+    placeField: 'tour',
     holdMinutes: 10,
     maxPerBooking: 6,
     daysAhead: 60,
@@ -96,6 +98,7 @@ const TOURISM = [
   {
     serviceId: 'tourism.boating',
     source: 'mitra',
+    placeField: 'boating-point',
     holdMinutes: 10,
     maxPerBooking: 6,
     daysAhead: 30,
@@ -108,6 +111,7 @@ const TOURISM = [
   {
     serviceId: 'tourism.guide-booking',
     source: 'mitra',
+    placeField: 'heritage-site',
     holdMinutes: 10,
     maxPerBooking: 1,
     daysAhead: 30,
@@ -134,6 +138,7 @@ function appointment(
   return {
     serviceId,
     source: 'mitra',
+    placeField: 'district',
     holdMinutes: 10,
     maxPerBooking: 1,
     daysAhead: terms.daysAhead,
@@ -253,6 +258,7 @@ const INVENTORIES = [
   {
     serviceId: 'endowments.darshan-ticket',
     source: 'mitra',
+    placeField: 'temple',
     holdMinutes: 10,
     maxPerBooking: 6,
     daysAhead: 30,
@@ -273,6 +279,7 @@ const INVENTORIES = [
   {
     serviceId: 'endowments.seva-ticket',
     source: 'mitra',
+    placeField: 'temple',
     holdMinutes: 10,
     maxPerBooking: 2,
     daysAhead: 30,
@@ -290,6 +297,7 @@ const INVENTORIES = [
   {
     serviceId: 'endowments.accommodation',
     source: 'mitra',
+    placeField: 'temple',
     holdMinutes: 10,
     maxPerBooking: 2,
     daysAhead: 30,

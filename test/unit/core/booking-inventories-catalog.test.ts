@@ -19,9 +19,12 @@ describe('the inventories of the catalog’s booking services', () => {
     expect(kept).toHaveLength(17);
   });
 
-  it('every place an inventory keeps is an option of its service’s form, so a citizen can choose it', () => {
+  it('every place an inventory keeps is an option of its place question, so a citizen can choose it', () => {
     for (const inventory of inventories().values()) {
-      const options = service(inventory.serviceId).fields.flatMap((f) => f.options?.map((o) => o.id) ?? []);
+      if (inventory.source !== 'mitra') continue;
+      const placeField = service(inventory.serviceId).fields.find((f) => f.id === inventory.placeField);
+      expect(placeField?.type, `${inventory.serviceId} asks ${inventory.placeField}`).toBe('choice');
+      const options = placeField!.options!.map((o) => o.id);
       for (const resource of inventory.resources)
         expect(options, `${inventory.serviceId}: ${resource.id}`).toContain(resource.of);
     }
@@ -31,10 +34,8 @@ describe('the inventories of the catalog’s booking services', () => {
     for (const inventory of inventories().values()) {
       if (inventory.source !== 'mitra') continue;
       const of = new Set(inventory.resources.map((r) => r.of));
-      const placeField = service(inventory.serviceId).fields.find((f) => f.options?.some((o) => of.has(o.id)));
-      expect(placeField, inventory.serviceId).toBeDefined();
-      for (const option of placeField!.options!)
-        expect(of, `${inventory.serviceId}: ${option.id}`).toContain(option.id);
+      const placeField = service(inventory.serviceId).fields.find((f) => f.id === inventory.placeField)!;
+      for (const option of placeField.options!) expect(of, `${inventory.serviceId}: ${option.id}`).toContain(option.id);
     }
   });
 
@@ -63,6 +64,14 @@ describe('booking one place', () => {
       te: 'జిల్లా ఆసుపత్రి, గుంటూరు',
     });
     expect(slotNeedOf(hospital, answers, '10:00', 'hash')).toMatchObject({ count: 1, quota: { max: 4 } });
+  });
+
+  it('books at the office of the district chosen, whatever another answer happens to name', () => {
+    const soil = inventoryOf('agriculture.soil-test')!;
+    // A village typed as another district's name.
+    const typed = { ...answers, village: 'krishna', 'survey-number': '123' };
+    expect(resourceOf(soil, typed)?.of).toBe('guntur');
+    expect(resourceOf(soil, { ...typed, district: 'unknown' })).toBeUndefined();
   });
 
   it('prices one place: the learner licence test costs its fee of ₹150 once, a hospital visit nothing', () => {

@@ -35,7 +35,7 @@ export default department(
       synonyms: ['soil test', 'soil health card', 'matti', 'మట్టి'],
       fields: [F.applicantName, F.district, F.village, F.surveyNumber, F.travelDate],
       slaDays: 1,
-      document: 'soil-health-card',
+      document: 'soil-test-registration',
     },
     {
       id: 'seed-subsidy',
