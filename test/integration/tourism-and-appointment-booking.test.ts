@@ -79,7 +79,7 @@ describe('booking a learner licence test at the district RTA office', () => {
     expect(asked).not.toContain('How many persons');
     expect(asked).not.toContain('Morning (6–10)');
     expect(await lastText(waId)).toContain('RTA office, Guntur');
-    expect(await lastText(waId)).toContain('1 ticket, ₹150');
+    expect(await lastText(waId)).toContain('1 appointment, ₹150');
   });
 
   it('holds one place, takes ₹150 and sends the e-ticket; a third test in a month is refused', async () => {
@@ -95,7 +95,7 @@ describe('booking a learner licence test at the district RTA office', () => {
     expect((await texts(waId)).join('\n')).toMatch(/1 place at 12:00/);
     await askLicence(false);
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:14:00') });
-    expect(await lastText(waId)).toContain('at most 2 tickets a month');
+    expect(await lastText(waId)).toContain('at most 2 appointments a month');
   });
 });
 

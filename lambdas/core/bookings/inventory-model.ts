@@ -92,6 +92,8 @@ export const InventorySchema = z
     source: z.enum(['mitra', 'apsrtc']),
     /** How long a hold keeps places for payment, in minutes. */
     holdMinutes: z.number().check(z.int(), z.gte(1), z.lte(60)),
+    /** What one place is called to the citizen: a ticket, a room, an appointment. */
+    unit: z._default(z.enum(['ticket', 'room', 'appointment']), 'ticket'),
     /** Places one booking may take (passengers, tickets). */
     maxPerBooking: z.number().check(z.int(), z.gte(1), z.lte(10)),
     /** How far ahead one may book, in days. */

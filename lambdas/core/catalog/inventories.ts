@@ -71,6 +71,7 @@ const TOURISM = [
   {
     serviceId: 'tourism.hotel-booking',
     source: 'mitra',
+    unit: 'room',
     placeField: 'haritha-hotel',
     holdMinutes: 10,
     maxPerBooking: 4,
@@ -139,6 +140,7 @@ function appointment(
     serviceId,
     source: 'mitra',
     placeField: 'district',
+    unit: 'appointment',
     holdMinutes: 10,
     maxPerBooking: 1,
     daysAhead: terms.daysAhead,
@@ -297,6 +299,7 @@ const INVENTORIES = [
   {
     serviceId: 'endowments.accommodation',
     source: 'mitra',
+    unit: 'room',
     placeField: 'temple',
     holdMinutes: 10,
     maxPerBooking: 2,

@@ -89,8 +89,15 @@ export const bookingStrings = {
     te: 'బుకింగ్ {applicationId} ({service}) కోసం మీ చెల్లింపు {amount} సీట్ల గడువు ముగిసిన తర్వాత వచ్చింది, కాబట్టి ఏదీ బుక్ కాలేదు. మొత్తం డబ్బు మీకు వాపసు చేయబడుతుంది; మీరు ఇంకేమీ చేయనవసరం లేదు.',
   },
   slotIntro: {
-    en: '{place}, {date}: {count|# ticket|# tickets}, {price}. Choose the time of your slot.',
-    te: '{place}, {date}: {count|# టికెట్|# టికెట్లు}, {price}. మీకు కావలసిన సమయాన్ని ఎంచుకోండి.',
+    en: '{place}, {date}: {places}, {price}. Choose the time of your slot.',
+    te: '{place}, {date}: {places}, {price}. మీకు కావలసిన సమయాన్ని ఎంచుకోండి.',
+  },
+  /** A number of places, as the inventory calls one (its `unit`). */
+  slotTickets: { en: '{count|# ticket|# tickets}', te: '{count|# టికెట్|# టికెట్లు}' },
+  slotRooms: { en: '{count|# room|# rooms}', te: '{count|# గది|# గదులు}' },
+  slotAppointments: {
+    en: '{count|# appointment|# appointments}',
+    te: '{count|# అపాయింట్‌మెంట్|# అపాయింట్‌మెంట్లు}',
   },
   slotButton: { en: 'Times', te: 'సమయాలు' },
   slotSection: { en: 'Slots', te: 'స్లాట్లు' },
@@ -108,12 +115,12 @@ export const bookingStrings = {
     te: 'క్షమించండి, {time} స్లాట్‌లో అంతమందికి స్థానాలు లేవు. వేరే సమయం ఎంచుకోండి.',
   },
   slotQuota: {
-    en: 'One person may book at most {max} tickets a month, and this booking would go over it. Please book fewer, or another month.',
-    te: 'ఒక వ్యక్తి నెలకు గరిష్ఠంగా {max} టికెట్లు మాత్రమే బుక్ చేయవచ్చు; ఈ బుకింగ్ దాన్ని మించుతుంది. తక్కువ టికెట్లు లేదా వేరే నెల బుక్ చేయండి.',
+    en: 'One person may book at most {places} a month, and this booking would go over it. Please book fewer, or in another month.',
+    te: 'ఒక వ్యక్తి నెలకు గరిష్ఠంగా {places} మాత్రమే బుక్ చేయవచ్చు; ఈ బుకింగ్ దాన్ని మించుతుంది. తక్కువ లేదా వేరే నెలలో బుక్ చేయండి.',
   },
   slotTooMany: {
-    en: 'At most {max} tickets can be booked at once. Please start again with fewer persons.',
-    te: 'ఒకసారి {max} టికెట్ల వరకు మాత్రమే బుక్ చేయవచ్చు. తక్కువ మందితో మళ్లీ ప్రారంభించండి.',
+    en: 'At most {places} can be booked at once. Please start again with fewer.',
+    te: 'ఒకసారి {places} వరకు మాత్రమే బుక్ చేయవచ్చు. తక్కువ సంఖ్యతో మళ్లీ ప్రారంభించండి.',
   },
   slotUnavailable: {
     en: 'Bookings are not answering just now. Please try again in a few minutes.',

@@ -1,7 +1,8 @@
 import { istDate, istTime } from '../../applications/dates.ts';
+import type { Inventory } from '../../bookings/inventory-model.ts';
 import { placesOf, resourceOf, slotNeedOf, slotPriceOf } from '../../bookings/slots.ts';
 import { inventoryOf } from '../../catalog/inventories.ts';
-import type { Service } from '../../catalog/schema.ts';
+import type { Language, Service } from '../../catalog/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatPaise, paiseToRupees } from '../../payments/amount.ts';
 import { applicationIdFor } from '../applications.ts';
@@ -19,6 +20,13 @@ import {
   type TurnEnv,
   textScreen,
 } from './turn.ts';
+
+const PLACES = { ticket: 'slotTickets', room: 'slotRooms', appointment: 'slotAppointments' } as const;
+
+/** A number of places as the inventory calls one: "2 tickets", "1 room", "1 appointment". */
+function placesText(inventory: Inventory, count: number, language: Language): string {
+  return t(PLACES[inventory.unit], language, { count });
+}
 
 /** Whether a service sells places Mitra keeps (darshan, seva, rooms): a slot is chosen and held before paying. */
 export function sellsSlots(service: Service): boolean {
@@ -46,7 +54,10 @@ export function chooseSlot(
       t('busDateTooFar', language, { days: inventory.daysAhead, last: istDate(last) }),
     ]);
   if (count > inventory.maxPerBooking)
-    return home(session, env, [...before, t('slotTooMany', language, { max: inventory.maxPerBooking })]);
+    return home(session, env, [
+      ...before,
+      t('slotTooMany', language, { places: placesText(inventory, inventory.maxPerBooking, language) }),
+    ]);
   const paise = slotPriceOf(inventory, values);
   const price = paise > 0 ? formatPaise(paise) : t('slotFree', language);
   const screen = listScreen(
@@ -55,7 +66,7 @@ export function chooseSlot(
       t('slotIntro', language, {
         place: resource.name[language],
         date: istDate(values['travel-date'] ?? ''),
-        count,
+        places: placesText(inventory, count, language),
         price,
       }),
     ].join('\n\n'),
@@ -79,7 +90,7 @@ export const slotTurns: IntentHandlers<SlotIntent['kind']> = {
     if (!outcome.held) {
       const why =
         outcome.reason === 'quota'
-          ? t('slotQuota', language, { max: inventory.quota?.max ?? 0 })
+          ? t('slotQuota', language, { places: placesText(inventory, inventory.quota?.max ?? 0, language) })
           : t('slotSoldOut', language, { time });
       return chooseSlot(session, service, step.values, step.citizenHash, env, [why]);
     }
