@@ -509,7 +509,7 @@ const replyDictionaries: AfterBundling = (inputDir, outputDir) => [
 ];
 
 /** The JSON files of lambdas/core/bundle-data.ts, each copied beside the bundles that read it. */
-const BUNDLE_DATA_FILES = ['catalog.json', 'strings.json'];
+const BUNDLE_DATA_FILES = ['catalog.json', 'strings.json', 'inventories.json'];
 let bundleDataDir: string | undefined;
 
 /**

@@ -198,7 +198,7 @@ describe('every kind of service reaches its end', () => {
 
   it.each([
     ['tourism.tour-package', 'en', 'Araku Valley day tour from Visakhapatnam', '2 tickets, ₹2,400', true],
-    ['health.hospital-appointment', 'te', 'జిల్లా ఆసుపత్రి, గుంటూరు', '1 టికెట్, ఉచితం', false],
+    ['health.hospital-appointment', 'te', 'జిల్లా ఆసుపత్రి, గుంటూరు', '1 అపాయింట్‌మెంట్, ఉచితం', false],
   ] as const)(
     'kind booking sold from an inventory (%s, in %s): a slot chosen and held, paid where it costs, its ticket verifies, no officer asked',
     async (serviceId, language, place, price, costs) => {

@@ -112,7 +112,7 @@ describe('a free hospital appointment in Telugu', () => {
   it('holds one place at no charge and sends the ticket at once, with no payment asked', async () => {
     await askHospital(true);
     expect(await lastText(waId)).toContain('జిల్లా ఆసుపత్రి, గుంటూరు');
-    expect(await lastText(waId)).toContain('1 టికెట్, ఉచితం');
+    expect(await lastText(waId)).toContain('1 అపాయింట్‌మెంట్, ఉచితం');
     await say(env.runtime, waId, { reply_id: await rowIdOf(env.runtime, waId, 'slot:10:00') });
     const ticket = await waitFor('the ticket', async () => {
       await env.runtime.drained();
