@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#core/table-keys.ts';
+import { unpackFlow } from '#core/whatsapp/turn-replies.ts';
 import { type SentMessage, sentTo, startTestRuntime, tableClient } from '../support/runtime.ts';
 
 // A user who adopted a WhatsApp username shares no phone number: Meta names them only by their business-scoped user
@@ -52,7 +53,8 @@ describe('users known only by a business-scoped user id', () => {
     const { Item: session } = await table.send(
       new GetCommand({ TableName: env.runtime.names.table, Key: keys.session(USERNAME_USER) }),
     );
-    expect(session?.session).toMatchObject({ waId: USERNAME_USER, step: { name: 'choose-language' } });
+    expect(session).toMatchObject({ waId: USERNAME_USER });
+    expect(unpackFlow(session!.flow).step).toMatchObject({ name: 'choose-language' });
   });
 
   it('their choice of language is a turn like anyone’s, and the next reply reaches them too', async () => {
