@@ -270,7 +270,8 @@ const INVENTORIES = [
       of: temple,
       times: DARSHAN[temple].times,
       capacity: { type: 'places', count: DARSHAN[temple].places },
-      price: { perPlacePaise: DARSHAN[temple].rupees * 100, concessions: [{ maxAge: 11, payPercent: 0 }] },
+      // Per person: the chat asks how many, not their ages, so an age concession could never be given.
+      price: { perPlacePaise: DARSHAN[temple].rupees * 100 },
     })),
   },
   {
