@@ -11,8 +11,8 @@ import { renderCertificatePdf } from '../lambdas/core/pdf/render-certificate.ts'
 import { signDigestP256 } from '../local/kms-server.ts';
 import type { Figure } from './results-file.ts';
 
-const RUNS = 60;
-const WARM_UPS = 20;
+const RUNS = 200;
+const WARM_UPS = 300;
 const BASE_URL = 'https://verify.mitra.example.in';
 
 /**

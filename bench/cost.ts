@@ -1,4 +1,6 @@
+import { EVENTS_PER_MARK } from '#adapters/live-counters.ts';
 import { AWS_PRICES } from './aws-prices.ts';
+import { EVENTS_BATCH_RECORDS } from './lake-events.ts';
 import type { Figure } from './results-file.ts';
 
 /**
@@ -32,6 +34,8 @@ const MEMORY_GB = { webhook: 1, sender: 0.25, events: 0.5, workflowSteps: 0.5, c
 const GRAPH_API_ROUND_TRIP_MS = 250;
 /** A DynamoDB read or write from Lambda in the same region: single-digit milliseconds. Assumed, as above. */
 const DYNAMODB_ROUND_TRIP_MS = 5;
+/** A Firehose PutRecordBatch of a few dozen 5 KB records from Lambda in the same region. Assumed, as above. */
+const FIREHOSE_ROUND_TRIP_MS = 30;
 /** Meta reports sent, delivered and read for every message we send: three more webhook deliveries. */
 const STATUSES_PER_REPLY = 3;
 /** Lambda's START, END and REPORT lines of one invocation (with its trace id), in bytes. */
@@ -40,21 +44,16 @@ const PLATFORM_LOG_BYTES = 350;
 const TRACED_SHARE = 0.05;
 /** Firehose bills every record rounded up to the next 5 KB. */
 const FIREHOSE_RECORD_BYTES = 5 * 1024;
-/** The events function's work per lake event: its share of the batch's Firehose put and counters, as a wait. */
-const EVENT_MS = 10;
 /**
  * Replies one sender invocation sends at state scale. The sender's stream mapping takes up to ten records a batch
  * per lane; at a thousand messages a second over some ten shards of ten lanes, Lambda's polls (about four a second)
  * find two or three replies a lane, which go to Meta together.
  */
 const REPLIES_PER_SENDER_INVOCATION = 3;
-/** Events one live-counters run holds at state scale (a stream batch of the events function: 100 records). */
-const EVENTS_PER_COUNTER_RUN = 100;
 /** Distinct counters a run of message events adds to: messages in, the hour's, messages out. */
 const COUNTERS_PER_RUN = 3;
 
 const lambda = (gb: number, ms: number) => PRICE.lambdaRequest + gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
-const lambdaTime = (gb: number, ms: number) => gb * (Math.ceil(ms) / 1000) * PRICE.lambdaArmGbSecond;
 
 /** What one inbound text message and its one answer make the code do. */
 interface MessageWork {
@@ -76,6 +75,12 @@ interface MessageWork {
   /** Lake events, and how many of them one Firehose record carries. */
   lakeEvents: number;
   eventsPerLakeRecord: number;
+  /**
+   * The events function's stream batches at state scale (full: records, each a message's write), and the events one
+   * live-counters transaction counts.
+   */
+  eventsBatchRecords: number;
+  eventsPerCounterRun: number;
   /** Write units of the live counters' transactions, per message. */
   counterWriteUnits: number;
   /** Lambda's platform lines written per invocation, in bytes. */
@@ -95,9 +100,11 @@ const LAKE_EVENT_BYTES = JSON.stringify({
   delivery_status: 'sent',
 }).length;
 
-/** A live-counters run's mark lists 13 bytes an event; a transactional write is 2 units a KB. */
-const COUNTER_UNITS_PER_EVENT =
-  (2 * Math.ceil((13 * EVENTS_PER_COUNTER_RUN) / 1024) + 2 * COUNTERS_PER_RUN) / EVENTS_PER_COUNTER_RUN;
+/**
+ * A live-counters run's mark lists 13 bytes an event; a transactional write is 2 units a KB. A full batch of the events
+ * function (300 messages' writes, two events each) is counted in runs of as many events as one mark lists.
+ */
+const COUNTER_UNITS_PER_EVENT = (2 * Math.ceil((13 * EVENTS_PER_MARK) / 1024) + 2 * COUNTERS_PER_RUN) / EVENTS_PER_MARK;
 
 /**
  * The turn as the code now does it: Meta calls the function URL, one conditional put of the session item holding the
@@ -119,6 +126,8 @@ const NOW: MessageWork = {
   // message.received and message.sent.
   lakeEvents: 2,
   eventsPerLakeRecord: Math.floor(FIREHOSE_RECORD_BYTES / (LAKE_EVENT_BYTES + 1)),
+  eventsBatchRecords: EVENTS_BATCH_RECORDS,
+  eventsPerCounterRun: EVENTS_PER_MARK,
   counterWriteUnits: 2 * COUNTER_UNITS_PER_EVENT,
   platformLogBytes: 0,
 };
@@ -144,18 +153,31 @@ const BEFORE: MessageWork = {
   // transaction of its own: message.received a mark and two counters, each message.sent a mark and one.
   lakeEvents: 1 + 2 + STATUSES_PER_REPLY,
   eventsPerLakeRecord: 1,
+  eventsBatchRecords: 100,
+  eventsPerCounterRun: 1,
   counterWriteUnits: (3 + 2 + 2) * 2,
   platformLogBytes: PLATFORM_LOG_BYTES,
 };
 
 /** Dollars per inbound message, by part, at list prices. */
-function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: number): Record<string, number> {
+function messageCostBreakdown(
+  work: MessageWork,
+  turnMs: number,
+  statusMs: number,
+  eventCpuMs: number,
+): Record<string, number> {
   const webhookRequests = 1 + STATUSES_PER_REPLY;
   const senderInvocations = 1 / work.repliesPerSenderInvocation;
   const invocations = webhookRequests + senderInvocations;
   const tracedInvocations = (work.webhookTraced ? webhookRequests : 0) + senderInvocations;
   // Each Firehose record is billed at 5 KB, whatever it holds; conversion and partitioning on the same volume.
   const lakeGb = ((work.lakeEvents / work.eventsPerLakeRecord) * FIREHOSE_RECORD_BYTES) / 1024 ** 3;
+  // One events invocation a full stream batch: its events' CPU, one Firehose put and a transaction a counted run.
+  const batchEvents = work.eventsBatchRecords * work.lakeEvents;
+  const eventsInvocationMs =
+    batchEvents * eventCpuMs +
+    FIREHOSE_ROUND_TRIP_MS +
+    Math.ceil(batchEvents / work.eventsPerCounterRun) * DYNAMODB_ROUND_TRIP_MS;
   return {
     'webhook requests (the message and its statuses)':
       work.webhookIngress === 'http-api' ? webhookRequests * PRICE.httpApiRequest : 0,
@@ -168,12 +190,11 @@ function messageCostBreakdown(work: MessageWork, turnMs: number, statusMs: numbe
     'sender Lambda': senderInvocations * lambda(work.senderGb, work.senderWaits * GRAPH_API_ROUND_TRIP_MS),
     // Its writes, and the recipient and parked-replies queries.
     'DynamoDB, the sender': work.senderWrites * PRICE.dynamoWriteUnit + 2 * 0.5 * PRICE.dynamoReadUnit,
-    // Stream reads by Lambda triggers are free; the events function takes batches of 100.
+    // Stream reads by Lambda triggers are free.
     'lake and live counters':
       lakeGb * (PRICE.firehoseIngestedGb + PRICE.firehoseProcessedGb) +
       work.counterWriteUnits * PRICE.dynamoWriteUnit +
-      (work.lakeEvents / 100) * PRICE.lambdaRequest +
-      work.lakeEvents * lambdaTime(MEMORY_GB.events, EVENT_MS),
+      lambda(MEMORY_GB.events, eventsInvocationMs) / work.eventsBatchRecords,
     'X-Ray traces': tracedInvocations * TRACED_SHARE * PRICE.xrayTraceRecorded,
     'CloudWatch Logs': ((invocations * work.platformLogBytes) / 1024 ** 3) * PRICE.logsIngestedGb,
   };
@@ -191,11 +212,13 @@ export function costFigures(measured: Figure[]): Figure[] {
   const statusCpuUs = figure('webhook.cpu_us_per_turn')?.baseline?.value;
   const statusMs = statusCpuUs === undefined ? 3 : statusCpuUs / 1000;
   const renderMs = figure('certificate.render_ms')?.value ?? 150;
+  // The events function's CPU per lake event, by the same measure (with the local Firehose's share: an upper bound).
+  const eventCpuMs = (figure('events.cpu_us_per_event')?.value ?? 10_000) / 1000;
 
   const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
   const turnWriteUnits = figure('turn.write_units')?.value ?? NOW.turnWriteUnits;
-  const now = messageCostBreakdown({ ...NOW, turnWriteUnits }, turnMs, statusMs);
-  const before = messageCostBreakdown(BEFORE, turnMs, statusMs);
+  const now = messageCostBreakdown({ ...NOW, turnWriteUnits }, turnMs, statusMs, eventCpuMs);
+  const before = messageCostBreakdown(BEFORE, turnMs, statusMs, eventCpuMs);
   console.log('\nper million inbound messages, USD (now, before):');
   for (const part of Object.keys(now)) {
     console.log(

@@ -3,6 +3,7 @@ import { bundleFigures } from './bundles.ts';
 import { certificateFigures } from './certificate.ts';
 import { costFigures } from './cost.ts';
 import { endToEndFigures } from './end-to-end.ts';
+import { lakeEventFigures } from './lake-events.ts';
 import { report } from './results-file.ts';
 import { transparencyLogFigures } from './transparency-log.ts';
 import { turnItemFigures } from './turn-items.ts';
@@ -18,6 +19,7 @@ const measured = [
   ...(await transparencyLogFigures()),
   ...(await bookingFigures()),
   ...(await endToEndFigures()),
+  ...(await lakeEventFigures()),
   ...understandingFigures(),
   ...turnItemFigures(),
 ];

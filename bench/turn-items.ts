@@ -68,6 +68,8 @@ const CONVERSATION: Step[] = [
 ];
 
 interface TurnSize {
+  /** The session item as the turn before left it, and as this turn writes it. */
+  items: { before?: Record<string, unknown>; after: Record<string, unknown> };
   /** The session item a common turn puts, and the same item as written before it packed its ring, flow and replies. */
   sessionBytes?: number;
   unpackedBytes?: number;
@@ -93,6 +95,7 @@ function conversationTurns(language: Language): TurnSize[] {
   let stored: { lastInboundAt?: string; recent: RecentMessages } = { recent: NO_RECENT_MESSAGES };
   let now = new Date('2026-12-06T04:30:00Z');
   let before = { packed: 0, unpacked: 0 };
+  let previousItem: Record<string, unknown> | undefined;
   return CONVERSATION.map((step, index) => {
     now = new Date(now.getTime() + 20_000);
     const content: InboundContent =
@@ -120,8 +123,11 @@ function conversationTurns(language: Language): TurnSize[] {
       unpacked: Math.max(before.unpacked, unpackedBytes),
     };
     before = { packed: sessionBytes, unpacked: unpackedBytes };
+    const items = { ...(previousItem ? { before: previousItem } : {}), after: sessionItem! };
+    previousItem = sessionItem;
     if ('put' in write)
       return {
+        items,
         sessionBytes,
         unpackedBytes,
         writeUnits: units(replaced.packed, false),
@@ -132,10 +138,19 @@ function conversationTurns(language: Language): TurnSize[] {
     const others =
       created.reduce((sum, item) => sum + units(itemBytes(item), true), 0) + (sessionItem!.answersLater ? 1 : 0);
     return {
+      items,
       writeUnits: units(replaced.packed, true) + others,
       unpackedWriteUnits: units(replaced.unpacked, true) + others,
     };
   });
+}
+
+/**
+ * Each turn's write of the citizen's session item, the item before and after, over the conversation in both languages:
+ * the changes the table's stream hands the events function.
+ */
+export function conversationSessionWrites(): TurnSize['items'][] {
+  return [...conversationTurns('en'), ...conversationTurns('te')].map((turn) => turn.items);
 }
 
 /**

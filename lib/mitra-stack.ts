@@ -430,7 +430,10 @@ export class MitraStack extends Stack {
       .useLake(this.lake.deliveryStream, this.lake.tokenKey)
       .consumeStream(this.table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
+        // As many records as one run of the live counters counts (a mark lists 300 events; most writes mean one or
+        // two): at state scale a batch fills within the window, and its events cost one Firehose put and a
+        // transaction or two.
+        batchSize: 300,
         maxBatchingWindow: Duration.seconds(1),
         // In order: a failed record is retried with every record after it, so nothing is counted out of turn.
         parallelizationFactor: 1,

@@ -9,7 +9,7 @@ import { dynamodb } from './dynamodb-client.ts';
 /** DynamoDB's limit on the items of one transaction: a run's mark and its counters. */
 const TRANSACTION_ITEMS = 100;
 /** Events one mark lists (12 characters each): keeps the mark under 4 KB. */
-const EVENTS_PER_MARK = 300;
+export const EVENTS_PER_MARK = 300;
 
 /**
  * Today's figures for the live dashboard, counted from the stream as events pass, each event once.

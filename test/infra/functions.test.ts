@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_PER_MARK } from '#adapters/live-counters.ts';
 import {
   actionsOf,
   arnOf,
@@ -457,6 +458,27 @@ function filtersOfMapping(s: SynthesizedMitra, name: string): unknown[] {
   const filters = (mappings[0]![1].Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
   return filters.map((filter) => JSON.parse(filter.Pattern));
 }
+
+describe('events: the consumer that feeds the lake and the live counters', () => {
+  it('reads the table stream in order, a batch as many records as one run of the live counters counts', () => {
+    const [eventsId] = mitraFunction(dev.template, 'events');
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: eventsId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StateTable'), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      // A message's session write means one or two events: a full batch is one or two counted runs, one Firehose put.
+      BatchSize: EVENTS_PER_MARK,
+      MaximumBatchingWindowInSeconds: 1,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(
+      resourcesOfType(dev.template, 'AWS::Lambda::EventSourceMapping').find(
+        ([, m]) => (m.Properties.FunctionName as { Ref?: string }).Ref === eventsId,
+      )?.[1].Properties.BisectBatchOnFunctionError,
+    ).toBeUndefined();
+  });
+});
 
 describe('certificate-tasks: the consumer of certificate work asked for in the chat', () => {
   it('reads only certificate-task INSERTs from the table stream, with partial batch failures and a failure queue', () => {
