@@ -84,8 +84,8 @@ export async function certificateFigures(): Promise<Figure[]> {
  */
 async function measure(make: () => Promise<Uint8Array>): Promise<{ ms: number; bytes: number }> {
   let bytes = 0;
-  // Warm-up: the fonts parsed and V8's optimising compiler done with the hot functions, as in a container that has
-  // issued a few dozen certificates.
+  // Warm-up: the fonts parsed, V8's optimising compiler done with the hot functions and the heap grown to the work, as
+  // in a container that has issued a few hundred certificates (after 20 renders the median was still a third higher).
   for (let i = 0; i < WARM_UPS; i++) bytes = (await make()).length;
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {

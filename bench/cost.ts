@@ -255,8 +255,8 @@ export function costFigures(measured: Figure[]): Figure[] {
  * - the certificate function at 1 GB for the render measured here plus about 100 ms spent waiting on KMS, DynamoDB
  *   and S3;
  * - three KMS Sign requests with the asymmetric key: the record, the QR code's claims, and the log checkpoint;
- * - S3: the PDF, the signed record, the log leaf and the checkpoint written, each after a HEAD that finds it absent
- *   (ArchiveObjects.putIfAbsent; HEAD is billed as a GET); the PDF read once by the sender;
+ * - S3: the PDF, the signed record, the log leaf and the checkpoint written, each a conditional put
+ *   (ArchiveObjects.putIfAbsent: `If-None-Match: *`, no HEAD first); the PDF read once by the sender;
  * - DynamoDB: the application claim and the certificate item (one transaction of two items of about 2 KB: 8 units),
  *   the log append (entry, leaf, head and about three tree nodes in one transaction: 12 units), the checkpoint (1),
  *   the application's new state (1) and the notice in the outbox (1); about four strongly consistent reads;
@@ -272,7 +272,7 @@ function certificateCost(renderMs: number): { total: number; floor: number } {
     2 * lambda(MEMORY_GB.workflowSteps, 30) +
     lambda(MEMORY_GB.certificate, renderMs + 100) +
     4 * PRICE.s3Put +
-    (4 + 1) * PRICE.s3Get +
+    1 * PRICE.s3Get +
     (8 + 12 + 1 + 1 + 1) * PRICE.dynamoWriteUnit +
     4 * PRICE.dynamoReadUnit +
     lambda(MEMORY_GB.sender, 2 * GRAPH_API_ROUND_TRIP_MS) +

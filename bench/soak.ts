@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { parseAadhaar } from '../lambdas/core/forms/aadhaar.ts';
 import { keys } from '../lambdas/core/table-keys.ts';
@@ -17,8 +18,13 @@ export interface SoakOptions {
   replyTimeoutMs?: number;
   /** The whole run is abandoned after this; whatever has not arrived by then is lost. */
   maxSeconds?: number;
-  /** The faults' cycle: DynamoDB throttles for its first 8/30, S3 slows down for the next 8/30 (default 30 s). */
+  /** The faults' cycle: DynamoDB throttles for its first 10/30 (default 30 s); S3 slows down throughout. */
   faultCycleSeconds?: number;
+  /**
+   * False: the same load with no fault at all (no refusals, no crash, Meta and the records always answering), the
+   * baseline that tells what the machine gives from what the faults take.
+   */
+  faults?: boolean;
   log?: (line: string) => void;
 }
 
@@ -40,6 +46,11 @@ export interface SoakResult {
   faults: Record<string, number>;
   /** The functions' calls to DynamoDB and to S3 (through the fault proxies). */
   calls: { dynamodb: number; s3: number };
+  /**
+   * How late the runtime's event loop ran timers, p50 and p99 over the run: every function, emulator and the
+   * simulator share that one loop, so its delay is in every reply's time.
+   */
+  eventLoopDelayMs: { p50: number; p99: number };
   /**
    * What nothing would ever deliver without an operator: stream records set aside after the mappings' retries, and
    * replies the sender left parked at the end.
@@ -74,9 +85,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   let dynamodbCalls = 0;
   let s3Calls = 0;
   let recordLookups = 0;
+  const faulty = options.faults ?? true;
   const inject = (fault: keyof typeof faults, now: boolean) => {
-    if (now) faults[fault] += 1;
-    return now;
+    if (now && faulty) faults[fault] += 1;
+    return now && faulty;
   };
   const recordsDownFor = Math.max(1, Math.ceil(options.citizens / 50));
 
@@ -100,11 +112,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         inject('recordsDown', url.pathname.startsWith('/records/') && ++recordLookups <= recordsDownFor),
     },
   });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   try {
-    crashNowAndThen(runtime, options.citizens, () => faults.crashes++, log);
+    if (faulty) crashNowAndThen(runtime, options.citizens, () => faults.crashes++, log);
     const timings = timeInvocations(runtime);
     // Meta fails for some recipients: two 500s for every tenth citizen from the second, two 130429s from the fourth.
     people.forEach((person, i) => {
+      if (!faulty) return;
       if (i % 10 === 1) {
         runtime.whatsapp.injectFault({ code: 500, times: 2, waId: person.waId });
         faults.graph500 += 2;
@@ -124,12 +139,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     );
     log(`[soak] invocations: ${timings()}`);
     const latencies = outcomes.flatMap((o) => o.latencies).sort((a, b) => a - b);
+    const doubled = people.map((p) => doubledIn(runtime.whatsapp.sentMessages(p.waId), log));
+    for (const [i, person] of people.entries()) if (doubled[i]! > 0) await logChat(runtime, person.waId, log);
     const documents = people.map((p) => runtime.whatsapp.sentMessages(p.waId).filter((m) => m.type === 'document'));
     return {
       citizens: options.citizens,
       messages: outcomes.reduce((sum, o) => sum + o.sent, 0),
       lost: outcomes.reduce((sum, o) => sum + o.lost, 0),
-      doubled: people.reduce((sum, p) => sum + doubledIn(runtime.whatsapp.sentMessages(p.waId), log), 0),
+      doubled: doubled.reduce((sum, count) => sum + count, 0),
       replyP50Ms: percentile(latencies, 0.5),
       replyP99Ms: percentile(latencies, 0.99),
       certificates: documents.filter((d) => d.length > 0).length,
@@ -137,9 +154,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       seconds: seconds(),
       faults,
       calls: { dynamodb: dynamodbCalls, s3: s3Calls },
+      eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6 },
       setAside: { streamRecords: deadLetters(join(dataDir, 'streams')), parkedReplies: await parkedReplies(runtime) },
     };
   } finally {
+    loopDelay.disable();
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -338,6 +357,35 @@ function doubledIn(messages: SentMessage[], log: (line: string) => void): number
     seen.add(key);
   }
   return doubled;
+}
+
+/**
+ * A citizen's chat as the simulator recorded it, one line a message: when, which way, its id, how the webhook answered
+ * an inbound one (or its delivery status), and the start of what it said. What `--verbose` prints for a citizen who
+ * received a message twice.
+ */
+async function logChat(runtime: EmbeddedRuntime, waId: string, log: (line: string) => void): Promise<void> {
+  const answer = await fetch(`${runtime.baseUrl}/sim/api/chat?wa_id=${waId}`);
+  const { items } = (await answer.json()) as {
+    items: {
+      direction: string;
+      id: string;
+      at: string;
+      status?: string;
+      webhook_status?: number | null;
+      webhook_error?: string;
+      payload: Record<string, unknown>;
+    }[];
+  };
+  log(`[soak] chat of …${waId.slice(-4)}:`);
+  for (const item of items) {
+    const said = JSON.stringify(item.payload)
+      .replace(/\d{10,}/g, '…')
+      .slice(0, 140);
+    const outcome =
+      item.direction === 'in' ? `webhook ${item.webhook_status ?? '-'} ${item.webhook_error ?? ''}` : item.status;
+    log(`[soak]   ${item.at.slice(11, 23)} ${item.direction.padEnd(3)} ${item.id.slice(-10)} ${outcome} ${said}`);
+  }
 }
 
 /** A made-up Aadhaar number per citizen, with the check digit that makes it valid (no real person has it). */

@@ -15,8 +15,8 @@ export interface LocalS3 {
 }
 
 /**
- * s3rver with its objects in `dataDir` and the given buckets created. It has no versioning or Object Lock: those are
- * asserted on the synthesized template instead.
+ * s3rver with its objects in `dataDir` and the given buckets created, and S3's conditional writes, which s3rver lacks
+ * (`conditionalWrites`). It has no versioning or Object Lock: those are asserted on the synthesized template instead.
  */
 export async function startS3Local(dataDir: string, buckets: string[], port = 0): Promise<LocalS3> {
   mkdirSync(dataDir, { recursive: true });
@@ -27,6 +27,7 @@ export async function startS3Local(dataDir: string, buckets: string[], port = 0)
     directory: dataDir,
     configureBuckets: buckets.map((name) => ({ name, configs: [] })),
   });
+  server.middleware.unshift(conditionalWrites(server));
   const address = (await server.run()) as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -41,5 +42,45 @@ export async function startS3Local(dataDir: string, buckets: string[], port = 0)
     async stop() {
       await server.close();
     },
+  };
+}
+
+const PRECONDITION_FAILED =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the ' +
+  'pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>';
+
+/**
+ * A PUT with `If-None-Match: *` writes only a key that holds no object, and is refused 412 PreconditionFailed
+ * otherwise, as S3 does: the archive writes once this way, without a HEAD first. Writes to one key wait for each
+ * other, so of two at once one writes and the other is refused, as in S3.
+ */
+function conditionalWrites(server: S3rver): S3rver['middleware'][number] {
+  const writing = new Map<string, Promise<void>>();
+  return async (context, next) => {
+    const [bucket, ...path] = context.path.slice(1).split('/');
+    const key = decodeURIComponent(path.join('/'));
+    if (context.method !== 'PUT' || context.get('if-none-match') !== '*' || !bucket || !key || context.query.uploadId)
+      return next();
+    const id = `${bucket}/${key}`;
+    const before = writing.get(id) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const turn = before.then(() => mine);
+    writing.set(id, turn);
+    await before;
+    try {
+      if (await server.store.existsObject(bucket, key)) {
+        context.status = 412;
+        context.type = 'application/xml';
+        context.body = PRECONDITION_FAILED;
+        return;
+      }
+      await next();
+    } finally {
+      done();
+      if (writing.get(id) === turn) writing.delete(id);
+    }
   };
 }

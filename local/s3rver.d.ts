@@ -10,8 +10,22 @@ declare module 's3rver' {
     resetOnClose?: boolean;
     configureBuckets?: { name: string; configs: Buffer[] | string[] }[];
   }
+  /** The part of a Koa context a middleware in front of s3rver's routes uses. */
+  interface S3rverContext {
+    method: string;
+    path: string;
+    query: Record<string, string | string[] | undefined>;
+    get(header: string): string;
+    status: number;
+    type: string;
+    body: unknown;
+  }
   export default class S3rver {
     constructor(options: S3rverOptions);
+    /** Koa's middleware, composed when the server starts: one put first runs before s3rver's own. */
+    middleware: ((context: S3rverContext, next: () => Promise<void>) => Promise<void>)[];
+    /** Where s3rver keeps its objects. */
+    store: { existsObject(bucket: string, key: string): Promise<boolean> };
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
     /** s3rver is a Koa application: it emits an S3 event notification (`event`) for each object written. */

@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { report } from '../bench/results-file.ts';
 import { runSoak } from '../bench/soak.ts';
 
-// `npm run soak [-- --citizens 200 --think-ms 1000 --max-seconds 900]`: the load and fault suite on the embedded
-// runtime (loopback only). Prints what the citizens saw and merges the soak figures into bench/results.json.
+// `npm run soak [-- --citizens 200 --think-ms 1000 --max-seconds 900 --without-faults]`: the load and fault suite on
+// the embedded runtime (loopback only). Prints what the citizens saw and merges the soak figures into
+// bench/results.json; `--without-faults` runs the same load with no fault, as `soak.without_faults.*`.
 const { values } = parseArgs({
   options: {
     citizens: { type: 'string', default: '200' },
     'think-ms': { type: 'string', default: '1000' },
     'max-seconds': { type: 'string', default: '900' },
     verbose: { type: 'boolean', default: false },
+    'without-faults': { type: 'boolean', default: false },
   },
 });
 const number = (name: string, text: string, max: number) => {
@@ -29,6 +31,7 @@ const result = await runSoak({
   citizens,
   thinkMs: number('think-ms', values['think-ms'], 60_000),
   maxSeconds: number('max-seconds', values['max-seconds'], 3600),
+  faults: !values['without-faults'],
   ...(values.verbose ? { log: (line: string) => console.error(line) } : {}),
 });
 console.log(
@@ -41,6 +44,7 @@ console.log(
     `certificates issued  ${result.certificates}`,
     `issued twice         ${result.issuedTwice}`,
     `calls per message    DynamoDB ${(result.calls.dynamodb / Math.max(1, result.messages)).toFixed(1)}, S3 ${(result.calls.s3 / Math.max(1, result.messages)).toFixed(1)}`,
+    `event loop delay     p50 ${result.eventLoopDelayMs.p50.toFixed(0)} ms, p99 ${result.eventLoopDelayMs.p99.toFixed(0)} ms`,
     `set aside            ${result.setAside.streamRecords} stream records, ${result.setAside.parkedReplies} replies left parked`,
     `faults injected      ${Object.entries(result.faults)
       .map(([name, count]) => `${name} ${count}`)
@@ -48,13 +52,15 @@ console.log(
     '',
   ].join('\n'),
 );
+const prefix = values['without-faults'] ? 'soak.without_faults' : 'soak';
 report([
-  { name: 'soak.messages', value: result.messages, unit: 'messages' },
-  { name: 'soak.lost', value: result.lost, unit: 'messages' },
-  { name: 'soak.doubled', value: result.doubled, unit: 'messages' },
-  { name: 'soak.reply_p50_ms', value: result.replyP50Ms, unit: 'ms' },
-  { name: 'soak.reply_p99_ms', value: result.replyP99Ms, unit: 'ms' },
-  { name: 'soak.certificates', value: result.certificates, unit: 'certificates' },
-  { name: 'soak.issued_twice', value: result.issuedTwice, unit: 'certificates' },
+  { name: `${prefix}.messages`, value: result.messages, unit: 'messages' },
+  { name: `${prefix}.lost`, value: result.lost, unit: 'messages' },
+  { name: `${prefix}.doubled`, value: result.doubled, unit: 'messages' },
+  { name: `${prefix}.reply_p50_ms`, value: result.replyP50Ms, unit: 'ms' },
+  { name: `${prefix}.reply_p99_ms`, value: result.replyP99Ms, unit: 'ms' },
+  { name: `${prefix}.certificates`, value: result.certificates, unit: 'certificates' },
+  { name: `${prefix}.issued_twice`, value: result.issuedTwice, unit: 'certificates' },
+  { name: `${prefix}.event_loop_delay_p99_ms`, value: result.eventLoopDelayMs.p99, unit: 'ms' },
 ]);
 process.exit(result.lost === 0 && result.doubled === 0 && result.issuedTwice === 0 ? 0 : 1);

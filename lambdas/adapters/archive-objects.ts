@@ -7,8 +7,9 @@ import {
 } from '@aws-sdk/client-s3';
 
 /**
- * Write-once objects in the WORM archive. An object is written only when a HEAD finds none (s3rver ignores
- * If-None-Match, so the HEAD is the check locally; in AWS `IfNoneMatch: '*'` closes the race as well).
+ * Write-once objects in the WORM archive: a put with `IfNoneMatch: '*'`, which S3 refuses (412) for a key that holds
+ * an object already, so a retried write costs one request and never replaces what was archived (the embedded
+ * runtime's S3 refuses it the same way: local/s3-local.ts).
  */
 export class ArchiveObjects {
   constructor(
@@ -53,7 +54,6 @@ export class ArchiveObjects {
     contentType: string,
     metadata: Record<string, string> = {},
   ): Promise<void> {
-    if (await this.exists(key)) return;
     try {
       await this.s3.send(
         new PutObjectCommand({
@@ -66,7 +66,7 @@ export class ArchiveObjects {
         }),
       );
     } catch (error) {
-      // Another attempt wrote it between our HEAD and PUT; what it wrote is the same bytes.
+      // Written before, by an earlier attempt or one running at the same time: what it wrote is the same bytes.
       if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return;
       throw error;
     }
