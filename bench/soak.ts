@@ -47,10 +47,10 @@ export interface SoakResult {
   /** The functions' calls to DynamoDB and to S3 (through the fault proxies). */
   calls: { dynamodb: number; s3: number };
   /**
-   * How late the runtime's event loop ran timers, p50 and p99 over the run: every function, emulator and the
+   * How late the runtime's event loop ran timers, p50, p99 and at worst over the run: every function, emulator and the
    * simulator share that one loop, so its delay is in every reply's time.
    */
-  eventLoopDelayMs: { p50: number; p99: number };
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
   /**
    * What nothing would ever deliver without an operator: stream records set aside after the mappings' retries, and
    * replies the sender left parked at the end.
@@ -139,6 +139,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     );
     log(`[soak] invocations: ${timings()}`);
     const latencies = outcomes.flatMap((o) => o.latencies).sort((a, b) => a - b);
+    // Each citizen's n-th reply together: the first "Hi" meets every function's cold start at once.
+    const byStep = Array.from({ length: Math.max(0, ...outcomes.map((o) => o.latencies.length)) }, (_, step) =>
+      outcomes.flatMap((o) => o.latencies[step] ?? []).sort((a, b) => a - b),
+    );
+    log(
+      `[soak] reply p50/p99 by message: ${byStep
+        .map(
+          (step, i) =>
+            `${i + 1} ${(percentile(step, 0.5) / 1000).toFixed(1)}/${(percentile(step, 0.99) / 1000).toFixed(1)} s`,
+        )
+        .join(', ')}`,
+    );
     const doubled = people.map((p) => doubledIn(runtime.whatsapp.sentMessages(p.waId), log));
     for (const [i, person] of people.entries()) if (doubled[i]! > 0) await logChat(runtime, person.waId, log);
     const documents = people.map((p) => runtime.whatsapp.sentMessages(p.waId).filter((m) => m.type === 'document'));
@@ -154,7 +166,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       seconds: seconds(),
       faults,
       calls: { dynamodb: dynamodbCalls, s3: s3Calls },
-      eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6 },
+      eventLoopDelayMs: {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+      },
       setAside: { streamRecords: deadLetters(join(dataDir, 'streams')), parkedReplies: await parkedReplies(runtime) },
     };
   } finally {

@@ -44,7 +44,7 @@ console.log(
     `certificates issued  ${result.certificates}`,
     `issued twice         ${result.issuedTwice}`,
     `calls per message    DynamoDB ${(result.calls.dynamodb / Math.max(1, result.messages)).toFixed(1)}, S3 ${(result.calls.s3 / Math.max(1, result.messages)).toFixed(1)}`,
-    `event loop delay     p50 ${result.eventLoopDelayMs.p50.toFixed(0)} ms, p99 ${result.eventLoopDelayMs.p99.toFixed(0)} ms`,
+    `event loop delay     p50 ${result.eventLoopDelayMs.p50.toFixed(0)} ms, p99 ${result.eventLoopDelayMs.p99.toFixed(0)} ms, at most ${result.eventLoopDelayMs.max.toFixed(0)} ms`,
     `set aside            ${result.setAside.streamRecords} stream records, ${result.setAside.parkedReplies} replies left parked`,
     `faults injected      ${Object.entries(result.faults)
       .map(([name, count]) => `${name} ${count}`)
