@@ -108,6 +108,25 @@ describe('certificate archive', () => {
     });
   });
 
+  it('refuses, for every principal, a put of an object without If-None-Match: nothing archived is written over', () => {
+    const [archiveId] = bucketWithObjectLock(dev);
+    dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: archiveId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'WriteOnce',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 's3:PutObject',
+            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [archiveId, 'Arn'] }, '/*']] },
+            Condition: { Null: { 's3:if-none-match': 'true' } },
+          }),
+        ]),
+      },
+    });
+  });
+
   it('locks objects in GOVERNANCE mode for a day in dev, so the stack can be torn down', () => {
     const [, archive] = bucketWithObjectLock(dev);
     expect(archive.Properties.ObjectLockConfiguration).toEqual({
