@@ -1,8 +1,9 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { streamImage } from '#adapters/stream-image.ts';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { streamImage, tableChangeOf } from '#adapters/stream-image.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
+import { asLambdaSends } from '../local/stream-poller.ts';
 import type { Figure } from './results-file.ts';
 import { startBenchRuntime } from './runtime.ts';
 import { conversationSessionWrites } from './turn-items.ts';
@@ -12,17 +13,8 @@ export const EVENTS_BATCH_RECORDS = 300;
 const WARM_UP_BATCHES = 2;
 const BATCHES = 8;
 
-/** A marshalled item as Lambda's JSON event carries it: binary values as base64 text. */
-function lambdaImage(item: Record<string, unknown>): Record<string, AttributeValue> {
-  const json = (value: unknown): unknown => {
-    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-    if (Array.isArray(value)) return value.map(json);
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, json(inner)]));
-    return value;
-  };
-  return json(marshall(item, { removeUndefinedValues: true })) as Record<string, AttributeValue>;
-}
+/** A marshalled item as Lambda's JSON event carries it. */
+const lambdaImage = (item: Record<string, unknown>) => asLambdaSends(marshall(item, { removeUndefinedValues: true }));
 
 /**
  * Stream batches of session writes, each record a turn of the scripted conversation written by a citizen of its own
@@ -54,19 +46,7 @@ function streamBatches(count: number, offset: number): DynamoDBStreamEvent[] {
 /** Lake events a batch means, as the events function reads it. */
 function eventsIn(batch: DynamoDBStreamEvent): number {
   const context = { tokenKey: 'bench', catalog: catalog() };
-  return batch.Records.reduce(
-    (sum, record) =>
-      sum +
-      eventsFromTableChange(
-        {
-          eventName: record.eventName ?? 'INSERT',
-          oldImage: streamImage(record.dynamodb?.OldImage),
-          newImage: streamImage(record.dynamodb?.NewImage),
-        },
-        context,
-      ).length,
-    0,
-  );
+  return batch.Records.reduce((sum, record) => sum + eventsFromTableChange(tableChangeOf(record), context).length, 0);
 }
 
 /**

@@ -308,7 +308,7 @@ function toLambdaRecord(streamArn: string) {
 }
 
 /** An item image as Lambda's JSON event carries it: binary values as base64 text. */
-function asLambdaSends(image: Record<string, AttributeValue>): Record<string, LambdaAttributeValue> {
+export function asLambdaSends(image: Record<string, AttributeValue>): Record<string, LambdaAttributeValue> {
   return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, valueAsSent(value)]));
 }
 

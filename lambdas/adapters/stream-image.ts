@@ -1,9 +1,18 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { TableChange } from '#core/events/from-table-change.ts';
 
 /** An item image of a table stream record as plain values; undefined when the record has none. */
 export const streamImage = (value: unknown): Record<string, unknown> | undefined =>
   value ? unmarshall(withoutEmptyValues(value as Record<string, AttributeValue>)) : undefined;
+
+/** A table stream record as the change of one item, its images as plain values. */
+export const tableChangeOf = (record: DynamoDBRecord): TableChange => ({
+  eventName: record.eventName ?? 'INSERT',
+  oldImage: streamImage(record.dynamodb?.OldImage),
+  newImage: streamImage(record.dynamodb?.NewImage),
+});
 
 /**
  * A stream image may carry an attribute value with no type set (seen from DynamoDB Local), which unmarshall refuses;

@@ -7,7 +7,7 @@ import { deliverToLake } from '#adapters/lake-delivery.ts';
 import { lakeTokenKey } from '#adapters/lake-settings.ts';
 import { LiveCounters } from '#adapters/live-counters.ts';
 import { logger } from '#adapters/powertools.ts';
-import { streamImage } from '#adapters/stream-image.ts';
+import { tableChangeOf } from '#adapters/stream-image.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { eventsFromTableChange } from '#core/events/from-table-change.ts';
 
@@ -23,14 +23,7 @@ const context = { tokenKey: await lakeTokenKey(), catalog: catalog() };
 async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const events = event.Records.flatMap((record) => {
     try {
-      return eventsFromTableChange(
-        {
-          eventName: record.eventName ?? 'INSERT',
-          oldImage: streamImage(record.dynamodb?.OldImage),
-          newImage: streamImage(record.dynamodb?.NewImage),
-        },
-        context,
-      );
+      return eventsFromTableChange(tableChangeOf(record), context);
     } catch (error) {
       // Not worth a retry: an item that cannot be read as events fails the same way every time.
       logger.error('table change unreadable as lake events; skipped', {

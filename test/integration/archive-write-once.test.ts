@@ -59,6 +59,22 @@ describe('the archive writes each object once, with one conditional put', () => 
     const bodies = Array.from({ length: 12 }, (_, i) => JSON.stringify({ writer: i, padding: 'x'.repeat(20_000) }));
     await Promise.all(bodies.map((body) => archive.putIfAbsent(key, body, 'application/json')));
     expect(bodies).toContain(await read(key));
+
+    const another = 'log/checkpoints/8.json';
+    const answers = await Promise.allSettled(
+      bodies.map((body) =>
+        s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: another, Body: body, IfNoneMatch: '*' })),
+      ),
+    );
+    const landed = answers.flatMap((answer, i) => (answer.status === 'fulfilled' ? [bodies[i]] : []));
+    expect(landed).toHaveLength(1);
+    expect(
+      answers.every(
+        (answer) =>
+          answer.status === 'fulfilled' || (answer.reason as S3ServiceException).$metadata.httpStatusCode === 412,
+      ),
+    ).toBe(true);
+    expect(await read(another)).toBe(landed[0]);
   });
 
   it('still replaces an object on a put without the condition, as S3 does', async () => {
