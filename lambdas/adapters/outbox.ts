@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Reply } from '#core/conversation/messages.ts';
 import { messageHash } from '#core/conversation/recent-messages.ts';
-import { keys } from '#core/table-keys.ts';
+import { keys, PARKED_MARK_PREFIX } from '#core/table-keys.ts';
 import type { OutboundReply } from '#core/whatsapp/limits.ts';
 import { packReplies, turnReplyRef, unpackReplies } from '#core/whatsapp/turn-replies.ts';
 import { dynamodb } from './dynamodb-client.ts';
@@ -290,9 +290,11 @@ export interface Recipient {
    * the turn's own replies went (a notice waits for them).
    */
   awaited?: { refs: string[]; answered: boolean };
+  /** A reply to this citizen is parked (a mark in their partition): a later one must look whether to wait behind it. */
+  parked?: true;
 }
 
-/** The citizen's session, pacing and turn progress items, all under the citizen's key: one query. */
+/** The citizen's session, pacing, turn progress and parked marks, all under the citizen's key: one query. */
 export async function readRecipient(tableName: string, waId: string): Promise<Recipient> {
   const { Items = [] } = await dynamodb.send(
     new QueryCommand({
@@ -311,7 +313,9 @@ export async function readRecipient(tableName: string, waId: string): Promise<Re
   const progress = Items.filter((item) => String(item.sk).startsWith(progressPrefix));
   const answersLater = session?.answersLater;
   const answered = progress.some((item) => item.sk === `${progressPrefix}${session?.repliesTo}` && item.answered);
+  const parked = Items.some((item) => String(item.sk).startsWith(PARKED_MARK_PREFIX));
   return {
+    ...(parked ? { parked } : {}),
     ...(Array.isArray(answersLater) ? { awaited: { refs: answersLater.map(String), answered } } : {}),
     ...(progress.length > 0
       ? {

@@ -47,19 +47,36 @@ export class ParkedReplies {
       reason,
       parkedAt: now.toISOString(),
     };
-    // A turn's reply has no item to mark: the copy is all, and a copy kept by an earlier delivery is the same.
+    const mark = {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.parkedMark(item.waId, item.createdAt, item.sk), kind: 'parked-mark' },
+      },
+    };
+    // A turn's reply has no item to mark: the copy is all, and a copy kept by an earlier delivery is the same (with
+    // its mark).
     if (ofTurn) {
-      await ignoringConditionFailure(
-        this.client.send(
-          new PutCommand({ TableName: this.tableName, Item: parked, ConditionExpression: 'attribute_not_exists(pk)' }),
-        ),
-      );
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: this.tableName, Item: parked, ConditionExpression: 'attribute_not_exists(pk)' } },
+              mark,
+            ],
+          }),
+        );
+      } catch (error) {
+        const kept =
+          (error as TransactionCanceledException).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+        if (!(error instanceof TransactionCanceledException && kept)) throw error;
+      }
       return true;
     }
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
+            mark,
             {
               Update: {
                 TableName: this.tableName,
@@ -160,7 +177,15 @@ export class ParkedReplies {
         }),
       ),
     );
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: parked.pk, sk: parked.sk } }));
+    // The copy and its mark go together: a mark left behind would only cost the citizen's replies a second read.
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: { pk: parked.pk, sk: parked.sk } } },
+          { Delete: { TableName: this.tableName, Key: keys.parkedMark(item.waId, item.createdAt, item.sk) } },
+        ],
+      }),
+    );
   }
 }
 

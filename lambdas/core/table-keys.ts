@@ -5,6 +5,9 @@
 /** The GSI of a citizen's applications (lib/state-table.ts names it the same). */
 export const BY_CITIZEN_INDEX = 'byCitizen';
 
+/** The sort keys of a citizen's parked marks begin with this. */
+export const PARKED_MARK_PREFIX = 'PARKED#';
+
 export const keys = {
   /** Dedupe mark of one inbound WhatsApp message id; kept ≥ 8 days because Meta retries for up to 7. */
   inboundMessage: (wamid: string) => ({ pk: `MSG#${wamid}`, sk: 'MSG' }),
@@ -22,6 +25,14 @@ export const keys = {
   parkedReply: (waId: string, createdAt: string, sequence: string) => ({
     pk: 'PARKED-REPLIES',
     sk: `${waId}#${createdAt}#${sequence}`,
+  }),
+  /**
+   * The mark, in the citizen's own partition, that a reply to them is parked: written and dropped with the parked
+   * copy, so the sender's one read of the citizen tells whether a reply must wait behind parked ones.
+   */
+  parkedMark: (waId: string, createdAt: string, sequence: string) => ({
+    pk: `CITIZEN#${waId}`,
+    sk: `${PARKED_MARK_PREFIX}${createdAt}#${sequence}`,
   }),
   application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
   applicationsOfCitizen: (waId: string) => ({ gsi1pk: `CITIZEN#${waId}` }),

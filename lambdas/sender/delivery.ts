@@ -381,5 +381,5 @@ export function createDelivery(deps: DeliveryDependencies) {
     return (await recipient(item.waId)).language ?? 'en';
   }
 
-  return { deliver };
+  return { deliver, recipient };
 }

@@ -101,7 +101,8 @@ async function handle(
   const failed = await deliverBatch(entries, {
     deliver: (item) => delivery.deliver(item),
     park: (item, reason) => parked.park(item, reason, now()),
-    parkedBefore: (item) => parked.parkedBefore(item),
+    // Only a citizen with a parked mark needs the parked replies looked at; the read of the citizen is the delivery's.
+    parkedBefore: async (item) => ((await delivery.recipient(item.waId)).parked ? parked.parkedBefore(item) : false),
     busy: isServiceBusy,
     sleep: dependencies.sleep,
     count: (name, value) => countMetric(name, value),

@@ -57,6 +57,19 @@ const turnReplies = async (waId: string) =>
     ).Item?.replies,
   ) ?? [];
 const replies = async (waId: string) => (await sentTo(env.runtime, waId)).filter((m) => m.status !== 'read');
+/** The parked marks in the citizen's own partition, which tell the sender to look at the parked replies. */
+const parkedMarks = async (waId: string) =>
+  (
+    (
+      await db.send(
+        new QueryCommand({
+          TableName: env.runtime.names.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mark)',
+          ExpressionAttributeValues: { ':pk': `CITIZEN#${waId}`, ':mark': 'PARKED#' },
+        }),
+      )
+    ).Items ?? []
+  ).length;
 const metricCount = (name: string) => metrics.filter((m) => m.includes(`"Name":"${name}"`)).length;
 
 /** An outbox item as a workflow step writes it, for a citizen who wrote before. */
@@ -221,9 +234,14 @@ describe('sender: one failing recipient never holds back the others', () => {
       'parked',
       'parked',
     ]);
+    expect(await parkedMarks(waId)).toBe(2);
     await redrive();
     const bodies = (await replies(waId)).map((m) => m.text?.body).filter((b) => b === 'First' || b === 'Second');
     expect(bodies).toEqual(['First', 'Second']);
+    // The marks went with the parked copies: the citizen's next reply goes at once.
+    expect(await parkedMarks(waId)).toBe(0);
+    await enqueue(waId, 'notice#03', { type: 'text', text: 'Third' });
+    expect((await outboxOf(waId)).find((i) => i.sk === 'notice#03')?.status).toBe('sent');
   });
 });
 
@@ -237,12 +255,14 @@ describe('sender: a turn’s replies, carried by the session item', () => {
     expect(await replies(waId)).toHaveLength(before);
     const expected = (await turnReplies(waId)).length;
     expect(await parkedReplies().count()).toBeGreaterThanOrEqual(expected);
+    expect(await parkedMarks(waId)).toBe(expected);
     await redrive();
     await waitFor('the parked answer', async () =>
       (await replies(waId)).length >= before + expected ? true : undefined,
     );
     await redrive();
     expect(await replies(waId)).toHaveLength(before + expected);
+    expect(await parkedMarks(waId)).toBe(0);
   });
 });
 
