@@ -212,12 +212,27 @@ function crashNowAndThen(
   };
 }
 
-/** Each function's invocations, their mean duration and the most at once (what `--verbose` prints at the end). */
+/**
+ * Each function's invocations, their mean duration and the most at once (what `--verbose` prints at the end), and for
+ * the functions citizens wait on, by 10 s of the run, how long their invocations waited for a container and then ran.
+ */
 function timeInvocations(runtime: EmbeddedRuntime): () => string {
   const figures = new Map<string, { count: number; ms: number; running: number; most: number }>();
+  const windows = new Map<string, { name: string; at: number; count: number; waitedMs: number; ranMs: number }>();
+  const startedAt = performance.now();
   for (const fn of runtime.functions.values()) {
     const figure = { count: 0, ms: 0, running: 0, most: 0 };
     figures.set(fn.spec.name, figure);
+    if (WINDOWED.includes(fn.spec.name))
+      fn.observer = ({ waitedMs, ranMs }) => {
+        const at = Math.floor((performance.now() - startedAt) / WINDOW_MS) * (WINDOW_MS / 1000);
+        const key = `${fn.spec.name} ${at}`;
+        const window = windows.get(key) ?? { name: fn.spec.name, at, count: 0, waitedMs: 0, ranMs: 0 };
+        window.count += 1;
+        window.waitedMs += waitedMs;
+        window.ranMs += ranMs;
+        windows.set(key, window);
+      };
     const invoke = fn.invoke.bind(fn);
     fn.invoke = async (event) => {
       const started = performance.now();
@@ -231,12 +246,26 @@ function timeInvocations(runtime: EmbeddedRuntime): () => string {
       }
     };
   }
+  const mean = (ms: number, count: number) => `${(ms / count / 1000).toFixed(1)} s`;
   return () =>
-    [...figures]
-      .filter(([, f]) => f.count > 0)
-      .map(([name, f]) => `${name} ${f.count} × ${Math.round(f.ms / f.count)} ms (at most ${f.most} at once)`)
-      .join(', ');
+    [
+      [...figures]
+        .filter(([, f]) => f.count > 0)
+        .map(([name, f]) => `${name} ${f.count} × ${Math.round(f.ms / f.count)} ms (at most ${f.most} at once)`)
+        .join(', '),
+      ...[...windows.values()]
+        .sort((a, b) => WINDOWED.indexOf(a.name) - WINDOWED.indexOf(b.name) || a.at - b.at)
+        .map(
+          (w) =>
+            `  ${w.name} ${w.at}–${w.at + WINDOW_MS / 1000} s: ${w.count}, waited ${mean(w.waitedMs, w.count)}, ` +
+            `ran ${mean(w.ranMs, w.count)}`,
+        ),
+    ].join('\n');
 }
+
+/** The functions whose invocations `--verbose` splits by 10 s windows into waiting for a container and running. */
+const WINDOWED = ['webhook', 'sender', 'workflow-steps', 'certificate'];
+const WINDOW_MS = 10_000;
 
 interface Conversation {
   thinkMs: number;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FunctionSpec } from './cloud-assembly.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -7,9 +9,32 @@ type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 let loads = 0;
 let coldStarts: Promise<unknown> = Promise.resolve();
 
+/** The file URLs of the bundles loaded, which `loadBundlesAsTheyAre` hands to Node untouched. */
+const bundleUrls = new Set<string>();
+let bundlesHooked = false;
+
+/**
+ * A bundle is plain ESM that esbuild built: it is loaded as it is, ahead of any other loader hook of the process.
+ * Under tsx, which runs `npm start`, every container's cold start otherwise went through its transform of the whole
+ * bundle: importing the certificate bundle again took 340–660 ms of CPU that way, 190–290 ms this way.
+ */
+function loadBundlesAsTheyAre(): void {
+  if (bundlesHooked || typeof nodeModule.registerHooks !== 'function') return;
+  bundlesHooked = true;
+  nodeModule.registerHooks({
+    load(url, context, nextLoad) {
+      const file = url.split('?')[0]!;
+      if (!bundleUrls.has(file)) return nextLoad(url, context);
+      return { format: 'module', source: readFileSync(fileURLToPath(file)), shortCircuit: true };
+    },
+  });
+}
+
 export interface LoadedFunction {
   spec: FunctionSpec;
   invoke(event: unknown): Promise<unknown>;
+  /** Told of every invocation served: how long it waited for a container (a cold start included) and then ran. */
+  observer?: (timing: { waitedMs: number; ranMs: number }) => void;
 }
 
 /**
@@ -28,6 +53,8 @@ export async function loadFunction(
   environment: Record<string, string>,
   maxContainers = DEFAULT_MAX_CONTAINERS,
 ): Promise<LoadedFunction> {
+  bundleUrls.add(pathToFileURL(spec.handlerFile).href);
+  loadBundlesAsTheyAre();
   const load = (): Promise<Handler> => {
     // One cold start at a time in the process: a module reads its environment until its top-level awaits are done,
     // and another function's cold start must not change it meanwhile.
@@ -71,19 +98,23 @@ export async function loadFunction(
     if (next) next(handler);
     else warm.push(handler);
   };
-  return {
+  const loaded: LoadedFunction = {
     spec,
     async invoke(event) {
+      const called = performance.now();
       const handler = await acquire();
+      const started = performance.now();
       try {
         const context = lambdaContext(spec, environment);
         const result = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
         return result === undefined ? null : JSON.parse(JSON.stringify(result));
       } finally {
         release(handler);
+        loaded.observer?.({ waitedMs: started - called, ranMs: performance.now() - started });
       }
     },
   };
+  return loaded;
 }
 
 /** Lambda's answer to an invocation past the function's reserved concurrency. */
