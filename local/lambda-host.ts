@@ -16,7 +16,7 @@ let bundlesHooked = false;
 /**
  * A bundle is plain ESM that esbuild built: it is loaded as it is, ahead of any other loader hook of the process.
  * Under tsx, which runs `npm start`, every container's cold start otherwise went through its transform of the whole
- * bundle: importing the certificate bundle again took 340–660 ms of CPU that way, 190–290 ms this way.
+ * bundle: importing the certificate bundle again took 340–600 ms of CPU that way, 210–290 ms this way.
  */
 function loadBundlesAsTheyAre(): void {
   if (bundlesHooked || typeof nodeModule.registerHooks !== 'function') return;
