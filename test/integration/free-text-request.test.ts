@@ -44,7 +44,7 @@ describe('a free-text request in the chat', () => {
     await say(env.runtime, citizen, { text: 'naaku Guntur lo income certificate kavali, income 1,20,000' });
     const body = await lastBody();
     expect(body).toContain('District: Guntur');
-    expect(body).toContain('Annual income (₹): 120000');
+    expect(body).toContain('Annual income (₹): 1,20,000');
   });
 });
 

@@ -187,6 +187,8 @@ export function displayValue(field: Field, values: Record<string, string>, langu
     const [year, month, day] = value.split('-');
     return `${day}-${month}-${year}`;
   }
+  // Grouped as the certificate prints it (1,20,000); the label already says the amount is in rupees.
+  if (field.type === 'amount' && /^\d+$/.test(value)) return formatRupees(Number(value)).replace('₹', '');
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 

@@ -33,7 +33,7 @@ describe('a request typed in free text', () => {
     citizen.tap('opt:education');
     expect(citizen.session.step).toMatchObject({ name: 'confirm' });
     expect(citizen.said).toContain('Guntur');
-    expect(citizen.said).toContain('120000');
+    expect(citizen.said).toContain('1,20,000');
   });
 
   it('speaks Telugu to a citizen who chose Telugu', () => {

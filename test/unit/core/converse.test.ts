@@ -42,7 +42,7 @@ describe('first contact', () => {
       values: { 'annual-income': '120000', district: 'guntur' },
     });
     expect(citizen.said).toContain('ఆదాయ ధృవీకరణ పత్రం');
-    expect(citizen.said).toContain('120000');
+    expect(citizen.said).toContain('1,20,000');
   });
 
   it('goes to the main menu after consent when the first message asked for nothing', () => {
@@ -364,7 +364,7 @@ describe('forms', () => {
     citizen.text('Tenali');
     citizen.tap('opt:guntur');
     citizen.tap('opt:education');
-    expect(citizen.said).toContain('Annual income (₹): 120000');
+    expect(citizen.said).toContain('Annual income (₹): 1,20,000');
     expect(citizen.said).toContain('District: Guntur');
     citizen.tap('confirm');
     citizen.text(AADHAAR, verified);
