@@ -1,12 +1,17 @@
 import type { Language } from '../catalog/schema.ts';
 
-/** "₹1,20,000": Indian digit grouping (the last three digits, then pairs), whole rupees. */
+/** "₹1,20,000": whole rupees in Indian digit grouping. */
 export function formatRupees(rupees: number): string {
+  return `₹${groupedRupees(rupees)}`;
+}
+
+/** "1,20,000": Indian digit grouping (the last three digits, then pairs), whole rupees, for a label that says ₹. */
+export function groupedRupees(rupees: number): string {
   assertWholeRupees(rupees);
   const digits = String(rupees);
   const last = digits.slice(-3);
   const rest = digits.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ',');
-  return `₹${rest ? `${rest},${last}` : last}`;
+  return rest ? `${rest},${last}` : last;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LIMITS } from '../catalog/rules.ts';
 import type { Catalog, Field, Language, Service } from '../catalog/schema.ts';
-import { formatRupees } from '../certificate/amounts.ts';
+import { formatRupees, groupedRupees } from '../certificate/amounts.ts';
 import { attachmentKindKey } from '../forms/attachment-values.ts';
 import { amountDue } from '../fulfilment/registry.ts';
 import { grievanceSummaryLines } from '../grievances/place.ts';
@@ -188,7 +188,7 @@ export function displayValue(field: Field, values: Record<string, string>, langu
     return `${day}-${month}-${year}`;
   }
   // Grouped as the certificate prints it (1,20,000); the label already says the amount is in rupees.
-  if (field.type === 'amount' && /^\d+$/.test(value)) return formatRupees(Number(value)).replace('₹', '');
+  if (field.type === 'amount' && /^\d+$/.test(value)) return groupedRupees(Number(value));
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
