@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '#core/errors.ts';
 import { parseTrueType } from '#core/pdf/truetype.ts';
 import { subsetFont } from '../../tools/fonts/harfbuzz-subset.ts';
-import { FONT_GRID, snapOutlines } from '../../tools/fonts/outlines.ts';
+import { CURVE_TOLERANCE, FONT_GRID, snapOutlines } from '../../tools/fonts/outlines.ts';
 
 const GRID = FONT_GRID;
 /** A source font without hinting, as the font tool subsets it before snapping. */
@@ -15,9 +15,58 @@ function unhinted(file: string): Uint8Array {
 }
 
 interface Glyph {
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
   advanceWidth: number;
-  path: { commands: { args: number[] }[] };
+  path: { commands: { command: string; args: number[] }[] };
+}
+
+/** How far a point of the new outline may be from the old: a merged curve's tolerance, then half a grid step. */
+const NEAR = CURVE_TOLERANCE + (FONT_GRID * Math.SQRT2) / 2 + 0.5;
+
+type Point = [number, number];
+
+/** Points along a glyph's outline, eight along each curve, and its contours as polylines through them. */
+function traced(glyph: Glyph): Point[][] {
+  const contours: Point[][] = [];
+  let contour: Point[] = [];
+  for (const { command, args } of glyph.path.commands) {
+    const from = contour.at(-1)!;
+    if (command === 'moveTo') {
+      contour = [[args[0]!, args[1]!]];
+      contours.push(contour);
+    } else if (command === 'lineTo') contour.push([args[0]!, args[1]!]);
+    else if (command === 'quadraticCurveTo')
+      for (let i = 1; i <= 8; i++) {
+        const t = i / 8;
+        const u = 1 - t;
+        contour.push([
+          u * u * from[0] + 2 * u * t * args[0]! + t * t * args[2]!,
+          u * u * from[1] + 2 * u * t * args[1]! + t * t * args[3]!,
+        ]);
+      }
+    else if (command === 'closePath') contour.push(contour[0]!);
+  }
+  return contours;
+}
+
+/** The left, bottom, right and top of what a glyph draws (its curves, not their control points). */
+function extent(glyph: Glyph): number[] {
+  const points = traced(glyph).flat();
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+function distanceToPolylines(point: Point, polylines: Point[][]): number {
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const line of polylines)
+    for (let i = 1; i < line.length; i++) {
+      const [a, b] = [line[i - 1]!, line[i]!];
+      const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+      const length = dx * dx + dy * dy;
+      const t = length ? Math.max(0, Math.min(1, ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / length)) : 0;
+      nearest = Math.min(nearest, Math.hypot(point[0] - a[0] - t * dx, point[1] - a[1] - t * dy));
+    }
+  return nearest;
 }
 const open = (bytes: Uint8Array) =>
   fontkit.create(Buffer.from(bytes)) as unknown as {
@@ -29,7 +78,7 @@ const open = (bytes: Uint8Array) =>
 
 describe('fonts snapped to a grid for embedding', { timeout: 60_000 }, () => {
   it.each(['NotoSansTelugu-Regular.ttf', 'NotoSans-Regular.ttf'])(
-    '%s: every glyph keeps its place, size and advance within half a grid step, and the outlines compress smaller',
+    "%s: every glyph keeps its place, size and advance within a merged curve's tolerance and half a grid step, and the outlines compress smaller",
     (file) => {
       const before = unhinted(file);
       const after = snapOutlines(before, GRID);
@@ -43,13 +92,33 @@ describe('fonts snapped to a grid for embedding', { timeout: 60_000 }, () => {
         const [a, b] = [original.getGlyph(id), snapped.getGlyph(id)];
         expect(b.advanceWidth).toBe(a.advanceWidth);
         if (a.path.commands.length === 0) continue;
-        for (const side of ['minX', 'minY', 'maxX', 'maxY'] as const)
-          expect(Math.abs(b.bbox[side] - a.bbox[side]), `glyph ${id} ${side}`).toBeLessThanOrEqual(GRID / 2 + 1);
+        const [before, after] = [extent(a), extent(b)];
+        before.forEach((edge, side) => {
+          expect(Math.abs(after[side]! - edge), `glyph ${id} edge ${side}`).toBeLessThanOrEqual(
+            CURVE_TOLERANCE + GRID / 2 + 1,
+          );
+        });
       }
       const outlines = (bytes: Uint8Array) => deflateSync(bytes).length;
       expect(outlines(after)).toBeLessThan(outlines(before) * 0.95);
     },
   );
+
+  it.each([
+    ['NotoSansTelugu-Regular.ttf', [0x0c06, 0x0c15, 0x0c24, 0x0c30, 0x0c37, 0x0c4d, 0x0c67]],
+    ['NotoSans-Regular.ttf', [0x43, 0x47, 0x4f, 0x53, 0x61, 0x65, 0x67, 0x73, 0x20b9]],
+  ])('%s: every point of a merged outline lies near the original one, and the original near it', (file, codes) => {
+    const before = unhinted(file);
+    const [original, snapped] = [open(before), open(snapOutlines(before, GRID))];
+    for (const code of codes) {
+      const id = original.glyphForCodePoint(code).id;
+      const [a, b] = [traced(original.getGlyph(id)), traced(snapped.getGlyph(id))];
+      const farthest = (points: Point[][], from: Point[][]) =>
+        Math.max(...points.flat().map((point) => distanceToPolylines(point, from)));
+      expect(farthest(b, a), `U+${code.toString(16)} drawn off the original`).toBeLessThanOrEqual(NEAR);
+      expect(farthest(a, b), `U+${code.toString(16)} original left out`).toBeLessThanOrEqual(NEAR);
+    }
+  });
 
   it('refuses a file that is not a TrueType font', () => {
     expect(() => snapOutlines(new TextEncoder().encode('OTTO not glyf outlines'), GRID)).toThrow(ConfigurationError);

@@ -56,17 +56,19 @@ export class GlyphSubset {
     if (longOffsets) loca.setUint32(4 * count, at);
     else loca.setUint16(2 * count, at / 2);
 
-    const hmtx = new DataView(new ArrayBuffer(4 * count));
+    // One advance (.notdef's) stands for every glyph's: the PDF's /W array gives the widths a reader sets text by.
+    // The left side bearings are kept, each glyph's own.
+    const hmtx = new DataView(new ArrayBuffer(2 + 2 * count));
+    hmtx.setUint16(0, font.advances[0]!);
     glyphs.forEach((glyph, id) => {
-      hmtx.setUint16(4 * id, font.advances[glyph]!);
-      hmtx.setInt16(4 * id + 2, font.leftSideBearings[glyph]!);
+      hmtx.setInt16(2 + 2 * id, font.leftSideBearings[glyph]!);
     });
 
     const head = this.copyOf('head');
     new DataView(head.buffer).setUint32(8, 0); // checkSumAdjustment: not needed inside a PDF
     new DataView(head.buffer).setInt16(50, longOffsets ? 1 : 0);
     const hhea = this.copyOf('hhea');
-    new DataView(hhea.buffer).setUint16(34, count);
+    new DataView(hhea.buffer).setUint16(34, 1);
     const maxp = this.copyOf('maxp');
     new DataView(maxp.buffer).setUint16(4, count);
 
