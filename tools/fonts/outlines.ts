@@ -13,7 +13,7 @@ export const FONT_GRID = 16;
  * How far, in units of the 1,000-unit em, a curve may move when neighbouring quadratic pieces are drawn as one. The
  * Noto fonts' outlines were converted from cubic curves to quadratic ones within one unit, so most smooth runs are two
  * or three pieces where one draws the same shape within a few units. Merging within 8 units leaves half the off-curve
- * points (Noto Sans Telugu: 8,428 of 17,933), and a certificate's two embedded fonts compress to 9.0 KB where they
+ * points (Noto Sans Telugu: 8,428 of 17,933), and the glyphs a certificate embeds compress to 9.0 KB where they
  * were 10.2. With the grid, the outline stays within 0.02 em of the original (0.2 pt in 10 pt text).
  */
 export const CURVE_TOLERANCE = 8;

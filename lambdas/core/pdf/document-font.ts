@@ -3,51 +3,54 @@ import { type PDFContext, PDFName, PDFRawStream, type PDFRef, PDFString } from '
 import { byteString, pdfNumber } from './content-stream.ts';
 import type { FontProgram } from './font-program.ts';
 import { GlyphSubset } from './font-subset.ts';
+import type { TrueTypeFont } from './truetype.ts';
 
 /**
- * One font as one document uses it: the glyphs drawn, numbered in a subset as they are first used, and written into
- * the PDF as a Type 0 font over a CIDFontType2 (Identity-H: each glyph is a two-byte code, its subset id) with the
- * subset font program, its widths and a ToUnicode map.
+ * The fonts one document draws with, as the one font the PDF embeds: the glyphs drawn from any of them, numbered in
+ * one subset as they are first used, written as a Type 0 font over a CIDFontType2 (Identity-H: each glyph is a
+ * two-byte code, its subset id) with the subset font program, its widths and a ToUnicode map.
  */
 export class DocumentFont {
   readonly subset: GlyphSubset;
   private readonly characters = new Map<number, number>();
 
   constructor(
-    readonly program: FontProgram,
+    /** The first gives the font-wide metrics (Noto Sans); all share one em. */
+    readonly programs: readonly [FontProgram, ...FontProgram[]],
     /** The name of the font in the page's resources. */
     readonly resource: string,
   ) {
-    this.subset = new GlyphSubset(program.font);
+    this.subset = new GlyphSubset(programs.map((program) => program.font) as [TrueTypeFont, ...TrueTypeFont[]]);
   }
 
   get used(): boolean {
     return this.subset.glyphs.length > 1;
   }
 
-  /** The code of a glyph of the full font, adding it to the subset. */
-  code(glyph: number): number {
-    const code = this.subset.idOf(glyph);
+  /** The code of a glyph of one of the fonts, adding it to the subset. */
+  code(program: FontProgram, glyph: number): number {
+    const code = this.subset.idOf(program.font, glyph);
     if (!this.characters.has(code)) {
-      const character = this.program.characterOf(glyph);
+      const character = program.characterOf(glyph);
       if (character !== undefined) this.characters.set(code, character);
     }
     return code;
   }
 
   /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
-  showText(text: string): string {
-    return `${byteString(this.program.glyphsOf(text).map((glyph) => this.code(glyph)))} Tj`;
+  showText(program: FontProgram, text: string): string {
+    return `${byteString(program.glyphsOf(text).map((glyph) => this.code(program, glyph)))} Tj`;
   }
 
   /** The width of a code as the font's /W array gives it, thousandths of an em. */
   widthOf(code: number): number {
-    return Math.round((this.subset.advanceOf(code) * 100000) / this.program.font.unitsPerEm) / 100;
+    return Math.round((this.subset.advanceOf(code) * 100000) / this.programs[0].font.unitsPerEm) / 100;
   }
 
   /** Writes the font's objects; `baseFont` is the subset name, `ABCDEF+Family-Style`. */
   embed(context: PDFContext, baseFont: string): PDFRef {
-    const { font } = this.program;
+    const fonts = this.programs.map((program) => program.font);
+    const [font] = fonts;
     const scale = (value: number) => Math.round((value * 1000) / font.unitsPerEm);
     const program = this.subset.encode();
     const fontFile = context.register(
@@ -58,10 +61,12 @@ export class DocumentFont {
         Type: 'FontDescriptor',
         FontName: baseFont,
         Flags: 4,
-        FontBBox: font.bbox.map(scale),
+        FontBBox: [0, 1, 2, 3].map((side) =>
+          scale((side < 2 ? Math.min : Math.max)(...fonts.map((each) => each.bbox[side]!))),
+        ),
         ItalicAngle: font.italicAngle,
-        Ascent: scale(font.ascender),
-        Descent: scale(font.descender),
+        Ascent: scale(Math.max(...fonts.map((each) => each.ascender))),
+        Descent: scale(Math.min(...fonts.map((each) => each.descender))),
         CapHeight: scale(font.capHeight),
         StemV: 0,
         FontFile2: fontFile,
@@ -120,11 +125,12 @@ function toUnicodeCMap(characters: ReadonlyMap<number, number>): string {
       sorted[last + 1]![0] >> 8 === sorted[first]![0] >> 8
     )
       last++;
-    const [from, character] = sorted[first]!;
-    if (last - first + 1 < SHORTEST_RANGE) singles.push(`<${hex(from)}> <${utf16(character)}>`);
+    if (last - first + 1 < SHORTEST_RANGE)
+      for (const [code, character] of sorted.slice(first, last + 1))
+        singles.push(`<${hex(code)}> <${utf16(character)}>`);
     else
       ranges.push(
-        `<${hex(from)}> <${hex(sorted[last]![0])}> [${sorted
+        `<${hex(sorted[first]![0])}> <${hex(sorted[last]![0])}> [${sorted
           .slice(first, last + 1)
           .map(([, c]) => `<${utf16(c)}>`)
           .join('')}]`,

@@ -1,8 +1,9 @@
+import { ConfigurationError } from '../errors.ts';
 import { scaledOutline } from './glyph-points.ts';
 import { componentOffsets, glyphOutline, type TrueTypeFont } from './truetype.ts';
 
 /**
- * The embedded program's em is this many times smaller than the font's (1,000 units become 125). The shipped outlines
+ * The embedded program's em is this many times smaller than the fonts' (1,000 units become 125). The shipped outlines
  * sit on a grid of 16 units (tools/fonts/outlines.ts), so dividing by 8 loses nothing, and smaller coordinates
  * compress better: a certificate's glyphs are 0.4 KB smaller. Widths, in the PDF's /W array, stay in thousandths of
  * an em.
@@ -12,42 +13,60 @@ const EM_DIVISOR = 8;
 /** Outlines already scaled, per font and glyph: a container scales each glyph once. */
 const scaledOutlines = new WeakMap<TrueTypeFont, Map<number, Uint8Array>>();
 
+/** A glyph of the subset: the font it comes from and its id there. */
+interface SourceGlyph {
+  font: TrueTypeFont;
+  glyph: number;
+}
+
 /**
- * The glyphs one document uses from one font, numbered 1, 2, 3… in the order the document first uses them (0 stays
- * .notdef), and the TrueType font program PDF embeds for them: head, hhea, maxp, hmtx, loca and glyf, the tables a
- * CIDFontType2 needs. A composite glyph brings its components, renumbered inside its outline.
+ * The glyphs one document uses from its fonts, numbered 1, 2, 3… in the order the document first uses them (0 is the
+ * first font's .notdef), and the one TrueType font program PDF embeds for them all: head, hhea, maxp, hmtx, loca and
+ * glyf, the tables a CIDFontType2 needs. One program for Latin and Telugu is one font file, descriptor, width array
+ * and ToUnicode map in the PDF where two would each repeat them, and text that changes script keeps its font. A
+ * composite glyph brings its components, renumbered inside its outline. The fonts share one em.
  */
 export class GlyphSubset {
-  /** Original glyph id of each subset id. */
-  readonly glyphs: number[] = [0];
-  private readonly ids = new Map<number, number>([[0, 0]]);
+  readonly glyphs: SourceGlyph[];
+  private readonly ids = new Map<TrueTypeFont, Map<number, number>>();
 
-  constructor(readonly font: TrueTypeFont) {}
+  constructor(readonly fonts: readonly [TrueTypeFont, ...TrueTypeFont[]]) {
+    const [first] = fonts;
+    if (fonts.some((font) => font.unitsPerEm !== first.unitsPerEm))
+      throw new ConfigurationError('the fonts of one subset must share their units per em');
+    this.glyphs = [{ font: first, glyph: 0 }];
+    for (const font of fonts) this.ids.set(font, new Map());
+    this.ids.get(first)!.set(0, 0);
+  }
 
-  /** The subset id of an original glyph id, adding it (and its components) on first use. */
-  idOf(glyph: number): number {
-    let id = this.ids.get(glyph);
+  /** The subset id of a glyph of one of the fonts, adding it (and its components) on first use. */
+  idOf(font: TrueTypeFont, glyph: number): number {
+    const ids = this.ids.get(font);
+    if (!ids) throw new ConfigurationError('the glyph is of a font this subset was not made for');
+    let id = ids.get(glyph);
     if (id === undefined) {
       id = this.glyphs.length;
-      this.ids.set(glyph, id);
-      this.glyphs.push(glyph);
-      const outline = glyphOutline(this.font, glyph);
-      for (const offset of componentOffsets(outline)) this.idOf((outline[offset]! << 8) | outline[offset + 1]!);
+      ids.set(glyph, id);
+      this.glyphs.push({ font, glyph });
+      const outline = glyphOutline(font, glyph);
+      for (const offset of componentOffsets(outline)) this.idOf(font, (outline[offset]! << 8) | outline[offset + 1]!);
     }
     return id;
   }
 
   /** Advance width of a subset glyph, font units. */
   advanceOf(id: number): number {
-    return this.font.advances[this.glyphs[id]!]!;
+    const { font, glyph } = this.glyphs[id]!;
+    return font.advances[glyph]!;
   }
 
   encode(): Uint8Array {
-    const { font, glyphs } = this;
+    const { fonts, glyphs } = this;
+    const [first] = fonts;
     const count = glyphs.length;
-    const divisor = font.unitsPerEm % EM_DIVISOR === 0 ? EM_DIVISOR : 1;
+    const divisor = first.unitsPerEm % EM_DIVISOR === 0 ? EM_DIVISOR : 1;
     const scale = (value: number) => Math.round(value / divisor);
-    const outlines = glyphs.map((glyph) => this.outlineOf(glyph, divisor));
+    const outlines = glyphs.map(({ font, glyph }) => outlineOf(font, glyph, divisor));
     const glyfLength = outlines.reduce((sum, outline) => sum + pad4(outline.length), 0);
     const longOffsets = glyfLength > 0x1fffe;
 
@@ -58,10 +77,9 @@ export class GlyphSubset {
       if (longOffsets) loca.setUint32(4 * id, at);
       else loca.setUint16(2 * id, at / 2);
       glyf.set(outline, at);
-      const offsets = componentOffsets(outline);
-      for (const offset of offsets) {
-        const original = (outline[offset]! << 8) | outline[offset + 1]!;
-        const renumbered = this.ids.get(original)!;
+      const ids = this.ids.get(glyphs[id]!.font)!;
+      for (const offset of componentOffsets(outline)) {
+        const renumbered = ids.get((outline[offset]! << 8) | outline[offset + 1]!)!;
         glyf[at + offset] = renumbered >> 8;
         glyf[at + offset + 1] = renumbered & 0xff;
       }
@@ -73,31 +91,39 @@ export class GlyphSubset {
     // One advance (.notdef's) stands for every glyph's: the PDF's /W array gives the widths a reader sets text by.
     // The left side bearings are kept, each glyph's own.
     const hmtx = new DataView(new ArrayBuffer(2 + 2 * count));
-    hmtx.setUint16(0, scale(font.advances[0]!));
-    glyphs.forEach((glyph, id) => {
+    hmtx.setUint16(0, scale(first.advances[0]!));
+    glyphs.forEach(({ font, glyph }, id) => {
       hmtx.setInt16(2 + 2 * id, scale(font.leftSideBearings[glyph]!));
     });
 
-    const head = this.copyOf('head');
+    const head = copyOf(first, 'head');
     const headView = new DataView(head.buffer);
     headView.setUint32(8, 0); // checkSumAdjustment: not needed inside a PDF
-    headView.setUint16(18, font.unitsPerEm / divisor);
-    for (const [at, round] of [
-      [36, Math.floor],
-      [38, Math.floor],
-      [40, Math.ceil],
-      [42, Math.ceil],
-    ] as const)
-      headView.setInt16(at, round(headView.getInt16(at) / divisor));
+    headView.setUint16(18, first.unitsPerEm / divisor);
+    // The bounding box of every font's glyphs.
+    const bounds = [0, 1, 2, 3].map((side) =>
+      (side < 2 ? Math.min : Math.max)(...fonts.map((font) => font.bbox[side]!)),
+    );
+    bounds.forEach((bound, side) => {
+      headView.setInt16(36 + 2 * side, (side < 2 ? Math.floor : Math.ceil)(bound / divisor));
+    });
     headView.setInt16(50, longOffsets ? 1 : 0);
-    const hhea = this.copyOf('hhea');
+    const hhea = copyOf(first, 'hhea');
     const hheaView = new DataView(hhea.buffer);
     // Ascender, descender, line gap, widest advance, least bearings and widest extent: font units, scaled.
-    for (const at of [4, 6, 8, 12, 14, 16]) hheaView.setInt16(at, scale(hheaView.getInt16(at)));
+    for (const offset of [4, 6, 8, 12, 14, 16]) hheaView.setInt16(offset, scale(hheaView.getInt16(offset)));
     hheaView.setUint16(10, scale(hheaView.getUint16(10)));
     hheaView.setUint16(34, 1);
-    const maxp = this.copyOf('maxp');
-    new DataView(maxp.buffer).setUint16(4, count);
+    // The most points, contours, components and nesting any of the fonts needs (maxp 1.0, after numGlyphs).
+    const maxp = copyOf(first, 'maxp');
+    const maxpView = new DataView(maxp.buffer);
+    maxpView.setUint16(4, count);
+    for (const font of fonts.slice(1)) {
+      const other = copyOf(font, 'maxp');
+      const otherView = new DataView(other.buffer);
+      for (let offset = 6; offset + 2 <= Math.min(maxp.length, other.length); offset += 2)
+        maxpView.setUint16(offset, Math.max(maxpView.getUint16(offset), otherView.getUint16(offset)));
+    }
 
     return sfnt([
       ['glyf', glyf],
@@ -108,25 +134,25 @@ export class GlyphSubset {
       ['maxp', maxp],
     ]);
   }
+}
 
-  private outlineOf(glyph: number, divisor: number): Uint8Array {
-    let scaled = scaledOutlines.get(this.font);
-    if (!scaled) {
-      scaled = new Map();
-      scaledOutlines.set(this.font, scaled);
-    }
-    let outline = scaled.get(glyph);
-    if (!outline) {
-      outline = scaledOutline(glyphOutline(this.font, glyph), divisor);
-      scaled.set(glyph, outline);
-    }
-    return outline;
+function outlineOf(font: TrueTypeFont, glyph: number, divisor: number): Uint8Array {
+  let scaled = scaledOutlines.get(font);
+  if (!scaled) {
+    scaled = new Map();
+    scaledOutlines.set(font, scaled);
   }
+  let outline = scaled.get(glyph);
+  if (!outline) {
+    outline = scaledOutline(glyphOutline(font, glyph), divisor);
+    scaled.set(glyph, outline);
+  }
+  return outline;
+}
 
-  private copyOf(tag: string): Uint8Array {
-    const { offset, length } = this.font.tables.get(tag)!;
-    return this.font.bytes.slice(offset, offset + length);
-  }
+function copyOf(font: TrueTypeFont, tag: string): Uint8Array {
+  const { offset, length } = font.tables.get(tag)!;
+  return font.bytes.slice(offset, offset + length);
 }
 
 const pad4 = (length: number) => (length + 3) & ~3;

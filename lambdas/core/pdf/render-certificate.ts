@@ -15,7 +15,7 @@ import { officeOf, PAGE_TEXT } from './page-text.ts';
 import { compactInfo, savePdf } from './pdf-writer.ts';
 import { drawQrCode } from './qr-code.ts';
 import type { ShapedLine } from './shaped-text.ts';
-import { type DocumentFonts, type TextStyle, Typesetter } from './typesetter.ts';
+import { type TextStyle, Typesetter } from './typesetter.ts';
 
 const PRODUCER = 'Mitra';
 
@@ -37,11 +37,8 @@ const NAVY: Color = [0.08, 0.16, 0.36];
 const RULE: Color = [0.75, 0.75, 0.75];
 const SHADE: Color = [0.95, 0.96, 0.98];
 
-/** The fonts, their names in the PDF, and their names in the page's resources. */
-const FONTS = {
-  latin: { file: 'regular', name: 'NotoSans-Regular', resource: 'L' },
-  telugu: { file: 'teluguRegular', name: 'NotoSansTelugu-Regular', resource: 'T' },
-} as const;
+/** The one font a page embeds, Noto Sans with Noto Sans Telugu's glyphs: its name in the PDF and in the resources. */
+const FONT = { name: 'NotoSans-NotoSansTelugu-Regular', resource: 'F' } as const;
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -87,8 +84,8 @@ export async function renderCertificatePdf(
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const page = pdf.addPage([A4.width, A4.height]);
   const content = new ContentStream();
-  const fonts = documentFonts(fontFiles);
-  const ts = new Typesetter(content, fonts, fontFiles);
+  const font = new DocumentFont([fontProgram(fontFiles.regular), fontProgram(fontFiles.teluguRegular)], FONT.resource);
+  const ts = new Typesetter(content, font, fontFiles);
   const contentOfPage = contentOf(record, ts, notes);
 
   drawFrame(content);
@@ -102,7 +99,7 @@ export async function renderCertificatePdf(
   drawIssuer(ts, record, signed.keyId);
   drawVerification(ts, content, { qrPayload, verifyPageUrl, certId: record.certId, recordSha256 });
 
-  writePage(pdf, page, content, fonts, recordSha256);
+  writePage(pdf, page, content, font, recordSha256);
 
   pdf.setTitle(`${record.title} ${record.certId}`, { showInWindowTitleBar: true });
   pdf.setAuthor(`${record.issuer.authority}, ${record.issuer.department}`);
@@ -128,22 +125,17 @@ export async function renderCertificatePdf(
   return { bytes: await savePdf(pdf), notes, shapedLines: ts.shapedLines };
 }
 
-/** The page's content stream, and its resources: the fonts it uses, the image masks it paints. */
+/** The page's content stream, and its resources: the font it uses, the image masks it paints. */
 function writePage(
   pdf: PDFDocument,
   page: PDFPage,
   content: ContentStream,
-  fonts: DocumentFonts,
+  font: DocumentFont,
   recordSha256: string,
 ): void {
   const { context } = pdf;
-  for (const [script, font] of Object.entries(fonts) as [keyof DocumentFonts, DocumentFont][]) {
-    if (font.used)
-      page.node.setFontDictionary(
-        PDFName.of(font.resource),
-        font.embed(context, subsetName(FONTS[script].name, recordSha256)),
-      );
-  }
+  if (font.used)
+    page.node.setFontDictionary(PDFName.of(font.resource), font.embed(context, subsetName(FONT.name, recordSha256)));
   // A QR code's bits are as random as its data: stored as they are, since deflating makes them no smaller.
   for (const [name, mask] of content.imageMasks) {
     const image = PDFRawStream.of(
@@ -199,12 +191,6 @@ function contentOf(record: CertificateRecordV2, ts: Typesetter, notes: string[])
 }
 
 const sameInBoth = (text: string): Bilingual => ({ en: text, te: text });
-
-function documentFonts(files: CertificateFonts): DocumentFonts {
-  const font = (script: keyof DocumentFonts) =>
-    new DocumentFont(fontProgram(files[FONTS[script].file]), FONTS[script].resource);
-  return { latin: font('latin'), telugu: font('telugu') };
-}
 
 function drawFrame(content: ContentStream): void {
   content.rectangle({ x: 22, y: 22, width: A4.width - 44, height: A4.height - 44 }, { stroke: NAVY, lineWidth: 1.4 });

@@ -10,15 +10,6 @@ export interface TextStyle {
   color: Color;
 }
 
-/**
- * The fonts one document draws with: Noto Sans for Latin text, Noto Sans Telugu (shaped) for Telugu; bold is the
- * same outlines stroked (see ContentStream.text).
- */
-export interface DocumentFonts {
-  latin: DocumentFont;
-  telugu: DocumentFont;
-}
-
 type Script = 'latin' | 'telugu';
 interface Run {
   script: Script;
@@ -173,7 +164,9 @@ export class Typesetter {
 
   constructor(
     private readonly content: ContentStream,
-    private readonly fonts: DocumentFonts,
+    /** Noto Sans for Latin text and Noto Sans Telugu (shaped) for Telugu, as one embedded font; bold is the same
+     * outlines stroked (see ContentStream.text). */
+    private readonly font: DocumentFont,
     files: CertificateFonts,
   ) {
     this.measures = measuresOf(files);
@@ -194,10 +187,11 @@ export class Typesetter {
     for (const run of this.measures.runs(text)) {
       const at = { size: style.size, color: style.color, x: left, y, bold: style.bold === true };
       if (run.script === 'telugu') {
-        const font = this.fonts.telugu;
-        const shaper = font.program.shaper();
+        const { font } = this;
+        const program = this.measures.telugu;
+        const shaper = program.shaper();
         const glyphs = shaper.shape(run.text);
-        const codes = glyphs.map((glyph) => font.code(glyph.glyphId));
+        const codes = glyphs.map((glyph) => font.code(program, glyph.glyphId));
         const { shown, width } = positionedGlyphs(
           glyphs,
           codes,
@@ -214,9 +208,10 @@ export class Typesetter {
           width,
         });
       } else {
-        const font = this.fonts.latin;
+        const { font } = this;
         const letterSpacing = at.bold ? EMBOLDEN_EM * style.size : 0;
-        this.content.text({ ...at, font: font.resource, shown: font.showText(run.text), letterSpacing });
+        const shown = font.showText(this.measures.latin, run.text);
+        this.content.text({ ...at, font: font.resource, shown, letterSpacing });
       }
       left += this.measures.runWidth(run, at.bold) * style.size;
     }
