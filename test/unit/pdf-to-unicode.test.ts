@@ -1,9 +1,14 @@
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { encodeQrPayload, verifyPageUrl } from '#core/certificate/qr-payload.ts';
+import { buildCertificateRecord, CertificateRequestSchema } from '#core/certificate/request.ts';
+import { qrSignatureOf, signCertificate } from '#core/certificate/signed-certificate.ts';
 import { DocumentFont } from '#core/pdf/document-font.ts';
 import { loadCertificateFonts } from '#core/pdf/font-files.ts';
 import { fontProgram } from '#core/pdf/font-program.ts';
+import { renderCertificatePdf } from '#core/pdf/render-certificate.ts';
+import { BASE_URL, keySigner, sampleRequest } from './certificate-fixtures.ts';
 
 const files = loadCertificateFonts();
 const latin = fontProgram(files.regular);
@@ -33,13 +38,19 @@ function parseToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
-async function toUnicodeOf(font: DocumentFont): Promise<Map<number, string>> {
-  const pdf = await PDFDocument.create();
-  const type0 = pdf.context.lookup(font.embed(pdf.context, 'AAAAAA+Test'), PDFDict);
-  const stream = pdf.context.lookup(type0.get(PDFName.of('ToUnicode')));
+function toUnicodeIn(type0: PDFDict): Map<number, string> {
+  const stream = type0.context.lookup(type0.get(PDFName.of('ToUnicode')));
   if (!(stream instanceof PDFRawStream)) throw new Error('the font has no ToUnicode stream');
   return parseToUnicode(inflateSync(stream.contents).toString('latin1'));
 }
+
+async function toUnicodeOf(font: DocumentFont): Promise<Map<number, string>> {
+  const pdf = await PDFDocument.create();
+  return toUnicodeIn(pdf.context.lookup(font.embed(pdf.context, 'AAAAAA+Test'), PDFDict));
+}
+
+/** The characters of a text, sorted, without joiners (they draw nothing): what a copy holds whatever the order. */
+const characters = (text: string) => [...text.normalize('NFC').replace(/[\u200c\u200d]/g, '')].sort().join('');
 
 describe('the ToUnicode map of a document font', () => {
   it('maps every code that stands for one character, in runs of every length, Latin and Telugu alike', async () => {
@@ -69,5 +80,33 @@ describe('the ToUnicode map of a document font', () => {
     const mapped = await toUnicodeOf(font);
     for (const [code, character] of expected) expect(mapped.get(code), `code ${code}`).toBe(character);
     expect(mapped.size).toBe(expected.size);
+  });
+
+  it('copies each Telugu line of a certificate as its characters, conjuncts and all, with no glyph left out', async () => {
+    const request = CertificateRequestSchema.parse(sampleRequest());
+    const record = buildCertificateRecord(request, {
+      certId: 'Zm9vYmFyYmF6cXV4cXV1dw',
+      issuedAt: '2025-06-01T04:30:00.000Z',
+    });
+    const signed = await signCertificate(record, keySigner());
+    const qrPayload = encodeQrPayload(BASE_URL, signed.qr.claims, qrSignatureOf(signed));
+    const rendered = await renderCertificatePdf(
+      { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, record.certId) },
+      files,
+    );
+    const pdf = await PDFDocument.load(rendered.bytes);
+    const type0 = pdf.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .find((object) => object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('Type0'));
+    const mapped = toUnicodeIn(type0 as PDFDict);
+    expect(rendered.shapedLines.length).toBeGreaterThan(10);
+    for (const line of rendered.shapedLines) {
+      const copied = line.subsetGlyphIds.map((code) => mapped.get(code) ?? '').join('');
+      expect(characters(copied), line.text).toBe(characters(line.text));
+    }
+    // Where no vowel sign is drawn before a consonant's subscript form, the copy reads in order.
+    const title = rendered.shapedLines.find((line) => line.text === 'ఆంధ్రప్రదేశ్ ప్రభుత్వం')!;
+    expect(title.subsetGlyphIds.map((code) => mapped.get(code)).join('')).toBe(title.text);
   });
 });

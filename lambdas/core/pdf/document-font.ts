@@ -12,7 +12,8 @@ import type { TrueTypeFont } from './truetype.ts';
  */
 export class DocumentFont {
   readonly subset: GlyphSubset;
-  private readonly characters = new Map<number, number>();
+  /** What each code stands for when text is copied: one character, or the several a conjunct's part draws. */
+  private readonly characters = new Map<number, string>();
 
   constructor(
     /** The first gives the font-wide metrics (Noto Sans); all share one em. */
@@ -32,9 +33,40 @@ export class DocumentFont {
     const code = this.subset.idOf(program.font, glyph);
     if (!this.characters.has(code)) {
       const character = program.characterOf(glyph);
-      if (character !== undefined) this.characters.set(code, character);
+      if (character !== undefined) this.characters.set(code, String.fromCodePoint(character));
     }
     return code;
+  }
+
+  /**
+   * Gives the glyphs of a shaped run that stand for no one character (a consonant's subscript form, a conjunct) the
+   * characters of their cluster the others do not stand for, so that a reader copying or searching text by the
+   * ToUnicode map (most viewers; /ActualText is for those that read it) gets the words, and a screen reader can read
+   * them. A code keeps what it was first given: a glyph stands for the same characters wherever it is drawn.
+   */
+  copiesAs(text: string, glyphs: readonly { cluster: number }[], codes: readonly number[]): void {
+    const starts = [...new Set(glyphs.map((glyph) => glyph.cluster))].sort((a, b) => a - b);
+    starts.forEach((start, i) => {
+      let left = text.slice(start, starts[i + 1] ?? text.length);
+      const unmapped: number[] = [];
+      glyphs.forEach((glyph, k) => {
+        if (glyph.cluster !== start) return;
+        const known = this.characters.get(codes[k]!);
+        if (known === undefined) unmapped.push(codes[k]!);
+        else left = withoutCharacters(left, known) ?? left;
+      });
+      if (unmapped.length === 0 || left === '') return;
+      // A conjunct's parts: the base (its consonant with any vowel sign) and, after it, a subscript form for each
+      // virama and consonant that follows.
+      const subscripts = left.match(SUBSCRIPT) ?? [];
+      const base = left.replace(SUBSCRIPT, '');
+      const parts = unmapped.length === 1 ? [left] : base ? [base, ...subscripts] : subscripts;
+      if (parts.length === unmapped.length)
+        unmapped.forEach((code, j) => {
+          this.characters.set(code, parts[j]!);
+        });
+      else this.characters.set(unmapped[0]!, left);
+    });
   }
 
   /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
@@ -97,6 +129,20 @@ export class DocumentFont {
   }
 }
 
+/** `text` without one of each character of `part` (a glyph's characters need not sit together), if it has them all. */
+function withoutCharacters(text: string, part: string): string | undefined {
+  let rest = text;
+  for (const character of part) {
+    const at = rest.indexOf(character);
+    if (at < 0) return undefined;
+    rest = rest.slice(0, at) + rest.slice(at + character.length);
+  }
+  return rest;
+}
+
+/** A Telugu virama and the consonant it joins below the one before it. */
+const SUBSCRIPT = /\u0c4d[\u0c15-\u0c39]/gu;
+
 function flateStream(context: PDFContext, text: string): PDFRawStream {
   return PDFRawStream.of(context.obj({ Filter: PDFName.of('FlateDecode') }), deflateSync(text));
 }
@@ -105,14 +151,16 @@ function flateStream(context: PDFContext, text: string): PDFRawStream {
 const SHORTEST_RANGE = 5;
 
 /**
- * A ToUnicode CMap: which character each code stands for (glyphs made of several characters stand for none). Codes
- * that follow one another (as a subset numbers the glyphs a page uses) are one range with the list of their
- * characters, a third of the bytes of a line for each code.
+ * A ToUnicode CMap: which characters each code stands for. Codes that follow one another (as a subset numbers the
+ * glyphs a page uses) are one range with the list of their characters, a third of the bytes of a line for each code.
  */
-function toUnicodeCMap(characters: ReadonlyMap<number, number>): string {
+function toUnicodeCMap(characters: ReadonlyMap<number, string>): string {
   const hex = (value: number) => value.toString(16).padStart(4, '0');
-  const utf16 = (code: number) =>
-    code > 0xffff ? hex(0xd800 + ((code - 0x10000) >> 10)) + hex(0xdc00 + ((code - 0x10000) & 0x3ff)) : hex(code);
+  const utf16 = (text: string) => {
+    let units = '';
+    for (let i = 0; i < text.length; i++) units += hex(text.charCodeAt(i));
+    return units;
+  };
   const sorted = [...characters].sort(([a], [b]) => a - b);
   const ranges: string[] = [];
   const singles: string[] = [];

@@ -40,6 +40,9 @@ export function createShaper(fontBytes: Uint8Array): Shaper {
       const buffer = new hb.Buffer();
       buffer.addText(text);
       buffer.guessSegmentProperties();
+      // A joiner shapes its neighbours and draws nothing: no glyph for it, where HarfBuzz would put a blank space
+      // glyph, which a copy of the text would read as a space.
+      buffer.setFlags(hb.BufferFlag.REMOVE_DEFAULT_IGNORABLES);
       hb.shape(font, buffer);
       const positions = buffer.getGlyphPositions();
       glyphs = buffer.getGlyphInfos().map((info, i) => ({

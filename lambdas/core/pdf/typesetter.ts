@@ -192,6 +192,7 @@ export class Typesetter {
         const shaper = program.shaper();
         const glyphs = shaper.shape(run.text);
         const codes = glyphs.map((glyph) => font.code(program, glyph.glyphId));
+        font.copiesAs(run.text, glyphs, codes);
         const { shown, width } = positionedGlyphs(
           glyphs,
           codes,
