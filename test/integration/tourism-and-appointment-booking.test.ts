@@ -55,11 +55,14 @@ describe('booking a tour package in the chat', () => {
     expect(notice).toContain('₹2,400');
     expect(status).toBe('valid');
     const ticket = (await sentTo(env.runtime, waId)).slice(before).find((m) => bodyOf(m).includes('confirmed'))!;
-    const pdf = pdfText(await downloadDocument(env.runtime, ticket));
+    const bytes = await downloadDocument(env.runtime, ticket);
+    const pdf = pdfText(bytes);
     expect(pdf).toContain('Araku Valley day tour from Visakhapatnam');
     expect(pdf).toContain('07:00');
-    expect(pdf).toMatch(/Passenger count\s+2/);
-    expect(pdf).toMatch(/Amount paid\s+₹2,400/);
+    // Each fact is a row: its label, then its value.
+    const rows = pdfText(bytes, { layout: true });
+    expect(rows).toMatch(/Passenger count\s+2\n/);
+    expect(rows).toMatch(/Amount paid\s+₹2,400\n/);
   });
 });
 

@@ -41,8 +41,9 @@ export async function downloadDocument(runtime: EmbeddedRuntime, document: SentM
 
 /** The PDF's first page rendered at 150 dpi by poppler, an independent renderer. */
 /** The text of a PDF as poppler's pdftotext reads it, in reading order. */
-export function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+/** The text of a PDF in pdftotext's reading order; `layout` keeps each row of the page as one line (a label and its value). */
+export function pdfText(pdf: Buffer, { layout = false } = {}): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-', '-'], { input: pdf, encoding: 'utf8' });
 }
 
 export function rasterize(pdf: Buffer): PNG {
