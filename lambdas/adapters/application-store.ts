@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Actor } from '#core/applications/lifecycle.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
+import { documentFilename } from '#core/certificate/document-filename.ts';
 import { ConflictError } from '#core/errors.ts';
 import { OFFICER_WORDING } from '#core/fulfilment/officer-wording.ts';
 import { fulfilmentOf } from '#core/fulfilment/registry.ts';
@@ -282,7 +283,7 @@ function documentNotice(
     {
       type: 'document',
       archiveKey: document.pdfKey,
-      filename: `${document.certId}.pdf`,
+      filename: documentFilename(document.certId, document.title ?? service?.name.en),
       ...(buttons.length > 0 ? { buttons } : {}),
       caption: t(
         service ? OFFICER_WORDING[fulfilmentOf(service.kind).officerAction].issued : 'documentIssued',

@@ -12,6 +12,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { historyEntry, TRANSITIONS } from '#core/applications/lifecycle.ts';
+import { documentFilename } from '#core/certificate/document-filename.ts';
 import type { CertificateTask } from '#core/certificate/tasks.ts';
 import type { Effect, Turn } from '#core/conversation/converse.ts';
 import type { InboundMessage, Reply } from '#core/conversation/messages.ts';
@@ -312,7 +313,14 @@ function recentOf(item: Record<string, unknown>): RecentMessages {
 function documentsOf(effects: Effect[]): Reply[] {
   return effects.flatMap((effect): Reply[] =>
     effect.type === 'resend-document'
-      ? [{ type: 'document', archiveKey: effect.archiveKey, filename: `${effect.certId}.pdf`, caption: effect.caption }]
+      ? [
+          {
+            type: 'document',
+            archiveKey: effect.archiveKey,
+            filename: documentFilename(effect.certId, effect.title),
+            caption: effect.caption,
+          },
+        ]
       : [],
   );
 }

@@ -106,7 +106,7 @@ describe('a bill paid inside WhatsApp', () => {
     expect(issued.billPosting?.status).toBe('posted');
     expect(await bills.postings('2456789012')).toHaveLength(1);
     expect(issued.paymentIssues ?? []).toHaveLength(0);
-    expect((await receiptOf(PAYER)).document?.filename).toMatch(/^[A-Za-z0-9_-]{22}\.pdf$/);
+    expect((await receiptOf(PAYER)).document?.filename).toMatch(/^Payment-Receipt-[\w-]{22}\.pdf$/);
     expect((await bills.texts(PAYER)).filter((text) => text.includes('We received your payment'))).toHaveLength(1);
     // The news comes as the order's own status, which also moves the order on in WhatsApp: processing once paid,
     // completed once posted, right after the receipt.

@@ -70,7 +70,7 @@ describe('verifying a certificate from a photo in the chat', () => {
   it('issues a certificate, whose printed page becomes a JPEG photo', async () => {
     await consent(citizen);
     const document = await applyForIncomeCertificate(env.runtime, citizen);
-    certId = document.document!.filename!.replace(/\.pdf$/, '');
+    certId = document.document!.filename!.match(/([\w-]{22})\.pdf$/)![1]!;
     const png = rasterize(await downloadDocument(env.runtime, document));
     pagePhoto = Buffer.from(jpeg.encode({ data: png.data, width: png.width, height: png.height }, 85).data).toString(
       'base64',

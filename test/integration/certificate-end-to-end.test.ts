@@ -35,8 +35,9 @@ describe('one certificate, end to end', () => {
     await say(env.runtime, citizen, { reply_id: 'lang:en' });
     await say(env.runtime, citizen, { reply_id: await rowIdOf(env.runtime, citizen, 'consent:yes') });
     const document = await applyForIncomeCertificate(env.runtime, citizen);
-    expect(document.document?.filename).toMatch(/\.pdf$/);
-    const certId = document.document!.filename!.replace(/\.pdf$/, '');
+    // The file reads as the document it is, and ends with its number.
+    expect(document.document?.filename).toMatch(/^Income-Certificate-[\w-]{22}\.pdf$/);
+    const certId = document.document!.filename!.match(/([\w-]{22})\.pdf$/)![1]!;
 
     // The document resolves through the Graph API's media endpoints to the PDF bytes, as a phone would fetch it.
     const pdf = await downloadDocument(env.runtime, document);

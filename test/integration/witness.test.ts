@@ -51,7 +51,7 @@ beforeAll(async () => {
   await say(runtime, citizen, { reply_id: 'lang:en' });
   await say(runtime, citizen, { reply_id: await rowIdOf(runtime, citizen, 'consent:yes') });
   const document = await applyForIncomeCertificate(runtime, citizen);
-  certId = document.document!.filename!.replace(/\.pdf$/, '');
+  certId = document.document!.filename!.match(/([\w-]{22})\.pdf$/)![1]!;
   await runtime.drained();
 }, 180_000);
 

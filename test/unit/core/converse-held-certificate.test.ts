@@ -92,6 +92,7 @@ describe('one valid certificate of a kind per citizen', () => {
         certId: CERT_ID,
         archiveKey: `certificates/2026/11/20/${CERT_ID}.pdf`,
         caption: `Your Income certificate (application ${HELD}), sent again. Document number ${CERT_ID}. Scan its QR code to verify it.`,
+        title: 'Income Certificate',
       },
     ]);
 

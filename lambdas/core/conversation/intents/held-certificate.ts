@@ -91,6 +91,7 @@ export const heldCertificateTurns: IntentHandlers<HeldCertificateIntent['kind']>
         certId: document.certId,
         archiveKey: document.archiveKey,
         caption,
+        ...(service ? { title: env.catalog.documents[service.document]?.title.en } : {}),
       },
     ]);
   },

@@ -108,6 +108,8 @@ export type Effect =
       certId: string;
       archiveKey: string;
       caption: string;
+      /** The document's English title, for the file's name. */
+      title?: string;
     };
 
 export interface Turn {
