@@ -24,7 +24,8 @@ export async function payAndReceiveTicket(runtime: EmbeddedRuntime, waId: string
     await runtime.drained();
     return (await sentTo(runtime, waId)).slice(after).find((m) => documentOf(m));
   });
-  const certId = documentOf(ticket)?.filename?.replace(/\.pdf$/, '');
+  // The file is named for the ticket and ends with its number.
+  const certId = documentOf(ticket)?.filename?.match(/([\w-]{22})\.pdf$/)?.[1];
   const verdict = (await (
     await fetch(`${runtime.baseUrl}/v/${certId}`, { headers: { accept: 'application/json' } })
   ).json()) as { status: string };
