@@ -14,6 +14,8 @@ export class DocumentFont {
   readonly subset: GlyphSubset;
   /** What each code stands for when text is copied: one character, or the several a conjunct's part draws. */
   private readonly characters = new Map<number, string>();
+  /** The shaped texts `copiesAs` has looked at. */
+  private readonly copied = new Set<string>();
 
   constructor(
     /** The first gives the font-wide metrics (Noto Sans); all share one em. */
@@ -45,17 +47,23 @@ export class DocumentFont {
    * them. A code keeps what it was first given: a glyph stands for the same characters wherever it is drawn.
    */
   copiesAs(text: string, glyphs: readonly { cluster: number }[], codes: readonly number[]): void {
-    const starts = [...new Set(glyphs.map((glyph) => glyph.cluster))].sort((a, b) => a - b);
-    starts.forEach((start, i) => {
-      let left = text.slice(start, starts[i + 1] ?? text.length);
+    // A text drawn again (a label on every row, the same name twice) has nothing new to give.
+    if (this.copied.has(text)) return;
+    this.copied.add(text);
+    // HarfBuzz gives a left-to-right run's glyphs in the order of their clusters.
+    for (let first = 0; first < glyphs.length; ) {
+      const start = glyphs[first]!.cluster;
+      let end = first;
+      while (end < glyphs.length && glyphs[end]!.cluster === start) end++;
+      let left = text.slice(start, end < glyphs.length ? glyphs[end]!.cluster : text.length);
       const unmapped: number[] = [];
-      glyphs.forEach((glyph, k) => {
-        if (glyph.cluster !== start) return;
+      for (let k = first; k < end; k++) {
         const known = this.characters.get(codes[k]!);
         if (known === undefined) unmapped.push(codes[k]!);
         else left = withoutCharacters(left, known) ?? left;
-      });
-      if (unmapped.length === 0 || left === '') return;
+      }
+      first = end;
+      if (unmapped.length === 0 || left === '') continue;
       // A conjunct's parts: the base (its consonant with any vowel sign) and, after it, a subscript form for each
       // virama and consonant that follows.
       const subscripts = left.match(SUBSCRIPT) ?? [];
@@ -66,7 +74,7 @@ export class DocumentFont {
           this.characters.set(code, parts[j]!);
         });
       else this.characters.set(unmapped[0]!, left);
-    });
+    }
   }
 
   /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
