@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { type PDFContext, PDFName, PDFRawStream, type PDFRef, PDFString } from 'pdf-lib';
 import { byteString, pdfNumber } from './content-stream.ts';
 import type { FontProgram } from './font-program.ts';
-import { GlyphSubset } from './font-subset.ts';
+import { boundingBoxOf, GlyphSubset } from './font-subset.ts';
 import type { TrueTypeFont } from './truetype.ts';
 
 /**
@@ -101,9 +101,7 @@ export class DocumentFont {
         Type: 'FontDescriptor',
         FontName: baseFont,
         Flags: 4,
-        FontBBox: [0, 1, 2, 3].map((side) =>
-          scale((side < 2 ? Math.min : Math.max)(...fonts.map((each) => each.bbox[side]!))),
-        ),
+        FontBBox: boundingBoxOf(fonts).map(scale),
         ItalicAngle: font.italicAngle,
         Ascent: scale(Math.max(...fonts.map((each) => each.ascender))),
         Descent: scale(Math.min(...fonts.map((each) => each.descender))),

@@ -100,11 +100,7 @@ export class GlyphSubset {
     const headView = new DataView(head.buffer);
     headView.setUint32(8, 0); // checkSumAdjustment: not needed inside a PDF
     headView.setUint16(18, first.unitsPerEm / divisor);
-    // The bounding box of every font's glyphs.
-    const bounds = [0, 1, 2, 3].map((side) =>
-      (side < 2 ? Math.min : Math.max)(...fonts.map((font) => font.bbox[side]!)),
-    );
-    bounds.forEach((bound, side) => {
+    boundingBoxOf(fonts).forEach((bound, side) => {
       headView.setInt16(36 + 2 * side, (side < 2 ? Math.floor : Math.ceil)(bound / divisor));
     });
     headView.setInt16(50, longOffsets ? 1 : 0);
@@ -134,6 +130,11 @@ export class GlyphSubset {
       ['maxp', maxp],
     ]);
   }
+}
+
+/** The box that holds every glyph of all the fonts: least x and y, greatest x and y, font units. */
+export function boundingBoxOf(fonts: readonly TrueTypeFont[]): number[] {
+  return [0, 1, 2, 3].map((side) => (side < 2 ? Math.min : Math.max)(...fonts.map((font) => font.bbox[side]!)));
 }
 
 function outlineOf(font: TrueTypeFont, glyph: number, divisor: number): Uint8Array {
