@@ -19,11 +19,11 @@ export const FONT_GRID = 16;
 export const CURVE_TOLERANCE = 8;
 
 /**
- * The font with every simple glyph's smooth curves merged where they can be (`CURVE_TOLERANCE`), its points moved to
- * a grid of `grid` font units, and the points that then say nothing dropped: repeated points, off-curve points on the straight line between the ends of their curve, on-curve
- * points in the middle of a straight line or halfway between two off-curve points (where TrueType implies one). Each
- * glyph's left side bearing follows its new left edge; advances, character map and layout tables are left as they
- * are, so text is measured and shaped as before.
+ * The font with every simple glyph's smooth curves merged where they can be (`CURVE_TOLERANCE`), its points moved to a
+ * grid of `grid` font units, and the points that then say nothing dropped: repeated points, off-curve points on the
+ * straight line between the ends of their curve, on-curve points in the middle of a straight line or halfway between
+ * two off-curve points (where TrueType implies one). Each glyph's left side bearing follows its new left edge;
+ * advances, character map and layout tables are left as they are, so text is measured and shaped as before.
  */
 export function snapOutlines(bytes: Uint8Array, grid: number): Uint8Array {
   const font = parseTrueType(bytes);

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors.ts';
 import { scaledOutline } from './glyph-points.ts';
-import { componentOffsets, glyphOutline, type TrueTypeFont } from './truetype.ts';
+import { componentsOf, glyphOutline, type TrueTypeFont } from './truetype.ts';
 
 /**
  * The embedded program's em is this many times smaller than the fonts' (1,000 units become 125). The shipped outlines
@@ -49,7 +49,8 @@ export class GlyphSubset {
       ids.set(glyph, id);
       this.glyphs.push({ font, glyph });
       const outline = glyphOutline(font, glyph);
-      for (const offset of componentOffsets(outline)) this.idOf(font, (outline[offset]! << 8) | outline[offset + 1]!);
+      for (const { glyphAt } of componentsOf(outline))
+        this.idOf(font, (outline[glyphAt]! << 8) | outline[glyphAt + 1]!);
     }
     return id;
   }
@@ -78,10 +79,10 @@ export class GlyphSubset {
       else loca.setUint16(2 * id, at / 2);
       glyf.set(outline, at);
       const ids = this.ids.get(glyphs[id]!.font)!;
-      for (const offset of componentOffsets(outline)) {
-        const renumbered = ids.get((outline[offset]! << 8) | outline[offset + 1]!)!;
-        glyf[at + offset] = renumbered >> 8;
-        glyf[at + offset + 1] = renumbered & 0xff;
+      for (const { glyphAt } of componentsOf(outline)) {
+        const renumbered = ids.get((outline[glyphAt]! << 8) | outline[glyphAt + 1]!)!;
+        glyf[at + glyphAt] = renumbered >> 8;
+        glyf[at + glyphAt + 1] = renumbered & 0xff;
       }
       at += pad4(outline.length);
     });

@@ -1,3 +1,5 @@
+import { componentsOf } from './truetype.ts';
+
 /** Simple glyph point flags (OpenType glyf table). */
 const FLAG = {
   ON_CURVE: 0x01,
@@ -107,16 +109,6 @@ export function overlaps(outline: Uint8Array): boolean {
   return (outline[10 + 2 * contours + 2 + view.getUint16(10 + 2 * contours)]! & FLAG.OVERLAP_SIMPLE) !== 0;
 }
 
-/** Composite glyph flags this module reads (OpenType glyf table). */
-const COMPONENT = {
-  ARGS_ARE_WORDS: 0x0001,
-  ARGS_ARE_XY_VALUES: 0x0002,
-  HAVE_SCALE: 0x0008,
-  MORE_COMPONENTS: 0x0020,
-  HAVE_X_AND_Y_SCALE: 0x0040,
-  HAVE_TWO_BY_TWO: 0x0080,
-} as const;
-
 /**
  * A glyph's outline with every coordinate divided by `divisor` (rounded), for a font whose em is that many times
  * smaller: a simple glyph's points and bounding box, a composite's box and component offsets. Point numbers and
@@ -139,24 +131,15 @@ export function scaledOutline(outline: Uint8Array, divisor: number): Uint8Array 
   out.setInt16(4, Math.floor(view.getInt16(4) / divisor));
   out.setInt16(6, Math.ceil(view.getInt16(6) / divisor));
   out.setInt16(8, Math.ceil(view.getInt16(8) / divisor));
-  if (contours === 0) return scaled;
-  let at = 10;
-  for (;;) {
-    const flags = view.getUint16(at);
-    const args = at + 4;
-    if (flags & COMPONENT.ARGS_ARE_XY_VALUES) {
-      if (flags & COMPONENT.ARGS_ARE_WORDS) {
-        out.setInt16(args, Math.round(view.getInt16(args) / divisor));
-        out.setInt16(args + 2, Math.round(view.getInt16(args + 2) / divisor));
-      } else {
-        out.setInt8(args, Math.round(view.getInt8(args) / divisor));
-        out.setInt8(args + 1, Math.round(view.getInt8(args + 1) / divisor));
-      }
+  for (const { argumentsAt: at, wordArguments, offsetArguments } of componentsOf(outline)) {
+    if (!offsetArguments) continue;
+    if (wordArguments) {
+      out.setInt16(at, Math.round(view.getInt16(at) / divisor));
+      out.setInt16(at + 2, Math.round(view.getInt16(at + 2) / divisor));
+    } else {
+      out.setInt8(at, Math.round(view.getInt8(at) / divisor));
+      out.setInt8(at + 1, Math.round(view.getInt8(at + 1) / divisor));
     }
-    at = args + (flags & COMPONENT.ARGS_ARE_WORDS ? 4 : 2);
-    if (flags & COMPONENT.HAVE_SCALE) at += 2;
-    else if (flags & COMPONENT.HAVE_X_AND_Y_SCALE) at += 4;
-    else if (flags & COMPONENT.HAVE_TWO_BY_TWO) at += 8;
-    if (!(flags & COMPONENT.MORE_COMPONENTS)) return scaled;
   }
+  return scaled;
 }

@@ -104,30 +104,45 @@ export function glyphOutline(font: TrueTypeFont, glyph: number): Uint8Array {
 /** Composite glyph flags (OpenType glyf table). */
 const COMPOSITE = {
   ARGS_ARE_WORDS: 0x0001,
+  ARGS_ARE_XY_VALUES: 0x0002,
   HAVE_SCALE: 0x0008,
   MORE_COMPONENTS: 0x0020,
   HAVE_X_AND_Y_SCALE: 0x0040,
   HAVE_TWO_BY_TWO: 0x0080,
 } as const;
 
-/**
- * The byte offsets of the component glyph ids in a composite outline (none for a simple glyph), so a subset can
- * read and renumber them.
- */
-export function componentOffsets(outline: Uint8Array): number[] {
+/** A component of a composite glyph: where its glyph id and its two arguments sit in the outline. */
+export interface Component {
+  /** Byte offset of the component's glyph id. */
+  glyphAt: number;
+  /** Byte offset of its two arguments, each a word or a byte. */
+  argumentsAt: number;
+  wordArguments: boolean;
+  /** The arguments are an x and y offset (font units), not two point numbers. */
+  offsetArguments: boolean;
+}
+
+/** The components of a composite outline (none for a simple glyph), so a subset can renumber and scale them. */
+export function componentsOf(outline: Uint8Array): Component[] {
   if (outline.length < 10) return [];
   const view = new DataView(outline.buffer, outline.byteOffset, outline.byteLength);
   if (view.getInt16(0) >= 0) return [];
-  const offsets: number[] = [];
+  const components: Component[] = [];
   let at = 10;
   for (;;) {
     const flags = view.getUint16(at);
-    offsets.push(at + 2);
-    at += 4 + (flags & COMPOSITE.ARGS_ARE_WORDS ? 4 : 2);
+    const wordArguments = (flags & COMPOSITE.ARGS_ARE_WORDS) !== 0;
+    components.push({
+      glyphAt: at + 2,
+      argumentsAt: at + 4,
+      wordArguments,
+      offsetArguments: (flags & COMPOSITE.ARGS_ARE_XY_VALUES) !== 0,
+    });
+    at += 4 + (wordArguments ? 4 : 2);
     if (flags & COMPOSITE.HAVE_SCALE) at += 2;
     else if (flags & COMPOSITE.HAVE_X_AND_Y_SCALE) at += 4;
     else if (flags & COMPOSITE.HAVE_TWO_BY_TWO) at += 8;
-    if (!(flags & COMPOSITE.MORE_COMPONENTS)) return offsets;
+    if (!(flags & COMPOSITE.MORE_COMPONENTS)) return components;
   }
 }
 
