@@ -41,7 +41,7 @@ console.log(
     `lost                 ${result.lost}`,
     `doubled              ${result.doubled}`,
     `reply p50 / p99      ${Math.round(result.replyP50Ms)} ms / ${Math.round(result.replyP99Ms)} ms`,
-    `certificates issued  ${result.certificates}`,
+    `certificates issued  ${result.certificates}, p50 / p99 ${Math.round(result.certificateP50Ms)} ms / ${Math.round(result.certificateP99Ms)} ms from the OTP`,
     `issued twice         ${result.issuedTwice}`,
     `calls per message    DynamoDB ${(result.calls.dynamodb / Math.max(1, result.messages)).toFixed(1)}, S3 ${(result.calls.s3 / Math.max(1, result.messages)).toFixed(1)}`,
     `event loop delay     p50 ${result.eventLoopDelayMs.p50.toFixed(0)} ms, p99 ${result.eventLoopDelayMs.p99.toFixed(0)} ms, at most ${result.eventLoopDelayMs.max.toFixed(0)} ms`,
@@ -60,6 +60,8 @@ report([
   { name: `${prefix}.reply_p50_ms`, value: result.replyP50Ms, unit: 'ms' },
   { name: `${prefix}.reply_p99_ms`, value: result.replyP99Ms, unit: 'ms' },
   { name: `${prefix}.certificates`, value: result.certificates, unit: 'certificates' },
+  { name: `${prefix}.certificate_p50_ms`, value: result.certificateP50Ms, unit: 'ms' },
+  { name: `${prefix}.certificate_p99_ms`, value: result.certificateP99Ms, unit: 'ms' },
   { name: `${prefix}.issued_twice`, value: result.issuedTwice, unit: 'certificates' },
   { name: `${prefix}.event_loop_delay_p99_ms`, value: result.eventLoopDelayMs.p99, unit: 'ms' },
 ]);

@@ -207,12 +207,17 @@ export class FulfilmentWorkflow extends Construct {
       }),
     );
     // Issuing is idempotent per application (conditional put of the document's record), so a retry is safe: a busy
-    // service is retried above, any other failure (a crash) twice more here.
+    // service is retried above; input the function refuses is not retried, since no retry changes it; any other
+    // failure (a crash) four more times, so a container that crashes again and again delays the citizen's document
+    // by under a minute instead of failing it. Retriers match in order: the first whose errors match decides.
+    issue.addRetry({ errors: ['ValidationError'], maxAttempts: 0 });
     issue.addRetry({
       errors: [Errors.TASKS_FAILED],
-      maxAttempts: 2,
+      maxAttempts: 4,
       interval: Duration.seconds(5),
       backoffRate: 2,
+      maxDelay: Duration.seconds(20),
+      jitterStrategy: JitterType.FULL,
     });
     // A bill, once paid, is posted to its biller: exactly once (the application id is the biller's idempotency key,
     // and the answer is recorded before it is returned), so a timeout is retried safely.

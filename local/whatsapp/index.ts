@@ -59,6 +59,12 @@ export interface LocalWhatsApp {
    * oldest first: request bodies with id and sent_at.
    */
   sentMessages(waId: string): SentMessage[];
+  /**
+   * Calls `listener` after each message sent to a user through the Graph API, with the user's key (as `sentMessages`
+   * takes it), so a client waiting for a reply wakes when one comes instead of asking again and again. Answers the
+   * function that stops it.
+   */
+  onSent(listener: (waId: string) => void): () => void;
   /** Build, escape and sign a Meta webhook payload exactly like Meta and POST it to /webhook. */
   send(input: SimSendInput): Promise<{ wamid: string; status: number; error?: string }>;
   /** Deliver a status webhook (sent/delivered/read/failed) for an outbound message id. */
@@ -147,6 +153,7 @@ export function createLocalWhatsApp(options: LocalWhatsAppOptions): LocalWhatsAp
       }
     },
     sentMessages: (waId) => engine.log.sent(userKey(waId) ?? waId.replace(/\D/g, '')),
+    onSent: (listener) => engine.log.onSent(listener),
     async send(input) {
       const result = await engine.sendInbound(input);
       return { wamid: result.wamid, status: result.status ?? 0, ...(result.error ? { error: result.error } : {}) };

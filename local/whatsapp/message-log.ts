@@ -86,6 +86,7 @@ export class MessageLog {
   /** Per wa_id, the record order of the last outbound message and of the last read call that asked for typing. */
   private readonly order = new Map<string, { lastOutbound: number; typing?: { seq: number; at: string } }>();
   private seq = 0;
+  private readonly sentListeners = new Set<(waId: string) => void>();
 
   constructor(dataDir: string) {
     this.file = new JsonlFile(join(dataDir, 'messages.jsonl'));
@@ -154,6 +155,13 @@ export class MessageLog {
 
   addOutbound(entry: Omit<OutboundEntry, 'kind'>): void {
     this.record({ kind: 'outbound', ...entry });
+    for (const listener of this.sentListeners) listener(entry.wa_id);
+  }
+
+  /** Calls `listener` with the user's key after each message sent to a user; answers the function that stops it. */
+  onSent(listener: (waId: string) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
   }
 
   addInbound(entry: Omit<InboundEntry, 'kind'>): void {

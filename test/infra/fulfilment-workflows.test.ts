@@ -286,12 +286,16 @@ describe('certificate workflow', () => {
     expect(failed).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' });
   });
 
-  it("keeps CDK's Lambda service retry everywhere and retries a failed issue twice with backoff", () => {
+  it("keeps CDK's Lambda service retry everywhere; a crashed issue is retried four times, refused input never", () => {
     for (const state of Object.values(definition.States).filter((s) => s.Type === 'Task')) {
       expect(state.Retry?.[0]?.ErrorEquals).toContain('Lambda.ServiceException');
     }
-    expect(definition.States['Issue document']!.Retry).toContainEqual(
-      expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2, BackoffRate: 2 }),
-    );
+    const retry = definition.States['Issue document']!.Retry!;
+    const refused = retry.findIndex((r) => r.ErrorEquals.includes('ValidationError'));
+    const crashed = retry.findIndex((r) => r.ErrorEquals.includes('States.TaskFailed'));
+    expect(retry[refused]).toMatchObject({ ErrorEquals: ['ValidationError'], MaxAttempts: 0 });
+    expect(retry[crashed]).toMatchObject({ MaxAttempts: 4, IntervalSeconds: 5, BackoffRate: 2, MaxDelaySeconds: 20 });
+    // The first retrier that matches decides: the wildcard must come after the refusal, or it would retry it.
+    expect(refused).toBeLessThan(crashed);
   });
 });

@@ -14,5 +14,9 @@ describe('the load and fault suite', () => {
     expect(result.faults.recordsDown).toBeGreaterThan(0);
     expect(result.faults.crashes).toBeGreaterThan(0);
     expect(result).toMatchObject({ messages: 75, lost: 0, doubled: 0, certificates: 5, issuedTwice: 0 });
+    // Every citizen's certificate came after their OTP and within the wait a reply is allowed.
+    expect(result.certificateP50Ms).toBeGreaterThan(0);
+    expect(result.certificateP99Ms).toBeGreaterThanOrEqual(result.certificateP50Ms);
+    expect(result.certificateP99Ms).toBeLessThan(90_000);
   }, 120_000);
 });
