@@ -1,4 +1,5 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecordCheck } from '#core/applications/records.ts';
 import type { ApplicationSummary, HeldDocument, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import type { ApplicationStatusView } from '#core/fulfilment/application-status.ts';
 import type { Jurisdiction } from '#core/officers.ts';
@@ -171,7 +172,9 @@ function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummar
     escalated?: unknown;
     department?: unknown;
     district?: unknown;
+    recordCheck?: unknown;
   };
+  const recordCheck = recordCheckOf(approval.recordCheck);
   return {
     applicationId: String(item.applicationId),
     serviceId: String(item.serviceId),
@@ -182,5 +185,19 @@ function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummar
     // When the SLA was (or is) due, as the worklist is ordered.
     dueAt: String(item.approvalDueAt ?? approval.dueAt),
     escalated: approval.escalated === true,
+    ...(recordCheck ? { recordCheck } : {}),
   };
+}
+
+/**
+ * The records check an application's wait keeps (the workflow validated it when it wrote it); undefined when there is
+ * none: the records confirmed the application, or an earlier release wrote the wait. Checked by hand: the schema's
+ * zod would weigh on the webhook, which reads this.
+ */
+function recordCheckOf(value: unknown): RecordCheck | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { verified, mismatches } = value as { verified?: unknown; mismatches?: unknown };
+  if (typeof verified !== 'boolean' || !Array.isArray(mismatches) || !mismatches.every((m) => typeof m === 'string'))
+    return undefined;
+  return value as RecordCheck;
 }

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Actor } from '#core/applications/lifecycle.ts';
+import type { RecordCheck } from '#core/applications/records.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { documentFilename } from '#core/certificate/document-filename.ts';
 import { ConflictError } from '#core/errors.ts';
@@ -43,6 +44,8 @@ export interface DecisionWait {
   /** When the SLA was due: the worklist's order, so the overdue come first. */
   slaDueAt: Date;
   escalated: boolean;
+  /** What the records said when they did not confirm it: the notice an officer opens from the worklist says it too. */
+  recordCheck?: RecordCheck;
 }
 
 interface Notice {
@@ -184,6 +187,7 @@ export class ApplicationStore {
             requestedAt: now.toISOString(),
             dueAt: wait.dueAt.toISOString(),
             escalated: wait.escalated,
+            ...(wait.recordCheck ? { recordCheck: wait.recordCheck } : {}),
           },
           // The officers' worklist indexes (lib/state-table.ts), until the application settles.
           ...keys.awaitingDecision(wait.department, wait.district),

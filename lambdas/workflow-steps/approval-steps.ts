@@ -141,7 +141,14 @@ export async function requestApproval(
       );
   await applications.awaitDecision(
     applicationId,
-    { taskToken: token, ...jurisdiction, dueAt, slaDueAt: slaDue, escalated },
+    {
+      taskToken: token,
+      ...jurisdiction,
+      dueAt,
+      slaDueAt: slaDue,
+      escalated,
+      ...(plan.recordCheck && !plan.recordCheck.verified ? { recordCheck: plan.recordCheck } : {}),
+    },
     officerNotices,
     { waId, ref: noticeRef, reply: { type: 'text', text: citizenText } },
     at,

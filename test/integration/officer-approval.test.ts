@@ -275,6 +275,8 @@ describe('officer approval in the chat', () => {
     expect(escalated.type).toBe('template');
     expect(escalated.template).toMatchObject({ name: 'mitra_decision' });
     expect(bodyOf(escalated)).toContain('was not decided by');
+    // The template ends "Tap Approve or Reject." itself: its parameter does not say it again.
+    expect(bodyOf(escalated)).not.toContain('Tap ');
     const quickReplies = (
       (escalated.template as { components: { type: string; parameters: { payload?: string }[] }[] }).components ?? []
     )

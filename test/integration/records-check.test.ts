@@ -123,6 +123,11 @@ describe('the household records check', () => {
       return (await sentTo(env.runtime, tahsildar)).map(bodyOf).find((text) => text.includes(applicationId));
     });
     expect(notice).toContain('Records check: the household records differ on: Annual income (₹).');
+    // Opened again from the worklist, the notice still says why it came to the tahsildar.
+    await say(env.runtime, tahsildar, { reply_id: `decide:open:${applicationId}` });
+    const reopened = (await sentTo(env.runtime, tahsildar)).map(bodyOf).at(-1);
+    expect(reopened).toContain(`Application ${applicationId} needs your decision.`);
+    expect(reopened).toContain('Records check: the household records differ on: Annual income (₹).');
     const told = (await sentTo(env.runtime, citizen)).map(bodyOf).join('\n');
     expect(told).toContain("The department's records could not confirm every detail");
     expect((await sentTo(env.runtime, citizen)).some((m) => m.type === 'document')).toBe(false);

@@ -94,7 +94,7 @@ export function approvalRequest(
   const attached = attachmentsOf(service.fields, application.values).map(({ field }) => field.label[language]);
   const attachments =
     attached.length > 0 ? `\n${t('attachmentsSentBelow', language, { attachments: attached.join(', ') })}` : '';
-  const body = (max: number) =>
+  const request = (max: number) =>
     t(escalated ? 'officerEscalatedRequest' : 'officerApprovalRequest', language, {
       heading: t(wording.heading, language, { applicationId }),
       approve,
@@ -109,6 +109,8 @@ export function approvalRequest(
         records +
         attachments,
     });
+  const how = t(escalated ? 'officerEscalatedHow' : 'officerDecisionHow', language, { approve, applicationId });
+  const body = (max: number) => `${request(max)}\n\n${how}`;
   let max = 80;
   while (body(max).length > LIMITS.body && max > 10) max -= 10;
   return {
@@ -118,7 +120,8 @@ export function approvalRequest(
       { id: decisionButtonId('approve', applicationId), title: approve },
       { id: decisionButtonId('reject', applicationId), title: t('rejectButton', language) },
     ],
-    closedWindow: { template: 'decision' },
+    // The template says how to decide itself, and carries the same decisions as quick replies.
+    closedWindow: { template: 'decision', parameters: [request(max)] },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
+import type { RecordCheck } from '../applications/records.ts';
 import type { BusLookup, BusNeed } from '../bookings/bus.ts';
 import type { TicketToCancel } from '../bookings/cancellation.ts';
 import type { SlotNeed, SlotOutcome } from '../bookings/slots.ts';
@@ -21,6 +22,8 @@ export interface WaitingApplicationSummary {
   /** When its SLA is (or was) due. */
   dueAt: string;
   escalated: boolean;
+  /** What the records said, when they did not confirm it (the officer's notice says it). */
+  recordCheck?: RecordCheck;
 }
 
 /** An application as "status" shows it. */

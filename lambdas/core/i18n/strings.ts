@@ -413,12 +413,24 @@ export const strings = /* @__PURE__ */ built(() => ({
     te: 'మీ అభ్యర్థన {applicationId} ({service}) ఇప్పుడు నిర్ధారణ కోసం {authority} వద్ద ఉంది; గడువు {due}.',
   },
   officerApprovalRequest: {
-    en: '{heading}\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}\n\nTap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
-    te: '{heading}\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}\n\n{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "పెండింగ్" అని టైప్ చేయండి.',
+    en: '{heading}\nService: {service}\nSubmitted {submitted}, due by {due}.\n{details}',
+    te: '{heading}\nసేవ: {service}\nసమర్పణ {submitted}, గడువు {due}.\n{details}',
   },
   officerEscalatedRequest: {
-    en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}\n\nTap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
-    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}\n\n{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి.',
+    en: 'Escalated: application {applicationId} was not decided by {due}.\nService: {service}\nSubmitted {submitted}.\n{details}',
+    te: 'ఉన్నత స్థాయికి: దరఖాస్తు {applicationId} పై {due} లోగా నిర్ణయం రాలేదు.\nసేవ: {service}\nసమర్పణ {submitted}.\n{details}',
+  },
+  /**
+   * How to decide, after an officer's notice in the chat. The approved decision template has its own ("Tap Approve or
+   * Reject.") and its quick replies, so a notice sent as the template leaves this out.
+   */
+  officerDecisionHow: {
+    en: 'Tap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>". Type "pending" for all that wait.',
+    te: '{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి. వేచి ఉన్నవన్నీ చూడటానికి "పెండింగ్" అని టైప్ చేయండి.',
+  },
+  officerEscalatedHow: {
+    en: 'Tap {approve} or Reject, or type "approve {applicationId}" or "reject {applicationId} <reason>".',
+    te: '{approve} లేదా తిరస్కరించు నొక్కండి, లేదా "ఆమోదించు {applicationId}" లేదా "తిరస్కరించు {applicationId} <కారణం>" అని టైప్ చేయండి.',
   },
   approveButton: { en: 'Approve', te: 'ఆమోదించు' },
   worklist: {

@@ -125,7 +125,7 @@ describe('Telugu messages name the commands in Telugu', () => {
   });
 
   it("accepts the officer's Telugu words the notice shows", () => {
-    const [approve = '', reject = '', pending = ''] = quoted(strings.officerApprovalRequest.te);
+    const [approve = '', reject = '', pending = ''] = quoted(strings.officerDecisionHow.te);
     const id = 'AP-0123456789AB';
     expect(parseDecisionCommand(approve.replace('{applicationId}', id))).toMatchObject({ decision: 'approved' });
     expect(parseDecisionCommand(reject.replace('{applicationId}', id).replace('<కారణం>', 'పత్రం లేదు'))).toMatchObject({

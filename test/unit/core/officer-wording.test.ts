@@ -20,6 +20,19 @@ describe("what an officer is asked to do, by the service's kind", () => {
     expect(reply.buttons.map((b) => b.title)).toEqual(['Approve', 'Reject']);
   });
 
+  it('says how to decide once: in the chat after the details, in the approved template by its own words', () => {
+    for (const language of ['en', 'te'] as const) {
+      const reply = notice('revenue.pattadar-passbook', language);
+      const how = language === 'en' ? 'or type "approve AP-0123456789AB"' : '"ఆమోదించు AP-0123456789AB"';
+      expect(reply.body.split(how)).toHaveLength(2);
+      expect(reply.closedWindow).toEqual({ template: 'decision', parameters: [expect.any(String)] });
+      const [carried = ''] =
+        reply.closedWindow && 'parameters' in reply.closedWindow ? (reply.closedWindow.parameters ?? []) : [];
+      expect(reply.body.startsWith(carried)).toBe(true);
+      expect(carried).not.toContain(how);
+    }
+  });
+
   it('asks for action on a grievance, with Resolved and Reject, in both languages', () => {
     const reply = notice('police.complaint');
     expect(reply.body).toContain('Grievance AP-0123456789AB needs your action');

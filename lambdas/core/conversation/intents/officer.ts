@@ -62,7 +62,14 @@ export const officerTurns: IntentHandlers<Exclude<OfficerIntent['kind'], 'grieva
       return say(session, [text(t('decisionNotWaiting', language, { applicationId }))]);
     const due = new Date(openedApplication.dueAt);
     return say(session, [
-      approvalRequest(service, openedApplication, due, openedApplication.escalated, language),
+      approvalRequest(
+        service,
+        openedApplication,
+        due,
+        openedApplication.escalated,
+        language,
+        openedApplication.recordCheck,
+      ),
       ...attachmentReplies(service, openedApplication, language),
     ]);
   },
