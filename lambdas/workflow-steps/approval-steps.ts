@@ -166,11 +166,24 @@ export async function requestApproval(
 function withTransactions(reply: Reply, encumbrance: Encumbrance, language: 'en' | 'te'): Reply {
   if (reply.type !== 'buttons') return reply;
   const lines = encumbranceLines(encumbrance, language);
-  let body = reply.body;
-  for (const [index, line] of lines.entries()) {
-    const next = `${body}${index === 0 ? '\n\n' : '\n'}${line}`;
-    if (next.length > LIMITS.body) break;
-    body = next;
-  }
-  return { ...reply, body };
+  const below = (text: string) => {
+    let extended = text;
+    for (const [index, line] of lines.entries()) {
+      const next = `${extended}${index === 0 ? '\n\n' : '\n'}${line}`;
+      if (next.length > LIMITS.body) break;
+      extended = next;
+    }
+    return extended;
+  };
+  // The decision template's parameter (the notice's details) gets them too: an officer outside the window decides
+  // from the template alone.
+  const window = reply.closedWindow;
+  const [carried, ...more] = window && window.template !== 'none' ? (window.parameters ?? []) : [];
+  return {
+    ...reply,
+    body: below(reply.body),
+    ...(window && window.template !== 'none' && carried !== undefined && more.length === 0
+      ? { closedWindow: { ...window, parameters: [below(carried)] } }
+      : {}),
+  };
 }
