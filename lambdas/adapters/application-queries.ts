@@ -1,5 +1,5 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RecordCheck } from '#core/applications/records.ts';
+import { RecordCheckSchema } from '#core/applications/record-check.ts';
 import type { ApplicationSummary, HeldDocument, WaitingApplicationSummary } from '#core/conversation/context.ts';
 import type { ApplicationStatusView } from '#core/fulfilment/application-status.ts';
 import type { Jurisdiction } from '#core/officers.ts';
@@ -174,7 +174,10 @@ function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummar
     district?: unknown;
     recordCheck?: unknown;
   };
-  const recordCheck = recordCheckOf(approval.recordCheck);
+  // The records check the wait keeps (the workflow validated it when it wrote it); none when the records confirmed
+  // the application, or an earlier release wrote the wait.
+  const check = RecordCheckSchema.safeParse(approval.recordCheck);
+  const recordCheck = check.success ? check.data : undefined;
   return {
     applicationId: String(item.applicationId),
     serviceId: String(item.serviceId),
@@ -187,17 +190,4 @@ function waitingSummary(item: Record<string, unknown>): WaitingApplicationSummar
     escalated: approval.escalated === true,
     ...(recordCheck ? { recordCheck } : {}),
   };
-}
-
-/**
- * The records check an application's wait keeps (the workflow validated it when it wrote it); undefined when there is
- * none: the records confirmed the application, or an earlier release wrote the wait. Checked by hand: the schema's
- * zod would weigh on the webhook, which reads this.
- */
-function recordCheckOf(value: unknown): RecordCheck | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { verified, mismatches } = value as { verified?: unknown; mismatches?: unknown };
-  if (typeof verified !== 'boolean' || !Array.isArray(mismatches) || !mismatches.every((m) => typeof m === 'string'))
-    return undefined;
-  return value as RecordCheck;
 }

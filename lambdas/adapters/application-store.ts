@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerDecision } from '#core/applications/approval.ts';
 import type { Actor } from '#core/applications/lifecycle.ts';
-import type { RecordCheck } from '#core/applications/records.ts';
+import type { RecordCheck } from '#core/applications/record-check.ts';
 import type { Language, Service } from '#core/catalog/schema.ts';
 import { documentFilename } from '#core/certificate/document-filename.ts';
 import { ConflictError } from '#core/errors.ts';

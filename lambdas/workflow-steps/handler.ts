@@ -8,7 +8,7 @@ import { logger } from '#adapters/powertools.ts';
 import { ApplicationIdSchema, OfficerDecisionSchema } from '#core/applications/approval.ts';
 import { secondsUntilDue } from '#core/applications/dates.ts';
 import { EncumbranceSchema } from '#core/applications/encumbrance.ts';
-import { RecordCheckSchema } from '#core/applications/records.ts';
+import { RecordCheckSchema } from '#core/applications/record-check.ts';
 import { catalog } from '#core/catalog/catalog.ts';
 import { inventoryOf } from '#core/catalog/inventories.ts';
 import type { Service } from '#core/catalog/schema.ts';

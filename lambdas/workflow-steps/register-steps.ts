@@ -10,7 +10,7 @@ import {
   encumbranceQuery,
   searchesEncumbrances,
 } from '#core/applications/encumbrance.ts';
-import type { RecordCheck } from '#core/applications/records.ts';
+import type { RecordCheck } from '#core/applications/record-check.ts';
 import {
   checkAgainstRegister,
   type RegisterQuery,

@@ -20,7 +20,7 @@ import {
 } from '../officers.ts';
 import * as z from '../validation.ts';
 import { istDate } from './dates.ts';
-import type { RecordCheck } from './records.ts';
+import type { RecordCheck } from './record-check.ts';
 
 export const ApplicationIdSchema = z
   .string()

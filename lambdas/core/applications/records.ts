@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Service } from '../catalog/schema.ts';
 import { compareName, compareValue, type FactOutcome, verdictOf } from './fact-matching.ts';
+import type { RecordCheck } from './record-check.ts';
 
 /**
  * A household's entry in the state's records (the household survey that revenue certificates draw on), found by
@@ -19,23 +20,6 @@ export const HouseholdRecordSchema = z.strictObject({
   casteCategory: z.string().min(1).optional(),
 });
 export type HouseholdRecord = z.infer<typeof HouseholdRecordSchema>;
-
-/** The registers a certificate about someone else (or about a course) is checked against, besides the households. */
-const REGISTERS = ['births', 'deaths', 'training'] as const;
-export type RegisterName = (typeof REGISTERS)[number];
-
-/** The outcome of a records check, as the workflow carries it in `plan.recordCheck`. */
-export const RecordCheckSchema = z.strictObject({
-  /** True when the records hold every checkable fact the service states, and each matched. */
-  verified: z.boolean(),
-  /** No record was found (or none could be asked for). */
-  noRecord: z.literal(true).optional(),
-  /** The fields whose declared value the records contradict. */
-  mismatches: z.array(z.string()),
-  /** The register that was asked; absent for the household records. */
-  register: z.enum(REGISTERS).optional(),
-});
-export type RecordCheck = z.infer<typeof RecordCheckSchema>;
 
 /** An application field the household records can confirm, and how its declared value compares with the record. */
 const CHECKS: Partial<Record<string, (declared: string, record: HouseholdRecord) => FactOutcome>> = {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Service } from '../catalog/schema.ts';
 import { compareName, compareValue, type FactOutcome, verdictOf } from './fact-matching.ts';
-import type { RecordCheck, RegisterName } from './records.ts';
+import type { RecordCheck, RegisterName } from './record-check.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 const Text = z.string().trim().min(1).max(200);

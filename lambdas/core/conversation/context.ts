@@ -1,5 +1,5 @@
 import type { ApplicationState } from '../applications/lifecycle.ts';
-import type { RecordCheck } from '../applications/records.ts';
+import type { RecordCheck } from '../applications/record-check.ts';
 import type { BusLookup, BusNeed } from '../bookings/bus.ts';
 import type { TicketToCancel } from '../bookings/cancellation.ts';
 import type { SlotNeed, SlotOutcome } from '../bookings/slots.ts';

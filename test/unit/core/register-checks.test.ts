@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRequest } from '#core/applications/approval.ts';
 import { sameName } from '#core/applications/fact-matching.ts';
-import type { RecordCheck } from '#core/applications/records.ts';
+import type { RecordCheck } from '#core/applications/record-check.ts';
 import {
   type CivilRegistrationEntry,
   checkAgainstRegister,
