@@ -187,7 +187,8 @@ export async function serveRoute(
   if (!matched) return false;
   const body = await readBody(req, matched.route.maxBodyBytes);
   if (body === 'too-large') {
-    res.writeHead(413, { 'content-type': 'application/json' });
+    // The rest of the body is never read: the connection cannot carry another request, and the client is told so.
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
     res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
     return true;
   }
