@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -64,11 +65,30 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   let pollsStarted = 0;
   let idleWaiters: { after: number; resolve: () => void }[] = [];
 
+  // The checkpoints are written off the event loop, one write at a time: changes made while one is under way go in the
+  // next. A stop waits for the last. A crash between two writes only delivers again what the later one would have
+  // passed (at least once, as Lambda's own mappings deliver).
+  let saving: Promise<void> | undefined;
+  let unsaved = false;
   const saveCheckpoints = () => {
-    mkdirSync(dirname(options.checkpointFile), { recursive: true });
-    const temp = `${options.checkpointFile}.tmp`;
-    writeFileSync(temp, JSON.stringify({ streamArn, shards: checkpoints }));
-    renameSync(temp, options.checkpointFile);
+    unsaved = true;
+    saving ??= (async () => {
+      const temp = `${options.checkpointFile}.tmp`;
+      await mkdir(dirname(options.checkpointFile), { recursive: true });
+      while (unsaved) {
+        unsaved = false;
+        await writeFile(temp, JSON.stringify({ streamArn, shards: checkpoints }));
+        await rename(temp, options.checkpointFile);
+      }
+    })()
+      .catch((error: unknown) => {
+        lastError = error;
+        options.log('stream checkpoint not saved', { error: (error as Error).message });
+      })
+      .finally(() => {
+        saving = undefined;
+        if (unsaved) saveCheckpoints();
+      });
   };
 
   const iteratorFor = async (shardId: string): Promise<string | null> => {
@@ -241,6 +261,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     async stop() {
       stopped = true;
       await loop;
+      await saving;
     },
     drained() {
       shardsListedAt = 0;
