@@ -1,16 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionSpec } from '../../../local/cloud-assembly.ts';
-import { loadFunction } from '../../../local/lambda-host.ts';
+import { loadFunction, loadFunctionInThread } from '../../../local/lambda-host.ts';
 
 // A bundle whose containers count themselves: each cold start is a new instance of the module.
 const BUNDLE = `
+import { threadId } from 'node:worker_threads';
 const container = (globalThis.__containers = (globalThis.__containers ?? 0) + 1);
 export const handler = async (event) => {
-  await new Promise((resolve) => setTimeout(resolve, event.ms));
-  return { container };
+  await new Promise((resolve) => setTimeout(resolve, event.ms ?? 0));
+  if (event.fail) throw Object.assign(new Error(event.fail), { name: 'RecordsUnavailable' });
+  if (event.die) setTimeout(() => { throw new Error('a timer the handler left failed'); });
+  return { container, threadId, offset: process.env.CLOCK_OFFSET ?? null, stage: process.env.STAGE ?? null };
 };
 `;
 
@@ -71,5 +75,56 @@ describe('the embedded runtime’s containers', () => {
     const b = await burst(large, 130);
     expect(b.served).toBe(100);
     expect(b.throttled).toHaveLength(30);
+  });
+});
+
+describe('a function in a thread of its own', () => {
+  type Answer = { container: number; threadId: number; offset: string | null; stage: string | null };
+
+  it('serves its invocations on another thread, in its containers, with its environment', async () => {
+    const fn = await loadFunctionInThread(spec('threaded'), { STAGE: 'test' }, { maxContainers: 3 });
+    try {
+      const timings: number[] = [];
+      fn.observer = (timing) => timings.push(timing.ranMs);
+      const { containers, served } = await burst(fn, 9);
+      expect(served).toBe(9);
+      expect(containers).toBe(3);
+      expect(timings).toHaveLength(9);
+      const answer = (await fn.invoke({})) as Answer;
+      expect(answer.threadId).not.toBe(threadId);
+      expect(answer.stage).toBe('test');
+    } finally {
+      await fn.close();
+    }
+  });
+
+  it('hands back a handler’s error with its name, and sets variables in the running containers', async () => {
+    const fn = await loadFunctionInThread(spec('erring'), {}, { maxContainers: 2, background: true });
+    try {
+      const failed = await fn.invoke({ fail: 'the register is down' }).catch((error: Error) => error);
+      expect(failed).toBeInstanceOf(Error);
+      expect((failed as Error).name).toBe('RecordsUnavailable');
+      expect((failed as Error).message).toBe('the register is down');
+
+      fn.setEnvironment({ CLOCK_OFFSET: '86400000' });
+      expect(((await fn.invoke({})) as Answer).offset).toBe('86400000');
+    } finally {
+      await fn.close();
+    }
+  });
+
+  it('starts another thread when one dies, failing only what it was running', async () => {
+    const fn = await loadFunctionInThread(spec('dying'), {}, { maxContainers: 2 });
+    try {
+      const first = (await fn.invoke({})) as Answer;
+      const running = fn.invoke({ ms: 200 });
+      await fn.invoke({ die: true });
+      await expect(running).rejects.toThrow(/a timer the handler left failed|thread stopped/);
+      const after = (await fn.invoke({})) as Answer;
+      expect(after.threadId).not.toBe(first.threadId);
+    } finally {
+      await fn.close();
+    }
+    await expect(fn.invoke({})).rejects.toThrow(/stopped/);
   });
 });
