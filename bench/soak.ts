@@ -102,6 +102,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const runtime = await startEmbeddedRuntime({
     port: 0,
     dataDir,
+    // The run's data is thrown away after it.
+    tableInMemory: true,
     logLevel: 'ERROR',
     statusWebhooks: false,
     log: (line) => log(line),
