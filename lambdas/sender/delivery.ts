@@ -86,8 +86,13 @@ export function createDelivery(deps: DeliveryDependencies) {
   const recipient = (waId: string) => {
     let known = recipients.get(waId);
     if (!known) {
-      known = deps.recipient(waId);
-      recipients.set(waId, known);
+      const read = deps.recipient(waId);
+      recipients.set(waId, read);
+      // A read that failed (DynamoDB busy) is not kept: the reply's next attempt reads again.
+      read.catch(() => {
+        if (recipients.get(waId) === read) recipients.delete(waId);
+      });
+      known = read;
     }
     return known;
   };

@@ -42,9 +42,12 @@ function harness(
     recipients?: Recipient[];
     settleFails?: boolean;
     heldForMs?: number;
+    /** How many reads of the recipient fail first, as DynamoDB answers when it throttles past the SDK's retries. */
+    unreadable?: number;
   } = {},
 ) {
   const reads = [...(options.recipients ?? [])];
+  let unreadable = options.unreadable ?? 0;
   let held = options.heldForMs;
   const failures = [...(options.failures ?? [])];
   const sent: Record<string, unknown>[] = [];
@@ -75,9 +78,13 @@ function harness(
       statuses.set(i.sk, status);
       settled.push({ sk: i.sk, status, details });
     },
-    recipient: async () =>
-      (reads.length > 1 ? reads.shift() : reads[0]) ??
-      options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' },
+    recipient: async () => {
+      if (unreadable-- > 0) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      return (
+        (reads.length > 1 ? reads.shift() : reads[0]) ??
+        options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' }
+      );
+    },
     slowDown: async (waId, until) => {
       slowDowns.push({ waId, until });
     },
@@ -140,6 +147,14 @@ describe('sender delivery', () => {
     expect(await h.delivery.deliver(item({ type: 'text', text: 'Photo checked' }, 'wamid.PHOTO#answer'))).toBe('sent');
     expect(h.sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(h.metrics).toContain('NoticesBeforeTheirTurn');
+  });
+
+  it('reads the citizen again when the read failed, so that trying the reply again can send it', async () => {
+    const h = harness({ unreadable: 1 });
+    await expect(h.delivery.deliver(text)).rejects.toThrow('Rate exceeded');
+    expect(h.statuses.get(text.sk) ?? 'pending').toBe('pending');
+    expect(await h.delivery.deliver(text)).toBe('sent');
+    expect(h.sent).toHaveLength(1);
   });
 
   it('sends a reply once, and skips a redelivered record whose item is already sent', async () => {
