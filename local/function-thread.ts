@@ -1,21 +1,15 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FunctionSpec } from './cloud-assembly.ts';
-import { startContainers, type ThreadAnswer, type ThreadRequest, type Timing } from './lambda-host.ts';
+import { startContainers, type ThreadAnswer, type ThreadData, type ThreadRequest, type Timing } from './lambda-host.ts';
 
 // One function's thread (see `loadFunctionInThread`): its containers, serving the invocations its caller posts.
 
-const { spec, environment, maxContainers, background } = workerData as {
-  spec: FunctionSpec;
-  environment: Record<string, string>;
-  maxContainers: number;
-  background: boolean;
-};
+const { spec, environment, maxContainers, background } = workerData as ThreadData;
 const port = parentPort!;
 // Background work runs below the caller's priority: on a machine short of cores, the conversation's replies come
 // before it. (On Linux a priority is a thread's own: 0 names this thread.)
 if (background) setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
-const run = await startContainers(spec, environment, maxContainers);
+const run = await startContainers(spec, environment, maxContainers, true);
 
 port.on('message', (request: ThreadRequest) => {
   if ('environment' in request) {

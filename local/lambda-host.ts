@@ -76,18 +76,23 @@ export async function loadFunction(
   return loaded;
 }
 
-/** The containers of one function in this thread: the first is loaded before this resolves. */
+/**
+ * The containers of one function in this thread: the first is loaded before this resolves. In a thread that other
+ * functions share, one cold start runs at a time: a module reads its environment until its top-level awaits are done,
+ * and another function's cold start must not change it meanwhile. In a thread of the function's own (`ownThread`),
+ * every container has the same environment, so its cold starts run at once and their top-level awaits (the secrets
+ * they fetch) overlap, as Lambda's containers start side by side.
+ */
 export async function startContainers(
   spec: FunctionSpec,
   environment: Record<string, string>,
   maxContainers = DEFAULT_MAX_CONTAINERS,
+  ownThread = false,
 ): Promise<Containers> {
   bundleUrls.add(pathToFileURL(spec.handlerFile).href);
   loadBundlesAsTheyAre();
   const load = (): Promise<Handler> => {
-    // One cold start at a time in the thread: a module reads its environment until its top-level awaits are done,
-    // and another function's cold start must not change it meanwhile.
-    const loaded = coldStarts.then(async () => {
+    const loaded = (ownThread ? Promise.resolve() : coldStarts).then(async () => {
       Object.assign(process.env, environment);
       // Each load is a cold start with its own module instance: a runtime started again in the same process (tests)
       // must not reuse clients built for the previous one's endpoints.
@@ -98,7 +103,7 @@ export async function startContainers(
         throw new Error(`bundle ${spec.handlerFile} exports no function ${spec.exportName}`);
       return handler as Handler;
     });
-    coldStarts = loaded.catch(() => undefined);
+    if (!ownThread) coldStarts = loaded.catch(() => undefined);
     return loaded;
   };
   const reserved = spec.reservedConcurrency;
@@ -143,9 +148,14 @@ export async function startContainers(
 }
 
 export interface ThreadOptions {
-  /** Work no one waits on as it runs: its thread runs below the caller's priority. */
+  /** Work no one waits on as it runs: its threads run below the caller's priority. */
   background?: boolean;
   maxContainers?: number;
+  /**
+   * Threads the function's containers are spread over (1 unless told), each with its share of the containers: a burst
+   * of invocations starts its cold starts on as many cores, as Lambda starts each container on a machine of its own.
+   */
+  threads?: number;
 }
 
 /** What a function's thread answers for one invocation. */
@@ -156,104 +166,188 @@ export type ThreadAnswer =
 /** What a function's thread is told: an invocation, or variables to set in its environment. */
 export type ThreadRequest = { id: number; event: unknown } | { environment: Record<string, string> };
 
+/** What a function's thread is started with (function-thread.ts). */
+export interface ThreadData {
+  spec: FunctionSpec;
+  environment: Record<string, string>;
+  maxContainers: number;
+  background: boolean;
+}
+
 /**
- * Loads a function as `loadFunction` does, in a worker thread of its own: its containers' work (their cold starts,
- * rendering, signing, the SDK's calls) runs on another core than the caller's, as each Lambda container has a machine
- * of its own. Events and results cross the thread as JSON does. A thread that dies (an error no invocation caught)
- * fails the invocations it was running, and the next invocation starts another, as Lambda replaces a broken sandbox.
+ * Loads a function as `loadFunction` does, in worker threads of its own: its containers' work (their cold starts,
+ * rendering, signing, the SDK's calls) runs on other cores than the caller's, as each Lambda container has a machine
+ * of its own. An invocation goes to the thread with the fewest in flight. Events and results cross the thread as JSON
+ * does. Reserved concurrency is counted here, over all the threads: an invocation past it is throttled at once. A
+ * thread that dies (an error no invocation caught) fails the invocations it was running, and its next invocation
+ * starts another, as Lambda replaces a broken sandbox.
  */
 export async function loadFunctionInThread(
   spec: FunctionSpec,
   environment: Record<string, string>,
-  { background = false, maxContainers = DEFAULT_MAX_CONTAINERS }: ThreadOptions = {},
+  { background = false, maxContainers = DEFAULT_MAX_CONTAINERS, threads = 1 }: ThreadOptions = {},
 ): Promise<LoadedFunction> {
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const reserved = spec.reservedConcurrency;
+  const most = reserved === undefined ? maxContainers : Math.min(reserved, MAX_CONTAINERS_RESERVED);
+  const count = Math.max(1, Math.min(threads, most));
   const variables: Record<string, string> = {};
   let ids = 0;
   let closed = false;
-  let current: Worker | undefined;
-  const start = async (): Promise<Worker> => {
-    const worker = new Worker(new URL('./function-thread.ts', import.meta.url), {
-      name: spec.name,
-      workerData: { spec, environment: { ...environment, ...variables }, maxContainers, background },
-      env: { ...process.env, ...variables },
-    });
-    const failAll = (error: Error) => {
-      for (const [id, invocation] of pending) {
-        pending.delete(id);
-        invocation.reject(error);
-      }
-      if (current === worker) {
-        current = undefined;
-        thread = undefined;
-      }
-    };
-    worker.on('message', (answer: ThreadAnswer) => {
-      const invocation = pending.get(answer.id);
-      if (!invocation) return;
-      pending.delete(answer.id);
-      if (answer.timing) loaded.observer?.(answer.timing);
-      if ('result' in answer) invocation.resolve(answer.result);
-      else invocation.reject(errorFrom(answer.error, spec, reserved));
-    });
-    worker.on('error', (error) => failAll(error));
-    worker.on('exit', (code) => failAll(new Error(`the ${spec.name} function's thread stopped (exit code ${code})`)));
-    await new Promise<void>((resolve, reject) => {
-      const ready = (message: unknown) => {
-        if (message !== 'ready') return;
-        worker.off('message', ready);
-        worker.off('error', reject);
-        resolve();
-      };
-      worker.on('message', ready);
-      worker.once('error', reject);
-      worker.once('exit', (code) =>
-        reject(new Error(`the ${spec.name} function's thread stopped at start (exit code ${code})`)),
-      );
-    });
-    worker.unref();
-    current = worker;
-    return worker;
-  };
-  const reserved = spec.reservedConcurrency;
-  let thread: Promise<Worker> | undefined = start();
-  await thread;
-  const loaded: LoadedFunction = {
+  let loaded: LoadedFunction | undefined;
+  // The threads' containers never throttle: the reserved concurrency is counted here, over them all.
+  const unreserved: FunctionSpec = { ...spec };
+  delete unreserved.reservedConcurrency;
+  const pool = Array.from(
+    { length: count },
+    (_, i) =>
+      new FunctionThread(
+        spec.name,
+        () => ({
+          spec: unreserved,
+          environment: { ...environment, ...variables },
+          // The containers shared out, the first threads taking what does not divide.
+          maxContainers: Math.floor(most / count) + (i < most % count ? 1 : 0),
+          background,
+        }),
+        () => ({ ...process.env, ...variables }),
+        (timing) => loaded?.observer?.(timing),
+      ),
+  );
+  await Promise.all(pool.map((thread) => thread.started()));
+  loaded = {
     spec,
     async invoke(event) {
       if (closed) throw new Error(`the ${spec.name} function is stopped`);
-      thread ??= start();
-      const worker = await thread;
-      const id = ++ids;
-      const answer = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.ref();
-      try {
-        // The container takes the event through JSON, as Lambda's wire does.
-        worker.postMessage({ id, event: event ?? null } satisfies ThreadRequest);
-        return await answer;
-      } catch (error) {
-        pending.delete(id);
-        throw error;
-      } finally {
-        if (pending.size === 0) worker.unref();
-      }
+      const inFlight = pool.reduce((sum, thread) => sum + thread.inFlight, 0);
+      if (reserved !== undefined && inFlight >= reserved) throw new Throttled(spec.name, reserved);
+      const least = pool.reduce((best, thread) => (thread.inFlight < best.inFlight ? thread : best));
+      return least.invoke(++ids, event ?? null);
     },
     setEnvironment(values) {
       Object.assign(variables, values);
-      void thread?.then((worker) => worker.postMessage({ environment: values } satisfies ThreadRequest));
+      for (const thread of pool) thread.tell({ environment: values });
     },
     async close() {
       closed = true;
-      const worker = await thread?.catch(() => undefined);
-      await worker?.terminate();
+      await Promise.all(pool.map((thread) => thread.close()));
     },
   };
   return loaded;
 }
 
+/** One worker thread of a function's: started again on the next invocation after it dies. */
+class FunctionThread {
+  /** The invocations in flight, each with the thread (by its start) it was posted to. */
+  private readonly pending = new Map<
+    number,
+    { start: number; resolve(value: unknown): void; reject(error: Error): void }
+  >();
+  private starts = 0;
+  private worker: Promise<Worker> | undefined;
+
+  // Fields set in the constructor, not parameter properties: the thread's entry loads this file with Node's type
+  // stripping, which has none.
+  private readonly name: string;
+  private readonly data: () => ThreadData;
+  private readonly env: () => NodeJS.ProcessEnv;
+  private readonly observe: (timing: Timing) => void;
+
+  constructor(name: string, data: () => ThreadData, env: () => NodeJS.ProcessEnv, observe: (timing: Timing) => void) {
+    this.name = name;
+    this.data = data;
+    this.env = env;
+    this.observe = observe;
+    this.worker = this.start();
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  async started(): Promise<void> {
+    await this.worker;
+  }
+
+  async invoke(id: number, event: unknown): Promise<unknown> {
+    this.worker ??= this.start();
+    const start = this.starts;
+    const answer = new Promise((resolve, reject) => this.pending.set(id, { start, resolve, reject }));
+    // Counted in flight while the thread starts; if it fails to, the start's error is the one thrown.
+    answer.catch(() => undefined);
+    try {
+      const worker = await this.worker;
+      worker.ref();
+      // The container takes the event through JSON, as Lambda's wire does.
+      worker.postMessage({ id, event } satisfies ThreadRequest);
+      return await answer;
+    } finally {
+      this.pending.delete(id);
+      if (this.pending.size === 0)
+        void this.worker?.then(
+          (worker) => worker.unref(),
+          () => undefined,
+        );
+    }
+  }
+
+  tell(request: ThreadRequest): void {
+    void this.worker?.then(
+      (worker) => worker.postMessage(request),
+      () => undefined,
+    );
+  }
+
+  async close(): Promise<void> {
+    const worker = await this.worker?.catch(() => undefined);
+    await worker?.terminate();
+  }
+
+  private start(): Promise<Worker> {
+    const start = ++this.starts;
+    const worker = new Worker(new URL('./function-thread.ts', import.meta.url), {
+      name: this.name,
+      workerData: this.data(),
+      env: this.env(),
+    });
+    const failAll = (error: Error) => {
+      // Only what this thread ran: its exit may come after the next thread has started and taken invocations.
+      for (const [id, invocation] of this.pending) {
+        if (invocation.start !== start) continue;
+        this.pending.delete(id);
+        invocation.reject(error);
+      }
+      if (this.worker === started) this.worker = undefined;
+    };
+    worker.on('message', (answer: ThreadAnswer) => {
+      const invocation = this.pending.get(answer.id);
+      if (!invocation) return;
+      this.pending.delete(answer.id);
+      if (answer.timing) this.observe(answer.timing);
+      if ('result' in answer) invocation.resolve(answer.result);
+      else invocation.reject(errorFrom(answer.error));
+    });
+    worker.on('error', (error) => failAll(error));
+    worker.on('exit', (code) => failAll(new Error(`the ${this.name} function's thread stopped (exit code ${code})`)));
+    const started: Promise<Worker> = new Promise((resolve, reject) => {
+      const ready = (message: unknown) => {
+        if (message !== 'ready') return;
+        worker.off('message', ready);
+        worker.off('error', reject);
+        worker.unref();
+        resolve(worker);
+      };
+      worker.on('message', ready);
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`the ${this.name} function's thread stopped at start (exit code ${code})`)),
+      );
+    });
+    return started;
+  }
+}
+
 /** The error a thread reported, as the caller would have caught it in its own thread. */
-function errorFrom(reported: { name: string; message: string; stack?: string }, spec: FunctionSpec, reserved?: number) {
-  if (reported.name === 'TooManyRequestsException' && reserved !== undefined) return new Throttled(spec.name, reserved);
+function errorFrom(reported: { name: string; message: string; stack?: string }) {
   const error = new Error(reported.message);
   error.name = reported.name;
   if (reported.stack) error.stack = reported.stack;

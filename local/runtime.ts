@@ -601,11 +601,12 @@ async function probe(url: string, method = 'GET'): Promise<string> {
  * simulator), and under load the functions' cold starts, SDK calls and work queued behind one another there. The
  * webhook and the sender carry the conversation. The others are work no one waits on as it runs (rendering, signing
  * and archiving certificates, calling the department back ends, the lake's events, alerts and reminders): their
- * threads run at a lower priority, so that on a machine short of cores the replies come first. The public read
- * routes stay on the runtime's thread.
+ * threads run at a lower priority, so that on a machine short of cores the replies come first. The webhook, which
+ * takes each burst of messages first, spreads its containers over two threads, so that their cold starts run on both
+ * cores. The public read routes stay on the runtime's thread.
  */
 const FUNCTIONS_IN_THREADS = new Map<string, ThreadOptions>([
-  ['webhook', {}],
+  ['webhook', { threads: 2 }],
   ['sender', {}],
   ['workflow-steps', { background: true }],
   ['certificate', { background: true }],

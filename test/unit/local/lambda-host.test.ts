@@ -4,19 +4,30 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionSpec } from '../../../local/cloud-assembly.ts';
-import { loadFunction, loadFunctionInThread } from '../../../local/lambda-host.ts';
+import { type LoadedFunction, loadFunction, loadFunctionInThread } from '../../../local/lambda-host.ts';
 
 // A bundle whose containers count themselves: each cold start is a new instance of the module.
 const BUNDLE = `
 import { threadId } from 'node:worker_threads';
 const container = (globalThis.__containers = (globalThis.__containers ?? 0) + 1);
+const coldStart = { from: performance.now() };
+await new Promise((resolve) => setTimeout(resolve, Number(process.env.COLD_START_MS ?? 0)));
+coldStart.to = performance.now();
 export const handler = async (event) => {
   await new Promise((resolve) => setTimeout(resolve, event.ms ?? 0));
   if (event.fail) throw Object.assign(new Error(event.fail), { name: 'RecordsUnavailable' });
   if (event.die) setTimeout(() => { throw new Error('a timer the handler left failed'); });
-  return { container, threadId, offset: process.env.CLOCK_OFFSET ?? null, stage: process.env.STAGE ?? null };
+  return { container, coldStart, threadId, offset: process.env.CLOCK_OFFSET ?? null, stage: process.env.STAGE ?? null };
 };
 `;
+
+type Answer = {
+  container: number;
+  coldStart: { from: number; to: number };
+  threadId: number;
+  offset: string | null;
+  stage: string | null;
+};
 
 let dir: string;
 const spec = (name: string, reservedConcurrency?: number): FunctionSpec => ({
@@ -79,8 +90,6 @@ describe('the embedded runtime’s containers', () => {
 });
 
 describe('a function in a thread of its own', () => {
-  type Answer = { container: number; threadId: number; offset: string | null; stage: string | null };
-
   it('serves its invocations on another thread, in its containers, with its environment', async () => {
     const fn = await loadFunctionInThread(spec('threaded'), { STAGE: 'test' }, { maxContainers: 3 });
     try {
@@ -108,6 +117,50 @@ describe('a function in a thread of its own', () => {
 
       fn.setEnvironment({ CLOCK_OFFSET: '86400000' });
       expect(((await fn.invoke({})) as Answer).offset).toBe('86400000');
+    } finally {
+      await fn.close();
+    }
+  });
+
+  it('starts its containers cold side by side, where functions sharing a thread start theirs one at a time', async () => {
+    /** The cold starts of the containers a burst of four started (the first was loaded with the function). */
+    const coldStartsOf = async (fn: LoadedFunction) => {
+      const answers = (await Promise.all(Array.from({ length: 4 }, () => fn.invoke({ ms: 300 })))) as Answer[];
+      const byContainer = new Map(answers.map((answer) => [answer.container, answer.coldStart]));
+      expect(byContainer.size).toBe(4);
+      return [...byContainer.values()].sort((a, b) => a.from - b.from).slice(1);
+    };
+    const own = await loadFunctionInThread(spec('side-by-side'), { COLD_START_MS: '100' }, { maxContainers: 4 });
+    try {
+      const started = await coldStartsOf(own);
+      // Each began before any other had finished.
+      expect(Math.max(...started.map((c) => c.from))).toBeLessThan(Math.min(...started.map((c) => c.to)));
+    } finally {
+      await own.close();
+    }
+    const shared = await loadFunction(spec('one-at-a-time'), { COLD_START_MS: '100' }, 4);
+    const started = await coldStartsOf(shared);
+    for (let i = 1; i < started.length; i++) expect(started[i]!.from).toBeGreaterThanOrEqual(started[i - 1]!.to);
+  });
+
+  it('spreads its containers over its threads, and throttles past its reserved concurrency over them all', async () => {
+    const fn = await loadFunctionInThread(spec('spread', 6), {}, { threads: 2 });
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 9 }, () => fn.invoke({ ms: 100 }) as Promise<Answer>),
+      );
+      const served = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
+      const throttled = outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as Error).name);
+      expect(served).toHaveLength(6);
+      expect(throttled).toEqual(Array(3).fill('TooManyRequestsException'));
+      // Three containers on each of two threads, none of them the caller's.
+      const threads = new Set(served.map((answer) => answer.threadId));
+      expect(threads.size).toBe(2);
+      expect(threads.has(threadId)).toBe(false);
+      for (const thread of threads)
+        expect(new Set(served.filter((a) => a.threadId === thread).map((a) => a.container)).size).toBe(3);
+      // Within the reservation again once those are done.
+      expect(((await fn.invoke({})) as Answer).stage).toBeNull();
     } finally {
       await fn.close();
     }
