@@ -144,7 +144,9 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stops.reverse())
       await stop().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));
   };
@@ -412,8 +414,10 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions): Pro
         invoke: (event) => fn.invoke(event),
         checkpointFile: join(dataDir, 'streams', `${mappingId}.json`),
         deadLetterFile: join(dataDir, 'streams', `${mappingId}.dead-letters.jsonl`),
-        log: (message, details) =>
-          log(`[stream → ${fn.spec.name}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`),
+        // Not while the runtime stops: Ctrl-C reaches DynamoDB Local too, and a read it fails then is no fault.
+        log: (message, details) => {
+          if (!stopping) log(`[stream → ${fn.spec.name}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
+        },
       });
       pollers.push(poller);
       stops.push(() => poller.stop());
