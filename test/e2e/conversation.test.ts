@@ -87,6 +87,16 @@ describe('a conversation through the whole system', () => {
     expect(JSON.stringify(everything.Items)).not.toContain(AADHAAR);
     expect(JSON.stringify(Item)).not.toContain(AADHAAR);
 
+    // The payment link comes after the state is written (the sender sends it once the submitting turn's replies
+    // went); "status" is asked once the citizen has it.
+    const feeNotice = await waitFor('the payment link', async () => {
+      await env.runtime.drained();
+      return (await sentTo(env.runtime, waId))
+        .map(textOf)
+        .find((text) => text.includes(`${applicationId} (Trade licence) has a fee of ₹500`));
+    });
+    expect(feeNotice).toMatch(/\/pay\/plink_\w+/);
+
     await say(env.runtime, waId, { text: 'status' });
     const status = await lastText(waId);
     expect(status).toContain(`${applicationId}: Trade licence, waiting for the fee to be paid`);
