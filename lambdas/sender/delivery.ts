@@ -83,19 +83,19 @@ class MediaGone extends Error {}
 export function createDelivery(deps: DeliveryDependencies) {
   const recipients = new Map<string, Promise<Recipient>>();
   const pacing = new Map<string, number>();
-  const recipient = (waId: string) => {
-    let known = recipients.get(waId);
-    if (!known) {
-      const read = deps.recipient(waId);
-      recipients.set(waId, read);
-      // A read that failed (DynamoDB busy) is not kept: the reply's next attempt reads again.
-      read.catch(() => {
-        if (recipients.get(waId) === read) recipients.delete(waId);
-      });
-      known = read;
-    }
-    return known;
+  /**
+   * Reads the citizen, keeping the read for the invocation. A read that failed (DynamoDB busy) is not kept: the reply's
+   * next attempt reads again.
+   */
+  const readRecipient = (waId: string) => {
+    const read = deps.recipient(waId);
+    recipients.set(waId, read);
+    read.catch(() => {
+      if (recipients.get(waId) === read) recipients.delete(waId);
+    });
+    return read;
   };
+  const recipient = (waId: string) => recipients.get(waId) ?? readRecipient(waId);
 
   /**
    * Waits out the pacing of a citizen Meta told us to slow down for: in this invocation, from the last send; after
@@ -253,9 +253,7 @@ export function createDelivery(deps: DeliveryDependencies) {
     if (!waits(await recipient(item.waId))) return;
     for (let look = 0; look < TURN_ANSWER_WAIT_MS / TURN_ANSWER_POLL_MS; look++) {
       await deps.sleep(TURN_ANSWER_POLL_MS);
-      const fresh = deps.recipient(item.waId);
-      recipients.set(item.waId, fresh);
-      if (!waits(await fresh)) return;
+      if (!waits(await readRecipient(item.waId))) return;
     }
     deps.metric('NoticesBeforeTheirTurn');
     deps.log.warn('notice sent before the replies of the turn that started its work', { sk: item.sk });

@@ -42,12 +42,12 @@ function harness(
     recipients?: Recipient[];
     settleFails?: boolean;
     heldForMs?: number;
-    /** How many reads of the recipient fail first, as DynamoDB answers when it throttles past the SDK's retries. */
-    unreadable?: number;
+    /** Which reads of the recipient fail (counted from 0), as DynamoDB answers when it throttles past the SDK's retries. */
+    failingReads?: number[];
   } = {},
 ) {
   const reads = [...(options.recipients ?? [])];
-  let unreadable = options.unreadable ?? 0;
+  let readCount = 0;
   let held = options.heldForMs;
   const failures = [...(options.failures ?? [])];
   const sent: Record<string, unknown>[] = [];
@@ -79,7 +79,8 @@ function harness(
       settled.push({ sk: i.sk, status, details });
     },
     recipient: async () => {
-      if (unreadable-- > 0) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      if (options.failingReads?.includes(readCount++))
+        throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
       return (
         (reads.length > 1 ? reads.shift() : reads[0]) ??
         options.recipient ?? { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' }
@@ -150,11 +151,23 @@ describe('sender delivery', () => {
   });
 
   it('reads the citizen again when the read failed, so that trying the reply again can send it', async () => {
-    const h = harness({ unreadable: 1 });
+    const h = harness({ failingReads: [0] });
     await expect(h.delivery.deliver(text)).rejects.toThrow('Rate exceeded');
     expect(h.statuses.get(text.sk) ?? 'pending').toBe('pending');
     expect(await h.delivery.deliver(text)).toBe('sent');
     expect(h.sent).toHaveLength(1);
+
+    // The same when a read made again while a notice waits for its turn fails.
+    const submitted = { lastInboundAt: new Date(NOW.getTime() - 60_000), language: 'te' };
+    const waiting = { ...submitted, awaited: { refs: ['AP-7YMHEWZDR6ZE'], answered: false } };
+    const notice = harness({
+      recipients: [waiting, { ...waiting, awaited: { ...waiting.awaited, answered: true } }],
+      failingReads: [1],
+    });
+    const feeLink = item({ type: 'text', text: 'Pay ₹1,200 at this link' }, 'AP-7YMHEWZDR6ZE#fee');
+    await expect(notice.delivery.deliver(feeLink)).rejects.toThrow('Rate exceeded');
+    expect(await notice.delivery.deliver(feeLink)).toBe('sent');
+    expect(notice.sent).toHaveLength(1);
   });
 
   it('sends a reply once, and skips a redelivered record whose item is already sent', async () => {
