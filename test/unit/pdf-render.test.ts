@@ -67,16 +67,60 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(verifyClaims(parsed.claims, parsed.signature, signer.publicKey)).toBe(true);
   });
 
+  /** pdffonts' rows: name, type (one or two words), encoding, embedded, subset, ToUnicode, object. */
+  const fontsOf = (file: string) =>
+    run('pdffonts', file)
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((row) => {
+        const [, name, type, encoding, embedded, subset, toUnicode] =
+          /^(\S+)\s+(CID TrueType|\S+)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(row)!;
+        return { name, type, encoding, embedded, subset, toUnicode };
+      });
+
   it('embeds one subset font of Noto Sans with Noto Sans Telugu, no standard-14 font', async () => {
     const { file } = await render();
-    const rows = run('pdffonts', file).trim().split('\n').slice(2);
+    const rows = fontsOf(file);
     expect(rows).toHaveLength(1);
-    for (const row of rows) {
-      const [name, , , , emb, sub] = row.split(/\s+/);
-      expect(name).toMatch(/^[A-Z]{6}\+NotoSans-NotoSansTelugu-Regular$/);
-      expect(name).not.toMatch(STANDARD_14);
-      expect([emb, sub]).toEqual(['yes', 'yes']);
-    }
+    const [font] = rows;
+    expect(font!.name).toMatch(/^[A-Z]{6}\+NotoSans-NotoSansTelugu-Regular$/);
+    expect(font!.name).not.toMatch(STANDARD_14);
+    // A glyph a byte: a certificate draws fewer than 256 glyphs.
+    expect(font).toMatchObject({ type: 'TrueType', embedded: 'yes', subset: 'yes', toUnicode: 'yes' });
+  });
+
+  it('draws a document of more glyphs than one-byte codes name with two-byte codes, and it reads the same', async () => {
+    // A consonant with each of these vowel signs is a glyph of its own: 128 glyphs beside the 170 or so of the page.
+    const syllables = [...'కఖగఘచఛజఝటఠడఢణతథదధనపఫబభమయరలవశషసహళ'].flatMap((consonant) =>
+      [...'ిీెే'].map((sign) => consonant + sign),
+    );
+    const name = syllables.slice(0, 96).join('');
+    const father = syllables.slice(96).join('');
+    const { file, rendered } = await render({
+      applicant: { name, nameLatin: 'Ravi Kumar' },
+      values: { ...sampleRequest().values, 'applicant-name': name, 'father-name': father },
+    });
+    expect(rendered.notes).toEqual([]);
+    expect(fontsOf(file)).toEqual([expect.objectContaining({ type: 'CID TrueType', encoding: 'Identity-H' })]);
+    const text = run('pdftotext', file, '-').replace(/\s+/g, '');
+    expect(text).toContain(name);
+    expect(text).toContain(father);
+    expect(text).toContain('INCOMECERTIFICATE');
+  });
+
+  it('draws the same page with two-byte codes as with one-byte codes', async () => {
+    const { signed, qrPayload, file } = await render();
+    const input = { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, signed.record.certId) };
+    const twoByte = join(directory, 'two-byte.pdf');
+    writeFileSync(twoByte, (await renderCertificatePdf(input, fonts, 'two-byte')).bytes);
+    expect(fontsOf(twoByte)).toEqual([expect.objectContaining({ type: 'CID TrueType', encoding: 'Identity-H' })]);
+    const pixels = (pdf: string) => {
+      run('pdftoppm', '-r', '100', '-gray', '-singlefile', pdf, pdf);
+      return readFileSync(`${pdf}.pgm`);
+    };
+    expect(sha256Hex(pixels(twoByte))).toBe(sha256Hex(pixels(file)));
+    expect(run('pdftotext', twoByte, '-')).toBe(run('pdftotext', file, '-'));
   });
 
   it('has extractable text: the holder name and the certificate number', async () => {

@@ -156,14 +156,15 @@ export class ContentStream {
 }
 
 /**
- * Two-byte codes (glyphs of an Identity-H font, or UTF-16 code units) as a PDF literal string of raw bytes, each
- * byte one character of the returned string (a content stream is written as Latin-1, see `ContentStream.bytes`):
- * half the bytes of a hex string, and they compress better. Only the backslash, the parentheses and the carriage
- * return (which a reader would turn into a line feed) are escaped.
+ * Codes of one or two bytes (glyphs of a simple font or of an Identity-H font, or UTF-16 code units) as a PDF literal
+ * string of raw bytes, each byte one character of the returned string (a content stream is written as Latin-1, see
+ * `ContentStream.bytes`): half the bytes of a hex string, and they compress better. Only the backslash, the
+ * parentheses and the carriage return (which a reader would turn into a line feed) are escaped.
  */
-export function byteString(codes: Iterable<number>): string {
+export function byteString(codes: Iterable<number>, bytesPerCode: 1 | 2 = 2): string {
   let text = '(';
-  for (const code of codes) text += ESCAPED[code >> 8]! + ESCAPED[code & 0xff]!;
+  if (bytesPerCode === 1) for (const code of codes) text += ESCAPED[code]!;
+  else for (const code of codes) text += ESCAPED[code >> 8]! + ESCAPED[code & 0xff]!;
   return `${text})`;
 }
 

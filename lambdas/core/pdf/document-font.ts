@@ -6,9 +6,34 @@ import { boundingBoxOf, GlyphSubset } from './font-subset.ts';
 import type { TrueTypeFont } from './truetype.ts';
 
 /**
- * The fonts one document draws with, as the one font the PDF embeds: the glyphs drawn from any of them, numbered in
- * one subset as they are first used, written as a Type 0 font over a CIDFontType2 (Identity-H: each glyph is a
- * two-byte code, its subset id) with the subset font program, its widths and a ToUnicode map.
+ * How a document's text names its glyphs. `one-byte`: a simple TrueType font, one byte a glyph, printable ASCII
+ * characters of Latin text at their own codes (so the text-copying map gives them in one range) and the other glyphs
+ * at the codes left, up to 255 of them; the drawing is a fifth smaller. `two-byte`: a Type 0 font over a
+ * CIDFontType2 (Identity-H: each glyph a two-byte code, its id in the subset), for a document with more glyphs.
+ */
+export type GlyphCodes = 'one-byte' | 'two-byte';
+
+/** A document draws more glyphs than one-byte codes name: it is drawn again with two-byte codes. */
+export class GlyphCodesExhausted extends Error {
+  constructor() {
+    super('the document draws more glyphs than one-byte codes can name');
+  }
+}
+
+/** Printable ASCII, where the Latin glyphs of the same characters sit in a one-byte font. */
+const ASCII = { first: 0x20, last: 0x7e };
+
+/** The codes the other glyphs take, in this order: the control codes and the upper half, then the ASCII codes unused. */
+const FREE_CODES = [
+  ...Array.from({ length: ASCII.first - 1 }, (_, i) => i + 1),
+  ...Array.from({ length: 0xff - ASCII.last }, (_, i) => ASCII.last + 1 + i),
+  ...Array.from({ length: ASCII.last - ASCII.first + 1 }, (_, i) => ASCII.first + i),
+];
+
+/**
+ * The fonts one document draws with, as the one font the PDF embeds: the glyphs drawn from any of them, each at a
+ * code (`GlyphCodes`) that is also its id in the subset font program, with the program, its widths and a ToUnicode
+ * map.
  */
 export class DocumentFont {
   readonly subset: GlyphSubset;
@@ -16,28 +41,54 @@ export class DocumentFont {
   private readonly characters = new Map<number, string>();
   /** The shaped texts `copiesAs` has looked at. */
   private readonly copied = new Set<string>();
+  /** The codes of the glyphs drawn, in the order they were first drawn. */
+  private readonly drawn: number[] = [];
+  /** The next of `FREE_CODES` to try (one-byte codes). */
+  private nextFree = 0;
 
   constructor(
-    /** The first gives the font-wide metrics (Noto Sans); all share one em. */
+    /** The first gives the font-wide metrics (Noto Sans) and the Latin glyphs; all share one em. */
     readonly programs: readonly [FontProgram, ...FontProgram[]],
     /** The name of the font in the page's resources. */
     readonly resource: string,
+    readonly codes: GlyphCodes = 'one-byte',
   ) {
     this.subset = new GlyphSubset(programs.map((program) => program.font) as [TrueTypeFont, ...TrueTypeFont[]]);
   }
 
   get used(): boolean {
-    return this.subset.glyphs.length > 1;
+    return this.drawn.length > 0;
   }
 
-  /** The code of a glyph of one of the fonts, adding it to the subset. */
+  /** The code of a glyph of one of the fonts, adding it to the subset; `GlyphCodesExhausted` past 255 one-byte codes. */
   code(program: FontProgram, glyph: number): number {
-    const code = this.subset.idOf(program.font, glyph);
-    if (!this.characters.has(code)) {
-      const character = program.characterOf(glyph);
-      if (character !== undefined) this.characters.set(code, String.fromCodePoint(character));
-    }
+    const placed = this.subset.idOf(program.font, glyph);
+    if (placed !== undefined) return placed;
+    const character = program.characterOf(glyph);
+    const code = this.freeCode(program, character);
+    this.subset.place(program.font, glyph, code);
+    this.drawn.push(code);
+    if (character !== undefined) this.characters.set(code, String.fromCodePoint(character));
     return code;
+  }
+
+  private freeCode(program: FontProgram, character: number | undefined): number {
+    if (this.codes === 'two-byte') return this.drawn.length + 1;
+    const ascii =
+      program === this.programs[0] &&
+      character !== undefined &&
+      character >= ASCII.first &&
+      character <= ASCII.last &&
+      !this.subset.has(character);
+    if (ascii) return character;
+    while (this.nextFree < FREE_CODES.length && this.subset.has(FREE_CODES[this.nextFree]!)) this.nextFree++;
+    if (this.nextFree === FREE_CODES.length) throw new GlyphCodesExhausted();
+    return FREE_CODES[this.nextFree]!;
+  }
+
+  /** The codes as a PDF string of raw bytes, one or two a code. */
+  stringOf(codes: readonly number[]): string {
+    return this.codes === 'one-byte' ? byteString(codes, 1) : byteString(codes);
   }
 
   /**
@@ -77,12 +128,27 @@ export class DocumentFont {
     }
   }
 
-  /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
-  showText(program: FontProgram, text: string): string {
-    return `${byteString(program.glyphsOf(text).map((glyph) => this.code(program, glyph)))} Tj`;
+  /**
+   * Whether the characters the codes stand for, in drawing order, are `text`: then a reader copying by the ToUnicode
+   * map gets the text as it is, and the run needs no /ActualText (a word of letters and vowel signs drawn in their
+   * order). A conjunct drawn with its vowel sign before its subscript, or a joiner that draws nothing, still needs it.
+   */
+  spells(text: string, codes: readonly number[]): boolean {
+    let spelt = '';
+    for (const code of codes) {
+      const characters = this.characters.get(code);
+      if (characters === undefined) return false;
+      spelt += characters;
+    }
+    return spelt === text;
   }
 
-  /** The width of a code as the font's /W array gives it, thousandths of an em. */
+  /** `(…) Tj` for text set one glyph per character (Latin): the character map gives every glyph. */
+  showText(program: FontProgram, text: string): string {
+    return `${this.stringOf(program.glyphsOf(text).map((glyph) => this.code(program, glyph)))} Tj`;
+  }
+
+  /** The width of a code as the font's widths (/Widths or /W) give it, thousandths of an em. */
   widthOf(code: number): number {
     return Math.round((this.subset.advanceOf(code) * 100000) / this.programs[0].font.unitsPerEm) / 100;
   }
@@ -92,7 +158,14 @@ export class DocumentFont {
     const fonts = this.programs.map((program) => program.font);
     const [font] = fonts;
     const scale = (value: number) => Math.round((value * 1000) / font.unitsPerEm);
-    const program = this.subset.encode();
+    const first = Math.min(...this.drawn);
+    const last = Math.max(...this.drawn);
+    // The widths of the codes drawn, before the components a composite brings take the codes left.
+    const widths = Array.from({ length: last - first + 1 }, (_, i) =>
+      this.subset.has(first + i) ? Number(pdfNumber(this.widthOf(first + i))) : 0,
+    );
+    const oneByte = this.codes === 'one-byte';
+    const program = this.subset.encode({ oneByteCodes: oneByte });
     const fontFile = context.register(
       PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: program.length }), deflateSync(program)),
     );
@@ -100,6 +173,7 @@ export class DocumentFont {
       context.obj({
         Type: 'FontDescriptor',
         FontName: baseFont,
+        // Symbolic: a one-byte code is looked up in the program's own character map, not in a standard encoding.
         Flags: 4,
         FontBBox: boundingBoxOf(fonts).map(scale),
         ItalicAngle: font.italicAngle,
@@ -110,7 +184,20 @@ export class DocumentFont {
         FontFile2: fontFile,
       }),
     );
-    const widths = this.subset.glyphs.slice(1).map((_, i) => Number(pdfNumber(this.widthOf(i + 1))));
+    const toUnicode = context.register(flateStream(context, toUnicodeCMap(this.characters, oneByte ? 1 : 2)));
+    if (oneByte)
+      return context.register(
+        context.obj({
+          Type: 'Font',
+          Subtype: 'TrueType',
+          BaseFont: baseFont,
+          FirstChar: first,
+          LastChar: last,
+          Widths: widths,
+          FontDescriptor: descriptor,
+          ToUnicode: toUnicode,
+        }),
+      );
     const cidFont = context.register(
       context.obj({
         Type: 'Font',
@@ -118,7 +205,7 @@ export class DocumentFont {
         BaseFont: baseFont,
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
-        W: [1, widths],
+        W: [first, widths],
         CIDToGIDMap: 'Identity',
       }),
     );
@@ -129,7 +216,7 @@ export class DocumentFont {
         BaseFont: baseFont,
         Encoding: 'Identity-H',
         DescendantFonts: [cidFont],
-        ToUnicode: context.register(flateStream(context, toUnicodeCMap(this.characters))),
+        ToUnicode: toUnicode,
       }),
     );
   }
@@ -156,35 +243,61 @@ function flateStream(context: PDFContext, text: string): PDFRawStream {
 /** Fewer codes in a row than this are written one line each: a range costs more than it saves (measured). */
 const SHORTEST_RANGE = 5;
 
+/** Fewer codes than this whose characters follow as the codes do are not written as one range of them. */
+const SHORTEST_RUN = 3;
+
 /**
- * A ToUnicode CMap: which characters each code stands for. Codes that follow one another (as a subset numbers the
- * glyphs a page uses) are one range with the list of their characters, a third of the bytes of a line for each code.
+ * A ToUnicode CMap: which characters each code (of `codeBytes` bytes) stands for. Codes whose characters follow as
+ * the codes do (Latin text at its ASCII codes) are one range from its first character, whatever codes between them
+ * are not drawn; other codes that follow one another (as a subset numbers the glyphs a page uses) are one range with
+ * the list of their characters, a third of the bytes of a line for each code.
  */
-function toUnicodeCMap(characters: ReadonlyMap<number, string>): string {
-  const hex = (value: number) => value.toString(16).padStart(4, '0');
+function toUnicodeCMap(characters: ReadonlyMap<number, string>, codeBytes: 1 | 2): string {
+  const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+  const code = (value: number) => hex(value, 2 * codeBytes);
   const utf16 = (text: string) => {
     let units = '';
-    for (let i = 0; i < text.length; i++) units += hex(text.charCodeAt(i));
+    for (let i = 0; i < text.length; i++) units += hex(text.charCodeAt(i), 4);
     return units;
   };
   const sorted = [...characters].sort(([a], [b]) => a - b);
+  // A range keeps to codes that differ in their last byte only.
+  const sameBlock = (a: number, b: number) => a >> 8 === sorted[b]![0] >> 8;
+  const follows = (from: number, to: number) => {
+    const [fromCode, fromText] = sorted[from]!;
+    const [toCode, toText] = sorted[to]!;
+    const step = toCode - fromCode;
+    return (
+      fromText.length === 1 &&
+      toText.length === 1 &&
+      toText.charCodeAt(0) - fromText.charCodeAt(0) === step &&
+      (fromText.charCodeAt(0) & 0xff) + step <= 0xff &&
+      sameBlock(fromCode, to)
+    );
+  };
   const ranges: string[] = [];
   const singles: string[] = [];
   for (let first = 0; first < sorted.length; ) {
     let last = first;
-    // A range keeps to codes that differ in their last byte only.
+    while (last + 1 < sorted.length && follows(first, last + 1)) last++;
+    if (last - first + 1 >= SHORTEST_RUN) {
+      ranges.push(`<${code(sorted[first]![0])}> <${code(sorted[last]![0])}> <${utf16(sorted[first]![1])}>`);
+      first = last + 1;
+      continue;
+    }
+    last = first;
     while (
       last + 1 < sorted.length &&
       sorted[last + 1]![0] === sorted[last]![0] + 1 &&
-      sorted[last + 1]![0] >> 8 === sorted[first]![0] >> 8
+      sameBlock(sorted[first]![0], last + 1)
     )
       last++;
     if (last - first + 1 < SHORTEST_RANGE)
-      for (const [code, character] of sorted.slice(first, last + 1))
-        singles.push(`<${hex(code)}> <${utf16(character)}>`);
+      for (const [each, character] of sorted.slice(first, last + 1))
+        singles.push(`<${code(each)}> <${utf16(character)}>`);
     else
       ranges.push(
-        `<${hex(sorted[first]![0])}> <${hex(sorted[last]![0])}> [${sorted
+        `<${code(sorted[first]![0])}> <${code(sorted[last]![0])}> [${sorted
           .slice(first, last + 1)
           .map(([, c]) => `<${utf16(c)}>`)
           .join('')}]`,
@@ -203,7 +316,7 @@ function toUnicodeCMap(characters: ReadonlyMap<number, string>): string {
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
     '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
-    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    `1 begincodespacerange <${code(0)}> <${code(codeBytes === 1 ? 0xff : 0xffff)}> endcodespacerange`,
     ...blocks(ranges, 'bfrange'),
     ...blocks(singles, 'bfchar'),
     'endcmap CMapName currentdict /CMap defineresource pop end end',

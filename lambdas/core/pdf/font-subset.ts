@@ -5,7 +5,7 @@ import { componentsOf, glyphOutline, type TrueTypeFont } from './truetype.ts';
 /**
  * The embedded program's em is this many times smaller than the fonts' (1,000 units become 125). The shipped outlines
  * sit on a grid of 16 units (tools/fonts/outlines.ts), so dividing by 8 loses nothing, and smaller coordinates
- * compress better: a certificate's glyphs are 0.4 KB smaller. Widths, in the PDF's /W array, stay in thousandths of
+ * compress better: a certificate's glyphs are 0.4 KB smaller. Widths, in the PDF's font dictionary, stay in thousandths of
  * an em.
  */
 const EM_DIVISOR = 8;
@@ -20,14 +20,17 @@ interface SourceGlyph {
 }
 
 /**
- * The glyphs one document uses from its fonts, numbered 1, 2, 3… in the order the document first uses them (0 is the
- * first font's .notdef), and the one TrueType font program PDF embeds for them all: head, hhea, maxp, hmtx, loca and
- * glyf, the tables a CIDFontType2 needs. One program for Latin and Telugu is one font file, descriptor, width array
- * and ToUnicode map in the PDF where two would each repeat them, and text that changes script keeps its font. A
- * composite glyph brings its components, renumbered inside its outline. The fonts share one em.
+ * The glyphs one document uses from its fonts, and the one TrueType font program PDF embeds for them all: head, hhea,
+ * maxp, hmtx, loca and glyf, the tables a CIDFontType2 needs, and a character map for a simple font's one-byte
+ * codes when asked. One program for Latin and Telugu is one font file, descriptor, width array and ToUnicode map in
+ * the PDF where two would each repeat them, and text that changes script keeps its font. The document places each
+ * glyph it draws at an id of its choosing (0 is the first font's .notdef); a composite glyph's components, which
+ * are never drawn by a code of their own, take ids left free when the program is written, renumbered inside the
+ * composite's outline. The fonts share one em.
  */
 export class GlyphSubset {
-  readonly glyphs: SourceGlyph[];
+  /** The glyph at each id; ids no glyph was placed at are empty in the program. */
+  readonly glyphs: (SourceGlyph | undefined)[];
   private readonly ids = new Map<TrueTypeFont, Map<number, number>>();
 
   constructor(readonly fonts: readonly [TrueTypeFont, ...TrueTypeFont[]]) {
@@ -39,35 +42,66 @@ export class GlyphSubset {
     this.ids.get(first)!.set(0, 0);
   }
 
-  /** The subset id of a glyph of one of the fonts, adding it (and its components) on first use. */
-  idOf(font: TrueTypeFont, glyph: number): number {
+  /** The id of a glyph of one of the fonts, if it has been placed. */
+  idOf(font: TrueTypeFont, glyph: number): number | undefined {
     const ids = this.ids.get(font);
     if (!ids) throw new ConfigurationError('the glyph is of a font this subset was not made for');
-    let id = ids.get(glyph);
-    if (id === undefined) {
-      id = this.glyphs.length;
-      ids.set(glyph, id);
-      this.glyphs.push({ font, glyph });
-      const outline = glyphOutline(font, glyph);
-      for (const { glyphAt } of componentsOf(outline))
-        this.idOf(font, (outline[glyphAt]! << 8) | outline[glyphAt + 1]!);
-    }
-    return id;
+    return ids.get(glyph);
   }
 
-  /** Advance width of a subset glyph, font units. */
+  /** Puts a glyph of one of the fonts at a free id. */
+  place(font: TrueTypeFont, glyph: number, id: number): void {
+    if (this.glyphs[id]) throw new ConfigurationError(`glyph id ${id} is taken`);
+    if (this.idOf(font, glyph) !== undefined) throw new ConfigurationError('the glyph is placed already');
+    this.ids.get(font)!.set(glyph, id);
+    this.glyphs[id] = { font, glyph };
+  }
+
+  /** Whether a glyph sits at the id. */
+  has(id: number): boolean {
+    return this.glyphs[id] !== undefined;
+  }
+
+  /** Advance width of a placed glyph, font units. */
   advanceOf(id: number): number {
     const { font, glyph } = this.glyphs[id]!;
     return font.advances[glyph]!;
   }
 
-  encode(): Uint8Array {
+  /**
+   * Places every component of the composites placed, and theirs, at the free ids from `from` up (the codes a
+   * document does not draw with, then past the last id).
+   */
+  private placeComponents(from: number): void {
+    let free = from;
+    const placeParts = ({ font, glyph }: SourceGlyph) => {
+      const outline = glyphOutline(font, glyph);
+      for (const { glyphAt } of componentsOf(outline)) {
+        const component = (outline[glyphAt]! << 8) | outline[glyphAt + 1]!;
+        if (this.idOf(font, component) !== undefined) continue;
+        while (this.glyphs[free]) free++;
+        this.place(font, component, free);
+        placeParts({ font, glyph: component });
+      }
+    };
+    for (const placed of [...this.glyphs]) if (placed) placeParts(placed);
+  }
+
+  /**
+   * The font program. `oneByteCodes`: with a character map that takes each one-byte code to the glyph at the same id,
+   * for a simple TrueType font (symbolic, so readers look a code up in the (3,0) table at 0xF000 + code, or in the
+   * (1,0) table), and components placed at ids no code draws.
+   */
+  encode(options: { oneByteCodes?: boolean } = {}): Uint8Array {
+    this.placeComponents(options.oneByteCodes ? 1 : this.glyphs.length);
     const { fonts, glyphs } = this;
     const [first] = fonts;
     const count = glyphs.length;
     const divisor = first.unitsPerEm % EM_DIVISOR === 0 ? EM_DIVISOR : 1;
     const scale = (value: number) => Math.round(value / divisor);
-    const outlines = glyphs.map(({ font, glyph }) => outlineOf(font, glyph, divisor));
+    const outlines = Array.from(glyphs, (placed) =>
+      placed ? outlineOf(placed.font, placed.glyph, divisor) : new Uint8Array(0),
+    );
     const glyfLength = outlines.reduce((sum, outline) => sum + pad4(outline.length), 0);
     const longOffsets = glyfLength > 0x1fffe;
 
@@ -78,23 +112,25 @@ export class GlyphSubset {
       if (longOffsets) loca.setUint32(4 * id, at);
       else loca.setUint16(2 * id, at / 2);
       glyf.set(outline, at);
-      const ids = this.ids.get(glyphs[id]!.font)!;
-      for (const { glyphAt } of componentsOf(outline)) {
-        const renumbered = ids.get((outline[glyphAt]! << 8) | outline[glyphAt + 1]!)!;
-        glyf[at + glyphAt] = renumbered >> 8;
-        glyf[at + glyphAt + 1] = renumbered & 0xff;
-      }
+      const placed = glyphs[id];
+      const ids = placed && this.ids.get(placed.font)!;
+      if (ids)
+        for (const { glyphAt } of componentsOf(outline)) {
+          const renumbered = ids.get((outline[glyphAt]! << 8) | outline[glyphAt + 1]!)!;
+          glyf[at + glyphAt] = renumbered >> 8;
+          glyf[at + glyphAt + 1] = renumbered & 0xff;
+        }
       at += pad4(outline.length);
     });
     if (longOffsets) loca.setUint32(4 * count, at);
     else loca.setUint16(2 * count, at / 2);
 
-    // One advance (.notdef's) stands for every glyph's: the PDF's /W array gives the widths a reader sets text by.
+    // One advance (.notdef's) stands for every glyph's: the PDF's font dictionary gives the widths a reader sets text by.
     // The left side bearings are kept, each glyph's own.
     const hmtx = new DataView(new ArrayBuffer(2 + 2 * count));
     hmtx.setUint16(0, scale(first.advances[0]!));
-    glyphs.forEach(({ font, glyph }, id) => {
-      hmtx.setInt16(2 + 2 * id, scale(font.leftSideBearings[glyph]!));
+    glyphs.forEach((placed, id) => {
+      if (placed) hmtx.setInt16(2 + 2 * id, scale(placed.font.leftSideBearings[placed.glyph]!));
     });
 
     const head = copyOf(first, 'head');
@@ -123,6 +159,7 @@ export class GlyphSubset {
     }
 
     return sfnt([
+      ...(options.oneByteCodes ? [['cmap', ONE_BYTE_CMAP] as [string, Uint8Array]] : []),
       ['glyf', glyf],
       ['head', head],
       ['hhea', hhea],
@@ -132,6 +169,46 @@ export class GlyphSubset {
     ]);
   }
 }
+
+/**
+ * A character map taking each one-byte code to the glyph of the same id, for the (1,0) and (3,0) encodings alike: one
+ * format 4 table of three segments, 0x00–0xFF as they are, 0xF000–0xF0FF less 0xF000 (where a symbolic font's codes
+ * sit in the (3,0) table), and the 0xFFFF that ends every such table.
+ */
+const ONE_BYTE_CMAP = (() => {
+  const segments = [
+    { start: 0x0000, end: 0x00ff, delta: 0 },
+    { start: 0xf000, end: 0xf0ff, delta: 0x1000 },
+    { start: 0xffff, end: 0xffff, delta: 1 },
+  ];
+  const subtableLength = 16 + 8 * segments.length;
+  const view = new DataView(new ArrayBuffer(4 + 2 * 8 + subtableLength));
+  view.setUint16(2, 2); // version 0, two encoding records
+  [
+    [1, 0],
+    [3, 0],
+  ].forEach(([platform, encoding], i) => {
+    view.setUint16(4 + 8 * i, platform!);
+    view.setUint16(6 + 8 * i, encoding!);
+    view.setUint32(8 + 8 * i, 20);
+  });
+  const at = 20;
+  const count = segments.length;
+  const power = 2 ** Math.floor(Math.log2(count));
+  view.setUint16(at, 4);
+  view.setUint16(at + 2, subtableLength);
+  view.setUint16(at + 6, 2 * count);
+  view.setUint16(at + 8, 2 * power);
+  view.setUint16(at + 10, Math.log2(power));
+  view.setUint16(at + 12, 2 * count - 2 * power);
+  segments.forEach(({ start, end, delta }, i) => {
+    view.setUint16(at + 14 + 2 * i, end);
+    view.setUint16(at + 16 + 2 * count + 2 * i, start);
+    view.setUint16(at + 16 + 4 * count + 2 * i, delta);
+    // idRangeOffset stays 0: each segment maps by its delta alone.
+  });
+  return new Uint8Array(view.buffer);
+})();
 
 /** The box that holds every glyph of all the fonts: least x and y, greatest x and y, font units. */
 export function boundingBoxOf(fonts: readonly TrueTypeFont[]): number[] {

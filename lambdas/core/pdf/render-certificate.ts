@@ -8,7 +8,7 @@ import { printedDate } from '../certificate/printed-values.ts';
 import { MitraError } from '../errors.ts';
 import { attachFile } from './attach-file.ts';
 import { type Color, ContentStream } from './content-stream.ts';
-import { DocumentFont } from './document-font.ts';
+import { DocumentFont, type GlyphCodes, GlyphCodesExhausted } from './document-font.ts';
 import type { CertificateFonts } from './font-files.ts';
 import { fontProgram } from './font-program.ts';
 import { officeOf, PAGE_TEXT } from './page-text.ts';
@@ -73,6 +73,22 @@ interface PageContent {
 export async function renderCertificatePdf(
   input: RenderedCertificateInput,
   fontFiles: CertificateFonts,
+  /** Draws with these codes only (by default one-byte codes, or two-byte codes when those run out). */
+  codes?: GlyphCodes,
+): Promise<RenderedPdf> {
+  if (codes) return renderWith(input, fontFiles, codes);
+  try {
+    return await renderWith(input, fontFiles, 'one-byte');
+  } catch (error) {
+    if (error instanceof GlyphCodesExhausted) return renderWith(input, fontFiles, 'two-byte');
+    throw error;
+  }
+}
+
+async function renderWith(
+  input: RenderedCertificateInput,
+  fontFiles: CertificateFonts,
+  codes: GlyphCodes,
 ): Promise<RenderedPdf> {
   const { signed, qrPayload, verifyPageUrl } = input;
   const { record } = signed;
@@ -84,7 +100,11 @@ export async function renderCertificatePdf(
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const page = pdf.addPage([A4.width, A4.height]);
   const content = new ContentStream();
-  const font = new DocumentFont([fontProgram(fontFiles.regular), fontProgram(fontFiles.teluguRegular)], FONT.resource);
+  const font = new DocumentFont(
+    [fontProgram(fontFiles.regular), fontProgram(fontFiles.teluguRegular)],
+    FONT.resource,
+    codes,
+  );
   const ts = new Typesetter(content, font, fontFiles);
   const contentOfPage = contentOf(record, ts, notes);
 

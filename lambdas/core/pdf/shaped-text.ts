@@ -22,8 +22,10 @@ export interface ShapedLine {
 /**
  * The text operators that draw glyphs exactly where HarfBuzz placed them: one TJ array per baseline, whose numbers
  * move the pen wherever the shaped advance or a mark's offset differs from the glyph's own width in the font
- * (`widthOf`, thousandths of an em, as the font's /W array says), and a text rise (Ts) for marks set above or below
- * the baseline. A few bytes per glyph, where a text matrix per glyph would cost some thirty.
+ * (`widthOf`, thousandths of an em, as the font's widths say), and a text rise (Ts) for marks set above or below
+ * the baseline. A few bytes per glyph, where a text matrix per glyph would cost some thirty. `widestGap` is the
+ * farthest the pen moves right between two glyphs, beyond the first one's width (thousandths of an em), and `raised`
+ * whether any glyph sits off the baseline: what a reader that finds words by the glyphs' places would see.
  */
 export function positionedGlyphs(
   glyphs: readonly ShapedGlyph[],
@@ -31,13 +33,15 @@ export function positionedGlyphs(
   widthOf: (code: number) => number,
   unitsPerEm: number,
   size: number,
-): { shown: string; width: number } {
+  /** The codes as a PDF string (two bytes a code unless the font says otherwise). */
+  stringOf: (codes: number[]) => string = byteString,
+): { shown: string; width: number; widestGap: number; raised: boolean } {
   const perUnit = 1000 / unitsPerEm;
   const shown: string[] = [];
   let items: string[] = [];
   let run: number[] = [];
   const closeRun = () => {
-    if (run.length) items.push(byteString(run));
+    if (run.length) items.push(stringOf(run));
     run = [];
   };
   const closeArray = () => {
@@ -49,17 +53,21 @@ export function positionedGlyphs(
   let penX = 0;
   let penY = 0;
   let rise = '0';
+  let widestGap = 0;
+  let raised = false;
   glyphs.forEach((glyph, i) => {
     const glyphRise = pdfNumber(((penY + glyph.yOffset) * size) / unitsPerEm);
     if (glyphRise !== rise) {
       closeArray();
       shown.push(`${glyphRise} Ts`);
       rise = glyphRise;
+      raised = true;
     }
     const adjustment = Math.round((position - (penX + glyph.xOffset) * perUnit) * 100) / 100;
     if (adjustment !== 0) {
       closeRun();
       items.push(pdfNumber(adjustment));
+      if (i > 0) widestGap = Math.max(widestGap, -adjustment);
       position -= adjustment;
     }
     run.push(codes[i]!);
@@ -69,7 +77,7 @@ export function positionedGlyphs(
   });
   closeArray();
   if (rise !== '0') shown.push('0 Ts');
-  return { shown: shown.join(' '), width: (penX * size) / unitsPerEm };
+  return { shown: shown.join(' '), width: (penX * size) / unitsPerEm, widestGap, raised };
 }
 
 /**

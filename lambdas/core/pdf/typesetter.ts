@@ -27,6 +27,12 @@ const isLetter = (code: number) =>
 const isMark = (code: number) => code >= 0x300 && MARK.test(String.fromCodePoint(code));
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/**
+ * A move of the pen to the right between two glyphs, in thousandths of an em, that a reader finding words by the
+ * glyphs' places might take for a space: half of poppler's smallest word break (a tenth of the font size).
+ */
+const WORD_GAP = 50;
+
 /** Entries kept in each per-container measurement cache before it starts again. */
 const CACHED_TEXTS = 8192;
 
@@ -193,14 +199,17 @@ export class Typesetter {
         const glyphs = shaper.shape(run.text);
         const codes = glyphs.map((glyph) => font.code(program, glyph.glyphId));
         font.copiesAs(run.text, glyphs, codes);
-        const { shown, width } = positionedGlyphs(
+        const { shown, width, widestGap, raised } = positionedGlyphs(
           glyphs,
           codes,
           (code) => font.widthOf(code),
           shaper.unitsPerEm,
           style.size,
+          (run) => font.stringOf(run),
         );
-        this.content.text({ ...at, font: font.resource, shown }, run.text);
+        // Without /ActualText a reader copies the run by the ToUnicode map and finds its words by the glyphs' places.
+        const copiesWhole = font.spells(run.text, codes) && widestGap < WORD_GAP && !raised;
+        this.content.text({ ...at, font: font.resource, shown }, copiesWhole ? undefined : run.text);
         this.shapedLines.push({
           text: run.text,
           weight: 'regular',
