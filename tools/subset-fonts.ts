@@ -31,22 +31,22 @@ const LATIN_REPERTOIRE: [number, number][] = [
 /** Name records kept: copyright, family and style names, version, PostScript name, trademark, makers, licence. */
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14];
 
-const FONTS: { file: string; repertoire: 'latin' | 'whole' }[] = [
-  { file: 'NotoSans-Regular.ttf', repertoire: 'latin' },
-  { file: 'NotoSans-Bold.ttf', repertoire: 'latin' },
+const FONTS: { file: string; repertoire: 'latin' | 'whole'; grid: number }[] = [
+  { file: 'NotoSans-Regular.ttf', repertoire: 'latin', grid: FONT_GRID.latin },
+  { file: 'NotoSans-Bold.ttf', repertoire: 'latin', grid: FONT_GRID.latin },
   // Every character of the Telugu fonts: the subset only drops hinting, so any Telugu text still shapes.
-  { file: 'NotoSansTelugu-Regular.ttf', repertoire: 'whole' },
-  { file: 'NotoSansTelugu-Bold.ttf', repertoire: 'whole' },
+  { file: 'NotoSansTelugu-Regular.ttf', repertoire: 'whole', grid: FONT_GRID.telugu },
+  { file: 'NotoSansTelugu-Bold.ttf', repertoire: 'whole', grid: FONT_GRID.telugu },
 ];
 
-for (const { file, repertoire } of FONTS) {
+for (const { file, repertoire, grid } of FONTS) {
   const source = new Uint8Array(readFileSync(join(SOURCES, file)));
   const mapped = [...parseTrueType(source).cmap.keys()];
   const codePoints =
     repertoire === 'whole'
       ? mapped
       : mapped.filter((code) => LATIN_REPERTOIRE.some(([first, last]) => code >= first && code <= last));
-  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), FONT_GRID);
+  const subset = snapOutlines(subsetFont(source, { codePoints, nameIds: NAME_IDS }), grid);
   writeFileSync(join(OUTPUT, file), subset);
   console.log(`${file}: ${source.length} → ${subset.length} bytes, ${codePoints.length} characters`);
 }

@@ -7,7 +7,6 @@ import { parseTrueType } from '#core/pdf/truetype.ts';
 import { subsetFont } from '../../tools/fonts/harfbuzz-subset.ts';
 import { CURVE_TOLERANCE, FONT_GRID, snapOutlines } from '../../tools/fonts/outlines.ts';
 
-const GRID = FONT_GRID;
 /** A source font without hinting, as the font tool subsets it before snapping. */
 function unhinted(file: string): Uint8Array {
   const bytes = new Uint8Array(readFileSync(new URL(`../../assets/font-sources/${file}`, import.meta.url)));
@@ -20,7 +19,7 @@ interface Glyph {
 }
 
 /** How far a point of the new outline may be from the old: a merged curve's tolerance, then half a grid step. */
-const NEAR = CURVE_TOLERANCE + (FONT_GRID * Math.SQRT2) / 2 + 0.5;
+const near = (grid: number) => CURVE_TOLERANCE + (grid * Math.SQRT2) / 2 + 0.5;
 
 type Point = [number, number];
 
@@ -77,11 +76,14 @@ const open = (bytes: Uint8Array) =>
   };
 
 describe('fonts snapped to a grid for embedding', { timeout: 60_000 }, () => {
-  it.each(['NotoSansTelugu-Regular.ttf', 'NotoSans-Regular.ttf'])(
-    "%s: every glyph keeps its place, size and advance within a merged curve's tolerance and half a grid step, and the outlines compress smaller",
-    (file) => {
+  it.each([
+    ['NotoSansTelugu-Regular.ttf', FONT_GRID.telugu],
+    ['NotoSans-Regular.ttf', FONT_GRID.latin],
+  ])(
+    "%s: every glyph keeps its place, size and advance within a merged curve's tolerance and half a grid step (%i units), and the outlines compress smaller",
+    (file, grid) => {
       const before = unhinted(file);
-      const after = snapOutlines(before, GRID);
+      const after = snapOutlines(before, grid);
       const [original, snapped] = [open(before), open(after)];
       expect(snapped.numGlyphs).toBe(original.numGlyphs);
       for (const code of [0x41, 0x67, 0x0c06, 0x0c24, 0x0c4d]) {
@@ -95,7 +97,7 @@ describe('fonts snapped to a grid for embedding', { timeout: 60_000 }, () => {
         const [before, after] = [extent(a), extent(b)];
         before.forEach((edge, side) => {
           expect(Math.abs(after[side]! - edge), `glyph ${id} edge ${side}`).toBeLessThanOrEqual(
-            CURVE_TOLERANCE + GRID / 2 + 1,
+            CURVE_TOLERANCE + grid / 2 + 1,
           );
         });
       }
@@ -105,22 +107,27 @@ describe('fonts snapped to a grid for embedding', { timeout: 60_000 }, () => {
   );
 
   it.each([
-    ['NotoSansTelugu-Regular.ttf', [0x0c06, 0x0c15, 0x0c24, 0x0c30, 0x0c37, 0x0c4d, 0x0c67]],
-    ['NotoSans-Regular.ttf', [0x43, 0x47, 0x4f, 0x53, 0x61, 0x65, 0x67, 0x73, 0x20b9]],
-  ])('%s: every point of a merged outline lies near the original one, and the original near it', (file, codes) => {
-    const before = unhinted(file);
-    const [original, snapped] = [open(before), open(snapOutlines(before, GRID))];
-    for (const code of codes) {
-      const id = original.glyphForCodePoint(code).id;
-      const [a, b] = [traced(original.getGlyph(id)), traced(snapped.getGlyph(id))];
-      const farthest = (points: Point[][], from: Point[][]) =>
-        Math.max(...points.flat().map((point) => distanceToPolylines(point, from)));
-      expect(farthest(b, a), `U+${code.toString(16)} drawn off the original`).toBeLessThanOrEqual(NEAR);
-      expect(farthest(a, b), `U+${code.toString(16)} original left out`).toBeLessThanOrEqual(NEAR);
-    }
-  });
+    ['NotoSansTelugu-Regular.ttf', FONT_GRID.telugu, [0x0c06, 0x0c15, 0x0c24, 0x0c30, 0x0c37, 0x0c4d, 0x0c67]],
+    ['NotoSans-Regular.ttf', FONT_GRID.latin, [0x43, 0x47, 0x4f, 0x53, 0x61, 0x65, 0x67, 0x73, 0x20b9]],
+  ] as const)(
+    '%s: every point of a merged outline lies near the original one, and the original near it',
+    (file, grid, codes) => {
+      const before = unhinted(file);
+      const [original, snapped] = [open(before), open(snapOutlines(before, grid))];
+      for (const code of codes) {
+        const id = original.glyphForCodePoint(code).id;
+        const [a, b] = [traced(original.getGlyph(id)), traced(snapped.getGlyph(id))];
+        const farthest = (points: Point[][], from: Point[][]) =>
+          Math.max(...points.flat().map((point) => distanceToPolylines(point, from)));
+        expect(farthest(b, a), `U+${code.toString(16)} drawn off the original`).toBeLessThanOrEqual(near(grid));
+        expect(farthest(a, b), `U+${code.toString(16)} original left out`).toBeLessThanOrEqual(near(grid));
+      }
+    },
+  );
 
   it('refuses a file that is not a TrueType font', () => {
-    expect(() => snapOutlines(new TextEncoder().encode('OTTO not glyf outlines'), GRID)).toThrow(ConfigurationError);
+    expect(() => snapOutlines(new TextEncoder().encode('OTTO not glyf outlines'), FONT_GRID.latin)).toThrow(
+      ConfigurationError,
+    );
   });
 });
