@@ -1,11 +1,15 @@
 /** A fill or stroke colour, each component 0–1. */
 export type Color = readonly [red: number, green: number, blue: number];
 
-/** A number as a content stream writes it: two decimals (1/7200 inch), no trailing zeros, never "-0". */
-export function pdfNumber(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
+/** A number as a content stream writes it: two decimals unless told, no trailing zeros, never "-0". */
+export function pdfNumber(value: number, decimals = 2): string {
+  const scale = 10 ** decimals;
+  const rounded = Math.round(value * scale) / scale;
   return rounded === 0 ? '0' : String(rounded);
 }
+
+/** A place or length on the page: a tenth of a point (0.035 mm, a tenth of a 300-dpi printer's dot) is close enough. */
+const place = (value: number) => pdfNumber(value, 1);
 
 const colorOperands = (color: Color) => color.map(pdfNumber).join(' ');
 
@@ -58,7 +62,7 @@ export class ContentStream {
     at: { x: number; y: number; width: number; height: number },
     paint: { fill?: Color; stroke?: Color; lineWidth?: number },
   ): void {
-    const path = [at.x, at.y, at.width, at.height].map(pdfNumber).join(' ');
+    const path = [at.x, at.y, at.width, at.height].map(place).join(' ');
     const operators = ['q'];
     if (paint.fill) operators.push(`${colorOperands(paint.fill)} rg`);
     if (paint.stroke) operators.push(`${colorOperands(paint.stroke)} RG ${pdfNumber(paint.lineWidth ?? 1)} w`);
@@ -68,7 +72,7 @@ export class ContentStream {
 
   line(from: { x: number; y: number }, to: { x: number; y: number }, stroke: { color: Color; width: number }): void {
     this.graphics(
-      `q ${colorOperands(stroke.color)} RG ${pdfNumber(stroke.width)} w ${pdfNumber(from.x)} ${pdfNumber(from.y)} m ${pdfNumber(to.x)} ${pdfNumber(to.y)} l S Q`,
+      `q ${colorOperands(stroke.color)} RG ${pdfNumber(stroke.width)} w ${place(from.x)} ${place(from.y)} m ${place(to.x)} ${place(to.y)} l S Q`,
     );
   }
 
@@ -121,11 +125,11 @@ export class ContentStream {
     if (wanted.letterSpacing !== this.state.letterSpacing) operators.push(`${wanted.letterSpacing} Tc`);
     this.state = wanted;
 
-    const x = Math.round(run.x * 100) / 100;
-    const y = Math.round(run.y * 100) / 100;
+    const x = Math.round(run.x * 10) / 10;
+    const y = Math.round(run.y * 10) / 10;
     if (!this.origin) this.parts.push('BT');
     const from = this.origin ?? { x: 0, y: 0 };
-    operators.push(`${pdfNumber(x - from.x)} ${pdfNumber(y - from.y)} Td ${run.shown}`);
+    operators.push(`${place(x - from.x)} ${place(y - from.y)} Td ${run.shown}`);
     this.origin = { x, y };
     const shown = operators.join(' ');
     this.parts.push(

@@ -56,8 +56,12 @@ export function decodeSimple(outline: Uint8Array): Point[][] {
   });
 }
 
-/** A simple glyph in glyf's compact form: flags run-length coded, each coordinate a delta of one byte where it fits. */
-export function encodeSimple(contours: Point[][], overlap: boolean): Uint8Array {
+/**
+ * A simple glyph in glyf's compact form: each coordinate a delta of one byte where it fits, and the flags run-length
+ * coded unless `repeatFlags` is false (a font deflated as a whole, as PDF embeds it, is smaller with each point's flag
+ * written out: deflate finds the same runs of flags across glyphs).
+ */
+export function encodeSimple(contours: Point[][], overlap: boolean, repeatFlags = true): Uint8Array {
   const points = contours.flat();
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
@@ -82,7 +86,7 @@ export function encodeSimple(contours: Point[][], overlap: boolean): Uint8Array 
   const packedFlags: number[] = [];
   for (let i = 0; i < flags.length; ) {
     let run = 1;
-    while (i + run < flags.length && flags[i + run] === flags[i] && run < 256) run++;
+    while (repeatFlags && i + run < flags.length && flags[i + run] === flags[i] && run < 256) run++;
     if (run > 1) packedFlags.push(flags[i]! | FLAG.REPEAT, run - 1);
     else packedFlags.push(flags[i]!);
     i += run;
@@ -112,7 +116,7 @@ export function overlaps(outline: Uint8Array): boolean {
 /**
  * A glyph's outline with every coordinate divided by `divisor` (rounded), for a font whose em is that many times
  * smaller: a simple glyph's points and bounding box, a composite's box and component offsets. Point numbers and
- * transforms stay as they are.
+ * transforms stay as they are; a simple glyph's flags are written one a point, for a program deflated whole.
  */
 export function scaledOutline(outline: Uint8Array, divisor: number): Uint8Array {
   if (outline.length === 0 || divisor === 1) return outline;
@@ -123,6 +127,7 @@ export function scaledOutline(outline: Uint8Array, divisor: number): Uint8Array 
     return encodeSimple(
       decodeSimple(outline).map((contour) => contour.map(({ x, y, on }) => ({ x: scale(x), y: scale(y), on }))),
       overlaps(outline),
+      false,
     );
   }
   const scaled = outline.slice();

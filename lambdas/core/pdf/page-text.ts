@@ -15,8 +15,8 @@ export const PAGE_TEXT = {
   scan: { en: 'Scan to verify', te: 'స్కాన్ చేయండి' },
   signed: { en: 'Digitally signed', te: 'డిజిటల్ సంతకం' },
   footer: {
-    en: 'Issued electronically through Mitra; valid without a physical signature.',
-    te: 'మిత్ర ద్వారా ఎలక్ట్రానిక్‌గా జారీ చేయబడింది; భౌతిక సంతకం అవసరం లేదు.',
+    en: 'Issued digitally through Mitra; valid without a handwritten signature.',
+    te: 'మిత్ర ద్వారా డిజిటల్‌గా జారీ చేయబడింది; చేతి సంతకం అవసరం లేదు.',
   },
   notShown: { en: '(in another script: see the attached signed record)' },
 } as const;
