@@ -109,6 +109,31 @@ describe('certificate PDF', { timeout: 30_000 }, () => {
     expect(text).toContain('INCOMECERTIFICATE');
   });
 
+  it('prints in its colours: a navy title, shaded rows of the table, black QR modules', async () => {
+    const { file } = await render();
+    run('pdftoppm', '-r', '72', '-png', '-singlefile', file, join(directory, 'colours'));
+    const png = PNG.sync.read(readFileSync(join(directory, 'colours.png')));
+    /** The darkest pixel of a band of the page (points from the top left, as at 72 dpi), as [red, green, blue]. */
+    const darkest = (left: number, top: number, right: number, bottom: number) => {
+      let found = [255, 255, 255];
+      for (let y = top; y < bottom; y++)
+        for (let x = left; x < right; x++) {
+          const at = 4 * (y * png.width + x);
+          const pixel = [png.data[at]!, png.data[at + 1]!, png.data[at + 2]!];
+          if (pixel[0]! + pixel[1]! + pixel[2]! < found[0]! + found[1]! + found[2]!) found = pixel;
+        }
+      return found;
+    };
+    const near = (pixel: number[], colour: number[]) => pixel.every((value, i) => Math.abs(value - colour[i]!) <= 6);
+    // "INCOME CERTIFICATE": navy (0.08, 0.16, 0.36).
+    expect(near(darkest(200, 150, 400, 170), [20, 41, 92])).toBe(true);
+    // The table's first row, shaded a pale blue-grey (0.95, 0.96, 0.98) at its right, where no text is.
+    expect(near(darkest(528, 318, 532, 322), [242, 245, 250])).toBe(true);
+    expect(darkest(528, 318, 532, 322)[2]).toBeGreaterThan(darkest(528, 318, 532, 322)[0]!);
+    // The QR code's modules, black.
+    expect(near(darkest(400, 640, 550, 790), [0, 0, 0])).toBe(true);
+  });
+
   it('draws the same page with two-byte codes as with one-byte codes', async () => {
     const { signed, qrPayload, file } = await render();
     const input = { signed, qrPayload, verifyPageUrl: verifyPageUrl(BASE_URL, signed.record.certId) };

@@ -1,15 +1,18 @@
 /** A fill or stroke colour, each component 0–1. */
 export type Color = readonly [red: number, green: number, blue: number];
 
-/** A number as a content stream writes it: two decimals unless told, no trailing zeros, never "-0". */
-export function pdfNumber(value: number, decimals = 2): string {
+/** A number as a content stream writes it: `decimals` decimals, no trailing zeros, never "-0". */
+function decimal(value: number, decimals: number): string {
   const scale = 10 ** decimals;
   const rounded = Math.round(value * scale) / scale;
   return rounded === 0 ? '0' : String(rounded);
 }
 
+/** A number with two decimals: colours, sizes, widths. */
+export const pdfNumber = (value: number) => decimal(value, 2);
+
 /** A place or length on the page: a tenth of a point (0.035 mm, a tenth of a 300-dpi printer's dot) is close enough. */
-const place = (value: number) => pdfNumber(value, 1);
+const place = (value: number) => decimal(value, 1);
 
 const colorOperands = (color: Color) => color.map(pdfNumber).join(' ');
 
