@@ -149,6 +149,35 @@ describe('Telugu shaped by HarfBuzz', { timeout: 60_000 }, () => {
     }
   });
 
+  it('places each glyph of the embedded font where its points say, inside the box its header gives', async () => {
+    const subset = (await embeddedFonts(rendered.bytes)).get(
+      'NotoSans-NotoSansTelugu-Regular',
+    ) as unknown as FontkitFont & {
+      numGlyphs: number;
+      // Lazy arrays of fontkit's: an item is read with get().
+      hmtx: { metrics: { length: number; get(i: number): { bearing: number } }; bearings: { get(i: number): number } };
+    };
+    const { metrics, bearings } = subset.hmtx;
+    let drawn = 0;
+    for (let id = 0; id < subset.numGlyphs; id++) {
+      const glyph = subset.getGlyph(id);
+      if (glyph.path.commands.length === 0) continue;
+      drawn++;
+      const { cbox: header } = glyph;
+      const ink = glyph.path.bbox;
+      expect([ink.minX, ink.minY], `glyph ${id}`).toEqual([
+        expect.toSatisfy((x: number) => x >= header.minX),
+        expect.toSatisfy((y: number) => y >= header.minY),
+      ]);
+      expect(ink.maxX, `glyph ${id}`).toBeLessThanOrEqual(header.maxX);
+      expect(ink.maxY, `glyph ${id}`).toBeLessThanOrEqual(header.maxY);
+      // A reader puts the outline's origin at the header's left less the left side bearing: these must agree.
+      const bearing = id < metrics.length ? metrics.get(id).bearing : bearings.get(id - metrics.length);
+      expect(bearing, `glyph ${id}`).toBe(header.minX);
+    }
+    expect(drawn).toBeGreaterThan(150);
+  });
+
   it('extracts to the exact Telugu strings', () => {
     const text = run('pdftotext', [file, '-']);
     // A run copies by /ActualText, or by the ToUnicode map where that spells it with no gap a reader takes for a
@@ -189,11 +218,19 @@ describe('Telugu shaped by HarfBuzz', { timeout: 60_000 }, () => {
 
 interface FontkitFont {
   unitsPerEm: number;
-  getGlyph(id: number): { path: FontkitPath; advanceWidth: number };
+  getGlyph(id: number): { path: FontkitPath; advanceWidth: number; cbox: Box };
+}
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
 }
 
 interface FontkitPath {
   commands: { command: string; args: number[] }[];
+  bbox: Box;
   scale(x: number, y: number): FontkitPath;
 }
 

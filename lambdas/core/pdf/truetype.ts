@@ -120,6 +120,8 @@ export interface Component {
   wordArguments: boolean;
   /** The arguments are an x and y offset (font units), not two point numbers. */
   offsetArguments: boolean;
+  /** The component's scale or 2×2 transform (xx, xy, yx, yy), when it has one. */
+  transform?: [number, number, number, number];
 }
 
 /** The components of a composite outline (none for a simple glyph), so a subset can renumber and scale them. */
@@ -132,16 +134,25 @@ export function componentsOf(outline: Uint8Array): Component[] {
   for (;;) {
     const flags = view.getUint16(at);
     const wordArguments = (flags & COMPOSITE.ARGS_ARE_WORDS) !== 0;
-    components.push({
+    const component: Component = {
       glyphAt: at + 2,
       argumentsAt: at + 4,
       wordArguments,
       offsetArguments: (flags & COMPOSITE.ARGS_ARE_XY_VALUES) !== 0,
-    });
+    };
+    components.push(component);
     at += 4 + (wordArguments ? 4 : 2);
-    if (flags & COMPOSITE.HAVE_SCALE) at += 2;
-    else if (flags & COMPOSITE.HAVE_X_AND_Y_SCALE) at += 4;
-    else if (flags & COMPOSITE.HAVE_TWO_BY_TWO) at += 8;
+    const f2dot14 = (offset: number) => view.getInt16(at + offset) / 0x4000;
+    if (flags & COMPOSITE.HAVE_SCALE) {
+      component.transform = [f2dot14(0), 0, 0, f2dot14(0)];
+      at += 2;
+    } else if (flags & COMPOSITE.HAVE_X_AND_Y_SCALE) {
+      component.transform = [f2dot14(0), 0, 0, f2dot14(2)];
+      at += 4;
+    } else if (flags & COMPOSITE.HAVE_TWO_BY_TWO) {
+      component.transform = [f2dot14(0), f2dot14(2), f2dot14(4), f2dot14(6)];
+      at += 8;
+    }
     if (!(flags & COMPOSITE.MORE_COMPONENTS)) return components;
   }
 }
