@@ -8,8 +8,9 @@ import { glyphOutline, parseTrueType } from '../../lambdas/core/pdf/truetype.ts'
  * (10.3 KB where they were 13.2), and straight stems and bars keep their weight. Telugu, 32 units (0.016 em: 0.24 pt
  * in the 15 pt title, 0.13 pt in 8.4 pt text): its letters are drawn of round strokes, with no long straight stem or
  * bar whose thickness a coarser grid would change from letter to letter, and at 600 dpi the title looks the same; a
- * certificate's Telugu glyphs compress 0.4 KB smaller. A coarser grid for Latin shows: a T's bar is a third thicker
- * or thinner than an E's. Both divide by 8, the embedded program's smaller em (lambdas/core/pdf/font-subset.ts).
+ * certificate's Telugu glyphs compress 0.4 KB smaller. A coarser grid for Latin shows: stems and bars of one weight
+ * come out a fifth thicker or thinner from letter to letter. Both divide by 8, the embedded program's smaller em
+ * (lambdas/core/pdf/font-subset.ts).
  */
 export const FONT_GRID = { latin: 16, telugu: 32 } as const;
 
