@@ -130,22 +130,22 @@ export const documents: Record<string, DocumentInput> = {
   'pattadar-passbook': doc(
     ['Pattadar Passbook Order', 'పట్టాదారు పాసుపుస్తకం ఉత్తర్వు'],
     [
-      'A pattadar passbook is ordered to be issued to {holder}, son, daughter or wife of {guardian}, for survey number {survey-number} of {village}, {district} District.',
-      '{district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} కు {guardian} గారి కుటుంబానికి చెందిన {holder} గారికి పట్టాదారు పాసుపుస్తకం జారీ చేయాలని ఉత్తర్వు.',
+      'A pattadar passbook is ordered to be issued to {holder}, {relation} {guardian}, for survey number {survey-number} of {village}, {district} District.',
+      '{district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} కు {guardian} గారి {relation} {holder} గారికి పట్టాదారు పాసుపుస్తకం జారీ చేయాలని ఉత్తర్వు.',
     ],
   ),
   'mutation-order': doc(
     ['Mutation Proceedings', 'మ్యుటేషన్ ఉత్తర్వులు'],
     [
-      'The land records of survey number {survey-number} of {village}, {district} District, are ordered to be mutated in the name of {holder}, son, daughter or wife of {guardian}.',
-      '{district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} భూ రికార్డులను {guardian} గారి కుటుంబానికి చెందిన {holder} పేరిట మార్పు చేయాలని ఉత్తర్వు.',
+      'The land records of survey number {survey-number} of {village}, {district} District, are ordered to be mutated in the name of {holder}, {relation} {guardian}.',
+      '{district} జిల్లా, {village} లోని సర్వే నంబర్ {survey-number} భూ రికార్డులను {guardian} గారి {relation} {holder} పేరిట మార్పు చేయాలని ఉత్తర్వు.',
     ],
   ),
   'conversion-order': doc(
     ['Land Conversion Proceedings', 'భూ వినియోగ మార్పిడి ఉత్తర్వులు'],
     [
-      'Permission is granted to {holder}, son, daughter or wife of {guardian}, to convert {land-type} in survey number {survey-number}, {district} District, to non-agricultural use.',
-      '{district} జిల్లా, సర్వే నంబర్ {survey-number} లోని {land-type} ను వ్యవసాయేతర వినియోగానికి మార్చుటకు {guardian} గారి కుటుంబానికి చెందిన {holder} గారికి అనుమతి ఇవ్వడమైనది.',
+      'Permission is granted to {holder}, {relation} {guardian}, to convert {land-type} in survey number {survey-number}, {district} District, to non-agricultural use.',
+      '{district} జిల్లా, సర్వే నంబర్ {survey-number} లోని {land-type} ను వ్యవసాయేతర వినియోగానికి మార్చుటకు {guardian} గారి {relation} {holder} గారికి అనుమతి ఇవ్వడమైనది.',
     ],
   ),
   'land-record-extract': doc(
@@ -224,8 +224,8 @@ export const documents: Record<string, DocumentInput> = {
   'verification-certificate': doc(
     ['Police Verification Certificate', 'పోలీసు ధృవీకరణ పత్రం'],
     [
-      'This is to certify that {holder}, son, daughter or wife of {guardian}, resident of {address}, has no adverse record in this police station.',
-      '{address} నివాసి, {guardian} గారి కుటుంబానికి చెందిన {holder} పై ఈ పోలీస్ స్టేషన్‌లో ఎలాంటి ప్రతికూల రికార్డు లేదని ధృవీకరించడమైనది.',
+      'This is to certify that {holder}, {relation} {guardian}, resident of {address}, has no adverse record in this police station.',
+      '{address} నివాసి, {guardian} గారి {relation} {holder} పై ఈ పోలీస్ స్టేషన్‌లో ఎలాంటి ప్రతికూల రికార్డు లేదని ధృవీకరించడమైనది.',
     ],
     6,
   ),

@@ -256,6 +256,9 @@ describe('forms', () => {
   it('asks choices as a list, by tap or number, and pages long ones', () => {
     const citizen = start('revenue.pattadar-passbook');
     citizen.text('Ravi Kumar');
+    // A short choice fits one list: son, daughter or wife, tapped by its number.
+    expect(citizen.list.sections[0]!.rows.map((r) => r.title)).toEqual(['S/o', 'D/o', 'W/o']);
+    citizen.text('1');
     citizen.text('Rama Rao');
     citizen.text(AADHAAR);
     expect(citizen.list.sections[0]!.rows).toHaveLength(10);
@@ -264,7 +267,8 @@ describe('forms', () => {
     const titles = citizen.list.sections[0]!.rows.map((r) => r.title);
     expect(titles.at(-1)).toBe('Previous page');
     citizen.text(String(titles.indexOf('Parvathipuram Manyam') + 1));
-    expect(citizen.session.step).toMatchObject({ name: 'form', fieldIndex: 4 });
+    expect(citizen.session.step).toMatchObject({ name: 'form', fieldIndex: 5 });
+    expect(citizen.session.step).toMatchObject({ values: { relation: 'son-of' } });
     expect(citizen.session.step).toMatchObject({ values: { district: 'parvathipuram' } });
   });
 

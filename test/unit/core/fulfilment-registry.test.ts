@@ -53,7 +53,7 @@ describe('fulfilment by kind', () => {
   });
 
   it("takes a new service of an existing kind from catalog data alone (the README's example)", () => {
-    const person = [F.applicantName, F.fatherName, F.aadhaar, F.district];
+    const person = [F.applicantName, F.relation, F.fatherName, F.aadhaar, F.district];
     const revenue = department(
       'revenue',
       ['Revenue', 'రెవెన్యూ'],

@@ -42,7 +42,7 @@ export default department(
       name: ['Police verification', 'పోలీస్ వెరిఫికేషన్'],
       about: ['Character, tenant or employee verification', 'ప్రవర్తన, అద్దెదారు, ఉద్యోగి వెరిఫికేషన్'],
       synonyms: ['verification', 'character certificate', 'pcc', 'వెరిఫికేషన్'],
-      fields: [F.applicantName, F.fatherName, F.address, F.mobile],
+      fields: [F.applicantName, F.relation, F.fatherName, F.address, F.mobile],
       fee: 500,
       slaDays: 15,
       officerApproval: true,

@@ -1,7 +1,7 @@
 import { department } from '../define.ts';
 import { fields as F } from '../fields.ts';
 
-const person = [F.applicantName, F.fatherName, F.aadhaar, F.district];
+const person = [F.applicantName, F.relation, F.fatherName, F.aadhaar, F.district];
 /** Who a certificate is about, as AP certificates state it: the name, S/o, D/o or W/o whom, and the Aadhaar. */
 const holder = [F.applicantName, F.relation, F.fatherName, F.aadhaar];
 /** Where the holder lives, as a certificate states it: village or ward, mandal, district. */
