@@ -4,9 +4,9 @@ import { componentsOf, glyphOutline, type TrueTypeFont } from './truetype.ts';
 
 /**
  * The embedded program's em is this many times smaller than the fonts' (1,000 units become 125). The shipped outlines
- * sit on a grid of 16 units (tools/fonts/outlines.ts), so dividing by 8 loses nothing, and smaller coordinates
- * compress better: a certificate's glyphs are 0.4 KB smaller. Widths, in the PDF's font dictionary, stay in thousandths of
- * an em.
+ * sit on grids of 16 and 32 units (tools/fonts/outlines.ts), so dividing by 8 loses nothing, and smaller coordinates
+ * compress better: a certificate's glyphs are 0.4 KB smaller. Widths, in the PDF's font dictionary, stay in
+ * thousandths of an em.
  */
 const EM_DIVISOR = 8;
 
