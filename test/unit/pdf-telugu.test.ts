@@ -178,6 +178,21 @@ describe('Telugu shaped by HarfBuzz', { timeout: 60_000 }, () => {
     expect(drawn).toBeGreaterThan(150);
   });
 
+  it('gives each glyph of the embedded font an advance near its width, for readers that copy text by them', async () => {
+    // Readers set text by the PDF's widths; MuPDF measures a character it copies by the program's advance, and with
+    // one advance for all copied "Kumar" as "Kum ar". The program keeps each advance to the nearest fifth of an em.
+    const subset = (await embeddedFonts(rendered.bytes)).get(
+      'NotoSans-NotoSansTelugu-Regular',
+    ) as unknown as FontkitFont;
+    const widths = (await embeddedWidths(rendered.bytes)).get('NotoSans-NotoSansTelugu-Regular')!;
+    const spacing = [...widths].filter(([, width]) => width > 0);
+    expect(spacing.length).toBeGreaterThan(120);
+    for (const [code, width] of spacing) {
+      const advance = (subset.getGlyph(code).advanceWidth * 1000) / subset.unitsPerEm;
+      expect(Math.abs(advance - width), `code ${code}`).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('extracts to the exact Telugu strings', () => {
     const text = run('pdftotext', [file, '-']);
     // A run copies by /ActualText, or by the ToUnicode map where that spells it with no gap a reader takes for a

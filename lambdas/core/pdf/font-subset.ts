@@ -10,6 +10,9 @@ import { componentsOf, glyphOutline, type TrueTypeFont } from './truetype.ts';
  */
 const EM_DIVISOR = 8;
 
+/** The program's advances are rounded to this many steps to the em (see `encode`). */
+const ADVANCE_STEPS_PER_EM = 5;
+
 /** Outlines already scaled, per font and glyph: a container scales each glyph once. */
 const scaledOutlines = new WeakMap<TrueTypeFont, Map<number, Uint8Array>>();
 
@@ -141,10 +144,16 @@ export class GlyphSubset {
         });
     });
 
-    // One advance (.notdef's) stands for every glyph's: the PDF's font dictionary gives the widths a reader sets text by.
-    const hmtx = new DataView(new ArrayBuffer(2 + 2 * count));
-    hmtx.setUint16(0, scale(first.advances[0]!));
-    for (let id = 0; id < count; id++) hmtx.setInt16(2 + 2 * id, box[0]!);
+    // Readers set text by the PDF's widths. The program's advances are for the readers that measure a character by
+    // them when text is copied (MuPDF: one advance for every glyph made it copy "Kum ar"), so the nearest fifth of an
+    // em does: copying comes out the same as with the exact advances, for 0.17 KB where they would cost 0.36.
+    const advanceStep = first.unitsPerEm / divisor / ADVANCE_STEPS_PER_EM;
+    const hmtx = new DataView(new ArrayBuffer(4 * count));
+    glyphs.forEach((placed, id) => {
+      const advance = placed ? placed.font.advances[placed.glyph]! / divisor : 0;
+      hmtx.setUint16(4 * id, Math.round(advance / advanceStep) * advanceStep);
+      hmtx.setInt16(4 * id + 2, box[0]!);
+    });
 
     const head = copyOf(first, 'head');
     const headView = new DataView(head.buffer);
@@ -161,7 +170,7 @@ export class GlyphSubset {
     for (const offset of [4, 6, 8, 14, 16]) hheaView.setInt16(offset, scale(hheaView.getInt16(offset)));
     hheaView.setUint16(10, scale(hheaView.getUint16(10)));
     hheaView.setInt16(12, box[0]!);
-    hheaView.setUint16(34, 1);
+    hheaView.setUint16(34, count);
     // The most points, contours, components and nesting any of the fonts needs (maxp 1.0, after numGlyphs).
     const maxp = copyOf(first, 'maxp');
     const maxpView = new DataView(maxp.buffer);
