@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { type PDFContext, PDFName, PDFRawStream, type PDFRef, PDFString } from 'pdf-lib';
 import { byteString, pdfNumber } from './content-stream.ts';
 import type { FontProgram } from './font-program.ts';
-import { boundingBoxOf, GlyphSubset } from './font-subset.ts';
+import { GlyphSubset } from './font-subset.ts';
 import type { TrueTypeFont } from './truetype.ts';
 
 /**
@@ -165,7 +165,7 @@ export class DocumentFont {
       this.subset.has(first + i) ? Number(pdfNumber(this.widthOf(first + i))) : 0,
     );
     const oneByte = this.codes === 'one-byte';
-    const program = this.subset.encode({ oneByteCodes: oneByte });
+    const { program, box } = this.subset.encode({ oneByteCodes: oneByte });
     const fontFile = context.register(
       PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: program.length }), deflateSync(program)),
     );
@@ -175,7 +175,7 @@ export class DocumentFont {
         FontName: baseFont,
         // Symbolic: a one-byte code is looked up in the program's own character map, not in a standard encoding.
         Flags: 4,
-        FontBBox: boundingBoxOf(fonts).map(scale),
+        FontBBox: box,
         ItalicAngle: font.italicAngle,
         Ascent: scale(Math.max(...fonts.map((each) => each.ascender))),
         Descent: scale(Math.min(...fonts.map((each) => each.descender))),

@@ -91,16 +91,18 @@ export class GlyphSubset {
   }
 
   /**
-   * The font program. `oneByteCodes`: with a character map that takes each one-byte code to the glyph at the same id,
-   * for a simple TrueType font (symbolic, so readers look a code up in the (3,0) table at 0xF000 + code, or in the
-   * (1,0) table), and components placed at ids no code draws.
+   * The font program, and the box that holds its glyphs in thousandths of an em. `oneByteCodes`: with a character
+   * map that takes each one-byte code to the glyph at the same id, for a simple TrueType font (symbolic, so readers
+   * look a code up in the (3,0) table at 0xF000 + code, or in the (1,0) table), and components placed at ids no code
+   * draws.
    */
-  encode(options: { oneByteCodes?: boolean } = {}): Uint8Array {
+  encode(options: { oneByteCodes?: boolean } = {}): { program: Uint8Array; box: [number, number, number, number] } {
     this.placeComponents(options.oneByteCodes ? 1 : this.glyphs.length);
     const { fonts, glyphs } = this;
     const [first] = fonts;
     const count = glyphs.length;
     const divisor = first.unitsPerEm % EM_DIVISOR === 0 ? EM_DIVISOR : 1;
+    const programEm = first.unitsPerEm / divisor;
     const scale = (value: number) => Math.round(value / divisor);
     const outlines = Array.from(glyphs, (placed) =>
       placed ? outlineOf(placed.font, placed.glyph, divisor) : new Uint8Array(0),
@@ -182,7 +184,7 @@ export class GlyphSubset {
         maxpView.setUint16(offset, Math.max(maxpView.getUint16(offset), otherView.getUint16(offset)));
     }
 
-    return sfnt([
+    const program = sfnt([
       ...(options.oneByteCodes ? [['cmap', ONE_BYTE_CMAP] as [string, Uint8Array]] : []),
       ['glyf', glyf],
       ['head', head],
@@ -191,6 +193,8 @@ export class GlyphSubset {
       ['loca', new Uint8Array(loca.buffer)],
       ['maxp', maxp],
     ]);
+    // The box in thousandths of an em, as PDF gives a font's.
+    return { program, box: box.map((bound) => Math.round((bound * 1000) / programEm)) as typeof box };
   }
 }
 
@@ -290,11 +294,6 @@ const union = (a: number[], b: number[]) => [
   Math.max(a[2]!, b[2]!),
   Math.max(a[3]!, b[3]!),
 ];
-
-/** The box that holds every glyph of all the fonts: least x and y, greatest x and y, font units. */
-export function boundingBoxOf(fonts: readonly TrueTypeFont[]): number[] {
-  return [0, 1, 2, 3].map((side) => (side < 2 ? Math.min : Math.max)(...fonts.map((font) => font.bbox[side]!)));
-}
 
 function outlineOf(font: TrueTypeFont, glyph: number, divisor: number): Uint8Array {
   let scaled = scaledOutlines.get(font);

@@ -9,12 +9,11 @@ export interface TrueTypeFont {
   bytes: Uint8Array;
   unitsPerEm: number;
   numGlyphs: number;
-  /** hhea ascender and descender, head bounding box, OS/2 cap height, post italic angle: font units. */
+  /** hhea ascender and descender, OS/2 cap height (else the head box's top), post italic angle: font units. */
   ascender: number;
   descender: number;
   capHeight: number;
   italicAngle: number;
-  bbox: [number, number, number, number];
   /** The table records, by tag, as offsets into `bytes`. */
   tables: ReadonlyMap<string, { offset: number; length: number }>;
   /** Code point → glyph id, from the Unicode character map. */
@@ -47,12 +46,7 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
 
   const head = table('head');
   const unitsPerEm = view.getUint16(head + 18);
-  const bbox: [number, number, number, number] = [
-    view.getInt16(head + 36),
-    view.getInt16(head + 38),
-    view.getInt16(head + 40),
-    view.getInt16(head + 42),
-  ];
+  const yMax = view.getInt16(head + 42);
   const longOffsets = view.getInt16(head + 50) === 1;
   const numGlyphs = view.getUint16(table('maxp') + 4);
   const hhea = table('hhea');
@@ -84,9 +78,8 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
     numGlyphs,
     ascender: view.getInt16(hhea + 4),
     descender: view.getInt16(hhea + 6),
-    capHeight: os2 && view.getUint16(os2.offset) >= 2 ? view.getInt16(os2.offset + 88) : bbox[3],
+    capHeight: os2 && view.getUint16(os2.offset) >= 2 ? view.getInt16(os2.offset + 88) : yMax,
     italicAngle: post ? view.getInt32(post.offset + 4) / 65536 : 0,
-    bbox,
     tables,
     cmap: readCmap(view, table('cmap')),
     advances,
