@@ -88,7 +88,7 @@ export class DocumentFont {
 
   /** The codes as a PDF string of raw bytes, one or two a code. */
   stringOf(codes: readonly number[]): string {
-    return this.codes === 'one-byte' ? byteString(codes, 1) : byteString(codes);
+    return byteString(codes, this.codes === 'one-byte' ? 1 : 2);
   }
 
   /**

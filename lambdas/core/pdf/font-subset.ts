@@ -252,14 +252,10 @@ function inkBox(outlines: readonly Uint8Array[]): [number, number, number, numbe
       const view = new DataView(outline.buffer, outline.byteOffset, outline.byteLength);
       if (view.getInt16(0) >= 0) box = [0, 1, 2, 3].map((side) => view.getInt16(2 + 2 * side));
       else
-        for (const { glyphAt, argumentsAt, wordArguments, offsetArguments, transform } of componentsOf(outline)) {
+        for (const { glyphAt, offset, transform } of componentsOf(outline)) {
           const part = boxOf(view.getUint16(glyphAt));
           if (!part) continue;
-          const [dx, dy] = !offsetArguments
-            ? [0, 0]
-            : wordArguments
-              ? [view.getInt16(argumentsAt), view.getInt16(argumentsAt + 2)]
-              : [view.getInt8(argumentsAt), view.getInt8(argumentsAt + 1)];
+          const [dx, dy] = offset ?? [0, 0];
           const [xx, xy, yx, yy] = transform ?? [1, 0, 0, 1];
           const corners = [
             [part[0]!, part[1]!],

@@ -136,14 +136,15 @@ export function scaledOutline(outline: Uint8Array, divisor: number): Uint8Array 
   out.setInt16(4, Math.floor(view.getInt16(4) / divisor));
   out.setInt16(6, Math.ceil(view.getInt16(6) / divisor));
   out.setInt16(8, Math.ceil(view.getInt16(8) / divisor));
-  for (const { argumentsAt: at, wordArguments, offsetArguments } of componentsOf(outline)) {
-    if (!offsetArguments) continue;
+  for (const { argumentsAt: at, wordArguments, offset } of componentsOf(outline)) {
+    if (!offset) continue;
+    const [dx, dy] = offset.map((value) => Math.round(value / divisor));
     if (wordArguments) {
-      out.setInt16(at, Math.round(view.getInt16(at) / divisor));
-      out.setInt16(at + 2, Math.round(view.getInt16(at + 2) / divisor));
+      out.setInt16(at, dx!);
+      out.setInt16(at + 2, dy!);
     } else {
-      out.setInt8(at, Math.round(view.getInt8(at) / divisor));
-      out.setInt8(at + 1, Math.round(view.getInt8(at + 1) / divisor));
+      out.setInt8(at, dx!);
+      out.setInt8(at + 1, dy!);
     }
   }
   return scaled;

@@ -111,8 +111,8 @@ export interface Component {
   /** Byte offset of its two arguments, each a word or a byte. */
   argumentsAt: number;
   wordArguments: boolean;
-  /** The arguments are an x and y offset (font units), not two point numbers. */
-  offsetArguments: boolean;
+  /** The component's x and y offset (font units), when its arguments are one and not two point numbers. */
+  offset?: [number, number];
   /** The component's scale or 2×2 transform (xx, xy, yx, yy), when it has one. */
   transform?: [number, number, number, number];
 }
@@ -127,12 +127,11 @@ export function componentsOf(outline: Uint8Array): Component[] {
   for (;;) {
     const flags = view.getUint16(at);
     const wordArguments = (flags & COMPOSITE.ARGS_ARE_WORDS) !== 0;
-    const component: Component = {
-      glyphAt: at + 2,
-      argumentsAt: at + 4,
-      wordArguments,
-      offsetArguments: (flags & COMPOSITE.ARGS_ARE_XY_VALUES) !== 0,
-    };
+    const component: Component = { glyphAt: at + 2, argumentsAt: at + 4, wordArguments };
+    if (flags & COMPOSITE.ARGS_ARE_XY_VALUES)
+      component.offset = wordArguments
+        ? [view.getInt16(at + 4), view.getInt16(at + 6)]
+        : [view.getInt8(at + 4), view.getInt8(at + 5)];
     components.push(component);
     at += 4 + (wordArguments ? 4 : 2);
     const f2dot14 = (offset: number) => view.getInt16(at + offset) / 0x4000;
